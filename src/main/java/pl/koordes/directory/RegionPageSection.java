@@ -1,0 +1,19 @@
+package pl.koordes.directory;
+
+import gg.jte.Content;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Extension point of the region page: a module that has something to show about a region (its
+ * events, its programme, its postulates) registers a bean of this type instead of editing the
+ * directory. Sections appear in ascending {@link #order()}.
+ */
+public interface RegionPageSection {
+
+    /** Position on the page; lower comes first. */
+    int order();
+
+    /** The section's HTML for this region, or empty when it has nothing to show. */
+    Optional<Content> render(Region region, Locale locale);
+}

@@ -1,0 +1,65 @@
+package pl.koordes.directory.web;
+
+import gg.jte.Content;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import pl.koordes.directory.Directory;
+import pl.koordes.directory.PolandMap;
+import pl.koordes.directory.RegionPageSection;
+import pl.koordes.directory.RegionProfile;
+
+/** The public directory: the map and list of regions, a region's page and a macroregion's page. */
+@Controller
+class DirectoryController {
+
+    private final Directory directory;
+    private final PolandMap map;
+    private final List<RegionPageSection> sections;
+
+    DirectoryController(Directory directory, PolandMap map, List<RegionPageSection> sections) {
+        this.directory = directory;
+        this.map = map;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(RegionPageSection::order)).toList();
+    }
+
+    @GetMapping("/regiony")
+    String regions(Model model) {
+        model.addAttribute("regions", directory.regions());
+        model.addAttribute("macroregions", directory.macroregions());
+        model.addAttribute("shapes", map.shapes());
+        model.addAttribute("viewBox", map.viewBox());
+        return "directory/regions";
+    }
+
+    @GetMapping("/regiony/{slug}")
+    String region(@PathVariable String slug, Model model, Locale locale) {
+        RegionProfile profile = directory.regionProfile(slug).orElseThrow(DirectoryController::notFound);
+        List<Content> extra = sections.stream()
+                .map(section -> section.render(profile.region(), locale))
+                .flatMap(Optional::stream)
+                .toList();
+        model.addAttribute("profile", profile);
+        model.addAttribute("sections", extra);
+        model.addAttribute("shapes", map.shapes());
+        model.addAttribute("viewBox", map.viewBox());
+        return "directory/region";
+    }
+
+    @GetMapping("/makroregiony/{slug}")
+    String macroregion(@PathVariable String slug, Model model) {
+        model.addAttribute("profile", directory.macroregionProfile(slug).orElseThrow(DirectoryController::notFound));
+        return "directory/macroregion";
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

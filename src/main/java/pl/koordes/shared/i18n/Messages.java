@@ -1,0 +1,48 @@
+package pl.koordes.shared.i18n;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The interface's words in Polish and English. Patterns are ICU MessageFormat, so counts take
+ * the Polish plural categories (1 region, 2 regiony, 5 regionów) and numbers the Polish format.
+ */
+@Component
+public class Messages {
+
+    private final MessageSource source;
+    private final Map<CacheKey, MessageFormat> formats = new ConcurrentHashMap<>();
+
+    public Messages(MessageSource messageSource) {
+        this.source = messageSource;
+    }
+
+    /** The message for {@code key} in {@code locale}, with {@code args} put in its placeholders. */
+    public String get(Locale locale, String key, Object... args) {
+        MessageFormat format = formats.computeIfAbsent(new CacheKey(locale, key), this::compile);
+        // ICU formats keep mutable state while formatting; a clone per call keeps this thread-safe.
+        return ((MessageFormat) format.clone()).format(args);
+    }
+
+    /** Whether {@code key} exists; used by tests that keep both languages complete. */
+    public boolean has(Locale locale, String key) {
+        return source.getMessage(key, null, null, locale) != null;
+    }
+
+    private MessageFormat compile(CacheKey key) {
+        String pattern = source.getMessage(key.key(), null, null, key.locale());
+        if (pattern == null) {
+            throw new NoSuchMessageException(key.key(), key.locale());
+        }
+        return new MessageFormat(pattern, ULocale.forLocale(key.locale()));
+    }
+
+    private record CacheKey(Locale locale, String key) {
+    }
+}

@@ -1,0 +1,67 @@
+package pl.koordes.shared.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import pl.koordes.shared.i18n.Language;
+
+/**
+ * Chooses the interface language: {@code ?lang=} on the request (remembered in a cookie), then the
+ * cookie, then Polish. The browser's Accept-Language is not consulted: the platform is Polish first.
+ */
+public class LanguageResolver implements LocaleResolver, HandlerInterceptor {
+
+    static final String PARAMETER = "lang";
+    static final String COOKIE = "koordes_lang";
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        return resolve(request).locale();
+    }
+
+    static Language resolve(HttpServletRequest request) {
+        String parameter = request.getParameter(PARAMETER);
+        if (parameter != null) {
+            return Language.fromCode(parameter);
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return Language.fromCode(cookie.getValue());
+                }
+            }
+        }
+        return Language.PL;
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        if (response == null) {
+            return;
+        }
+        Language language = Language.of(locale);
+        ResponseCookie cookie = ResponseCookie.from(COOKIE, language.code())
+                .path("/")
+                .maxAge(Duration.ofDays(365))
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .build();
+        response.addHeader("Set-Cookie", cookie.toString());
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getParameter(PARAMETER) != null) {
+            setLocale(request, response, resolveLocale(request));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,102 @@
+package pl.koordes.shared.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.util.UriComponentsBuilder;
+import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.i18n.Messages;
+
+/**
+ * What every page template needs from the request it answers: the language and its words, the
+ * address of this page in the other language, fingerprinted asset addresses and the navigation.
+ */
+public final class Page {
+
+    private final Language language;
+    private final Messages messages;
+    private final ResourceUrlProvider assets;
+    private final String path;
+    private final String otherLanguageUrl;
+    private final List<NavigationItem> navigation;
+    private final boolean demo;
+
+    Page(Language language, Messages messages, ResourceUrlProvider assets, String path, String otherLanguageUrl,
+            List<NavigationItem> navigation, boolean demo) {
+        this.language = language;
+        this.messages = messages;
+        this.assets = assets;
+        this.path = path;
+        this.otherLanguageUrl = otherLanguageUrl;
+        this.navigation = navigation;
+        this.demo = demo;
+    }
+
+    /** The message {@code key} in this page's language. */
+    public String t(String key, Object... args) {
+        return messages.get(language.locale(), key, args);
+    }
+
+    public String lang() {
+        return language.code();
+    }
+
+    public Locale locale() {
+        return language.locale();
+    }
+
+    public boolean english() {
+        return language == Language.EN;
+    }
+
+    public String otherLang() {
+        return language.other().code();
+    }
+
+    /** This page's address with the other language chosen, so the switch keeps the reader in place. */
+    public String otherLanguageUrl() {
+        return otherLanguageUrl;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The fingerprinted address of a static file, cached for a year by browsers. */
+    public String asset(String path) {
+        String url = assets.getForLookupPath(path);
+        return url != null ? url : path;
+    }
+
+    public List<NavigationItem> navigation() {
+        return navigation;
+    }
+
+    /** Whether this item is the section the reader is in (for {@code aria-current}). */
+    public boolean current(NavigationItem item) {
+        return item.href().equals("/") ? path.equals("/") : path.startsWith(item.href());
+    }
+
+    /** Whether this installation runs with invented demonstration data. */
+    public boolean demo() {
+        return demo;
+    }
+
+    public String date(LocalDate date) {
+        return Formats.date(date);
+    }
+
+    /** A link in the navigation: its address and message key. */
+    public record NavigationItem(String href, String labelKey) {
+    }
+
+    static String otherLanguageUrl(String path, String query, Language current) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+        if (query != null && !query.isBlank()) {
+            builder.query(query);
+        }
+        return builder.replaceQueryParam(LanguageResolver.PARAMETER, current.other().code()).build().toUriString();
+    }
+}

@@ -1,0 +1,52 @@
+package pl.koordes.shared.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.i18n.Messages;
+
+/** Builds the {@link Page} of a request, for controllers (through the model) and for error pages. */
+@Component
+public class PageFactory {
+
+    private static final List<Page.NavigationItem> NAVIGATION = List.of(
+            new Page.NavigationItem("/", "nav.home"),
+            new Page.NavigationItem("/regiony", "nav.regions"));
+
+    private final Messages messages;
+    private final ResourceUrlProvider assets;
+    private final SiteProperties site;
+
+    public PageFactory(Messages messages, ResourceUrlProvider mvcResourceUrlProvider, SiteProperties site) {
+        this.messages = messages;
+        this.assets = mvcResourceUrlProvider;
+        this.site = site;
+    }
+
+    public Page create(HttpServletRequest request) {
+        Language language = LanguageResolver.resolve(request);
+        String path = pathOf(request);
+        String query = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
+        String other = safeOtherLanguageUrl(path, query, language);
+        return new Page(language, messages, assets, path, other, NAVIGATION, site.demo());
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String s ? s : request.getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    private static String safeOtherLanguageUrl(String path, String query, Language language) {
+        try {
+            return Page.otherLanguageUrl(path, query, language);
+        } catch (IllegalArgumentException malformed) {
+            // A hostile query string must not break the page; the switch then leads to the bare path.
+            return Page.otherLanguageUrl(path, null, language);
+        }
+    }
+}
