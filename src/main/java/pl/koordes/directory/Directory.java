@@ -62,7 +62,8 @@ public class Directory {
     private List<Institution> institutions(long regionId) {
         return jdbc.sql("""
                         select id, kind, name, street, postal_code, city, email, phone, website
-                        from institution where region_id = :region order by kind, name
+                        from institution where region_id = :region
+                        order by case kind when 'ROPS' then 0 when 'MARSHAL_OFFICE' then 1 when 'OWES' then 2 else 3 end, name
                         """)
                 .param("region", regionId)
                 .query((rs, n) -> new Institution(rs.getLong("id"), InstitutionKind.valueOf(rs.getString("kind")),

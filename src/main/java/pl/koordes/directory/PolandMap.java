@@ -25,7 +25,7 @@ public class PolandMap {
     /** Width of the map's coordinate system; the height follows from Poland's shape. */
     static final double WIDTH = 600;
     /** Points closer than this (in map units) to a simplified outline are dropped. */
-    private static final double TOLERANCE = 0.6;
+    private static final double TOLERANCE = 1.0;
     private static final double REFERENCE_LATITUDE = 52.0;
 
     private final Directory directory;
@@ -116,9 +116,13 @@ public class PolandMap {
         for (List<double[]> ring : rings) {
             List<double[]> projected = ring.stream().map(project).toList();
             List<double[]> simple = Simplify.douglasPeucker(projected, TOLERANCE);
-            for (int i = 0; i < simple.size(); i++) {
-                double[] p = simple.get(i);
-                path.append(i == 0 ? 'M' : 'L').append(format(p[0])).append(',').append(format(p[1]));
+            String previous = null;
+            for (double[] p : simple) {
+                String point = format(p[0]) + ',' + format(p[1]);
+                if (!point.equals(previous)) {
+                    path.append(previous == null ? 'M' : 'L').append(point);
+                    previous = point;
+                }
             }
             path.append('Z');
             // Area-weighted centroid (shoelace formula) places the label inside the region's body.
@@ -133,9 +137,9 @@ public class PolandMap {
         return new Outline(path.toString(), cx / (3 * areaSum), cy / (3 * areaSum));
     }
 
+    /** Whole map units: at 600 units across, finer coordinates only add bytes to every page. */
     private static String format(double value) {
-        double rounded = Math.round(value * 10) / 10.0;
-        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
+        return Long.toString(Math.round(value));
     }
 
     private record Outline(String path, double labelX, double labelY) {

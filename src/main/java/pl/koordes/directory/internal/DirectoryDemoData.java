@@ -1,0 +1,131 @@
+package pl.koordes.directory.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.directory.CommitteeFunction;
+import pl.koordes.directory.Directory;
+import pl.koordes.directory.Region;
+import pl.koordes.directory.Sector;
+import pl.koordes.shared.database.DemoData;
+
+/**
+ * Invented demonstration data for the directory: contact details in the reserved {@code .example}
+ * domain, and committees whose members carry plainly made-up surnames. Never loaded in production.
+ */
+@Component
+@ConditionalOnBooleanProperty("koordes.site.demo")
+class DirectoryDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryDemoData.class);
+
+    private static final List<String> FIRST_NAMES = List.of("Anna", "Jan", "Maria", "Piotr", "Katarzyna", "Tomasz",
+            "Agnieszka", "Paweł", "Małgorzata", "Michał", "Ewa", "Krzysztof", "Joanna", "Marek", "Zofia", "Łukasz");
+    /** Surnames that say they are invented; feminine and masculine forms follow the first name. */
+    private static final List<String[]> SURNAMES = List.of(
+            new String[] {"Przykładowa", "Przykładowy"}, new String[] {"Wzorcowa", "Wzorcowy"},
+            new String[] {"Fikcyjna", "Fikcyjny"}, new String[] {"Zmyślona", "Zmyślony"},
+            new String[] {"Próbna", "Próbny"}, new String[] {"Makietowa", "Makietowy"},
+            new String[] {"Szablonowa", "Szablonowy"}, new String[] {"Testowa", "Testowy"},
+            new String[] {"Demonstracyjna", "Demonstracyjny"}, new String[] {"Umowna", "Umowny"});
+    private static final List<Seat> SEATS = List.of(
+            new Seat(CommitteeFunction.CHAIR, Sector.PUBLIC_REGIONAL, "Urząd Marszałkowski (demo)"),
+            new Seat(CommitteeFunction.VICE_CHAIR, Sector.SOCIAL_ECONOMY, "Spółdzielnia Socjalna „Przykład” (demo)"),
+            new Seat(CommitteeFunction.SECRETARY, Sector.PUBLIC_REGIONAL, "Regionalny ośrodek polityki społecznej (demo)"),
+            new Seat(CommitteeFunction.MEMBER, Sector.PUBLIC_STATE, "Urząd Wojewódzki (demo)"),
+            new Seat(CommitteeFunction.MEMBER, Sector.LOCAL_GOVERNMENT, "Gmina Przykładowo (demo)"),
+            new Seat(CommitteeFunction.MEMBER, Sector.NGO, "Fundacja Wzorcowa (demo)"),
+            new Seat(CommitteeFunction.MEMBER, Sector.SCIENCE, "Uniwersytet Przykładowy (demo)"),
+            new Seat(CommitteeFunction.MEMBER, Sector.COOPERATIVE, "Związek Rewizyjny Spółdzielni (demo)"),
+            new Seat(CommitteeFunction.MEMBER, Sector.EMPLOYERS, "Regionalna Organizacja Pracodawców (demo)"));
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final DemoData demoData;
+
+    DirectoryDemoData(JdbcClient jdbc, Directory directory, DemoData demoData) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.demoData = demoData;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!demoData.claim("directory")) {
+            return;
+        }
+        List<Region> regions = directory.regions();
+        LocalDate termStart = LocalDate.of(2025, 1, 1);
+        LocalDate termEnd = LocalDate.of(2027, 12, 31);
+        for (int r = 0; r < regions.size(); r++) {
+            Region region = regions.get(r);
+            jdbc.sql("""
+                    update institution set street = :street, postal_code = :postal, email = :email, phone = :phone,
+                           website = :website
+                    where region_id = :region and kind = 'ROPS'
+                    """)
+                    .param("street", "ul. Przykładowa " + (r + 1))
+                    .param("postal", String.format("%02d-%03d", 10 + r * 5, 100 + r))
+                    .param("email", "sekretariat@rops-" + region.slug() + ".example")
+                    .param("phone", String.format("+48 00 %03d %02d %02d", 100 + r, r, 10 + r))
+                    .param("website", "https://rops-" + region.slug() + ".example")
+                    .param("region", region.id())
+                    .update();
+            jdbc.sql("""
+                    insert into institution (kind, name, region_id, city, email) values
+                    ('MARSHAL_OFFICE', :office, :region, :city, :officeEmail),
+                    ('OWES', :owes, :region, :city, :owesEmail)
+                    """)
+                    .param("office", "Urząd Marszałkowski Województwa (demo, " + region.namePl() + ")")
+                    .param("owes", "Ośrodek Wsparcia Ekonomii Społecznej „Przykład” (demo, " + region.namePl() + ")")
+                    .param("region", region.id())
+                    .param("city", region.seat())
+                    .param("officeEmail", "kancelaria@um-" + region.slug() + ".example")
+                    .param("owesEmail", "biuro@owes-" + region.slug() + ".example")
+                    .update();
+            long committee = jdbc.sql("""
+                    insert into committee (region_id, name, term_start, term_end)
+                    values (:region, :name, :start, :end) returning id
+                    """)
+                    .param("region", region.id())
+                    .param("name", "Regionalny Komitet Rozwoju Ekonomii Społecznej — województwo " + region.namePl())
+                    .param("start", termStart).param("end", termEnd)
+                    .query(Long.class).single();
+            int members = 5 + r % (SEATS.size() - 4);
+            for (int m = 0; m < members; m++) {
+                Seat seat = SEATS.get(m);
+                jdbc.sql("""
+                        insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start, term_end)
+                        values (:committee, :name, :organisation, :sector, :function, :start, :end)
+                        """)
+                        .param("committee", committee)
+                        .param("name", inventedName(r * 7 + m * 3))
+                        .param("organisation", seat.organisation())
+                        .param("sector", seat.sector().name())
+                        .param("function", seat.function().name())
+                        .param("start", termStart)
+                        .param("end", m == members - 1 ? null : termEnd)
+                        .update();
+            }
+        }
+        log.info("Loaded demonstration data of the directory for {} regions", regions.size());
+    }
+
+    private static String inventedName(int seed) {
+        String first = FIRST_NAMES.get(seed % FIRST_NAMES.size());
+        String[] surname = SURNAMES.get((seed / 3) % SURNAMES.size());
+        // Polish feminine first names end in -a; the surname agrees with it.
+        return first + " " + (first.endsWith("a") ? surname[0] : surname[1]);
+    }
+
+    private record Seat(CommitteeFunction function, Sector sector, String organisation) {
+    }
+}
