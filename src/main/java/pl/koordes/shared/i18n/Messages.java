@@ -40,8 +40,44 @@ public class Messages {
         if (pattern == null) {
             throw new NoSuchMessageException(key.key(), key.locale());
         }
-        return new MessageFormat(pattern, ULocale.forLocale(key.locale()));
+        return new MessageFormat(withMinimumGrouping(pattern), ULocale.forLocale(key.locale()));
     }
+
+    /**
+     * ICU's plural "#" uses a number format that groups 1 234; Polish (CLDR) groups from 10 000 on.
+     * Each "#" becomes an explicit number argument with grouping from two digits up.
+     */
+    static String withMinimumGrouping(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length() + 32);
+        java.util.Deque<String> pluralArguments = new java.util.ArrayDeque<>();
+        java.util.Deque<Integer> depths = new java.util.ArrayDeque<>();
+        java.util.regex.Matcher plural = PLURAL_START.matcher(pattern);
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{') {
+                if (plural.find(i) && plural.start() == i) {
+                    pluralArguments.push(plural.group(1));
+                    depths.push(depth);
+                }
+                depth++;
+            } else if (c == '}') {
+                depth--;
+                if (!depths.isEmpty() && depths.peek() == depth) {
+                    depths.pop();
+                    pluralArguments.pop();
+                }
+            } else if (c == '#' && !pluralArguments.isEmpty()) {
+                out.append('{').append(pluralArguments.peek()).append(", number, ::group-min2}");
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern PLURAL_START =
+            java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*(?:plural|selectordinal)\\s*,");
 
     private record CacheKey(Locale locale, String key) {
     }

@@ -1,0 +1,243 @@
+package pl.koordes.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium per test class, driven by Debian's chromedriver. Register it as a
+ * static {@code @RegisterExtension} field: the browser starts on first use and quits after the class.
+ *
+ * <p>Where Chromium or chromedriver is missing the tests are skipped with a notice on stderr, except
+ * on CI ({@code CI=true}), where a browser test that silently ran nothing would hide a broken set-up.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
+
+    /** Desktop size for every page unless a test narrows the viewport. */
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 900;
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final boolean javaScript;
+    private ChromeDriver driver;
+    private Path profile;
+
+    private Browser(boolean javaScript) {
+        this.javaScript = javaScript;
+    }
+
+    public static Browser withJavaScript() {
+        return new Browser(true);
+    }
+
+    /** A browser as readers with scripts turned off see the site: pages must work without JavaScript. */
+    public static Browser withoutJavaScript() {
+        return new Browser(false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Optional<String> missing = missingTools();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "Browser tests need Debian's Chromium and chromedriver (apt-get install chromium chromium-driver): "
+                + missing.get();
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(message + ". CI must run the browser tests, so this is a failure.");
+        }
+        System.err.println("SKIPPED " + context.getDisplayName() + ": " + message);
+        Assumptions.abort(message);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            deleteProfile();
+        }
+    }
+
+    /** The running browser, started on first call. */
+    public synchronized ChromeDriver driver() {
+        if (driver == null) {
+            driver = start();
+        }
+        return driver;
+    }
+
+    public JavascriptExecutor js() {
+        return driver();
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver(), WAIT);
+    }
+
+    public void open(String url) {
+        driver().get(url);
+    }
+
+    /**
+     * Forgets cookies, so a language chosen by one page ({@code ?lang=en} is remembered in a cookie)
+     * does not leak into the next test.
+     */
+    public void forgetCookies() {
+        driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /** The HTTP status of the document shown, from the Navigation Timing entry (works with JavaScript only). */
+    public long status() {
+        Object status = js().executeScript(
+                "const entry = performance.getEntriesByType('navigation')[0]; return entry ? entry.responseStatus : -1;");
+        return ((Number) status).longValue();
+    }
+
+    /** Narrows the layout viewport as a phone would, without the window's own minimum size getting in the way. */
+    public void emulateViewportWidth(int width) {
+        driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    public void resetViewport() {
+        driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * Saves the whole page, not just the viewport, as {@code target/screenshots/<name>.png} and checks
+     * the file is a PNG that can be read back.
+     */
+    public Path fullPageScreenshot(String name) {
+        Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        long width = (long) Math.ceil(((Number) content.get("width")).doubleValue());
+        long height = (long) Math.ceil(((Number) content.get("height")).doubleValue());
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
+        Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(image).as("screenshot %s is a readable PNG", name).isNotNull();
+            assertThat(image.getHeight()).as("screenshot %s height", name).isPositive();
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, png);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ChromeDriver start() {
+        try {
+            profile = Files.createTempDirectory("koordes-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        // Set explicitly, together with the driver below, so Selenium Manager never looks for or downloads a browser.
+        options.setBinary(chromium().orElseThrow().toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT,
+                "--user-data-dir=" + profile.toAbsolutePath());
+        // An alert must stay open so a test can see it appeared; the default would dismiss it silently.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        if (!javaScript) {
+            Map<String, Object> prefs = new HashMap<>();
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
+            options.setExperimentalOption("prefs", prefs);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver().orElseThrow().toFile())
+                .usingAnyFreePort()
+                .withLogLevel(ChromiumDriverLogLevel.WARNING)
+                .build();
+        ChromeDriver started = new ChromeDriver(service, options);
+        started.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return started;
+    }
+
+    private void deleteProfile() {
+        if (profile == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            System.err.println("Could not delete the browser profile " + profile + ": " + e);
+        }
+        profile = null;
+    }
+
+    private static Optional<String> missingTools() {
+        if (chromium().isEmpty()) {
+            return Optional.of("no executable 'chromium' on PATH (nor /usr/bin/chromium)");
+        }
+        if (chromedriver().isEmpty()) {
+            return Optional.of("no executable /usr/bin/chromedriver (nor 'chromedriver' on PATH)");
+        }
+        return Optional.empty();
+    }
+
+    /** Like {@code command -v chromium}. */
+    static Optional<Path> chromium() {
+        return onPath("chromium").or(() -> executable(Path.of("/usr/bin/chromium")));
+    }
+
+    static Optional<Path> chromedriver() {
+        return executable(Path.of("/usr/bin/chromedriver")).or(() -> onPath("chromedriver"));
+    }
+
+    private static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, name))
+                .flatMap(candidate -> executable(candidate).stream())
+                .findFirst();
+    }
+
+    private static Optional<Path> executable(Path candidate) {
+        return Files.isRegularFile(candidate) && Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+}

@@ -1,0 +1,130 @@
+package pl.koordes.shared.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ClassPathResource;
+
+/** Both languages are complete, Polish plurals and formats are right, and every key used exists. */
+class MessagesTests {
+
+    private static final Locale PL = Language.PL.locale();
+    private static final Locale EN = Language.EN.locale();
+
+    private final Messages messages = new Messages(messageSource());
+
+    @Test
+    void everyKeyExistsInBothLanguages() throws IOException {
+        Set<String> polish = keys("messages.properties");
+        Set<String> english = keys("messages_en.properties");
+        assertThat(new TreeSet<>(polish)).as("keys missing in English").containsAll(english);
+        assertThat(new TreeSet<>(english)).as("keys missing in Polish").containsAll(polish);
+    }
+
+    @Test
+    void everyMessageIsAValidPatternInBothLanguages() throws IOException {
+        for (String key : keys("messages.properties")) {
+            // Formatting with sample numbers compiles the ICU pattern and fails on a broken one.
+            assertThat(messages.get(PL, key, 1, 2, 3)).as(key).isNotBlank();
+            assertThat(messages.get(EN, key, 1, 2, 3)).as(key).isNotBlank();
+        }
+    }
+
+    @Test
+    void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
+        Set<String> known = keys("messages.properties");
+        Pattern literalKey = Pattern.compile("\\bt\\(\"([a-zA-Z0-9.]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")), Files.walk(Path.of("src/main/java")))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = literalKey.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        for (String key : used) {
+            if (key.endsWith(".")) {
+                // A prefix completed at run time (an enum name, a status): some key must continue it.
+                assertThat(known).as("keys starting with " + key).anyMatch(k -> k.startsWith(key));
+            } else {
+                assertThat(known).as("message key used but not defined").contains(key);
+            }
+        }
+    }
+
+    @Test
+    void countsTakeThePolishPluralForms() {
+        assertThat(messages.get(PL, "regions.lead", 1, 1)).startsWith("1 region w 1 makroregionie.");
+        assertThat(messages.get(PL, "committee.memberCount", 1)).startsWith("1 osoba ");
+        assertThat(messages.get(PL, "committee.memberCount", 2)).startsWith("2 osoby ");
+        assertThat(messages.get(PL, "committee.memberCount", 5)).startsWith("5 osób ");
+        assertThat(messages.get(PL, "committee.memberCount", 12)).startsWith("12 osób ");
+        assertThat(messages.get(PL, "committee.memberCount", 22)).startsWith("22 osoby ");
+        assertThat(messages.get(PL, "home.regions.text", 1, 7)).startsWith("1 region w 7 makroregionach");
+        assertThat(messages.get(PL, "home.regions.text", 2, 1)).startsWith("2 regiony w 1 makroregionie");
+        assertThat(messages.get(PL, "home.regions.text", 5, 7)).startsWith("5 regionów ");
+        assertThat(messages.get(PL, "home.regions.text", 16, 7)).startsWith("16 regionów ");
+        assertThat(messages.get(EN, "home.regions.text", 1, 7)).startsWith("1 region in 7 macroregions");
+        assertThat(messages.get(EN, "home.regions.text", 16, 1)).startsWith("16 regions in 1 macroregion.");
+    }
+
+    @Test
+    void numbersUseThePolishFormat() {
+        // CLDR pl: a non-breaking space groups thousands from 10 000 on, and a comma marks decimals.
+        assertThat(messages.get(PL, "committee.memberCount", 12345)).startsWith("12\u00a0345 osób");
+        assertThat(messages.get(PL, "committee.memberCount", 1234)).startsWith("1234 osoby");
+        assertThat(messages.get(EN, "committee.memberCount", 12345)).startsWith("12,345 members");
+    }
+
+    @Test
+    void datesAreWrittenTheWayPolishReadersExpectInWarsawTime() {
+        assertThat(Formats.date(LocalDate.of(2017, 8, 31))).isEqualTo("31.08.2017");
+        // 22:30 UTC on 31 March 2024 is already 1 April in Warsaw (summer time, UTC+2).
+        assertThat(Formats.dateTime(Instant.parse("2024-03-31T22:30:00Z"))).isEqualTo("01.04.2024 00:30");
+        // In winter Warsaw is UTC+1.
+        assertThat(Formats.dateTime(Instant.parse("2024-12-31T23:30:00Z"))).isEqualTo("01.01.2025 00:30");
+    }
+
+    @Test
+    void unknownLanguagesFallBackToPolish() {
+        assertThat(Language.fromCode("en")).isEqualTo(Language.EN);
+        assertThat(Language.fromCode(" EN ")).isEqualTo(Language.EN);
+        assertThat(Language.fromCode("de")).isEqualTo(Language.PL);
+        assertThat(Language.fromCode("<script>")).isEqualTo(Language.PL);
+        assertThat(Language.fromCode("")).isEqualTo(Language.PL);
+        assertThat(Language.fromCode(null)).isEqualTo(Language.PL);
+    }
+
+    static ResourceBundleMessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    private static Set<String> keys(String file) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = new InputStreamReader(new ClassPathResource(file).getInputStream(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties.stringPropertyNames();
+    }
+}
