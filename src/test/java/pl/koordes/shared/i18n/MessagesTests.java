@@ -70,6 +70,23 @@ class MessagesTests {
     }
 
     @Test
+    void everyValueShownFromAnEnumHasItsMessage() throws IOException {
+        Set<String> keys = keys("messages.properties");
+        for (var kind : pl.koordes.directory.InstitutionKind.values()) {
+            assertThat(keys).contains("institution.kind." + kind.name());
+        }
+        for (var sector : pl.koordes.directory.Sector.values()) {
+            assertThat(keys).contains("sector." + sector.name());
+        }
+        for (var function : pl.koordes.directory.CommitteeFunction.values()) {
+            assertThat(keys).contains("committee.function." + function.name());
+        }
+        for (int status : new int[] {400, 403, 404, 500}) {
+            assertThat(keys).contains("error." + status + ".title", "error." + status + ".text");
+        }
+    }
+
+    @Test
     void countsTakeThePolishPluralForms() {
         assertThat(messages.get(PL, "regions.lead", 1, 1)).startsWith("1 region w 1 makroregionie.");
         assertThat(messages.get(PL, "committee.memberCount", 1)).startsWith("1 osoba ");
