@@ -1,0 +1,74 @@
+package pl.koordes.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.support.Http;
+import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.TestExtensions;
+
+/** The number of SQL statements a directory page runs does not grow with its data. */
+@IntegrationTest
+@Import(TestExtensions.class)
+class DirectoryQueryCountIntegrationTests {
+
+    private static final String REGION = "lubuskie";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestExtensions.StatementCounter statements;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void removeAddedMembers() {
+        jdbc.sql("delete from committee_membership where organisation = 'query-count test'").update();
+        jdbc.sql("delete from institution where name like 'query-count test%'").update();
+    }
+
+    @Test
+    void aRegionPageRunsTheSameQueriesWithFiveOrFiveHundredMembersAndInstitutions() {
+        long committee = jdbc.sql("select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug")
+                .param("slug", REGION).query(Long.class).single();
+        long region = jdbc.sql("select id from region where slug = :slug").param("slug", REGION).query(Long.class).single();
+        int few = statementsFor("/regiony/" + REGION);
+        assertThat(few).isPositive();
+
+        for (int i = 0; i < 495; i++) {
+            jdbc.sql("""
+                    insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start)
+                    values (:committee, :name, 'query-count test', 'NGO', 'MEMBER', :start)
+                    """).param("committee", committee).param("name", "Osoba Testowa " + i)
+                    .param("start", LocalDate.of(2025, 1, 1)).update();
+        }
+        for (int i = 0; i < 50; i++) {
+            jdbc.sql("insert into institution (kind, name, region_id) values ('OWES', :name, :region)")
+                    .param("name", "query-count test " + i).param("region", region).update();
+        }
+        String page = new Http(port).get("/regiony/" + REGION).body();
+        assertThat(page).contains("Osoba Testowa 494").contains("query-count test 49");
+        assertThat(statementsFor("/regiony/" + REGION)).isEqualTo(few);
+    }
+
+    @Test
+    void theListPagesRunAFixedSmallNumberOfQueries() {
+        assertThat(statementsFor("/regiony")).isLessThanOrEqualTo(3);
+        assertThat(statementsFor("/")).isLessThanOrEqualTo(3);
+        assertThat(statementsFor("/makroregiony/wschodni")).isLessThanOrEqualTo(2);
+    }
+
+    private int statementsFor(String path) {
+        statements.reset();
+        assertThat(new Http(port).get(path).statusCode()).isEqualTo(200);
+        return statements.count();
+    }
+}

@@ -1,0 +1,132 @@
+package pl.koordes.support;
+
+import gg.jte.Content;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import pl.koordes.directory.Region;
+import pl.koordes.directory.RegionPageSection;
+
+/**
+ * What tests add to the running application: region page sections from a pretend module, routes
+ * that fail on purpose, and a counter of SQL statements. Test classes that import this share one context.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestExtensions {
+
+    /** Counts the SQL statements prepared through the application's data source. */
+    public static final class StatementCounter {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        public void reset() {
+            count.set(0);
+        }
+
+        public int count() {
+            return count.get();
+        }
+    }
+
+    @Bean
+    StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
+    @Bean
+    static BeanPostProcessor countingDataSource(org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof DataSource dataSource)) {
+                    return bean;
+                }
+                InvocationHandler connections = (proxy, method, args) -> {
+                    Object result = invoke(method, dataSource, args);
+                    if (result instanceof Connection connection) {
+                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                                (p, m, a) -> {
+                                    if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
+                                            || m.getName().equals("prepareCall")) {
+                                        counter.getObject().count.incrementAndGet();
+                                    }
+                                    return invoke(m, connection, a);
+                                });
+                    }
+                    return result;
+                };
+                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, connections);
+            }
+        };
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Bean
+    RegionPageSection secondSection() {
+        return section(20, "second", (region, locale) -> region.slug().equals("lodzkie")
+                ? Optional.of("<b>escaped</b>") : Optional.empty());
+    }
+
+    @Bean
+    RegionPageSection firstSection() {
+        return section(10, "first", (region, locale) -> Optional.of(region.slug() + " " + locale.getLanguage()));
+    }
+
+    /**
+     * Routes that fail the way real code can, to prove what visitors see then. {@code @TestComponent}
+     * keeps component scanning from adding them to contexts that do not import this configuration;
+     * importing this configuration registers them as its member class.
+     */
+    @TestComponent
+    @RestController
+    static class FailingRoutes {
+
+        @GetMapping("/test/failure")
+        String failure() {
+            throw new IllegalStateException("ERROR: relation \"secret_table\" does not exist; SQL [select * from secret_table]");
+        }
+
+        @GetMapping("/test/number")
+        String number(@RequestParam int n) {
+            return Integer.toString(n);
+        }
+    }
+
+    private static RegionPageSection section(int order, String id, BiFunction<Region, Locale, Optional<String>> text) {
+        return new RegionPageSection() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Optional<Content> render(Region region, Locale locale) {
+                return text.apply(region, locale).map(t -> output -> {
+                    output.writeContent("<section id=\"" + id + "\">" + order + " ");
+                    output.writeUserContent(t);
+                    output.writeContent("</section>");
+                });
+            }
+        };
+    }
+}
