@@ -30,15 +30,28 @@ class MessagesTests {
 
     @Test
     void everyKeyExistsInBothLanguages() throws IOException {
-        Set<String> polish = keys("messages.properties");
-        Set<String> english = keys("messages_en.properties");
-        assertThat(new TreeSet<>(polish)).as("keys missing in English").containsAll(english);
-        assertThat(new TreeSet<>(english)).as("keys missing in Polish").containsAll(polish);
+        assertThat(MessageSourceConfiguration.basenames()).contains("i18n/shared", "i18n/directory");
+        for (String basename : MessageSourceConfiguration.basenames()) {
+            Set<String> polish = keys(basename + ".properties");
+            Set<String> english = keys(basename + "_en.properties");
+            assertThat(new TreeSet<>(polish)).as("keys of " + basename + " missing in English").containsAll(english);
+            assertThat(new TreeSet<>(english)).as("keys of " + basename + " missing in Polish").containsAll(polish);
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String basename : MessageSourceConfiguration.basenames()) {
+            for (String key : keys(basename + ".properties")) {
+                assertThat(seen.add(key)).as(key + " defined again in " + basename).isTrue();
+            }
+        }
     }
 
     @Test
     void everyMessageIsAValidPatternInBothLanguages() throws IOException {
-        for (String key : keys("messages.properties")) {
+        for (String key : allKeys()) {
             // Formatting with sample numbers compiles the ICU pattern and fails on a broken one.
             assertThat(messages.get(PL, key, 1, 2, 3)).as(key).isNotBlank();
             assertThat(messages.get(EN, key, 1, 2, 3)).as(key).isNotBlank();
@@ -47,7 +60,7 @@ class MessagesTests {
 
     @Test
     void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
-        Set<String> known = keys("messages.properties");
+        Set<String> known = allKeys();
         Pattern literalKey = Pattern.compile("\\bt\\(\"([a-zA-Z0-9.]+)\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")), Files.walk(Path.of("src/main/java")))) {
@@ -71,7 +84,7 @@ class MessagesTests {
 
     @Test
     void everyValueShownFromAnEnumHasItsMessage() throws IOException {
-        Set<String> keys = keys("messages.properties");
+        Set<String> keys = allKeys();
         for (var kind : pl.koordes.directory.InstitutionKind.values()) {
             assertThat(keys).contains("institution.kind." + kind.name());
         }
@@ -130,11 +143,15 @@ class MessagesTests {
     }
 
     static ResourceBundleMessageSource messageSource() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
+        return MessageSourceConfiguration.create();
+    }
+
+    private static Set<String> allKeys() throws IOException {
+        Set<String> all = new TreeSet<>();
+        for (String basename : MessageSourceConfiguration.basenames()) {
+            all.addAll(keys(basename + ".properties"));
+        }
+        return all;
     }
 
     private static Set<String> keys(String file) throws IOException {
