@@ -45,6 +45,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    static final String CHROMIUM_PROPERTY = "koordes.e2e.chromium";
+    static final String CHROMEDRIVER_PROPERTY = "koordes.e2e.chromedriver";
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final boolean javaScript;
@@ -208,20 +211,32 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     private static Optional<String> missingTools() {
         if (chromium().isEmpty()) {
-            return Optional.of("no executable 'chromium' on PATH (nor /usr/bin/chromium)");
+            return Optional.of("no executable " + System.getProperty(CHROMIUM_PROPERTY, "'chromium' on PATH (nor /usr/bin/chromium)"));
         }
         if (chromedriver().isEmpty()) {
-            return Optional.of("no executable /usr/bin/chromedriver (nor 'chromedriver' on PATH)");
+            return Optional.of("no executable " + System.getProperty(CHROMEDRIVER_PROPERTY, "/usr/bin/chromedriver (nor 'chromedriver' on PATH)"));
         }
         return Optional.empty();
     }
 
-    /** Like {@code command -v chromium}. */
+    /**
+     * Like {@code command -v chromium}. The system property {@value #CHROMIUM_PROPERTY} names another
+     * binary (and a missing one shows what happens on a machine without Chromium).
+     */
     static Optional<Path> chromium() {
+        String chosen = System.getProperty(CHROMIUM_PROPERTY);
+        if (chosen != null) {
+            return executable(Path.of(chosen));
+        }
         return onPath("chromium").or(() -> executable(Path.of("/usr/bin/chromium")));
     }
 
+    /** Debian's chromedriver, which matches Debian's Chromium; {@value #CHROMEDRIVER_PROPERTY} names another. */
     static Optional<Path> chromedriver() {
+        String chosen = System.getProperty(CHROMEDRIVER_PROPERTY);
+        if (chosen != null) {
+            return executable(Path.of(chosen));
+        }
         return executable(Path.of("/usr/bin/chromedriver")).or(() -> onPath("chromedriver"));
     }
 

@@ -1,20 +1,32 @@
 package pl.koordes.accounts.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import pl.koordes.accounts.AccountsProperties;
 
 /**
- * Who may reach what, and the security headers on every answer (error pages included).
- * Pages are public until the accounts module adds signing in; operational endpoints other than
- * health are for administrators only.
+ * Who may reach what, how people sign in and out, and the security headers on every answer
+ * (error pages included). Module-specific rules live in each module's permissions bean; here only
+ * the coarse gates: administration for administrators, the account pages for signed-in people.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,11 +45,45 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle,
+            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMINISTRATOR")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/logowanie/kod", "/logowanie/drugi-skladnik")
+                                .hasAnyAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)
+                        .requestMatchers("/konto", "/konto/**").hasAuthority(AccountUserDetails.SIGNED_IN)
                         .anyRequest().permitAll())
+                .formLogin(form -> form
+                        .loginPage("/logowanie")
+                        .loginProcessingUrl("/logowanie")
+                        .usernameParameter(SignInHandlers.EMAIL_PARAMETER)
+                        .passwordParameter("password")
+                        .successHandler(handlers)
+                        .failureHandler(handlers)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/wyloguj")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof AccountUserDetails details) {
+                                sessions.endAll(details.user().id());
+                            }
+                        })
+                        .logoutSuccessUrl("/?wylogowano")
+                        .deleteCookies("SESSION"))
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new SignInTarget())
+                        .accessDeniedHandler(accessDenied()))
+                .addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout()),
+                        UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -49,9 +95,34 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Nobody signs in yet; an empty store keeps Spring Boot from creating a default user with a password. */
-    @Bean
-    UserDetailsService userDetailsService() {
-        return new InMemoryUserDetailsManager();
+    /**
+     * A half signed-in person (second factor pending) is sent to finish signing in; anyone else who
+     * is signed in gets the 403 page; anonymous visitors are asked to sign in.
+     */
+    private static AccessDeniedHandler accessDenied() {
+        SignInTarget signIn = new SignInTarget();
+        return (request, response, exception) -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+                signIn.commence(request, response, null);
+            } else if (authentication.getAuthorities().stream()
+                    .anyMatch(a -> AccountUserDetails.PENDING_SECOND_FACTOR.equals(a.getAuthority()))) {
+                response.sendRedirect(((AccountUserDetails) authentication.getPrincipal()).secondFactorEnrolled()
+                        ? "/logowanie/kod" : "/logowanie/drugi-skladnik");
+            } else {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
+        };
     }
+
+    /** Argon2id for new hashes; BCrypt hashes from elsewhere are still recognised. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(argon2, Map.of(
+                argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+        return encoder;
+    }
+
 }

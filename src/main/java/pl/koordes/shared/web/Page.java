@@ -3,6 +3,8 @@ package pl.koordes.shared.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.shared.i18n.Formats;
@@ -22,9 +24,11 @@ public final class Page {
     private final String otherLanguageUrl;
     private final List<NavigationItem> navigation;
     private final boolean demo;
+    private final @Nullable SignedInPerson person;
+    private final @Nullable CsrfToken csrf;
 
     Page(Language language, Messages messages, ResourceUrlProvider assets, String path, String otherLanguageUrl,
-            List<NavigationItem> navigation, boolean demo) {
+            List<NavigationItem> navigation, boolean demo, @Nullable SignedInPerson person, @Nullable CsrfToken csrf) {
         this.language = language;
         this.messages = messages;
         this.assets = assets;
@@ -32,6 +36,27 @@ public final class Page {
         this.otherLanguageUrl = otherLanguageUrl;
         this.navigation = navigation;
         this.demo = demo;
+        this.person = person;
+        this.csrf = csrf;
+    }
+
+    /** The person signed in (fully, second factor included), or null for a visitor. */
+    public @Nullable SignedInPerson person() {
+        return person;
+    }
+
+    public boolean signedIn() {
+        return person != null;
+    }
+
+    /** Name of the hidden form field carrying the CSRF token. */
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    /** The CSRF token every state-changing form sends back. */
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
     }
 
     /** The message {@code key} in this page's language. */

@@ -3,6 +3,10 @@ package pl.koordes.shared.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import pl.koordes.shared.i18n.Language;
@@ -15,6 +19,9 @@ public class PageFactory {
     private static final List<Page.NavigationItem> NAVIGATION = List.of(
             new Page.NavigationItem("/", "nav.home"),
             new Page.NavigationItem("/regiony", "nav.regions"));
+
+    /** The authority every fully signed-in person holds (see the accounts module). */
+    private static final String SIGNED_IN = "ROLE_USER";
 
     private final Messages messages;
     private final ResourceUrlProvider assets;
@@ -31,7 +38,17 @@ public class PageFactory {
         String path = pathOf(request);
         String query = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
         String other = safeOtherLanguageUrl(path, query, language);
-        return new Page(language, messages, assets, path, other, NAVIGATION, site.demo());
+        return new Page(language, messages, assets, path, other, NAVIGATION, site.demo(), signedIn(),
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+    }
+
+    private static @Nullable SignedInPerson signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person
+                && authentication.getAuthorities().stream().anyMatch(a -> SIGNED_IN.equals(a.getAuthority()))) {
+            return person;
+        }
+        return null;
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -1,0 +1,27 @@
+package pl.koordes.accounts.internal;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.AccountStatus;
+
+/** Finds the person signing in by e-mail. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final Accounts accounts;
+
+    AccountUserDetailsService(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String email) {
+        Accounts.Row row = accounts.byEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        return new AccountUserDetails(accounts.currentUser(row), row.passwordHash(), row.status() == AccountStatus.ACTIVE,
+                row.totpEnabled());
+    }
+}

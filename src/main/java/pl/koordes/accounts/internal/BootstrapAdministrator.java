@@ -1,0 +1,54 @@
+package pl.koordes.accounts.internal;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.AccountStatus;
+import pl.koordes.accounts.AccountsProperties;
+import pl.koordes.accounts.AuditLog;
+import pl.koordes.accounts.Role;
+import pl.koordes.accounts.RoleAssignment;
+
+/**
+ * No default credentials: on the first start of an empty database one administrator is created
+ * from configuration, without a password, and a single-use set-up link is written to the log.
+ */
+@Component
+@Order(0)
+class BootstrapAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
+    static final Duration SETUP_VALIDITY = Duration.ofDays(3);
+
+    private final Accounts accounts;
+    private final Tokens tokens;
+    private final AuditLog audit;
+    private final AccountsProperties properties;
+
+    BootstrapAdministrator(Accounts accounts, Tokens tokens, AuditLog audit, AccountsProperties properties) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (accounts.any()) {
+            return;
+        }
+        String email = properties.bootstrapAdminEmail();
+        long id = accounts.create(email, "Administrator", AccountStatus.INVITED, null, "pl");
+        accounts.grant(id, new RoleAssignment(Role.ADMINISTRATOR, null));
+        String token = tokens.issue(id, Tokens.Purpose.SETUP, SETUP_VALIDITY);
+        audit.record(null, "system", "BOOTSTRAP_ADMIN_CREATED", "account", id, null, java.util.Map.of("email", email));
+        log.warn("First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
+                email, SETUP_VALIDITY.toDays(), properties.baseUrl(), token);
+    }
+}
