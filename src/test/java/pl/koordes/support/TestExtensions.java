@@ -106,6 +106,11 @@ public class TestExtensions {
             throw new IllegalStateException("ERROR: relation \"secret_table\" does not exist; SQL [select * from secret_table]");
         }
 
+        @GetMapping("/test/forbidden")
+        String forbidden() {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN);
+        }
+
         @GetMapping("/test/number")
         String number(@RequestParam int n) {
             return Integer.toString(n);

@@ -7,7 +7,10 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -79,7 +82,10 @@ class SecurityConfiguration {
                         .deleteCookies("SESSION"))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new SignInTarget())
+                        // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                EndpointRequest.toAnyEndpoint())
+                        .defaultAuthenticationEntryPointFor(new SignInTarget(), request -> true)
                         .accessDeniedHandler(accessDenied()))
                 .addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout()),
@@ -103,7 +109,10 @@ class SecurityConfiguration {
         SignInTarget signIn = new SignInTarget();
         return (request, response, exception) -> {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            if (exception instanceof CsrfException) {
+                // A form without its token (expired page, forged request): refused, never a sign-in prompt.
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            } else if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
                 signIn.commence(request, response, null);
             } else if (authentication.getAuthorities().stream()
                     .anyMatch(a -> AccountUserDetails.PENDING_SECOND_FACTOR.equals(a.getAuthority()))) {

@@ -85,6 +85,13 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
                 details.secondFactorEnrolled()));
     }
 
+    /** Replaces the session's picture of the person after they changed their name, e-mail or roles. */
+    public void refresh(AccountUserDetails current, AccountUserDetails updated, HttpServletRequest request,
+            HttpServletResponse response) {
+        var full = UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.fullAuthorities());
+        save(full, request, response);
+    }
+
     private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -39,6 +39,8 @@ class EmbeddedDatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(properties.port() == 0 ? 0 : properties.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Spring stops the server (destroyMethod) after the context closes; zonky's own hook would stop it too early.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("unix_socket_directories", "")
                     .start();

@@ -26,7 +26,8 @@ class ErrorPages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         int code = status.value();
-        int shown = OWN_PAGES.contains(code) ? code : (status.is4xxClientError() ? 400 : 500);
+        // 401 means "not allowed without signing in": to a reader that is the access-denied page.
+        int shown = OWN_PAGES.contains(code) ? code : code == 401 ? 403 : (status.is4xxClientError() ? 400 : 500);
         ModelAndView view = new ModelAndView("shared/error", status);
         view.addObject("page", pages.create(request));
         view.addObject("error", new ErrorView(code, shown));

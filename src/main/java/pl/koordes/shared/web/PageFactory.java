@@ -18,7 +18,8 @@ public class PageFactory {
 
     private static final List<Page.NavigationItem> NAVIGATION = List.of(
             new Page.NavigationItem("/", "nav.home"),
-            new Page.NavigationItem("/regiony", "nav.regions"));
+            new Page.NavigationItem("/regiony", "nav.regions"),
+            new Page.NavigationItem("/prywatnosc", "nav.privacy"));
 
     /** The authority every fully signed-in person holds (see the accounts module). */
     private static final String SIGNED_IN = "ROLE_USER";

@@ -39,9 +39,16 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void aForbiddenPageIsA403Page() {
-        HttpResponse<String> response = new Http(port).get("/actuator/prometheus");
+        HttpResponse<String> response = new Http(port).get("/test/forbidden");
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("Brak dostępu").doesNotContain("jvm_");
+        assertThat(response.body()).contains("Brak dostępu");
+    }
+
+    @Test
+    void metricsWithoutSigningInAreA401WithoutData() {
+        HttpResponse<String> response = new Http(port).get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("jvm_");
     }
 
     @Test

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 class TemplateTextTests {
 
     private static final Pattern READABLE_ATTRIBUTE =
-            Pattern.compile("\\s(alt|title|aria-label|placeholder|value)=\"([^\"]*)\"");
+            Pattern.compile("\\s(alt|title|aria-label|placeholder)=\"([^\"]*)\"");
+    /** Buttons made of inputs show their value; other values (options, hidden fields) are data. */
+    private static final Pattern BUTTON_VALUE =
+            Pattern.compile("<input[^>]*type=\"(?:submit|button|reset)\"[^>]*\\svalue=\"([^\"]*)\"");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
     @Test
@@ -37,6 +40,8 @@ class TemplateTextTests {
     void theCheckFindsTextBetweenTagsAndInReadableAttributes() {
         assertThat(hardCodedText("t.jte", "<p>Witaj</p>")).hasSize(1);
         assertThat(hardCodedText("t.jte", "<img alt=\"Logo\" src=\"/x\">")).hasSize(1);
+        assertThat(hardCodedText("t.jte", "<input type=\"submit\" value=\"Wyślij\">")).hasSize(1);
+        assertThat(hardCodedText("t.jte", "<option value=\"pl\">${x}</option>")).isEmpty();
         assertThat(hardCodedText("t.jte", "<p>${page.t(\"a.b\")} · ${x}</p>")).isEmpty();
         assertThat(hardCodedText("t.jte", "<img alt=\"\" src=\"${page.asset(\"/img/logo.svg\")}\">")).isEmpty();
         assertThat(hardCodedText("t.jte", "@if(a.isEmpty())\n<p>${a}</p>\n@endif")).isEmpty();
@@ -49,6 +54,12 @@ class TemplateTextTests {
         while (attributes.find()) {
             if (LETTER.matcher(attributes.group(2)).find()) {
                 findings.add(name + ": attribute " + attributes.group(1) + "=\"" + attributes.group(2) + "\"");
+            }
+        }
+        Matcher buttons = BUTTON_VALUE.matcher(code);
+        while (buttons.find()) {
+            if (LETTER.matcher(buttons.group(1)).find()) {
+                findings.add(name + ": button value=\"" + buttons.group(1) + "\"");
             }
         }
         String text = code

@@ -1,0 +1,86 @@
+package pl.koordes.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pl.koordes.shared.mail.MailRequested;
+import pl.koordes.shared.mail.MailSettings;
+
+/**
+ * Without an SMTP server (the default start), mail is not sent but kept in a table and shown to
+ * administrators at {@code /admin/poczta}. A message delivered twice (a crash between delivery and
+ * completion) is kept once.
+ */
+@Component
+@ConditionalOnExpression(MailTransport.DEV_MAILBOX)
+public class DevMailbox implements MailTransport {
+
+    private final JdbcClient jdbc;
+    private final String sender;
+    private final Clock clock;
+    private final MailboxSettings settings;
+
+    DevMailbox(JdbcClient jdbc, MailSettings mail, MailboxSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.sender = mail.fromAddress().toUnicodeString();
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void deliver(MailRequested mail) {
+        jdbc.sql("""
+                insert into notifications_dev_mailbox
+                    (id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body)
+                values (:id, :deliveredAt, :sender, :recipient, :replyTo, :subject, :kind, :textBody, :htmlBody)
+                on conflict (id) do nothing""")
+                .param("id", mail.id())
+                .param("deliveredAt", java.sql.Timestamp.from(clock.instant()))
+                .param("sender", sender)
+                .param("recipient", mail.to())
+                .param("replyTo", mail.replyTo())
+                .param("subject", mail.subject())
+                .param("kind", mail.kind())
+                .param("textBody", mail.textBody())
+                .param("htmlBody", mail.htmlBody())
+                .update();
+    }
+
+    /** Page {@code number} (from 1; out-of-range numbers give the nearest page), newest first. */
+    public MailboxPage page(int number) {
+        int size = settings.pageSize();
+        long total = jdbc.sql("select count(*) from notifications_dev_mailbox").query(Long.class).single();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.clamp(number, 1, pages);
+        var messages = jdbc.sql("""
+                select id, delivered_at, sender, recipient, reply_to, subject, kind, '' as text_body, '' as html_body
+                from notifications_dev_mailbox
+                order by delivered_at desc, id
+                limit :limit offset :offset""")
+                .param("limit", size)
+                .param("offset", (long) (shown - 1) * size)
+                .query(DevMailbox::message)
+                .list();
+        return new MailboxPage(messages, shown, pages, total);
+    }
+
+    public Optional<MailboxMessage> find(UUID id) {
+        return jdbc.sql("""
+                select id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body
+                from notifications_dev_mailbox where id = :id""")
+                .param("id", id)
+                .query(DevMailbox::message)
+                .optional();
+    }
+
+    private static MailboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new MailboxMessage(rs.getObject("id", UUID.class), rs.getTimestamp("delivered_at").toInstant(),
+                rs.getString("sender"), rs.getString("recipient"), rs.getString("reply_to"), rs.getString("subject"),
+                rs.getString("kind"), rs.getString("text_body"), rs.getString("html_body"));
+    }
+}

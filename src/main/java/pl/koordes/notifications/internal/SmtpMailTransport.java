@@ -1,0 +1,86 @@
+package pl.koordes.notifications.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Properties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+import pl.koordes.shared.mail.MailRequested;
+import pl.koordes.shared.mail.MailSettings;
+
+/**
+ * Sends over SMTP ({@code spring.mail.*}) as multipart/alternative: a UTF-8 plain-text part and a
+ * UTF-8 HTML part. The Message-ID comes from the message's id, so a delivery repeated after a crash
+ * carries the same Message-ID as the first.
+ */
+@Component
+@ConditionalOnExpression(MailTransport.SMTP)
+class SmtpMailTransport implements MailTransport {
+
+    /** Applied unless set in {@code spring.mail.properties.*}: Jakarta Mail waits forever by default. */
+    private static final String TIMEOUT_MILLIS = "30000";
+
+    private final JavaMailSender sender;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final Clock clock;
+
+    SmtpMailTransport(JavaMailSender sender, MailSettings settings, Clock clock) {
+        this.sender = sender;
+        this.clock = clock;
+        InternetAddress address = settings.fromAddress();
+        try {
+            // The display name may hold Polish letters: encode it as UTF-8 (RFC 2047).
+            this.from = new InternetAddress(address.getAddress(), address.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        this.messageIdDomain = address.getAddress().substring(address.getAddress().indexOf('@') + 1);
+        if (sender instanceof JavaMailSenderImpl impl) {
+            Properties properties = impl.getJavaMailProperties();
+            for (String key : new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
+                properties.putIfAbsent(key, TIMEOUT_MILLIS);
+            }
+        }
+    }
+
+    @Override
+    public void deliver(MailRequested mail) {
+        sender.send(toMimeMessage(mail));
+    }
+
+    MimeMessage toMimeMessage(MailRequested mail) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            message.setFrom(from);
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+            if (mail.replyTo() != null) {
+                message.setReplyTo(InternetAddress.parse(mail.replyTo(), true));
+            }
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(clock.instant()));
+            // JavaMailSenderImpl keeps an explicitly set Message-ID.
+            message.setHeader("Message-ID", "<" + mail.id() + "@" + messageIdDomain + ">");
+            // RFC 3834: automatic mail, so that auto-responders do not answer it.
+            message.setHeader("Auto-Submitted", "auto-generated");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+            message.setContent(new MimeMultipart("alternative", text, html));
+            return message;
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Mail " + mail.id() + " could not be prepared", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package pl.koordes.shared.mail;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.i18n.Messages;
+
+/**
+ * What a mail template needs, given to it as the parameter {@code mail}: the recipient's language
+ * and its words, and absolute links to the site. The layout {@code mail/layout.jte} records the
+ * subject here, so the subject is written in the template beside the body.
+ */
+public final class MailContext {
+
+    private final Language language;
+    private final Messages messages;
+    private final String baseUrl;
+    private @Nullable String subject;
+
+    MailContext(Language language, Messages messages, String baseUrl) {
+        this.language = language;
+        this.messages = messages;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The message {@code key} in the recipient's language. */
+    public String t(String key, Object... args) {
+        return messages.get(language.locale(), key, args);
+    }
+
+    public String lang() {
+        return language.code();
+    }
+
+    public Locale locale() {
+        return language.locale();
+    }
+
+    /** The site's public address, without a trailing slash. */
+    public String siteUrl() {
+        return baseUrl;
+    }
+
+    /** An absolute link to {@code path} on the site ({@code /konto} → {@code https://koordes.example/konto}). */
+    public String url(String path) {
+        return baseUrl + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** Called by the mail layout; whitespace and line breaks collapse, since a subject is one header line. */
+    public void useSubject(String text) {
+        this.subject = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    }
+
+    @Nullable String subject() {
+        return subject;
+    }
+}
