@@ -1,0 +1,193 @@
+package pl.koordes.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.support.IntegrationTest;
+
+/**
+ * The account pages — signing in, the second factor, password reset, invitations, the profile —
+ * and every administration page, used in a real browser the way people use them, each checked
+ * with axe-core (WCAG 2.1 A/AA) and kept as a screenshot.
+ */
+@IntegrationTest
+class AccountPagesBrowserIntegrationTests {
+
+    private static final String PASSWORD = "Demo: koordes łąka 2026";
+    private static final String TOTP_SECRET = "KOORDESDEMOKOORDESDEMOKOORDESDEM";
+
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Tokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    RequestMappingHandlerMapping requestMappingHandlerMapping;
+
+    @TestFactory
+    Stream<DynamicTest> pagesForVisitorsAreAccessible() {
+        long invited = jdbc.sql("""
+                insert into account (email, display_name, status, language) values ('zaproszona@przyklad.example', 'Zofia Zaproszona', 'INVITED', 'pl') returning id
+                """).query(Long.class).single();
+        String token = tokens.issue(invited, Tokens.Purpose.INVITATION, Duration.ofDays(1));
+        return Stream.of(
+                        new String[] {"sign-in", "/logowanie", "200"},
+                        new String[] {"sign-in-failed", "/logowanie?blad", "200"},
+                        new String[] {"sign-in-locked", "/logowanie?zablokowane", "200"},
+                        new String[] {"reset-request", "/haslo/przypomnij", "200"},
+                        new String[] {"reset-sent", "/haslo/przypomnij?wyslano", "200"},
+                        new String[] {"reset-link-invalid", "/haslo/nowe?token=nieprawidlowy", "410"},
+                        new String[] {"invitation", "/zaproszenie?token=" + token, "200"},
+                        new String[] {"privacy", "/prywatnosc", "200"},
+                        new String[] {"privacy-en", "/prywatnosc?lang=en", "200"})
+                .map(p -> dynamicTest(p[0], () -> {
+                    browser.forgetCookies();
+                    browser.open(url(p[1]));
+                    assertThat(browser.status()).isEqualTo(Long.parseLong(p[2]));
+                    check(p[0]);
+                }));
+    }
+
+    @Test
+    void aWeakPasswordOnTheInvitationPageIsExplainedInPolishAndTheFormStaysAccessible() {
+        long invited = jdbc.sql("""
+                insert into account (email, display_name, status, language) values ('slabe.haslo@przyklad.example', 'Sławomir Słaby', 'INVITED', 'pl') returning id
+                """).query(Long.class).single();
+        String token = tokens.issue(invited, Tokens.Purpose.INVITATION, Duration.ofDays(1));
+        browser.forgetCookies();
+        browser.open(url("/zaproszenie?token=" + token));
+        browser.driver().findElement(By.id("password")).sendKeys("polska123456");
+        browser.driver().findElement(By.id("passwordRepeated")).sendKeys("polska123456");
+        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        String summary = browser.driver().findElement(By.cssSelector(".error-summary")).getText();
+        assertThat(summary).contains("To hasło jest zbyt łatwe do odgadnięcia.");
+        check("invitation-weak-password");
+    }
+
+    @Test
+    void aParticipantSignsInUsesTheProfileAndSignsOut() {
+        browser.forgetCookies();
+        signIn("uczestnik@demo.koordes.example");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/konto");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Moje konto");
+        check("profile");
+
+        browser.driver().findElement(By.id("currentPassword")).sendKeys("to nie jest moje hasło");
+        browser.driver().findElement(By.id("newPassword")).sendKeys("zupełnie nowe hasło do konta");
+        browser.driver().findElement(By.id("passwordRepeated")).sendKeys("zupełnie nowe hasło do konta");
+        browser.driver().findElement(By.cssSelector("form[action='/konto/haslo'] button")).click();
+        assertThat(browser.status()).isEqualTo(422);
+        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+                .contains("Obecne hasło jest nieprawidłowe.");
+        check("profile-error");
+
+        browser.driver().findElement(By.cssSelector("form[action='/wyloguj'] button")).click();
+        browser.open(url("/konto"));
+        assertThat(browser.driver().getCurrentUrl()).contains("/logowanie");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anAdministratorSignsInWithASecondFactorAndEveryAdministrationPageIsAccessible() {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("sign in with code", () -> {
+            browser.forgetCookies();
+            signIn("administrator@demo.koordes.example");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/logowanie/kod");
+            check("second-factor");
+            browser.driver().findElement(By.id("code")).sendKeys(currentCode());
+            browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/konto");
+        }));
+        for (String path : administrationPages()) {
+            tests.add(dynamicTest(path, () -> {
+                browser.open(url(path));
+                assertThat(browser.status()).as(path).isEqualTo(200);
+                check("admin" + path.replace("/admin", "").replace('/', '-'));
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void aCoordinatorWithoutASecondFactorIsAskedToEnrolOne() {
+        long id = jdbc.sql("""
+                insert into account (email, display_name, status, password_hash, language)
+                values ('nowy.koordynator@przyklad.example', 'Natalia Nowa', 'ACTIVE', :hash, 'pl') returning id
+                """).param("hash", passwordEncoder.encode(PASSWORD)).query(Long.class).single();
+        jdbc.sql("insert into role_assignment (account_id, role, region_id) values (:id, 'REGIONAL_COORDINATOR', (select id from region where slug = 'opolskie'))")
+                .param("id", id).update();
+        browser.forgetCookies();
+        signIn("nowy.koordynator@przyklad.example");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/logowanie/drugi-skladnik");
+        assertThat(browser.driver().findElement(By.cssSelector("img[src^='data:image/png']")).getDomAttribute("alt"))
+                .isNotBlank();
+        check("second-factor-enrol");
+    }
+
+    /** Every GET page under /admin without path variables, so new administration pages are checked as they come. */
+    private List<String> administrationPages() {
+        List<String> pages = new ArrayList<>();
+        for (RequestMappingInfo info : requestMappingHandlerMapping.getHandlerMethods().keySet()) {
+            boolean get = info.getMethodsCondition().getMethods().isEmpty()
+                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
+            for (String pattern : info.getPatternValues()) {
+                if (get && pattern.startsWith("/admin") && !pattern.contains("{") && !pattern.endsWith(".csv")) {
+                    pages.add(pattern);
+                }
+            }
+        }
+        pages.sort(String::compareTo);
+        assertThat(pages).contains("/admin/poczta");
+        return pages;
+    }
+
+    private void signIn(String email) {
+        browser.open(url("/logowanie"));
+        browser.driver().findElement(By.id("email")).sendKeys(email);
+        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+    }
+
+    private void check(String name) {
+        browser.fullPageScreenshot("accounts-" + name);
+        assertThat(Accessibility.violations(browser.driver()))
+                .as("axe-core WCAG 2.1 A/AA violations on %s", browser.driver().getCurrentUrl())
+                .isEmpty();
+    }
+
+    private static String currentCode() throws Exception {
+        return new DefaultCodeGenerator().generate(TOTP_SECRET, System.currentTimeMillis() / 1000 / 30);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
