@@ -1,0 +1,170 @@
+package pl.koordes.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import pl.koordes.support.IntegrationTest;
+
+/**
+ * Forgotten passwords and the person's GDPR rights, end to end over HTTP: the reset link travels by
+ * e-mail (the development mailbox here), works once, and the person's data can be downloaded and erased.
+ */
+@IntegrationTest
+class PasswordResetAndPrivacyIntegrationTests {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern RESET_LINK = Pattern.compile("(/haslo/nowe\\?token=[A-Za-z0-9_-]+)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Test
+    void aResetLinkArrivesByMailWorksOnceAndTheNewPasswordSignsIn() throws Exception {
+        String email = "zapominalska@przyklad.example";
+        createAccount(email, "Zuzanna Zapominalska", "stare hasło całkiem długie");
+        Client visitor = new Client();
+
+        HttpResponse<String> asked = visitor.post("/haslo/przypomnij", "/haslo/przypomnij", Map.of("email", email.toUpperCase()));
+        assertThat(asked.statusCode()).isEqualTo(302);
+        HttpResponse<String> unknown = new Client().post("/haslo/przypomnij", "/haslo/przypomnij", Map.of("email", "nikt@przyklad.example"));
+        assertThat(unknown.headers().firstValue("Location")).isEqualTo(asked.headers().firstValue("Location"));
+
+        String body = await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email), Optional::isPresent).orElseThrow();
+        assertThat(body).contains("Zuzanna Zapominalska");
+        Matcher link = RESET_LINK.matcher(body);
+        assertThat(link.find()).as("reset link in the mail").isTrue();
+
+        HttpResponse<String> weak = visitor.post(link.group(1), "/haslo/nowe",
+                Map.of("token", token(link.group(1)), "password", "haslo12345678", "passwordRepeated", "haslo12345678"));
+        assertThat(weak.statusCode()).isEqualTo(422);
+        assertThat(weak.body()).contains("To hasło jest zbyt łatwe do odgadnięcia.");
+
+        String newPassword = "nowe hasło z Zakopanego nad morzem";
+        HttpResponse<String> set = visitor.post(link.group(1), "/haslo/nowe",
+                Map.of("token", token(link.group(1)), "password", newPassword, "passwordRepeated", newPassword));
+        assertThat(set.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?haslo"));
+        assertThat(visitor.get(link.group(1)).statusCode()).as("the link a second time").isEqualTo(410);
+
+        Client person = new Client();
+        HttpResponse<String> signedIn = person.post("/logowanie", "/logowanie", Map.of("email", email, "password", newPassword));
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+        HttpResponse<String> old = new Client().post("/logowanie", "/logowanie",
+                Map.of("email", email, "password", "stare hasło całkiem długie"));
+        assertThat(old.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+    }
+
+    @Test
+    void aPersonDownloadsTheirDataAndDeletesTheirAccountLeavingAnAuditTrailWithoutPersonalData() throws Exception {
+        String email = "odchodzaca@przyklad.example";
+        String name = "Olga Odchodząca";
+        String password = "moje hasło do usunięcia konta";
+        long id = createAccount(email, name, password);
+        Client person = new Client();
+        person.post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+
+        HttpResponse<String> export = person.get("/konto/moje-dane.json");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(export.body()).contains(email).contains(name).contains("\"role\" : \"PARTICIPANT\"").contains("SIGN_IN");
+
+        HttpResponse<String> unconfirmed = person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", password));
+        assertThat(unconfirmed.statusCode()).isEqualTo(422);
+        HttpResponse<String> wrongPassword = person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", "zgadywane", "confirm", "true"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(422);
+        assertThat(wrongPassword.body()).contains("Obecne hasło jest nieprawidłowe.");
+
+        HttpResponse<String> deleted = person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", password, "confirm", "true"));
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(person.get("/konto").statusCode()).as("the session ended").isEqualTo(302);
+
+        Map<String, Object> row = jdbc.sql("select email, display_name, password_hash, status from account where id = :id")
+                .param("id", id).query().singleRow();
+        assertThat(row.get("email")).asString().doesNotContain("odchodzaca");
+        assertThat(row.get("display_name")).isEqualTo("");
+        assertThat(row.get("password_hash")).isNull();
+        assertThat(row.get("status")).isEqualTo("DELETED");
+        long trail = jdbc.sql("select count(*) from audit_entry where actor_id = :id or target_id = :text")
+                .param("id", id).param("text", Long.toString(id)).query(Long.class).single();
+        assertThat(trail).as("audit entries kept").isGreaterThanOrEqualTo(2);
+        long personal = jdbc.sql("""
+                select count(*) from audit_entry where actor_label = :email
+                   or coalesce(before_value::text, '') like :like or coalesce(after_value::text, '') like :like
+                """).param("email", email).param("like", "%" + email + "%").query(Long.class).single();
+        assertThat(personal).as("audit entries still naming the person").isZero();
+        HttpResponse<String> again = new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+    }
+
+    private long createAccount(String email, String name, String password) {
+        long id = jdbc.sql("""
+                insert into account (email, display_name, status, password_hash, language)
+                values (:email, :name, 'ACTIVE', :hash, 'pl') returning id
+                """).param("email", email).param("name", name).param("hash", passwordEncoder.encode(password))
+                .query(Long.class).single();
+        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')").param("id", id).update();
+        return id;
+    }
+
+    private Optional<String> mailTo(String email) {
+        return jdbc.sql("select text_body from notifications_dev_mailbox where lower(recipient) like :to order by delivered_at desc limit 1")
+                .param("to", "%" + email + "%").query(String.class).optional();
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
+    }
+
+    /** A browser-like client: keeps cookies, reads the CSRF token from a page before posting its form. */
+    private final class Client {
+
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String formPage, String action, Map<String, String> fields)
+                throws IOException, InterruptedException {
+            Matcher csrf = CSRF.matcher(get(formPage).body());
+            assertThat(csrf.find()).as("CSRF token on " + formPage).isTrue();
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", csrf.group(1));
+            String body = all.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+}
