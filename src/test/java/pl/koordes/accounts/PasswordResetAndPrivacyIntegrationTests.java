@@ -121,6 +121,44 @@ class PasswordResetAndPrivacyIntegrationTests {
         assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
     }
 
+    @Test
+    void aVisitorRegistersConfirmsTheirAddressAndSignsInAsParticipant() throws Exception {
+        String email = "nowa.uczestniczka@przyklad.example";
+        String password = "spotkanie w Rzeszowie jesienią";
+        Client visitor = new Client();
+        HttpResponse<String> mismatch = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "<b>Nina</b> Nowa",
+                "email", email, "password", password, "passwordRepeated", "inne"));
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        // What was typed stays in the form, escaped.
+        assertThat(mismatch.body()).contains("Hasła się różnią.").contains("value=\"&lt;b>Nina&lt;/b> Nowa\"")
+                .doesNotContain("<b>Nina");
+
+        HttpResponse<String> registered = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "Nina Nowa",
+                "email", email, "password", password, "passwordRepeated", password));
+        assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/rejestracja?wyslano"));
+        HttpResponse<String> beforeConfirming = new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(beforeConfirming.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+
+        String body = await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email), Optional::isPresent).orElseThrow();
+        Matcher link = Pattern.compile("(/rejestracja/potwierdz\\?token=[A-Za-z0-9_-]+)").matcher(body);
+        assertThat(link.find()).isTrue();
+        assertThat(visitor.get(link.group(1)).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?aktywne"));
+        assertThat(visitor.get(link.group(1)).statusCode()).as("the link a second time").isEqualTo(410);
+
+        Client participant = new Client();
+        participant.post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(participant.get("/konto").body()).contains("Nina Nowa").contains("<li>Uczestnik</li>");
+
+        // Registering again with a taken address answers the same, and the owner gets a warning instead.
+        HttpResponse<String> again = new Client().post("/rejestracja", "/rejestracja", Map.of("displayName", "Ktoś Inny",
+                "email", email.toUpperCase(), "password", "zupełnie inne hasło intruza", "passwordRepeated", "zupełnie inne hasło intruza"));
+        assertThat(again.headers().firstValue("Location")).isEqualTo(registered.headers().firstValue("Location"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from notifications_dev_mailbox where lower(recipient) like :to").param("to", "%" + email + "%")
+                .query(Long.class).single() == 2);
+    }
+
     private long createAccount(String email, String name, String password) {
         long id = jdbc.sql("""
                 insert into account (email, display_name, status, password_hash, language)

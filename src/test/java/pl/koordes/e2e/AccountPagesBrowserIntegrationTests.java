@@ -67,6 +67,8 @@ class AccountPagesBrowserIntegrationTests {
                         new String[] {"reset-link-invalid", "/haslo/nowe?token=nieprawidlowy", "410"},
                         new String[] {"invitation", "/zaproszenie?token=" + token, "200"},
                         new String[] {"privacy", "/prywatnosc", "200"},
+                        new String[] {"registration", "/rejestracja", "200"},
+                        new String[] {"registration-sent", "/rejestracja?wyslano", "200"},
                         new String[] {"privacy-en", "/prywatnosc?lang=en", "200"})
                 .map(p -> dynamicTest(p[0], () -> {
                     browser.forgetCookies();
