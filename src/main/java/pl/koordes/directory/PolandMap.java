@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,9 +44,9 @@ public class PolandMap {
     public List<MapShape> shapes() {
         Geometry g = geometry();
         return directory.regions().stream()
-                .filter(r -> g.outlines().containsKey(r.namePl()))
+                .filter(r -> g.outlines().containsKey(r.slug()))
                 .map(r -> {
-                    Outline o = g.outlines().get(r.namePl());
+                    Outline o = g.outlines().get(r.slug());
                     return new MapShape(r, o.path(), o.labelX(), o.labelY());
                 })
                 .toList();
@@ -97,7 +96,8 @@ public class PolandMap {
                     regionRings.add(points);
                 }
             }
-            rings.put(name.toLowerCase(Locale.ROOT), regionRings);
+            // Keyed by the slug, which stays when an administrator edits a region's name.
+            rings.put(pl.koordes.shared.web.Slugs.of(name), regionRings);
         }
         // An equirectangular projection scaled at Poland's middle latitude keeps shapes recognisable.
         double xScale = Math.cos(Math.toRadians(REFERENCE_LATITUDE));
