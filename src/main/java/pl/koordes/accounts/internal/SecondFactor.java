@@ -28,7 +28,11 @@ public class SecondFactor {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CodeVerifier verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+    private static final long PERIOD_SECONDS = 30;
+
+    private final DefaultCodeGenerator generator = new DefaultCodeGenerator();
+    private final SystemTimeProvider timeProvider = new SystemTimeProvider();
+    private final CodeVerifier verifier = new DefaultCodeVerifier(generator, timeProvider);
     private final JdbcClient jdbc;
 
     SecondFactor(JdbcClient jdbc) {
@@ -55,6 +59,40 @@ public class SecondFactor {
     public boolean verify(String secret, String code) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+    }
+
+    /**
+     * Checks a code at sign-in and uses it up: each 30-second step is accepted once per account, so a
+     * code seen over someone's shoulder (or replayed from a log) does not work a second time. One step
+     * before and after now is allowed for clock drift.
+     */
+    public boolean verifyOnce(long accountId, String secret, String code) {
+        String digits = code == null ? "" : code.replaceAll("\\s", "");
+        if (!digits.matches("\\d{6}")) {
+            return false;
+        }
+        long now = timeProvider.getTime() / PERIOD_SECONDS;
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (matches(secret, digits, step)) {
+                // The update succeeds only if no later or equal step was accepted before: replays find nothing.
+                return jdbc.sql("""
+                                update account set totp_last_step = :step
+                                where id = :id and (totp_last_step is null or totp_last_step < :step)
+                                """)
+                        .param("step", step).param("id", accountId).update() == 1;
+            }
+        }
+        return false;
+    }
+
+    private boolean matches(String secret, String digits, long step) {
+        try {
+            String expected = generator.generate(secret, step);
+            return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            return false;
+        }
     }
 
     /** Replaces the person's recovery codes with new ones and returns them, to be shown once. */

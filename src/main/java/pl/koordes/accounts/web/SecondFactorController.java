@@ -62,7 +62,7 @@ class SecondFactorController {
             return "accounts/tooManyAttempts";
         }
         Accounts.Row row = accounts.byId(id).orElseThrow();
-        boolean valid = row.totpSecret() != null && secondFactor.verify(row.totpSecret(), code);
+        boolean valid = row.totpSecret() != null && secondFactor.verifyOnce(id, row.totpSecret(), code);
         boolean recovery = !valid && secondFactor.useRecoveryCode(id, code);
         if (!valid && !recovery) {
             audit.record(details.user(), "SECOND_FACTOR_FAILED", "account", id, null, null);
@@ -80,6 +80,9 @@ class SecondFactorController {
 
     @GetMapping("/logowanie/drugi-skladnik")
     String enrolForm(@AuthenticationPrincipal AccountUserDetails details, HttpSession session, Model model) {
+        if (enrolled(details)) {
+            return "redirect:/logowanie/kod";
+        }
         String secret = (String) session.getAttribute(PENDING_SECRET);
         if (secret == null) {
             secret = secondFactor.newSecret();
@@ -95,6 +98,9 @@ class SecondFactorController {
     @Transactional
     String enrol(@AuthenticationPrincipal AccountUserDetails details, @RequestParam(defaultValue = "") String code,
             HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (enrolled(details)) {
+            return "redirect:/logowanie/kod";
+        }
         String secret = (String) session.getAttribute(PENDING_SECRET);
         if (secret == null || !secondFactor.verify(secret, code)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -115,5 +121,10 @@ class SecondFactorController {
         model.addAttribute("codes", secondFactor.newRecoveryCodes(id));
         signIn.complete(details, request, response);
         return "accounts/recoveryCodes";
+    }
+
+    /** Whether the person already has a second factor: then only a code completes the sign-in, never a new key. */
+    private boolean enrolled(AccountUserDetails details) {
+        return details.secondFactorEnrolled() || accounts.byId(details.user().id()).map(Accounts.Row::totpEnabled).orElse(true);
     }
 }

@@ -31,6 +31,13 @@ class ErrorPagesIntegrationTests {
     }
 
     @Test
+    void theErrorPathAskedForDirectlyIsANotFoundPage() {
+        HttpResponse<String> response = new Http(port).get("/error");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Nie znaleziono strony");
+    }
+
+    @Test
     void aBadParameterIsA400Page() {
         HttpResponse<String> response = new Http(port).get("/test/number?n=dwa");
         assertThat(response.statusCode()).isEqualTo(400);

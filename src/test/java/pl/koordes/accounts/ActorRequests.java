@@ -1,0 +1,142 @@
+package pl.koordes.accounts;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.WebApplicationContext;
+import pl.koordes.accounts.RouteMatrix.Actor;
+import pl.koordes.accounts.RouteMatrix.Answer;
+import pl.koordes.accounts.internal.AccountUserDetails;
+import pl.koordes.accounts.internal.Accounts;
+
+/**
+ * Makes a request as one of the matrix's actors through MockMvc with the real security filter chain:
+ * the actor is the demo account as the sign-in would leave it (the same principal and authorities),
+ * so no password or second factor is typed for each of the many cells. Each request runs in a
+ * transaction that is rolled back afterwards (MockMvc runs the controller on this thread, so its
+ * writes join it): a POST that deletes or changes demo data leaves nothing behind for other tests.
+ */
+final class ActorRequests {
+
+    /**
+     * Where the requests come from: a documentation address (RFC 5737), so that limits per client
+     * address used here do not touch those of tests over real HTTP from 127.0.0.1.
+     */
+    static final String CLIENT_ADDRESS = "192.0.2.77";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(account|region|sql):([^}]+)}");
+
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate rolledBack;
+    private final Map<Actor, UsernamePasswordAuthenticationToken> signedIn = new EnumMap<>(Actor.class);
+
+    ActorRequests(WebApplicationContext context) {
+        this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.rolledBack = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        Accounts accounts = context.getBean(Accounts.class);
+        for (Actor actor : Actor.values()) {
+            if (actor.email == null) {
+                continue;
+            }
+            Accounts.Row row = accounts.byEmail(actor.email)
+                    .orElseThrow(() -> new IllegalStateException("Demo account missing: " + actor.email));
+            AccountUserDetails details = new AccountUserDetails(accounts.currentUser(row), null, true, row.totpEnabled());
+            List<GrantedAuthority> authorities = actor.pending
+                    ? List.of(new SimpleGrantedAuthority(AccountUserDetails.PENDING_SECOND_FACTOR))
+                    : details.fullAuthorities();
+            signedIn.put(actor, UsernamePasswordAuthenticationToken.authenticated(details, null, authorities));
+        }
+    }
+
+    /** The signed-in person an actor stands for, or null for the anonymous visitor. */
+    AccountUserDetails details(Actor actor) {
+        var token = signedIn.get(actor);
+        return token == null ? null : (AccountUserDetails) token.getPrincipal();
+    }
+
+    /**
+     * Sends the request. {@code *} (a mapping for every method) is tried with GET; every method but GET
+     * and HEAD carries a valid CSRF token, since the matrix is about permissions, not forgery.
+     */
+    Answer request(Actor actor, String method, String path) {
+        return rolledBack.execute(transaction -> {
+            transaction.setRollbackOnly();
+            return perform(actor, method, path);
+        });
+    }
+
+    private Answer perform(Actor actor, String method, String path) {
+        HttpMethod httpMethod = HttpMethod.valueOf(method.equals("*") ? "GET" : method);
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(httpMethod, resolve(path))
+                .with(r -> {
+                    r.setRemoteAddr(CLIENT_ADDRESS);
+                    return r;
+                });
+        if (httpMethod != HttpMethod.GET && httpMethod != HttpMethod.HEAD) {
+            request.with(csrf());
+        }
+        UsernamePasswordAuthenticationToken token = signedIn.get(actor);
+        if (token != null) {
+            request.with(authentication(token));
+        }
+        try {
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            String location = response.getRedirectedUrl() != null ? response.getRedirectedUrl()
+                    : response.getHeader("Location");
+            location = location == null ? "" : location.replaceFirst("^https?://[^/]+", "");
+            return new Answer(response.getStatus(), location, response.getContentAsString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " as " + actor + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Fills the sample's placeholders: {@code {account:e-mail}} the id of that account,
+     * {@code {region:slug}} the id of that region, {@code {sql:select …}} the single value of a query.
+     */
+    String resolve(String sample) {
+        Matcher placeholders = PLACEHOLDER.matcher(sample);
+        StringBuilder path = new StringBuilder();
+        while (placeholders.find()) {
+            String argument = placeholders.group(2).strip();
+            String sql = switch (placeholders.group(1)) {
+                case "account" -> "select id from account where lower(email) = lower(:argument)";
+                case "region" -> "select id from region where slug = :argument";
+                default -> argument;
+            };
+            var query = jdbc.sql(sql);
+            if (sql.contains(":argument")) {
+                query = query.param("argument", argument);
+            }
+            Object value = query.query().singleValue();
+            placeholders.appendReplacement(path, Matcher.quoteReplacement(String.valueOf(value)));
+        }
+        placeholders.appendTail(path);
+        if (path.indexOf("{") >= 0) {
+            throw new IllegalArgumentException("Unresolved placeholder in sample " + sample
+                    + " (use {account:e-mail}, {region:slug} or {sql:select …})");
+        }
+        return path.toString();
+    }
+}

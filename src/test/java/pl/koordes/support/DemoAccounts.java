@@ -1,0 +1,28 @@
+package pl.koordes.support;
+
+/**
+ * The demonstration accounts the default profile loads (one per role, see the README), as tests
+ * sign in with them. The values repeat the published ones in the accounts module's demo data.
+ */
+public final class DemoAccounts {
+
+    /** The password of every demo account. */
+    public static final String PASSWORD = "Demo: koordes łąka 2026";
+    /** The published TOTP key of the demo administrator and the demo regional coordinators. */
+    public static final String TOTP_SECRET = "KOORDESDEMOKOORDESDEMOKOORDESDEM";
+
+    public static final String ADMINISTRATOR = "administrator@demo.koordes.example";
+    public static final String EDITOR = "redaktor@demo.koordes.example";
+    /** Regional coordinator of małopolskie. */
+    public static final String COORDINATOR_MALOPOLSKIE = "koordynator.malopolskie@demo.koordes.example";
+    /** Regional coordinator of śląskie. */
+    public static final String COORDINATOR_SLASKIE = "koordynator.slaskie@demo.koordes.example";
+    /** Committee member in małopolskie. */
+    public static final String COMMITTEE_MALOPOLSKIE = "komitet.malopolskie@demo.koordes.example";
+    public static final String EXPERT = "ekspert@demo.koordes.example";
+    public static final String CENTRAL_INSTITUTION = "ministerstwo@demo.koordes.example";
+    public static final String PARTICIPANT = "uczestnik@demo.koordes.example";
+
+    private DemoAccounts() {
+    }
+}
