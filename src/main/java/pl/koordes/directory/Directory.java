@@ -39,6 +39,9 @@ public class Directory {
     }
 
     public Optional<Region> region(String slug) {
+        if (!plausibleSlug(slug)) {
+            return Optional.empty();
+        }
         return jdbc.sql(REGION_SELECT + " where r.slug = :slug").param("slug", slug).query(Directory::region).optional();
     }
 
@@ -53,10 +56,18 @@ public class Directory {
     }
 
     public Optional<MacroregionProfile> macroregionProfile(String slug) {
+        if (!plausibleSlug(slug)) {
+            return Optional.empty();
+        }
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion where slug = :slug")
                 .param("slug", slug).query(Directory::macroregion).optional()
                 .map(m -> new MacroregionProfile(m, jdbc.sql(REGION_SELECT + " where m.id = :id").param("id", m.id())
                         .query(Directory::region).list().stream().sorted(RegionOrder.POLISH).toList()));
+    }
+
+    /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
+    private static boolean plausibleSlug(String slug) {
+        return slug != null && slug.length() <= 80 && slug.chars().noneMatch(Character::isISOControl);
     }
 
     private List<Institution> institutions(long regionId) {

@@ -104,6 +104,31 @@ public class Accounts {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Creates an account unless one with the same e-mail (in any case) exists; the unique index decides,
+     * so two requests at once cannot both succeed.
+     */
+    public Optional<Long> createIfAbsent(String email, String displayName, AccountStatus status, String language) {
+        return jdbc.sql("""
+                        insert into account (email, display_name, status, language)
+                        values (:email, :name, :status, :language)
+                        on conflict do nothing returning id
+                        """)
+                .param("email", email.trim()).param("name", displayName.trim()).param("status", status.name())
+                .param("language", language)
+                .query(Long.class).optional();
+    }
+
+    /** Takes one role away (in its region, or held for the whole country); false when it was not held. */
+    public boolean revoke(long accountId, RoleAssignment role) {
+        return jdbc.sql("""
+                        delete from role_assignment
+                        where account_id = :account and role = :role and coalesce(region_id, 0) = coalesce(cast(:region as bigint), 0)
+                        """)
+                .param("account", accountId).param("role", role.role().name()).param("region", role.regionId())
+                .update() > 0;
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
                 AccountStatus.valueOf(rs.getString("status")), rs.getString("language"),

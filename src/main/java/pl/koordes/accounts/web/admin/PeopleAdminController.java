@@ -1,0 +1,232 @@
+package pl.koordes.accounts.web.admin;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.accounts.AccountStatus;
+import pl.koordes.accounts.AuditTrail;
+import pl.koordes.accounts.ChangeRefused;
+import pl.koordes.accounts.GrantRoleForm;
+import pl.koordes.accounts.InvitePersonForm;
+import pl.koordes.accounts.Paged;
+import pl.koordes.accounts.PeopleManagement;
+import pl.koordes.accounts.PeopleManagement.PeopleFilter;
+import pl.koordes.accounts.PeopleManagement.PersonDetail;
+import pl.koordes.accounts.Role;
+import pl.koordes.accounts.internal.AccountUserDetails;
+import pl.koordes.directory.Directory;
+import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.web.FormErrors;
+
+/**
+ * People in the administration panel: the list with search and filters, inviting a person, and a
+ * person's page where their roles and status change. Every change answers with a redirect and a notice.
+ */
+@Controller
+@RequestMapping("/admin/osoby")
+class PeopleAdminController {
+
+    /** How many role rows the invitation form offers. */
+    static final int INVITE_ROWS = 3;
+    /** How many recent audit entries a person's page shows. */
+    static final int RECENT_CHANGES = 10;
+
+    private final PeopleManagement people;
+    private final AuditTrail auditTrail;
+    private final Directory directory;
+    private final Messages messages;
+
+    PeopleAdminController(PeopleManagement people, AuditTrail auditTrail, Directory directory, Messages messages) {
+        this.people = people;
+        this.auditTrail = auditTrail;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "szukaj", defaultValue = "") String search,
+            @RequestParam(name = "rola", defaultValue = "") String role,
+            @RequestParam(name = "region", defaultValue = "") String region,
+            @RequestParam(name = "status", defaultValue = "") String status,
+            @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
+        PeopleFilter filter = new PeopleFilter(search, parse(Role.class, role), region.isBlank() ? null : region.strip(),
+                parse(AccountStatus.class, status));
+        var found = people.findPeople(filter, Paged.number(page));
+        model.addAttribute("view", new PeopleListView(search, role, region, status, found, RegionNames.of(directory.regions())));
+        return "accounts/admin/people";
+    }
+
+    @GetMapping("/zapros")
+    String inviteForm(Model model) {
+        return inviteForm(model, InvitePersonForm.empty(), FormErrors.none());
+    }
+
+    @PostMapping("/zapros")
+    String invite(@Valid InvitePersonForm form, BindingResult result, @AuthenticationPrincipal AccountUserDetails details,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return inviteForm(model, form, errors(result, Map.of("role", "roles", "region", "roles"), "email", "displayName",
+                    "language", "roles"));
+        }
+        long id;
+        try {
+            id = people.invitePerson(form, details.user());
+        } catch (ChangeRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return inviteForm(model, form, FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.key())));
+        }
+        redirect.addFlashAttribute("notice", "admin.invite.sent");
+        redirect.addFlashAttribute("noticeArgument", form.email());
+        return "redirect:/admin/osoby/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String person(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, Locale locale, Model model) {
+        return personPage(model, details, locale, person(id), GrantRoleForm.empty(), FormErrors.none());
+    }
+
+    @PostMapping("/{id}/role")
+    String grantRole(@PathVariable long id, @Valid GrantRoleForm form, BindingResult result,
+            @AuthenticationPrincipal AccountUserDetails details, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        PersonDetail person = person(id);
+        FormErrors errors = result.hasErrors() ? errors(result, Map.of(), "role", "region") : FormErrors.none();
+        if (!errors.any()) {
+            try {
+                people.grantRole(id, form, details.user());
+            } catch (ChangeRefused refused) {
+                errors = FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.key()));
+            }
+        }
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return personPage(model, details, locale, person, form, errors);
+        }
+        redirect.addFlashAttribute("notice", "admin.role.granted");
+        return "redirect:/admin/osoby/" + id;
+    }
+
+    @PostMapping("/{id}/role/odbierz")
+    String revokeRole(@PathVariable long id, @Valid GrantRoleForm form, BindingResult result,
+            @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+        person(id);
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("problem", "admin.role.invalid");
+            return "redirect:/admin/osoby/" + id;
+        }
+        return change(id, redirect, "admin.role.revoked", () -> people.revokeRole(id, form, details.user()));
+    }
+
+    @PostMapping("/{id}/dezaktywuj")
+    String deactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+        person(id);
+        return change(id, redirect, "admin.person.deactivated", () -> people.deactivatePerson(id, details.user()));
+    }
+
+    @PostMapping("/{id}/aktywuj")
+    String reactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+        person(id);
+        return change(id, redirect, "admin.person.reactivated", () -> people.reactivatePerson(id, details.user()));
+    }
+
+    @PostMapping("/{id}/zaproszenie")
+    String resendInvitation(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details,
+            RedirectAttributes redirect) {
+        PersonDetail person = person(id);
+        redirect.addFlashAttribute("noticeArgument", person.email());
+        return change(id, redirect, "admin.invite.resent", () -> people.resendInvitation(id, details.user()));
+    }
+
+    private static String change(long id, RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ChangeRefused refused) {
+            redirect.addFlashAttribute("problem", refused.key());
+        }
+        return "redirect:/admin/osoby/" + id;
+    }
+
+    private PersonDetail person(long id) {
+        return people.findPerson(id).filter(p -> p.status() != AccountStatus.DELETED)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private String inviteForm(Model model, InvitePersonForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("rows", Math.clamp(form.rows(), INVITE_ROWS, InvitePersonForm.MAX_ROWS));
+        model.addAttribute("roles", Arrays.asList(Role.values()));
+        model.addAttribute("regions", RegionNames.of(directory.regions()));
+        model.addAttribute("errors", errors);
+        return "accounts/admin/invite";
+    }
+
+    private String personPage(Model model, AccountUserDetails details, Locale locale, PersonDetail person, GrantRoleForm form,
+            FormErrors errors) {
+        model.addAttribute("person", person);
+        model.addAttribute("self", person.id() == details.user().id());
+        model.addAttribute("labels", new ActionLabels(messages, locale));
+        model.addAttribute("form", form);
+        model.addAttribute("roles", Arrays.asList(Role.values()));
+        model.addAttribute("regions", RegionNames.of(directory.regions()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("changes", auditTrail.latest(new AuditTrail.AuditFilter(null, null, null, null, person.id()),
+                RECENT_CHANGES));
+        return "accounts/admin/person";
+    }
+
+    /**
+     * The form's errors in the order of its fields, one message per field (Bean Validation reports them in
+     * no particular order; "required" wins over the others for an empty field). {@code shownAs} names the
+     * element an error is shown beside when it is not the bound field itself.
+     */
+    static FormErrors errors(BindingResult result, Map<String, String> shownAs, String... fieldOrder) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (FieldError error : result.getFieldErrors()) {
+            String bound = error.getField().replaceAll("\\[.*$", "");
+            String field = shownAs.getOrDefault(bound, bound);
+            String key = error.isBindingFailure() || error.getDefaultMessage() == null ? "form.invalid" : error.getDefaultMessage();
+            if (!found.containsKey(field) || key.endsWith(".required")) {
+                found.put(field, key);
+            }
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String field : fieldOrder) {
+            if (found.containsKey(field)) {
+                ordered.put(field, found.remove(field));
+            }
+        }
+        ordered.putAll(found);
+        if (ordered.isEmpty() && result.hasErrors()) {
+            ordered.put(fieldOrder[0], "form.invalid");
+        }
+        return FormErrors.of(ordered);
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value.strip())) {
+                return constant;
+            }
+        }
+        return null;
+    }
+}
