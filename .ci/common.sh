@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by .ci/run and bench/run (sourced, not executed): system packages, Debian's PostgreSQL
 # server, a database for the application, JDK 25, free ports and the wait for health.
 # Every function prints what it does; failures go through `fail`, which the caller defines
@@ -56,9 +57,9 @@ PG_STARTED_BY_US=false
 # creates one when there is none. Sets PG_VERSION, PG_CLUSTER, PG_PORT, PG_LOG, PG_STARTED_BY_US.
 pg_ensure_running() {
     command -v pg_lsclusters >/dev/null || fail "pg_lsclusters not found: is the postgresql package installed?"
-    local line version cluster port status owner datadir logfile chosen=
+    local version cluster port status _owner _datadir logfile chosen=
     # Prefer a cluster that is already online; otherwise the newest one.
-    while read -r version cluster port status owner datadir logfile; do
+    while read -r version cluster port status _owner _datadir logfile; do
         [[ -z $version ]] && continue
         if [[ $status == online* ]]; then
             chosen="$version $cluster $port $status $logfile"
@@ -72,7 +73,7 @@ pg_ensure_running() {
         [[ -n $version ]] || fail "no PostgreSQL server binaries under /usr/lib/postgresql"
         info "no PostgreSQL cluster exists: creating $version/main"
         pg_createcluster --locale C.UTF-8 "$version" main >/dev/null || fail "pg_createcluster $version main failed"
-        read -r version cluster port status owner datadir logfile < <(pg_lsclusters -h "$version" main)
+        read -r version cluster port status _owner _datadir logfile < <(pg_lsclusters -h "$version" main)
         chosen="$version $cluster $port $status $logfile"
     fi
     read -r PG_VERSION PG_CLUSTER PG_PORT status PG_LOG <<<"$chosen"
@@ -87,8 +88,7 @@ pg_ensure_running() {
         fi
         PG_STARTED_BY_US=true
     fi
-    local i
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
         pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && return 0
         sleep 0.5
     done
@@ -181,11 +181,11 @@ wait_for_health() {
 
 # stop_process PID NAME: SIGTERM, then SIGKILL after 30 s (for clean-up traps).
 stop_process() {
-    local pid=$1 name=$2 i
+    local pid=$1 name=$2
     kill -0 "$pid" 2>/dev/null || return 0
     echo "  stopping $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
         kill -0 "$pid" 2>/dev/null || return 0
         sleep 0.5
     done
