@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +90,7 @@ class AccountPagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("password")).sendKeys("polska123456");
         browser.driver().findElement(By.id("passwordRepeated")).sendKeys("polska123456");
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         String summary = browser.driver().findElement(By.cssSelector(".error-summary")).getText();
         assertThat(summary).contains("To hasło jest zbyt łatwe do odgadnięcia.");
         check("invitation-weak-password");
@@ -106,12 +108,15 @@ class AccountPagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("newPassword")).sendKeys("zupełnie nowe hasło do konta");
         browser.driver().findElement(By.id("passwordRepeated")).sendKeys("zupełnie nowe hasło do konta");
         browser.driver().findElement(By.cssSelector("form[action='/konto/haslo'] button")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
         assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
                 .contains("Obecne hasło jest nieprawidłowe.");
         check("profile-error");
 
         browser.driver().findElement(By.cssSelector("form[action='/wyloguj'] button")).click();
+        // The click only starts the navigation: wait for the signed-out home page before going on.
+        browser.waiting().until(ExpectedConditions.urlContains("wylogowano"));
         browser.open(url("/konto"));
         assertThat(browser.driver().getCurrentUrl()).contains("/logowanie");
     }
@@ -128,13 +133,15 @@ class AccountPagesBrowserIntegrationTests {
             check("second-factor");
             browser.driver().findElement(By.id("code")).sendKeys(currentCode());
             browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/konto");
+            browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
         }));
-        for (String path : administrationPages()) {
+        List<String> pages = new ArrayList<>(administrationPages());
+        pages.addAll(administrationPagesOfRecords());
+        for (String path : pages) {
             tests.add(dynamicTest(path, () -> {
                 browser.open(url(path));
                 assertThat(browser.status()).as(path).isEqualTo(200);
-                check("admin" + path.replace("/admin", "").replace('/', '-'));
+                check("admin" + path.replace("/admin", "").replaceAll("[^a-z0-9]+", "-"));
             }));
         }
         return tests.stream();
@@ -154,6 +161,24 @@ class AccountPagesBrowserIntegrationTests {
         assertThat(browser.driver().findElement(By.cssSelector("img[src^='data:image/png']")).getDomAttribute("alt"))
                 .isNotBlank();
         check("second-factor-enrol");
+    }
+
+    /** Pages of single records (a person, a region, an institution, a committee and a member, a macroregion). */
+    private List<String> administrationPagesOfRecords() {
+        long person = jdbc.sql("select id from account where email = 'uczestnik@demo.koordes.example'").query(Long.class).single();
+        long region = jdbc.sql("select id from region where slug = 'malopolskie'").query(Long.class).single();
+        long macroregion = jdbc.sql("select id from macroregion where code = 'PL2'").query(Long.class).single();
+        long institution = jdbc.sql("select id from institution where kind = 'ROPS' and region_id = :region")
+                .param("region", region).query(Long.class).single();
+        long committee = jdbc.sql("select id from committee where region_id = :region").param("region", region)
+                .query(Long.class).single();
+        long member = jdbc.sql("select min(id) from committee_membership where committee_id = :committee")
+                .param("committee", committee).query(Long.class).single();
+        return List.of("/admin/osoby/" + person, "/admin/katalog/regiony/" + region,
+                "/admin/katalog/makroregiony/" + macroregion, "/admin/katalog/instytucje/" + institution,
+                "/admin/katalog/instytucje/" + institution + "/usun", "/admin/katalog/komitety/" + committee,
+                "/admin/katalog/komitety/" + committee + "/czlonkowie/nowy",
+                "/admin/katalog/komitety/" + committee + "/czlonkowie/" + member);
     }
 
     /** Every GET page under /admin without path variables, so new administration pages are checked as they come. */
@@ -178,6 +203,7 @@ class AccountPagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("email")).sendKeys(email);
         browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
         browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+        browser.waiting().until(driver -> !driver.getCurrentUrl().endsWith("/logowanie"));
     }
 
     private void check(String name) {
