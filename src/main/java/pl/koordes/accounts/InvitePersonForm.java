@@ -31,13 +31,8 @@ public record InvitePersonForm(
     /** The most role rows one invitation takes (there are seven roles, two of them per region). */
     public static final int MAX_ROWS = 20;
 
-    /**
-     * An address mail servers and people both read the same way: ASCII letters, digits and the usual
-     * symbols before the @, a domain of labels with at least one dot (IDN domains in their xn-- form).
-     * Stricter than RFC 5321 on purpose; empty passes here so that only "required" is said.
-     */
-    static final String PLAIN_ADDRESS =
-            "|[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
+    /** {@link EmailAddresses#PLAIN_ADDRESS}, empty allowed here so that only "required" is said. */
+    static final String PLAIN_ADDRESS = "|" + EmailAddresses.PLAIN_ADDRESS;
 
     public InvitePersonForm {
         email = email == null ? null : email.strip();

@@ -85,7 +85,7 @@ public class Profiles {
             return Map.of("currentPasswordEmail", "profile.currentPassword.wrong");
         }
         String email = newEmail == null ? "" : newEmail.strip();
-        if (email.isEmpty() || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!EmailAddresses.valid(email)) {
             return Map.of("newEmail", "profile.email.invalid");
         }
         Optional<Accounts.Row> other = accounts.byEmail(email);

@@ -59,7 +59,7 @@ public class Registration {
         } else if (name.length() > 200) {
             errors.put("displayName", "profile.name.tooLong");
         }
-        if (address.isEmpty() || address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!EmailAddresses.valid(address)) {
             errors.put("email", "profile.email.invalid");
         }
         String advice = null;

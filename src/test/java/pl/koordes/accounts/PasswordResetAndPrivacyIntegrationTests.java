@@ -133,6 +133,12 @@ class PasswordResetAndPrivacyIntegrationTests {
         assertThat(mismatch.body()).contains("Hasła się różnią.").contains("value=\"&lt;b>Nina&lt;/b> Nowa\"")
                 .doesNotContain("<b>Nina");
 
+        // An address the mailer could not send to is refused in the form, never at sending time.
+        HttpResponse<String> polishLetters = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "Nina Nowa",
+                "email", "zażółć@gęślą.pl", "password", password, "passwordRepeated", password));
+        assertThat(polishLetters.statusCode()).isEqualTo(422);
+        assertThat(polishLetters.body()).contains("Wpisz poprawny adres e-mail");
+
         HttpResponse<String> registered = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "Nina Nowa",
                 "email", email, "password", password, "passwordRepeated", password));
         assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/rejestracja?wyslano"));

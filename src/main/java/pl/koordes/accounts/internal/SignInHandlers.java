@@ -86,7 +86,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     }
 
     /** Replaces the session's picture of the person after they changed their name, e-mail or roles. */
-    public void refresh(AccountUserDetails current, AccountUserDetails updated, HttpServletRequest request,
+    public void refresh(AccountUserDetails updated, HttpServletRequest request,
             HttpServletResponse response) {
         var full = UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.fullAuthorities());
         save(full, request, response);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.accounts.AccountManagement;
+import pl.koordes.accounts.EmailAddresses;
 import pl.koordes.accounts.PasswordReset;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
@@ -24,7 +25,6 @@ class PasswordResetController {
     private static final Limit REQUESTS_PER_ADDRESS = new Limit("reset-address", 10, Duration.ofMinutes(15));
     private static final Limit REQUESTS_PER_EMAIL = new Limit("reset-email", 3, Duration.ofMinutes(15));
     private static final Limit ATTEMPTS = new Limit("reset-attempt", 20, Duration.ofMinutes(15));
-    private static final int MAX_EMAIL = 254;
 
     private final PasswordReset reset;
     private final RateLimiter limiter;
@@ -46,10 +46,10 @@ class PasswordResetController {
     String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         String trimmed = email.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_EMAIL || !trimmed.matches("[^@\\s]+@[^@\\s]+")) {
+        if (!EmailAddresses.valid(trimmed)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("sent", false);
-            model.addAttribute("email", email.length() > MAX_EMAIL ? email.substring(0, MAX_EMAIL) : email);
+            model.addAttribute("email", email.length() > EmailAddresses.MAX_LENGTH ? email.substring(0, EmailAddresses.MAX_LENGTH) : email);
             model.addAttribute("errors", FormErrors.of(Map.of("email", "reset.email.invalid")));
             return "accounts/passwordResetRequest";
         }

@@ -191,6 +191,6 @@ class ProfileController {
     private void refresh(AccountUserDetails me, HttpServletRequest request, HttpServletResponse response) {
         AccountUserDetails updated = (AccountUserDetails) users.loadUserByUsername(profiles.profile(me.user().id()).email());
         updated.eraseCredentials();
-        signIn.refresh(me, updated, request, response);
+        signIn.refresh(updated, request, response);
     }
 }
