@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

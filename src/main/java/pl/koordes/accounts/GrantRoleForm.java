@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;

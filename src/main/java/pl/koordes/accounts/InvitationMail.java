@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.RoleAssignment;
 import java.time.Instant;
 import java.util.List;
 

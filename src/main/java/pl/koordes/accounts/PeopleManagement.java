@@ -1,5 +1,8 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.security.Role;
 import jakarta.validation.Valid;
 import java.sql.ResultSet;
 import java.sql.SQLException;

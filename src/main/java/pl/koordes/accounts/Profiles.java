@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.RoleAssignment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

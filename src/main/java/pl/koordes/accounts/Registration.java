@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.security.Role;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

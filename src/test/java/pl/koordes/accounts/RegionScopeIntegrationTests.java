@@ -1,5 +1,8 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

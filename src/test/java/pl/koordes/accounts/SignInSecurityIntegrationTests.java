@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pl.koordes.support.SignedInClient.location;
 

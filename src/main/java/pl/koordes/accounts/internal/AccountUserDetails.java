@@ -9,21 +9,23 @@ import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import pl.koordes.accounts.CurrentUser;
-import pl.koordes.accounts.RoleAssignment;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.security.CurrentUserPrincipal;
+import pl.koordes.shared.security.CurrentUsers;
 import pl.koordes.shared.web.SignedInPerson;
 
 /**
  * The signed-in person for Spring Security. The user name is the account id, so that a person's
  * sessions stay findable after an e-mail change.
  */
-public final class AccountUserDetails implements UserDetails, CredentialsContainer, SignedInPerson {
+public final class AccountUserDetails implements UserDetails, CredentialsContainer, SignedInPerson, CurrentUserPrincipal {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     /** Every fully signed-in person has it; routes that only need "signed in" check it. */
-    public static final String SIGNED_IN = "ROLE_USER";
+    public static final String SIGNED_IN = CurrentUsers.SIGNED_IN;
     /** Password checked, second factor still to come: nothing but the second-factor pages is open. */
     public static final String PENDING_SECOND_FACTOR = "PENDING_SECOND_FACTOR";
 
@@ -39,6 +41,7 @@ public final class AccountUserDetails implements UserDetails, CredentialsContain
         this.secondFactorEnrolled = secondFactorEnrolled;
     }
 
+    @Override
     public CurrentUser user() {
         return user;
     }

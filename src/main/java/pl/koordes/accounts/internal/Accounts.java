@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import pl.koordes.accounts.AccountStatus;
-import pl.koordes.accounts.CurrentUser;
-import pl.koordes.accounts.Role;
-import pl.koordes.accounts.RoleAssignment;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
 
 /** Storage of accounts and their role assignments. */
 @Repository

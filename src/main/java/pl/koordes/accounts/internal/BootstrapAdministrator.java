@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.AccountsProperties;
 import pl.koordes.accounts.AuditLog;
-import pl.koordes.accounts.Role;
-import pl.koordes.accounts.RoleAssignment;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
 
 /**
  * No default credentials: on the first start of an empty database one administrator is created

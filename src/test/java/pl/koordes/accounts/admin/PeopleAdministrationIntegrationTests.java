@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import pl.koordes.accounts.CurrentUser;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.accounts.InvitePersonForm;
 import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.support.DemoAccounts;

@@ -29,7 +29,7 @@ import pl.koordes.accounts.Paged;
 import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.accounts.PeopleManagement.PeopleFilter;
 import pl.koordes.accounts.PeopleManagement.PersonDetail;
-import pl.koordes.accounts.Role;
+import pl.koordes.shared.security.Role;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Messages;

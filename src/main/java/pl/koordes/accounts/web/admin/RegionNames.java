@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.accounts.RoleAssignment;
+import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.directory.Region;
 
 /** The regions for the panel's selects, and region names by id for the roles shown in lists. */

@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.shared.security;
 
 /** What a person may do on the platform; several roles per person, some bound to one region. */
 public enum Role {

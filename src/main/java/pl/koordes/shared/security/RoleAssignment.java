@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.shared.security;
 
 import java.io.Serial;
 import java.io.Serializable;
