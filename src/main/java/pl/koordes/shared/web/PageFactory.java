@@ -18,6 +18,7 @@ public class PageFactory {
 
     private static final List<Page.NavigationItem> NAVIGATION = List.of(
             new Page.NavigationItem("/", "nav.home"),
+            new Page.NavigationItem("/aktualnosci", "nav.articles"),
             new Page.NavigationItem("/regiony", "nav.regions"),
             new Page.NavigationItem("/prywatnosc", "nav.privacy"));
 
