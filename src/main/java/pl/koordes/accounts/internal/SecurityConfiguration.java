@@ -1,6 +1,7 @@
 package pl.koordes.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -55,7 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle,
-            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties) throws Exception {
+            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMINISTRATOR")
@@ -63,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers("/logowanie/kod", "/logowanie/drugi-skladnik")
                                 .hasAnyAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)
                         .requestMatchers("/konto", "/konto/**").hasAuthority(AccountUserDetails.SIGNED_IN)
+                        // The coordination workspace: signed in fully here, the region checked by DirectoryPermissions.
+                        .requestMatchers("/koordynacja", "/koordynacja/**").hasAuthority(AccountUserDetails.SIGNED_IN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/logowanie")
@@ -92,7 +95,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new SignInTarget(), request -> true)
                         .accessDeniedHandler(accessDenied()))
                 .addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout()),
+                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
                         UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
