@@ -47,7 +47,8 @@ public class Directory {
 
     /** The region's public profile: institutions with contacts and the current committee with its current members. */
     public Optional<RegionProfile> regionProfile(String slug) {
-        return region(slug).map(region -> new RegionProfile(region, institutions(region.id()), currentCommittee(region.id())));
+        return region(slug).map(region -> new RegionProfile(region, description(region.id()), institutions(region.id()),
+                currentCommittee(region.id())));
     }
 
     public List<Macroregion> macroregions() {
@@ -68,6 +69,12 @@ public class Directory {
     /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
     private static boolean plausibleSlug(String slug) {
         return slug != null && slug.length() <= 80 && slug.chars().noneMatch(Character::isISOControl);
+    }
+
+    private RegionDescription description(long regionId) {
+        return jdbc.sql("select description_pl, description_en from region where id = :id").param("id", regionId)
+                .query((rs, n) -> new RegionDescription(rs.getString("description_pl"), rs.getString("description_en")))
+                .optional().orElse(RegionDescription.NONE);
     }
 
     private List<Institution> institutions(long regionId) {

@@ -96,6 +96,39 @@ public class DirectoryEditing {
         publish("DIRECTORY_REGION_UPDATED", "region", id, before, regionSnapshot(id).orElseThrow());
     }
 
+    /** A region's public profile text, written by its coordinator. */
+    public void editRegionDescription(long regionId, @Valid RegionDescriptionForm form) {
+        Map<String, @Nullable Object> before = regionDescriptionSnapshot(regionId).orElseThrow(() -> new NotFound("region"));
+        jdbc.sql("update region set description_pl = :pl, description_en = :en where id = :id")
+                .param("pl", optionalLongText(form.descriptionPl()))
+                .param("en", optionalLongText(form.descriptionEn()))
+                .param("id", regionId)
+                .update();
+        publish("DIRECTORY_REGION_DESCRIPTION_UPDATED", "region", regionId, before,
+                regionDescriptionSnapshot(regionId).orElseThrow());
+    }
+
+    /** The public contact details of a region's ROPS (the first one, should there be several). */
+    public void editRopsContact(long regionId, @Valid ContactForm form) {
+        Long id = jdbc.sql("select id from institution where region_id = :region and kind = 'ROPS' order by id limit 1")
+                .param("region", regionId).query(Long.class).optional().orElseThrow(() -> new NotFound("ROPS"));
+        Map<String, @Nullable Object> before = institutionSnapshot(id).orElseThrow(() -> new NotFound("institution"));
+        jdbc.sql("""
+                        update institution set street = :street, postal_code = :postalCode, city = :city, email = :email,
+                               phone = :phone, website = :website, updated_at = now()
+                        where id = :id
+                        """)
+                .param("street", optionalText(form.street()))
+                .param("postalCode", optionalText(form.postalCode()))
+                .param("city", optionalText(form.city()))
+                .param("email", optionalText(form.email()))
+                .param("phone", optionalText(form.phone()))
+                .param("website", optionalText(form.website()))
+                .param("id", id)
+                .update();
+        publish("DIRECTORY_INSTITUTION_UPDATED", "institution", id, before, institutionSnapshot(id).orElseThrow());
+    }
+
     // Macroregions
 
     public long createMacroregion(@Valid MacroregionForm form) {
@@ -226,21 +259,61 @@ public class DirectoryEditing {
     // Memberships
 
     public long addMembership(long committeeId, @Valid MembershipForm form) {
+        return insertMembership(committeeId, form, new MemberContactForm(null, null));
+    }
+
+    /** Adds a membership with the member's non-public contact details. */
+    public long addMembership(long committeeId, @Valid MembershipForm form, @Valid MemberContactForm contact) {
+        return insertMembership(committeeId, form, contact);
+    }
+
+    private long insertMembership(long committeeId, MembershipForm form, MemberContactForm contact) {
         committeeSnapshot(committeeId).orElseThrow(() -> new NotFound("committee"));
         long id = jdbc.sql("""
-                        insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start, term_end)
-                        values (:committee, :fullName, :organisation, :sector, :function, :termStart, :termEnd) returning id
+                        insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start,
+                                                          term_end, email, phone)
+                        values (:committee, :fullName, :organisation, :sector, :function, :termStart, :termEnd, :email, :phone)
+                        returning id
                         """)
                 .params(membershipParameters(form))
                 .param("committee", committeeId)
+                .param("email", optionalText(contact.email()))
+                .param("phone", optionalText(contact.phone()))
                 .query(Long.class).single();
         publish("DIRECTORY_MEMBERSHIP_ADDED", "committee_membership", id, null, membershipSnapshot(committeeId, id).orElseThrow());
         return id;
     }
 
+    /** Changes a membership and the member's non-public contact details. */
+    public void editMembership(long committeeId, long membershipId, @Valid MembershipForm form,
+            @Valid MemberContactForm contact) {
+        Map<String, @Nullable Object> before = membershipSnapshot(committeeId, membershipId)
+                .orElseThrow(() -> new NotFound("membership"));
+        updateMembership(committeeId, membershipId, form);
+        updateContact(committeeId, membershipId, contact);
+        publish("DIRECTORY_MEMBERSHIP_UPDATED", "committee_membership", membershipId, before,
+                membershipSnapshot(committeeId, membershipId).orElseThrow());
+    }
+
+    private void updateContact(long committeeId, long membershipId, MemberContactForm contact) {
+        jdbc.sql("update committee_membership set email = :email, phone = :phone where id = :id and committee_id = :committee")
+                .param("email", optionalText(contact.email()))
+                .param("phone", optionalText(contact.phone()))
+                .param("id", membershipId)
+                .param("committee", committeeId)
+                .update();
+    }
+
+    /** Changes a membership; the member's contact details stay as they are. */
     public void editMembership(long committeeId, long membershipId, @Valid MembershipForm form) {
         Map<String, @Nullable Object> before = membershipSnapshot(committeeId, membershipId)
                 .orElseThrow(() -> new NotFound("membership"));
+        updateMembership(committeeId, membershipId, form);
+        publish("DIRECTORY_MEMBERSHIP_UPDATED", "committee_membership", membershipId, before,
+                membershipSnapshot(committeeId, membershipId).orElseThrow());
+    }
+
+    private void updateMembership(long committeeId, long membershipId, MembershipForm form) {
         jdbc.sql("""
                         update committee_membership set full_name = :fullName, organisation = :organisation, sector = :sector,
                                function = :function, term_start = :termStart, term_end = :termEnd
@@ -250,8 +323,6 @@ public class DirectoryEditing {
                 .param("id", membershipId)
                 .param("committee", committeeId)
                 .update();
-        publish("DIRECTORY_MEMBERSHIP_UPDATED", "committee_membership", membershipId, before,
-                membershipSnapshot(committeeId, membershipId).orElseThrow());
     }
 
     /**
@@ -359,6 +430,15 @@ public class DirectoryEditing {
         return cleaned.isEmpty() ? null : cleaned;
     }
 
+    /** Longer text keeps its line breaks (paragraphs); other control characters become spaces. */
+    private static @Nullable String optionalLongText(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        String cleaned = value.replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\n]]", " ").strip();
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
     private static Map<String, @Nullable Object> institutionParameters(InstitutionForm form) {
         Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
         parameters.put("kind", Objects.requireNonNull(form.kind()).name());
@@ -394,6 +474,11 @@ public class DirectoryEditing {
                 """, Map.of("id", id));
     }
 
+    private Optional<Map<String, @Nullable Object>> regionDescriptionSnapshot(long id) {
+        return snapshot("select description_pl as \"descriptionPl\", description_en as \"descriptionEn\" from region where id = :id",
+                Map.of("id", id));
+    }
+
     private Optional<Map<String, @Nullable Object>> macroregionSnapshot(long id) {
         return snapshot("""
                 select code, slug, name_pl as "namePl", name_en as "nameEn", sort_order as "sortOrder"
@@ -418,7 +503,7 @@ public class DirectoryEditing {
     private Optional<Map<String, @Nullable Object>> membershipSnapshot(long committeeId, long id) {
         return snapshot("""
                 select committee_id as "committeeId", full_name as "fullName", organisation, sector, function,
-                       term_start as "termStart", term_end as "termEnd"
+                       term_start as "termStart", term_end as "termEnd", email, phone
                 from committee_membership where id = :id and committee_id = :committee
                 """, Map.of("id", id, "committee", committeeId));
     }

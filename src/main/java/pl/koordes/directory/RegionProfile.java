@@ -3,8 +3,9 @@ package pl.koordes.directory;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the public page of a region shows from the directory. */
-public record RegionProfile(Region region, List<Institution> institutions, Optional<Committee> committee) {
+/** Everything the public page of a region shows from the directory (never the committee members' contacts). */
+public record RegionProfile(Region region, RegionDescription description, List<Institution> institutions,
+        Optional<Committee> committee) {
 
     public Optional<Institution> rops() {
         return institutions.stream().filter(i -> i.kind() == InstitutionKind.ROPS).findFirst();

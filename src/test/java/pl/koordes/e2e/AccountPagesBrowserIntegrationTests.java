@@ -1,12 +1,14 @@
 package pl.koordes.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.notifications.MailCheck;
+import pl.koordes.notifications.internal.DevMailbox;
+import pl.koordes.shared.i18n.Language;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -52,6 +57,12 @@ class AccountPagesBrowserIntegrationTests {
 
     @Autowired
     RequestMappingHandlerMapping requestMappingHandlerMapping;
+
+    @Autowired
+    MailCheck mailCheck;
+
+    @Autowired
+    DevMailbox mailbox;
 
     @TestFactory
     Stream<DynamicTest> pagesForVisitorsAreAccessible() {
@@ -163,7 +174,7 @@ class AccountPagesBrowserIntegrationTests {
         check("second-factor-enrol");
     }
 
-    /** Pages of single records (a person, a region, an institution, a committee and a member, a macroregion). */
+    /** Pages of single records (a message of the development mailbox, a person, a region, an institution, a committee and a member, a macroregion). */
     private List<String> administrationPagesOfRecords() {
         long person = jdbc.sql("select id from account where email = 'uczestnik@demo.koordes.example'").query(Long.class).single();
         long region = jdbc.sql("select id from region where slug = 'malopolskie'").query(Long.class).single();
@@ -174,7 +185,10 @@ class AccountPagesBrowserIntegrationTests {
                 .query(Long.class).single();
         long member = jdbc.sql("select min(id) from committee_membership where committee_id = :committee")
                 .param("committee", committee).query(Long.class).single();
-        return List.of("/admin/osoby/" + person, "/admin/katalog/regiony/" + region,
+        // A message of the development mailbox as the mail templates make it (HTML part shown in a sandboxed frame).
+        UUID mail = mailCheck.send("zofia.lis@przyklad.example", Language.PL.locale(), "strona wiadomości").id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.find(mail).isPresent());
+        return List.of("/admin/poczta/" + mail, "/admin/osoby/" + person, "/admin/katalog/regiony/" + region,
                 "/admin/katalog/makroregiony/" + macroregion, "/admin/katalog/instytucje/" + institution,
                 "/admin/katalog/instytucje/" + institution + "/usun", "/admin/katalog/komitety/" + committee,
                 "/admin/katalog/komitety/" + committee + "/czlonkowie/nowy",

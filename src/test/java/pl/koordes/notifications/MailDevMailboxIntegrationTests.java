@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -40,11 +42,17 @@ class MailDevMailboxIntegrationTests {
     @Autowired
     DevMailbox mailbox;
 
+    @Autowired
+    UserDetailsService users;
+
     MockMvc mvc;
+    /** The demo administrator as signing in leaves them: the controller checks NotificationPermissions on that person. */
+    UserDetails administrator;
 
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        administrator = users.loadUserByUsername("administrator@demo.koordes.example");
     }
 
     @Test
@@ -116,6 +124,6 @@ class MailDevMailboxIntegrationTests {
     }
 
     private MockHttpServletResponse response(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user("admin@koordes.example").roles("ADMINISTRATOR"))).andReturn().getResponse();
+        return mvc.perform(request.with(user(administrator))).andReturn().getResponse();
     }
 }

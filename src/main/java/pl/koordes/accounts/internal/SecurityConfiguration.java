@@ -1,6 +1,7 @@
 package pl.koordes.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle,
-            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties) throws Exception {
+            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMINISTRATOR")
@@ -62,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers("/logowanie/kod", "/logowanie/drugi-skladnik")
                                 .hasAnyAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)
                         .requestMatchers("/konto", "/konto/**").hasAuthority(AccountUserDetails.SIGNED_IN)
+                        // The coordination workspace: signed in fully here, the region checked by DirectoryPermissions.
+                        .requestMatchers("/koordynacja", "/koordynacja/**").hasAuthority(AccountUserDetails.SIGNED_IN)
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/logowanie")
@@ -80,6 +84,9 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/?wylogowano")
                         .deleteCookies("SESSION"))
+                // The token lives in a cookie, not in the session: a visitor reading an article with a
+                // comment form (or any form) must not cost a session row in the database.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
                         // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.
@@ -88,7 +95,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new SignInTarget(), request -> true)
                         .accessDeniedHandler(accessDenied()))
                 .addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout()),
+                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
                         UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -99,6 +106,14 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /** HttpOnly (forms carry the token, no script reads it), SameSite=Lax, Secure whenever the request came over TLS. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("KOORDES_CSRF");
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+        return tokens;
     }
 
     /**

@@ -3,6 +3,7 @@ package pl.koordes.accounts.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,6 +30,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 
     static final String EMAIL_PARAMETER = "email";
 
+    private final Clock clock;
     private final SignInThrottle throttle;
     private final AuditLog audit;
     private final Accounts accounts;
@@ -36,7 +38,8 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     private final SecurityContextRepository contexts;
 
     SignInHandlers(SignInThrottle throttle, AuditLog audit, Accounts accounts, AccountsProperties properties,
-            SecurityContextRepository securityContextRepository) {
+            SecurityContextRepository securityContextRepository, Clock clock) {
+        this.clock = clock;
         this.throttle = throttle;
         this.audit = audit;
         this.accounts = accounts;
@@ -79,7 +82,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         var full = UsernamePasswordAuthenticationToken.authenticated(details, null, details.fullAuthorities());
         request.changeSessionId();
         save(full, request, response);
-        request.getSession().setAttribute(AbsoluteSessionTimeoutFilter.SIGNED_IN_AT, System.currentTimeMillis());
+        request.getSession().setAttribute(AbsoluteSessionTimeoutFilter.SIGNED_IN_AT, clock.millis());
         accounts.recordSignIn(details.user().id());
         audit.record(details.user(), "SIGN_IN", "account", details.user().id(), null, Map.of("secondFactor",
                 details.secondFactorEnrolled()));

@@ -59,9 +59,16 @@ class DirectoryDemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!demoData.claim("directory")) {
-            return;
+        if (demoData.claim("directory")) {
+            loadDirectory();
         }
+        // Claimed separately, so that a database with the directory's demo data from before gets these too.
+        if (demoData.claim("directory-coordination")) {
+            loadCoordination();
+        }
+    }
+
+    private void loadDirectory() {
         List<Region> regions = directory.regions();
         LocalDate termStart = LocalDate.of(2025, 1, 1);
         LocalDate termEnd = LocalDate.of(2027, 12, 31);
@@ -117,6 +124,32 @@ class DirectoryDemoData implements ApplicationRunner {
             }
         }
         log.info("Loaded demonstration data of the directory for {} regions", regions.size());
+    }
+
+    /**
+     * Regions' profile texts and the committee members' non-public contacts (every other member has a
+     * telephone number, so that both cases show), all invented, in the reserved .example domain.
+     */
+    private void loadCoordination() {
+        for (Region region : directory.regions()) {
+            jdbc.sql("update region set description_pl = :pl, description_en = :en where id = :id")
+                    .param("pl", "To przykładowy opis województwa " + region.namePl() + ", napisany na potrzeby demonstracji. "
+                            + "Koordynatorka lub koordynator regionu zmienia go w swojej przestrzeni pracy.\n\n"
+                            + "Tu znajdzie się krótka informacja o regionalnej polityce rozwoju ekonomii społecznej, "
+                            + "o komitecie i o tym, jak skontaktować się z ośrodkiem.")
+                    .param("en", "This is a sample description of " + region.nameEn() + " Voivodeship, written for the "
+                            + "demonstration. The region's coordinator changes it in their workspace.")
+                    .param("id", region.id())
+                    .update();
+        }
+        int updated = jdbc.sql("""
+                update committee_membership m
+                set email = 'czlonek' || m.id || '@rkres-' || r.slug || '.example',
+                    phone = case when m.id % 2 = 0 then '+48 00 ' || lpad((m.id % 1000)::text, 3, '0') || ' 00 00' end
+                from committee c join region r on r.id = c.region_id
+                where c.id = m.committee_id and m.email is null
+                """).update();
+        log.info("Loaded demonstration descriptions of the regions and contacts of {} committee members", updated);
     }
 
     private static String inventedName(int seed) {

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.directory.Directory;
+import pl.koordes.directory.DirectoryPermissions;
 import pl.koordes.directory.PolandMap;
 import pl.koordes.directory.RegionPageSection;
 import pl.koordes.directory.RegionProfile;
+import pl.koordes.shared.security.CurrentUser;
 
 /** The public directory: the map and list of regions, a region's page and a macroregion's page. */
 @Controller
@@ -23,10 +25,13 @@ class DirectoryController {
     private final Directory directory;
     private final PolandMap map;
     private final List<RegionPageSection> sections;
+    private final DirectoryPermissions permissions;
 
-    DirectoryController(Directory directory, PolandMap map, List<RegionPageSection> sections) {
+    DirectoryController(Directory directory, PolandMap map, List<RegionPageSection> sections,
+            DirectoryPermissions permissions) {
         this.directory = directory;
         this.map = map;
+        this.permissions = permissions;
         this.sections = sections.stream().sorted(Comparator.comparingInt(RegionPageSection::order)).toList();
     }
 
@@ -40,7 +45,7 @@ class DirectoryController {
     }
 
     @GetMapping("/regiony/{slug}")
-    String region(@PathVariable String slug, Model model, Locale locale) {
+    String region(@PathVariable String slug, Optional<CurrentUser> user, Model model, Locale locale) {
         RegionProfile profile = directory.regionProfile(slug).orElseThrow(DirectoryController::notFound);
         List<Content> extra = sections.stream()
                 .map(section -> section.render(profile.region(), locale))
@@ -48,6 +53,8 @@ class DirectoryController {
                 .toList();
         model.addAttribute("profile", profile);
         model.addAttribute("sections", extra);
+        model.addAttribute("permissions", permissions);
+        model.addAttribute("user", user.orElse(null));
         model.addAttribute("shapes", map.shapes());
         model.addAttribute("viewBox", map.viewBox());
         return "directory/region";

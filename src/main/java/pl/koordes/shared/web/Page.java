@@ -26,9 +26,11 @@ public final class Page {
     private final boolean demo;
     private final @Nullable SignedInPerson person;
     private final @Nullable CsrfToken csrf;
+    private final List<NavigationItem> personalLinks;
 
     Page(Language language, Messages messages, ResourceUrlProvider assets, String path, String otherLanguageUrl,
-            List<NavigationItem> navigation, boolean demo, @Nullable SignedInPerson person, @Nullable CsrfToken csrf) {
+            List<NavigationItem> navigation, boolean demo, @Nullable SignedInPerson person, @Nullable CsrfToken csrf,
+            List<NavigationItem> personalLinks) {
         this.language = language;
         this.messages = messages;
         this.assets = assets;
@@ -38,6 +40,12 @@ public final class Page {
         this.demo = demo;
         this.person = person;
         this.csrf = csrf;
+        this.personalLinks = personalLinks;
+    }
+
+    /** Links in the header for the person signed in (administration, coordination…), as their permissions allow. */
+    public List<NavigationItem> personalLinks() {
+        return personalLinks;
     }
 
     /** The person signed in (fully, second factor included), or null for a visitor. */

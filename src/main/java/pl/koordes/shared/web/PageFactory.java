@@ -2,8 +2,10 @@ package pl.koordes.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.security.CurrentUsers;
 
 /** Builds the {@link Page} of a request, for controllers (through the model) and for error pages. */
 @Component
@@ -18,6 +21,7 @@ public class PageFactory {
 
     private static final List<Page.NavigationItem> NAVIGATION = List.of(
             new Page.NavigationItem("/", "nav.home"),
+            new Page.NavigationItem("/aktualnosci", "nav.articles"),
             new Page.NavigationItem("/regiony", "nav.regions"),
             new Page.NavigationItem("/wydarzenia", "nav.events"),
             new Page.NavigationItem("/prywatnosc", "nav.privacy"));
@@ -28,11 +32,14 @@ public class PageFactory {
     private final Messages messages;
     private final ResourceUrlProvider assets;
     private final SiteProperties site;
+    private final List<HeaderLink> headerLinks;
 
-    public PageFactory(Messages messages, ResourceUrlProvider mvcResourceUrlProvider, SiteProperties site) {
+    public PageFactory(Messages messages, ResourceUrlProvider mvcResourceUrlProvider, SiteProperties site,
+            ObjectProvider<HeaderLink> headerLinks) {
         this.messages = messages;
         this.assets = mvcResourceUrlProvider;
         this.site = site;
+        this.headerLinks = headerLinks.orderedStream().sorted(Comparator.comparingInt(HeaderLink::order)).toList();
     }
 
     public Page create(HttpServletRequest request) {
@@ -41,7 +48,14 @@ public class PageFactory {
         String query = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
         String other = safeOtherLanguageUrl(path, query, language);
         return new Page(language, messages, assets, path, other, NAVIGATION, site.demo(), signedIn(),
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), personalLinks());
+    }
+
+    /** The header's links for the person signed in, each shown when that module's permissions allow it. */
+    private List<Page.NavigationItem> personalLinks() {
+        return CurrentUsers.current()
+                .map(user -> headerLinks.stream().flatMap(link -> link.link(user).stream()).toList())
+                .orElse(List.of());
     }
 
     private static @Nullable SignedInPerson signedIn() {

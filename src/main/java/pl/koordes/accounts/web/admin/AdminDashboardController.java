@@ -1,8 +1,12 @@
 package pl.koordes.accounts.web.admin;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import pl.koordes.accounts.AccountPermissions;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.accounts.PeopleManagement;
 
 /** The start of the administration panel: links to its sections and a count of people by status. */
@@ -10,9 +14,19 @@ import pl.koordes.accounts.PeopleManagement;
 class AdminDashboardController {
 
     private final PeopleManagement people;
+    private final AccountPermissions permissions;
 
-    AdminDashboardController(PeopleManagement people) {
+    AdminDashboardController(PeopleManagement people, AccountPermissions permissions) {
         this.people = people;
+        this.permissions = permissions;
+    }
+
+    /** Runs before every handler here: the URL rule for /admin/** is the second line, this the first. */
+    @ModelAttribute
+    void requirePermission(CurrentUser user) {
+        if (!permissions.canOpenAdministration(user)) {
+            throw new AccessDeniedException("administration");
+        }
     }
 
     @GetMapping("/admin")

@@ -10,9 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import pl.koordes.accounts.AccountPermissions;
+import pl.koordes.shared.security.CurrentUser;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.accounts.AuditTrail;
@@ -31,12 +35,23 @@ class AuditAdminController {
     private final Messages messages;
     private final PageFactory pages;
     private final Clock clock;
+    private final AccountPermissions permissions;
 
-    AuditAdminController(AuditTrail auditTrail, Messages messages, PageFactory pages, Clock clock) {
+    AuditAdminController(AuditTrail auditTrail, Messages messages, PageFactory pages, Clock clock,
+            AccountPermissions permissions) {
         this.auditTrail = auditTrail;
         this.messages = messages;
         this.pages = pages;
         this.clock = clock;
+        this.permissions = permissions;
+    }
+
+    /** Runs before every handler here: the URL rule for /admin/** is the second line, this the first. */
+    @ModelAttribute
+    void requirePermission(CurrentUser user) {
+        if (!permissions.canReadAuditLog(user)) {
+            throw new AccessDeniedException("audit log");
+        }
     }
 
     @GetMapping("/admin/dziennik")

@@ -9,11 +9,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import pl.koordes.accounts.AccountPermissions;
+import pl.koordes.shared.security.CurrentUser;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,12 +56,23 @@ class PeopleAdminController {
     private final AuditTrail auditTrail;
     private final Directory directory;
     private final Messages messages;
+    private final AccountPermissions permissions;
 
-    PeopleAdminController(PeopleManagement people, AuditTrail auditTrail, Directory directory, Messages messages) {
+    PeopleAdminController(PeopleManagement people, AuditTrail auditTrail, Directory directory, Messages messages,
+            AccountPermissions permissions) {
         this.people = people;
         this.auditTrail = auditTrail;
         this.directory = directory;
         this.messages = messages;
+        this.permissions = permissions;
+    }
+
+    /** Runs before every handler here: the URL rule for /admin/** is the second line, this the first. */
+    @ModelAttribute
+    void requirePermission(CurrentUser user) {
+        if (!permissions.canAdministerPeople(user)) {
+            throw new AccessDeniedException("people");
+        }
     }
 
     @GetMapping
@@ -81,6 +96,9 @@ class PeopleAdminController {
     @PostMapping("/zapros")
     String invite(@Valid InvitePersonForm form, BindingResult result, @AuthenticationPrincipal AccountUserDetails details,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!permissions.canInvite(details.user())) {
+            throw new AccessDeniedException("invite");
+        }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return inviteForm(model, form, errors(result, Map.of("role", "roles", "region", "roles"), "email", "displayName",
@@ -108,6 +126,7 @@ class PeopleAdminController {
             @AuthenticationPrincipal AccountUserDetails details, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         PersonDetail person = person(id);
+        requireGrant(details, form);
         FormErrors errors = result.hasErrors() ? errors(result, Map.of(), "role", "region") : FormErrors.none();
         if (!errors.any()) {
             try {
@@ -128,6 +147,7 @@ class PeopleAdminController {
     String revokeRole(@PathVariable long id, @Valid GrantRoleForm form, BindingResult result,
             @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
         person(id);
+        requireGrant(details, form);
         if (result.hasErrors()) {
             redirect.addFlashAttribute("problem", "admin.role.invalid");
             return "redirect:/admin/osoby/" + id;
@@ -138,12 +158,18 @@ class PeopleAdminController {
     @PostMapping("/{id}/dezaktywuj")
     String deactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
         person(id);
+        if (!permissions.canChangeStatus(details.user())) {
+            throw new AccessDeniedException("status");
+        }
         return change(id, redirect, "admin.person.deactivated", () -> people.deactivatePerson(id, details.user()));
     }
 
     @PostMapping("/{id}/aktywuj")
     String reactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
         person(id);
+        if (!permissions.canChangeStatus(details.user())) {
+            throw new AccessDeniedException("status");
+        }
         return change(id, redirect, "admin.person.reactivated", () -> people.reactivatePerson(id, details.user()));
     }
 
@@ -153,6 +179,16 @@ class PeopleAdminController {
         PersonDetail person = person(id);
         redirect.addFlashAttribute("noticeArgument", person.email());
         return change(id, redirect, "admin.invite.resent", () -> people.resendInvitation(id, details.user()));
+    }
+
+    /** The role and region as far as they can be read; unreadable ones are the form's refusal, not this check's. */
+    private void requireGrant(AccountUserDetails details, GrantRoleForm form) {
+        Role role = parse(Role.class, form.role() == null ? "" : form.role());
+        Long region = form.region() == null || form.region().isBlank() ? null
+                : directory.region(form.region()).map(r -> r.id()).orElse(null);
+        if (role != null && !permissions.canGrant(details.user(), role, region)) {
+            throw new AccessDeniedException("grant " + role);
+        }
     }
 
     private static String change(long id, RedirectAttributes redirect, String notice, Runnable action) {

@@ -18,8 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.directory.DirectoryEditing;
 import pl.koordes.shared.web.FormErrors;
 
-/** Turns validation results into the errors a form shows, beside its fields and in the summary. */
-final class AdminForms {
+/** Turns validation results into the errors a form shows, beside its fields and in the summary (administration and the coordination workspace). */
+public final class AdminForms {
 
     /** Checks across fields are reported beside the field a person has to change. */
     private static final Map<String, String> FIELD_OF_CHECK = Map.of(
@@ -38,7 +38,7 @@ final class AdminForms {
      * The errors of a bound form in the order of its fields. A value that did not convert (a word
      * where a number or a date belongs) outranks what validation then said about the empty field.
      */
-    static FormErrors errors(BindingResult result, List<String> fieldOrder) {
+    public static FormErrors errors(BindingResult result, List<String> fieldOrder) {
         Map<String, String> found = new LinkedHashMap<>();
         Map<String, String> conversion = new LinkedHashMap<>();
         List<String> global = new ArrayList<>();
@@ -67,13 +67,13 @@ final class AdminForms {
     }
 
     /** The errors of a change the directory refused. */
-    static FormErrors errors(DirectoryEditing.Refused refused) {
+    public static FormErrors errors(DirectoryEditing.Refused refused) {
         return refused.field() != null ? errors(Map.of(refused.field(), refused.messageKey()), List.of())
                 : errors(Map.of(), List.of(refused.messageKey()));
     }
 
     /** Errors beside fields (field → message key) and about the form as a whole. */
-    static FormErrors errors(Map<String, String> fields, List<String> global) {
+    public static FormErrors errors(Map<String, String> fields, List<String> global) {
         MapBindingResult result = new MapBindingResult(new HashMap<>(), "form");
         fields.forEach((field, key) -> result.rejectValue(field, key, key));
         global.forEach(key -> result.reject(key, key));
@@ -81,16 +81,16 @@ final class AdminForms {
     }
 
     /** Marks the answer as a form returned for correction. */
-    static void unprocessable(HttpServletResponse response) {
+    public static void unprocessable(HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
     }
 
-    static ResponseStatusException notFound() {
+    public static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     /** A date as sent by a date field (ISO), or null when it is not one. */
-    static @Nullable LocalDate parseDate(String text) {
+    public static @Nullable LocalDate parseDate(String text) {
         try {
             return LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {

@@ -25,7 +25,7 @@ import pl.koordes.shared.web.FormErrors;
  * every mistake instead of revealing them one submission at a time.
  */
 @Component
-class AdminValidation {
+public class AdminValidation {
 
     private final Validator validator;
     private final ConversionService conversions;
@@ -35,7 +35,7 @@ class AdminValidation {
         this.conversions = conversions;
     }
 
-    FormErrors errors(Class<? extends Record> type, BindingResult result, HttpServletRequest request, List<String> fieldOrder) {
+    public FormErrors errors(Class<? extends Record> type, BindingResult result, HttpServletRequest request, List<String> fieldOrder) {
         Set<String> failed = result.getFieldErrors().stream().filter(FieldError::isBindingFailure)
                 .map(FieldError::getField).collect(Collectors.toSet());
         if (!failed.isEmpty()) {

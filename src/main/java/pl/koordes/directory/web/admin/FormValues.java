@@ -20,7 +20,7 @@ public final class FormValues {
     }
 
     /** The values as sent, first value per name. */
-    static FormValues of(HttpServletRequest request) {
+    public static FormValues of(HttpServletRequest request) {
         Map<String, String> values = new HashMap<>();
         request.getParameterMap().forEach((name, sent) -> {
             if (sent.length > 0 && sent[0] != null) {
@@ -31,7 +31,7 @@ public final class FormValues {
     }
 
     /** A form record's values as its fields show them: dates in ISO, enums by name, nothing for null. */
-    static FormValues of(Record form) {
+    public static FormValues of(Record form) {
         Map<String, String> values = new HashMap<>();
         for (RecordComponent component : form.getClass().getRecordComponents()) {
             try {
@@ -47,7 +47,7 @@ public final class FormValues {
     }
 
     /** Adds or replaces one value, e.g. a default that is not part of the form record. */
-    FormValues with(String name, @Nullable String value) {
+    public FormValues with(String name, @Nullable String value) {
         Map<String, String> copy = new HashMap<>(values);
         if (value == null) {
             copy.remove(name);
