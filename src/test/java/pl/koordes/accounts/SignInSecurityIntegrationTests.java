@@ -190,9 +190,12 @@ class SignInSecurityIntegrationTests {
     void theSessionIdChangesAtSignInAndTheOldOneGrantsNothing() {
         TestAccount person = account("sesja", AccountStatus.ACTIVE, STRONG, Role.PARTICIPANT);
         SignedInClient browser = new SignedInClient(port, newAddress());
+        // A protected page asked for anonymously remembers where to return in a session: the id an
+        // attacker could plant before the victim signs in.
+        assertThat(location(browser.get("/konto"))).isEqualTo("/logowanie");
         browser.get("/logowanie");
         String before = browser.session();
-        assertThat(before).as("the sign-in form starts a session (for its CSRF token)").isNotNull();
+        assertThat(before).as("the anonymous session that remembers the way back").isNotNull();
 
         HttpResponse<String> signedIn = browser.signIn(person.email(), STRONG);
         assertThat(location(signedIn)).isEqualTo("/konto");
@@ -503,6 +506,18 @@ class SignInSecurityIntegrationTests {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(location(forger.get("/konto"))).isEqualTo("/logowanie");
         assertThat(accounts.byId(person.id()).orElseThrow().lastSignInAt()).isNull();
+    }
+
+    @Test
+    void aVisitorReadingAFormGetsItsTokenInACookieAndNoSession() {
+        SignedInClient visitor = new SignedInClient(port, newAddress());
+        HttpResponse<String> form = visitor.get("/logowanie");
+
+        assertThat(csrfToken(form.body())).isNotBlank();
+        assertThat(visitor.session()).as("a form read anonymously must not cost a session").isNull();
+        assertThat(form.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("KOORDES_CSRF=").contains("HttpOnly")
+                        .contains("SameSite=Lax"));
     }
 
     @Test

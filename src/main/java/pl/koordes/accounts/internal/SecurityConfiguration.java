@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -83,6 +84,9 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/?wylogowano")
                         .deleteCookies("SESSION"))
+                // The token lives in a cookie, not in the session: a visitor reading an article with a
+                // comment form (or any form) must not cost a session row in the database.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
                         // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.
@@ -102,6 +106,14 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /** HttpOnly (forms carry the token, no script reads it), SameSite=Lax, Secure whenever the request came over TLS. */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("KOORDES_CSRF");
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+        return tokens;
     }
 
     /**

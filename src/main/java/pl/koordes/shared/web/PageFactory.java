@@ -21,7 +21,9 @@ public class PageFactory {
 
     private static final List<Page.NavigationItem> NAVIGATION = List.of(
             new Page.NavigationItem("/", "nav.home"),
+            new Page.NavigationItem("/aktualnosci", "nav.articles"),
             new Page.NavigationItem("/regiony", "nav.regions"),
+            new Page.NavigationItem("/wydarzenia", "nav.events"),
             new Page.NavigationItem("/prywatnosc", "nav.privacy"));
 
     /** The authority every fully signed-in person holds (see the accounts module). */

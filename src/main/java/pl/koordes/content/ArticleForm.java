@@ -1,0 +1,42 @@
+package pl.koordes.content;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an editor writes about an article. Single-line fields refuse control characters (PostgreSQL
+ * refuses NUL, and a line break in a title would break feeds and headers).
+ *
+ * @param tags comma-separated tag names
+ * @param status {@code DRAFT} or {@code PUBLISHED}; published with a later date is scheduled
+ * @param publishedAt publication time as an HTML {@code datetime-local} value in Europe/Warsaw; empty means now
+ * @param imageId the article's picture (an uploaded image), or null
+ */
+public record ArticleForm(
+        @NotBlank(message = "content.article.title.required")
+        @Size(max = 200, message = "content.size.200")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String title,
+        @NotBlank(message = "content.article.lead.required")
+        @Size(max = 600, message = "content.size.600")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String lead,
+        @NotBlank(message = "content.article.body.required")
+        @Size(max = 100_000, message = "content.size.100000")
+        @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String body,
+        @Size(max = 600, message = "content.size.600")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String tags,
+        @NotBlank(message = "content.article.author.required")
+        @Size(max = 120, message = "content.size.120")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String authorName,
+        @NotBlank(message = "content.article.status.required")
+        @Pattern(regexp = "DRAFT|PUBLISHED", message = "content.article.status.required") @Nullable String status,
+        @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?", message = "content.article.publishedAt.invalid")
+        @Nullable String publishedAt,
+        @Nullable Long imageId) {
+
+    /** An empty form for a new article by this author. */
+    public static ArticleForm empty(String authorName) {
+        return new ArticleForm("", "", "", "", authorName, "DRAFT", "", null);
+    }
+}

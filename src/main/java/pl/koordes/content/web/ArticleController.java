@@ -1,0 +1,90 @@
+package pl.koordes.content.web;
+
+import gg.jte.Content;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
+import pl.koordes.content.ArticlePageSection;
+import pl.koordes.content.ArticleReference;
+import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ArticleQueries;
+import pl.koordes.content.internal.ArticleView;
+import pl.koordes.content.internal.Slice;
+import pl.koordes.content.internal.TagRef;
+import pl.koordes.shared.mail.MailSettings;
+
+/** The public articles: the list (by page, by tag) and an article's page with the sections other modules add. */
+@Controller
+class ArticleController {
+
+    private final ArticleQueries articles;
+    private final List<ArticlePageSection> sections;
+    private final ContentProperties properties;
+    private final MailSettings site;
+
+    ArticleController(ArticleQueries articles, List<ArticlePageSection> sections, ContentProperties properties,
+            MailSettings site) {
+        this.site = site;
+        this.articles = articles;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(ArticlePageSection::order)).toList();
+        this.properties = properties;
+    }
+
+    @GetMapping("/aktualnosci")
+    String list(@RequestParam(name = "strona", required = false) @Nullable String page,
+            @RequestParam(name = "tag", required = false) @Nullable String tag, Model model) {
+        TagRef selected = null;
+        if (tag != null && !tag.isBlank()) {
+            selected = articles.tag(tag).orElseThrow(ArticleController::notFound);
+        }
+        int number = Slice.number(page);
+        Slice<?> slice = articles.published(selected == null ? null : selected.slug(), number, properties.pageSize());
+        if (number > slice.pages()) {
+            throw notFound();
+        }
+        model.addAttribute("articles", slice);
+        model.addAttribute("tag", selected);
+        return "content/articles";
+    }
+
+    @GetMapping("/aktualnosci/{slug}")
+    Object article(@PathVariable String slug, HttpServletRequest request, Model model) {
+        Optional<ArticleView> found = articles.publishedArticle(slug);
+        if (found.isEmpty()) {
+            // The title changed since this address was shared: lead the reader on, permanently.
+            return articles.currentSlugOf(slug).map(ArticleController::movedTo).orElseThrow(ArticleController::notFound);
+        }
+        ArticleView article = found.get();
+        ArticleReference reference = new ArticleReference(article.id(), article.slug(), article.title(), article.href(),
+                article.publishedAt());
+        List<Content> below = sections.stream()
+                .map(section -> section.render(reference, request))
+                .flatMap(Optional::stream)
+                .toList();
+        model.addAttribute("article", article);
+        model.addAttribute("sections", below);
+        model.addAttribute("baseUrl", site.baseUrl());
+        return "content/article";
+    }
+
+    private static RedirectView movedTo(String slug) {
+        RedirectView view = new RedirectView("/aktualnosci/" + slug);
+        view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

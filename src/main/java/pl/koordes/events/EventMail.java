@@ -1,0 +1,52 @@
+package pl.koordes.events;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.Mailer;
+
+/**
+ * The events' e-mails, always sent inside the transaction that decided them (so they are queued only
+ * if it commits and delivered even after a crash). Every message names the event and links to its page
+ * and its {@code .ics}.
+ */
+@Component
+class EventMail {
+
+    private final Mailer mailer;
+    private final JdbcClient jdbc;
+
+    EventMail(Mailer mailer, JdbcClient jdbc) {
+        this.mailer = mailer;
+        this.jdbc = jdbc;
+    }
+
+    void send(Event event, String to, String language, String template, @Nullable String cancelToken,
+            Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("event", event);
+        model.put("cancelPath", cancelToken == null ? null : "/wydarzenia/rezygnacja?token=" + cancelToken);
+        mailer.send(to, locale(language), template, model);
+    }
+
+    /** The same message to every live registration (confirmed, waiting, awaiting confirmation). */
+    void toEveryoneRegistered(Event event, String template) {
+        jdbc.sql("""
+                        select email, language, status from event_registration
+                        where event_id = :id and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING') order by id
+                        """)
+                .param("id", event.id())
+                .query(rs -> {
+                    send(event, rs.getString("email"), rs.getString("language"), template, null,
+                            Map.of("confirmed", "CONFIRMED".equals(rs.getString("status"))));
+                });
+    }
+
+    static Locale locale(String language) {
+        return Language.fromCode(language).locale();
+    }
+}

@@ -1,0 +1,52 @@
+package pl.koordes.events.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import pl.koordes.directory.Region;
+import pl.koordes.events.Attendance;
+import pl.koordes.events.Registration;
+import pl.koordes.events.RegistrationStatus;
+
+/**
+ * Attendance of one event counted by region and by kind of institution: confirmed registrations, those
+ * marked present, and the feedback's average rating.
+ */
+public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings, double averageRating) {
+
+    /** One line of a breakdown: its label (a region's name or an institution kind, "" for unknown). */
+    public record Row(String label, int confirmed, int attended) {
+    }
+
+    static AttendanceStats of(List<Registration> registrations, Map<Long, Region> regions) {
+        Map<String, int[]> byRegion = new TreeMap<>();
+        Map<String, int[]> byKind = new TreeMap<>();
+        int ratings = 0;
+        int sum = 0;
+        for (Registration r : registrations) {
+            if (r.status() != RegistrationStatus.CONFIRMED) {
+                continue;
+            }
+            String region = r.regionId() != null && regions.containsKey(r.regionId()) ? regions.get(r.regionId()).namePl() : "";
+            String kind = r.institutionKind() == null ? "" : r.institutionKind();
+            int attended = r.attendance() == Attendance.ATTENDED ? 1 : 0;
+            add(byRegion, region, attended);
+            add(byKind, kind, attended);
+            if (r.feedbackRating() != null) {
+                ratings++;
+                sum += r.feedbackRating();
+            }
+        }
+        return new AttendanceStats(rows(byRegion), rows(byKind), ratings, ratings == 0 ? 0 : (double) sum / ratings);
+    }
+
+    private static void add(Map<String, int[]> map, String key, int attended) {
+        int[] counts = map.computeIfAbsent(key, k -> new int[2]);
+        counts[0]++;
+        counts[1] += attended;
+    }
+
+    private static List<Row> rows(Map<String, int[]> map) {
+        return map.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+}

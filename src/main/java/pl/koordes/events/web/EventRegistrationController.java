@@ -1,0 +1,180 @@
+package pl.koordes.events.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import pl.koordes.directory.Directory;
+import pl.koordes.directory.InstitutionKind;
+import pl.koordes.events.Event;
+import pl.koordes.events.EventCatalogue;
+import pl.koordes.events.EventNotFound;
+import pl.koordes.events.EventPermissions;
+import pl.koordes.events.EventRegistrations;
+import pl.koordes.events.EventRegistrations.Closed;
+import pl.koordes.events.EventRegistrations.Refused;
+import pl.koordes.events.EventRegistrations.Registered;
+import pl.koordes.events.Registration;
+import pl.koordes.events.RegistrationForm;
+import pl.koordes.events.RegistrationStatus;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.RateLimiter;
+import pl.koordes.shared.web.RateLimiter.Limit;
+
+/**
+ * Registering for an event (one step when signed in; visitors give their details and confirm by an
+ * e-mail link), confirming, and cancelling by the link in the e-mail without signing in.
+ */
+@Controller
+class EventRegistrationController {
+
+    /** Visitors' registrations per client address: enough for an office behind one address, not for a flood. */
+    private static final Limit VISITOR_REGISTRATIONS = new Limit("event-registration", 30, Duration.ofHours(1));
+
+    private final EventCatalogue catalogue;
+    private final EventPermissions permissions;
+    private final EventRegistrations registrations;
+    private final Directory directory;
+    private final RateLimiter limiter;
+
+    EventRegistrationController(EventCatalogue catalogue, EventPermissions permissions, EventRegistrations registrations,
+            Directory directory, RateLimiter limiter) {
+        this.catalogue = catalogue;
+        this.permissions = permissions;
+        this.registrations = registrations;
+        this.directory = directory;
+        this.limiter = limiter;
+    }
+
+    @GetMapping("/wydarzenia/{id}/zapis")
+    String form(@PathVariable long id, Optional<CurrentUser> user, Model model) {
+        Event event = visible(id, user);
+        Optional<Registration> own = user.flatMap(u -> registrations.own(u, id));
+        if (own.isPresent()) {
+            return "redirect:" + event.href();
+        }
+        return show(model, event, user.isPresent(), RegistrationForm.empty(), FormErrors.none(), null);
+    }
+
+    @PostMapping("/wydarzenia/{id}/zapis")
+    String register(@PathVariable long id, @ModelAttribute RegistrationForm form, Optional<CurrentUser> user,
+            Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Event event = visible(id, user);
+        // Only registrations that send mail count against the limit; refused forms send nothing.
+        if (user.isEmpty() && !limiter.allows(VISITOR_REGISTRATIONS, request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return show(model, event, false, form, FormErrors.none(), "events.register.tooMany");
+        }
+        EventRegistrations.Outcome outcome = registrations.register(id, form, user.orElse(null), locale);
+        return switch (outcome) {
+            case Registered registered when user.isPresent() -> "redirect:" + event.href() + "?zapis="
+                    + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
+            case Registered registered -> {
+                if (!registered.repeated()) {
+                    limiter.tryConsume(VISITOR_REGISTRATIONS, request.getRemoteAddr());
+                }
+                yield "redirect:/wydarzenia/" + id + "/zapis/wyslano";
+            }
+            case Refused refused -> {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                yield show(model, event, user.isPresent(), form, FormErrors.of(refused.errors()), null);
+            }
+            case Closed closed -> {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                yield show(model, event, user.isPresent(), form, FormErrors.none(), closed.reasonKey());
+            }
+        };
+    }
+
+    @GetMapping("/wydarzenia/{id}/zapis/wyslano")
+    String sent(@PathVariable long id, Optional<CurrentUser> user, Model model) {
+        model.addAttribute("event", visible(id, user));
+        model.addAttribute("messageKey", "events.register.sent");
+        return "events/notice";
+    }
+
+    @GetMapping("/wydarzenia/zapis/potwierdz")
+    String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        EventRegistrations.Confirmation result = registrations.confirm(token);
+        if (result == EventRegistrations.Confirmation.INVALID) {
+            response.setStatus(HttpStatus.GONE.value());
+        }
+        model.addAttribute("event", null);
+        model.addAttribute("messageKey", "events.confirm." + result.name());
+        return "events/notice";
+    }
+
+    @GetMapping("/wydarzenia/rezygnacja")
+    String cancelForm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        Optional<Registration> registration = registrations.byCancelToken(token);
+        if (registration.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("event", null);
+            model.addAttribute("messageKey", "events.cancel.invalid");
+            return "events/notice";
+        }
+        model.addAttribute("event", catalogue.find(registration.get().eventId()).orElseThrow());
+        model.addAttribute("token", token);
+        return "events/cancel";
+    }
+
+    @PostMapping("/wydarzenia/rezygnacja")
+    String cancel(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        boolean cancelled = registrations.cancel(token);
+        if (!cancelled) {
+            response.setStatus(HttpStatus.GONE.value());
+        }
+        model.addAttribute("event", null);
+        model.addAttribute("messageKey", cancelled ? "events.cancel.done" : "events.cancel.invalid");
+        return "events/notice";
+    }
+
+    @PostMapping("/wydarzenia/{id}/rezygnacja")
+    String cancelOwn(@PathVariable long id, CurrentUser user) {
+        Event event = visible(id, Optional.of(user));
+        registrations.cancelOwn(user, id);
+        return "redirect:" + event.href() + "?zapis=odwolany";
+    }
+
+    @PostMapping("/wydarzenia/{id}/opinia")
+    String feedback(@PathVariable long id, CurrentUser user, @RequestParam(defaultValue = "0") String rating,
+            @RequestParam(defaultValue = "") String comment, HttpServletResponse response, Model model) {
+        Event event = visible(id, Optional.of(user));
+        int stars = rating.matches("[1-5]") ? Integer.parseInt(rating) : 0;
+        if (!registrations.giveFeedback(user, id, stars, comment)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("event", event);
+            model.addAttribute("messageKey", "events.feedback.refused");
+            return "events/notice";
+        }
+        return "redirect:" + event.href() + "?opinia";
+    }
+
+    private Event visible(long id, Optional<CurrentUser> user) {
+        return catalogue.find(id).filter(e -> permissions.canView(user.orElse(null), e))
+                .orElseThrow(() -> new EventNotFound(id));
+    }
+
+    private String show(Model model, Event event, boolean signedIn, RegistrationForm form, FormErrors errors,
+            String refusalKey) {
+        model.addAttribute("event", event);
+        model.addAttribute("signedIn", signedIn);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("refusal", refusalKey);
+        model.addAttribute("regions", directory.regions());
+        model.addAttribute("kinds", InstitutionKind.values());
+        model.addAttribute("open", event.registrationOpen(catalogue.now()));
+        return "events/register";
+    }
+}

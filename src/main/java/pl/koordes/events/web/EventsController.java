@@ -1,0 +1,145 @@
+package pl.koordes.events.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import pl.koordes.directory.Directory;
+import pl.koordes.directory.Region;
+import pl.koordes.events.Event;
+import pl.koordes.events.EventCatalogue;
+import pl.koordes.events.EventFilter;
+import pl.koordes.events.EventFormat;
+import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventList;
+import pl.koordes.events.EventNotFound;
+import pl.koordes.events.EventPermissions;
+import pl.koordes.events.EventRegistrations;
+import pl.koordes.events.EventType;
+import pl.koordes.events.IcsCalendar;
+import pl.koordes.events.Registration;
+import pl.koordes.events.RegistrationStatus;
+import pl.koordes.shared.security.CurrentUser;
+
+/** The public side of events: upcoming and past lists, the month calendar, an event's page and calendar files. */
+@Controller
+class EventsController {
+
+    private final EventCatalogue catalogue;
+    private final EventPermissions permissions;
+    private final EventRegistrations registrations;
+    private final Directory directory;
+    private final IcsCalendar ics;
+
+    EventsController(EventCatalogue catalogue, EventPermissions permissions, EventRegistrations registrations,
+            Directory directory, IcsCalendar ics) {
+        this.catalogue = catalogue;
+        this.permissions = permissions;
+        this.registrations = registrations;
+        this.directory = directory;
+        this.ics = ics;
+    }
+
+    @GetMapping("/wydarzenia")
+    String upcoming(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
+        model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
+        return list(query, false, model);
+    }
+
+    @GetMapping("/wydarzenia/archiwum")
+    String past(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
+        model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
+        return list(query, true, model);
+    }
+
+    private String list(Map<String, String> query, boolean past, Model model) {
+        ListFilters filters = ListFilters.of(query, directory.regions());
+        EventList list = catalogue.search(filters.filter(), past, filters.page());
+        model.addAttribute("past", past);
+        model.addAttribute("list", list);
+        model.addAttribute("filters", filters);
+        model.addAttribute("regions", directory.regions());
+        model.addAttribute("regionNames", regionNames());
+        return "events/list";
+    }
+
+    @GetMapping("/wydarzenia/kalendarz")
+    String calendar(@RequestParam Map<String, String> query, Model model) {
+        ListFilters filters = ListFilters.of(query, directory.regions());
+        YearMonth month = filters.filter().month() != null ? filters.filter().month() : YearMonth.from(catalogue.today());
+        EventFilter withoutMonth = new EventFilter(filters.filter().type(), filters.filter().level(),
+                filters.filter().regionId(), filters.filter().format(), null);
+        model.addAttribute("month", MonthGrid.of(month, catalogue.month(month, withoutMonth), catalogue.today()));
+        model.addAttribute("filters", filters);
+        model.addAttribute("regions", directory.regions());
+        return "events/calendar";
+    }
+
+    @GetMapping("/wydarzenia/{id}")
+    String event(@PathVariable long id, Optional<CurrentUser> user, @RequestParam(required = false) @Nullable String zapis,
+            @RequestParam(required = false) @Nullable String opinia, Model model) {
+        Event event = catalogue.find(id).filter(e -> permissions.canView(user.orElse(null), e))
+                .orElseThrow(() -> new EventNotFound(id));
+        Optional<Registration> own = user.flatMap(u -> registrations.own(u, id));
+        model.addAttribute("event", event);
+        model.addAttribute("seats", catalogue.seats(event));
+        model.addAttribute("own", own.orElse(null));
+        model.addAttribute("participant", own.map(r -> r.status() == RegistrationStatus.CONFIRMED).orElse(false));
+        model.addAttribute("open", event.registrationOpen(catalogue.now()));
+        model.addAttribute("past", event.past(catalogue.now()));
+        model.addAttribute("canManage", permissions.canManage(user.orElse(null), event));
+        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("regions", directory.regions());
+        String notice = null;
+        if (zapis != null && List.of("potwierdzony", "lista", "odwolany").contains(zapis)) {
+            notice = "events.notice." + zapis;
+        } else if (opinia != null) {
+            notice = "events.notice.opinia";
+        }
+        model.addAttribute("notice", notice);
+        return "events/event";
+    }
+
+    @GetMapping(value = "/wydarzenia/{id}/wydarzenie.ics")
+    ResponseEntity<String> eventIcs(@PathVariable long id) {
+        Event event = catalogue.find(id).filter(e -> e.status().visible()).orElseThrow(() -> new EventNotFound(id));
+        return calendarFile(ics.calendar(List.of(event), event.title()), "wydarzenie-" + id + ".ics");
+    }
+
+    /** The subscription feed of public events: all, or those serving one region ({@code ?region=malopolskie}). */
+    @GetMapping(value = "/wydarzenia/kalendarz.ics")
+    ResponseEntity<String> feed(@RequestParam(required = false) @Nullable String region, HttpServletResponse response) {
+        Long regionId = null;
+        String name = "KoordES";
+        if (region != null && !region.isBlank()) {
+            Region found = directory.region(region).orElseThrow(() -> new EventNotFound(0));
+            regionId = found.id();
+            name = "KoordES — " + found.namePl();
+        }
+        return calendarFile(ics.calendar(catalogue.feed(regionId), name), "koordes.ics");
+    }
+
+    private static ResponseEntity<String> calendarFile(String body, String filename) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
+                .body(body);
+    }
+
+    private Map<Long, Region> regionNames() {
+        return directory.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
+    }
+}
