@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param tags comma-separated tag names
  * @param status {@code DRAFT} or {@code PUBLISHED}; published with a later date is scheduled
  * @param publishedAt publication time as an HTML {@code datetime-local} value in Europe/Warsaw; empty means now
- * @param imageId the article's picture (an uploaded image), or null
+ * @param imageId the id of the article's picture (an uploaded image), or empty
  */
 public record ArticleForm(
         @NotBlank(message = "content.article.title.required")
@@ -33,10 +33,10 @@ public record ArticleForm(
         @Pattern(regexp = "DRAFT|PUBLISHED", message = "content.article.status.required") @Nullable String status,
         @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?", message = "content.article.publishedAt.invalid")
         @Nullable String publishedAt,
-        @Nullable Long imageId) {
+        @Pattern(regexp = "\\d{0,18}", message = "content.article.image.unknown") @Nullable String imageId) {
 
     /** An empty form for a new article by this author. */
     public static ArticleForm empty(String authorName) {
-        return new ArticleForm("", "", "", "", authorName, "DRAFT", "", null);
+        return new ArticleForm("", "", "", "", authorName, "DRAFT", "", "");
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Markdown;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Slugs;
@@ -32,9 +33,11 @@ public class ArticleManagement {
     private final JdbcClient jdbc;
     private final Markdown markdown;
     private final Clock clock;
+    private final EditorArticles editorArticles;
 
-    public ArticleManagement(JdbcClient jdbc, Markdown markdown, Clock clock) {
+    public ArticleManagement(JdbcClient jdbc, Markdown markdown, Clock clock, EditorArticles editorArticles) {
         this.jdbc = jdbc;
+        this.editorArticles = editorArticles;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -107,6 +110,16 @@ public class ArticleManagement {
         return true;
     }
 
+    /**
+     * Makes an earlier revision the current text again; this is a save like any other, so it becomes
+     * the newest revision and nothing is lost.
+     *
+     * @return false when the article or the revision does not exist
+     */
+    public boolean restoreRevision(long id, int number, String editor) {
+        return editorArticles.revision(id, number).map(revision -> updateArticle(id, revision.form(), editor)).orElse(false);
+    }
+
     /** Deletes an article with its revisions; its addresses answer 404 afterwards. */
     public boolean deleteArticle(long id) {
         return jdbc.sql("delete from article where id = :id").param("id", id).update() == 1;
@@ -133,7 +146,7 @@ public class ArticleManagement {
         if (publishedAt == null && status.equals("PUBLISHED")) {
             publishedAt = clock.instant();
         }
-        Long image = form.imageId();
+        Long image = form.imageId() == null || form.imageId().isBlank() ? null : Long.valueOf(form.imageId().strip());
         if (image != null && jdbc.sql("select count(*) from content_image where id = :id").param("id", image)
                 .query(Long.class).single() == 0) {
             throw new ArticleChangeRefused("imageId", "content.article.image.unknown");

@@ -161,6 +161,6 @@ class ArticlePagesIntegrationTests {
 
     static ArticleForm form(String title, String status, String publishedAt) {
         return new ArticleForm(title, "Lead <b>testowy</b>", "Treść **testowa**.", "test, <i>tag</i>", "test author",
-                status, publishedAt, null);
+                status, publishedAt, "");
     }
 }

@@ -80,7 +80,7 @@ class ContentDemoData implements ApplicationRunner {
         }
         return new ArticleForm(header.get("title"), header.get("lead"), text.substring(split + 2).strip(),
                 header.getOrDefault("tags", ""), header.get("author"), header.getOrDefault("status", "PUBLISHED"),
-                header.getOrDefault("published", ""), null);
+                header.getOrDefault("published", ""), "");
     }
 
     static Resource[] resources(String pattern) {

@@ -16,12 +16,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
+import pl.koordes.content.ContentPermissions;
 import pl.koordes.content.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleView;
 import pl.koordes.content.internal.Slice;
 import pl.koordes.content.internal.TagRef;
 import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.security.CurrentUser;
 
 /** The public articles: the list (by page, by tag) and an article's page with the sections other modules add. */
 @Controller
@@ -31,9 +33,11 @@ class ArticleController {
     private final List<ArticlePageSection> sections;
     private final ContentProperties properties;
     private final MailSettings site;
+    private final ContentPermissions permissions;
 
     ArticleController(ArticleQueries articles, List<ArticlePageSection> sections, ContentProperties properties,
-            MailSettings site) {
+            MailSettings site, ContentPermissions permissions) {
+        this.permissions = permissions;
         this.site = site;
         this.articles = articles;
         this.sections = sections.stream().sorted(Comparator.comparingInt(ArticlePageSection::order)).toList();
@@ -58,7 +62,7 @@ class ArticleController {
     }
 
     @GetMapping("/aktualnosci/{slug}")
-    Object article(@PathVariable String slug, HttpServletRequest request, Model model) {
+    Object article(@PathVariable String slug, Optional<CurrentUser> user, HttpServletRequest request, Model model) {
         Optional<ArticleView> found = articles.publishedArticle(slug);
         if (found.isEmpty()) {
             // The title changed since this address was shared: lead the reader on, permanently.
@@ -74,6 +78,7 @@ class ArticleController {
         model.addAttribute("article", article);
         model.addAttribute("sections", below);
         model.addAttribute("baseUrl", site.baseUrl());
+        model.addAttribute("canEdit", permissions.canEditArticles(user));
         return "content/article";
     }
 

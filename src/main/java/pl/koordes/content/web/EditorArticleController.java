@@ -1,0 +1,190 @@
+package pl.koordes.content.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.content.ArticleChangeRefused;
+import pl.koordes.content.ArticleForm;
+import pl.koordes.content.ArticleManagement;
+import pl.koordes.content.ContentPermissions;
+import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.EditorArticles;
+import pl.koordes.content.internal.Images;
+import pl.koordes.content.internal.Markdown;
+import pl.koordes.content.internal.RevisionDiff;
+import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+
+/**
+ * The editors' side of articles: the list in every state, writing with a preview that needs no
+ * JavaScript, the history of revisions with a comparison of any two, and restoring one.
+ */
+@Controller
+class EditorArticleController {
+
+    static final String PREVIEW = "podglad";
+
+    private final ContentPermissions permissions;
+    private final EditorArticles articles;
+    private final ArticleManagement management;
+    private final Markdown markdown;
+    private final Images images;
+    private final ContentProperties properties;
+
+    EditorArticleController(ContentPermissions permissions, EditorArticles articles, ArticleManagement management,
+            Markdown markdown, Images images, ContentProperties properties) {
+        this.permissions = permissions;
+        this.articles = articles;
+        this.management = management;
+        this.markdown = markdown;
+        this.images = images;
+        this.properties = properties;
+    }
+
+    @GetMapping("/redakcja")
+    String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        Slice<EditorArticles.Row> slice = articles.list(Slice.number(page), properties.pageSize() * 2);
+        model.addAttribute("articles", slice);
+        return "content/editor/articles";
+    }
+
+    @GetMapping("/redakcja/artykuly/nowy")
+    String create(CurrentUser user, Model model) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        return show(model, null, ArticleForm.empty(user.displayName()), FormErrors.none(), null);
+    }
+
+    @PostMapping("/redakcja/artykuly/nowy")
+    String create(CurrentUser user, @Valid ArticleForm form, BindingResult result,
+            @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        if (PREVIEW.equals(action)) {
+            return show(model, null, form, FormErrors.none(), markdown.toHtml(form.body()));
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, null, form, FormErrors.of(result), null);
+        }
+        try {
+            long id = management.createArticle(form, user.displayName());
+            redirect.addFlashAttribute("notice", "content.editor.saved");
+            return "redirect:/redakcja/artykuly/" + id;
+        } catch (ArticleChangeRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, null, form, FormErrors.of(Map.of(refused.field(), refused.messageKey())), null);
+        }
+    }
+
+    @GetMapping("/redakcja/artykuly/{id}")
+    String edit(CurrentUser user, @PathVariable long id, Model model) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
+        return show(model, article, article.form(), FormErrors.none(), null);
+    }
+
+    @PostMapping("/redakcja/artykuly/{id}")
+    String save(CurrentUser user, @PathVariable long id, @Valid ArticleForm form, BindingResult result,
+            @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
+        if (PREVIEW.equals(action)) {
+            return show(model, article, form, FormErrors.none(), markdown.toHtml(form.body()));
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, article, form, FormErrors.of(result), null);
+        }
+        try {
+            management.updateArticle(id, form, user.displayName());
+        } catch (ArticleChangeRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, article, form, FormErrors.of(Map.of(refused.field(), refused.messageKey())), null);
+        }
+        redirect.addFlashAttribute("notice", "content.editor.saved");
+        return "redirect:/redakcja/artykuly/" + id;
+    }
+
+    @PostMapping("/redakcja/artykuly/{id}/usun")
+    String delete(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        if (!management.deleteArticle(id)) {
+            throw notFound();
+        }
+        redirect.addFlashAttribute("notice", "content.editor.deleted");
+        return "redirect:/redakcja";
+    }
+
+    @GetMapping("/redakcja/artykuly/{id}/historia")
+    String history(CurrentUser user, @PathVariable long id,
+            @RequestParam(name = "od", required = false) @Nullable String from,
+            @RequestParam(name = "do", required = false) @Nullable String to, Model model) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
+        List<EditorArticles.Revision> revisions = articles.revisions(id);
+        model.addAttribute("article", article);
+        model.addAttribute("revisions", revisions);
+        if (from != null || to != null) {
+            EditorArticles.Revision older = revisionOf(id, from);
+            EditorArticles.Revision newer = revisionOf(id, to);
+            model.addAttribute("older", older);
+            model.addAttribute("newer", newer);
+            model.addAttribute("titleDiff", RevisionDiff.lines(older.title(), newer.title()));
+            model.addAttribute("leadDiff", RevisionDiff.lines(older.lead(), newer.lead()));
+            model.addAttribute("tagsDiff", RevisionDiff.lines(older.tags(), newer.tags()));
+            model.addAttribute("bodyDiff", RevisionDiff.lines(older.body(), newer.body()));
+        }
+        return "content/editor/history";
+    }
+
+    @PostMapping("/redakcja/artykuly/{id}/historia/{number}/przywroc")
+    String restore(CurrentUser user, @PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
+        permissions.requireEditor(java.util.Optional.of(user));
+        try {
+            if (!management.restoreRevision(id, number, user.displayName())) {
+                throw notFound();
+            }
+        } catch (ArticleChangeRefused refused) {
+            redirect.addFlashAttribute("notice", refused.messageKey());
+            return "redirect:/redakcja/artykuly/" + id + "/historia";
+        }
+        redirect.addFlashAttribute("notice", "content.editor.restored");
+        return "redirect:/redakcja/artykuly/" + id;
+    }
+
+    private EditorArticles.Revision revisionOf(long id, @Nullable String number) {
+        if (number == null || !number.matches("\\d{1,6}")) {
+            throw notFound();
+        }
+        return articles.revision(id, Integer.parseInt(number)).orElseThrow(EditorArticleController::notFound);
+    }
+
+    private String show(Model model, EditorArticles.@Nullable Editable article, ArticleForm form, FormErrors errors,
+            @Nullable String preview) {
+        model.addAttribute("article", article);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("preview", preview);
+        model.addAttribute("images", images.list(1, 50).items());
+        return "content/editor/article";
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,76 @@
+package pl.koordes.content.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.content.ContentPermissions;
+import pl.koordes.content.ContentProperties;
+import pl.koordes.content.ImageManagement;
+import pl.koordes.content.ImageRefused;
+import pl.koordes.content.internal.Images;
+import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+
+/** Editors upload pictures (with their alternative text, required) and copy the Markdown that shows one. */
+@Controller
+class EditorImageController {
+
+    private final ContentPermissions permissions;
+    private final ImageManagement management;
+    private final Images images;
+    private final ContentProperties properties;
+
+    EditorImageController(ContentPermissions permissions, ImageManagement management, Images images,
+            ContentProperties properties) {
+        this.permissions = permissions;
+        this.management = management;
+        this.images = images;
+        this.properties = properties;
+    }
+
+    @GetMapping("/redakcja/obrazy")
+    String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
+        permissions.requireEditor(Optional.of(user));
+        return show(model, Slice.number(page), "", FormErrors.none());
+    }
+
+    @PostMapping("/redakcja/obrazy")
+    String upload(CurrentUser user, @RequestParam(name = "plik", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "alt", required = false) @Nullable String alt, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        try {
+            byte[] data = file == null ? new byte[0] : file.getBytes();
+            long id = management.uploadImage(data, file == null ? null : file.getOriginalFilename(), alt,
+                    user.displayName());
+            redirect.addFlashAttribute("notice", "content.image.uploaded");
+            redirect.addFlashAttribute("uploaded", id);
+            return "redirect:/redakcja/obrazy";
+        } catch (ImageRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            String field = refused.messageKey().startsWith("content.image.alt") ? "alt" : "plik";
+            return show(model, 1, alt == null ? "" : alt, FormErrors.of(java.util.Map.of(field, refused.messageKey())));
+        } catch (IOException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, 1, alt == null ? "" : alt, FormErrors.of(java.util.Map.of("plik", "content.image.file.broken")));
+        }
+    }
+
+    private String show(Model model, int page, String alt, FormErrors errors) {
+        model.addAttribute("images", images.list(page, properties.pageSize() * 2));
+        model.addAttribute("alt", alt);
+        model.addAttribute("errors", errors);
+        model.addAttribute("maxSize", properties.imageMaxSize().toMegabytes());
+        return "content/editor/images";
+    }
+}
