@@ -47,8 +47,14 @@ public class PageFactory {
         String path = pathOf(request);
         String query = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
         String other = safeOtherLanguageUrl(path, query, language);
-        return new Page(language, messages, assets, path, other, NAVIGATION, site.demo(), signedIn(),
-                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), personalLinks());
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (csrf != null) {
+            // The token lives in a cookie, which can only be set before the response starts streaming:
+            // a form at the end of a long page would otherwise carry a token that no cookie matches.
+            csrf.getToken();
+        }
+        return new Page(language, messages, assets, path, other, NAVIGATION, site.demo(), signedIn(), csrf,
+                personalLinks());
     }
 
     /** The header's links for the person signed in, each shown when that module's permissions allow it. */
