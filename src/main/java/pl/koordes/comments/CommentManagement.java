@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.comments.internal.CommentSecret;
 import pl.koordes.comments.internal.CommentStore;
 import pl.koordes.comments.internal.PlainText;
@@ -49,9 +51,12 @@ public class CommentManagement {
     private final PublishedArticles articles;
     private final Mailer mailer;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     CommentManagement(CommentStore store, ProofOfWork proofOfWork, CommentSecret secret, RateLimiter limiter,
-            CommentsProperties properties, PublishedArticles articles, Mailer mailer, Clock clock) {
+            CommentsProperties properties, PublishedArticles articles, Mailer mailer, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.proofOfWork = proofOfWork;
         this.secret = secret;
@@ -81,7 +86,11 @@ public class CommentManagement {
         }
     }
 
-    @Transactional
+    /**
+     * Checks and stores a visitor's comment. Not one transaction: the per-address limit keeps its
+     * buckets in the database through connections of its own, so it is consulted before this method
+     * takes a connection for the write (holding one while waiting for another could exhaust the pool).
+     */
     public Outcome submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
         String title = PlainText.oneLine(form.title());
         String body = PlainText.multiLine(form.body());
@@ -103,8 +112,8 @@ public class CommentManagement {
         String language = Language.of(locale).code();
         if (!form.website().isEmpty()) {
             // A robot filled the field people never see: kept as spam (so its text is known again), never shown.
-            store.insert(new CommentStore.NewComment(article.id(), title, body, signature, null, language,
-                    CommentState.SPAM, List.of(HONEYPOT), fingerprint, now));
+            transactions.executeWithoutResult(status -> store.insert(new CommentStore.NewComment(article.id(), title,
+                    body, signature, null, language, CommentState.SPAM, List.of(HONEYPOT), fingerprint, now)));
             return new Outcome(Map.of(), false, CommentState.PENDING);
         }
         if (PlainText.links(title + "\n" + body + "\n" + signature) > properties.maxLinks()) {
@@ -118,23 +127,26 @@ public class CommentManagement {
         if (!limiter.tryConsume(limit(), clientAddress)) {
             return new Outcome(Map.of("", "comments.error.tooMany"), true, null);
         }
-        if (store.duplicate(fingerprint, now.minus(properties.duplicateWindow()))) {
-            return new Outcome(Map.of("body", "comments.error.duplicate"), false, null);
-        }
-        List<String> flags = new ArrayList<>();
-        switch (proofOfWork.check(form.proof())) {
-            case SOLVED -> { }
-            case MISSING -> flags.add(NO_PROOF_OF_WORK);
-            case INVALID -> flags.add(INVALID_PROOF_OF_WORK);
-        }
-        CommentState state = properties.moderation() == CommentsProperties.Moderation.POST && flags.isEmpty()
-                ? CommentState.APPROVED : CommentState.PENDING;
-        store.insert(new CommentStore.NewComment(article.id(), title, body, signature, email.isEmpty() ? null : email,
-                language, state, flags, fingerprint, now));
-        if (state == CommentState.APPROVED) {
-            store.touchThreads(List.of(article.id()));
-        }
-        return new Outcome(Map.of(), false, state);
+        String address = email.isEmpty() ? null : email;
+        return transactions.execute(status -> {
+            if (store.duplicate(fingerprint, now.minus(properties.duplicateWindow()))) {
+                return new Outcome(Map.of("body", "comments.error.duplicate"), false, null);
+            }
+            List<String> flags = new ArrayList<>();
+            switch (proofOfWork.check(form.proof())) {
+                case SOLVED -> { }
+                case MISSING -> flags.add(NO_PROOF_OF_WORK);
+                case INVALID -> flags.add(INVALID_PROOF_OF_WORK);
+            }
+            CommentState state = properties.moderation() == CommentsProperties.Moderation.POST && flags.isEmpty()
+                    ? CommentState.APPROVED : CommentState.PENDING;
+            store.insert(new CommentStore.NewComment(article.id(), title, body, signature, address, language, state,
+                    flags, fingerprint, now));
+            if (state == CommentState.APPROVED) {
+                store.touchThreads(List.of(article.id()));
+            }
+            return new Outcome(Map.of(), false, state);
+        });
     }
 
     /** Applies an editor's decision to comments; returns how many there were. */

@@ -169,6 +169,24 @@ class CommentsIntegrationTests {
     }
 
     @Test
+    void aLongPageOfCommentsStillGivesTheVisitorAWorkingForm() {
+        for (int i = 0; i < 20; i++) {
+            samples.approvedComment(article, "Długi komentarz " + i, "Zdanie o ekonomii społecznej. ".repeat(60), "Autor " + i);
+        }
+        String title = samples.unique("Pod długą stroną");
+        HttpResponse<String> page = visitor.get(article.path());
+        assertThat(page.body().length()).isGreaterThan(30_000);
+        // The form is written after the response has begun streaming: its CSRF cookie must already be set.
+        assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("KOORDES_CSRF="));
+
+        HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", title + " treść",
+                "signature", "Ola", "proof", Proofs.solveFrom(page.body()));
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.PENDING);
+    }
+
+    @Test
     void visitorsReportAndEnoughReportsFromDifferentAddressesHideTheComment() {
         String title = samples.unique("Zgłaszany");
         send(title, title + " treść", "Ola", true);

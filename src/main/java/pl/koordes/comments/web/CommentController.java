@@ -69,6 +69,8 @@ class CommentController {
         Map<String, String> fields = new LinkedHashMap<>();
         outcome.errors().forEach((field, key) -> fields.put(field.isEmpty() ? "comment-form" : "comment-" + field, key));
         Page page = (Page) model.getAttribute("page");
+        // The refused form can be long (what was typed): set the CSRF cookie before the page streams.
+        page.csrfToken();
         model.addAllAttributes(section.formModel(page, article, form.forRedisplay(REDISPLAY_MAX), FormErrors.of(fields)));
         return "comments/refused";
     }
@@ -76,6 +78,7 @@ class CommentController {
     @GetMapping("/komentarze/{id}/zgloszenie")
     String reportForm(@PathVariable String id, Model model) {
         Comment comment = publicComment(id);
+        ((Page) model.getAttribute("page")).csrfToken();
         ArticleReference article = articles.findById(comment.articleId()).orElseThrow(CommentController::notFound);
         model.addAttribute("comment", comment);
         model.addAttribute("article", article);

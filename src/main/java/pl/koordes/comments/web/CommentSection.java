@@ -75,6 +75,10 @@ class CommentSection implements ArticlePageSection {
     @Override
     public Optional<Content> render(ArticleReference article, HttpServletRequest request) {
         Page page = pages.create(request);
+        // Loads the CSRF token now, while the response can still take headers: the cookie repository
+        // sets its cookie on first use, and the form is written at the end of a long page, after the
+        // response has begun streaming. Without this the form carries a token no cookie matches.
+        page.csrfToken();
         Comments.Thread thread = comments.thread(article.id());
         CommentPage empty = new CommentPage(java.util.List.of(), 1, properties.pageSize(), thread.approved());
         int number = Math.min(CommentPage.number(request.getParameter(PAGE_PARAMETER)), empty.pages());
