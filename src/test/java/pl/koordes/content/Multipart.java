@@ -46,7 +46,9 @@ final class Multipart {
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + action))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session())
+                    // The session and the CSRF cookie the form's token belongs to (tokens live in a cookie, not the session).
+                    .header("Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session()
+                            + client.cookie("KOORDES_CSRF").map(token -> "; KOORDES_CSRF=" + token).orElse(""))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -13,6 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
  * then deleted; the stored key is a hash, so no e-mail address or client address is kept in the table.
  */
 @Component
-public class RateLimiter {
+public class RateLimiter implements DisposableBean {
 
     /**
      * How much is allowed: {@code capacity} actions, refilled evenly over {@code period}.
@@ -38,10 +42,21 @@ public class RateLimiter {
     /** Expired buckets deleted per clean-up round (each round is one short statement). */
     private static final int CLEAN_UP_BATCH = 1_000;
 
-    private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
+    /** Connections of the rate limits' own small pool; more would only queue on the same advisory locks. */
+    static final int POOL_SIZE = 4;
 
+    private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
+    private final @Nullable HikariDataSource ownPool;
+
+    /**
+     * Bucket4j runs each bucket operation on a connection of its own, outside the caller's transaction.
+     * Taken from the application's pool, a flood of (failed) sign-ins, each already holding a connection
+     * for its transaction, could wait for a second one until the pool is exhausted; so the buckets get a
+     * small pool of their own with the application's database settings.
+     */
     public RateLimiter(DataSource dataSource) {
-        this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
+        this.ownPool = ownPool(dataSource);
+        this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(ownPool != null ? ownPool : dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 .idColumn("id")
@@ -50,6 +65,25 @@ public class RateLimiter {
                 // A bucket that has refilled completely says nothing any more: it may go.
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
+    }
+
+    private static @Nullable HikariDataSource ownPool(DataSource dataSource) {
+        if (!(dataSource instanceof HikariDataSource application)) {
+            return null;
+        }
+        HikariConfig config = new HikariConfig();
+        application.copyStateTo(config);
+        config.setPoolName("rate-limits");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void destroy() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
     }
 
     /** Takes one token; false when the limit is exhausted. */

@@ -30,10 +30,32 @@ class RateLimiterIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    /** Each limiter stands for a node with its own connection pool, closed after the test. */
+    final Limiters limiters = new Limiters();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeLimiters() {
+        limiters.closeAll();
+    }
+
+    static final class Limiters {
+        private final List<RateLimiter> made = new ArrayList<>();
+
+        RateLimiter add(RateLimiter limiter) {
+            made.add(limiter);
+            return limiter;
+        }
+
+        void closeAll() {
+            made.forEach(RateLimiter::destroy);
+            made.clear();
+        }
+    }
+
     @Test
     void twoNodesCountAgainstOneBucketAndAResetOnOneIsSeenByTheOther() {
-        RateLimiter one = new RateLimiter(dataSource);
-        RateLimiter two = new RateLimiter(dataSource);
+        RateLimiter one = limiters.add(new RateLimiter(dataSource));
+        RateLimiter two = limiters.add(new RateLimiter(dataSource));
         RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 5, Duration.ofHours(1));
         String key = "zofia.lis@test.koordes.example";
 
@@ -61,7 +83,7 @@ class RateLimiterIntegrationTests {
 
     @Test
     void bucketsThatHaveRefilledAreDeletedAndStartFullAgain() {
-        RateLimiter node = new RateLimiter(dataSource);
+        RateLimiter node = limiters.add(new RateLimiter(dataSource));
         RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 1, Duration.ofHours(1));
         assertThat(node.tryConsume(limit, "gone")).isTrue();
         assertThat(node.tryConsume(limit, "kept")).isTrue();
@@ -78,7 +100,7 @@ class RateLimiterIntegrationTests {
     @Test
     void attemptsAtOnceFromBothNodesNeverExceedTheLimit() throws Exception {
         RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 7, Duration.ofHours(1));
-        List<RateLimiter> nodes = List.of(new RateLimiter(dataSource), new RateLimiter(dataSource));
+        List<RateLimiter> nodes = List.of(limiters.add(new RateLimiter(dataSource)), limiters.add(new RateLimiter(dataSource)));
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
