@@ -103,6 +103,10 @@ class ContentBrowserIntegrationTests {
         long page = jdbc.sql("select id from content_page where slug = 'manifest'").query(Long.class).single();
         browser.open(url("/redakcja/strony/" + page));
         check("editor-page");
+        browser.open(url("/redakcja/motta"));
+        check("editor-quotes");
+        browser.open(url("/redakcja/partnerzy"));
+        check("editor-partners");
     }
 
     @Test
