@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.Mailer;
 
 /**
@@ -27,10 +28,21 @@ class EventMail {
 
     void send(Event event, String to, String language, String template, @Nullable String cancelToken,
             Map<String, Object> extra) {
+        mailer.send(render(event, to, language, template, cancelToken, extra));
+    }
+
+    /** Renders a message without queueing it: rendering is the costly part, so it can happen before a lock is taken. */
+    MailRequested render(Event event, String to, String language, String template, @Nullable String cancelToken,
+            Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("event", event);
         model.put("cancelPath", cancelToken == null ? null : "/wydarzenia/rezygnacja?token=" + cancelToken);
-        mailer.send(to, locale(language), template, model);
+        return mailer.render(to, locale(language), template, model);
+    }
+
+    /** Queues a message made by {@link #render}, in the caller's transaction. */
+    void send(MailRequested message) {
+        mailer.send(message);
     }
 
     /** The same message to every live registration (confirmed, waiting, awaiting confirmation). */

@@ -81,7 +81,7 @@ public class EventManagement {
                             :link, :starts, :ends, :onSite, :online, :quota, :opens, :closes, :audience, :roles, :agenda, :speakers)
                         returning id
                         """)
-                .paramSource(parameters(values)).query(Long.class).single();
+                .params(parameters(values)).query(Long.class).single();
         saveChildren(id, values);
         return new Outcome(id, Map.of());
     }
@@ -111,7 +111,7 @@ public class EventManagement {
                             reminder_sent_at = case when starts_at = :starts then reminder_sent_at end
                         where id = :id
                         """)
-                .paramSource(parameters(values)).param("id", id).update();
+                .params(parameters(values)).param("id", id).update();
         jdbc.sql("delete from event_region where event_id = :id").param("id", id).update();
         jdbc.sql("delete from event_material where event_id = :id").param("id", id).update();
         saveChildren(id, values);

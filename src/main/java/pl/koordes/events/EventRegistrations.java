@@ -22,6 +22,7 @@ import pl.koordes.accounts.EmailAddresses;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 
@@ -97,15 +98,53 @@ public class EventRegistrations {
      * {@link EventsProperties#pendingHold()} until they follow the link in the e-mail.
      */
     public Outcome register(long eventId, RegistrationForm form, @Nullable CurrentUser user, Locale locale) {
-        return queued(eventId, () -> registerLocked(eventId, form, user, locale));
-    }
-
-    private Outcome registerLocked(long eventId, RegistrationForm form, @Nullable CurrentUser user, Locale locale) {
-        Event event = lock(eventId);
-        Instant now = clock.instant();
+        // Everything that does not depend on the seats happens before the event's turn: reading the event,
+        // checking the form, issuing the tokens and rendering the possible e-mails. Only counting the seats,
+        // inserting and queueing the chosen e-mail happen while the event is locked.
+        Event event = catalogue.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
         if (!permissions.canView(user, event)) {
             throw new EventNotFound(eventId);
         }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Checked checked = check(event, form, user, errors);
+        if (checked == null) {
+            return event.registrationOpen(clock.instant()) ? new Refused(errors) : new Closed("events.register.closed");
+        }
+        String language = Language.of(locale).code();
+        String cancelToken = Tokens.issue();
+        String confirmToken = Tokens.issue();
+        Prepared prepared;
+        if (user != null) {
+            prepared = new Prepared(cancelToken, null,
+                    mail.render(event, checked.email(), language, "events/mail/registrationConfirmed", cancelToken, Map.of()),
+                    mail.render(event, checked.email(), language, "events/mail/waitingList", cancelToken, Map.of()));
+        } else {
+            Map<String, Object> model = Map.of("confirmPath", "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
+                    "hours", Math.max(1, settings.pendingHold().toHours()));
+            prepared = new Prepared(cancelToken, confirmToken,
+                    mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
+                            with(model, "seatHeld", true)),
+                    mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
+                            with(model, "seatHeld", false)));
+        }
+        return queued(eventId, () -> registerLocked(eventId, checked, user, language, prepared));
+    }
+
+    /** Tokens and the two e-mails a registration may send: one if it gets a seat, one if it does not. */
+    private record Prepared(String cancelToken, @Nullable String confirmToken, MailRequested withSeat,
+            MailRequested withoutSeat) {
+    }
+
+    private static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(model);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private Outcome registerLocked(long eventId, Checked checked, @Nullable CurrentUser user, String language,
+            Prepared prepared) {
+        Event event = lockForSeats(eventId);
+        Instant now = clock.instant();
         if (!event.registrationOpen(now)) {
             return new Closed("events.register.closed");
         }
@@ -113,32 +152,20 @@ public class EventRegistrations {
                 && (user == null || event.audienceRoles().stream().noneMatch(user::has))) {
             return new Closed("events.register.rolesOnly");
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Checked checked = check(event, form, user, errors);
-        if (checked == null) {
-            return new Refused(errors);
+        if (!event.format().offers(checked.mode())) {
+            return new Refused(Map.of("mode", "events.register.mode.required"));
         }
         Optional<Registration> existing = liveRegistration(eventId, checked.email());
         if (existing.isPresent()) {
             return new Registered(existing.get().id(), existing.get().status(), true);
         }
-        String language = Language.of(locale).code();
         boolean seat = seatFree(event, checked.mode(), checked.regionId());
-        if (user != null) {
-            RegistrationStatus status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING;
-            String cancelToken = Tokens.issue();
-            long id = insert(event, checked, user.id(), status, null, null, cancelToken, language, now);
-            mail.send(event, checked.email(), language,
-                    seat ? "events/mail/registrationConfirmed" : "events/mail/waitingList", cancelToken, Map.of());
-            return new Registered(id, status, false);
-        }
-        RegistrationStatus status = seat ? RegistrationStatus.PENDING : RegistrationStatus.UNCONFIRMED;
-        String confirmToken = Tokens.issue();
-        long id = insert(event, checked, null, status, confirmToken, now.plus(settings.pendingHold()), Tokens.issue(),
-                language, now);
-        mail.send(event, checked.email(), language, "events/mail/confirmRegistration", null,
-                Map.of("confirmPath", "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
-                        "hours", Math.max(1, settings.pendingHold().toHours()), "seatHeld", seat));
+        RegistrationStatus status = user != null
+                ? (seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING)
+                : (seat ? RegistrationStatus.PENDING : RegistrationStatus.UNCONFIRMED);
+        long id = insert(event, checked, user == null ? null : user.id(), status, prepared.confirmToken(),
+                user == null ? now.plus(settings.pendingHold()) : null, prepared.cancelToken(), language, now);
+        mail.send(seat ? prepared.withSeat() : prepared.withoutSeat());
         return new Registered(id, status, false);
     }
 
@@ -444,19 +471,20 @@ public class EventRegistrations {
         return promoted;
     }
 
+    /** Whether a seat of this kind is free, and the region under its quota: one statement. */
     private boolean seatFree(Event event, SeatMode mode, @Nullable Long regionId) {
-        if (taken(event.id(), mode) >= event.seats(mode)) {
+        int[] counts = jdbc.sql("""
+                        select count(*) filter (where mode = :mode),
+                               count(*) filter (where region_id = :region)
+                        from event_registration
+                        where event_id = :id and status in ('PENDING','CONFIRMED')
+                        """)
+                .param("id", event.id()).param("mode", mode.name()).param("region", regionId == null ? -1L : regionId)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        if (counts[0] >= event.seats(mode)) {
             return false;
         }
-        if (event.regionQuota() != null && regionId != null) {
-            int regionTaken = jdbc.sql("""
-                            select count(*) from event_registration
-                            where event_id = :id and region_id = :region and status in ('PENDING','CONFIRMED')
-                            """)
-                    .param("id", event.id()).param("region", regionId).query(Integer.class).single();
-            return regionTaken < event.regionQuota();
-        }
-        return true;
+        return event.regionQuota() == null || regionId == null || counts[1] < event.regionQuota();
     }
 
     private int taken(long eventId, SeatMode mode) {
@@ -465,6 +493,17 @@ public class EventRegistrations {
                         where event_id = :id and mode = :mode and status in ('PENDING','CONFIRMED')
                         """)
                 .param("id", eventId).param("mode", mode.name()).query(Integer.class).single();
+    }
+
+    /**
+     * Takes the event's row lock and reads the event's own columns in the same statement, for the
+     * registration path where every statement under the lock counts (regions and materials are not needed).
+     */
+    private Event lockForSeats(long eventId) {
+        return jdbc.sql("select " + EventCatalogue.COLUMNS + " from event e where e.id = :id for update")
+                .param("id", eventId)
+                .query((rs, n) -> EventCatalogue.event(rs, List.of(), List.of())).optional()
+                .orElseThrow(() -> new EventNotFound(eventId));
     }
 
     /** Takes the event's row lock (the one every change to its seats goes through) and reads the event. */

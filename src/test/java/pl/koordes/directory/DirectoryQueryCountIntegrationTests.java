@@ -9,8 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.SignedInClient;
 import pl.koordes.support.TestExtensions;
 
 /** The number of SQL statements a directory page runs does not grow with its data. */
@@ -57,6 +59,37 @@ class DirectoryQueryCountIntegrationTests {
         String page = new Http(port).get("/regiony/" + REGION).body();
         assertThat(page).contains("Osoba Testowa 494").contains("query-count test 49");
         assertThat(statementsFor("/regiony/" + REGION)).isEqualTo(few);
+    }
+
+    @Test
+    void theCoordinationWorkspaceRunsTheSameQueriesWithFiveOrFiveHundredMembers() {
+        SignedInClient administrator = new SignedInClient(port);
+        administrator.signInFully(DemoAccounts.ADMINISTRATOR, DemoAccounts.PASSWORD, DemoAccounts.TOTP_SECRET);
+        String workspace = "/koordynacja/" + REGION;
+        // The first page after signing in may still write to the session; count from the second on.
+        assertThat(administrator.get(workspace).statusCode()).isEqualTo(200);
+        int few = statementsFor(administrator, workspace);
+        assertThat(few).isPositive();
+
+        long committee = jdbc.sql("select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug")
+                .param("slug", REGION).query(Long.class).single();
+        for (int i = 0; i < 495; i++) {
+            jdbc.sql("""
+                    insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start,
+                                                      term_end, email, phone)
+                    values (:committee, :name, 'query-count test', 'NGO', 'MEMBER', :start, :end, :email, '+48 00 000 00 00')
+                    """).param("committee", committee).param("name", "Osoba Testowa " + i)
+                    .param("start", LocalDate.of(2025, 1, 1)).param("end", i % 2 == 0 ? null : LocalDate.of(2025, 6, 30))
+                    .param("email", "osoba" + i + "@test.koordes.example").update();
+        }
+        assertThat(administrator.get(workspace).body()).contains("osoba494@test.koordes.example").contains("Osoba Testowa 493");
+        assertThat(statementsFor(administrator, workspace)).isEqualTo(few);
+    }
+
+    private int statementsFor(SignedInClient client, String path) {
+        statements.reset();
+        assertThat(client.get(path).statusCode()).isEqualTo(200);
+        return statements.count();
     }
 
     @Test

@@ -1,11 +1,13 @@
 package pl.koordes.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,55 @@ class CoordinationBrowserIntegrationTests {
         } finally {
             jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'").param("d", descriptionBefore).update();
         }
+    }
+
+    @Test
+    void scriptsTypedIntoTheWorkspaceFormsRunNowhere() throws Exception {
+        String hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+        String descriptionBefore = jdbc.sql("select description_pl from region where slug = 'malopolskie'")
+                .query(String.class).optional().orElse(null);
+        try {
+            signIn(DemoAccounts.COORDINATOR_MALOPOLSKIE);
+            browser.open(url("/koordynacja/malopolskie"));
+            WebElement polish = browser.driver().findElement(By.id("descriptionPl"));
+            polish.clear();
+            polish.sendKeys(hostile);
+            submit("form[action='/koordynacja/malopolskie/opis']");
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.success")));
+            assertNothingRan();
+
+            WebElement street = browser.driver().findElement(By.id("street"));
+            street.clear();
+            street.sendKeys(hostile);
+            WebElement email = browser.driver().findElement(By.id("email"));
+            email.clear();
+            email.sendKeys(hostile);
+            submit("form[action='/koordynacja/malopolskie/kontakt']");
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+            assertThat(browser.status()).isEqualTo(422);
+            assertThat(browser.driver().findElement(By.id("street")).getDomProperty("value")).isEqualTo(hostile);
+            assertNothingRan();
+
+            browser.open(url("/koordynacja/malopolskie/czlonkowie/nowy"));
+            browser.driver().findElement(By.id("fullName")).sendKeys(hostile);
+            browser.driver().findElement(By.id("email")).sendKeys(hostile);
+            submit("main form");
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+            assertNothingRan();
+
+            browser.open(url("/regiony/malopolskie"));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("<script>alert(1)</script>");
+            assertNothingRan();
+            check("hostile-description-public");
+        } finally {
+            jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'").param("d", descriptionBefore).update();
+        }
+    }
+
+    /** No alert is open and no element came from the typed markup. */
+    private static void assertNothingRan() {
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.driver().findElements(By.cssSelector("img[src='x'], main script"))).isEmpty();
     }
 
     private void submit(String form) {

@@ -75,6 +75,8 @@ class MailDevMailboxIntegrationTests {
         assertThat(detail).contains("<h1>Wiadomość próbna: &lt;script&gt;alert(1)&lt;/script&gt; ZAŻÓŁĆ</h1>")
                 .contains("Wersja tekstowa").contains("Wersja HTML")
                 .contains("<iframe class=\"mail-preview\" sandbox=\"\" srcdoc=\"")
+                // The preview is not empty: the message's HTML is in the frame (escaped once for the attribute).
+                .containsPattern("srcdoc=\"&lt;[^\"]*Wiadomość próbna")
                 // The HTML part is escaped once more inside srcdoc, and its own escaping stays intact.
                 .contains("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;")
                 .doesNotContain(HOSTILE)

@@ -190,6 +190,29 @@ class OrganiserController {
         ParticipantCsv.write(response.getOutputStream(), page, list, regionNames());
     }
 
+    @GetMapping(BASE + "/{id}/uczestnicy.xlsx")
+    void xlsx(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Event event = managed(user, id);
+        List<Registration> list = registrations.list(user, id);
+        Page page = pages.create(request);
+        download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "uczestnicy-" + event.id() + ".xlsx");
+        ParticipantXlsx.write(response.getOutputStream(), page, page.t("events.manage.participants"), list, regionNames());
+    }
+
+    /** The printable sign-in sheet of the confirmed participants, in the order they registered. */
+    @GetMapping(BASE + "/{id}/lista-obecnosci.pdf")
+    void signInSheet(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Event event = managed(user, id);
+        List<Registration> confirmed = registrations.list(user, id).stream()
+                .filter(r -> r.status() == pl.koordes.events.RegistrationStatus.CONFIRMED).toList();
+        Page page = pages.create(request);
+        download(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
+        SignInSheetPdf.write(response.getOutputStream(), page, event, confirmed, regionNames());
+    }
+
     /** Headers of a file for organisers: downloaded, never cached (it holds personal data). */
     static void download(HttpServletResponse response, String type, String name) {
         response.setContentType(type);

@@ -1,15 +1,27 @@
 package pl.koordes.shared.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Token buckets keyed by what is limited (an e-mail, a client address, a form), so that guessing
- * and flooding slow down without outside services. Buckets live in memory for a while after last use.
+ * and flooding slow down without outside services. The buckets live in PostgreSQL (Bucket4j's
+ * advisory-lock based store), so every application node counts against the same buckets: a limit of
+ * five sign-in attempts is five, not five per node. A bucket is kept until it would be full again,
+ * then deleted; the stored key is a hash, so no e-mail address or client address is kept in the table.
  */
 @Component
 public class RateLimiter {
@@ -22,10 +34,23 @@ public class RateLimiter {
     public record Limit(String name, int capacity, Duration period) {
     }
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2))
-            .maximumSize(200_000)
-            .build();
+    static final String TABLE = "shared_rate_limit_bucket";
+    /** Expired buckets deleted per clean-up round (each round is one short statement). */
+    private static final int CLEAN_UP_BATCH = 1_000;
+
+    private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
+
+    public RateLimiter(DataSource dataSource) {
+        this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                // A bucket that has refilled completely says nothing any more: it may go.
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
 
     /** Takes one token; false when the limit is exhausted. */
     public boolean tryConsume(Limit limit, String key) {
@@ -39,12 +64,31 @@ public class RateLimiter {
 
     /** Forgets the key's history, e.g. after a successful sign-in. */
     public void reset(Limit limit, String key) {
-        buckets.invalidate(limit.name() + '|' + key);
+        buckets.removeProxy(id(limit, key));
     }
 
-    private Bucket bucket(Limit limit, String key) {
-        return buckets.get(limit.name() + '|' + key, k -> Bucket.builder()
+    /** Deletes buckets that have refilled; any node may do it, each bucket is deleted under its own lock. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    void removeRefilledBuckets() {
+        while (buckets.removeExpired(CLEAN_UP_BATCH) >= CLEAN_UP_BATCH) {
+            // A full batch: there may be more.
+        }
+    }
+
+    private BucketProxy bucket(Limit limit, String key) {
+        return buckets.getProxy(id(limit, key), () -> BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
                 .build());
+    }
+
+    /** The stored key: a SHA-256 of the limit and the key, fixed in length and free of personal data. */
+    static String id(Limit limit, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((limit.name() + '|' + key).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

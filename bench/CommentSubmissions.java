@@ -1,0 +1,145 @@
+/*
+ * Comment submissions per second through the real checks (CSRF, field rules, links, banned phrases,
+ * rate limit, duplicates, proof of work) into the moderation queue.
+ *
+ *   java bench/CommentSubmissions.java ARTICLE_URL COUNT CONNECTIONS
+ *
+ * First prepares COUNT forms as a visitor's browser would: shows the article page (CSRF token and
+ * a fresh proof-of-work challenge), solves the challenge (SHA-256, like static/js/proof-of-work.js)
+ * and writes a distinct comment. That part is not measured: a real visitor's browser does it. Then
+ * sends all the forms over CONNECTIONS concurrent connections and measures the server's answers:
+ * every one must be the redirect to "awaits moderation". The application must run with a per-address
+ * limit above COUNT (koordes.comments.per-address-limit), as all requests come from one address.
+ */
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class CommentSubmissions {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+/komentarze)\"");
+
+    public static void main(String[] args) throws Exception {
+        String articleUrl = args[0];
+        int count = Integer.parseInt(args[1]);
+        int connections = Integer.parseInt(args[2]);
+        URI article = URI.create(articleUrl);
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+
+        long prepStart = System.nanoTime();
+        List<String> bodies = new ArrayList<>(count);
+        String action = null;
+        long run = System.currentTimeMillis();
+        for (int i = 0; i < count; i++) {
+            String page = client.send(HttpRequest.newBuilder(article).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            action = group(FORM, page);
+            String csrf = group(CSRF, page);
+            String proof = solve(attr(page, "algorithm"), attr(page, "challenge"), attr(page, "salt"),
+                    attr(page, "signature"), Long.parseLong(attr(page, "max")));
+            bodies.add(form("_csrf", csrf, "title", "Głos z regionu nr " + i,
+                    "body", "Benchmark " + run + " komentarz " + i + ": spółdzielnie socjalne w powiecie potrzebują stabilnych zamówień.",
+                    "signature", "Tester " + i, "email", "", "website", "", "proof", proof));
+        }
+        double prepSeconds = (System.nanoTime() - prepStart) / 1e9;
+        URI target = article.resolve(action);
+
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger wrong = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(target)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        latencies[i] = System.nanoTime() - t0;
+                        String location = answer.headers().firstValue("Location").orElse("");
+                        if (answer.statusCode() != 302 || !location.contains("komentarz=oczekuje")) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("prepared %d forms (page view + proof of work) in %.1f s, not measured%n", count, prepSeconds);
+        System.out.printf("submissions: %d in %.2f s over %d connections: %.0f req/s, p50 %.2f ms, p99 %.2f ms, not accepted: %d%n",
+                count, seconds, connections, count / seconds, latencies[count / 2] / 1e6,
+                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, wrong.get());
+        System.out.printf("RESULT %.0f %.2f %.2f %d%n", count / seconds, latencies[count / 2] / 1e6,
+                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, wrong.get());
+        if (wrong.get() > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static String attr(String page, String name) {
+        return group(Pattern.compile("data-pow-" + name + "=\"([^\"]*)\""), page).replace("&#63;", "?").replace("&amp;", "&")
+                .replace("&#61;", "=");
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("not on the page: " + pattern);
+        }
+        return m.group(1);
+    }
+
+    private static String solve(String algorithm, String challenge, String salt, String signature, long max) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (long n = 0; n <= max; n++) {
+            String hash = HexFormat.of().formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8)));
+            if (hash.equals(challenge)) {
+                String json = "{\"algorithm\":\"" + algorithm + "\",\"challenge\":\"" + challenge + "\",\"number\":" + n
+                        + ",\"salt\":\"" + salt + "\",\"signature\":\"" + signature + "\"}";
+                return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        throw new IllegalStateException("unsolvable challenge");
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package pl.koordes.comments;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A comment as the pages show it. The author's e-mail never leaves the module: only whether there is one.
+ *
+ * @param flags why the spam checks asked for a person to look (keys such as {@code NO_PROOF_OF_WORK})
+ * @param reply the editorial team's answer shown under the comment, or null
+ */
+public record Comment(long id, long articleId, String title, String body, String signature, boolean hasEmail,
+        String language, CommentState state, List<String> flags, int reports, Instant createdAt,
+        @Nullable Instant publishedAt, @Nullable Instant moderatedAt, @Nullable String moderatedBy,
+        @Nullable Instant editedAt, @Nullable String reply, @Nullable String replyBy, @Nullable Instant repliedAt) {
+
+    /** The content as lines, so templates can escape each and break between them. */
+    public List<String> bodyLines() {
+        return body.lines().toList();
+    }
+
+    public List<String> replyLines() {
+        return reply == null ? List.of() : reply.lines().toList();
+    }
+}

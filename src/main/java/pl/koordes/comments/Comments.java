@@ -1,0 +1,69 @@
+package pl.koordes.comments;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.comments.internal.CommentStore;
+
+/** Reading comments: the public list under an article and the moderation queue. */
+@Service
+@Transactional(readOnly = true)
+public class Comments {
+
+    private final CommentStore store;
+    private final CommentsProperties properties;
+
+    Comments(CommentStore store, CommentsProperties properties) {
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** The public state of an article's comments: a revision for caches and the number of approved comments. */
+    public record Thread(long revision, int approved) {
+    }
+
+    public Thread thread(long articleId) {
+        return store.thread(articleId).map(t -> new Thread(t.revision(), t.approved())).orElse(new Thread(0, 0));
+    }
+
+    /** A page of approved comments, oldest first; {@code total} is the thread's count given by the caller. */
+    public CommentPage approved(long articleId, int number, long total) {
+        int size = properties.pageSize();
+        List<Comment> items = total == 0 ? List.of() : store.approved(articleId, CommentPage.offset(number, size), size);
+        return new CommentPage(items, number, size, total);
+    }
+
+    public Optional<Comment> byId(long id) {
+        return store.byId(id);
+    }
+
+    /**
+     * What the moderation queue shows.
+     *
+     * @param state null for every state
+     * @param reportedOnly only comments that visitors reported
+     * @param articleId null for every article
+     */
+    public record QueueFilter(@Nullable CommentState state, boolean reportedOnly, @Nullable Long articleId) {
+    }
+
+    public CommentPage queue(QueueFilter filter, int number) {
+        int size = properties.queuePageSize();
+        CommentStore.Filter f = new CommentStore.Filter(filter.state(), filter.reportedOnly(), filter.articleId());
+        long total = store.count(f);
+        List<Comment> items = total == 0 ? List.of() : store.queue(f, CommentPage.offset(number, size), size);
+        return new CommentPage(items, number, size, total);
+    }
+
+    public Map<CommentState, Long> countsByState() {
+        return store.countsByState();
+    }
+
+    /** Articles with comments, most recently commented first, for the queue's filter. */
+    public List<Long> commentedArticles() {
+        return store.commentedArticles(200);
+    }
+}

@@ -1,0 +1,28 @@
+package pl.koordes.comments;
+
+/** What an editor decides about comments in the queue. */
+public enum ModerationAction {
+    APPROVE(CommentState.APPROVED),
+    REJECT(CommentState.REJECTED),
+    SPAM(CommentState.SPAM);
+
+    private final CommentState result;
+
+    ModerationAction(CommentState result) {
+        this.result = result;
+    }
+
+    public CommentState result() {
+        return result;
+    }
+
+    /** The action named in a form, or null for anything else. */
+    public static @org.jspecify.annotations.Nullable ModerationAction parse(@org.jspecify.annotations.Nullable String name) {
+        for (ModerationAction action : values()) {
+            if (action.name().equalsIgnoreCase(name)) {
+                return action;
+            }
+        }
+        return null;
+    }
+}

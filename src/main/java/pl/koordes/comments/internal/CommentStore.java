@@ -1,0 +1,260 @@
+package pl.koordes.comments.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import pl.koordes.comments.BannedPhrase;
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentState;
+
+/** The comments tables; every method is one statement so that pages cost the same whatever the data. */
+@Repository
+public class CommentStore {
+
+    private static final String COLUMNS = "id, article_id, title, body, signature, email is not null as has_email, "
+            + "language, state, flags, reports, created_at, published_at, moderated_at, moderated_by, edited_at, reply, "
+            + "reply_by, replied_at";
+
+    private final JdbcClient jdbc;
+
+    CommentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new comment, as the form's checks left it. */
+    public record NewComment(long articleId, String title, String body, String signature, @Nullable String email,
+            String language, CommentState state, List<String> flags, String fingerprint, Instant createdAt) {
+    }
+
+    /** A published thread's cache key and public count. */
+    public record Thread(long revision, int approved) {
+    }
+
+    /** Who to tell that their comment was published. */
+    public record Notice(long id, long articleId, String email, String language, String title) {
+    }
+
+    public long insert(NewComment c) {
+        return jdbc.sql("""
+                insert into comments_comment (article_id, title, body, signature, email, language, state, flags,
+                    fingerprint, created_at, published_at)
+                values (:article, :title, :body, :signature, :email, :language, :state, :flags::text[], :fingerprint,
+                    :created, :published)
+                returning id""")
+                .param("article", c.articleId()).param("title", c.title()).param("body", c.body())
+                .param("signature", c.signature()).param("email", c.email()).param("language", c.language())
+                .param("state", c.state().name()).param("flags", arrayLiteral(c.flags()))
+                .param("fingerprint", c.fingerprint()).param("created", Timestamp.from(c.createdAt()))
+                .param("published", c.state() == CommentState.APPROVED ? Timestamp.from(c.createdAt()) : null)
+                .query(Long.class).single();
+    }
+
+    public Optional<Comment> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from comments_comment where id = :id").param("id", id)
+                .query(CommentStore::comment).optional();
+    }
+
+    public List<Comment> approved(long articleId, long offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from comments_comment where article_id = :article and state = 'APPROVED' "
+                        + "order by published_at, id offset :offset limit :limit")
+                .param("article", articleId).param("offset", offset).param("limit", limit)
+                .query(CommentStore::comment).list();
+    }
+
+    public Optional<Thread> thread(long articleId) {
+        return jdbc.sql("select revision, approved from comments_thread where article_id = :article")
+                .param("article", articleId)
+                .query((rs, n) -> new Thread(rs.getLong(1), rs.getInt(2))).optional();
+    }
+
+    /** Something public about these articles' comments changed: a new revision and a fresh count. */
+    public void touchThreads(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into comments_thread (article_id, revision, approved)
+                select a.id, 1, (select count(*) from comments_comment c where c.article_id = a.id and c.state = 'APPROVED')
+                from unnest(:ids::bigint[]) as a(id)
+                on conflict (article_id) do update
+                    set revision = comments_thread.revision + 1, approved = excluded.approved""")
+                .param("ids", arrayLiteral(articleIds.stream().map(String::valueOf).toList()))
+                .update();
+    }
+
+    public boolean duplicate(String fingerprint, Instant since) {
+        return jdbc.sql("select exists (select 1 from comments_comment where fingerprint = :f and created_at >= :since)")
+                .param("f", fingerprint).param("since", Timestamp.from(since)).query(Boolean.class).single();
+    }
+
+    /** Which comments the moderation queue lists. */
+    public record Filter(@Nullable CommentState state, boolean reportedOnly, @Nullable Long articleId) {
+    }
+
+    public List<Comment> queue(Filter filter, long offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from comments_comment where " + where(filter)
+                        + " order by created_at desc, id desc offset :offset limit :limit")
+                .params(filterParams(filter)).param("offset", offset).param("limit", limit)
+                .query(CommentStore::comment).list();
+    }
+
+    public long count(Filter filter) {
+        return jdbc.sql("select count(*) from comments_comment where " + where(filter))
+                .params(filterParams(filter)).query(Long.class).single();
+    }
+
+    /** How many comments wait in each state, for the queue's filter. */
+    public java.util.Map<CommentState, Long> countsByState() {
+        java.util.Map<CommentState, Long> counts = new java.util.EnumMap<>(CommentState.class);
+        jdbc.sql("select state, count(*) from comments_comment group by state")
+                .query(rs -> {
+                    counts.put(CommentState.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** The articles that have comments, most recently commented first (for the queue's filter). */
+    public List<Long> commentedArticles(int limit) {
+        return jdbc.sql("select article_id from comments_comment group by article_id order by max(created_at) desc limit :limit")
+                .param("limit", limit).query(Long.class).list();
+    }
+
+    private static String where(Filter filter) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("true");
+        if (filter.state() != null) {
+            conditions.add("state = :state");
+        }
+        if (filter.reportedOnly()) {
+            conditions.add("reports > 0");
+        }
+        if (filter.articleId() != null) {
+            conditions.add("article_id = :article");
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static java.util.Map<String, Object> filterParams(Filter filter) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.state() != null) {
+            params.put("state", filter.state().name());
+        }
+        if (filter.articleId() != null) {
+            params.put("article", filter.articleId());
+        }
+        return params;
+    }
+
+    /**
+     * Moves comments to a state; returns the articles whose public list may have changed. Approving
+     * (again) clears the reports: an editor has looked. Refusing erases the author's e-mail.
+     */
+    public List<Long> setState(Collection<Long> ids, CommentState state, String by, Instant at) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                update comments_comment set state = :state, moderated_at = :at, moderated_by = :by,
+                    published_at = case when :state = 'APPROVED' then coalesce(published_at, :at) else published_at end,
+                    reports = case when :state = 'APPROVED' then 0 else reports end,
+                    email = case when :state in ('REJECTED', 'SPAM') then null else email end
+                where id = any(:ids::bigint[])
+                returning article_id""")
+                .param("state", state.name()).param("at", Timestamp.from(at)).param("by", by)
+                .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
+                .query(Long.class).list().stream().distinct().toList();
+    }
+
+    public void clearReports(Collection<Long> ids) {
+        jdbc.sql("delete from comments_report where comment_id = any(:ids::bigint[])")
+                .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList())).update();
+    }
+
+    /** Approved comments whose authors asked to be told, with their addresses; the addresses are erased. */
+    public List<Notice> takeNotices(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                update comments_comment c set email = null
+                from comments_comment old
+                where c.id = old.id and c.id = any(:ids::bigint[]) and c.state = 'APPROVED' and old.email is not null
+                returning c.id, c.article_id, old.email, c.language, c.title""")
+                .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    public boolean edit(long id, String title, String body, String signature, Instant at) {
+        return jdbc.sql("update comments_comment set title = :title, body = :body, signature = :signature, edited_at = :at where id = :id")
+                .param("title", title).param("body", body).param("signature", signature).param("at", Timestamp.from(at))
+                .param("id", id).update() == 1;
+    }
+
+    public boolean reply(long id, @Nullable String reply, String by, Instant at) {
+        return jdbc.sql("update comments_comment set reply = :reply, reply_by = :by, replied_at = :at where id = :id")
+                .param("reply", reply).param("by", reply == null ? null : by)
+                .param("at", reply == null ? null : Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    /** Counts a report once per reporter; returns the comment's report count afterwards (0 when not counted). */
+    public int report(long id, String reporter, Instant at) {
+        int added = jdbc.sql("""
+                insert into comments_report (comment_id, reporter, reported_at)
+                select id, :reporter, :at from comments_comment where id = :id and state = 'APPROVED'
+                on conflict do nothing""")
+                .param("id", id).param("reporter", reporter).param("at", Timestamp.from(at)).update();
+        if (added == 0) {
+            return 0;
+        }
+        return jdbc.sql("update comments_comment set reports = reports + 1 where id = :id returning reports")
+                .param("id", id).query(Integer.class).single();
+    }
+
+    public List<BannedPhrase> bannedPhrases() {
+        return jdbc.sql("select id, phrase, added_at, added_by from comments_banned_phrase order by lower(phrase)")
+                .query((rs, n) -> new BannedPhrase(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
+                .list();
+    }
+
+    public boolean addBannedPhrase(String phrase, String by, Instant at) {
+        return jdbc.sql("insert into comments_banned_phrase (phrase, added_at, added_by) values (:p, :at, :by) on conflict do nothing")
+                .param("p", phrase).param("at", Timestamp.from(at)).param("by", by).update() == 1;
+    }
+
+    public boolean removeBannedPhrase(long id) {
+        return jdbc.sql("delete from comments_banned_phrase where id = :id").param("id", id).update() == 1;
+    }
+
+    private static Comment comment(ResultSet rs, int row) throws SQLException {
+        Array flags = rs.getArray("flags");
+        return new Comment(rs.getLong("id"), rs.getLong("article_id"), rs.getString("title"), rs.getString("body"),
+                rs.getString("signature"), rs.getBoolean("has_email"), rs.getString("language"),
+                CommentState.valueOf(rs.getString("state")),
+                flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()),
+                rs.getInt("reports"), rs.getTimestamp("created_at").toInstant(), instant(rs, "published_at"),
+                instant(rs, "moderated_at"), rs.getString("moderated_by"), instant(rs, "edited_at"),
+                rs.getString("reply"), rs.getString("reply_by"), instant(rs, "replied_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A PostgreSQL array literal of simple words (flags, ids): no quoting needed for what is passed here. */
+    private static String arrayLiteral(Collection<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+}

@@ -1,0 +1,250 @@
+package pl.koordes.comments.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletResponse;
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentManagement;
+import pl.koordes.comments.CommentPage;
+import pl.koordes.comments.CommentPermissions;
+import pl.koordes.comments.CommentState;
+import pl.koordes.comments.Comments;
+import pl.koordes.comments.CommentsProperties;
+import pl.koordes.comments.ModerationAction;
+import pl.koordes.content.ArticleReference;
+import pl.koordes.content.PublishedArticles;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+
+/** The editors' moderation queue: decide, edit out personal data, reply, keep the banned phrases. */
+@Controller
+class ModerationController {
+
+    static final String QUEUE = QueueView.QUEUE;
+    /** Most comments one bulk action may name. */
+    private static final int MAX_BULK = 500;
+
+    private final Comments comments;
+    private final CommentManagement management;
+    private final CommentPermissions permissions;
+    private final PublishedArticles articles;
+    private final CommentsProperties properties;
+
+    ModerationController(Comments comments, CommentManagement management, CommentPermissions permissions,
+            PublishedArticles articles, CommentsProperties properties) {
+        this.comments = comments;
+        this.management = management;
+        this.permissions = permissions;
+        this.articles = articles;
+        this.properties = properties;
+    }
+
+    @GetMapping(QUEUE)
+    String queue(CurrentUser user, @RequestParam(name = "stan", required = false) String state,
+            @RequestParam(name = "artykul", required = false) String article,
+            @RequestParam(name = "strona", required = false) String number, Model model) {
+        requireModerator(user);
+        String filter = state == null ? CommentState.PENDING.name() : normaliseFilter(state);
+        Long articleId = articleId(article);
+        CommentState only = filter.isEmpty() || filter.equals(QueueView.REPORTED) ? null : CommentState.valueOf(filter);
+        CommentPage page = comments.queue(new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId),
+                CommentPage.number(number));
+        List<Long> commented = comments.commentedArticles();
+        Set<Long> ids = new HashSet<>(commented);
+        page.items().forEach(c -> ids.add(c.articleId()));
+        if (articleId != null) {
+            ids.add(articleId);
+        }
+        Map<Long, String> titles = new java.util.HashMap<>();
+        articles.findByIds(ids).forEach((id, ref) -> titles.put(id, ref.title()));
+        model.addAttribute("view", new QueueView(filter, articleId, page, comments.countsByState(), commented, titles));
+        return "comments/moderation/queue";
+    }
+
+    @PostMapping(QUEUE)
+    String bulk(CurrentUser user, @RequestParam(name = "action", required = false) String action,
+            @RequestParam(name = "ids", required = false) List<String> ids,
+            @RequestParam(name = "stan", required = false) String state,
+            @RequestParam(name = "artykul", required = false) String article, RedirectAttributes redirect) {
+        requireModerator(user);
+        ModerationAction decided = ModerationAction.parse(action);
+        List<Long> chosen = new ArrayList<>();
+        if (ids != null) {
+            ids.stream().limit(MAX_BULK).filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong).forEach(chosen::add);
+        }
+        if (decided == null || chosen.isEmpty()) {
+            redirect.addFlashAttribute("problem", decided == null ? "comments.queue.noAction" : "comments.queue.noneChosen");
+        } else {
+            int done = management.moderate(chosen, decided, user);
+            redirect.addFlashAttribute("notice", "comments.queue.done." + decided.name());
+            redirect.addFlashAttribute("noticeCount", done);
+        }
+        return "redirect:" + queueUrl(state == null ? "" : normaliseFilter(state), articleId(article), 1);
+    }
+
+    @GetMapping(QUEUE + "/{id}")
+    String comment(CurrentUser user, @PathVariable String id, Model model) {
+        requireModerator(user);
+        return detail(model, comment(id), FormErrors.none(), null);
+    }
+
+    @PostMapping(QUEUE + "/{id}/decyzja")
+    String decide(CurrentUser user, @PathVariable String id, @RequestParam(name = "action", required = false) String action,
+            @RequestParam(name = "stan", required = false) String state,
+            @RequestParam(name = "artykul", required = false) String article,
+            @RequestParam(name = "powrot", required = false) String back, RedirectAttributes redirect) {
+        requireModerator(user);
+        Comment comment = comment(id);
+        ModerationAction decided = ModerationAction.parse(action);
+        if (decided == null) {
+            redirect.addFlashAttribute("problem", "comments.queue.noAction");
+        } else {
+            management.moderate(List.of(comment.id()), decided, user);
+            redirect.addFlashAttribute("notice", "comments.queue.done." + decided.name());
+            redirect.addFlashAttribute("noticeCount", 1);
+        }
+        if ("komentarz".equals(back)) {
+            return "redirect:" + QUEUE + "/" + comment.id();
+        }
+        return "redirect:" + queueUrl(state == null ? "" : normaliseFilter(state), articleId(article), 1);
+    }
+
+    @PostMapping(QUEUE + "/{id}/edycja")
+    String edit(CurrentUser user, @PathVariable String id, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String body, @RequestParam(required = false) String signature,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        requireModerator(user);
+        Comment comment = comment(id);
+        Map<String, String> errors = management.edit(comment.id(), nz(title), nz(body), nz(signature));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            errors.forEach((field, key) -> fields.put("edit-" + field, key));
+            Comment typed = new Comment(comment.id(), comment.articleId(), cut(title), cut(body), cut(signature),
+                    comment.hasEmail(), comment.language(), comment.state(), comment.flags(), comment.reports(),
+                    comment.createdAt(), comment.publishedAt(), comment.moderatedAt(), comment.moderatedBy(),
+                    comment.editedAt(), comment.reply(), comment.replyBy(), comment.repliedAt());
+            return detail(model, typed, FormErrors.of(fields), null);
+        }
+        redirect.addFlashAttribute("notice", "comments.detail.edited");
+        return "redirect:" + QUEUE + "/" + comment.id();
+    }
+
+    @PostMapping(QUEUE + "/{id}/odpowiedz")
+    String reply(CurrentUser user, @PathVariable String id, @RequestParam(required = false) String reply,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        requireModerator(user);
+        Comment comment = comment(id);
+        Map<String, String> errors = management.reply(comment.id(), nz(reply), user);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return detail(model, comment, FormErrors.of(Map.of("edit-reply", errors.get("reply"))), cut(reply));
+        }
+        redirect.addFlashAttribute("notice", nz(reply).isBlank() ? "comments.detail.replyRemoved" : "comments.detail.replied");
+        return "redirect:" + QUEUE + "/" + comment.id();
+    }
+
+    @GetMapping(QUEUE + "/zakazane-frazy")
+    String bannedPhrases(CurrentUser user, Model model) {
+        requireModerator(user);
+        return banned(model, "", FormErrors.none());
+    }
+
+    @PostMapping(QUEUE + "/zakazane-frazy")
+    String banPhrase(CurrentUser user, @RequestParam(required = false) String phrase, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        requireModerator(user);
+        var error = management.banPhrase(nz(phrase), user);
+        if (error.isPresent()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return banned(model, cut(phrase), FormErrors.of(Map.of("phrase", error.get())));
+        }
+        redirect.addFlashAttribute("notice", "comments.banned.added");
+        return "redirect:" + QUEUE + "/zakazane-frazy";
+    }
+
+    @PostMapping(QUEUE + "/zakazane-frazy/{id}/usun")
+    String removePhrase(CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
+        requireModerator(user);
+        if (!id.matches("\\d{1,18}") || !management.removeBannedPhrase(Long.parseLong(id))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "comments.banned.removed");
+        return "redirect:" + QUEUE + "/zakazane-frazy";
+    }
+
+    private String detail(Model model, Comment comment, FormErrors errors, @Nullable String replyTyped) {
+        ArticleReference article = articles.findById(comment.articleId()).orElse(null);
+        model.addAttribute("comment", comment);
+        model.addAttribute("article", article);
+        model.addAttribute("errors", errors);
+        model.addAttribute("replyText", replyTyped != null ? replyTyped : comment.reply() == null ? "" : comment.reply());
+        model.addAttribute("limits", properties);
+        return "comments/moderation/comment";
+    }
+
+    private String banned(Model model, String phrase, FormErrors errors) {
+        model.addAttribute("phrases", management.bannedPhrases());
+        model.addAttribute("phrase", phrase);
+        model.addAttribute("errors", errors);
+        return "comments/moderation/banned";
+    }
+
+    private void requireModerator(CurrentUser user) {
+        if (!permissions.canModerate(user)) {
+            throw new AccessDeniedException("moderation");
+        }
+    }
+
+    private Comment comment(String id) {
+        if (!id.matches("\\d{1,18}")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return comments.byId(Long.parseLong(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    static String queueUrl(String filter, @Nullable Long articleId, int number) {
+        return QueueView.queueUrl(filter, articleId, number);
+    }
+
+    /** A state name, ZGLOSZONE, or empty (all); anything else means all. */
+    private static String normaliseFilter(String state) {
+        String s = state.strip().toUpperCase(java.util.Locale.ROOT);
+        if (s.equals(QueueView.REPORTED)) {
+            return s;
+        }
+        for (CommentState known : CommentState.values()) {
+            if (known.name().equals(s)) {
+                return s;
+            }
+        }
+        return "";
+    }
+
+    private static @Nullable Long articleId(@Nullable String value) {
+        return value != null && value.strip().matches("\\d{1,18}") ? Long.parseLong(value.strip()) : null;
+    }
+
+    private static String nz(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String cut(@Nullable String value) {
+        String v = nz(value);
+        return v.length() > 20_000 ? v.substring(0, 20_000) : v;
+    }
+}

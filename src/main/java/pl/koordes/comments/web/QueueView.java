@@ -1,0 +1,51 @@
+package pl.koordes.comments.web;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
+import pl.koordes.comments.CommentPage;
+import pl.koordes.comments.CommentState;
+
+/**
+ * The moderation queue page: the filter as chosen, the comments, counts per state and the titles of
+ * the articles involved.
+ *
+ * @param filter the state filter as in the address: a state name, {@code ZGLOSZONE} or empty for all
+ */
+public record QueueView(String filter, @Nullable Long articleId, CommentPage comments, Map<CommentState, Long> counts,
+        List<Long> commentedArticles, Map<Long, String> articleTitles) {
+
+    /** The queue's address. */
+    static final String QUEUE = "/redakcja/komentarze";
+
+    public static final String REPORTED = "ZGLOSZONE";
+
+    public String articleTitle(long id) {
+        return articleTitles.getOrDefault(id, "#" + id);
+    }
+
+    public boolean published(long id) {
+        return articleTitles.containsKey(id);
+    }
+
+    public long count(CommentState state) {
+        return counts.getOrDefault(state, 0L);
+    }
+
+    /** The queue's address with these filters and page, for links and redirects. */
+    public String url(int number) {
+        return queueUrl(filter, articleId, number);
+    }
+
+    static String queueUrl(String filter, @Nullable Long articleId, int number) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(QUEUE).queryParam("stan", filter);
+        if (articleId != null) {
+            url.queryParam("artykul", articleId);
+        }
+        if (number > 1) {
+            url.queryParam("strona", number);
+        }
+        return url.build().toUriString();
+    }
+}

@@ -1,0 +1,191 @@
+package pl.koordes.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.events.EventRegistrations;
+import pl.koordes.events.RegistrationForm;
+import pl.koordes.events.SeatMode;
+import pl.koordes.support.IntegrationTest;
+
+/**
+ * Every events page in a real browser with axe-core (WCAG 2.1 A/AA, no violation): the public lists,
+ * calendar and event pages, the visitor's form (empty, refused and sent), the confirmation and
+ * cancellation pages, and the organisers' pages. A script typed as a registrant's name runs nowhere.
+ */
+@IntegrationTest
+class EventPagesBrowserIntegrationTests {
+
+    private static final String PASSWORD = "Demo: koordes łąka 2026";
+    private static final String SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventRegistrations registrations;
+
+    @TestFactory
+    Stream<DynamicTest> everyPublicEventsPageIsAccessible() {
+        long nearlyFull = event("Spotkanie sieci OWES Małopolski%");
+        long hybrid = event("Śląskie forum%");
+        long past = event("Wizyta studyjna%");
+        List<String[]> pages = List.of(new String[] {"events-list", "/wydarzenia"},
+                new String[] {"events-list-en", "/wydarzenia?lang=en"},
+                new String[] {"events-list-filtered", "/wydarzenia?typ=MEETING&poziom=REGIONAL&region=malopolskie&forma=IN_PERSON"},
+                new String[] {"events-past", "/wydarzenia/archiwum"},
+                new String[] {"events-calendar", "/wydarzenia/kalendarz"},
+                new String[] {"event-nearly-full", "/wydarzenia/" + nearlyFull},
+                new String[] {"event-hybrid-en", "/wydarzenia/" + hybrid + "?lang=en"},
+                new String[] {"event-past", "/wydarzenia/" + past},
+                new String[] {"event-register", "/wydarzenia/" + hybrid + "/zapis"},
+                new String[] {"event-register-sent", "/wydarzenia/" + hybrid + "/zapis/wyslano"},
+                new String[] {"event-confirm-invalid", "/wydarzenia/zapis/potwierdz?token=nieznany"},
+                new String[] {"event-cancel-invalid", "/wydarzenia/rezygnacja?token=nieznany"});
+        return pages.stream().map(page -> dynamicTest(page[0], () -> {
+            browser.forgetCookies();
+            browser.open(url(page[1]));
+            assertThat(browser.status()).as(page[1]).isIn(200L, 410L);
+            check(page[0]);
+        }));
+    }
+
+    @Test
+    void aVisitorRegistersWithAScriptAsTheirNameAndItRunsNowhere() {
+        long event = event("Konferencja makroregionu%");
+        browser.forgetCookies();
+        browser.open(url("/wydarzenia/" + event + "/zapis"));
+        browser.driver().findElement(By.cssSelector("form[action$='/zapis'] button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        assertThat(browser.status()).isEqualTo(422);
+        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+                .contains("To pole jest wymagane.").contains("Podaj poprawny adres e-mail");
+        check("event-register-refused");
+
+        browser.driver().findElement(By.id("fullName")).sendKeys(SCRIPT);
+        browser.driver().findElement(By.id("email")).sendKeys("skrypt.przegladarka@test.koordes.example");
+        browser.driver().findElement(By.id("institution")).sendKeys(SCRIPT);
+        browser.driver().findElement(By.cssSelector("#regionId option[value='" + region("malopolskie") + "']")).click();
+        browser.driver().findElement(By.id("accessibilityNeeds")).sendKeys(SCRIPT);
+        browser.driver().findElement(By.id("privacyAccepted")).click();
+        browser.driver().findElement(By.cssSelector("form[action$='/zapis'] button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/zapis/wyslano"));
+        assertNoAlert();
+
+        String token = mailedToken("skrypt.przegladarka@test.koordes.example", "/wydarzenia/zapis/potwierdz?token=");
+        browser.open(url("/wydarzenia/zapis/potwierdz?token=" + token));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Zgłoszenie potwierdzone");
+        check("event-confirmed");
+
+        String cancel = mailedToken("skrypt.przegladarka@test.koordes.example", "/wydarzenia/rezygnacja?token=");
+        browser.open(url("/wydarzenia/rezygnacja?token=" + cancel));
+        check("event-cancel");
+        browser.driver().findElement(By.cssSelector("form[action='/wydarzenia/rezygnacja'] button")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Rezygnacja przyjęta"));
+        check("event-cancelled");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theOrganisersPagesAreAccessibleAndShowRegistrantsInert() {
+        long event = event("Spotkanie sieci OWES Małopolski%");
+        long draft = event("Szkic: warsztat%");
+        registrations.register(event, new RegistrationForm(SCRIPT, "skrypt.lista@test.koordes.example", SCRIPT, "OWES",
+                Long.toString(region("malopolskie")), SCRIPT, SCRIPT, SCRIPT, "ON_SITE", "true", ""), null,
+                Locale.forLanguageTag("pl"));
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("sign in as the editor", () -> {
+            browser.forgetCookies();
+            browser.open(url("/logowanie"));
+            browser.driver().findElement(By.id("email")).sendKeys("redaktor@demo.koordes.example");
+            browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
+        }));
+        for (String[] page : List.of(new String[] {"organiser-events", "/organizacja/wydarzenia"},
+                new String[] {"organiser-new", "/organizacja/wydarzenia/nowe"},
+                new String[] {"organiser-edit", "/organizacja/wydarzenia/" + draft},
+                new String[] {"organiser-participants", "/organizacja/wydarzenia/" + event + "/uczestnicy"},
+                new String[] {"event-signed-in", "/wydarzenia/" + event},
+                new String[] {"event-register-signed-in", "/wydarzenia/" + event + "/zapis"})) {
+            tests.add(dynamicTest(page[0], () -> {
+                browser.open(url(page[1]));
+                assertThat(browser.status()).as(page[1]).isEqualTo(200L);
+                assertNoAlert();
+                check(page[0]);
+            }));
+        }
+        tests.add(dynamicTest("organiser-new-refused", () -> {
+            browser.open(url("/organizacja/wydarzenia/nowe"));
+            browser.driver().findElement(By.cssSelector("form[action='/organizacja/wydarzenia/nowe'] button[type=submit]"))
+                    .click();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+            assertThat(browser.status()).isEqualTo(422);
+            check("organiser-new-refused");
+        }));
+        return tests.stream();
+    }
+
+    private long event(String titleLike) {
+        return jdbc.sql("select min(id) from event where title like :t").param("t", titleLike).query(Long.class).single();
+    }
+
+    private long region(String slug) {
+        return jdbc.sql("select id from region where slug = :s").param("s", slug).query(Long.class).single();
+    }
+
+    private String mailedToken(String to, String path) {
+        Pattern link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]{43})");
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (String body : jdbc.sql("select text_body from notifications_dev_mailbox where recipient = :to")
+                    .param("to", to).query(String.class).list()) {
+                Matcher matcher = link.matcher(body);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            return null;
+        }, token -> token != null);
+    }
+
+    private static void assertNoAlert() {
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.js().executeScript(
+                "return [...document.scripts].some(s => s.textContent.includes('alert('))"
+                        + " || [...document.images].some(i => i.getAttribute('src') === 'x')")).isEqualTo(false);
+    }
+
+    private void check(String name) {
+        browser.fullPageScreenshot(name);
+        assertThat(Accessibility.violations(browser.driver()))
+                .as("axe-core WCAG 2.1 A/AA violations on %s", browser.driver().getCurrentUrl())
+                .isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

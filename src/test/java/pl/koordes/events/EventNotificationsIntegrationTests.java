@@ -1,0 +1,97 @@
+package pl.koordes.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.support.IntegrationTest;
+
+/**
+ * The messages around an event: one reminder per confirmed person the day before, however many nodes run
+ * the job at once; a change of time or place and a cancellation told to everyone registered.
+ */
+@IntegrationTest
+class EventNotificationsIntegrationTests {
+
+    private static final Locale PL = Locale.forLanguageTag("pl");
+
+    @Autowired
+    EventRegistrations registrations;
+
+    @Autowired
+    EventReminders reminders;
+
+    @Autowired
+    EventManagement management;
+
+    @Autowired
+    EventCatalogue catalogue;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final CurrentUser editor = new CurrentUser(2_000_000, "redakcja@test.koordes.example", "Redakcja",
+            List.of(new RoleAssignment(Role.EDITOR, null)), "pl");
+
+    @Test
+    void theReminderGoesOutOncePerConfirmedPersonEvenWhenTwoNodesRunTheJobTogether() {
+        EventSamples samples = new EventSamples(jdbc);
+        long event = samples.published(2, null);
+        jdbc.sql("update event set starts_at = now() + interval '20 hours', ends_at = now() + interval '22 hours',"
+                + " online_link = 'https://spotkanie.example/r' where id = :id").param("id", event).update();
+        for (int n = 0; n < 3; n++) {
+            registrations.register(event, RegistrationForm.oneStep(), samples.person(n), PL);
+        }
+
+        Instant now = Instant.now();
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> reminders.sendDue(now));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> reminders.sendDue(now));
+        int sentForAll = first.join() + second.join();
+        assertThat(reminders.sendDue(now.plusSeconds(600))).isZero();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mails(samples, "reminder"))
+                .containsExactlyInAnyOrder(samples.email(0), samples.email(1)));
+        assertThat(sentForAll).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select text_body from notifications_dev_mailbox where kind = 'reminder' and recipient = :to")
+                .param("to", samples.email(0)).query(String.class).single()).contains("https://spotkanie.example/r");
+    }
+
+    @Test
+    void changingTheTimeAndCancellingTellEveryoneRegistered() {
+        EventSamples samples = new EventSamples(jdbc);
+        long event = samples.published(1, null);
+        registrations.register(event, RegistrationForm.oneStep(), samples.person(0), PL);
+        registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
+
+        EventForm form = EventManagement.formOf(catalogue.find(event).orElseThrow());
+        EventForm later = new EventForm(form.type(), form.level(), form.regionId(), form.macroregionId(), form.format(),
+                form.title(), form.description(), form.venue(), form.address(), form.onlineLink(),
+                form.startDate(), "15:00", form.endDate(), "18:00", form.seatsOnSite(), form.seatsOnline(),
+                form.regionQuota(), form.opensDate(), form.closesDate(), form.audience(), form.audienceRoles(),
+                form.agenda(), form.speakers(), form.materials());
+        assertThat(management.update(editor, event, later).succeeded()).isTrue();
+        management.changeStatus(editor, event, EventStatus.CANCELLED);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(mails(samples, "eventChanged")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
+            assertThat(mails(samples, "eventCancelled")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
+        });
+        assertThat(jdbc.sql("select text_body from notifications_dev_mailbox where kind = 'eventChanged' and recipient = :to")
+                .param("to", samples.email(0)).query(String.class).single()).contains("15:00–18:00");
+    }
+
+    private List<String> mails(EventSamples samples, String kind) {
+        return jdbc.sql("select recipient from notifications_dev_mailbox where kind = :kind and recipient like :run")
+                .param("kind", kind).param("run", "%." + samples.run + "@%").query(String.class).list();
+    }
+}

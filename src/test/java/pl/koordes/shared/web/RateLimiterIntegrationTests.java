@@ -1,0 +1,111 @@
+package pl.koordes.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.support.IntegrationTest;
+
+/**
+ * Two application nodes share their rate limits: two RateLimiter instances on one database stand for
+ * two nodes, and a limit of five is five in total, taken in turns or all at once.
+ */
+@IntegrationTest
+class RateLimiterIntegrationTests {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void twoNodesCountAgainstOneBucketAndAResetOnOneIsSeenByTheOther() {
+        RateLimiter one = new RateLimiter(dataSource);
+        RateLimiter two = new RateLimiter(dataSource);
+        RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 5, Duration.ofHours(1));
+        String key = "zofia.lis@test.koordes.example";
+
+        for (int i = 0; i < 5; i++) {
+            assertThat((i % 2 == 0 ? one : two).tryConsume(limit, key)).as("attempt %d", i + 1).isTrue();
+        }
+        assertThat(one.tryConsume(limit, key)).isFalse();
+        assertThat(two.tryConsume(limit, key)).isFalse();
+        assertThat(one.allows(limit, key)).isFalse();
+        assertThat(two.allows(limit, key)).isFalse();
+        // Another key and another limit with the same key are not touched.
+        assertThat(two.tryConsume(limit, "jan.kos@test.koordes.example")).isTrue();
+        assertThat(one.tryConsume(new RateLimiter.Limit(limit.name() + "-other", 1, Duration.ofHours(1)), key)).isTrue();
+
+        one.reset(limit, key);
+        assertThat(two.allows(limit, key)).isTrue();
+        assertThat(two.tryConsume(limit, key)).isTrue();
+
+        // Stored under a hash: no e-mail address in the table.
+        assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id = :id")
+                .param("id", RateLimiter.id(limit, key)).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id like '%@%' or length(id) <> 64")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void bucketsThatHaveRefilledAreDeletedAndStartFullAgain() {
+        RateLimiter node = new RateLimiter(dataSource);
+        RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 1, Duration.ofHours(1));
+        assertThat(node.tryConsume(limit, "gone")).isTrue();
+        assertThat(node.tryConsume(limit, "kept")).isTrue();
+        String gone = RateLimiter.id(limit, "gone");
+        // As if the hour had passed for one of them: its bucket is full again and says nothing any more.
+        jdbc.sql("update shared_rate_limit_bucket set expires_at = 0 where id = :id").param("id", gone).update();
+        node.removeRefilledBuckets();
+        assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id = :id").param("id", gone)
+                .query(Long.class).single()).isZero();
+        assertThat(node.allows(limit, "gone")).isTrue();
+        assertThat(node.allows(limit, "kept")).as("a bucket still refilling stays").isFalse();
+    }
+
+    @Test
+    void attemptsAtOnceFromBothNodesNeverExceedTheLimit() throws Exception {
+        RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 7, Duration.ofHours(1));
+        List<RateLimiter> nodes = List.of(new RateLimiter(dataSource), new RateLimiter(dataSource));
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                RateLimiter node = nodes.get(t % 2);
+                Callable<Integer> attempts = () -> {
+                    start.await();
+                    int allowed = 0;
+                    for (int i = 0; i < 5; i++) {
+                        if (node.tryConsume(limit, "203.0.113.9")) {
+                            allowed++;
+                        }
+                    }
+                    return allowed;
+                };
+                results.add(pool.submit(attempts));
+            }
+            start.countDown();
+            int allowed = 0;
+            for (Future<Integer> result : results) {
+                allowed += result.get();
+            }
+            assertThat(allowed).as("40 attempts from two nodes against a limit of 7").isEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
