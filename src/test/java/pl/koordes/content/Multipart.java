@@ -46,9 +46,7 @@ final class Multipart {
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + action))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    // The session and the CSRF cookie the form's token belongs to (tokens live in a cookie, not the session).
-                    .header("Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session()
-                            + client.cookie("KOORDES_CSRF").map(token -> "; KOORDES_CSRF=" + token).orElse(""))
+                    .header("Cookie", cookies(client))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                     .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -58,6 +56,13 @@ final class Multipart {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The session and the CSRF cookie (the token in the form must match the cookie's). */
+    private static String cookies(SignedInClient client) {
+        StringBuilder header = new StringBuilder(SignedInClient.SESSION_COOKIE + "=" + client.session());
+        client.cookie("KOORDES_CSRF").ifPresent(value -> header.append("; KOORDES_CSRF=").append(value));
+        return header.toString();
     }
 
     private static void part(ByteArrayOutputStream body, String boundary, String headers) throws IOException {

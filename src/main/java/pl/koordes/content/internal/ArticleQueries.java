@@ -151,6 +151,18 @@ public class ArticleQueries implements PublishedArticles {
                 .list();
     }
 
+    /** A published article's address and its last change, for the sitemap. */
+    public record SitemapEntry(String slug, Instant lastModified) {
+    }
+
+    /** Every published article's address (up to the sitemap protocol's limit), newest first. */
+    public List<SitemapEntry> sitemap(int limit) {
+        return jdbc.sql("select a.slug, coalesce(a.updated_at, a.published_at) as changed from article a where "
+                        + PUBLIC + " order by a.published_at desc, a.id desc limit :limit")
+                .param("now", now()).param("limit", limit)
+                .query((rs, n) -> new SitemapEntry(rs.getString("slug"), rs.getTimestamp("changed").toInstant())).list();
+    }
+
     /** A tag with the number of published articles carrying it. */
     public record TagCount(TagRef tag, int articles) {
     }

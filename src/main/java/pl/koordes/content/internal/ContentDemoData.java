@@ -20,6 +20,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ArticleForm;
 import pl.koordes.content.ArticleManagement;
+import pl.koordes.content.ImageManagement;
+import pl.koordes.content.PageManagement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
 import pl.koordes.shared.database.DemoData;
 
 /**
@@ -36,10 +45,72 @@ class ContentDemoData implements ApplicationRunner {
 
     private final DemoData demoData;
     private final ArticleManagement articles;
+    private final PageManagement pages;
+    private final ImageManagement images;
+    private final JdbcClient jdbc;
 
-    ContentDemoData(DemoData demoData, ArticleManagement articles) {
+    ContentDemoData(DemoData demoData, ArticleManagement articles, PageManagement pages, ImageManagement images,
+            JdbcClient jdbc) {
         this.demoData = demoData;
         this.articles = articles;
+        this.pages = pages;
+        this.images = images;
+        this.jdbc = jdbc;
+    }
+
+    /** Invented quotes; the first is featured so the home page shows it, the rest take turns when it is unmarked. */
+    private void quotes() {
+        String[][] quotes = {
+                {"Ekonomia społeczna zaczyna się tam, gdzie ktoś pyta sąsiada, czego potrzebuje.", "Anna Przykładowa, koordynatorka regionalna (demo)"},
+                {"Dobry program regionalny mieści się na jednej kartce i da się go sprawdzić po roku.", "z notatek ze spotkania makroregionalnego (demo)"},
+                {"Spółdzielnia socjalna to nie projekt, tylko firma, która ma klientów.", "Jan Wzorcowy, członek komitetu regionalnego (demo)"},
+                {"Postulat bez odpowiedzi to też odpowiedź – dlatego liczymy każdą.", "Manifest programu (demo)"},
+        };
+        for (int i = 0; i < quotes.length; i++) {
+            jdbc.sql("insert into motto_quote (text, source, featured) values (:text, :source, :featured)")
+                    .param("text", quotes[i][0]).param("source", quotes[i][1]).param("featured", i == 0).update();
+        }
+    }
+
+    /** Invented patrons and partners with simple generated logos (shapes only: no fonts needed on the server). */
+    private void partners() {
+        Object[][] partners = {
+                {"PATRON", "Ministerstwo Przykładowych Spraw Społecznych (demo)", "https://ministerstwo.example", new Color(11, 79, 138)},
+                {"FUNDER", "Fundusz Wzorcowy dla Regionów (demo)", "https://fundusz.example", new Color(163, 51, 27)},
+                {"PARTNER", "Stowarzyszenie Spółdzielni Zmyślonych (demo)", "https://spoldzielnie.example", new Color(20, 110, 60)},
+                {"PARTNER", "Uniwersytet Przykładowy – Centrum Badań Społecznych (demo)", "https://uniwersytet.example", new Color(90, 40, 120)},
+                {"MEDIA_PATRON", "Portal Fikcyjne Wiadomości (demo)", "https://wiadomosci.example", new Color(60, 60, 60)},
+        };
+        for (int i = 0; i < partners.length; i++) {
+            long logo = images.uploadImage(logo((Color) partners[i][3], i), "logo-" + (i + 1) + ".png",
+                    "Logo: " + partners[i][1], EDITOR);
+            jdbc.sql("insert into partner (kind, name, url, logo_id, sort_order) values (:kind, :name, :url, :logo, :order)")
+                    .param("kind", partners[i][0]).param("name", partners[i][1]).param("url", partners[i][2])
+                    .param("logo", logo).param("order", (i + 1) * 10).update();
+        }
+    }
+
+    static byte[] logo(Color colour, int variant) {
+        BufferedImage image = new BufferedImage(320, 120, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(colour);
+        switch (variant % 3) {
+            case 0 -> g.fillOval(10, 10, 100, 100);
+            case 1 -> g.fillRoundRect(10, 10, 100, 100, 30, 30);
+            default -> g.fillPolygon(new int[] {60, 110, 10}, new int[] {10, 110, 110}, 3);
+        }
+        for (int bar = 0; bar < 3; bar++) {
+            g.fillRect(130, 25 + bar * 28, 170 - bar * 40 - variant * 8, 16);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Override
@@ -67,18 +138,32 @@ class ContentDemoData implements ApplicationRunner {
                     firstForm.tags(), firstForm.authorName(), firstForm.status(), firstForm.publishedAt(),
                     firstForm.imageId()), EDITOR);
         }
-        log.info("Demo content: {} articles", files.length);
+        RequiredPages.load(pages, "classpath:demo/content/pages/*.md");
+        quotes();
+        partners();
+        log.info("Demo content: {} articles, pages, quotes and partners", files.length);
     }
 
-    /** A demo article file: {@code key: value} lines, an empty line, then the Markdown body. */
-    static ArticleForm article(String text) {
+    /** The {@code key: value} lines before the first empty line of a content file. */
+    static Map<String, String> header(String text) {
         int split = text.indexOf("\n\n");
         Map<String, String> header = new LinkedHashMap<>();
         for (String line : text.substring(0, split).split("\n")) {
             int colon = line.indexOf(':');
             header.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
-        return new ArticleForm(header.get("title"), header.get("lead"), text.substring(split + 2).strip(),
+        return header;
+    }
+
+    /** The Markdown after the header of a content file. */
+    static String body(String text) {
+        return text.substring(text.indexOf("\n\n") + 2).strip();
+    }
+
+    /** A demo article file: {@code key: value} lines, an empty line, then the Markdown body. */
+    static ArticleForm article(String text) {
+        Map<String, String> header = header(text);
+        return new ArticleForm(header.get("title"), header.get("lead"), body(text),
                 header.getOrDefault("tags", ""), header.get("author"), header.getOrDefault("status", "PUBLISHED"),
                 header.getOrDefault("published", ""), "");
     }

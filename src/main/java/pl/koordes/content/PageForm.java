@@ -1,0 +1,23 @@
+package pl.koordes.content;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an editor writes about a static page.
+ *
+ * @param navOrder position in the navigation as digits, or empty to keep the page out of it
+ */
+public record PageForm(
+        @NotBlank(message = "content.article.title.required")
+        @Size(max = 200, message = "content.size.200")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String title,
+        @Size(max = 600, message = "content.size.600")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String lead,
+        @NotBlank(message = "content.article.body.required")
+        @Size(max = 100_000, message = "content.size.100000")
+        @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String body,
+        @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable String navOrder) {
+}

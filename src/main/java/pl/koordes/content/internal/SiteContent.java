@@ -1,0 +1,103 @@
+package pl.koordes.content.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the portal's smaller content: static pages, motto quotes, patrons and partners. One statement each. */
+@Service
+@Transactional(readOnly = true)
+public class SiteContent {
+
+    private final JdbcClient jdbc;
+
+    public SiteContent(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A quote with its source. */
+    public record Quote(long id, String text, String source, boolean featured, boolean active) {
+    }
+
+    /** A patron or partner; {@code kind} is PATRON, PARTNER, FUNDER or MEDIA_PATRON. */
+    public record Partner(long id, String kind, String name, @Nullable String url, @Nullable Long logoId, int sortOrder) {
+
+        public @Nullable String logoHref() {
+            return logoId == null ? null : "/media/" + logoId;
+        }
+    }
+
+    /** A static page. */
+    public record SitePage(long id, String slug, String title, String lead, String bodyHtml, @Nullable Integer navOrder,
+            Instant updatedAt) {
+
+        public String href() {
+            return PageAddresses.href(slug);
+        }
+    }
+
+    /** The quote for the home page on this day: the featured one, or else the active quotes in turn. */
+    public Optional<Quote> motto(LocalDate day) {
+        List<Quote> quotes = jdbc.sql("select id, text, source, featured, active from motto_quote where active order by featured desc, id")
+                .query((rs, n) -> new Quote(rs.getLong("id"), rs.getString("text"), rs.getString("source"),
+                        rs.getBoolean("featured"), rs.getBoolean("active")))
+                .list();
+        if (quotes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (quotes.getFirst().featured()) {
+            return Optional.of(quotes.getFirst());
+        }
+        return Optional.of(quotes.get((int) Math.floorMod(day.toEpochDay(), (long) quotes.size())));
+    }
+
+    public List<Quote> quotes() {
+        return jdbc.sql("select id, text, source, featured, active from motto_quote order by featured desc, active desc, id")
+                .query((rs, n) -> new Quote(rs.getLong("id"), rs.getString("text"), rs.getString("source"),
+                        rs.getBoolean("featured"), rs.getBoolean("active")))
+                .list();
+    }
+
+    /** Patrons and partners in the editors' order. */
+    public List<Partner> partners() {
+        return jdbc.sql("select id, kind, name, url, logo_id, sort_order from partner order by sort_order, id")
+                .query((rs, n) -> new Partner(rs.getLong("id"), rs.getString("kind"), rs.getString("name"),
+                        rs.getString("url"), ArticleQueries.nullableLong(rs, "logo_id"), rs.getInt("sort_order")))
+                .list();
+    }
+
+    public Optional<SitePage> page(String slug) {
+        if (!ArticleQueries.plausibleSlug(slug)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page where slug = :slug")
+                .param("slug", slug).query((rs, n) -> sitePage(rs)).optional();
+    }
+
+    public Optional<SitePage> page(long id) {
+        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page where id = :id")
+                .param("id", id).query((rs, n) -> sitePage(rs)).optional();
+    }
+
+    public List<SitePage> pages() {
+        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page order by nav_order nulls last, title")
+                .query((rs, n) -> sitePage(rs)).list();
+    }
+
+    /** The Markdown of a page, for its editor. */
+    public Optional<String> pageMarkdown(long id) {
+        return jdbc.sql("select body_markdown from content_page where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    private static SitePage sitePage(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int nav = rs.getInt("nav_order");
+        Integer navOrder = rs.wasNull() ? null : nav;
+        return new SitePage(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("lead"),
+                rs.getString("body_html"), navOrder, rs.getTimestamp("updated_at").toInstant());
+    }
+}

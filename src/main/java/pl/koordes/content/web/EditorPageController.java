@@ -1,0 +1,81 @@
+package pl.koordes.content.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.content.ContentPermissions;
+import pl.koordes.content.PageForm;
+import pl.koordes.content.PageManagement;
+import pl.koordes.content.internal.Markdown;
+import pl.koordes.content.internal.SiteContent;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+
+/** Editors change the static pages' text and their position in the navigation, with the same preview as articles. */
+@Controller
+class EditorPageController {
+
+    private final ContentPermissions permissions;
+    private final SiteContent site;
+    private final PageManagement management;
+    private final Markdown markdown;
+
+    EditorPageController(ContentPermissions permissions, SiteContent site, PageManagement management, Markdown markdown) {
+        this.permissions = permissions;
+        this.site = site;
+        this.management = management;
+        this.markdown = markdown;
+    }
+
+    @GetMapping("/redakcja/strony")
+    String list(CurrentUser user, Model model) {
+        permissions.requireEditor(Optional.of(user));
+        model.addAttribute("pages", site.pages());
+        return "content/editor/pages";
+    }
+
+    @GetMapping("/redakcja/strony/{id}")
+    String edit(CurrentUser user, @PathVariable long id, Model model) {
+        permissions.requireEditor(Optional.of(user));
+        SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
+        PageForm form = new PageForm(page.title(), page.lead(), site.pageMarkdown(id).orElse(""),
+                page.navOrder() == null ? "" : page.navOrder().toString());
+        return show(model, page, form, FormErrors.none(), null);
+    }
+
+    @PostMapping("/redakcja/strony/{id}")
+    String save(CurrentUser user, @PathVariable long id, @Valid PageForm form, BindingResult result,
+            @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
+        if (EditorArticleController.PREVIEW.equals(action)) {
+            return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()));
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, page, form, FormErrors.of(result), null);
+        }
+        management.updatePage(id, form);
+        redirect.addFlashAttribute("notice", "content.editor.page.saved");
+        return "redirect:/redakcja/strony/" + id;
+    }
+
+    private String show(Model model, SiteContent.SitePage page, PageForm form, FormErrors errors, @Nullable String preview) {
+        model.addAttribute("sitePage", page);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("preview", preview);
+        return "content/editor/page";
+    }
+}

@@ -1,0 +1,139 @@
+package pl.koordes.content.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.content.ContentPermissions;
+import pl.koordes.content.ImageRefused;
+import pl.koordes.content.PartnerForm;
+import pl.koordes.content.QuoteForm;
+import pl.koordes.content.SiteManagement;
+import pl.koordes.content.internal.SiteContent;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+
+/** Editors manage the motto quotes (which one is featured, which take turns) and the patrons and partners. */
+@Controller
+class EditorSiteController {
+
+    private final ContentPermissions permissions;
+    private final SiteContent site;
+    private final SiteManagement management;
+
+    EditorSiteController(ContentPermissions permissions, SiteContent site, SiteManagement management) {
+        this.permissions = permissions;
+        this.site = site;
+        this.management = management;
+    }
+
+    @GetMapping("/redakcja/motta")
+    String quotes(CurrentUser user, Model model) {
+        permissions.requireEditor(Optional.of(user));
+        return showQuotes(model, new QuoteForm("", ""), FormErrors.none());
+    }
+
+    @PostMapping("/redakcja/motta")
+    String addQuote(CurrentUser user, @Valid QuoteForm form, BindingResult result, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showQuotes(model, form, FormErrors.of(result));
+        }
+        management.addQuote(form);
+        redirect.addFlashAttribute("notice", "content.quote.added");
+        return "redirect:/redakcja/motta";
+    }
+
+    @PostMapping("/redakcja/motta/{id}/wyroznij")
+    String featureQuote(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        return quoteDone(management.featureQuote(id), redirect);
+    }
+
+    @PostMapping("/redakcja/motta/{id}/ukryj")
+    String toggleQuote(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        return quoteDone(management.toggleQuote(id), redirect);
+    }
+
+    @PostMapping("/redakcja/motta/{id}/usun")
+    String deleteQuote(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        return quoteDone(management.deleteQuote(id), redirect);
+    }
+
+    @GetMapping("/redakcja/partnerzy")
+    String partners(CurrentUser user, Model model) {
+        permissions.requireEditor(Optional.of(user));
+        return showPartners(model, new PartnerForm("PARTNER", "", "", ""), FormErrors.none());
+    }
+
+    @PostMapping("/redakcja/partnerzy")
+    String addPartner(CurrentUser user, @Valid PartnerForm form, BindingResult result,
+            @RequestParam(name = "logo", required = false) @Nullable MultipartFile logo, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showPartners(model, form, FormErrors.of(result));
+        }
+        try {
+            management.addPartner(form, logo == null ? null : logo.getBytes(), logo == null ? null : logo.getOriginalFilename(),
+                    user.displayName());
+        } catch (ImageRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showPartners(model, form, FormErrors.of(Map.of("logo", refused.messageKey())));
+        } catch (IOException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showPartners(model, form, FormErrors.of(Map.of("logo", "content.image.file.broken")));
+        }
+        redirect.addFlashAttribute("notice", "content.partner.added");
+        return "redirect:/redakcja/partnerzy";
+    }
+
+    @PostMapping("/redakcja/partnerzy/{id}/usun")
+    String deletePartner(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (!management.deletePartner(id)) {
+            throw EditorArticleController.notFound();
+        }
+        redirect.addFlashAttribute("notice", "content.partner.deleted");
+        return "redirect:/redakcja/partnerzy";
+    }
+
+    private String quoteDone(boolean found, RedirectAttributes redirect) {
+        if (!found) {
+            throw EditorArticleController.notFound();
+        }
+        redirect.addFlashAttribute("notice", "content.quote.saved");
+        return "redirect:/redakcja/motta";
+    }
+
+    private String showQuotes(Model model, QuoteForm form, FormErrors errors) {
+        model.addAttribute("quotes", site.quotes());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "content/editor/quotes";
+    }
+
+    private String showPartners(Model model, PartnerForm form, FormErrors errors) {
+        model.addAttribute("partners", site.partners());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "content/editor/partners";
+    }
+}

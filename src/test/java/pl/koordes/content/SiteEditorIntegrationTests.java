@@ -1,0 +1,90 @@
+package pl.koordes.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.support.DemoAccounts;
+import pl.koordes.support.Http;
+import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.SignedInClient;
+import pl.koordes.support.TestExtensions;
+
+/** Editors choose the home page's motto and manage patrons and partners; links and logos stay safe. */
+@IntegrationTest
+@Import({TestExtensions.class, ContentTestExtensions.class})
+class SiteEditorIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    SignedInClient editor;
+
+    @BeforeEach
+    void signIn() {
+        editor = new SignedInClient(port);
+        editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        jdbc.sql("delete from motto_quote where source like 'test:%'").update();
+        jdbc.sql("delete from partner where name like 'test:%'").update();
+        jdbc.sql("update motto_quote set featured = (id = (select min(id) from motto_quote)), active = true").update();
+    }
+
+    @Test
+    void aFeaturedQuoteIsShownOnTheHomePageAndHiddenOnesNever() {
+        editor.get("/redakcja/motta");
+        assertThat(editor.post("/redakcja/motta", "text", "Cytat testowy <b>bez</b> znaczników", "source", "test: źródło")
+                .statusCode()).isEqualTo(302);
+        long id = jdbc.sql("select id from motto_quote where source = 'test: źródło'").query(Long.class).single();
+        assertThat(editor.post("/redakcja/motta/" + id + "/wyroznij").statusCode()).isEqualTo(302);
+        assertThat(new Http(port).get("/").body()).contains("Cytat testowy &lt;b&gt;bez&lt;/b&gt; znaczników");
+        assertThat(editor.post("/redakcja/motta/" + id + "/ukryj").statusCode()).isEqualTo(302);
+        assertThat(new Http(port).get("/").body()).doesNotContain("Cytat testowy");
+        HttpResponse<String> refused = editor.post("/redakcja/motta", "text", "", "source", "");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Wpisz cytat.").contains("Wpisz źródło cytatu.");
+        assertThat(editor.post("/redakcja/motta/999999/usun").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void partnersGetSafeLinksAndPictureLogosOnly() {
+        HttpResponse<String> added = Multipart.upload(editor, port, "/redakcja/partnerzy", "/redakcja/partnerzy",
+                Map.of("kind", "MEDIA_PATRON", "name", "test: Radio Przykładowe", "url", "https://radio.example", "sortOrder", "5"),
+                "logo", "radio.png", "image/png", Pictures.of("png", 300, 100));
+        assertThat(added.statusCode()).isEqualTo(302);
+        String list = new Http(port).get("/patronaty").body();
+        assertThat(list).contains("test: Radio Przykładowe").contains("href=\"https://radio.example\"");
+
+        HttpResponse<String> script = Multipart.upload(editor, port, "/redakcja/partnerzy", "/redakcja/partnerzy",
+                Map.of("kind", "PARTNER", "name", "test: zły link", "url", "javascript:alert(1)", "sortOrder", ""),
+                "logo", "", "application/octet-stream", new byte[0]);
+        assertThat(script.statusCode()).isEqualTo(422);
+        assertThat(script.body()).contains("Podaj adres strony zaczynający się od https://");
+
+        HttpResponse<String> svg = Multipart.upload(editor, port, "/redakcja/partnerzy", "/redakcja/partnerzy",
+                Map.of("kind", "PARTNER", "name", "test: SVG", "url", "", "sortOrder", ""), "logo", "logo.svg",
+                "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
+        assertThat(svg.statusCode()).isEqualTo(422);
+        assertThat(svg.body()).contains("To nie jest obraz PNG, JPEG ani WebP");
+        assertThat(jdbc.sql("select count(*) from partner where name in ('test: zły link', 'test: SVG')").query(Integer.class).single()).isZero();
+
+        long id = jdbc.sql("select id from partner where name = 'test: Radio Przykładowe'").query(Long.class).single();
+        editor.get("/redakcja/partnerzy");
+        assertThat(editor.post("/redakcja/partnerzy/" + id + "/usun").statusCode()).isEqualTo(302);
+        assertThat(new Http(port).get("/patronaty").body()).doesNotContain("test: Radio Przykładowe");
+    }
+}
