@@ -1,29 +1,42 @@
 package pl.koordes.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.Mailer;
 
 /**
  * The events' e-mails, always sent inside the transaction that decided them (so they are queued only
  * if it commits and delivered even after a crash). Every message names the event and links to its page
- * and its {@code .ics}.
+ * and its {@code .ics}; the messages that give a seat also carry the {@code .ics} itself, so the event goes
+ * into the calendar in one click, without visiting the site.
  */
 @Component
 class EventMail {
 
+    /** The templates that tell someone they have a seat: the ones worth a calendar entry. */
+    static final Set<String> WITH_CALENDAR = Set.of("events/mail/registrationConfirmed", "events/mail/promoted");
+    static final String CALENDAR_FILE = "wydarzenie.ics";
+    // method=PUBLISH matches the file's METHOD: the event is announced, not an invitation to answer.
+    static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+
     private final Mailer mailer;
     private final JdbcClient jdbc;
+    private final IcsCalendar ics;
 
-    EventMail(Mailer mailer, JdbcClient jdbc) {
+    EventMail(Mailer mailer, JdbcClient jdbc, IcsCalendar ics) {
         this.mailer = mailer;
         this.jdbc = jdbc;
+        this.ics = ics;
     }
 
     void send(Event event, String to, String language, String template, @Nullable String cancelToken,
@@ -37,7 +50,12 @@ class EventMail {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("event", event);
         model.put("cancelPath", cancelToken == null ? null : "/wydarzenia/rezygnacja?token=" + cancelToken);
-        return mailer.render(to, locale(language), template, model);
+        MailRequested message = mailer.render(to, locale(language), template, model);
+        if (!WITH_CALENDAR.contains(template)) {
+            return message;
+        }
+        byte[] calendar = ics.calendar(List.of(event), event.title()).getBytes(StandardCharsets.UTF_8);
+        return message.withAttachments(List.of(new MailAttachment(CALENDAR_FILE, CALENDAR_TYPE, calendar)));
     }
 
     /** Queues a message made by {@link #render}, in the caller's transaction. */

@@ -21,6 +21,7 @@ import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.notifications.internal.DevMailbox;
 import pl.koordes.notifications.internal.MailboxMessage;
 import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.support.IntegrationTest;
 
@@ -91,6 +92,22 @@ class MailDevMailboxIntegrationTests {
                 .contains("Test message: English");
         assertThat(page(get("/admin/poczta/" + requested.id()).param("lang", "en")))
                 .contains("Plain-text version").contains("HTML version").contains("Open KoordES (http://localhost:8080)");
+    }
+
+    @Test
+    void theMailboxNamesTheAttachments() throws Exception {
+        MailRequested plain = mailCheck.send("z.plikiem@example.org", Language.PL.locale(), "z plikiem");
+        awaitStored(plain.id());
+        assertThat(page(get("/admin/poczta/" + plain.id()))).doesNotContain("Załączniki");
+        MailRequested withFiles = new MailRequested(UUID.randomUUID(), plain.to(), null, plain.subject(),
+                plain.textBody(), plain.htmlBody(), plain.kind(), plain.requestedAt(), java.util.List.of(
+                        new MailAttachment("wydarzenie.ics", "text/calendar", "BEGIN:VCALENDAR".getBytes()),
+                        new MailAttachment("<i>notatka.txt", "text/plain", new byte[] {1})));
+        mailbox.deliver(withFiles);
+        assertThat(mailbox.find(withFiles.id()).orElseThrow().attachments())
+                .containsExactly("wydarzenie.ics", "<i>notatka.txt");
+        assertThat(page(get("/admin/poczta/" + withFiles.id()))).contains("Załączniki").contains("<li>wydarzenie.ics</li>")
+                .contains("&lt;i&gt;notatka.txt").doesNotContain("<i>notatka");
     }
 
     @Test

@@ -3,11 +3,13 @@ package pl.koordes.notifications.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.MailSettings;
 
@@ -36,8 +38,9 @@ public class DevMailbox implements MailTransport {
     public void deliver(MailRequested mail) {
         jdbc.sql("""
                 insert into notifications_dev_mailbox
-                    (id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body)
-                values (:id, :deliveredAt, :sender, :recipient, :replyTo, :subject, :kind, :textBody, :htmlBody)
+                    (id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body, attachments)
+                values (:id, :deliveredAt, :sender, :recipient, :replyTo, :subject, :kind, :textBody, :htmlBody,
+                        :attachments)
                 on conflict (id) do nothing""")
                 .param("id", mail.id())
                 .param("deliveredAt", java.sql.Timestamp.from(clock.instant()))
@@ -48,6 +51,9 @@ public class DevMailbox implements MailTransport {
                 .param("kind", mail.kind())
                 .param("textBody", mail.textBody())
                 .param("htmlBody", mail.htmlBody())
+                // Only the names, one a line: the mailbox shows what was attached; the file is in the .ics link anyway.
+                .param("attachments", mail.attachments().isEmpty() ? null
+                        : String.join("\n", mail.attachments().stream().map(MailAttachment::fileName).toList()))
                 .update();
     }
 
@@ -58,7 +64,8 @@ public class DevMailbox implements MailTransport {
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int shown = Math.clamp(number, 1, pages);
         var messages = jdbc.sql("""
-                select id, delivered_at, sender, recipient, reply_to, subject, kind, '' as text_body, '' as html_body
+                select id, delivered_at, sender, recipient, reply_to, subject, kind, '' as text_body, '' as html_body,
+                    null as attachments
                 from notifications_dev_mailbox
                 order by delivered_at desc, id
                 limit :limit offset :offset""")
@@ -71,7 +78,7 @@ public class DevMailbox implements MailTransport {
 
     public Optional<MailboxMessage> find(UUID id) {
         return jdbc.sql("""
-                select id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body
+                select id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body, attachments
                 from notifications_dev_mailbox where id = :id""")
                 .param("id", id)
                 .query(DevMailbox::message)
@@ -79,8 +86,10 @@ public class DevMailbox implements MailTransport {
     }
 
     private static MailboxMessage message(ResultSet rs, int row) throws SQLException {
+        String attachments = rs.getString("attachments");
         return new MailboxMessage(rs.getObject("id", UUID.class), rs.getTimestamp("delivered_at").toInstant(),
                 rs.getString("sender"), rs.getString("recipient"), rs.getString("reply_to"), rs.getString("subject"),
-                rs.getString("kind"), rs.getString("text_body"), rs.getString("html_body"));
+                rs.getString("kind"), rs.getString("text_body"), rs.getString("html_body"),
+                attachments == null ? List.of() : List.of(attachments.split("\n")));
     }
 }

@@ -11,16 +11,19 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.MailSettings;
 
 /**
  * Sends over SMTP ({@code spring.mail.*}) as multipart/alternative: a UTF-8 plain-text part and a
- * UTF-8 HTML part. The Message-ID comes from the message's id, so a delivery repeated after a crash
+ * UTF-8 HTML part; with attachments, that pair goes into a multipart/mixed beside the files. The Message-ID comes from the message's id, so a delivery repeated after a crash
  * carries the same Message-ID as the first.
  */
 @Component
@@ -73,11 +76,21 @@ class SmtpMailTransport implements MailTransport {
             message.setHeader("Message-ID", "<" + mail.id() + "@" + messageIdDomain + ">");
             // RFC 3834: automatic mail, so that auto-responders do not answer it.
             message.setHeader("Auto-Submitted", "auto-generated");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
-            message.setContent(new MimeMultipart("alternative", text, html));
+            if (mail.attachments().isEmpty()) {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+                message.setContent(new MimeMultipart("alternative", text, html));
+                return message;
+            }
+            // Mixed: the alternative text/HTML pair first, then one part per file.
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
+                    StandardCharsets.UTF_8.name());
+            helper.setText(mail.textBody(), mail.htmlBody());
+            for (MailAttachment file : mail.attachments()) {
+                helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+            }
             return message;
         } catch (MessagingException e) {
             throw new MailPreparationException("Mail " + mail.id() + " could not be prepared", e);

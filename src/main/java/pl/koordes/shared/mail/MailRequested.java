@@ -1,6 +1,7 @@
 package pl.koordes.shared.mail;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param htmlBody the HTML part, a whole document with inline styles
  * @param kind a short tag naming the template ({@code "invitation"}), for the mailbox and logs
  * @param requestedAt when the message was requested
+ * @param attachments files sent with the message, at most {@link #MAX_ATTACHMENT_BYTES} together; never
+ *        null (a publication stored before attachments existed has none, and reads back as an empty list)
  */
 public record MailRequested(UUID id, String to, @Nullable String replyTo, String subject, String textBody,
-        String htmlBody, String kind, Instant requestedAt) {
+        String htmlBody, String kind, Instant requestedAt, List<MailAttachment> attachments) {
+
+    /**
+     * The limit for all attachments of one message together (1 MiB). The message waits in the event
+     * publication table as JSON (base64 adds a third) and is read again on every retry; large files
+     * belong on the site, linked from the message.
+     */
+    public static final int MAX_ATTACHMENT_BYTES = 1024 * 1024;
 
     public MailRequested {
         Objects.requireNonNull(id, "id");
@@ -31,11 +41,22 @@ public record MailRequested(UUID id, String to, @Nullable String replyTo, String
         Objects.requireNonNull(htmlBody, "htmlBody");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(requestedAt, "requestedAt");
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        long total = attachments.stream().mapToLong(MailAttachment::size).sum();
+        if (total > MAX_ATTACHMENT_BYTES) {
+            throw new IllegalArgumentException("Attachments of " + total + " bytes exceed the limit of "
+                    + MAX_ATTACHMENT_BYTES + " bytes");
+        }
     }
 
     /** The same message with answers directed to {@code address} (checked like a recipient). */
     public MailRequested withReplyTo(String address) {
         return new MailRequested(id, to, MailAddresses.requireValid(address), subject, textBody, htmlBody, kind,
-                requestedAt);
+                requestedAt, attachments);
+    }
+
+    /** The same message with {@code files} attached instead of its current attachments. */
+    public MailRequested withAttachments(List<MailAttachment> files) {
+        return new MailRequested(id, to, replyTo, subject, textBody, htmlBody, kind, requestedAt, files);
     }
 }

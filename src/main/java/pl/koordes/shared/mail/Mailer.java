@@ -4,6 +4,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +59,18 @@ public class Mailer {
         return mail;
     }
 
+    /**
+     * As {@link #send(String, Locale, String, Map)}, with {@code attachments} (together at most
+     * {@link MailRequested#MAX_ATTACHMENT_BYTES}, larger ones are refused with IllegalArgumentException).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public MailRequested send(String to, Locale locale, String template, Map<String, ?> model,
+            List<MailAttachment> attachments) {
+        MailRequested mail = render(to, locale, template, model).withAttachments(attachments);
+        events.publishEvent(mail);
+        return mail;
+    }
+
     /** Queues a message made by {@link #render} (perhaps changed, e.g. {@link MailRequested#withReplyTo}). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(MailRequested mail) {
@@ -81,7 +94,7 @@ public class Mailer {
         }
         String htmlBody = html.toString().strip();
         return new MailRequested(UUID.randomUUID(), recipient, null, subject, MailText.fromHtml(htmlBody), htmlBody,
-                kindOf(template), clock.instant());
+                kindOf(template), clock.instant(), List.of());
     }
 
     private static String kindOf(String template) {
