@@ -100,6 +100,8 @@ class DirectoryQueryCountIntegrationTests {
     }
 
     private int statementsFor(String path) {
+        // Another test may just have emptied a cache; the figure that matters is the settled one.
+        new Http(port).get(path);
         statements.reset();
         assertThat(new Http(port).get(path).statusCode()).isEqualTo(200);
         return statements.count();
