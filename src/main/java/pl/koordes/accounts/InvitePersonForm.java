@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.mail.EmailAddresses;
 
 /**
  * An administrator's invitation of a new person: who they are, the language of their e-mails and

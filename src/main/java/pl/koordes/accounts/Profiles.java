@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import java.util.LinkedHashMap;

@@ -21,6 +21,7 @@ import pl.koordes.comments.internal.ProofOfWork;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.RateLimiter;
@@ -37,10 +38,6 @@ public class CommentManagement {
     public static final String INVALID_PROOF_OF_WORK = "INVALID_PROOF_OF_WORK";
     public static final String HONEYPOT = "HONEYPOT";
 
-    /** Same rule as the accounts' addresses: what mail servers and people read the same way. */
-    private static final String PLAIN_ADDRESS =
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
-    private static final int MAX_EMAIL = 254;
     private static final int MAX_PHRASE = 200;
 
     private final CommentStore store;
@@ -97,7 +94,7 @@ public class CommentManagement {
         String signature = PlainText.oneLine(form.signature());
         String email = form.email().strip();
         Map<String, String> errors = validate(title, body, signature);
-        if (!email.isEmpty() && (email.length() > MAX_EMAIL || !email.matches(PLAIN_ADDRESS))) {
+        if (!email.isEmpty() && !EmailAddresses.valid(email)) {
             errors.put("email", "comments.error.email");
         } else if (!email.isEmpty() && !form.consent()) {
             errors.put("consent", "comments.error.consentMissing");

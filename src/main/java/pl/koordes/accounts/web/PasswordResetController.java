@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.accounts.AccountManagement;
-import pl.koordes.accounts.EmailAddresses;
+import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.accounts.PasswordReset;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;

@@ -1,9 +1,9 @@
-package pl.koordes.accounts;
+package pl.koordes.shared.mail;
 
 /**
  * The one rule for e-mail addresses people type (invitations, registration, profile changes,
- * password reset): what passes here is also accepted by the mailer, so a typed address never
- * fails later, at sending time.
+ * password reset, event registrations, commenters' addresses): what passes here is also accepted by the
+ * mailer, so a typed address never fails later, at sending time.
  */
 public final class EmailAddresses {
 
