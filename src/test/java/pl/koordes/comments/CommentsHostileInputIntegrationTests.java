@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.NaughtyStrings;
 import pl.koordes.support.SignedInClient;
 
 /**
@@ -118,14 +114,7 @@ class CommentsHostileInputIntegrationTests {
                 "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", "[x](javascript:alert(1))",
                 "'; drop table comments_comment; --", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "a".repeat(10_000), "\u0000null\u0000",
                 "line\r\nbreak", "\uD83D\uDE00".repeat(100), "\u202Ekcatta\u202C", "   ", "\n\n\n"));
-        Optional<Path> blns = Stream.of("../shared/data/corpora/blns.txt", "../../shared/data/corpora/blns.txt",
-                        "/work/shared/data/corpora/blns.txt")
-                .map(Path::of).filter(Files::isReadable).findFirst();
-        if (blns.isPresent()) {
-            Files.readAllLines(blns.get(), StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .forEach(strings::add);
-        }
+        strings.addAll(NaughtyStrings.corpus());
         return strings;
     }
 }

@@ -10,36 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
-import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
-import pl.koordes.support.TestExtensions;
 
 /** Editors write, preview, save, compare and restore articles, and upload pictures; nobody else may. */
-@IntegrationTest
-@Import({TestExtensions.class, ContentTestExtensions.class})
-class ArticleEditorIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    SignedInClient editor;
-
-    @BeforeEach
-    void signIn() {
-        editor = new SignedInClient(port);
-        editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
-    }
+class ArticleEditorIntegrationTests extends SignedInEditorTest {
 
     @AfterEach
     void cleanUp() {
@@ -138,8 +115,8 @@ class ArticleEditorIntegrationTests {
 
     @Test
     void picturesAreCheckedByContentScaledDownAndServedWithLongCaching() throws IOException {
-        HttpResponse<String> uploaded = Multipart.upload(editor, port, "/redakcja/obrazy", "/redakcja/obrazy",
-                Map.of("alt", "test: niebieskie koło"), "plik", "zdjecie.gif", "image/gif", Pictures.of("png", 2400, 800));
+        HttpResponse<String> uploaded = uploadImage(Map.of("alt", "test: niebieskie koło"), "zdjecie.gif", "image/gif",
+                Pictures.of("png", 2400, 800));
         assertThat(uploaded.statusCode()).isEqualTo(302);
         long id = jdbc.sql("select max(id) from content_image where alt = 'test: niebieskie koło'").query(Long.class).single();
         HttpResponse<byte[]> served = new Http(port).getBytes("/media/" + id);
@@ -151,8 +128,8 @@ class ArticleEditorIntegrationTests {
         assertThat(image.getHeight()).isEqualTo(400);
         assertThat(editor.get("/redakcja/obrazy").body()).contains("![test: niebieskie koło](/media/" + id + ")");
 
-        HttpResponse<String> jpeg = Multipart.upload(editor, port, "/redakcja/obrazy", "/redakcja/obrazy",
-                Map.of("alt", "test: jpeg"), "plik", "foto.png", "image/png", Pictures.of("jpeg", 300, 200));
+        HttpResponse<String> jpeg = uploadImage(Map.of("alt", "test: jpeg"), "foto.png", "image/png",
+                Pictures.of("jpeg", 300, 200));
         assertThat(jpeg.statusCode()).isEqualTo(302);
         long jpegId = jdbc.sql("select max(id) from content_image where alt = 'test: jpeg'").query(Long.class).single();
         assertThat(new Http(port).getBytes("/media/" + jpegId).headers().firstValue("Content-Type")).contains("image/jpeg");
@@ -174,8 +151,7 @@ class ArticleEditorIntegrationTests {
     }
 
     private void assertRefused(Map<String, String> fields, String name, byte[] data, String message) {
-        HttpResponse<String> answer = Multipart.upload(editor, port, "/redakcja/obrazy", "/redakcja/obrazy", fields,
-                "plik", name, "image/png", data);
+        HttpResponse<String> answer = uploadImage(fields, name, "image/png", data);
         assertThat(answer.statusCode()).as(name).isEqualTo(422);
         assertThat(answer.body()).as(name).contains(message).contains("Popraw błędy w formularzu");
     }

@@ -2,43 +2,26 @@ package pl.koordes.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
-import pl.koordes.support.IntegrationTest;
-import pl.koordes.support.SignedInClient;
-import pl.koordes.support.TestExtensions;
+import pl.koordes.support.NaughtyStrings;
 
 /**
  * The Big List of Naughty Strings and script payloads in every field of the article editor, the page
  * editor and the image upload (alternative text and file name): never a server error, a refusal says
  * why in Polish, and whatever is stored comes back escaped on the public pages.
  */
-@IntegrationTest
-@Import({TestExtensions.class, ContentTestExtensions.class})
-class ContentHostileInputIntegrationTests {
+class ContentHostileInputIntegrationTests extends SignedInEditorTest {
 
-    private static final List<Path> CORPUS = List.of(Path.of("../shared/data/corpora/blns.txt"),
-            Path.of("shared/data/corpora/blns.txt"), Path.of("/work/shared/data/corpora/blns.txt"));
     private static final List<String> PAYLOADS = List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
             "\"><svg onload=alert(1)>", "javascript:alert(1)", "[x](javascript:alert(1))", "![x](javascript:alert(1))",
             "<a href=\"javascript:alert(1)\">x</a>", "'; DROP TABLE article; --", "\u0000", "%00", "${7*7}", "\u202Etest");
@@ -49,20 +32,6 @@ class ContentHostileInputIntegrationTests {
     private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCRIPT_URL = Pattern.compile("\\s(href|src|action|formaction)=\"\\s*(javascript|vbscript|data):",
             Pattern.CASE_INSENSITIVE);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    SignedInClient editor;
-
-    @BeforeEach
-    void signIn() {
-        editor = new SignedInClient(port);
-        editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
-    }
 
     @AfterEach
     void cleanUp() {
@@ -178,8 +147,7 @@ class ContentHostileInputIntegrationTests {
         List<String> strings = new ArrayList<>(PAYLOADS);
         strings.addAll(naughtyStrings().subList(0, 60));
         for (String line : strings) {
-            HttpResponse<String> answer = Multipart.upload(editor, port, "/redakcja/obrazy", "/redakcja/obrazy",
-                    Map.of("alt", line), "plik", "naughty" + line + ".png", "image/png", png);
+            HttpResponse<String> answer = uploadImage(Map.of("alt", line), "naughty" + line + ".png", "image/png", png);
             // 400: a file name no browser sends (with NUL) is refused before the form is read.
             softly.assertThat(answer.statusCode()).as(line).isIn(302, 400, 422);
             softly.assertThat(injected(body(answer))).as(line).isFalse();
@@ -196,18 +164,7 @@ class ContentHostileInputIntegrationTests {
     }
 
     static List<String> naughtyStrings() {
-        for (Path path : CORPUS) {
-            if (Files.isReadable(path)) {
-                try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
-                    List<String> strings = new ArrayList<>(lines.filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
-                    strings.addAll(PAYLOADS);
-                    return strings;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return PAYLOADS;
+        return NaughtyStrings.corpusAnd(PAYLOADS);
     }
 
     /**

@@ -6,36 +6,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
-import pl.koordes.support.IntegrationTest;
-import pl.koordes.support.SignedInClient;
-import pl.koordes.support.TestExtensions;
 
 /** Editors choose the home page's motto and manage patrons and partners; links and logos stay safe. */
-@IntegrationTest
-@Import({TestExtensions.class, ContentTestExtensions.class})
-class SiteEditorIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    SignedInClient editor;
-
-    @BeforeEach
-    void signIn() {
-        editor = new SignedInClient(port);
-        editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
-    }
+class SiteEditorIntegrationTests extends SignedInEditorTest {
 
     @AfterEach
     void cleanUp() {
@@ -62,20 +37,20 @@ class SiteEditorIntegrationTests {
 
     @Test
     void partnersGetSafeLinksAndPictureLogosOnly() {
-        HttpResponse<String> added = Multipart.upload(editor, port, "/redakcja/partnerzy", "/redakcja/partnerzy",
+        HttpResponse<String> added = upload("/redakcja/partnerzy",
                 Map.of("kind", "MEDIA_PATRON", "name", "test: Radio Przykładowe", "url", "https://radio.example", "sortOrder", "5"),
                 "logo", "radio.png", "image/png", Pictures.of("png", 300, 100));
         assertThat(added.statusCode()).isEqualTo(302);
         String list = new Http(port).get("/patronaty").body();
         assertThat(list).contains("test: Radio Przykładowe").contains("href=\"https://radio.example\"");
 
-        HttpResponse<String> script = Multipart.upload(editor, port, "/redakcja/partnerzy", "/redakcja/partnerzy",
+        HttpResponse<String> script = upload("/redakcja/partnerzy",
                 Map.of("kind", "PARTNER", "name", "test: zły link", "url", "javascript:alert(1)", "sortOrder", ""),
                 "logo", "", "application/octet-stream", new byte[0]);
         assertThat(script.statusCode()).isEqualTo(422);
         assertThat(script.body()).contains("Podaj adres strony zaczynający się od https://");
 
-        HttpResponse<String> svg = Multipart.upload(editor, port, "/redakcja/partnerzy", "/redakcja/partnerzy",
+        HttpResponse<String> svg = upload("/redakcja/partnerzy",
                 Map.of("kind", "PARTNER", "name", "test: SVG", "url", "", "sortOrder", ""), "logo", "logo.svg",
                 "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertThat(svg.statusCode()).isEqualTo(422);

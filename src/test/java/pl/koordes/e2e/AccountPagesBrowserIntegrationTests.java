@@ -213,18 +213,11 @@ class AccountPagesBrowserIntegrationTests {
     }
 
     private void signIn(String email) {
-        browser.open(url("/logowanie"));
-        browser.driver().findElement(By.id("email")).sendKeys(email);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
-        browser.waiting().until(driver -> !driver.getCurrentUrl().endsWith("/logowanie"));
+        browser.signIn(url("/logowanie"), email, PASSWORD);
     }
 
     private void check(String name) {
-        browser.fullPageScreenshot("accounts-" + name);
-        assertThat(Accessibility.violations(browser.driver()))
-                .as("axe-core WCAG 2.1 A/AA violations on %s", browser.driver().getCurrentUrl())
-                .isEmpty();
+        browser.checkAccessible("accounts-" + name);
     }
 
     private static String currentCode() throws Exception {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -137,6 +138,29 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     public void resetViewport() {
         driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * Saves the whole page as {@code target/screenshots/<name>.png}, then runs axe-core on it: no WCAG 2.1
+     * A/AA violation may be found.
+     */
+    public void checkAccessible(String name) {
+        fullPageScreenshot(name);
+        assertThat(Accessibility.violations(driver()))
+                .as("axe-core WCAG 2.1 A/AA violations on %s", driver().getCurrentUrl())
+                .isEmpty();
+    }
+
+    /**
+     * Fills in and sends the sign-in form at {@code signInPage} (the full address of /logowanie), then waits
+     * until the browser has left it: for the account's start page, or for the second-factor step.
+     */
+    public void signIn(String signInPage, String email, String password) {
+        open(signInPage);
+        driver().findElement(By.id("email")).sendKeys(email);
+        driver().findElement(By.id("password")).sendKeys(password);
+        driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+        waiting().until(d -> !d.getCurrentUrl().endsWith("/logowanie"));
     }
 
     /**

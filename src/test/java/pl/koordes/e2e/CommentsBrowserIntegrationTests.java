@@ -63,7 +63,7 @@ class CommentsBrowserIntegrationTests {
         testing.approvedComments(article, 3);
         testing.replyToFirst(article, "Dziękujemy za głos.\nRedakcja");
         browser.open(url(article.path()));
-        check("comments-form-empty");
+        browser.checkAccessible("comments-form-empty");
 
         String title = "Z klawiatury " + System.nanoTime();
         browser.driver().findElement(By.id("comment-title")).click();
@@ -87,7 +87,7 @@ class CommentsBrowserIntegrationTests {
         assertThat(browser.status()).isEqualTo(422);
         assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("Wpisz tytuł komentarza.");
         assertThat(browser.driver().findElement(By.id("comment-body")).getDomProperty("value")).contains("Drugi wiersz");
-        check("comments-form-errors");
+        browser.checkAccessible("comments-form-errors");
 
         browser.driver().findElement(By.cssSelector(".error-summary a")).click();
         WebElement titleField = browser.driver().switchTo().activeElement();
@@ -98,7 +98,7 @@ class CommentsBrowserIntegrationTests {
 
         assertThat(browser.driver().findElement(By.cssSelector(".comments .notice")).getText())
                 .contains("Komentarz czeka na zatwierdzenie");
-        check("comments-form-sent");
+        browser.checkAccessible("comments-form-sent");
         // The script solved the proof of work: the comment is not marked as sent without it.
         assertThat(jdbc.sql("select cardinality(flags) from comments_comment where title = :t").param("t", title)
                 .query(Integer.class).single()).isZero();
@@ -108,22 +108,22 @@ class CommentsBrowserIntegrationTests {
     void theModerationPagesAreAccessible() {
         ArticleReference article = testing.article();
         testing.pendingComments(article, 3);
-        signIn(DemoAccounts.EDITOR);
+        browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
 
         browser.open(url("/redakcja/komentarze"));
-        check("comments-queue");
+        browser.checkAccessible("comments-queue");
         browser.driver().findElement(By.cssSelector(".moderation-item input[type=checkbox]")).click();
         browser.driver().findElement(By.cssSelector(".bulk-actions button[value=APPROVE]")).click();
         browser.waiting().until(driver -> !driver.findElements(By.cssSelector(".notice.success")).isEmpty());
-        check("comments-queue-after-approval");
+        browser.checkAccessible("comments-queue-after-approval");
 
         browser.open(url("/redakcja/komentarze?stan=APPROVED&artykul=" + article.id()));
         browser.driver().findElement(By.cssSelector(".moderation-item h2 a")).click();
         browser.waiting().until(driver -> driver.getCurrentUrl().matches(".*/redakcja/komentarze/\\d+$"));
-        check("comments-moderation-detail");
+        browser.checkAccessible("comments-moderation-detail");
 
         browser.open(url("/redakcja/komentarze/zakazane-frazy"));
-        check("comments-banned-phrases");
+        browser.checkAccessible("comments-banned-phrases");
     }
 
     @Test
@@ -139,7 +139,7 @@ class CommentsBrowserIntegrationTests {
         assertThat(browser.driver().findElement(By.cssSelector(".comment-list")).getText()).contains("<script>alert(1)</script>");
         assertThat(browser.driver().findElements(By.cssSelector(".comment-list a[href^='javascript']"))).isEmpty();
 
-        signIn(DemoAccounts.EDITOR);
+        browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
         browser.open(url("/redakcja/komentarze?stan=APPROVED&artykul=" + article.id()));
         assertSafe();
     }
@@ -186,21 +186,6 @@ class CommentsBrowserIntegrationTests {
     private static WebElement tab() {
         browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
         return browser.driver().switchTo().activeElement();
-    }
-
-    private void signIn(String email) {
-        browser.open(url("/logowanie"));
-        browser.driver().findElement(By.id("email")).sendKeys(email);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
-        browser.waiting().until(driver -> !driver.getCurrentUrl().endsWith("/logowanie"));
-    }
-
-    private static void check(String name) {
-        browser.fullPageScreenshot(name);
-        assertThat(Accessibility.violations(browser.driver()))
-                .as("axe-core WCAG 2.1 A/AA violations on %s", browser.driver().getCurrentUrl())
-                .isEmpty();
     }
 
     private String url(String path) {

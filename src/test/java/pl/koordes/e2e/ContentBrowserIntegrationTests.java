@@ -62,19 +62,19 @@ class ContentBrowserIntegrationTests {
                     browser.forgetCookies();
                     browser.open(url(path));
                     assertThat(browser.status()).as(path).isEqualTo(200L);
-                    check("content" + path.replaceAll("[^a-z0-9]+", "-"));
+                    browser.checkAccessible("content" + path.replaceAll("[^a-z0-9]+", "-"));
                 }));
     }
 
     @Test
     void theEditorsPagesAreAccessibleAndThePreviewWorksWithoutJavaScript() {
         browser.forgetCookies();
-        signInAsEditor();
+        browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
         browser.open(url("/redakcja"));
-        check("editor-articles");
+        browser.checkAccessible("editor-articles");
 
         browser.open(url("/redakcja/artykuly/nowy"));
-        check("editor-new");
+        browser.checkAccessible("editor-new");
         browser.driver().findElement(By.id("title")).sendKeys("Podgląd w przeglądarce");
         browser.driver().findElement(By.id("body")).sendKeys("## Śródtytuł podglądu\n\nAkapit **pogrubiony**.");
         browser.driver().findElement(By.cssSelector("button[value=podglad]")).click();
@@ -82,31 +82,31 @@ class ContentBrowserIntegrationTests {
         assertThat(browser.driver().findElement(By.cssSelector(".preview h2:not(#preview-heading)")).getText())
                 .isEqualTo("Śródtytuł podglądu");
         assertThat(browser.driver().findElement(By.id("title")).getDomProperty("value")).isEqualTo("Podgląd w przeglądarce");
-        check("editor-preview");
+        browser.checkAccessible("editor-preview");
 
         browser.driver().findElement(By.id("title")).clear();
         browser.driver().findElement(By.cssSelector("button[value=zapisz]")).click();
         browser.waiting().until(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(browser.status()).isEqualTo(422L);
-        check("editor-refused");
+        browser.checkAccessible("editor-refused");
 
         long id = jdbc.sql("select id from article where slug = 'ekonomia-spoleczna-w-regionach'").query(Long.class).single();
         browser.open(url("/redakcja/artykuly/" + id));
-        check("editor-edit");
+        browser.checkAccessible("editor-edit");
         browser.open(url("/redakcja/artykuly/" + id + "/historia?od=1&do=2"));
         assertThat(browser.driver().findElements(By.cssSelector("ins.diff-line"))).isNotEmpty();
-        check("editor-history-diff");
+        browser.checkAccessible("editor-history-diff");
         browser.open(url("/redakcja/obrazy"));
-        check("editor-images");
+        browser.checkAccessible("editor-images");
         browser.open(url("/redakcja/strony"));
-        check("editor-pages");
+        browser.checkAccessible("editor-pages");
         long page = jdbc.sql("select id from content_page where slug = 'manifest'").query(Long.class).single();
         browser.open(url("/redakcja/strony/" + page));
-        check("editor-page");
+        browser.checkAccessible("editor-page");
         browser.open(url("/redakcja/motta"));
-        check("editor-quotes");
+        browser.checkAccessible("editor-quotes");
         browser.open(url("/redakcja/partnerzy"));
-        check("editor-partners");
+        browser.checkAccessible("editor-partners");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ContentBrowserIntegrationTests {
             assertThat(browser.status()).as(path).isEqualTo(200L);
             assertNothingRuns(path);
         }
-        signInAsEditor();
+        browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
         long id = jdbc.sql("select id from article where slug = :slug").param("slug", slug).query(Long.class).single();
         browser.open(url("/redakcja/artykuly/" + id));
         browser.driver().findElement(By.cssSelector("button[value=podglad]")).click();
@@ -147,21 +147,6 @@ class ContentBrowserIntegrationTests {
                 const foreign = document.querySelectorAll('main iframe, main svg:not(.poland-map svg), img[src="x"]');
                 return injected.length + scripts.length + foreign.length;
                 """)).as("injected elements on %s", where).isEqualTo(0L);
-    }
-
-    private void signInAsEditor() {
-        browser.open(url("/logowanie"));
-        browser.driver().findElement(By.id("email")).sendKeys(DemoAccounts.EDITOR);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
-        browser.waiting().until(driver -> !driver.getCurrentUrl().endsWith("/logowanie"));
-    }
-
-    private static void check(String name) {
-        browser.fullPageScreenshot(name);
-        assertThat(Accessibility.violations(browser.driver()))
-                .as("axe-core WCAG 2.1 A/AA violations on %s", browser.driver().getCurrentUrl())
-                .isEmpty();
     }
 
     private static byte[] pictureBytes() {

@@ -161,10 +161,7 @@ class CoordinationBrowserIntegrationTests {
         // Each code works once; other tests may have just used this step's code for the same person.
         jdbc.sql("update account set totp_last_step = null where email = :email").param("email", email).update();
         browser.forgetCookies();
-        browser.open(url("/logowanie"));
-        browser.driver().findElement(By.id("email")).sendKeys(email);
-        browser.driver().findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+        browser.signIn(url("/logowanie"), email, DemoAccounts.PASSWORD);
         browser.waiting().until(ExpectedConditions.urlMatches("/logowanie/kod$"));
         browser.driver().findElement(By.id("code")).sendKeys(
                 new DefaultCodeGenerator().generate(DemoAccounts.TOTP_SECRET, System.currentTimeMillis() / 1000 / 30));
@@ -173,10 +170,7 @@ class CoordinationBrowserIntegrationTests {
     }
 
     private void check(String name) {
-        browser.fullPageScreenshot("coordination-" + name);
-        assertThat(Accessibility.violations(browser.driver()))
-                .as("axe-core WCAG 2.1 A/AA violations on %s", browser.driver().getCurrentUrl())
-                .isEmpty();
+        browser.checkAccessible("coordination-" + name);
     }
 
     private String url(String path) {

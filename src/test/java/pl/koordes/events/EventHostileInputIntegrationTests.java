@@ -2,16 +2,10 @@ package pl.koordes.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +17,7 @@ import pl.koordes.events.EventRegistrations.Refused;
 import pl.koordes.events.EventRegistrations.Registered;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.NaughtyStrings;
 import pl.koordes.support.SignedInClient;
 
 /**
@@ -33,8 +28,6 @@ import pl.koordes.support.SignedInClient;
 @IntegrationTest
 class EventHostileInputIntegrationTests {
 
-    private static final List<Path> CORPUS = List.of(Path.of("../shared/data/corpora/blns.txt"),
-            Path.of("shared/data/corpora/blns.txt"), Path.of("/work/shared/data/corpora/blns.txt"));
     private static final List<String> PAYLOADS = List.of("<script>alert(123)</script>", "<img src=x onerror=alert(1)>",
             "'; DROP TABLE event_registration; --", "=cmd|' /C calc'!A0", "+SUM(1,1)", "-2+3", "@SUM(A1)",
             "=HYPERLINK(\"http://x.example\",\"y\")", "\u0000", "\uD800", "${7*7}", "{{7*7}}", "ŁĄKA Żółć",
@@ -117,17 +110,6 @@ class EventHostileInputIntegrationTests {
     }
 
     static List<String> strings() {
-        for (Path path : CORPUS) {
-            if (Files.isReadable(path)) {
-                try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
-                    List<String> strings = new ArrayList<>(lines.filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
-                    strings.addAll(PAYLOADS);
-                    return strings;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return PAYLOADS;
+        return NaughtyStrings.corpusAnd(PAYLOADS);
     }
 }

@@ -2,20 +2,14 @@ package pl.koordes.accounts.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.NaughtyStrings;
 import pl.koordes.support.SignedInClient;
 
 /**
@@ -26,8 +20,6 @@ import pl.koordes.support.SignedInClient;
 class AdminHostileInputIntegrationTests {
 
     /** Where the list is kept beside the repository (shared/data/corpora), tried in turn. */
-    private static final List<Path> CORPUS = List.of(Path.of("../shared/data/corpora/blns.txt"),
-            Path.of("shared/data/corpora/blns.txt"), Path.of("/work/shared/data/corpora/blns.txt"));
     /** A few of the list's strings, for when the list itself is not beside the repository. */
     private static final List<String> FALLBACK = List.of("<script>alert(123)</script>", "'; DROP TABLE account; --",
             "%", "_", "\\", "\u0000", "\uFEFF", "ŁĄKA Żółć", "\u202Etest", "${7*7}", "{{7*7}}", "=cmd|' /C calc'!A0",
@@ -112,17 +104,6 @@ class AdminHostileInputIntegrationTests {
     }
 
     static List<String> naughtyStrings() {
-        for (Path path : CORPUS) {
-            if (Files.isReadable(path)) {
-                try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
-                    List<String> strings = new ArrayList<>(lines.filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
-                    strings.addAll(FALLBACK);
-                    return strings;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return FALLBACK;
+        return NaughtyStrings.corpusAnd(FALLBACK);
     }
 }

@@ -8,15 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +29,7 @@ import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.NaughtyStrings;
 
 /**
  * The directory's administration on the running application and its PostgreSQL: edits show on the
@@ -427,14 +424,7 @@ class DirectoryAdminIntegrationTests {
                 "javascript:alert(1)", "'; drop table institution; --", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "za\u0328z\u0307o\u0301\u0142c\u0301",
                 "ZAĹ»Ă“ĹĆ", "a".repeat(10_000), "\u0000null\u0000", "line\r\nbreak", "\uD83D\uDE00".repeat(100),
                 "\u202Ekcatta\u202C", "Zażółć" + "ę".repeat(295)));
-        Optional<Path> blns = Stream.of("../shared/data/corpora/blns.txt", "../../shared/data/corpora/blns.txt",
-                        "/work/shared/data/corpora/blns.txt")
-                .map(Path::of).filter(Files::isReadable).findFirst();
-        if (blns.isPresent()) {
-            Files.readAllLines(blns.get(), StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .forEach(strings::add);
-        }
+        strings.addAll(NaughtyStrings.corpus());
         return strings;
     }
 
