@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import pl.koordes.directory.Region;
 import pl.koordes.events.Registration;
+import pl.koordes.shared.web.ExcelCsv;
 import pl.koordes.shared.web.Page;
 
 /**
@@ -48,15 +49,11 @@ final class ParticipantXlsx {
             var cell = row.createCell(i);
             // Excel refuses cells over 32 767 characters.
             cell.setCellValue(value.length() > 32_000 ? value.substring(0, 32_000) : value);
-            if (startsLikeAFormula(value)) {
+            if (ExcelCsv.startsLikeAFormula(value)) {
                 cell.setCellStyle(risky);
             } else if (style != null) {
                 cell.setCellStyle(style);
             }
         }
-    }
-
-    static boolean startsLikeAFormula(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     }
 }
