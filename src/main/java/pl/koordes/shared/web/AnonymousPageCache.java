@@ -14,12 +14,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -39,6 +43,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * masked by the same handler as the security filter chain does it, so forms on a cached page are
  * accepted exactly like forms on a fresh one.
  *
+ * <p>The page is also kept compressed, so a cached page costs no compression either: each part is
+ * deflated once and ends on a byte boundary (a sync flush), and a visitor's token goes between them
+ * as a stored block; the gzip trailer's checksum is computed per answer (microseconds).
+ *
  * <p>Only GET requests without a session cookie are served from the cache; a changing request that
  * succeeds on this node empties it (an editor's change, a moderation decision, a registration), and
  * entries expire after {@link PageCacheProperties#ttl()}, which bounds how long a change made on
@@ -54,16 +62,29 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     /** Per-response headers that the servlet container or the token logic sets anew. */
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length",
-            "transfer-encoding", "connection", "keep-alive");
+            "transfer-encoding", "connection", "keep-alive", "content-encoding");
 
     private record Key(String language, String uri, @Nullable String query) {
     }
 
-    /** A cached page: its headers and its body cut at each place where the CSRF token stood. */
-    private record Entry(List<String[]> headers, List<byte[]> parts, int length) {
+    /** Below this size compression is not worth it (the same threshold as server.compression). */
+    private static final int COMPRESS_FROM = 1024;
+
+    /** A gzip header: deflate, no name, no time, unknown system. */
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    /** The last deflate block: final, stored, empty. */
+    private static final byte[] FINAL_BLOCK = {1, 0, 0, (byte) 0xff, (byte) 0xff};
+
+    /**
+     * A cached page: its headers and its body cut at each place where the CSRF token stood, and the
+     * same parts deflated (null when the page is not worth compressing).
+     */
+    private record Entry(List<String[]> headers, List<byte[]> parts, int length, @Nullable List<byte[]> deflated,
+            int deflatedLength) {
 
         int weight() {
-            return length + 256 * headers.size() + 128;
+            return length + deflatedLength + 256 * headers.size() + 128;
         }
     }
 
@@ -141,14 +162,97 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
             token = csrf.getToken().getBytes(StandardCharsets.US_ASCII);
         }
-        response.setContentLength(entry.length() + token.length * (entry.parts().size() - 1));
+        int gaps = entry.parts().size() - 1;
         ServletOutputStream out = response.getOutputStream();
+        if (entry.deflated() != null && acceptsGzip(request)) {
+            writeGzip(entry, token, response, out);
+            return;
+        }
+        response.setContentLength(entry.length() + token.length * gaps);
         for (int i = 0; i < entry.parts().size(); i++) {
             if (i > 0) {
                 out.write(token);
             }
             out.write(entry.parts().get(i));
         }
+    }
+
+    /** Header, the deflated parts with the token as stored blocks between them, the final block, the trailer. */
+    private static void writeGzip(Entry entry, byte[] token, HttpServletResponse response, ServletOutputStream out)
+            throws IOException {
+        List<byte[]> deflated = entry.deflated();
+        int gaps = deflated.size() - 1;
+        byte[] stored = {0, (byte) token.length, (byte) (token.length >>> 8), (byte) ~token.length,
+                (byte) (~token.length >>> 8)};
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < entry.parts().size(); i++) {
+            if (i > 0) {
+                crc.update(token);
+            }
+            crc.update(entry.parts().get(i));
+        }
+        int size = entry.length() + token.length * gaps;
+        byte[] trailer = new byte[8];
+        ByteBuffer.wrap(trailer).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).putInt(size);
+        // The answer is already encoded: the connector's own compression leaves it alone.
+        response.setHeader("Content-Encoding", "gzip");
+        response.addHeader("Vary", "Accept-Encoding");
+        response.setContentLength(GZIP_HEADER.length + entry.deflatedLength() + gaps * (stored.length + token.length)
+                + FINAL_BLOCK.length + trailer.length);
+        out.write(GZIP_HEADER);
+        for (int i = 0; i < deflated.size(); i++) {
+            if (i > 0) {
+                out.write(stored);
+                out.write(token);
+            }
+            out.write(deflated.get(i));
+        }
+        out.write(FINAL_BLOCK);
+        out.write(trailer);
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader("Accept-Encoding");
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
+            }
+        }
+        return false;
+    }
+
+    /** Each part deflated on its own and ended on a byte boundary, so that stored blocks can go between. */
+    private static List<byte[]> deflate(List<byte[]> parts) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            List<byte[]> deflated = new ArrayList<>(parts.size());
+            byte[] chunk = new byte[16 * 1024];
+            for (byte[] part : parts) {
+                deflater.reset();
+                deflater.setInput(part);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(part.length / 4 + 64);
+                int n;
+                do {
+                    n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+                    out.write(chunk, 0, n);
+                } while (n == chunk.length || !deflater.needsInput());
+                deflated.add(out.toByteArray());
+            }
+            return deflated;
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static boolean compressible(HttpServletResponse response, int length) {
+        String type = response.getContentType();
+        return length >= COMPRESS_FROM && response.getHeader("Content-Encoding") == null && type != null
+                && (type.startsWith("text/") || type.startsWith("application/xml") || type.startsWith("application/rss+xml")
+                        || type.startsWith("application/atom+xml") || type.startsWith("image/svg+xml"));
     }
 
     private static Entry entry(HttpServletResponse response, byte[] body, @Nullable String token) {
@@ -162,7 +266,9 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         }
         List<byte[]> parts = split(body, token == null ? null : token.getBytes(StandardCharsets.US_ASCII));
         int length = parts.stream().mapToInt(part -> part.length).sum();
-        return new Entry(List.copyOf(headers), List.copyOf(parts), length);
+        List<byte[]> deflated = compressible(response, length) ? deflate(parts) : null;
+        int deflatedLength = deflated == null ? 0 : deflated.stream().mapToInt(part -> part.length).sum();
+        return new Entry(List.copyOf(headers), List.copyOf(parts), length, deflated, deflatedLength);
     }
 
     /** The body cut at every occurrence of the token (random, so it occurs only where a form put it). */

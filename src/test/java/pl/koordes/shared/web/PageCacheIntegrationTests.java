@@ -3,11 +3,17 @@ package pl.koordes.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import pl.koordes.support.DemoAccounts;
+import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
 
@@ -127,6 +134,36 @@ class PageCacheIntegrationTests {
             assertThat(cached.headers().allValues(header)).as(header).isNotEmpty()
                     .isEqualTo(fresh.headers().allValues(header));
         }
+    }
+
+    @Test
+    void aCachedPageIsSentCompressedWithTheVisitorsOwnTokenInside() throws Exception {
+        Http http = new Http(port);
+        String fresh = http.get(article()).body();
+        HttpResponse<byte[]> compressed = http.getBytes(article(), "Accept-Encoding", "gzip, deflate, br");
+        assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        // GZIPInputStream checks the trailer's checksum and length too.
+        String page;
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(page).contains(escaped(title));
+        assertThat(SignedInClient.withoutCsrfTokens(page)).isEqualTo(SignedInClient.withoutCsrfTokens(fresh));
+        String cookie = compressed.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("KOORDES_CSRF=")).findFirst().orElseThrow();
+
+        // That token, with its cookie, is accepted by the comment form.
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + article() + "/komentarze"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token(page), StandardCharsets.UTF_8)
+                        + "&title=Skompresowana&body=Tre%C5%9B%C4%87+z+ekranu&signature=Go%C5%9B%C4%87"))
+                .build());
+        assertThat(sent.statusCode()).isEqualTo(302);
+
+        HttpResponse<byte[]> refused = http.getBytes(article(), "Accept-Encoding", "gzip;q=0, identity");
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains(escaped(title));
     }
 
     @Test
