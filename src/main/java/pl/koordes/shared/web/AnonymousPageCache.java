@@ -64,7 +64,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length",
             "transfer-encoding", "connection", "keep-alive", "content-encoding");
 
-    private record Key(String language, String uri, @Nullable String query) {
+    /** Secure apart: headers differ over TLS (Strict-Transport-Security). */
+    private record Key(String language, boolean secure, String uri, @Nullable String query) {
     }
 
     /** Below this size compression is not worth it (the same threshold as server.compression). */
@@ -127,7 +128,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Key key = new Key(LanguageResolver.resolve(request).code(), request.getRequestURI(), request.getQueryString());
+        Key key = new Key(LanguageResolver.resolve(request).code(), request.isSecure(), request.getRequestURI(),
+                request.getQueryString());
         Entry cached = pages.getIfPresent(key);
         if (cached != null) {
             serve(cached, request, response);
