@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
-import pl.koordes.comments.CommentPage;
 import pl.koordes.comments.Comments;
 import pl.koordes.comments.CommentsProperties;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
 
@@ -77,8 +78,7 @@ class CommentSection implements ArticlePageSection {
         // response has begun streaming. Without this the form carries a token no cookie matches.
         page.csrfToken();
         Comments.Thread thread = comments.thread(article.id());
-        CommentPage empty = new CommentPage(java.util.List.of(), 1, properties.pageSize(), thread.approved());
-        int number = Math.min(CommentPage.number(request.getParameter(PAGE_PARAMETER)), empty.pages());
+        int number = Math.min(Paged.number(request.getParameter(PAGE_PARAMETER)), Paged.pages(thread.approved(), properties.pageSize()));
         String list = lists.get(new Key(article.id(), thread.revision(), number, page.lang()),
                 key -> renderList(page, article, comments.approved(article.id(), number, thread.approved())));
         Map<String, Object> model = new HashMap<>();
@@ -107,7 +107,7 @@ class CommentSection implements ArticlePageSection {
         return model;
     }
 
-    private String renderList(Page page, ArticleReference article, CommentPage commentPage) {
+    private String renderList(Page page, ArticleReference article, Paged<Comment> commentPage) {
         StringOutput output = new StringOutput();
         templates.render("comments/list.jte", Map.of("page", page, "article", article, "comments", commentPage), output);
         return output.toString();

@@ -20,7 +20,7 @@ import pl.koordes.content.ContentPermissions;
 import pl.koordes.content.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleView;
-import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.content.internal.TagRef;
 import pl.koordes.shared.mail.MailSettings;
 import pl.koordes.shared.security.CurrentUser;
@@ -53,12 +53,12 @@ class ArticleController {
         if (tag != null && !tag.isBlank()) {
             selected = articles.tag(tag).orElseThrow(ArticleController::notFound);
         }
-        int number = Slice.number(page);
-        Slice<?> slice = articles.published(selected == null ? null : selected.slug(), number, properties.pageSize());
-        if (number > slice.pages()) {
+        int number = Paged.number(page);
+        Paged<?> paged = articles.published(selected == null ? null : selected.slug(), number, properties.pageSize());
+        if (number > paged.pages()) {
             throw notFound();
         }
-        model.addAttribute("articles", slice);
+        model.addAttribute("articles", paged);
         model.addAttribute("tag", selected);
         return "content/articles";
     }
