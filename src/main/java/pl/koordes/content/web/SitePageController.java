@@ -12,7 +12,7 @@ import pl.koordes.content.internal.PageAddresses;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.shared.security.CurrentUser;
 
-/** Static pages (about the programme, the manifesto, the accessibility declaration) and the list of patrons and partners. */
+/** Static pages (about the programme, the manifesto, the accessibility declaration, the privacy policy) and the list of patrons and partners. */
 @Controller
 class SitePageController {
 
@@ -36,6 +36,12 @@ class SitePageController {
     @GetMapping("/deklaracja-dostepnosci")
     String accessibility(Optional<CurrentUser> user, Model model) {
         return show("deklaracja-dostepnosci", user, model);
+    }
+
+    /** The privacy policy: an editable page at the address registration forms and RODO notices link to. */
+    @GetMapping("/prywatnosc")
+    String privacy(Optional<CurrentUser> user, Model model) {
+        return show("prywatnosc", user, model);
     }
 
     @GetMapping("/patronaty")
