@@ -13,7 +13,7 @@ import pl.koordes.content.internal.SiteContent;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.PublicPage;
 
-/** Static pages (about the programme, the manifesto, the accessibility declaration) and the list of patrons and partners. */
+/** Static pages (about the programme, the manifesto, the accessibility declaration, the privacy policy) and the list of patrons and partners. */
 @Controller
 class SitePageController {
 
@@ -39,6 +39,13 @@ class SitePageController {
     @GetMapping("/deklaracja-dostepnosci")
     String accessibility(Optional<CurrentUser> user, Model model) {
         return show("deklaracja-dostepnosci", user, model);
+    }
+
+    /** The privacy policy: an editable page at the address registration forms and RODO notices link to. */
+    @PublicPage
+    @GetMapping("/prywatnosc")
+    String privacy(Optional<CurrentUser> user, Model model) {
+        return show("prywatnosc", user, model);
     }
 
     @PublicPage
