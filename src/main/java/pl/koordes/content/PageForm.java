@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an editor writes about a static page.
  *
- * @param navOrder position in the navigation as digits, or empty to keep the page out of it
+ * @param navPlace where the page's link appears on every page: {@code MAIN} (the main navigation),
+ *        {@code FOOTER}, or empty for nowhere
+ * @param navOrder position there as digits (smaller first); required with a place, ignored without one
  */
 public record PageForm(
         @NotBlank(message = "content.article.title.required")
@@ -19,5 +21,11 @@ public record PageForm(
         @NotBlank(message = "content.article.body.required")
         @Size(max = 100_000, message = "content.size.100000")
         @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String body,
+        @Pattern(regexp = "MAIN|FOOTER|", message = "content.page.navPlace.invalid") @Nullable String navPlace,
         @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable String navOrder) {
+
+    /** Whether a place was chosen without the position that orders its links. */
+    public boolean lacksNavOrder() {
+        return navPlace != null && !navPlace.isEmpty() && (navOrder == null || navOrder.isBlank());
+    }
 }

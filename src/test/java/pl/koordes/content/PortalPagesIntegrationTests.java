@@ -72,6 +72,22 @@ class PortalPagesIntegrationTests {
     }
 
     @Test
+    void thePrivacyPolicyIsARequiredPageWithADefaultTextAtItsOwnAddress() {
+        Http http = new Http(port);
+        HttpResponse<String> privacy = http.get("/prywatnosc");
+        assertThat(privacy.statusCode()).isEqualTo(200);
+        assertThat(privacy.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+        assertThat(privacy.body()).contains("<h1 id=\"page-title\">Polityka prywatności</h1>")
+                .contains("Administrator danych").contains("Cele i podstawy prawne").contains("Jak długo przechowujemy dane")
+                .contains("Twoje prawa").contains("Prezesa Urzędu Ochrony Danych Osobowych")
+                .contains("[DO UZUPEŁNIENIA: pełna nazwa operatora programu");
+        // In English the page says the text is Polish, for screen readers.
+        assertThat(http.get("/prywatnosc?lang=en").body()).contains("<article class=\"article\" aria-labelledby=\"page-title\" lang=\"pl\">");
+        assertThat(http.get("/strony/prywatnosc").statusCode()).isEqualTo(404);
+        assertThat(http.get("/sitemap.xml").body()).contains("/prywatnosc</loc>");
+    }
+
+    @Test
     void thePartnersPageListsAllKindsWithLogos() {
         String body = new Http(port).get("/patronaty").body();
         assertThat(body).contains("Patronat").contains("Finansowanie").contains("Partner").contains("Patronat medialny")

@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import pl.koordes.content.internal.PageNavigation;
 import pl.koordes.support.Http;
 
 /** Editors choose the home page's motto and manage patrons and partners; links and logos stay safe. */
 class SiteEditorIntegrationTests extends SignedInEditorTest {
+
+    @Autowired
+    PageNavigation navigation;
 
     @AfterEach
     void cleanUp() {
@@ -33,6 +38,30 @@ class SiteEditorIntegrationTests extends SignedInEditorTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Wpisz cytat.").contains("Wpisz źródło cytatu.");
         assertThat(editor.post("/redakcja/motta/999999/usun").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEditorChangesThePrivacyPolicyAndItsAddressShowsTheNewText() {
+        long id = jdbc.sql("select id from content_page where slug = 'prywatnosc'").query(Long.class).single();
+        Map<String, Object> original = jdbc.sql("select title, lead, body_markdown, body_html, nav_place, nav_order from content_page where id = :id")
+                .param("id", id).query().singleRow();
+        try {
+            assertThat(editor.get("/redakcja/strony").body()).contains("href=\"/prywatnosc\"");
+            assertThat(editor.get("/redakcja/strony/" + id).body()).contains("[DO UZUPEŁNIENIA");
+            HttpResponse<String> saved = editor.post("/redakcja/strony/" + id, "title", "Polityka prywatności <i>KoordES</i>",
+                    "lead", "Nowy wstęp", "body", "## Administrator\n\nFundacja Testowa, ul. Próbna 1.", "navPlace", "FOOTER", "navOrder", "1", "akcja", "zapisz");
+            assertThat(saved.statusCode()).isEqualTo(302);
+            String page = new Http(port).get("/prywatnosc").body();
+            assertThat(page).contains("Polityka prywatności &lt;i&gt;KoordES&lt;/i&gt;").contains("Nowy wstęp")
+                    .contains("<h2>Administrator</h2>").contains("Fundacja Testowa, ul. Próbna 1.").doesNotContain("DO UZUPEŁNIENIA");
+        } finally {
+            jdbc.sql("update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html, nav_place = :place, nav_order = :nav where id = :id")
+                    .param("title", original.get("title")).param("lead", original.get("lead"))
+                    .param("body", original.get("body_markdown")).param("html", original.get("body_html"))
+                    .param("place", original.get("nav_place")).param("nav", original.get("nav_order")).param("id", id).update();
+            // Restored behind the application's back: the footer's cached title must follow.
+            navigation.pagesChanged();
+        }
     }
 
     @Test

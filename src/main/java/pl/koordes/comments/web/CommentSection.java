@@ -16,7 +16,6 @@ import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.Comments;
 import pl.koordes.comments.CommentsProperties;
-import pl.koordes.comments.internal.ProofOfWork;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.shared.web.FormErrors;
@@ -28,8 +27,9 @@ import pl.koordes.shared.web.PageFactory;
  * The comments under every article: the approved comments, a page at a time, and the form. The
  * rendered list is cached per article, thread revision, page and language; every public change bumps
  * the thread's revision in the database, so each node sees a stale entry as a miss and no
- * invalidation message is needed. The form is rendered per request (its CSRF token and challenge are
- * the visitor's own). An article view costs one small query when the list is cached.
+ * invalidation message is needed. The form carries no challenge (the script fetches one per visitor
+ * from {@link ChallengeController}); its CSRF token is the visitor's own. An article view costs one
+ * small query when the list is cached.
  */
 @Component
 class CommentSection implements ArticlePageSection {
@@ -54,15 +54,12 @@ class CommentSection implements ArticlePageSection {
             .build();
 
     private final Comments comments;
-    private final ProofOfWork proofOfWork;
     private final CommentsProperties properties;
     private final PageFactory pages;
     private final TemplateEngine templates;
 
-    CommentSection(Comments comments, ProofOfWork proofOfWork, CommentsProperties properties, PageFactory pages,
-            TemplateEngine templates) {
+    CommentSection(Comments comments, CommentsProperties properties, PageFactory pages, TemplateEngine templates) {
         this.comments = comments;
-        this.proofOfWork = proofOfWork;
         this.properties = properties;
         this.pages = pages;
         this.templates = templates;
@@ -93,20 +90,19 @@ class CommentSection implements ArticlePageSection {
         return Optional.of(output -> templates.render("comments/section.jte", model, output));
     }
 
-    /** The form, fresh challenge included; also used by the page that shows a refused comment again. */
+    /** The form; also used by the page that shows a refused comment again. */
     Content form(Page page, ArticleReference article, CommentForm form, FormErrors errors) {
         Map<String, Object> model = formModel(page, article, form, errors);
         return output -> templates.render("comments/form.jte", model, output);
     }
 
     Map<String, Object> formModel(Page page, ArticleReference article, CommentForm form, FormErrors errors) {
-        ProofOfWork.Challenge c = proofOfWork.issue();
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("article", article);
         model.put("form", form);
         model.put("errors", errors);
-        model.put("challenge", new ChallengeView(c.algorithm(), c.challenge(), c.maxNumber(), c.salt(), c.signature()));
+        model.put("challengeUrl", ChallengeController.PATH);
         model.put("limits", properties);
         return model;
     }

@@ -28,14 +28,18 @@ class RequiredPages implements ApplicationRunner {
         load(pages, "classpath:content/pages/*.md");
     }
 
-    /** Creates each page of the pattern that does not exist yet; the file name (without .md) is the address. */
+    /**
+     * Creates each page of the pattern that does not exist yet; the file name (without .md) is the address.
+     * The header's {@code nav} is the position in the navigation, {@code place} MAIN (the default) or FOOTER.
+     */
     static void load(PageManagement pages, String pattern) {
         for (Resource file : ContentDemoData.resources(pattern)) {
             String text = ContentDemoData.read(file);
             Map<String, String> header = ContentDemoData.header(text);
             String slug = file.getFilename().replaceFirst("\\.md$", "");
+            String nav = header.getOrDefault("nav", "");
             pages.createPageIfAbsent(slug, new PageForm(header.get("title"), header.getOrDefault("lead", ""),
-                    ContentDemoData.body(text), header.getOrDefault("nav", "")));
+                    ContentDemoData.body(text), header.getOrDefault("place", nav.isEmpty() ? "" : "MAIN"), nav));
         }
     }
 }

@@ -32,9 +32,9 @@ public class SiteContent {
         }
     }
 
-    /** A static page. */
-    public record SitePage(long id, String slug, String title, String lead, String bodyHtml, @Nullable Integer navOrder,
-            Instant updatedAt) {
+    /** A static page; {@code navPlace} is MAIN, FOOTER or null (outside the navigation). */
+    public record SitePage(long id, String slug, String title, String lead, String bodyHtml, @Nullable String navPlace,
+            @Nullable Integer navOrder, Instant updatedAt) {
 
         public String href() {
             return PageAddresses.href(slug);
@@ -75,17 +75,17 @@ public class SiteContent {
         if (!ArticleQueries.plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page where slug = :slug")
+        return jdbc.sql("select id, slug, title, lead, body_html, nav_place, nav_order, updated_at from content_page where slug = :slug")
                 .param("slug", slug).query((rs, n) -> sitePage(rs)).optional();
     }
 
     public Optional<SitePage> page(long id) {
-        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page where id = :id")
+        return jdbc.sql("select id, slug, title, lead, body_html, nav_place, nav_order, updated_at from content_page where id = :id")
                 .param("id", id).query((rs, n) -> sitePage(rs)).optional();
     }
 
     public List<SitePage> pages() {
-        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page order by nav_order nulls last, title")
+        return jdbc.sql("select id, slug, title, lead, body_html, nav_place, nav_order, updated_at from content_page order by nav_place nulls last, nav_order, title")
                 .query((rs, n) -> sitePage(rs)).list();
     }
 
@@ -98,6 +98,6 @@ public class SiteContent {
         int nav = rs.getInt("nav_order");
         Integer navOrder = rs.wasNull() ? null : nav;
         return new SitePage(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("lead"),
-                rs.getString("body_html"), navOrder, rs.getTimestamp("updated_at").toInstant());
+                rs.getString("body_html"), rs.getString("nav_place"), navOrder, rs.getTimestamp("updated_at").toInstant());
     }
 }

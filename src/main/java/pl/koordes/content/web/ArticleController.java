@@ -24,6 +24,7 @@ import pl.koordes.shared.web.Paged;
 import pl.koordes.content.internal.TagRef;
 import pl.koordes.shared.mail.MailSettings;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.PublicPage;
 
 /** The public articles: the list (by page, by tag) and an article's page with the sections other modules add. */
 @Controller
@@ -44,6 +45,7 @@ class ArticleController {
         this.properties = properties;
     }
 
+    @PublicPage
     @GetMapping("/aktualnosci")
     String list(@RequestParam(name = "strona", required = false) @Nullable String page,
             @RequestParam(name = "tag", required = false) @Nullable String tag, Model model) {
@@ -61,6 +63,7 @@ class ArticleController {
         return "content/articles";
     }
 
+    @PublicPage
     @GetMapping("/aktualnosci/{slug}")
     Object article(@PathVariable String slug, Optional<CurrentUser> user, HttpServletRequest request, Model model) {
         Optional<ArticleView> found = articles.publishedArticle(slug);

@@ -49,7 +49,7 @@ class EditorPageController {
         permissions.requireEditor(Optional.of(user));
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
         PageForm form = new PageForm(page.title(), page.lead(), site.pageMarkdown(id).orElse(""),
-                page.navOrder() == null ? "" : page.navOrder().toString());
+                page.navPlace() == null ? "" : page.navPlace(), page.navOrder() == null ? "" : page.navOrder().toString());
         return show(model, page, form, FormErrors.none(), null);
     }
 
@@ -61,6 +61,9 @@ class EditorPageController {
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
         if (EditorArticleController.PREVIEW.equals(action)) {
             return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()));
+        }
+        if (form.lacksNavOrder() && !result.hasFieldErrors("navOrder")) {
+            result.rejectValue("navOrder", "required", "content.page.navOrder.required");
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

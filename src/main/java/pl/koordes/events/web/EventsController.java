@@ -33,6 +33,7 @@ import pl.koordes.events.Registration;
 import pl.koordes.events.RegistrationStatus;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Paged;
+import pl.koordes.shared.web.PublicPage;
 
 /** The public side of events: upcoming and past lists, the month calendar, an event's page and calendar files. */
 @Controller
@@ -53,12 +54,14 @@ class EventsController {
         this.ics = ics;
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia")
     String upcoming(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
         model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
         return list(query, false, model);
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia/archiwum")
     String past(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
         model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
@@ -76,6 +79,7 @@ class EventsController {
         return "events/list";
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia/kalendarz")
     String calendar(@RequestParam Map<String, String> query, Model model) {
         ListFilters filters = ListFilters.of(query, directory.regions());
@@ -88,6 +92,7 @@ class EventsController {
         return "events/calendar";
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia/{id}")
     String event(@PathVariable long id, Optional<CurrentUser> user, @RequestParam(required = false) @Nullable String zapis,
             @RequestParam(required = false) @Nullable String opinia, Model model) {
