@@ -7,39 +7,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
-import pl.koordes.support.IntegrationTest;
-import pl.koordes.support.SignedInClient;
 
 /**
  * Editors place pages in the main navigation or the footer of every page, in their order; the header
  * keeps the fixed module links first, marks the page being read and says a Polish title is Polish in
  * the English interface.
  */
-@IntegrationTest
-class PageNavigationIntegrationTests {
+class PageNavigationIntegrationTests extends SignedInEditorTest {
 
     /** Pages of every kind: each must carry the same navigation. */
     private static final List<String> EVERY_KIND = List.of("/", "/aktualnosci", "/aktualnosci/ekonomia-spoleczna-w-regionach",
             "/regiony", "/regiony/malopolskie", "/wydarzenia", "/patronaty", "/logowanie", "/nie-ma-takiej-strony");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    SignedInClient editor;
     long manifest;
 
     @BeforeEach
-    void signIn() {
-        editor = new SignedInClient(port);
-        editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
+    void findTheManifest() {
         manifest = jdbc.sql("select id from content_page where slug = 'manifest'").query(Long.class).single();
     }
 
