@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -28,11 +29,18 @@ import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.HeaderLink;
 import pl.koordes.shared.web.Paged;
 
 /** The editors' moderation queue: decide, edit out personal data, reply, keep the banned phrases. */
 @Controller
 class ModerationController {
+
+    /** The header's way into the comment moderation queue, for editors and administrators. */
+    @Bean
+    static HeaderLink moderationHeaderLink(CommentPermissions permissions) {
+        return HeaderLink.to(QueueView.QUEUE, "comments.headerLink", 60, permissions::canModerate);
+    }
 
     static final String QUEUE = QueueView.QUEUE;
     /** Most comments one bulk action may name. */
