@@ -77,7 +77,7 @@ class CommentsIntegrationTests {
     @Test
     void aForgedOrReusedProofOfWorkGoesToModerationMarked() {
         String page = visitor.get(article.path()).body();
-        String proof = Proofs.solveFrom(page);
+        String proof = Proofs.solveFor(visitor);
         String first = samples.unique("Pierwszy z dowodem");
         visitor.post(article.path() + "/komentarze", "title", first, "body", first + " treść", "signature", "A",
                 "proof", proof);
@@ -180,7 +180,7 @@ class CommentsIntegrationTests {
         assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("KOORDES_CSRF="));
 
         HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", title + " treść",
-                "signature", "Ola", "proof", Proofs.solveFrom(page.body()));
+                "signature", "Ola", "proof", Proofs.solveFor(visitor));
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.PENDING);
@@ -322,7 +322,7 @@ class CommentsIntegrationTests {
     private HttpResponse<String> send(String title, String body, String signature, boolean withProof) {
         String page = visitor.get(article.path()).body();
         return visitor.post(article.path() + "/komentarze", "title", title, "body", body, "signature", signature,
-                "email", "", "website", "", "proof", withProof ? Proofs.solveFrom(page) : "");
+                "email", "", "website", "", "proof", withProof ? Proofs.solveFor(visitor) : "");
     }
 
     private static void assertRefused(HttpResponse<String> answer, String polishReason) {

@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentManagement;
-import pl.koordes.comments.CommentPage;
 import pl.koordes.comments.CommentPermissions;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.Comments;
@@ -29,6 +28,7 @@ import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.Paged;
 
 /** The editors' moderation queue: decide, edit out personal data, reply, keep the banned phrases. */
 @Controller
@@ -61,8 +61,8 @@ class ModerationController {
         String filter = state == null ? CommentState.PENDING.name() : normaliseFilter(state);
         Long articleId = articleId(article);
         CommentState only = filter.isEmpty() || filter.equals(QueueView.REPORTED) ? null : CommentState.valueOf(filter);
-        CommentPage page = comments.queue(new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId),
-                CommentPage.number(number));
+        Paged<Comment> page = comments.queue(new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId),
+                Paged.number(number));
         List<Long> commented = comments.commentedArticles();
         Set<Long> ids = new HashSet<>(commented);
         page.items().forEach(c -> ids.add(c.articleId()));

@@ -24,7 +24,7 @@ import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Images;
 import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.RevisionDiff;
-import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -57,8 +57,8 @@ class EditorArticleController {
     @GetMapping("/redakcja")
     String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
         permissions.requireEditor(java.util.Optional.of(user));
-        Slice<EditorArticles.Row> slice = articles.list(Slice.number(page), properties.pageSize() * 2);
-        model.addAttribute("articles", slice);
+        Paged<EditorArticles.Row> paged = articles.list(Paged.number(page), properties.pageSize() * 2);
+        model.addAttribute("articles", paged);
         return "content/editor/articles";
     }
 

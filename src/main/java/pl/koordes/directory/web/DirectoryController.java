@@ -17,6 +17,7 @@ import pl.koordes.directory.RegionPageSection;
 import pl.koordes.directory.RegionProfile;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Page;
+import pl.koordes.shared.web.PublicPage;
 
 /** The public directory: the map and list of regions, a region's page and a macroregion's page. */
 @Controller
@@ -35,6 +36,7 @@ class DirectoryController {
         this.sections = sections.stream().sorted(Comparator.comparingInt(RegionPageSection::order)).toList();
     }
 
+    @PublicPage
     @GetMapping("/regiony")
     String regions(Model model) {
         DirectoryPageCache.Listing listing = cache.listing();
@@ -45,6 +47,7 @@ class DirectoryController {
         return "directory/regions";
     }
 
+    @PublicPage
     @GetMapping("/regiony/{slug}")
     String region(@PathVariable String slug, Optional<CurrentUser> user, Model model, Locale locale) {
         RegionProfile profile = directory.regionProfile(slug).orElseThrow(DirectoryController::notFound);
@@ -60,6 +63,7 @@ class DirectoryController {
         return "directory/region";
     }
 
+    @PublicPage
     @GetMapping("/makroregiony/{slug}")
     String macroregion(@PathVariable String slug, Model model) {
         model.addAttribute("profile", directory.macroregionProfile(slug).orElseThrow(DirectoryController::notFound));
