@@ -29,10 +29,14 @@ public class PageManagement {
     /** Creates the page with this address unless it exists; answers whether it was created. */
     public boolean createPageIfAbsent(String slug, PageForm form) {
         boolean created = jdbc.sql("""
-                        insert into content_page (slug, title, lead, body_markdown, body_html, nav_place, nav_order, updated_at)
-                        values (:slug, :title, :lead, :body, :html, :place, :nav, :now) on conflict (slug) do nothing""")
+                        insert into content_page (slug, title, lead, body_markdown, body_html, title_en, lead_en, body_markdown_en,
+                                                  body_html_en, nav_place, nav_order, updated_at)
+                        values (:slug, :title, :lead, :body, :html, :titleEn, :leadEn, :bodyEn, :htmlEn, :place, :nav, :now)
+                        on conflict (slug) do nothing""")
                 .param("slug", slug).param("title", strip(form.title())).param("lead", strip(form.lead()))
                 .param("body", form.body()).param("html", markdown.toHtml(form.body()))
+                .param("titleEn", strip(form.titleEn())).param("leadEn", strip(form.leadEn()))
+                .param("bodyEn", text(form.bodyEn())).param("htmlEn", html(form.bodyEn()))
                 .param("place", place(form)).param("nav", nav(form))
                 .param("now", Timestamp.from(clock.instant())).update() == 1;
         if (created) {
@@ -45,15 +49,28 @@ public class PageManagement {
     public boolean updatePage(long id, PageForm form) {
         boolean updated = jdbc.sql("""
                         update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
+                               title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
                                nav_place = :place, nav_order = :nav, updated_at = :now where id = :id""")
                 .param("title", strip(form.title())).param("lead", strip(form.lead())).param("body", form.body())
-                .param("html", markdown.toHtml(form.body())).param("place", place(form)).param("nav", nav(form))
+                .param("html", markdown.toHtml(form.body()))
+                .param("titleEn", strip(form.titleEn())).param("leadEn", strip(form.leadEn()))
+                .param("bodyEn", text(form.bodyEn())).param("htmlEn", html(form.bodyEn()))
+                .param("place", place(form)).param("nav", nav(form))
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update() == 1;
         if (updated) {
             // The title or the place may have changed: every page's navigation shows it.
             navigation.pagesChanged();
         }
         return updated;
+    }
+
+    private static String text(@Nullable String markdown) {
+        return markdown == null || markdown.isBlank() ? "" : markdown;
+    }
+
+    /** The English text's HTML, empty without one (the page then has no English version). */
+    private String html(@Nullable String text) {
+        return text == null || text.isBlank() ? "" : markdown.toHtml(text);
     }
 
     private static @Nullable String place(PageForm form) {

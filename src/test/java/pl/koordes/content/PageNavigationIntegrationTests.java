@@ -68,12 +68,31 @@ class PageNavigationIntegrationTests extends SignedInEditorTest {
     }
 
     @Test
+    void aPageWithAnEnglishVersionIsLinkedByItsEnglishTitleInEnglish() {
+        String body = jdbc.sql("select body_markdown from content_page where id = :id").param("id", manifest).query(String.class).single();
+        editor.get("/redakcja/strony/" + manifest);
+        assertThat(editor.post("/redakcja/strony/" + manifest, "title", "Manifest", "lead", "", "body", body,
+                "titleEn", "Our manifesto", "leadEn", "Why regions matter.", "bodyEn", "## Regions first\n\nA text in English.",
+                "navPlace", "MAIN", "navOrder", "2", "akcja", "zapisz").statusCode()).isEqualTo(302);
+        assertThat(mainNavigation(new Http(port).get("/?lang=en").body())).contains("<a href=\"/strony/manifest\">Our manifesto</a>");
+        assertThat(mainNavigation(new Http(port).get("/?lang=pl").body())).contains("<a href=\"/strony/manifest\">Manifest</a>");
+        String english = new Http(port).get("/strony/manifest?lang=en").body();
+        assertThat(english).contains("<h1 id=\"page-title\">Our manifesto</h1>").contains("<h2>Regions first</h2>")
+                .contains("<p class=\"lead\">Why regions matter.</p>").contains("<title>Our manifesto · KoordES</title>");
+        assertThat(new Http(port).get("/strony/manifest?lang=pl").body()).contains("<h1 id=\"page-title\">Manifest</h1>")
+                .doesNotContain("Our manifesto</h1>");
+    }
+
+    @Test
     void thePrivacyPolicyAndTheAccessibilityDeclarationAreInTheFooterFromTheStart() {
         String body = new Http(port).get("/").body();
         assertThat(footerNavigation(body)).contains("<a href=\"/prywatnosc\">Polityka prywatności</a>")
                 .contains("<a href=\"/deklaracja-dostepnosci\">Deklaracja dostępności</a>");
         assertThat(footerNavigation(new Http(port).get("/prywatnosc").body()))
                 .contains("<a href=\"/prywatnosc\" aria-current=\"page\">Polityka prywatności</a>");
+        // In English: the privacy policy by its English title, the declaration (Polish only) marked as Polish.
+        assertThat(footerNavigation(new Http(port).get("/?lang=en").body())).contains("<a href=\"/prywatnosc\">Privacy policy</a>")
+                .contains("<a href=\"/deklaracja-dostepnosci\" lang=\"pl\">Deklaracja dostępności</a>");
     }
 
     @Test

@@ -81,8 +81,13 @@ class PortalPagesIntegrationTests {
                 .contains("Administrator danych").contains("Cele i podstawy prawne").contains("Jak długo przechowujemy dane")
                 .contains("Twoje prawa").contains("Prezesa Urzędu Ochrony Danych Osobowych")
                 .contains("[DO UZUPEŁNIENIA: pełna nazwa operatora programu");
-        // In English the page says the text is Polish, for screen readers.
-        assertThat(http.get("/prywatnosc?lang=en").body()).contains("<article class=\"article\" aria-labelledby=\"page-title\" lang=\"pl\">");
+        // It comes with an English version; a page without one shows its Polish text, marked as Polish.
+        assertThat(http.get("/prywatnosc?lang=en").body()).contains("<article class=\"article\" aria-labelledby=\"page-title\">")
+                .contains("<h1 id=\"page-title\">Privacy policy</h1>").contains("[TO BE COMPLETED: full name of the programme operator")
+                .doesNotContain("Administrator danych");
+        assertThat(http.get("/strony/o-programie?lang=en").body())
+                .contains("<article class=\"article\" aria-labelledby=\"page-title\" lang=\"pl\">")
+                .contains("<h1 id=\"page-title\">O programie</h1>").contains("<p class=\"muted\" lang=\"en\">");
         assertThat(http.get("/strony/prywatnosc").statusCode()).isEqualTo(404);
         assertThat(http.get("/sitemap.xml").body()).contains("/prywatnosc</loc>");
     }

@@ -20,8 +20,6 @@ import pl.koordes.shared.web.Page;
 @Component
 public class PageNavigation implements NavigationLinks {
 
-    /** Pages are written in Polish; in the English interface their titles are marked as Polish. */
-    private static final String PAGE_LANGUAGE = "pl";
 
     private final JdbcClient jdbc;
     private @Nullable Links links;
@@ -32,17 +30,19 @@ public class PageNavigation implements NavigationLinks {
         this.jdbc = jdbc;
     }
 
-    private record Links(List<Page.NavigationItem> main, List<Page.NavigationItem> footer) {
+    /** Each language's links: a page without an English version keeps its Polish title, marked as Polish. */
+    private record Links(List<Page.NavigationItem> main, List<Page.NavigationItem> footer, List<Page.NavigationItem> mainEn,
+            List<Page.NavigationItem> footerEn) {
     }
 
     @Override
     public List<Page.NavigationItem> main(Language language) {
-        return links().main();
+        return language == Language.EN ? links().mainEn() : links().main();
     }
 
     @Override
     public List<Page.NavigationItem> footer(Language language) {
-        return links().footer();
+        return language == Language.EN ? links().footerEn() : links().footer();
     }
 
     /** A page was created or changed: the links are read again once the change is committed. */
@@ -86,12 +86,20 @@ public class PageNavigation implements NavigationLinks {
     private Links load() {
         List<Page.NavigationItem> main = new ArrayList<>();
         List<Page.NavigationItem> footer = new ArrayList<>();
-        jdbc.sql("select slug, title, nav_place from content_page where nav_place is not null order by nav_order, title, id")
+        List<Page.NavigationItem> mainEn = new ArrayList<>();
+        List<Page.NavigationItem> footerEn = new ArrayList<>();
+        jdbc.sql("""
+                        select slug, title, title_en, body_html_en <> '' as english, nav_place from content_page
+                        where nav_place is not null order by nav_order, title, id""")
                 .query(rs -> {
-                    Page.NavigationItem item = Page.NavigationItem.titled(PageAddresses.href(rs.getString("slug")),
-                            rs.getString("title"), PAGE_LANGUAGE);
-                    ("FOOTER".equals(rs.getString("nav_place")) ? footer : main).add(item);
+                    String href = PageAddresses.href(rs.getString("slug"));
+                    boolean footerPlace = "FOOTER".equals(rs.getString("nav_place"));
+                    Page.NavigationItem polish = Page.NavigationItem.titled(href, rs.getString("title"), "pl");
+                    Page.NavigationItem english = rs.getBoolean("english") && !rs.getString("title_en").isEmpty()
+                            ? Page.NavigationItem.titled(href, rs.getString("title_en"), "en") : polish;
+                    (footerPlace ? footer : main).add(polish);
+                    (footerPlace ? footerEn : mainEn).add(english);
                 });
-        return new Links(List.copyOf(main), List.copyOf(footer));
+        return new Links(List.copyOf(main), List.copyOf(footer), List.copyOf(mainEn), List.copyOf(footerEn));
     }
 }

@@ -4,15 +4,15 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs work once the current transaction has ended, so that a cache dropped after a change is not read
- * again from the database before the change is visible to other connections.
+ * Runs something once the current transaction has ended (committed or rolled back), or at once when
+ * there is none. For dropping cached copies of data: dropped before the commit, the cache could be
+ * filled again from the old rows by a request running in between.
  */
 public final class AfterTransaction {
 
     private AfterTransaction() {
     }
 
-    /** Runs {@code action} when the current transaction completes (committed or rolled back), or at once outside one. */
     public static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
