@@ -55,8 +55,11 @@ public class CommentSubmissions {
                     HttpResponse.BodyHandlers.ofString()).body();
             action = group(FORM, page);
             String csrf = group(CSRF, page);
-            String proof = solve(attr(page, "algorithm"), attr(page, "challenge"), attr(page, "salt"),
-                    attr(page, "signature"), Long.parseLong(attr(page, "max")));
+            // The form's script fetches a challenge of its own; so does the benchmark.
+            String task = client.send(HttpRequest.newBuilder(article.resolve("/komentarze/wyzwanie")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String proof = solve(json(task, "algorithm"), json(task, "challenge"), json(task, "salt"),
+                    json(task, "signature"), Long.parseLong(json(task, "maxNumber")));
             bodies.add(form("_csrf", csrf, "title", "Głos z regionu nr " + i,
                     "body", "Benchmark " + run + " komentarz " + i + ": spółdzielnie socjalne w powiecie potrzebują stabilnych zamówień.",
                     "signature", "Tester " + i, "email", "", "website", "", "proof", proof));
@@ -105,9 +108,8 @@ public class CommentSubmissions {
         }
     }
 
-    private static String attr(String page, String name) {
-        return group(Pattern.compile("data-pow-" + name + "=\"([^\"]*)\""), page).replace("&#63;", "?").replace("&amp;", "&")
-                .replace("&#61;", "=");
+    private static String json(String object, String name) {
+        return group(Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)"), object);
     }
 
     private static String group(Pattern pattern, String text) {

@@ -3,6 +3,7 @@ package pl.koordes.accounts;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.web.Paged;
 import jakarta.validation.Valid;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.comments.internal.CommentStore;
+import pl.koordes.shared.web.Paged;
 
 /** Reading comments: the public list under an article and the moderation queue. */
 @Service
@@ -30,10 +31,10 @@ public class Comments {
     }
 
     /** A page of approved comments, oldest first; {@code total} is the thread's count given by the caller. */
-    public CommentPage approved(long articleId, int number, long total) {
+    public Paged<Comment> approved(long articleId, int number, long total) {
         int size = properties.pageSize();
-        List<Comment> items = total == 0 ? List.of() : store.approved(articleId, CommentPage.offset(number, size), size);
-        return new CommentPage(items, number, size, total);
+        List<Comment> items = total == 0 ? List.of() : store.approved(articleId, Paged.offset(number, size), size);
+        return new Paged<>(items, number, size, total);
     }
 
     public Optional<Comment> byId(long id) {
@@ -50,12 +51,12 @@ public class Comments {
     public record QueueFilter(@Nullable CommentState state, boolean reportedOnly, @Nullable Long articleId) {
     }
 
-    public CommentPage queue(QueueFilter filter, int number) {
+    public Paged<Comment> queue(QueueFilter filter, int number) {
         int size = properties.queuePageSize();
         CommentStore.Filter f = new CommentStore.Filter(filter.state(), filter.reportedOnly(), filter.articleId());
         long total = store.count(f);
-        List<Comment> items = total == 0 ? List.of() : store.queue(f, CommentPage.offset(number, size), size);
-        return new CommentPage(items, number, size, total);
+        List<Comment> items = total == 0 ? List.of() : store.queue(f, Paged.offset(number, size), size);
+        return new Paged<>(items, number, size, total);
     }
 
     public Map<CommentState, Long> countsByState() {

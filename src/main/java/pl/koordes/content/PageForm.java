@@ -6,9 +6,12 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an editor writes about a static page.
+ * What an editor writes about a static page: the Polish text, optionally an English version (title and
+ * text, both or neither), and the place of its link.
  *
- * @param navOrder position in the navigation as digits, or empty to keep the page out of it
+ * @param navPlace where the page's link appears on every page: {@code MAIN} (the main navigation),
+ *        {@code FOOTER}, or empty for nowhere
+ * @param navOrder position there as digits (smaller first); required with a place, ignored without one
  */
 public record PageForm(
         @NotBlank(message = "content.article.title.required")
@@ -19,5 +22,34 @@ public record PageForm(
         @NotBlank(message = "content.article.body.required")
         @Size(max = 100_000, message = "content.size.100000")
         @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String body,
+        @Size(max = 200, message = "content.size.200")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String titleEn,
+        @Size(max = 600, message = "content.size.600")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String leadEn,
+        @Size(max = 100_000, message = "content.size.100000")
+        @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String bodyEn,
+        @Pattern(regexp = "MAIN|FOOTER|", message = "content.page.navPlace.invalid") @Nullable String navPlace,
         @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable String navOrder) {
+
+    /** Whether the English version has a title and a text (it is shown only then). */
+    public boolean hasEnglish() {
+        return !blank(titleEn) && !blank(bodyEn);
+    }
+
+    /** The field an English version begun but not finished lacks ({@code titleEn} or {@code bodyEn}), or null. */
+    public @Nullable String missingEnglishField() {
+        if (blank(titleEn) && blank(leadEn) && blank(bodyEn)) {
+            return null;
+        }
+        return blank(titleEn) ? "titleEn" : blank(bodyEn) ? "bodyEn" : null;
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Whether a place was chosen without the position that orders its links. */
+    public boolean lacksNavOrder() {
+        return navPlace != null && !navPlace.isEmpty() && (navOrder == null || navOrder.isBlank());
+    }
 }

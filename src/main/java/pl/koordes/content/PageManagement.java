@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.internal.Markdown;
+import pl.koordes.content.internal.PageNavigation;
 
 /** The write path for static pages: the Markdown is rendered and sanitised once, when saved. */
 @Service
@@ -16,35 +17,73 @@ public class PageManagement {
     private final JdbcClient jdbc;
     private final Markdown markdown;
     private final Clock clock;
+    private final PageNavigation navigation;
 
-    public PageManagement(JdbcClient jdbc, Markdown markdown, Clock clock) {
+    public PageManagement(JdbcClient jdbc, Markdown markdown, Clock clock, PageNavigation navigation) {
         this.jdbc = jdbc;
         this.markdown = markdown;
         this.clock = clock;
+        this.navigation = navigation;
     }
 
     /** Creates the page with this address unless it exists; answers whether it was created. */
     public boolean createPageIfAbsent(String slug, PageForm form) {
-        return jdbc.sql("""
-                        insert into content_page (slug, title, lead, body_markdown, body_html, nav_order, updated_at)
-                        values (:slug, :title, :lead, :body, :html, :nav, :now) on conflict (slug) do nothing""")
+        boolean created = jdbc.sql("""
+                        insert into content_page (slug, title, lead, body_markdown, body_html, title_en, lead_en, body_markdown_en,
+                                                  body_html_en, nav_place, nav_order, updated_at)
+                        values (:slug, :title, :lead, :body, :html, :titleEn, :leadEn, :bodyEn, :htmlEn, :place, :nav, :now)
+                        on conflict (slug) do nothing""")
                 .param("slug", slug).param("title", strip(form.title())).param("lead", strip(form.lead()))
-                .param("body", form.body()).param("html", markdown.toHtml(form.body())).param("nav", nav(form.navOrder()))
+                .param("body", form.body()).param("html", markdown.toHtml(form.body()))
+                .param("titleEn", strip(form.titleEn())).param("leadEn", strip(form.leadEn()))
+                .param("bodyEn", text(form.bodyEn())).param("htmlEn", html(form.bodyEn()))
+                .param("place", place(form)).param("nav", nav(form))
                 .param("now", Timestamp.from(clock.instant())).update() == 1;
+        if (created) {
+            navigation.pagesChanged();
+        }
+        return created;
     }
 
     /** Saves a new text of an existing page (its address stays); false when there is no such page. */
     public boolean updatePage(long id, PageForm form) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                         update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
-                               nav_order = :nav, updated_at = :now where id = :id""")
+                               title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
+                               nav_place = :place, nav_order = :nav, updated_at = :now where id = :id""")
                 .param("title", strip(form.title())).param("lead", strip(form.lead())).param("body", form.body())
-                .param("html", markdown.toHtml(form.body())).param("nav", nav(form.navOrder()))
+                .param("html", markdown.toHtml(form.body()))
+                .param("titleEn", strip(form.titleEn())).param("leadEn", strip(form.leadEn()))
+                .param("bodyEn", text(form.bodyEn())).param("htmlEn", html(form.bodyEn()))
+                .param("place", place(form)).param("nav", nav(form))
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update() == 1;
+        if (updated) {
+            // The title or the place may have changed: every page's navigation shows it.
+            navigation.pagesChanged();
+        }
+        return updated;
     }
 
-    private static @Nullable Integer nav(@Nullable String value) {
-        return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+    private static String text(@Nullable String markdown) {
+        return markdown == null || markdown.isBlank() ? "" : markdown;
+    }
+
+    /** The English text's HTML, empty without one (the page then has no English version). */
+    private String html(@Nullable String text) {
+        return text == null || text.isBlank() ? "" : markdown.toHtml(text);
+    }
+
+    private static @Nullable String place(PageForm form) {
+        return form.navPlace() == null || form.navPlace().isBlank() ? null : form.navPlace();
+    }
+
+    /** The position counts only with a place (a page outside the navigation has none); a place without one is first. */
+    private static @Nullable Integer nav(PageForm form) {
+        if (place(form) == null) {
+            return null;
+        }
+        String value = form.navOrder();
+        return value == null || value.isBlank() ? 0 : Integer.valueOf(value.strip());
     }
 
     private static String strip(@Nullable String value) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.web.Paged;
 
 /**
  * Reads events: one event with its regions and materials, the public lists with filters and pages, a
@@ -71,18 +72,17 @@ public class EventCatalogue {
      * A page of published (or cancelled, completed) events: upcoming ones from the soonest, past ones from
      * the latest. Two statements: the page (keyed by the start index) and the count.
      */
-    public EventList search(EventFilter filter, boolean past, int page) {
+    public Paged<Event> search(EventFilter filter, boolean past, int page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, past, params);
         long total = jdbc.sql("select count(*) from event e where " + where).params(params).query(Long.class).single();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(1, page), pages);
+        int current = Paged.within(page, total, PAGE_SIZE);
         params.put("limit", PAGE_SIZE);
-        params.put("offset", (current - 1) * PAGE_SIZE);
+        params.put("offset", Paged.offset(current, PAGE_SIZE));
         List<Event> events = jdbc.sql("select " + COLUMNS + " from event e where " + where + " order by e.starts_at "
                         + (past ? "desc" : "asc") + ", e.id limit :limit offset :offset")
                 .params(params).query((rs, n) -> event(rs, List.of(), List.of())).list();
-        return new EventList(events, current, pages, total);
+        return new Paged<>(events, current, PAGE_SIZE, total);
     }
 
     /** The public events overlapping the month, for the calendar. */

@@ -77,7 +77,7 @@ class CommentsIntegrationTests {
     @Test
     void aForgedOrReusedProofOfWorkGoesToModerationMarked() {
         String page = visitor.get(article.path()).body();
-        String proof = Proofs.solveFrom(page);
+        String proof = Proofs.solveFor(visitor);
         String first = samples.unique("Pierwszy z dowodem");
         visitor.post(article.path() + "/komentarze", "title", first, "body", first + " treść", "signature", "A",
                 "proof", proof);
@@ -180,7 +180,7 @@ class CommentsIntegrationTests {
         assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("KOORDES_CSRF="));
 
         HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", title + " treść",
-                "signature", "Ola", "proof", Proofs.solveFrom(page.body()));
+                "signature", "Ola", "proof", Proofs.solveFor(visitor));
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.PENDING);
@@ -288,15 +288,19 @@ class CommentsIntegrationTests {
     @Test
     void countsTakePolishPluralsAndManyCommentsPaginate() {
         ArticleReference other = samples.article();
+        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">Komentarze</h2>");
+        assertThat(visitor.get(other.path() + "?lang=en").body()).contains("<h2 id=\"komentarze-naglowek\">Comments</h2>");
         samples.approvedComments(other, 1);
-        assertThat(visitor.get(other.path()).body()).contains("1 komentarz)");
+        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">1 komentarz</h2>");
+        assertThat(visitor.get(other.path() + "?lang=en").body()).contains("<h2 id=\"komentarze-naglowek\">1 comment</h2>");
         samples.approvedComments(other, 1);
-        assertThat(visitor.get(other.path()).body()).contains("2 komentarze)");
+        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">2 komentarze</h2>");
         samples.approvedComments(other, 20);
-        String first = visitor.get(other.path()).body();
-        assertThat(first).contains("22 komentarze)").contains("?komentarze=2#komentarze");
+        String first = visitor.get(other.path() + "?lang=pl").body();
+        assertThat(first).contains("<h2 id=\"komentarze-naglowek\">22 komentarze</h2>").contains("?komentarze=2#komentarze");
         samples.approvedComments(other, 3);
-        assertThat(visitor.get(other.path()).body()).contains("25 komentarzy)");
+        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">25 komentarzy</h2>");
+        assertThat(visitor.get(other.path() + "?lang=en").body()).contains("<h2 id=\"komentarze-naglowek\">25 comments</h2>");
         HttpResponse<String> second = visitor.get(other.path() + "?komentarze=2");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("Komentarz próbny 21").doesNotContain("Komentarz próbny 1<");
@@ -318,7 +322,7 @@ class CommentsIntegrationTests {
     private HttpResponse<String> send(String title, String body, String signature, boolean withProof) {
         String page = visitor.get(article.path()).body();
         return visitor.post(article.path() + "/komentarze", "title", title, "body", body, "signature", signature,
-                "email", "", "website", "", "proof", withProof ? Proofs.solveFrom(page) : "");
+                "email", "", "website", "", "proof", withProof ? Proofs.solveFor(visitor) : "");
     }
 
     private static void assertRefused(HttpResponse<String> answer, String polishReason) {

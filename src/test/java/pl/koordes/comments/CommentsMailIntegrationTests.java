@@ -68,7 +68,7 @@ class CommentsMailIntegrationTests {
         SignedInClient visitor = new SignedInClient(port, "127.0.3.1");
         String page = visitor.get(article.path()).body();
         HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", title + " treść",
-                "signature", "Ala", "email", "ala.autorka@example.org", "consent", "true", "proof", Proofs.solveFrom(page));
+                "signature", "Ala", "email", "ala.autorka@example.org", "consent", "true", "proof", Proofs.solveFor(visitor));
         assertThat(sent.statusCode()).isEqualTo(302);
         Comment comment = testing.byTitle(title);
         assertThat(comment.hasEmail()).isTrue();
@@ -97,11 +97,11 @@ class CommentsMailIntegrationTests {
         String page = visitor.get(article.path() + "?lang=en").body();
         String english = testing.unique("Notify me");
         visitor.post(article.path() + "/komentarze", "title", english, "body", english + " body", "signature", "Bob",
-                "email", "bob.author@example.org", "consent", "true", "proof", Proofs.solveFrom(page));
+                "email", "bob.author@example.org", "consent", "true", "proof", Proofs.solveFor(visitor));
         page = visitor.get(article.path() + "?lang=pl").body();
         String rejected = testing.unique("Odrzucony");
         visitor.post(article.path() + "/komentarze", "title", rejected, "body", rejected + " treść", "signature", "Cezary",
-                "email", "cezary@example.org", "consent", "true", "proof", Proofs.solveFrom(page));
+                "email", "cezary@example.org", "consent", "true", "proof", Proofs.solveFor(visitor));
 
         testing.approve(testing.byTitle(english).id());
         CommentsTesting.reject(context, testing.byTitle(rejected).id());

@@ -1,10 +1,12 @@
 package pl.koordes.comments;
 
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.altcha.altcha.Altcha;
+import pl.koordes.support.SignedInClient;
 
 /** Solves the comment form's proof-of-work challenge the way its script does in a browser. */
 final class Proofs {
@@ -12,10 +14,15 @@ final class Proofs {
     private Proofs() {
     }
 
-    /** The answer to the challenge in this page's comment form, as the script would put it in the field "proof". */
-    static String solveFrom(String page) {
-        return solve(attribute(page, "algorithm"), attribute(page, "challenge"), attribute(page, "salt"),
-                attribute(page, "signature"), Long.parseLong(attribute(page, "max")));
+    /** Fetches a challenge as the comment form's script does and answers it as the script would put it in "proof". */
+    static String solveFor(SignedInClient visitor) {
+        HttpResponse<String> answer = visitor.get("/komentarze/wyzwanie", "Accept", "application/json");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("challenge: " + answer.statusCode());
+        }
+        String json = answer.body();
+        return solve(field(json, "algorithm"), field(json, "challenge"), field(json, "salt"), field(json, "signature"),
+                Long.parseLong(field(json, "maxNumber")));
     }
 
     static String solve(String algorithm, String challenge, String salt, String signature, long max) {
@@ -29,11 +36,11 @@ final class Proofs {
         }
     }
 
-    private static String attribute(String page, String name) {
-        Matcher m = Pattern.compile("data-pow-" + name + "=\"([^\"]*)\"").matcher(page);
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
         if (!m.find()) {
-            throw new IllegalStateException("no data-pow-" + name + " on the page");
+            throw new IllegalStateException("no " + name + " in " + json);
         }
-        return m.group(1).replace("&#63;", "?").replace("&#61;", "=").replace("&amp;", "&");
+        return m.group(1);
     }
 }

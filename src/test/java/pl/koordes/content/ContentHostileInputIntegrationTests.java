@@ -155,18 +155,22 @@ class ContentHostileInputIntegrationTests {
         try {
             for (String line : naughtyStrings()) {
                 HttpResponse<String> answer = editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", line,
-                        "lead", line, "body", line, "navOrder", line);
+                        "lead", line, "body", line, "titleEn", line, "leadEn", line, "bodyEn", line, "navPlace", line, "navOrder", line);
                 softly.assertThat(answer.statusCode()).as(line).isIn(302, 422);
-                HttpResponse<String> saved = editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", "Manifest",
-                        "lead", "", "body", line + " [a](" + line + ")", "navOrder", "2");
+                HttpResponse<String> saved = editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", line,
+                        "lead", "", "body", line + " [a](" + line + ")", "titleEn", line, "leadEn", line,
+                        "bodyEn", line + " [a](" + line + ")", "navPlace", "MAIN", "navOrder", "2");
                 softly.assertThat(saved.statusCode()).as(line).isIn(302, 422);
                 HttpResponse<String> shown = new Http(port).get("/strony/manifest");
                 softly.assertThat(shown.statusCode()).as(line).isEqualTo(200);
                 softly.assertThat(injected(shown.body())).as(line).isFalse();
+                // The title is also the page's link in every page's navigation.
+                softly.assertThat(injected(new Http(port).get("/aktualnosci").body())).as(line).isFalse();
+                softly.assertThat(injected(new Http(port).get("/strony/manifest?lang=en").body())).as(line).isFalse();
             }
         } finally {
             editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", "Manifest", "lead",
-                    "Dlaczego wierzymy, że ekonomia społeczna jest sprawą regionów.", "body", original, "navOrder", "2");
+                    "Dlaczego wierzymy, że ekonomia społeczna jest sprawą regionów.", "body", original, "navPlace", "MAIN", "navOrder", "2");
         }
         softly.assertAll();
     }

@@ -72,6 +72,27 @@ class PortalPagesIntegrationTests {
     }
 
     @Test
+    void thePrivacyPolicyIsARequiredPageWithADefaultTextAtItsOwnAddress() {
+        Http http = new Http(port);
+        HttpResponse<String> privacy = http.get("/prywatnosc");
+        assertThat(privacy.statusCode()).isEqualTo(200);
+        assertThat(privacy.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+        assertThat(privacy.body()).contains("<h1 id=\"page-title\">Polityka prywatności</h1>")
+                .contains("Administrator danych").contains("Cele i podstawy prawne").contains("Jak długo przechowujemy dane")
+                .contains("Twoje prawa").contains("Prezesa Urzędu Ochrony Danych Osobowych")
+                .contains("[DO UZUPEŁNIENIA: pełna nazwa operatora programu");
+        // It comes with an English version; a page without one shows its Polish text, marked as Polish.
+        assertThat(http.get("/prywatnosc?lang=en").body()).contains("<article class=\"article\" aria-labelledby=\"page-title\">")
+                .contains("<h1 id=\"page-title\">Privacy policy</h1>").contains("[TO BE COMPLETED: full name of the programme operator")
+                .doesNotContain("Administrator danych");
+        assertThat(http.get("/strony/o-programie?lang=en").body())
+                .contains("<article class=\"article\" aria-labelledby=\"page-title\" lang=\"pl\">")
+                .contains("<h1 id=\"page-title\">O programie</h1>").contains("<p class=\"muted\" lang=\"en\">");
+        assertThat(http.get("/strony/prywatnosc").statusCode()).isEqualTo(404);
+        assertThat(http.get("/sitemap.xml").body()).contains("/prywatnosc</loc>");
+    }
+
+    @Test
     void thePartnersPageListsAllKindsWithLogos() {
         String body = new Http(port).get("/patronaty").body();
         assertThat(body).contains("Patronat").contains("Finansowanie").contains("Partner").contains("Patronat medialny")

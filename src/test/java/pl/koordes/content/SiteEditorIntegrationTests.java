@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.content.internal.PageNavigation;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
@@ -28,6 +29,9 @@ class SiteEditorIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PageNavigation navigation;
 
     SignedInClient editor;
 
@@ -58,6 +62,47 @@ class SiteEditorIntegrationTests {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Wpisz cytat.").contains("Wpisz źródło cytatu.");
         assertThat(editor.post("/redakcja/motta/999999/usun").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEditorChangesThePrivacyPolicyAndItsAddressShowsTheNewText() {
+        long id = jdbc.sql("select id from content_page where slug = 'prywatnosc'").query(Long.class).single();
+        Map<String, Object> original = jdbc.sql("""
+                        select title, lead, body_markdown, body_html, title_en, lead_en, body_markdown_en, body_html_en,
+                               nav_place, nav_order from content_page where id = :id""")
+                .param("id", id).query().singleRow();
+        try {
+            assertThat(editor.get("/redakcja/strony").body()).contains("href=\"/prywatnosc\"");
+            assertThat(editor.get("/redakcja/strony/" + id).body()).contains("[DO UZUPEŁNIENIA");
+            HttpResponse<String> saved = editor.post("/redakcja/strony/" + id, "title", "Polityka prywatności <i>KoordES</i>",
+                    "lead", "Nowy wstęp", "body", "## Administrator\n\nFundacja Testowa, ul. Próbna 1.", "titleEn", "Privacy <i>policy</i>", "leadEn", "",
+                    "bodyEn", "## Controller\n\nTest Foundation.", "navPlace", "FOOTER", "navOrder", "1", "akcja", "zapisz");
+            assertThat(saved.statusCode()).isEqualTo(302);
+            String page = new Http(port).get("/prywatnosc").body();
+            assertThat(page).contains("Polityka prywatności &lt;i&gt;KoordES&lt;/i&gt;").contains("Nowy wstęp")
+                    .contains("<h2>Administrator</h2>").contains("Fundacja Testowa, ul. Próbna 1.").doesNotContain("DO UZUPEŁNIENIA");
+            assertThat(new Http(port).get("/prywatnosc?lang=en").body()).contains("Privacy &lt;i&gt;policy&lt;/i&gt;")
+                    .contains("<h2>Controller</h2>").doesNotContain("TO BE COMPLETED");
+            // An English version needs both its title and its text.
+            HttpResponse<String> halfEnglish = editor.post("/redakcja/strony/" + id, "title", "Polityka prywatności", "lead", "",
+                    "body", "Treść", "titleEn", "", "leadEn", "Only a lead", "bodyEn", "", "navPlace", "FOOTER", "navOrder", "1",
+                    "akcja", "zapisz");
+            assertThat(halfEnglish.statusCode()).isEqualTo(422);
+            assertThat(halfEnglish.body()).contains("Wpisz tytuł po angielsku albo usuń pozostałe pola wersji angielskiej.")
+                    .contains("Only a lead");
+        } finally {
+            jdbc.sql("""
+                            update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
+                                   title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
+                                   nav_place = :place, nav_order = :nav where id = :id""")
+                    .param("title", original.get("title")).param("lead", original.get("lead"))
+                    .param("body", original.get("body_markdown")).param("html", original.get("body_html"))
+                    .param("titleEn", original.get("title_en")).param("leadEn", original.get("lead_en"))
+                    .param("bodyEn", original.get("body_markdown_en")).param("htmlEn", original.get("body_html_en"))
+                    .param("place", original.get("nav_place")).param("nav", original.get("nav_order")).param("id", id).update();
+            // Restored behind the application's back: the footer's cached title must follow.
+            navigation.pagesChanged();
+        }
     }
 
     @Test

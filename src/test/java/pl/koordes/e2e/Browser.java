@@ -147,7 +147,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        long width = (long) Math.ceil(((Number) content.get("width")).doubleValue());
+        // Captured beyond the viewport, the page needs no vertical scroll bar and is laid out across the
+        // whole window: clipped at the content's width (measured beside the bar) its right edge was cut off.
+        long window = ((Number) js().executeScript("return window.innerWidth")).longValue();
+        long width = Math.max(window, (long) Math.ceil(((Number) content.get("width")).doubleValue()));
         long height = (long) Math.ceil(((Number) content.get("height")).doubleValue());
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
         Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",

@@ -57,7 +57,8 @@ class ContentBrowserIntegrationTests {
     Stream<DynamicTest> everyPublicPortalPageIsAccessible() {
         return Stream.of("/", "/?lang=en", "/aktualnosci", "/aktualnosci?tag=dobre-praktyki", "/aktualnosci?lang=en",
                         "/aktualnosci/ekonomia-spoleczna-w-regionach", "/aktualnosci/jak-mierzyc-postep-regionalnego-programu-rozwoju-ekonomii-spolecznej",
-                        "/strony/o-programie", "/strony/manifest", "/deklaracja-dostepnosci", "/patronaty")
+                        "/strony/o-programie", "/strony/manifest", "/deklaracja-dostepnosci", "/prywatnosc", "/prywatnosc?lang=en",
+                        "/patronaty")
                 .map(path -> dynamicTest(path, () -> {
                     browser.forgetCookies();
                     browser.open(url(path));
@@ -107,6 +108,34 @@ class ContentBrowserIntegrationTests {
         check("editor-quotes");
         browser.open(url("/redakcja/partnerzy"));
         check("editor-partners");
+    }
+
+    @Test
+    void anEditorRewritesThePrivacyPolicyAndItsAddressShowsTheNewText() {
+        long id = jdbc.sql("select id from content_page where slug = 'prywatnosc'").query(Long.class).single();
+        var original = jdbc.sql("select title, lead, body_markdown, body_html from content_page where id = :id").param("id", id)
+                .query().singleRow();
+        try {
+            browser.forgetCookies();
+            signInAsEditor();
+            browser.open(url("/redakcja/strony/" + id));
+            var body = browser.driver().findElement(By.id("body"));
+            body.clear();
+            body.sendKeys("## Administrator danych\n\nAdministratorem jest Fundacja Przykładowa (test przeglądarki).");
+            browser.driver().findElement(By.cssSelector("button[value=zapisz]")).click();
+            browser.waiting().until(driver -> !driver.findElements(By.cssSelector(".notice")).isEmpty());
+            browser.forgetCookies();
+            browser.open(url("/prywatnosc"));
+            assertThat(browser.status()).isEqualTo(200L);
+            assertThat(browser.driver().findElement(By.cssSelector(".article-body")).getText())
+                    .contains("Administratorem jest Fundacja Przykładowa (test przeglądarki).")
+                    .doesNotContain("DO UZUPEŁNIENIA");
+            check("content-privacy-edited");
+        } finally {
+            jdbc.sql("update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html where id = :id")
+                    .param("title", original.get("title")).param("lead", original.get("lead"))
+                    .param("body", original.get("body_markdown")).param("html", original.get("body_html")).param("id", id).update();
+        }
     }
 
     @Test

@@ -46,7 +46,10 @@ class PublicPagesBrowserIntegrationTests {
     Stream<DynamicTest> pagesReflowAt320CssPixels() {
         String region = directory.regions().getFirst().href();
         return Stream.of(new PublicPage("home", "/", "pl", 200), new PublicPage("regions", "/regiony", "pl", 200),
-                        new PublicPage("region", region, "pl", 200))
+                        new PublicPage("region", region, "pl", 200), new PublicPage("articles", "/aktualnosci", "pl", 200),
+                        new PublicPage("article", "/aktualnosci/ekonomia-spoleczna-w-uslugach-opiekunczych", "pl", 200),
+                        new PublicPage("partners", "/patronaty", "pl", 200), new PublicPage("privacy", "/prywatnosc", "pl", 200),
+                        new PublicPage("events", "/wydarzenia", "pl", 200))
                 .map(page -> dynamicTest(page.name() + " " + page.path() + " at 320 px", () -> checkNarrow(page)));
     }
 

@@ -56,7 +56,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle,
-            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties, Clock clock) throws Exception {
+            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties, Clock clock,
+            CookieCsrfTokenRepository csrfTokens) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMINISTRATOR")
@@ -84,9 +85,8 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/?wylogowano")
                         .deleteCookies("SESSION"))
-                // The token lives in a cookie, not in the session: a visitor reading an article with a
-                // comment form (or any form) must not cost a session row in the database.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                // The token lives in a cookie, not in the session (see shared.security.CsrfTokens).
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
                         // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.
@@ -106,14 +106,6 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .requestCache(cache -> cache.disable());
         return http.build();
-    }
-
-    /** HttpOnly (forms carry the token, no script reads it), SameSite=Lax, Secure whenever the request came over TLS. */
-    private static CookieCsrfTokenRepository csrfTokens() {
-        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-        tokens.setCookieName("KOORDES_CSRF");
-        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
-        return tokens;
     }
 
     /**

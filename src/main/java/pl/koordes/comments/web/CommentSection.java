@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
-import pl.koordes.comments.CommentPage;
 import pl.koordes.comments.Comments;
 import pl.koordes.comments.CommentsProperties;
-import pl.koordes.comments.internal.ProofOfWork;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
 
@@ -27,8 +27,9 @@ import pl.koordes.shared.web.PageFactory;
  * The comments under every article: the approved comments, a page at a time, and the form. The
  * rendered list is cached per article, thread revision, page and language; every public change bumps
  * the thread's revision in the database, so each node sees a stale entry as a miss and no
- * invalidation message is needed. The form is rendered per request (its CSRF token and challenge are
- * the visitor's own). An article view costs one small query when the list is cached.
+ * invalidation message is needed. The form carries no challenge (the script fetches one per visitor
+ * from {@link ChallengeController}); its CSRF token is the visitor's own. An article view costs one
+ * small query when the list is cached.
  */
 @Component
 class CommentSection implements ArticlePageSection {
@@ -53,15 +54,12 @@ class CommentSection implements ArticlePageSection {
             .build();
 
     private final Comments comments;
-    private final ProofOfWork proofOfWork;
     private final CommentsProperties properties;
     private final PageFactory pages;
     private final TemplateEngine templates;
 
-    CommentSection(Comments comments, ProofOfWork proofOfWork, CommentsProperties properties, PageFactory pages,
-            TemplateEngine templates) {
+    CommentSection(Comments comments, CommentsProperties properties, PageFactory pages, TemplateEngine templates) {
         this.comments = comments;
-        this.proofOfWork = proofOfWork;
         this.properties = properties;
         this.pages = pages;
         this.templates = templates;
@@ -80,8 +78,7 @@ class CommentSection implements ArticlePageSection {
         // response has begun streaming. Without this the form carries a token no cookie matches.
         page.csrfToken();
         Comments.Thread thread = comments.thread(article.id());
-        CommentPage empty = new CommentPage(java.util.List.of(), 1, properties.pageSize(), thread.approved());
-        int number = Math.min(CommentPage.number(request.getParameter(PAGE_PARAMETER)), empty.pages());
+        int number = Math.min(Paged.number(request.getParameter(PAGE_PARAMETER)), Paged.pages(thread.approved(), properties.pageSize()));
         String list = lists.get(new Key(article.id(), thread.revision(), number, page.lang()),
                 key -> renderList(page, article, comments.approved(article.id(), number, thread.approved())));
         Map<String, Object> model = new HashMap<>();
@@ -93,25 +90,24 @@ class CommentSection implements ArticlePageSection {
         return Optional.of(output -> templates.render("comments/section.jte", model, output));
     }
 
-    /** The form, fresh challenge included; also used by the page that shows a refused comment again. */
+    /** The form; also used by the page that shows a refused comment again. */
     Content form(Page page, ArticleReference article, CommentForm form, FormErrors errors) {
         Map<String, Object> model = formModel(page, article, form, errors);
         return output -> templates.render("comments/form.jte", model, output);
     }
 
     Map<String, Object> formModel(Page page, ArticleReference article, CommentForm form, FormErrors errors) {
-        ProofOfWork.Challenge c = proofOfWork.issue();
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("article", article);
         model.put("form", form);
         model.put("errors", errors);
-        model.put("challenge", new ChallengeView(c.algorithm(), c.challenge(), c.maxNumber(), c.salt(), c.signature()));
+        model.put("challengeUrl", ChallengeController.PATH);
         model.put("limits", properties);
         return model;
     }
 
-    private String renderList(Page page, ArticleReference article, CommentPage commentPage) {
+    private String renderList(Page page, ArticleReference article, Paged<Comment> commentPage) {
         StringOutput output = new StringOutput();
         templates.render("comments/list.jte", Map.of("page", page, "article", article, "comments", commentPage), output);
         return output.toString();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentManagement;
-import pl.koordes.comments.CommentPage;
 import pl.koordes.comments.CommentPermissions;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.Comments;
@@ -29,10 +29,18 @@ import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.HeaderLink;
+import pl.koordes.shared.web.Paged;
 
 /** The editors' moderation queue: decide, edit out personal data, reply, keep the banned phrases. */
 @Controller
 class ModerationController {
+
+    /** The header's way into the comment moderation queue, for editors and administrators. */
+    @Bean
+    static HeaderLink moderationHeaderLink(CommentPermissions permissions) {
+        return HeaderLink.to(QueueView.QUEUE, "comments.headerLink", 60, permissions::canModerate);
+    }
 
     static final String QUEUE = QueueView.QUEUE;
     /** Most comments one bulk action may name. */
@@ -61,8 +69,8 @@ class ModerationController {
         String filter = state == null ? CommentState.PENDING.name() : normaliseFilter(state);
         Long articleId = articleId(article);
         CommentState only = filter.isEmpty() || filter.equals(QueueView.REPORTED) ? null : CommentState.valueOf(filter);
-        CommentPage page = comments.queue(new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId),
-                CommentPage.number(number));
+        Paged<Comment> page = comments.queue(new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId),
+                Paged.number(number));
         List<Long> commented = comments.commentedArticles();
         Set<Long> ids = new HashSet<>(commented);
         page.items().forEach(c -> ids.add(c.articleId()));

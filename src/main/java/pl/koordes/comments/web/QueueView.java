@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
-import pl.koordes.comments.CommentPage;
+import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentState;
+import pl.koordes.shared.web.Paged;
 
 /**
  * The moderation queue page: the filter as chosen, the comments, counts per state and the titles of
@@ -13,7 +14,7 @@ import pl.koordes.comments.CommentState;
  *
  * @param filter the state filter as in the address: a state name, {@code ZGLOSZONE} or empty for all
  */
-public record QueueView(String filter, @Nullable Long articleId, CommentPage comments, Map<CommentState, Long> counts,
+public record QueueView(String filter, @Nullable Long articleId, Paged<Comment> comments, Map<CommentState, Long> counts,
         List<Long> commentedArticles, Map<Long, String> articleTitles) {
 
     /** The queue's address. */

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
+import pl.koordes.shared.web.Paged;
 
 /**
  * Reads articles as the public sees them: published, publication date reached. Every method runs a
@@ -101,7 +102,7 @@ public class ArticleQueries implements PublishedArticles {
     }
 
     /** One page of published articles, newest first, optionally those with one tag only. */
-    public Slice<ArticleSummary> published(@Nullable String tagSlug, int page, int size) {
+    public Paged<ArticleSummary> published(@Nullable String tagSlug, int page, int size) {
         String filter = tagSlug == null ? "" : " " + """
                  and exists (select 1 from article_tag ft join tag t on t.id = ft.tag_id
                              where ft.article_id = a.id and t.slug = :tag)""";
@@ -115,11 +116,11 @@ public class ArticleQueries implements PublishedArticles {
                          order by a.published_at desc, a.id desc
                         limit :limit offset :offset""")
                 .param("now", now()).param("tag", tagSlug == null ? "" : tagSlug)
-                .param("limit", size).param("offset", Slice.offset(page, size))
+                .param("limit", size).param("offset", Paged.offset(page, size))
                 .query((rs, n) -> new Counted<>(summary(rs), rs.getLong("total")))
                 .list();
         long total = rows.isEmpty() ? (page == 1 ? 0 : countPublished(tagSlug, filter)) : rows.getFirst().total();
-        return new Slice<>(rows.stream().map(Counted::item).toList(), page, size, total);
+        return new Paged<>(rows.stream().map(Counted::item).toList(), page, size, total);
     }
 
     /** The newest published articles. */

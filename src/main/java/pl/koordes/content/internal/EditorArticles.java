@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ArticleForm;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.web.Paged;
 
 /** Reads articles the way editors see them: every state, with their revisions. */
 @Service
@@ -50,18 +51,18 @@ public class EditorArticles {
     }
 
     /** Every article, newest change first, with its state: DRAFT, SCHEDULED or PUBLISHED. */
-    public Slice<Row> list(int page, int size) {
+    public Paged<Row> list(int page, int size) {
         long total = jdbc.sql("select count(*) from article").query(Long.class).single();
         List<Row> rows = jdbc.sql("""
                         select a.id, a.slug, a.title, a.status, a.published_at, a.modified_at,
                                (select count(*) from article_revision r where r.article_id = a.id) as revisions
                         from article a order by a.modified_at desc, a.id desc limit :limit offset :offset""")
-                .param("limit", size).param("offset", Slice.offset(page, size))
+                .param("limit", size).param("offset", Paged.offset(page, size))
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), state(rs),
                         ArticleQueries.instant(rs, "published_at"), rs.getTimestamp("modified_at").toInstant(),
                         rs.getInt("revisions")))
                 .list();
-        return new Slice<>(rows, page, size, total);
+        return new Paged<>(rows, page, size, total);
     }
 
     public Optional<Editable> editable(long id) {

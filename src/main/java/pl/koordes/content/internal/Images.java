@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.shared.web.Paged;
 
 /** Reads stored pictures: the bytes for visitors, the list for editors. */
 @Service
@@ -41,16 +42,16 @@ public class Images {
                 .query((rs, n) -> new Stored(rs.getString("content_type"), rs.getBytes("data"))).optional();
     }
 
-    public Slice<Listed> list(int page, int size) {
+    public Paged<Listed> list(int page, int size) {
         long total = jdbc.sql("select count(*) from content_image").query(Long.class).single();
         List<Listed> items = jdbc.sql("""
                         select id, alt, original_name, width, height, content_type, created_at
                         from content_image order by created_at desc, id desc limit :limit offset :offset""")
-                .param("limit", size).param("offset", Slice.offset(page, size))
+                .param("limit", size).param("offset", Paged.offset(page, size))
                 .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("alt"), rs.getString("original_name"),
                         rs.getInt("width"), rs.getInt("height"), rs.getString("content_type"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
-        return new Slice<>(items, page, size, total);
+        return new Paged<>(items, page, size, total);
     }
 }

@@ -1,5 +1,7 @@
 package pl.koordes.content.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -28,14 +30,42 @@ class RequiredPages implements ApplicationRunner {
         load(pages, "classpath:content/pages/*.md");
     }
 
-    /** Creates each page of the pattern that does not exist yet; the file name (without .md) is the address. */
+    /**
+     * Creates each page of the pattern that does not exist yet; the file name (without .md) is the address.
+     * The header's {@code nav} is the position in the navigation, {@code place} MAIN (the default) or FOOTER.
+     * A file beside it named {@code <address>.en.md} (title, lead and text) is the page's English version.
+     */
     static void load(PageManagement pages, String pattern) {
         for (Resource file : ContentDemoData.resources(pattern)) {
+            if (file.getFilename().endsWith(ENGLISH)) {
+                continue;
+            }
             String text = ContentDemoData.read(file);
             Map<String, String> header = ContentDemoData.header(text);
             String slug = file.getFilename().replaceFirst("\\.md$", "");
+            String nav = header.getOrDefault("nav", "");
+            String titleEn = "", leadEn = "", bodyEn = "";
+            Resource english = english(file, slug);
+            if (english.exists()) {
+                String englishText = ContentDemoData.read(english);
+                Map<String, String> englishHeader = ContentDemoData.header(englishText);
+                titleEn = englishHeader.getOrDefault("title", "");
+                leadEn = englishHeader.getOrDefault("lead", "");
+                bodyEn = ContentDemoData.body(englishText);
+            }
             pages.createPageIfAbsent(slug, new PageForm(header.get("title"), header.getOrDefault("lead", ""),
-                    ContentDemoData.body(text), header.getOrDefault("nav", "")));
+                    ContentDemoData.body(text), titleEn, leadEn, bodyEn,
+                    header.getOrDefault("place", nav.isEmpty() ? "" : "MAIN"), nav));
+        }
+    }
+
+    private static final String ENGLISH = ".en.md";
+
+    private static Resource english(Resource file, String slug) {
+        try {
+            return file.createRelative(slug + ENGLISH);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

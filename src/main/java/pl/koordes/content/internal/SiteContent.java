@@ -32,13 +32,36 @@ public class SiteContent {
         }
     }
 
-    /** A static page. */
-    public record SitePage(long id, String slug, String title, String lead, String bodyHtml, @Nullable Integer navOrder,
-            Instant updatedAt) {
+    /**
+     * A static page in Polish and, when {@code titleEn} and {@code bodyHtmlEn} are not empty, in English;
+     * {@code navPlace} is MAIN, FOOTER or null (outside the navigation).
+     */
+    public record SitePage(long id, String slug, String title, String lead, String bodyHtml, String titleEn, String leadEn,
+            String bodyHtmlEn, @Nullable String navPlace, @Nullable Integer navOrder, Instant updatedAt) {
 
         public String href() {
             return PageAddresses.href(slug);
         }
+
+        public boolean hasEnglish() {
+            return !titleEn.isEmpty() && !bodyHtmlEn.isEmpty();
+        }
+
+        /** What a reader of this interface language sees: the English version, or else the Polish text marked as Polish. */
+        public Version version(boolean english) {
+            if (!english) {
+                return new Version(title, lead, bodyHtml, null);
+            }
+            return hasEnglish() ? new Version(titleEn, leadEn, bodyHtmlEn, null) : new Version(title, lead, bodyHtml, "pl");
+        }
+    }
+
+    /** A page's text in one language; {@code lang} is set when it differs from the interface's language. */
+    public record Version(String title, String lead, String bodyHtml, @Nullable String lang) {
+    }
+
+    /** A page's Markdown for its editor, Polish and English (empty without an English version). */
+    public record PageMarkdown(String polish, String english) {
     }
 
     /** The quote for the home page on this day: the featured one, or else the active quotes in turn. */
@@ -75,29 +98,31 @@ public class SiteContent {
         if (!ArticleQueries.plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page where slug = :slug")
+        return jdbc.sql("select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page where slug = :slug")
                 .param("slug", slug).query((rs, n) -> sitePage(rs)).optional();
     }
 
     public Optional<SitePage> page(long id) {
-        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page where id = :id")
+        return jdbc.sql("select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page where id = :id")
                 .param("id", id).query((rs, n) -> sitePage(rs)).optional();
     }
 
     public List<SitePage> pages() {
-        return jdbc.sql("select id, slug, title, lead, body_html, nav_order, updated_at from content_page order by nav_order nulls last, title")
+        return jdbc.sql("select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page order by nav_place nulls last, nav_order, title")
                 .query((rs, n) -> sitePage(rs)).list();
     }
 
     /** The Markdown of a page, for its editor. */
-    public Optional<String> pageMarkdown(long id) {
-        return jdbc.sql("select body_markdown from content_page where id = :id").param("id", id).query(String.class).optional();
+    public Optional<PageMarkdown> pageMarkdown(long id) {
+        return jdbc.sql("select body_markdown, body_markdown_en from content_page where id = :id").param("id", id)
+                .query((rs, n) -> new PageMarkdown(rs.getString("body_markdown"), rs.getString("body_markdown_en"))).optional();
     }
 
     private static SitePage sitePage(java.sql.ResultSet rs) throws java.sql.SQLException {
         int nav = rs.getInt("nav_order");
         Integer navOrder = rs.wasNull() ? null : nav;
         return new SitePage(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("lead"),
-                rs.getString("body_html"), navOrder, rs.getTimestamp("updated_at").toInstant());
+                rs.getString("body_html"), rs.getString("title_en"), rs.getString("lead_en"), rs.getString("body_html_en"),
+                rs.getString("nav_place"), navOrder, rs.getTimestamp("updated_at").toInstant());
     }
 }

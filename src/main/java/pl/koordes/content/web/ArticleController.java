@@ -20,10 +20,11 @@ import pl.koordes.content.ContentPermissions;
 import pl.koordes.content.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleView;
-import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.content.internal.TagRef;
 import pl.koordes.shared.mail.MailSettings;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.PublicPage;
 
 /** The public articles: the list (by page, by tag) and an article's page with the sections other modules add. */
 @Controller
@@ -44,6 +45,7 @@ class ArticleController {
         this.properties = properties;
     }
 
+    @PublicPage
     @GetMapping("/aktualnosci")
     String list(@RequestParam(name = "strona", required = false) @Nullable String page,
             @RequestParam(name = "tag", required = false) @Nullable String tag, Model model) {
@@ -51,16 +53,17 @@ class ArticleController {
         if (tag != null && !tag.isBlank()) {
             selected = articles.tag(tag).orElseThrow(ArticleController::notFound);
         }
-        int number = Slice.number(page);
-        Slice<?> slice = articles.published(selected == null ? null : selected.slug(), number, properties.pageSize());
-        if (number > slice.pages()) {
+        int number = Paged.number(page);
+        Paged<?> paged = articles.published(selected == null ? null : selected.slug(), number, properties.pageSize());
+        if (number > paged.pages()) {
             throw notFound();
         }
-        model.addAttribute("articles", slice);
+        model.addAttribute("articles", paged);
         model.addAttribute("tag", selected);
         return "content/articles";
     }
 
+    @PublicPage
     @GetMapping("/aktualnosci/{slug}")
     Object article(@PathVariable String slug, Optional<CurrentUser> user, HttpServletRequest request, Model model) {
         Optional<ArticleView> found = articles.publishedArticle(slug);

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,8 @@ import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Images;
 import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.RevisionDiff;
-import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.web.HeaderLink;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -34,6 +36,12 @@ import pl.koordes.shared.web.FormErrors;
  */
 @Controller
 class EditorArticleController {
+
+    /** The header's "Redakcja" link, for editors and administrators. */
+    @Bean
+    static HeaderLink editorHeaderLink(ContentPermissions permissions) {
+        return HeaderLink.to("/redakcja", "content.editor.link", 40, permissions::canEditArticles);
+    }
 
     static final String PREVIEW = "podglad";
 
@@ -57,8 +65,8 @@ class EditorArticleController {
     @GetMapping("/redakcja")
     String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
         permissions.requireEditor(java.util.Optional.of(user));
-        Slice<EditorArticles.Row> slice = articles.list(Slice.number(page), properties.pageSize() * 2);
-        model.addAttribute("articles", slice);
+        Paged<EditorArticles.Row> paged = articles.list(Paged.number(page), properties.pageSize() * 2);
+        model.addAttribute("articles", paged);
         return "content/editor/articles";
     }
 

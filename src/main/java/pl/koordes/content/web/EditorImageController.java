@@ -17,7 +17,7 @@ import pl.koordes.content.ContentProperties;
 import pl.koordes.content.ImageManagement;
 import pl.koordes.content.ImageRefused;
 import pl.koordes.content.internal.Images;
-import pl.koordes.content.internal.Slice;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -41,7 +41,7 @@ class EditorImageController {
     @GetMapping("/redakcja/obrazy")
     String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
         permissions.requireEditor(Optional.of(user));
-        return show(model, Slice.number(page), "", FormErrors.none());
+        return show(model, Paged.number(page), "", FormErrors.none());
     }
 
     @PostMapping("/redakcja/obrazy")

@@ -48,9 +48,10 @@ class EditorPageController {
     String edit(CurrentUser user, @PathVariable long id, Model model) {
         permissions.requireEditor(Optional.of(user));
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
-        PageForm form = new PageForm(page.title(), page.lead(), site.pageMarkdown(id).orElse(""),
-                page.navOrder() == null ? "" : page.navOrder().toString());
-        return show(model, page, form, FormErrors.none(), null);
+        SiteContent.PageMarkdown text = site.pageMarkdown(id).orElse(new SiteContent.PageMarkdown("", ""));
+        PageForm form = new PageForm(page.title(), page.lead(), text.polish(), page.titleEn(), page.leadEn(), text.english(),
+                page.navPlace() == null ? "" : page.navPlace(), page.navOrder() == null ? "" : page.navOrder().toString());
+        return show(model, page, form, FormErrors.none(), null, null);
     }
 
     @PostMapping("/redakcja/strony/{id}")
@@ -60,22 +61,32 @@ class EditorPageController {
         permissions.requireEditor(Optional.of(user));
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
         if (EditorArticleController.PREVIEW.equals(action)) {
-            return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()));
+            return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()),
+                    form.bodyEn() == null || form.bodyEn().isBlank() ? null : markdown.toHtml(form.bodyEn()));
+        }
+        if (form.lacksNavOrder() && !result.hasFieldErrors("navOrder")) {
+            result.rejectValue("navOrder", "required", "content.page.navOrder.required");
+        }
+        String missing = form.missingEnglishField();
+        if (missing != null && !result.hasFieldErrors(missing)) {
+            result.rejectValue(missing, "required", "content.page." + missing + ".required");
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, page, form, FormErrors.of(result), null);
+            return show(model, page, form, FormErrors.of(result), null, null);
         }
         management.updatePage(id, form);
         redirect.addFlashAttribute("notice", "content.editor.page.saved");
         return "redirect:/redakcja/strony/" + id;
     }
 
-    private String show(Model model, SiteContent.SitePage page, PageForm form, FormErrors errors, @Nullable String preview) {
+    private String show(Model model, SiteContent.SitePage page, PageForm form, FormErrors errors, @Nullable String preview,
+            @Nullable String previewEn) {
         model.addAttribute("sitePage", page);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("preview", preview);
+        model.addAttribute("previewEn", previewEn);
         return "content/editor/page";
     }
 }

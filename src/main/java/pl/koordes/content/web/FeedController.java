@@ -18,6 +18,7 @@ import pl.koordes.content.internal.SiteContent;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.web.PublicPage;
 
 /** The machine-readable faces of the portal: RSS 2.0 and Atom feeds of the latest articles, and the sitemap. */
 @RestController
@@ -47,6 +48,7 @@ class FeedController {
         this.baseUrl = mail.baseUrl();
     }
 
+    @PublicPage
     @GetMapping("/aktualnosci/rss.xml")
     ResponseEntity<String> rss() {
         List<ArticleSummary> latest = articles.latest(properties.feedSize());
@@ -76,6 +78,7 @@ class FeedController {
         return answer(RSS, xml);
     }
 
+    @PublicPage
     @GetMapping("/aktualnosci/atom.xml")
     ResponseEntity<String> atom() {
         List<ArticleSummary> latest = articles.latest(properties.feedSize());
@@ -106,6 +109,7 @@ class FeedController {
         return answer(ATOM, xml);
     }
 
+    @PublicPage
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> sitemap() {
         StringBuilder xml = new StringBuilder("""

@@ -15,6 +15,7 @@ import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.HomePageSection;
 import pl.koordes.shared.web.Page;
+import pl.koordes.shared.web.PublicPage;
 
 /**
  * The home page: the motto, the latest articles, the way into the regions (map and list), what other
@@ -42,6 +43,7 @@ class HomeController {
         this.clock = clock;
     }
 
+    @PublicPage
     @GetMapping("/")
     String home(Model model) {
         Page page = (Page) model.getAttribute("page");

@@ -11,8 +11,9 @@ import pl.koordes.content.ContentPermissions;
 import pl.koordes.content.internal.PageAddresses;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.PublicPage;
 
-/** Static pages (about the programme, the manifesto, the accessibility declaration) and the list of patrons and partners. */
+/** Static pages (about the programme, the manifesto, the accessibility declaration, the privacy policy) and the list of patrons and partners. */
 @Controller
 class SitePageController {
 
@@ -24,6 +25,7 @@ class SitePageController {
         this.permissions = permissions;
     }
 
+    @PublicPage
     @GetMapping("/strony/{slug}")
     String page(@PathVariable String slug, Optional<CurrentUser> user, Model model) {
         if (PageAddresses.FIXED.containsKey(slug)) {
@@ -33,11 +35,20 @@ class SitePageController {
         return show(slug, user, model);
     }
 
+    @PublicPage
     @GetMapping("/deklaracja-dostepnosci")
     String accessibility(Optional<CurrentUser> user, Model model) {
         return show("deklaracja-dostepnosci", user, model);
     }
 
+    /** The privacy policy: an editable page at the address registration forms and RODO notices link to. */
+    @PublicPage
+    @GetMapping("/prywatnosc")
+    String privacy(Optional<CurrentUser> user, Model model) {
+        return show("prywatnosc", user, model);
+    }
+
+    @PublicPage
     @GetMapping("/patronaty")
     String partners(Model model) {
         model.addAttribute("partners", site.partners());

@@ -13,37 +13,41 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.DirectoryPermissions;
-import pl.koordes.directory.PolandMap;
 import pl.koordes.directory.RegionPageSection;
 import pl.koordes.directory.RegionProfile;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Page;
+import pl.koordes.shared.web.PublicPage;
 
 /** The public directory: the map and list of regions, a region's page and a macroregion's page. */
 @Controller
 class DirectoryController {
 
     private final Directory directory;
-    private final PolandMap map;
+    private final DirectoryPageCache cache;
     private final List<RegionPageSection> sections;
     private final DirectoryPermissions permissions;
 
-    DirectoryController(Directory directory, PolandMap map, List<RegionPageSection> sections,
+    DirectoryController(Directory directory, DirectoryPageCache cache, List<RegionPageSection> sections,
             DirectoryPermissions permissions) {
         this.directory = directory;
-        this.map = map;
+        this.cache = cache;
         this.permissions = permissions;
         this.sections = sections.stream().sorted(Comparator.comparingInt(RegionPageSection::order)).toList();
     }
 
+    @PublicPage
     @GetMapping("/regiony")
     String regions(Model model) {
-        model.addAttribute("regions", directory.regions());
-        model.addAttribute("macroregions", directory.macroregions());
-        model.addAttribute("shapes", map.shapes());
-        model.addAttribute("viewBox", map.viewBox());
+        DirectoryPageCache.Listing listing = cache.listing();
+        Page page = (Page) model.getAttribute("page");
+        model.addAttribute("regions", listing.regions());
+        model.addAttribute("macroregions", listing.macroregions());
+        model.addAttribute("map", cache.map(page, null));
         return "directory/regions";
     }
 
+    @PublicPage
     @GetMapping("/regiony/{slug}")
     String region(@PathVariable String slug, Optional<CurrentUser> user, Model model, Locale locale) {
         RegionProfile profile = directory.regionProfile(slug).orElseThrow(DirectoryController::notFound);
@@ -55,11 +59,11 @@ class DirectoryController {
         model.addAttribute("sections", extra);
         model.addAttribute("permissions", permissions);
         model.addAttribute("user", user.orElse(null));
-        model.addAttribute("shapes", map.shapes());
-        model.addAttribute("viewBox", map.viewBox());
+        model.addAttribute("map", cache.map((Page) model.getAttribute("page"), profile.region().slug()));
         return "directory/region";
     }
 
+    @PublicPage
     @GetMapping("/makroregiony/{slug}")
     String macroregion(@PathVariable String slug, Model model) {
         model.addAttribute("profile", directory.macroregionProfile(slug).orElseThrow(DirectoryController::notFound));

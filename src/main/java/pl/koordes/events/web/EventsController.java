@@ -24,7 +24,6 @@ import pl.koordes.events.EventCatalogue;
 import pl.koordes.events.EventFilter;
 import pl.koordes.events.EventFormat;
 import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventList;
 import pl.koordes.events.EventNotFound;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventRegistrations;
@@ -34,6 +33,8 @@ import pl.koordes.events.MaterialFiles;
 import pl.koordes.events.Registration;
 import pl.koordes.events.RegistrationStatus;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Paged;
+import pl.koordes.shared.web.PublicPage;
 
 /** The public side of events: upcoming and past lists, the month calendar, an event's page and calendar files. */
 @Controller
@@ -56,12 +57,14 @@ class EventsController {
         this.ics = ics;
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia")
     String upcoming(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
         model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
         return list(query, false, model);
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia/archiwum")
     String past(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
         model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
@@ -70,7 +73,7 @@ class EventsController {
 
     private String list(Map<String, String> query, boolean past, Model model) {
         ListFilters filters = ListFilters.of(query, directory.regions());
-        EventList list = catalogue.search(filters.filter(), past, filters.page());
+        Paged<Event> list = catalogue.search(filters.filter(), past, filters.page());
         model.addAttribute("past", past);
         model.addAttribute("list", list);
         model.addAttribute("filters", filters);
@@ -79,6 +82,7 @@ class EventsController {
         return "events/list";
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia/kalendarz")
     String calendar(@RequestParam Map<String, String> query, Model model) {
         ListFilters filters = ListFilters.of(query, directory.regions());
@@ -91,6 +95,7 @@ class EventsController {
         return "events/calendar";
     }
 
+    @PublicPage
     @GetMapping("/wydarzenia/{id}")
     String event(@PathVariable long id, Optional<CurrentUser> user, @RequestParam(required = false) @Nullable String zapis,
             @RequestParam(required = false) @Nullable String opinia, Model model) {

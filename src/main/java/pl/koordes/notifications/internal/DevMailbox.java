@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.web.Paged;
 
 /**
  * Without an SMTP server (the default start), mail is not sent but kept in a table and shown to
@@ -58,11 +59,10 @@ public class DevMailbox implements MailTransport {
     }
 
     /** Page {@code number} (from 1; out-of-range numbers give the nearest page), newest first. */
-    public MailboxPage page(int number) {
+    public Paged<MailboxMessage> page(int number) {
         int size = settings.pageSize();
         long total = jdbc.sql("select count(*) from notifications_dev_mailbox").query(Long.class).single();
-        int pages = (int) Math.max(1, (total + size - 1) / size);
-        int shown = Math.clamp(number, 1, pages);
+        int shown = Paged.within(number, total, size);
         var messages = jdbc.sql("""
                 select id, delivered_at, sender, recipient, reply_to, subject, kind, '' as text_body, '' as html_body,
                     null as attachments
@@ -70,10 +70,10 @@ public class DevMailbox implements MailTransport {
                 order by delivered_at desc, id
                 limit :limit offset :offset""")
                 .param("limit", size)
-                .param("offset", (long) (shown - 1) * size)
+                .param("offset", Paged.offset(shown, size))
                 .query(DevMailbox::message)
                 .list();
-        return new MailboxPage(messages, shown, pages, total);
+        return new Paged<>(messages, shown, size, total);
     }
 
     public Optional<MailboxMessage> find(UUID id) {

@@ -27,10 +27,11 @@ public final class Page {
     private final @Nullable SignedInPerson person;
     private final @Nullable CsrfToken csrf;
     private final List<NavigationItem> personalLinks;
+    private final List<NavigationItem> footerNavigation;
 
     Page(Language language, Messages messages, ResourceUrlProvider assets, String path, String otherLanguageUrl,
             List<NavigationItem> navigation, boolean demo, @Nullable SignedInPerson person, @Nullable CsrfToken csrf,
-            List<NavigationItem> personalLinks) {
+            List<NavigationItem> personalLinks, List<NavigationItem> footerNavigation) {
         this.language = language;
         this.messages = messages;
         this.assets = assets;
@@ -41,6 +42,7 @@ public final class Page {
         this.person = person;
         this.csrf = csrf;
         this.personalLinks = personalLinks;
+        this.footerNavigation = footerNavigation;
     }
 
     /** Links in the header for the person signed in (administration, coordination…), as their permissions allow. */
@@ -107,9 +109,29 @@ public final class Page {
         return navigation;
     }
 
+    /** Links in the footer (pages an editor placed there), in order. */
+    public List<NavigationItem> footerNavigation() {
+        return footerNavigation;
+    }
+
     /** Whether this item is the section the reader is in (for {@code aria-current}). */
     public boolean current(NavigationItem item) {
-        return item.href().equals("/") ? path.equals("/") : path.startsWith(item.href());
+        String href = item.href();
+        if (href.equals("/") || item.text() != null) {
+            // The home page and a single page are current only at their own address.
+            return path.equals(href);
+        }
+        return path.equals(href) || path.startsWith(href + "/");
+    }
+
+    /** The item's label: an editor's text as written, otherwise its message in this page's language. */
+    public String label(NavigationItem item) {
+        return item.text() != null ? item.text() : t(item.labelKey());
+    }
+
+    /** The language of the item's label when it differs from the page's (for a {@code lang} attribute), otherwise null. */
+    public @Nullable String labelLang(NavigationItem item) {
+        return item.lang() == null || item.lang().equals(lang()) ? null : item.lang();
     }
 
     /** Whether this installation runs with invented demonstration data. */
@@ -121,8 +143,20 @@ public final class Page {
         return Formats.date(date);
     }
 
-    /** A link in the navigation: its address and message key. */
-    public record NavigationItem(String href, String labelKey) {
+    /**
+     * A link in the navigation: its address and message key, or (for a link to content an editor wrote)
+     * its label as text in the language {@code lang}.
+     */
+    public record NavigationItem(String href, String labelKey, @Nullable String text, @Nullable String lang) {
+
+        public NavigationItem(String href, String labelKey) {
+            this(href, labelKey, null, null);
+        }
+
+        /** A link labelled with text an editor wrote (a page's title) in the language with this code. */
+        public static NavigationItem titled(String href, String text, String lang) {
+            return new NavigationItem(href, "", text, lang);
+        }
     }
 
     static String otherLanguageUrl(String path, String query, Language current) {

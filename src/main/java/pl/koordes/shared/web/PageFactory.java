@@ -2,6 +2,7 @@ package pl.koordes.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +24,7 @@ public class PageFactory {
             new Page.NavigationItem("/", "nav.home"),
             new Page.NavigationItem("/aktualnosci", "nav.articles"),
             new Page.NavigationItem("/regiony", "nav.regions"),
-            new Page.NavigationItem("/wydarzenia", "nav.events"),
-            new Page.NavigationItem("/prywatnosc", "nav.privacy"));
+            new Page.NavigationItem("/wydarzenia", "nav.events"));
 
     /** The authority every fully signed-in person holds (see the accounts module). */
     private static final String SIGNED_IN = "ROLE_USER";
@@ -33,13 +33,15 @@ public class PageFactory {
     private final ResourceUrlProvider assets;
     private final SiteProperties site;
     private final List<HeaderLink> headerLinks;
+    private final List<NavigationLinks> navigationLinks;
 
     public PageFactory(Messages messages, ResourceUrlProvider mvcResourceUrlProvider, SiteProperties site,
-            ObjectProvider<HeaderLink> headerLinks) {
+            ObjectProvider<HeaderLink> headerLinks, ObjectProvider<NavigationLinks> navigationLinks) {
         this.messages = messages;
         this.assets = mvcResourceUrlProvider;
         this.site = site;
         this.headerLinks = headerLinks.orderedStream().sorted(Comparator.comparingInt(HeaderLink::order)).toList();
+        this.navigationLinks = navigationLinks.orderedStream().toList();
     }
 
     public Page create(HttpServletRequest request) {
@@ -53,8 +55,23 @@ public class PageFactory {
             // a form at the end of a long page would otherwise carry a token that no cookie matches.
             csrf.getToken();
         }
-        return new Page(language, messages, assets, path, other, NAVIGATION, site.demo(), signedIn(), csrf,
-                personalLinks());
+        return new Page(language, messages, assets, path, other, mainNavigation(language), site.demo(), signedIn(), csrf,
+                personalLinks(), footerNavigation(language));
+    }
+
+    /** The fixed module links, then what modules add (pages an editor placed in the navigation). */
+    private List<Page.NavigationItem> mainNavigation(Language language) {
+        if (navigationLinks.isEmpty()) {
+            return NAVIGATION;
+        }
+        List<Page.NavigationItem> items = new ArrayList<>(NAVIGATION);
+        navigationLinks.forEach(links -> items.addAll(links.main(language)));
+        return items;
+    }
+
+    private List<Page.NavigationItem> footerNavigation(Language language) {
+        return navigationLinks.size() == 1 ? navigationLinks.getFirst().footer(language)
+                : navigationLinks.stream().flatMap(links -> links.footer(language).stream()).toList();
     }
 
     /** The header's links for the person signed in, each shown when that module's permissions allow it. */

@@ -1,5 +1,6 @@
 package pl.koordes.accounts.web.admin;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,10 +9,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import pl.koordes.accounts.AccountPermissions;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.accounts.PeopleManagement;
+import pl.koordes.shared.web.HeaderLink;
 
 /** The start of the administration panel: links to its sections and a count of people by status. */
 @Controller
 class AdminDashboardController {
+
+    /** The header's "Administracja" link, for whoever may open the administration panel. */
+    @Bean
+    static HeaderLink administrationHeaderLink(AccountPermissions permissions) {
+        return HeaderLink.to("/admin", "layout.admin", 100, permissions::canOpenAdministration);
+    }
 
     private final PeopleManagement people;
     private final AccountPermissions permissions;

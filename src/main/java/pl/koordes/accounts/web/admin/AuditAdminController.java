@@ -20,7 +20,7 @@ import pl.koordes.shared.security.CurrentUser;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.accounts.AuditTrail;
-import pl.koordes.accounts.Paged;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.web.FormErrors;

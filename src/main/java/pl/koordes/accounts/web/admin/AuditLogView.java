@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.accounts.AuditTrail.AuditEntry;
-import pl.koordes.accounts.Paged;
+import pl.koordes.shared.web.Paged;
 
 /**
  * What the audit log page shows: the filters as typed, the actions to choose from, one page of entries.

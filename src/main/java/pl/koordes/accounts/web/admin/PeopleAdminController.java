@@ -29,7 +29,7 @@ import pl.koordes.accounts.AuditTrail;
 import pl.koordes.accounts.ChangeRefused;
 import pl.koordes.accounts.GrantRoleForm;
 import pl.koordes.accounts.InvitePersonForm;
-import pl.koordes.accounts.Paged;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.accounts.PeopleManagement.PeopleFilter;
 import pl.koordes.accounts.PeopleManagement.PersonDetail;

@@ -2,7 +2,7 @@ package pl.koordes.accounts.web.admin;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.accounts.Paged;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.accounts.PeopleManagement.PersonSummary;
 
 /**

@@ -27,6 +27,7 @@ import pl.koordes.directory.MembershipForm;
 import pl.koordes.directory.Region;
 import pl.koordes.directory.Sector;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.web.Paged;
 
 /**
  * What the administration pages read: everything, past terms and ended memberships included, where
@@ -145,10 +146,9 @@ class AdminDirectory {
             parameters.put("kind", kind.name());
         }
         long total = jdbc.sql("select count(*) from institution i" + where).params(parameters).query(Long.class).single();
-        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-        int page = Math.clamp(requestedPage, 1, pages);
+        int page = Paged.within(requestedPage, total, pageSize);
         parameters.put("limit", pageSize);
-        parameters.put("offset", (long) (page - 1) * pageSize);
+        parameters.put("offset", Paged.offset(page, pageSize));
         List<InstitutionRow> rows = jdbc.sql("""
                         select i.id, i.kind, i.name, r.name_pl, r.name_en, i.city, i.email
                         from institution i left join region r on r.id = i.region_id
@@ -164,7 +164,7 @@ class AdminDirectory {
                         rs.getString("email")))
                 .list();
         String regionFilter = region == null ? "" : region == 0 ? InstitutionPage.NO_REGION : region.toString();
-        return new InstitutionPage(rows, total, page, pages, regionFilter, kind == null ? "" : kind.name());
+        return new InstitutionPage(new Paged<>(rows, page, pageSize, total), regionFilter, kind == null ? "" : kind.name());
     }
 
     Optional<InstitutionForm> institution(long id) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +42,7 @@ import pl.koordes.directory.web.admin.FormValues;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.HeaderLink;
 
 /**
  * The regional coordinator's workspace: the regions they coordinate, and for each its public profile
@@ -51,6 +53,12 @@ import pl.koordes.shared.web.FormErrors;
  */
 @Controller
 class CoordinationController {
+
+    /** The header's "Koordynacja" link, for regional coordinators (and administrators, who may act for any region). */
+    @Bean
+    static HeaderLink coordinationHeaderLink(DirectoryPermissions permissions) {
+        return HeaderLink.to(BASE, "directory.coordination.link", 50, permissions::canUseWorkspace);
+    }
 
     static final String BASE = "/koordynacja";
     private static final List<String> DESCRIPTION_FIELDS = List.of("descriptionPl", "descriptionEn");

@@ -1,0 +1,115 @@
+package pl.koordes.content.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.web.NavigationLinks;
+import pl.koordes.shared.web.Page;
+
+/**
+ * The pages editors placed in the main navigation or the footer, for every page's header and footer.
+ * Kept in memory: read once, dropped when a page changes on this node (after the change commits) and
+ * read again in the background every minute (for changes made on another node), so a page view never
+ * runs a query for the navigation.
+ */
+@Component
+public class PageNavigation implements NavigationLinks {
+
+
+    private final JdbcClient jdbc;
+    private @Nullable Links links;
+    /** Counts changes, so that a read that started before a change never stores what it read. */
+    private long generation;
+
+    public PageNavigation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Each language's links: a page without an English version keeps its Polish title, marked as Polish. */
+    private record Links(List<Page.NavigationItem> main, List<Page.NavigationItem> footer, List<Page.NavigationItem> mainEn,
+            List<Page.NavigationItem> footerEn) {
+    }
+
+    @Override
+    public List<Page.NavigationItem> main(Language language) {
+        return language == Language.EN ? links().mainEn() : links().main();
+    }
+
+    @Override
+    public List<Page.NavigationItem> footer(Language language) {
+        return language == Language.EN ? links().footerEn() : links().footer();
+    }
+
+    /** A page was created or changed: the links are read again once the change is committed. */
+    public void pagesChanged() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    evict();
+                }
+            });
+        } else {
+            evict();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void refresh() {
+        long seen;
+        synchronized (this) {
+            seen = generation;
+        }
+        store(seen, load());
+    }
+
+    private Links links() {
+        long seen;
+        synchronized (this) {
+            if (links != null) {
+                return links;
+            }
+            seen = generation;
+        }
+        Links fresh = load();
+        store(seen, fresh);
+        return fresh;
+    }
+
+    private synchronized void store(long seen, Links fresh) {
+        if (generation == seen) {
+            links = fresh;
+        }
+    }
+
+    private synchronized void evict() {
+        generation++;
+        links = null;
+    }
+
+    private Links load() {
+        List<Page.NavigationItem> main = new ArrayList<>();
+        List<Page.NavigationItem> footer = new ArrayList<>();
+        List<Page.NavigationItem> mainEn = new ArrayList<>();
+        List<Page.NavigationItem> footerEn = new ArrayList<>();
+        jdbc.sql("""
+                        select slug, title, title_en, body_html_en <> '' as english, nav_place from content_page
+                        where nav_place is not null order by nav_order, title, id""")
+                .query(rs -> {
+                    String href = PageAddresses.href(rs.getString("slug"));
+                    boolean footerPlace = "FOOTER".equals(rs.getString("nav_place"));
+                    Page.NavigationItem polish = Page.NavigationItem.titled(href, rs.getString("title"), "pl");
+                    Page.NavigationItem english = rs.getBoolean("english") && !rs.getString("title_en").isEmpty()
+                            ? Page.NavigationItem.titled(href, rs.getString("title_en"), "en") : polish;
+                    (footerPlace ? footer : main).add(polish);
+                    (footerPlace ? footerEn : mainEn).add(english);
+                });
+        return new Links(List.copyOf(main), List.copyOf(footer), List.copyOf(mainEn), List.copyOf(footerEn));
+    }
+}

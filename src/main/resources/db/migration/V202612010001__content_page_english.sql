@@ -1,0 +1,7 @@
+-- An optional English version of a static page, shown in the English interface when it has a title
+-- and a text; otherwise the Polish page is shown there, marked as Polish.
+alter table content_page
+    add column title_en         varchar(200) not null default '',
+    add column lead_en          varchar(600) not null default '',
+    add column body_markdown_en text         not null default '',
+    add column body_html_en     text         not null default '';
