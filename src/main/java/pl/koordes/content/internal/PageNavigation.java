@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.web.NavigationLinks;
 import pl.koordes.shared.web.Page;
@@ -48,16 +47,7 @@ public class PageNavigation implements NavigationLinks {
 
     /** A page was created or changed: the links are read again once the change is committed. */
     public void pagesChanged() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    evict();
-                }
-            });
-        } else {
-            evict();
-        }
+        AfterTransaction.run(this::evict);
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.DirectoryChanged;
 import pl.koordes.directory.Macroregion;
@@ -86,16 +85,7 @@ class DirectoryPageCache {
 
     @EventListener
     void directoryChanged(DirectoryChanged change) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    evict();
-                }
-            });
-        } else {
-            evict();
-        }
+        AfterTransaction.run(this::evict);
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
