@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.EnumMap;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,6 +62,7 @@ public class EventRegistrations {
     private final EventsProperties settings;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
 
     /** Fair locks striped by event id: see {@link #queued}. */
     private static final java.util.concurrent.locks.ReentrantLock[] TURNS = new java.util.concurrent.locks.ReentrantLock[64];
@@ -66,8 +74,10 @@ public class EventRegistrations {
     }
 
     EventRegistrations(JdbcClient jdbc, EventCatalogue catalogue, EventPermissions permissions, EventMail mail,
-            Directory directory, EventsProperties settings, Clock clock, TransactionTemplate transactions) {
+            Directory directory, EventsProperties settings, Clock clock, TransactionTemplate transactions,
+            javax.sql.DataSource dataSource) {
         this.transactions = transactions;
+        this.batch = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(dataSource);
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -127,7 +137,7 @@ public class EventRegistrations {
                     mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
                             with(model, "seatHeld", false)));
         }
-        return queued(eventId, () -> registerLocked(eventId, checked, user, language, prepared));
+        return grouped(eventId, new Pending(checked, user, language, prepared, new CompletableFuture<>()));
     }
 
     /** Tokens and the two e-mails a registration may send: one if it gets a seat, one if it does not. */
@@ -141,32 +151,231 @@ public class EventRegistrations {
         return copy;
     }
 
-    private Outcome registerLocked(long eventId, Checked checked, @Nullable CurrentUser user, String language,
-            Prepared prepared) {
+    /** A registration waiting for its event's turn, and where its outcome goes once it has been written. */
+    private record Pending(Checked checked, @Nullable CurrentUser user, String language, Prepared prepared,
+            CompletableFuture<Outcome> outcome) {
+    }
+
+    /** At most this many registrations are written in one transaction. */
+    static final int GROUP = 64;
+
+    /** Registrations waiting for their event's turn, per event, in arrival order. */
+    private final Map<Long, Queue<Pending>> waiting = new ConcurrentHashMap<>();
+
+    /**
+     * Group commit: the registration joins its event's queue, then waits for the event's turn (the same
+     * fair lock as {@link #queued}). Whoever gets the turn writes every registration queued by then, up to
+     * {@link #GROUP}, in one transaction under one row lock, in arrival order; the others find their outcome
+     * ready when their turn comes. The seats are still decided one registration after another, exactly as
+     * before, but the lock, the counts and the commit are paid once per group instead of once per person.
+     */
+    private Outcome grouped(long eventId, Pending pending) {
+        Queue<Pending> queue = waiting.computeIfAbsent(eventId, id -> new ConcurrentLinkedQueue<>());
+        queue.add(pending);
+        ReentrantLock turn = TURNS[(int) Math.floorMod(eventId, (long) TURNS.length)];
+        turn.lock();
+        try {
+            while (!pending.outcome().isDone()) {
+                List<Pending> group = new ArrayList<>();
+                for (Pending next; group.size() < GROUP && (next = queue.poll()) != null; ) {
+                    group.add(next);
+                }
+                if (group.isEmpty()) {
+                    break;
+                }
+                write(eventId, group);
+            }
+        } finally {
+            turn.unlock();
+        }
+        try {
+            return pending.outcome().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a group in one transaction. Should it fail as a whole (a registration the database refuses),
+     * each is written again in a transaction of its own, so that one bad registration fails alone.
+     */
+    private void write(long eventId, List<Pending> group) {
+        try {
+            List<Outcome> outcomes = transactions.execute(status -> registerAll(eventId, group));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).outcome().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException failure) {
+            if (group.size() == 1) {
+                group.getFirst().outcome().completeExceptionally(failure);
+                return;
+            }
+            for (Pending one : group) {
+                try {
+                    one.outcome().complete(transactions.execute(status -> registerAll(eventId, List.of(one)).getFirst()));
+                } catch (RuntimeException single) {
+                    one.outcome().completeExceptionally(single);
+                }
+            }
+        } finally {
+            // Whatever happened (an Error included), nobody waits for an outcome that will never come.
+            for (Pending one : group) {
+                one.outcome().completeExceptionally(new IllegalStateException("Registration not written"));
+            }
+        }
+    }
+
+    /**
+     * The seat decisions of a group, under the event's row lock: the seats taken are counted once (exact,
+     * since every writer holds this lock) and then kept up to date in memory as the group takes them; the
+     * live registrations of the group's addresses are read once, and a repeated submission in the same
+     * group (a double click) is answered with the first one's registration.
+     */
+    private List<Outcome> registerAll(long eventId, List<Pending> group) {
         Event event = lockForSeats(eventId);
         Instant now = clock.instant();
-        if (!event.registrationOpen(now)) {
-            return new Closed("events.register.closed");
+        Map<SeatMode, Integer> takenByMode = new EnumMap<>(SeatMode.class);
+        Map<Long, Integer> takenByRegion = new HashMap<>();
+        jdbc.sql("""
+                        select mode, region_id, count(*) from event_registration
+                        where event_id = :id and status in ('PENDING','CONFIRMED') group by mode, region_id
+                        """)
+                .param("id", eventId).query(rs -> {
+                    takenByMode.merge(SeatMode.valueOf(rs.getString(1)), rs.getInt(3), Integer::sum);
+                    Long region = rs.getObject(2, Long.class);
+                    if (region != null) {
+                        takenByRegion.merge(region, rs.getInt(3), Integer::sum);
+                    }
+                });
+        Map<String, Registered> live = new HashMap<>();
+        jdbc.sql("""
+                        select id, email, status from event_registration
+                        where event_id = :id and lower(email) in (:emails)
+                          and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING')
+                        """)
+                .param("id", eventId)
+                .param("emails", group.stream().map(p -> p.checked().email().toLowerCase(Locale.ROOT)).distinct().toList())
+                .query(rs -> {
+                    live.put(rs.getString("email").toLowerCase(Locale.ROOT), new Registered(rs.getLong("id"),
+                            RegistrationStatus.valueOf(rs.getString("status")), true));
+                });
+        // Decide in arrival order, in memory; then write the new rows in one batch and queue their e-mails.
+        Outcome[] outcomes = new Outcome[group.size()];
+        List<Integer> added = new ArrayList<>();
+        List<RegistrationStatus> statuses = new ArrayList<>();
+        List<Boolean> seats = new ArrayList<>();
+        Map<String, Integer> addedByEmail = new HashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            Pending pending = group.get(i);
+            Checked checked = pending.checked();
+            CurrentUser user = pending.user();
+            if (!event.registrationOpen(now)) {
+                outcomes[i] = new Closed("events.register.closed");
+                continue;
+            }
+            if (event.audience() == Audience.ROLES
+                    && (user == null || event.audienceRoles().stream().noneMatch(user::has))) {
+                outcomes[i] = new Closed("events.register.rolesOnly");
+                continue;
+            }
+            if (!event.format().offers(checked.mode())) {
+                outcomes[i] = new Refused(Map.of("mode", "events.register.mode.required"));
+                continue;
+            }
+            String key = checked.email().toLowerCase(Locale.ROOT);
+            Registered existing = live.get(key);
+            if (existing != null) {
+                outcomes[i] = new Registered(existing.id(), existing.status(), true);
+                continue;
+            }
+            Integer earlier = addedByEmail.get(key);
+            if (earlier != null) {
+                // The same person twice in this group (a double click): the second names the first, once written.
+                outcomes[i] = new Registered(-1 - earlier, statuses.get(earlier), true);
+                continue;
+            }
+            Long region = checked.regionId();
+            boolean seat = takenByMode.getOrDefault(checked.mode(), 0) < event.seats(checked.mode())
+                    && (event.regionQuota() == null || region == null
+                            || takenByRegion.getOrDefault(region, 0) < event.regionQuota());
+            if (seat) {
+                takenByMode.merge(checked.mode(), 1, Integer::sum);
+                if (region != null) {
+                    takenByRegion.merge(region, 1, Integer::sum);
+                }
+            }
+            addedByEmail.put(key, added.size());
+            added.add(i);
+            statuses.add(user != null
+                    ? (seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING)
+                    : (seat ? RegistrationStatus.PENDING : RegistrationStatus.UNCONFIRMED));
+            seats.add(seat);
         }
-        if (event.audience() == Audience.ROLES
-                && (user == null || event.audienceRoles().stream().noneMatch(user::has))) {
-            return new Closed("events.register.rolesOnly");
+        long[] ids = insertAll(event, group, added, statuses, now);
+        for (int n = 0; n < added.size(); n++) {
+            Prepared prepared = group.get(added.get(n)).prepared();
+            mail.send(seats.get(n) ? prepared.withSeat() : prepared.withoutSeat());
+            outcomes[added.get(n)] = new Registered(ids[n], statuses.get(n), false);
         }
-        if (!event.format().offers(checked.mode())) {
-            return new Refused(Map.of("mode", "events.register.mode.required"));
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] instanceof Registered repeated && repeated.id() < 0) {
+                outcomes[i] = new Registered(ids[(int) (-1 - repeated.id())], repeated.status(), true);
+            }
         }
-        Optional<Registration> existing = liveRegistration(eventId, checked.email());
-        if (existing.isPresent()) {
-            return new Registered(existing.get().id(), existing.get().status(), true);
+        return List.of(outcomes);
+    }
+
+    /**
+     * Inserts a group's new registrations in one JDBC batch (one round trip instead of one per person),
+     * with ids taken from the table's sequence beforehand in arrival order, so the waiting list's order
+     * (by id) is the order of arrival.
+     */
+    private long[] insertAll(Event event, List<Pending> group, List<Integer> added, List<RegistrationStatus> statuses,
+            Instant now) {
+        if (added.isEmpty()) {
+            return new long[0];
         }
-        boolean seat = seatFree(event, checked.mode(), checked.regionId());
-        RegistrationStatus status = user != null
-                ? (seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING)
-                : (seat ? RegistrationStatus.PENDING : RegistrationStatus.UNCONFIRMED);
-        long id = insert(event, checked, user == null ? null : user.id(), status, prepared.confirmToken(),
-                user == null ? now.plus(settings.pendingHold()) : null, prepared.cancelToken(), language, now);
-        mail.send(seat ? prepared.withSeat() : prepared.withoutSeat());
-        return new Registered(id, status, false);
+        List<Long> ids = jdbc.sql("""
+                        select nextval(pg_get_serial_sequence('event_registration', 'id')) from generate_series(1, :n) g order by g
+                        """)
+                .param("n", added.size()).query(Long.class).list();
+        List<Long> sorted = ids.stream().sorted().toList();
+        org.springframework.jdbc.core.namedparam.SqlParameterSource[] rows =
+                new org.springframework.jdbc.core.namedparam.SqlParameterSource[added.size()];
+        for (int n = 0; n < added.size(); n++) {
+            Pending pending = group.get(added.get(n));
+            Checked c = pending.checked();
+            CurrentUser user = pending.user();
+            RegistrationStatus status = statuses.get(n);
+            Prepared prepared = pending.prepared();
+            Instant pendingUntil = user == null ? now.plus(settings.pendingHold()) : null;
+            rows[n] = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                    .addValue("id", sorted.get(n)).addValue("event", event.id())
+                    .addValue("account", user == null ? null : user.id(), java.sql.Types.BIGINT)
+                    .addValue("email", c.email()).addValue("name", c.fullName()).addValue("institution", c.institution())
+                    .addValue("kind", c.institutionKind(), java.sql.Types.VARCHAR)
+                    .addValue("region", c.regionId(), java.sql.Types.BIGINT).addValue("position", c.position())
+                    .addValue("access", c.accessibilityNeeds()).addValue("diet", c.dietaryNeeds())
+                    .addValue("photo", c.photoConsent()).addValue("now", Timestamp.from(now))
+                    .addValue("mode", c.mode().name()).addValue("status", status.name())
+                    .addValue("until", pendingUntil == null ? null : Timestamp.from(pendingUntil), java.sql.Types.TIMESTAMP)
+                    .addValue("confirm", prepared.confirmToken() == null ? null : Tokens.hash(prepared.confirmToken()),
+                            java.sql.Types.VARCHAR)
+                    .addValue("cancel", Tokens.hash(prepared.cancelToken())).addValue("language", pending.language())
+                    .addValue("confirmedAt", status == RegistrationStatus.CONFIRMED ? Timestamp.from(now) : null,
+                            java.sql.Types.TIMESTAMP);
+        }
+        batch.batchUpdate("""
+                        insert into event_registration (id, event_id, account_id, email, full_name, institution, institution_kind,
+                            region_id, position, accessibility_needs, dietary_needs, photo_consent, privacy_accepted_at, mode,
+                            status, pending_until, confirm_token_hash, cancel_token_hash, language, created_at, confirmed_at)
+                        values (:id, :event, :account, :email, :name, :institution, :kind, :region, :position, :access, :diet,
+                            :photo, :now, :mode, :status, :until, :confirm, :cancel, :language, :now, :confirmedAt)
+                        """, rows);
+        return sorted.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** What following the confirmation link did. */

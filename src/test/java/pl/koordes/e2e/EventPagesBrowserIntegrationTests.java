@@ -115,6 +115,15 @@ class EventPagesBrowserIntegrationTests {
         registrations.register(event, new RegistrationForm(SCRIPT, "skrypt.lista@test.koordes.example", SCRIPT, "OWES",
                 Long.toString(region("malopolskie")), SCRIPT, SCRIPT, SCRIPT, "ON_SITE", "true", ""), null,
                 Locale.forLanguageTag("pl"));
+        // Two files whose titles are scripts, one public and one for participants: shown inert on both pages.
+        for (boolean participantsOnly : new boolean[] {false, true}) {
+            jdbc.sql("""
+                            with f as (insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only)
+                                values (:e, :t, 'skrypt.txt', 'text/plain', 5, :p) returning id)
+                            insert into event_file_chunk (file_id, seq, data) select id, 0, convert_to('tekst', 'UTF8') from f
+                            """)
+                    .param("e", event).param("t", SCRIPT).param("p", participantsOnly).update();
+        }
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("sign in as the editor", () -> {
             browser.forgetCookies();
@@ -128,6 +137,7 @@ class EventPagesBrowserIntegrationTests {
                 new String[] {"organiser-new", "/organizacja/wydarzenia/nowe"},
                 new String[] {"organiser-edit", "/organizacja/wydarzenia/" + draft},
                 new String[] {"organiser-participants", "/organizacja/wydarzenia/" + event + "/uczestnicy"},
+                new String[] {"organiser-files", "/organizacja/wydarzenia/" + event + "/materialy"},
                 new String[] {"event-signed-in", "/wydarzenia/" + event},
                 new String[] {"event-register-signed-in", "/wydarzenia/" + event + "/zapis"})) {
             tests.add(dynamicTest(page[0], () -> {
@@ -144,6 +154,24 @@ class EventPagesBrowserIntegrationTests {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
             assertThat(browser.status()).isEqualTo(422);
             browser.checkAccessible("organiser-new-refused");
+        }));
+        tests.add(dynamicTest("organiser-files-refused-then-uploaded", () -> {
+            browser.open(url("/organizacja/wydarzenia/" + event + "/materialy"));
+            browser.driver().findElement(By.id("title")).sendKeys("Program <b>spotkania</b>");
+            browser.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+            assertThat(browser.status()).isEqualTo(422);
+            assertThat(browser.driver().findElement(By.id("title")).getAttribute("value")).isEqualTo("Program <b>spotkania</b>");
+            browser.checkAccessible("organiser-files-refused");
+            java.nio.file.Path pdf = java.nio.file.Files.createTempFile("program-", ".pdf");
+            java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+            browser.driver().findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+            browser.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.success")));
+            assertThat(browser.driver().getPageSource()).contains(pdf.getFileName().toString());
+            assertNoAlert();
+            browser.checkAccessible("organiser-files-uploaded");
+            java.nio.file.Files.delete(pdf);
         }));
         return tests.stream();
     }

@@ -61,6 +61,9 @@ class EventQueryCountIntegrationTests {
     }
 
     private int statementsFor(String path) {
+        // Counted once caches are warm (the directory keeps its lists, for example); the figure that
+        // must not grow with the data is the settled one.
+        new Http(port).get(path);
         statements.reset();
         assertThat(new Http(port).get(path).statusCode()).as(path).isEqualTo(200);
         return statements.count();

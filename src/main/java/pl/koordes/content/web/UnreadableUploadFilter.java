@@ -12,8 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads a multipart form (an image upload) before anything else does, so that one the server cannot
- * parse (a file name with a NUL character, a broken boundary) is answered 400 instead of failing deep in
- * the security filters with a 500.
+ * parse (a file name with a NUL character, a broken boundary, a {@code filename*} that is not RFC 5987) is
+ * answered 400 instead of failing deep in the security filters or in MVC with a 500.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,13 +30,22 @@ class UnreadableUploadFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             request.getParameterMap();
-        } catch (RuntimeException unreadable) {
-            if (unreadable.getClass().getName().contains("SizeLimit") || unreadable.getCause() != null
-                    && unreadable.getCause().getClass().getName().contains("SizeLimit")) {
-                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            } else {
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            // Spring reads each part's Content-Disposition again, strictly (RFC 5987 for filename*), when the
+            // request reaches MVC: one it cannot parse would fail there as a 500, so it is refused here.
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                String disposition = part.getHeader("Content-Disposition");
+                if (disposition != null) {
+                    org.springframework.http.ContentDisposition.parse(disposition);
+                }
             }
+        } catch (IOException | ServletException | RuntimeException unreadable) {
+            boolean tooLarge = unreadable.getClass().getName().contains("SizeLimit") || unreadable.getCause() != null
+                    && unreadable.getCause().getClass().getName().contains("SizeLimit");
+            // Marks the failure the way MVC does, so that rendering the error page does not try to read the
+            // same request as multipart again (and fail again, as a 500 in the log).
+            request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                    new org.springframework.web.multipart.MultipartException("Unreadable multipart request", unreadable));
+            response.sendError(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         chain.doFilter(request, response);

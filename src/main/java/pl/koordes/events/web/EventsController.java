@@ -29,6 +29,7 @@ import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventRegistrations;
 import pl.koordes.events.EventType;
 import pl.koordes.events.IcsCalendar;
+import pl.koordes.events.MaterialFiles;
 import pl.koordes.events.Registration;
 import pl.koordes.events.RegistrationStatus;
 import pl.koordes.shared.security.CurrentUser;
@@ -44,9 +45,11 @@ class EventsController {
     private final EventRegistrations registrations;
     private final Directory directory;
     private final IcsCalendar ics;
+    private final MaterialFiles files;
 
     EventsController(EventCatalogue catalogue, EventPermissions permissions, EventRegistrations registrations,
-            Directory directory, IcsCalendar ics) {
+            Directory directory, IcsCalendar ics, MaterialFiles files) {
+        this.files = files;
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
@@ -108,6 +111,7 @@ class EventsController {
         model.addAttribute("canManage", permissions.canManage(user.orElse(null), event));
         model.addAttribute("regionNames", regionNames());
         model.addAttribute("regions", directory.regions());
+        model.addAttribute("files", files.of(id));
         String notice = null;
         if (zapis != null && List.of("potwierdzony", "lista", "odwolany").contains(zapis)) {
             notice = "events.notice." + zapis;

@@ -1,0 +1,250 @@
+package pl.koordes.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import pl.koordes.accounts.AuditLog;
+import pl.koordes.shared.security.CurrentUser;
+
+/**
+ * Materials uploaded as files: organisers upload and delete them (both written to the audit log), anyone
+ * downloads the public ones of a visible event, and only confirmed participants and the event's organisers
+ * those for participants. The type is detected from the content ({@link MaterialTypes}); the bytes are
+ * stored in 1 MiB chunks and written out one chunk at a time, each read in its own short query.
+ */
+@Service
+public class MaterialFiles {
+
+    static final int CHUNK = 1024 * 1024;
+
+    private static final String COLUMNS = """
+            id, event_id, title, file_name, content_type, size_bytes, participants_only, uploaded_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final EventCatalogue catalogue;
+    private final EventPermissions permissions;
+    private final EventRegistrations registrations;
+    private final EventsProperties settings;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    MaterialFiles(JdbcClient jdbc, EventCatalogue catalogue, EventPermissions permissions,
+            EventRegistrations registrations, EventsProperties settings, AuditLog audit, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.permissions = permissions;
+        this.registrations = registrations;
+        this.settings = settings;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** A file as the form sent it: the name the browser gave, its size, and where to read it from (again). */
+    public record Upload(@Nullable String originalName, long size, InputStreamSource content) {
+    }
+
+    /** The result of an upload: the new file's id, or errors as field → message key. */
+    public record Outcome(long id, Map<String, String> errors) {
+
+        public boolean succeeded() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** The files of an event, in upload order; the caller shows each to whom {@link #mayDownload} allows. */
+    public List<MaterialFile> of(long eventId) {
+        return jdbc.sql("select " + COLUMNS + " from event_file where event_id = :id order by id").param("id", eventId)
+                .query(MaterialFiles::file).list();
+    }
+
+    /**
+     * Stores an uploaded file for the event after checking the title, the size (at most
+     * {@link EventsProperties#materialMaxSize()}) and the type by content.
+     *
+     * @throws AccessDeniedException when the person does not manage the event
+     */
+    public Outcome upload(CurrentUser user, long eventId, @Nullable String title, boolean participantsOnly,
+            @Nullable Upload upload) {
+        managed(user, eventId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String cleanTitle = Texts.strip(title);
+        if (cleanTitle.isEmpty()) {
+            errors.put("title", "events.files.title.required");
+        } else if (cleanTitle.length() > 300) {
+            errors.put("title", "events.files.title.tooLong");
+        } else if (Texts.unprintable(cleanTitle, false)) {
+            errors.put("title", "events.files.title.unprintable");
+        }
+        MaterialTypes.Type type = null;
+        if (upload == null || upload.size() <= 0) {
+            errors.put("file", "events.files.file.required");
+        } else if (upload.size() > settings.materialMaxSize().toBytes()) {
+            errors.put("file", "events.files.file.tooLarge");
+        } else {
+            try {
+                type = MaterialTypes.detect(upload.content(), upload.originalName());
+            } catch (IOException | RuntimeException e) {
+                errors.put("file", "events.files.file.unreadable");
+            }
+            if (type == null && !errors.containsKey("file")) {
+                errors.put("file", "events.files.file.type");
+            } else if (type != null && MaterialTypes.contradicts(type, upload.originalName())) {
+                errors.put("file", "events.files.file.mismatch");
+                type = null;
+            }
+        }
+        if (!errors.isEmpty() || type == null || upload == null) {
+            return new Outcome(0, errors);
+        }
+        MaterialTypes.Type accepted = type;
+        String fileName = MaterialTypes.safeName(upload.originalName(), accepted);
+        Long id = transactions.execute(status -> {
+            long fileId = jdbc.sql("""
+                            insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only,
+                                uploaded_by)
+                            values (:event, :title, :name, :type, :size, :only, :by) returning id
+                            """)
+                    .param("event", eventId).param("title", cleanTitle).param("name", fileName)
+                    .param("type", accepted.mime()).param("size", upload.size()).param("only", participantsOnly)
+                    .param("by", user.id()).query(Long.class).single();
+            long written = writeChunks(fileId, upload);
+            if (written != upload.size()) {
+                // The part changed under us or was cut short: store nothing rather than a damaged file.
+                status.setRollbackOnly();
+                return null;
+            }
+            audit.record(user, "EVENT_MATERIAL_UPLOADED", "event", eventId, null, details(fileId, cleanTitle, fileName,
+                    accepted.mime(), upload.size(), participantsOnly));
+            return fileId;
+        });
+        if (id == null) {
+            return new Outcome(0, Map.of("file", "events.files.file.unreadable"));
+        }
+        return new Outcome(id, Map.of());
+    }
+
+    private long writeChunks(long fileId, Upload upload) {
+        long total = 0;
+        try (InputStream in = upload.content().getInputStream()) {
+            int seq = 0;
+            while (true) {
+                byte[] chunk = in.readNBytes(CHUNK);
+                if (chunk.length == 0) {
+                    break;
+                }
+                total += chunk.length;
+                if (total > upload.size()) {
+                    return total;
+                }
+                jdbc.sql("insert into event_file_chunk (file_id, seq, data) values (:file, :seq, :data)")
+                        .param("file", fileId).param("seq", seq++).param("data", chunk).update();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    /**
+     * Deletes one of the event's files. An id of another event's file is not found (404), whoever asks.
+     *
+     * @throws AccessDeniedException when the person does not manage the event
+     */
+    public void delete(CurrentUser user, long eventId, long fileId) {
+        managed(user, eventId);
+        transactions.executeWithoutResult(status -> {
+            MaterialFile file = jdbc.sql("select " + COLUMNS + " from event_file where id = :id and event_id = :event for update")
+                    .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
+                    .orElseThrow(() -> new EventNotFound(fileId));
+            jdbc.sql("delete from event_file where id = :id").param("id", fileId).update();
+            audit.record(user, "EVENT_MATERIAL_DELETED", "event", eventId, details(file.id(), file.title(),
+                    file.fileName(), file.contentType(), file.size(), file.participantsOnly()), null);
+        });
+    }
+
+    /**
+     * The file if this person may download it: not found (404) for an unknown id, another event's file or an
+     * event they may not see; {@link AccessDeniedException} for a participants-only file and someone who is
+     * not a confirmed participant nor an organiser of the event (sign-in for visitors, 403 otherwise).
+     */
+    public MaterialFile forDownload(@Nullable CurrentUser user, long eventId, long fileId) {
+        Event event = catalogue.find(eventId).filter(e -> permissions.canView(user, e))
+                .orElseThrow(() -> new EventNotFound(eventId));
+        MaterialFile file = jdbc.sql("select " + COLUMNS + " from event_file where id = :id and event_id = :event")
+                .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
+                .orElseThrow(() -> new EventNotFound(fileId));
+        if (!mayDownload(user, event, file)) {
+            throw new AccessDeniedException("Material for participants only");
+        }
+        return file;
+    }
+
+    /** Public files: anyone who may see the event; for participants: confirmed participants and organisers. */
+    public boolean mayDownload(@Nullable CurrentUser user, Event event, MaterialFile file) {
+        if (!permissions.canView(user, event)) {
+            return false;
+        }
+        if (!file.participantsOnly() || permissions.canManage(user, event)) {
+            return true;
+        }
+        return user != null && registrations.own(user, event.id())
+                .map(r -> r.status() == RegistrationStatus.CONFIRMED).orElse(false);
+    }
+
+    /**
+     * Writes the file's bytes, one chunk per query, so that neither the whole file nor a database connection
+     * is held while the client reads slowly.
+     */
+    public void write(MaterialFile file, OutputStream out) throws IOException {
+        int chunks = (int) ((file.size() + CHUNK - 1) / CHUNK);
+        for (int seq = 0; seq < chunks; seq++) {
+            Optional<byte[]> data = jdbc.sql("select data from event_file_chunk where file_id = :file and seq = :seq")
+                    .param("file", file.id()).param("seq", seq).query((rs, n) -> rs.getBytes(1)).optional();
+            if (data.isEmpty()) {
+                // Deleted while being downloaded: end the response short rather than pretend it is whole.
+                throw new IOException("Material " + file.id() + " was deleted during the download");
+            }
+            out.write(data.get());
+        }
+        out.flush();
+    }
+
+    private Event managed(CurrentUser user, long eventId) {
+        Event event = catalogue.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        if (!permissions.canManage(user, event)) {
+            throw new AccessDeniedException("Not this organiser's event");
+        }
+        return event;
+    }
+
+    private static Map<String, Object> details(long id, String title, String fileName, String type, long size,
+            boolean participantsOnly) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("file", id);
+        values.put("title", title);
+        values.put("name", fileName);
+        values.put("type", type);
+        values.put("size", size);
+        values.put("participantsOnly", participantsOnly);
+        return values;
+    }
+
+    private static MaterialFile file(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp at = rs.getTimestamp("uploaded_at");
+        return new MaterialFile(rs.getLong("id"), rs.getLong("event_id"), rs.getString("title"), rs.getString("file_name"),
+                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getBoolean("participants_only"),
+                at.toInstant());
+    }
+}

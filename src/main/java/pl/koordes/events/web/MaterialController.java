@@ -1,0 +1,124 @@
+package pl.koordes.events.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.events.Event;
+import pl.koordes.events.EventCatalogue;
+import pl.koordes.events.EventNotFound;
+import pl.koordes.events.EventPermissions;
+import pl.koordes.events.EventsProperties;
+import pl.koordes.events.MaterialFile;
+import pl.koordes.events.MaterialFiles;
+import pl.koordes.events.MaterialTypes;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.FormErrors;
+
+/**
+ * Materials uploaded as files: the organisers' page to upload and delete them, and the download for
+ * everyone allowed ({@link MaterialFiles#mayDownload}).
+ */
+@Controller
+class MaterialController {
+
+    private final MaterialFiles files;
+    private final EventCatalogue catalogue;
+    private final EventPermissions permissions;
+    private final EventsProperties settings;
+
+    MaterialController(MaterialFiles files, EventCatalogue catalogue, EventPermissions permissions,
+            EventsProperties settings) {
+        this.files = files;
+        this.catalogue = catalogue;
+        this.permissions = permissions;
+        this.settings = settings;
+    }
+
+    @GetMapping(OrganiserController.BASE + "/{id}/materialy")
+    String page(CurrentUser user, @PathVariable long id, Model model) {
+        return show(model, managed(user, id), "", false, FormErrors.none());
+    }
+
+    @PostMapping(OrganiserController.BASE + "/{id}/materialy")
+    String upload(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String participantsOnly,
+            @RequestParam(name = "plik", required = false) @Nullable MultipartFile file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Event event = managed(user, id);
+        boolean forParticipants = "true".equals(participantsOnly);
+        MaterialFiles.Upload upload = file == null || file.isEmpty() ? null
+                : new MaterialFiles.Upload(file.getOriginalFilename(), file.getSize(), file);
+        MaterialFiles.Outcome outcome = files.upload(user, id, title, forParticipants, upload);
+        if (!outcome.succeeded()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, event, title, forParticipants, FormErrors.of(outcome.errors()));
+        }
+        redirect.addFlashAttribute("notice", "events.files.uploaded");
+        return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";
+    }
+
+    @PostMapping(OrganiserController.BASE + "/{id}/materialy/{file}/usun")
+    String delete(CurrentUser user, @PathVariable long id, @PathVariable long file, RedirectAttributes redirect) {
+        managed(user, id);
+        files.delete(user, id, file);
+        redirect.addFlashAttribute("notice", "events.files.deleted");
+        return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";
+    }
+
+    /**
+     * A material's bytes. Pictures are shown in the browser, everything else is downloaded; the browser
+     * must not guess another type (nosniff). Public materials of a published event may be kept by any cache
+     * for a few minutes; the rest only by the reader's own browser.
+     */
+    @GetMapping("/wydarzenia/{id}/materialy/{file}")
+    void download(@PathVariable long id, @PathVariable long file, Optional<CurrentUser> user,
+            HttpServletResponse response) throws IOException {
+        MaterialFile material = files.forDownload(user.orElse(null), id, file);
+        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        boolean shared = !material.participantsOnly() && event.status().visible();
+        response.setContentType(material.contentType());
+        response.setContentLengthLong(material.size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                MaterialTypes.contentDisposition(material.fileName(), material.image()));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, shared ? "public, max-age=300" : "private, max-age=300");
+        if (!shared) {
+            response.setHeader(HttpHeaders.VARY, "Cookie");
+        }
+        files.write(material, response.getOutputStream());
+    }
+
+    private String show(Model model, Event event, String title, boolean participantsOnly, FormErrors errors) {
+        model.addAttribute("event", event);
+        model.addAttribute("files", files.of(event.id()));
+        model.addAttribute("title", title);
+        model.addAttribute("participantsOnly", participantsOnly);
+        model.addAttribute("errors", errors);
+        model.addAttribute("maxSize", settings.materialMaxSize().toMegabytes());
+        return "events/manage/files";
+    }
+
+    /** The event if this person manages it: 404 for an unknown id, 403 for someone else's (AccessDeniedException). */
+    private Event managed(CurrentUser user, long id) {
+        if (!permissions.canOrganise(user)) {
+            throw new AccessDeniedException("Not an organiser");
+        }
+        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        if (!permissions.canManage(user, event)) {
+            throw new AccessDeniedException("Not this organiser's event");
+        }
+        return event;
+    }
+}
