@@ -124,12 +124,14 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             }
             return;
         }
-        if (!anonymous(request) || request.getParameter(LanguageResolver.PARAMETER) != null) {
+        String query = request.getQueryString();
+        if (!anonymous(request) || switchesLanguage(query)) {
             chain.doFilter(request, response);
             return;
         }
-        Key key = new Key(LanguageResolver.resolve(request).code(), request.isSecure(), request.getRequestURI(),
-                request.getQueryString());
+        // No request parameter is read here: a malformed query must reach the security filters and
+        // the error page exactly as without the cache (a 400 with every security header).
+        Key key = new Key(LanguageResolver.fromCookie(request).code(), request.isSecure(), request.getRequestURI(), query);
         Entry cached = pages.getIfPresent(key);
         if (cached != null) {
             serve(cached, request, response);
@@ -314,6 +316,15 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             }
         }
         return true;
+    }
+
+    /** {@code ?lang=} switches the language and sets its cookie: that answer is the visitor's own. */
+    private static boolean switchesLanguage(@Nullable String query) {
+        if (query == null) {
+            return false;
+        }
+        String prefix = LanguageResolver.PARAMETER + "=";
+        return query.startsWith(prefix) || query.contains("&" + prefix);
     }
 
     private static boolean anonymous(HttpServletRequest request) {

@@ -30,6 +30,11 @@ public class LanguageResolver implements LocaleResolver, HandlerInterceptor {
         if (parameter != null) {
             return Language.fromCode(parameter);
         }
+        return fromCookie(request);
+    }
+
+    /** The language remembered in the cookie, Polish without one; reads no request parameter. */
+    static Language fromCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {

@@ -178,6 +178,16 @@ class PageCacheIntegrationTests {
     }
 
     @Test
+    void aMalformedAddressIsRefusedWithTheSecurityHeadersAsWithoutTheCache() {
+        for (String path : List.of("/aktualnosci?sort=%C3%28", "/wydarzenia?strona=%FF", "/aktualnosci?lang=%C3%28")) {
+            HttpResponse<String> answer = new Http(port).get(path, "Accept", "text/html");
+            assertThat(answer.statusCode()).as(path).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+            assertThat(answer.body()).as(path).contains("lang=\"pl\"");
+        }
+    }
+
+    @Test
     void aPageThatIsNotPublicIsNeverGivenOutAgain() {
         SignedInClient visitor = new SignedInClient(port, "127.0.5.11");
         String challenge = visitor.get("/komentarze/wyzwanie", "Accept", "application/json").body();
