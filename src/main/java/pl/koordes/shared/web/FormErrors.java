@@ -5,13 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import pl.koordes.shared.outcome.Refused;
 
 /**
- * A form's errors as message keys per field, for the error summary at the top of a form and the
- * message beside each field. Validation annotations carry a message key as their message; a value
- * that does not convert (a word where a number belongs) shows the key {@code form.invalid}.
+ * A form's errors as message keys per field, for the error summary at the top of a form
+ * ({@code shared/errorSummary.jte}) and the message beside each field ({@code shared/field.jte}).
+ *
+ * <p>The one form pattern: a typed form record bound by Spring ({@code @Valid Form form, BindingResult
+ * result}); annotations for what one field must be (with a message key as the message), the record's
+ * {@link CrossFieldRules} for what fields must be together, {@link #check} to collect both; then the
+ * module operation, whose {@link Refused} becomes errors again with {@link #of(Refused)}. A value that
+ * does not convert (a word where a number belongs) shows the key {@code form.invalid}.
  */
 public final class FormErrors {
 
@@ -39,6 +46,44 @@ public final class FormErrors {
                 fields.putIfAbsent(fe.getField(), key);
             } else {
                 global.add(key);
+            }
+        }
+        return new FormErrors(fields, global);
+    }
+
+    /**
+     * The form's errors after its annotations and then its cross-field rules: the one call a controller
+     * makes before it hands the form to the module.
+     */
+    public static FormErrors check(Object form, BindingResult result) {
+        if (form instanceof CrossFieldRules rules) {
+            // Fields read directly: form records have accessors, not JavaBean getters.
+            BindingResult together = new DirectFieldBindingResult(form, result.getObjectName());
+            rules.checkTogether(together);
+            for (ObjectError error : together.getAllErrors()) {
+                String code = error.getCode() == null ? "form.invalid" : error.getCode();
+                if (error instanceof FieldError fe) {
+                    if (!result.hasFieldErrors(fe.getField())) {
+                        result.addError(new FieldError(result.getObjectName(), fe.getField(), fe.getRejectedValue(),
+                                false, new String[] {code}, null, code));
+                    }
+                } else {
+                    result.addError(new ObjectError(result.getObjectName(), new String[] {code}, null, code));
+                }
+            }
+        }
+        return of(result);
+    }
+
+    /** The reasons a module operation gave for refusing, beside their fields. */
+    public static FormErrors of(Refused refused) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> global = new ArrayList<>();
+        for (Refused.Reason reason : refused.reasons()) {
+            if (reason.field() == null) {
+                global.add(reason.messageKey());
+            } else {
+                fields.putIfAbsent(reason.field(), reason.messageKey());
             }
         }
         return new FormErrors(fields, global);
