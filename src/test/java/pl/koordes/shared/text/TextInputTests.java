@@ -1,0 +1,85 @@
+package pl.koordes.shared.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TextInputTests {
+
+    private static ValidatorFactory factory;
+    private static Validator validator;
+
+    record Name(@Text(max = 5) String value) {
+    }
+
+    record Note(@Text(max = 20, multiline = true) String value) {
+    }
+
+    @BeforeAll
+    static void validator() {
+        factory = Validation.buildDefaultValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    @AfterAll
+    static void close() {
+        factory.close();
+    }
+
+    @Test
+    void polishLettersTypedAsLetterAndMarkBecomeOneLetter() {
+        assertThat(TextInput.normalise("z\u0307o\u0301łw")).isEqualTo("żółw").hasSize(4);
+    }
+
+    @Test
+    void directionOverridesAndZeroWidthCharactersAreRemoved() {
+        // "Anna" followed by a right-to-left override that would show "gpj.exe" as "exe.jpg" on a list.
+        assertThat(TextInput.normalise("Anna\u202Egpj.exe\u202C\u200B\uFEFF")).isEqualTo("Annagpj.exe");
+        assertThat(TextInput.normalise("\u2066Kowalska\u2069\u200E")).isEqualTo("Kowalska");
+    }
+
+    @Test
+    void lineEndsBecomeLineFeedsAndSurroundingSpaceGoes() {
+        assertThat(TextInput.normalise("  jeden\r\ndwa\rtrzy\u2028cztery \n")).isEqualTo("jeden\ndwa\ntrzy\ncztery");
+        assertThat(TextInput.normalise(null)).isNull();
+        assertThat(TextInput.normalise("   ")).isEmpty();
+    }
+
+    @Test
+    void controlCharactersAreLeftForTheConstraintToRefuse() {
+        assertThat(TextInput.normalise("a\u0000b")).isEqualTo("a\u0000b");
+        assertThat(messages(new Name("a\u0000b"))).containsExactly("form.unprintable");
+        assertThat(messages(new Name("a\u001Bb"))).containsExactly("form.unprintable");
+        assertThat(messages(new Name("a\nb"))).containsExactly("form.unprintable");
+        assertThat(messages(new Note("a\nb\tc"))).isEmpty();
+        assertThat(messages(new Note("a\u0007b"))).containsExactly("form.unprintable");
+    }
+
+    @Test
+    void brokenSurrogatesAreRefused() {
+        assertThat(messages(new Name("a\uD800"))).containsExactly("form.unprintable");
+        assertThat(messages(new Name("\uDC00a"))).containsExactly("form.unprintable");
+    }
+
+    @Test
+    void lengthIsCountedAsAReaderCountsIt() {
+        // Five characters, seven UTF-16 units: within the limit of five.
+        assertThat(messages(new Name("ż😀ł😀a"))).isEmpty();
+        assertThat(messages(new Name("żółwie"))).containsExactly("form.tooLong");
+        assertThat(messages(new Name(null))).isEmpty();
+        assertThat(messages(new Name(""))).isEmpty();
+    }
+
+    private static Set<String> messages(Object form) {
+        return validator.validate(form).stream().map(ConstraintViolation::getMessage)
+                .collect(Collectors.toSet());
+    }
+}
