@@ -1,9 +1,9 @@
 package pl.koordes.shared.mail;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.i18n.Wording;
 
 /**
  * What a mail template needs, given to it as the parameter {@code mail}: the recipient's language
@@ -12,28 +12,22 @@ import pl.koordes.shared.i18n.Messages;
  */
 public final class MailContext {
 
-    private final Language language;
-    private final Messages messages;
+    private final Wording wording;
     private final String baseUrl;
     private @Nullable String subject;
 
     MailContext(Language language, Messages messages, String baseUrl) {
-        this.language = language;
-        this.messages = messages;
+        this.wording = new Wording(language, messages);
         this.baseUrl = baseUrl;
     }
 
     /** The message {@code key} in the recipient's language. */
     public String t(String key, Object... args) {
-        return messages.get(language.locale(), key, args);
+        return wording.t(key, args);
     }
 
     public String lang() {
-        return language.code();
-    }
-
-    public Locale locale() {
-        return language.locale();
+        return wording.lang();
     }
 
     /** The site's public address, without a trailing slash. */

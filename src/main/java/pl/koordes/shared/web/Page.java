@@ -10,6 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.i18n.Wording;
 
 /**
  * What every page template needs from the request it answers: the language and its words, the
@@ -19,6 +20,7 @@ public final class Page {
 
     private final Language language;
     private final Messages messages;
+    private final Wording wording;
     private final ResourceUrlProvider assets;
     private final String path;
     private final String otherLanguageUrl;
@@ -34,6 +36,7 @@ public final class Page {
             List<NavigationItem> personalLinks, List<NavigationItem> footerNavigation) {
         this.language = language;
         this.messages = messages;
+        this.wording = new Wording(language, messages);
         this.assets = assets;
         this.path = path;
         this.otherLanguageUrl = otherLanguageUrl;
@@ -71,15 +74,15 @@ public final class Page {
 
     /** The message {@code key} in this page's language. */
     public String t(String key, Object... args) {
-        return messages.get(language.locale(), key, args);
+        return wording.t(key, args);
     }
 
     public String lang() {
-        return language.code();
+        return wording.lang();
     }
 
     public Locale locale() {
-        return language.locale();
+        return wording.locale();
     }
 
     public boolean english() {
