@@ -26,6 +26,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import pl.koordes.shared.web.SecurityHeaders;
 import pl.koordes.accounts.AccountsProperties;
 
 /**
@@ -37,17 +38,7 @@ import pl.koordes.accounts.AccountsProperties;
 class SecurityConfiguration {
 
     /** No inline scripts or styles anywhere: every script and style is a fingerprinted file of our own. */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
     SecurityContextRepository securityContextRepository() {
@@ -102,7 +93,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                                "camera=(), microphone=(), geolocation=(), payment=()"))
+                                SecurityHeaders.PERMISSIONS_POLICY))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .requestCache(cache -> cache.disable());
         return http.build();

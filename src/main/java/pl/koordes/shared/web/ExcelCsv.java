@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +33,20 @@ public final class ExcelCsv {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     }
 
-    /** The cell as typed, with a leading apostrophe where it would start a formula; null gives an empty cell. */
+    /**
+     * The cell as typed, with an apostrophe before every place a spreadsheet could start a formula:
+     * the cell's start, and every start of a piece after a comma, semicolon, tab, vertical bar or line
+     * break (spaces allowed between). The file's separator is a semicolon, but a spreadsheet set to
+     * another locale splits at commas or tabs, and then "Nowak,=HYPERLINK(…)" would be two cells, the
+     * second a formula. Null gives an empty cell.
+     */
     public static String safe(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return startsLikeAFormula(value) ? "'" + value : value;
+        return PIECE_FORMULA.matcher(value).replaceAll("'$0");
     }
+
+    /** A formula's first character at the start or after a separator any spreadsheet might split at. */
+    private static final Pattern PIECE_FORMULA = Pattern.compile("(?<=^|[,;|\\t\\r\\n])[ \\u00A0]*[=+\\-@\\t\\r]");
 }

@@ -12,9 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged application with its embedded PostgreSQL, run as a separate process the way a user
- * runs it: it stops the database when it stops, and starts again cleanly after being killed.
+ * runs it: it stops the database when it stops, starts again cleanly after being killed, and loses no
+ * acknowledged write when both are killed at once.
  */
 class EmbeddedDatabaseLifecycleIntegrationTests {
 
@@ -83,6 +93,61 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
         assertThat(members(after.body())).isEqualTo(members(before)).isNotEmpty();
     }
 
+    @Test
+    void noAcknowledgedWriteIsLostWhenTheApplicationAndItsDatabaseAreKilledTogether() throws Exception {
+        int port = freePort();
+        application = start(port);
+        awaitHealthy(port);
+        ProcessHandle database = postmaster().orElseThrow();
+        String url = "jdbc:postgresql://localhost:" + databasePort() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            connection.createStatement().execute("create table durability_probe (id int primary key)");
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet shown = connection.createStatement().executeQuery("show " + setting)) {
+                    shown.next();
+                    assertThat(shown.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+        // A writer commits one row at a time and remembers each commit the server acknowledged.
+        List<Integer> acknowledged = new CopyOnWriteArrayList<>();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                    PreparedStatement insert = connection.prepareStatement("insert into durability_probe values (?)")) {
+                for (int id = 1; ; id++) {
+                    insert.setInt(1, id);
+                    insert.executeUpdate();
+                    acknowledged.add(id);
+                }
+            } catch (SQLException killed) {
+                // The server went away mid-write: what was acknowledged before is what must survive.
+            }
+        });
+        await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.size() >= 200);
+
+        // Everything at once, with no chance to flush: the server and its backends, and the application.
+        List<ProcessHandle> all = new ArrayList<>(database.descendants().toList());
+        all.add(database);
+        all.add(application.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        writer.join(Duration.ofMinutes(1).toMillis());
+        assertThat(writer.isAlive()).as("the writer noticed the server was gone").isFalse();
+        application.waitFor();
+
+        application = start(port);
+        awaitHealthy(port);
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort()
+                + "/postgres", "postgres", "");
+                ResultSet rows = connection.createStatement().executeQuery("select id from durability_probe")) {
+            Set<Integer> kept = new HashSet<>();
+            while (rows.next()) {
+                kept.add(rows.getInt(1));
+            }
+            assertThat(acknowledged.stream().filter(id -> !kept.contains(id)).toList())
+                    .as("acknowledged rows lost of %d", acknowledged.size()).isEmpty();
+        }
+    }
+
     private Process start(int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-Xmx512m", "-jar", Path.of("target", "koordes.jar").toAbsolutePath().toString(),
@@ -105,6 +170,11 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The embedded server's port, from the fourth line of its postmaster.pid. */
+    private int databasePort() throws IOException {
+        return Integer.parseInt(Files.readAllLines(dataDir().resolve("postmaster.pid")).get(3).trim());
     }
 
     private Path dataDir() {

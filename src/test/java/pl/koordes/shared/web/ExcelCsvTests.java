@@ -23,6 +23,25 @@ class ExcelCsvTests {
     }
 
     @Test
+    void noPieceStartsAFormulaWhateverSeparatorTheSpreadsheetSplitsAt() {
+        // Each payload, split at any separator a spreadsheet in any locale may use, must leave no piece
+        // that starts (after spaces) with a formula character.
+        String[] payloads = {"Nowak,=HYPERLINK(\"http://x.example\",\"klik\")", "a;+1", "a|@SUM(A1)", "a\t-2+3",
+            "linia\n=1+1", "linia\r\n=1", "a, =1", "a,\u00A0=1", "x\t\t=1", "=a,=b;=c", "-", "@"};
+        for (String payload : payloads) {
+            String safe = ExcelCsv.safe(payload);
+            for (String piece : safe.split("[,;|\t\r\n]", -1)) {
+                String start = piece.replaceFirst("^[ \u00A0]*", "");
+                assertThat(start.isEmpty() || "=+-@".indexOf(start.charAt(0)) < 0)
+                        .as("piece '%s' of %s", piece, safe).isTrue();
+            }
+        }
+        assertThat(ExcelCsv.safe("Nowak,=1")).isEqualTo("Nowak,'=1");
+        assertThat(ExcelCsv.safe("Kraków, ul. Długa 5; II piętro")).isEqualTo("Kraków, ul. Długa 5; II piętro");
+        assertThat(ExcelCsv.safe("2026-12-04")).isEqualTo("2026-12-04");
+    }
+
+    @Test
     void writesUtf8WithAByteOrderMarkAndSemicolons() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CSVPrinter printer = ExcelCsv.printer(out);
