@@ -69,7 +69,7 @@ pg_ensure_running() {
     done < <(pg_lsclusters -h 2>/dev/null | sort -V)
 
     if [[ -z $chosen ]]; then
-        version=$(ls /usr/lib/postgresql/ 2>/dev/null | sort -V | tail -n 1)
+        version=$(find /usr/lib/postgresql/ -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort -V | tail -n 1)
         [[ -n $version ]] || fail "no PostgreSQL server binaries under /usr/lib/postgresql"
         info "no PostgreSQL cluster exists: creating $version/main"
         pg_createcluster --locale C.UTF-8 "$version" main >/dev/null || fail "pg_createcluster $version main failed"

@@ -6,11 +6,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -100,7 +104,7 @@ class MailDevMailboxIntegrationTests {
         awaitStored(plain.id());
         assertThat(page(get("/admin/poczta/" + plain.id()))).doesNotContain("Załączniki");
         MailRequested withFiles = new MailRequested(UUID.randomUUID(), plain.to(), null, plain.subject(),
-                plain.textBody(), plain.htmlBody(), plain.kind(), plain.requestedAt(), java.util.List.of(
+                plain.textBody(), plain.htmlBody(), plain.kind(), plain.requestedAt(), List.of(
                         new MailAttachment("wydarzenie.ics", "text/calendar", "BEGIN:VCALENDAR".getBytes()),
                         new MailAttachment("<i>notatka.txt", "text/plain", new byte[] {1})));
         mailbox.deliver(withFiles);
@@ -127,19 +131,19 @@ class MailDevMailboxIntegrationTests {
     }
 
     private long countOf(String recipient) {
-        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        return context.getBean(JdbcClient.class)
                 .sql("select count(*) from notifications_dev_mailbox where recipient = :r").param("r", recipient)
                 .query(Long.class).single();
     }
 
     private MailboxMessage awaitStored(UUID id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.find(id), java.util.Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.find(id), Optional::isPresent).get();
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = response(request);
         assertThat(response.getStatus()).isEqualTo(200);
-        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private MockHttpServletResponse response(MockHttpServletRequestBuilder request) throws Exception {

@@ -2,6 +2,7 @@ package pl.koordes.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,7 @@ class NotificationPermissionsTests {
     @ParameterizedTest
     @EnumSource(Role.class)
     void everyRoleWithAndWithoutRegion(Role role) {
-        for (Long region : java.util.Arrays.asList(null, 12L)) {
+        for (Long region : Arrays.asList(null, 12L)) {
             CurrentUser user = new CurrentUser(7, "osoba@test.koordes.example", "Osoba",
                     List.of(new RoleAssignment(role, region)), "pl");
             assertThat(permissions.canReadDevMailbox(user)).as(role + " in " + region).isEqualTo(role == Role.ADMINISTRATOR);

@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,7 +127,7 @@ public final class SignedInClient {
             if (answer.statusCode() == 422) {
                 // Each code works once: when this step's code was used already (an earlier sign-in of the same
                 // person), the authenticator app's answer is to wait for the next code, and so does this client.
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(200))
+                Awaitility.await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(200))
                         .until(() -> Math.floorDiv(Instant.now().getEpochSecond(), 30) > step);
                 answer = submit("/logowanie/kod", "/logowanie/kod", "code", totpCode(totpSecret));
             }
@@ -235,7 +237,7 @@ public final class SignedInClient {
             String value = parts[0].substring(equals + 1).trim();
             boolean expired = value.isEmpty();
             for (int i = 1; i < parts.length; i++) {
-                String attribute = parts[i].trim().toLowerCase(java.util.Locale.ROOT);
+                String attribute = parts[i].trim().toLowerCase(Locale.ROOT);
                 if (attribute.equals("max-age=0") || attribute.startsWith("expires=thu, 01 jan 1970")) {
                     expired = true;
                 }

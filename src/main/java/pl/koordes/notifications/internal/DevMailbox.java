@@ -2,6 +2,7 @@ package pl.koordes.notifications.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public class DevMailbox implements MailTransport {
                         :attachments)
                 on conflict (id) do nothing""")
                 .param("id", mail.id())
-                .param("deliveredAt", java.sql.Timestamp.from(clock.instant()))
+                .param("deliveredAt", Timestamp.from(clock.instant()))
                 .param("sender", sender)
                 .param("recipient", mail.to())
                 .param("replyTo", mail.replyTo())

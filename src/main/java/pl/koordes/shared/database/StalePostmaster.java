@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class StalePostmaster {
         postmaster.destroy();
         Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
         while (postmaster.isAlive() && Instant.now().isBefore(deadline)) {
-            postmaster.onExit().completeOnTimeout(postmaster, 500, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            postmaster.onExit().completeOnTimeout(postmaster, 500, TimeUnit.MILLISECONDS).join();
         }
         if (postmaster.isAlive()) {
             log.warn("PostgreSQL (pid {}) did not stop in {}; forcing it", postmaster.pid(), SHUTDOWN_WAIT);

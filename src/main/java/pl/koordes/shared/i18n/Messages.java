@@ -2,9 +2,13 @@ package pl.koordes.shared.i18n;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
@@ -27,7 +31,7 @@ public class Messages {
     public String get(Locale locale, String key, Object... args) {
         MessageFormat format = formats.computeIfAbsent(new CacheKey(locale, key), this::compile);
         // ICU formats keep mutable state while formatting; a clone per call keeps this thread-safe.
-        return ((MessageFormat) format.clone()).format(args);
+        return format.clone().format(args);
     }
 
     /** Whether {@code key} exists; used by tests that keep both languages complete. */
@@ -49,9 +53,9 @@ public class Messages {
      */
     static String withMinimumGrouping(String pattern) {
         StringBuilder out = new StringBuilder(pattern.length() + 32);
-        java.util.Deque<String> pluralArguments = new java.util.ArrayDeque<>();
-        java.util.Deque<Integer> depths = new java.util.ArrayDeque<>();
-        java.util.regex.Matcher plural = PLURAL_START.matcher(pattern);
+        Deque<String> pluralArguments = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        Matcher plural = PLURAL_START.matcher(pattern);
         int depth = 0;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
@@ -76,8 +80,8 @@ public class Messages {
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern PLURAL_START =
-            java.util.regex.Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*(?:plural|selectordinal)\\s*,");
+    private static final Pattern PLURAL_START =
+            Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*(?:plural|selectordinal)\\s*,");
 
     private record CacheKey(Locale locale, String key) {
     }

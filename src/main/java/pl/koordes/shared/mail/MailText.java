@@ -1,5 +1,6 @@
 package pl.koordes.shared.mail;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -131,7 +132,7 @@ public final class MailText {
         while (j < tag.length() && Character.isLetterOrDigit(tag.charAt(j))) {
             j++;
         }
-        return tag.substring(0, j).toLowerCase(java.util.Locale.ROOT);
+        return tag.substring(0, j).toLowerCase(Locale.ROOT);
     }
 
     private static @Nullable String attribute(Pattern pattern, String tag) {
@@ -144,7 +145,7 @@ public final class MailText {
     }
 
     private static boolean isAbsolute(String href) {
-        String lower = href.toLowerCase(java.util.Locale.ROOT);
+        String lower = href.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
     }
 
@@ -162,7 +163,7 @@ public final class MailText {
                 int code = Integer.parseInt(entity.substring(hex ? 2 : 1), hex ? 16 : 10);
                 replacement = Character.isValidCodePoint(code) ? Character.toString(code) : m.group();
             } else {
-                replacement = NAMED.getOrDefault(entity.toLowerCase(java.util.Locale.ROOT), m.group());
+                replacement = NAMED.getOrDefault(entity.toLowerCase(Locale.ROOT), m.group());
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -7,6 +7,8 @@ package pl.koordes.shared.outcome;
  */
 public final class NotFound extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public NotFound(String what, Object id) {
         // No stack trace: asking for what is not there is an ordinary request.
         super(what + " " + id, null, false, false);

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Refused extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** What kind of no it is, for the status the web layer answers with. */
     public enum Kind {
         /** The input breaks a rule of the data (a code already taken, a date in the past): 422. */
@@ -24,6 +26,9 @@ public final class Refused extends RuntimeException {
     public record Reason(@Nullable String field, String messageKey) {
     }
 
+    // Never serialized in practice (a refusal is answered on the request that caused it); List.copyOf's
+    // list is serializable, but javac sees only the interface.
+    @SuppressWarnings("serial")
     private final List<Reason> reasons;
     private final Kind kind;
 

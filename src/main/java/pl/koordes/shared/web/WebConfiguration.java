@@ -1,5 +1,6 @@
 package pl.koordes.shared.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +54,7 @@ class WebConfiguration implements WebMvcConfigurer {
             ObjectProvider<MeterRegistry> meters) {
         AnonymousPageCache cache = new AnonymousPageCache(properties, csrfTokenRepository);
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry,
-                (com.github.benmanes.caffeine.cache.Cache<?, ?>) cache.cache(), "anonymous-pages"));
+                (Cache<?, ?>) cache.cache(), "anonymous-pages"));
         return cache;
     }
 

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
+import pl.koordes.directory.CommitteeFunction;
+import pl.koordes.directory.InstitutionKind;
+import pl.koordes.directory.Sector;
 
 /** Both languages are complete, Polish plurals and formats are right, and every key used exists. */
 class MessagesTests {
@@ -85,13 +88,13 @@ class MessagesTests {
     @Test
     void everyValueShownFromAnEnumHasItsMessage() throws IOException {
         Set<String> keys = allKeys();
-        for (var kind : pl.koordes.directory.InstitutionKind.values()) {
+        for (var kind : InstitutionKind.values()) {
             assertThat(keys).contains("institution.kind." + kind.name());
         }
-        for (var sector : pl.koordes.directory.Sector.values()) {
+        for (var sector : Sector.values()) {
             assertThat(keys).contains("sector." + sector.name());
         }
-        for (var function : pl.koordes.directory.CommitteeFunction.values()) {
+        for (var function : CommitteeFunction.values()) {
             assertThat(keys).contains("committee.function." + function.name());
         }
         for (int status : new int[] {400, 403, 404, 500}) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ class RateLimiterIntegrationTests {
     /** Each limiter stands for a node with its own connection pool, closed after the test. */
     final Limiters limiters = new Limiters();
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeLimiters() {
         limiters.closeAll();
     }
