@@ -11,7 +11,8 @@ import org.springframework.modulith.core.Violations;
 /** The modules of ARCHITECTURE.md exist and respect each other's boundaries (documented: ModuleDocumentationTests). */
 class ModularityTests {
 
-    private static final ApplicationModules MODULES = ApplicationModules.of(KoordesApplication.class);
+    /** Read once per test run: ModuleDocumentationTests documents the same model. */
+    static final ApplicationModules MODULES = ApplicationModules.of(KoordesApplication.class);
 
     @Test
     void everyModuleOfTheArchitectureExists() {

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.Options;
 
@@ -34,8 +33,7 @@ class ModuleDocumentationTests {
 
     @Test
     void docsModulesIsWhatTheCodeSays() throws IOException {
-        new Documenter(ApplicationModules.of(KoordesApplication.class),
-                Options.defaults().withOutputFolder(GENERATED.toString()))
+        new Documenter(ModularityTests.MODULES, Options.defaults().withOutputFolder(GENERATED.toString()))
                 .writeDocumentation();
         Map<String, String> generated = read(GENERATED);
         assertThat(generated).as("files generated into %s", GENERATED).isNotEmpty();
