@@ -1,12 +1,13 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
+import pl.koordes.shared.text.Text;
+import pl.koordes.shared.web.CrossFieldRules;
 
 /**
  * A committee in one term as an administrator enters it.
@@ -15,28 +16,18 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public record CommitteeForm(
         @Nullable Long regionId,
-        @NotBlank(message = "directory.admin.name.required")
-        @Size(max = 300, message = "directory.admin.size.300") @Nullable String name,
+        @NotBlank(message = "directory.admin.name.required") @Text(max = 300) @Nullable String name,
         @NotNull(message = "directory.admin.termStart.required")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termStart,
         @NotNull(message = "directory.admin.termEnd.required")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termEnd) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termEnd) implements CrossFieldRules {
 
-    /** Reported on the field {@code termStart}. */
-    @AssertTrue(message = "directory.admin.date.range")
-    public boolean isTermStartInRange() {
-        return termStart == null || DirectoryEditing.plausible(termStart);
-    }
-
-    /** Reported on the field {@code termEnd}. */
-    @AssertTrue(message = "directory.admin.date.range")
-    public boolean isTermEndInRange() {
-        return termEnd == null || DirectoryEditing.plausible(termEnd);
-    }
-
-    /** Reported on the field {@code termEnd}. */
-    @AssertTrue(message = "directory.admin.termEnd.notAfterStart")
-    public boolean isTermEndAfterStart() {
-        return termStart == null || termEnd == null || termEnd.isAfter(termStart);
+    @Override
+    public void checkTogether(Errors errors) {
+        TermDates.checkPlausible(errors, "termStart", termStart);
+        TermDates.checkPlausible(errors, "termEnd", termEnd);
+        if (termStart != null && termEnd != null && !termEnd.isAfter(termStart)) {
+            errors.rejectValue("termEnd", "directory.admin.termEnd.notAfterStart");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 /** A member's function in a committee, in the order members are listed. */
 public enum CommitteeFunction {

@@ -1,4 +1,4 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

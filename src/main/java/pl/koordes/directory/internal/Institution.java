@@ -1,6 +1,7 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 import org.jspecify.annotations.Nullable;
+import pl.koordes.directory.InstitutionKind;
 
 /** An institution with its contact details; any contact field may be unknown. */
 public record Institution(long id, InstitutionKind kind, String name, @Nullable String street,

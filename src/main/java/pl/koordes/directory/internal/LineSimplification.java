@@ -1,15 +1,20 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Douglas–Peucker line simplification: keeps the points that shape the outline at the map's scale. */
-final class Simplify {
+/**
+ * Douglas–Peucker line simplification of the map's region outlines: keeps the points that shape the
+ * outline at the map's scale and drops those closer than the tolerance to the simplified line.
+ */
+public final class LineSimplification {
 
-    private Simplify() {
+    private LineSimplification() {
     }
 
-    static List<double[]> douglasPeucker(List<double[]> points, double tolerance) {
+    /** The points worth keeping, first and last always among them; fewer than four points stay as they are. */
+    public static List<double[]> douglasPeucker(List<double[]> points, double tolerance) {
         if (points.size() < 4) {
             return points;
         }
@@ -28,7 +33,7 @@ final class Simplify {
 
     private static void mark(List<double[]> points, int first, int last, double tolerance, boolean[] keep) {
         // An explicit stack instead of recursion: long borders must not exhaust the thread's stack.
-        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<int[]> stack = new ArrayDeque<>();
         stack.push(new int[] {first, last});
         while (!stack.isEmpty()) {
             int[] span = stack.pop();
@@ -50,6 +55,7 @@ final class Simplify {
         }
     }
 
+    /** Distance of p from the line through a and b (from a when they coincide). */
     private static double distance(double[] p, double[] a, double[] b) {
         double dx = b[0] - a[0], dy = b[1] - a[1];
         double length = Math.hypot(dx, dy);

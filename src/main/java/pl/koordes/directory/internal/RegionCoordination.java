@@ -1,4 +1,4 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.directory.Directory;
+import pl.koordes.directory.InstitutionKind;
+import pl.koordes.directory.Region;
 import pl.koordes.shared.i18n.Formats;
 
 /**
@@ -113,7 +116,8 @@ public class RegionCoordination {
                 rs.getString("email"), rs.getString("phone"));
     }
 
-    private LocalDate today() {
+    /** Today in Warsaw: the default last day of an ended membership, and the first of a new one. */
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(Formats.ZONE));
     }
 }

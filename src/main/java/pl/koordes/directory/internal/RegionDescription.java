@@ -1,4 +1,4 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 import java.util.Arrays;
 import java.util.List;

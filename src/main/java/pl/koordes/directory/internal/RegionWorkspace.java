@@ -1,7 +1,8 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 import java.util.List;
 import java.util.Optional;
+import pl.koordes.directory.Region;
 
 /**
  * What a region's coordinator works on: the region's public profile text, its ROPS with the public

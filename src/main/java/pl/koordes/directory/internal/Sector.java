@@ -1,4 +1,4 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 /** The sector a committee member represents (Act of 5 August 2022 on social economy, art. 56). */
 public enum Sector {

@@ -1,4 +1,4 @@
-package pl.koordes.directory;
+package pl.koordes.directory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

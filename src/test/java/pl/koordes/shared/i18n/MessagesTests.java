@@ -88,10 +88,10 @@ class MessagesTests {
         for (var kind : pl.koordes.directory.InstitutionKind.values()) {
             assertThat(keys).contains("institution.kind." + kind.name());
         }
-        for (var sector : pl.koordes.directory.Sector.values()) {
+        for (var sector : pl.koordes.directory.internal.Sector.values()) {
             assertThat(keys).contains("sector." + sector.name());
         }
-        for (var function : pl.koordes.directory.CommitteeFunction.values()) {
+        for (var function : pl.koordes.directory.internal.CommitteeFunction.values()) {
             assertThat(keys).contains("committee.function." + function.name());
         }
         for (int status : new int[] {400, 403, 404, 500}) {
