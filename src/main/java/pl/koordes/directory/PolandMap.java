@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import pl.koordes.directory.internal.LineSimplification;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +116,7 @@ public class PolandMap {
         double areaSum = 0, cx = 0, cy = 0;
         for (List<double[]> ring : rings) {
             List<double[]> projected = ring.stream().map(project).toList();
-            List<double[]> simple = Simplify.douglasPeucker(projected, TOLERANCE);
+            List<double[]> simple = LineSimplification.douglasPeucker(projected, TOLERANCE);
             String previous = null;
             for (double[] p : simple) {
                 String point = format(p[0]) + ',' + format(p[1]);

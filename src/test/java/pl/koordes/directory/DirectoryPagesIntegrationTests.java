@@ -10,6 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import pl.koordes.directory.internal.Committee;
+import pl.koordes.directory.internal.CommitteeFunction;
+import pl.koordes.directory.internal.CommitteeMember;
+import pl.koordes.directory.internal.DirectoryProfiles;
+import pl.koordes.directory.internal.RegionProfile;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
 
@@ -22,6 +27,9 @@ class DirectoryPagesIntegrationTests {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    DirectoryProfiles profiles;
 
     Http http;
 
@@ -80,7 +88,7 @@ class DirectoryPagesIntegrationTests {
                 .contains("href=\"/makroregiony/poludniowy\"")
                 .contains("sekretariat@rops-malopolskie.example")
                 .contains("Kadencja: 01.01.2025 – 31.12.2027");
-        RegionProfile profile = directory.regionProfile("malopolskie").orElseThrow();
+        RegionProfile profile = profiles.regionProfile("malopolskie").orElseThrow();
         Committee committee = profile.committee().orElseThrow();
         assertThat(committee.members()).isNotEmpty();
         assertThat(committee.members().getFirst().function()).isEqualTo(CommitteeFunction.CHAIR);

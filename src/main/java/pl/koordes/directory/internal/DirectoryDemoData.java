@@ -10,10 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.directory.CommitteeFunction;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
-import pl.koordes.directory.Sector;
 import pl.koordes.shared.database.DemoData;
 
 /**

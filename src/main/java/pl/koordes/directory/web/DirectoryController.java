@@ -5,16 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
-import pl.koordes.directory.Directory;
-import pl.koordes.directory.DirectoryPermissions;
+import pl.koordes.directory.internal.DirectoryPermissions;
 import pl.koordes.directory.RegionPageSection;
-import pl.koordes.directory.RegionProfile;
+import pl.koordes.directory.internal.DirectoryProfiles;
+import pl.koordes.directory.internal.RegionProfile;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PublicPage;
@@ -23,14 +22,14 @@ import pl.koordes.shared.web.PublicPage;
 @Controller
 class DirectoryController {
 
-    private final Directory directory;
+    private final DirectoryProfiles profiles;
     private final DirectoryPageCache cache;
     private final List<RegionPageSection> sections;
     private final DirectoryPermissions permissions;
 
-    DirectoryController(Directory directory, DirectoryPageCache cache, List<RegionPageSection> sections,
+    DirectoryController(DirectoryProfiles profiles, DirectoryPageCache cache, List<RegionPageSection> sections,
             DirectoryPermissions permissions) {
-        this.directory = directory;
+        this.profiles = profiles;
         this.cache = cache;
         this.permissions = permissions;
         this.sections = sections.stream().sorted(Comparator.comparingInt(RegionPageSection::order)).toList();
@@ -50,7 +49,7 @@ class DirectoryController {
     @PublicPage
     @GetMapping("/regiony/{slug}")
     String region(@PathVariable String slug, Optional<CurrentUser> user, Model model, Locale locale) {
-        RegionProfile profile = directory.regionProfile(slug).orElseThrow(DirectoryController::notFound);
+        RegionProfile profile = profiles.regionProfile(slug).orElseThrow(() -> new NotFound("region", slug));
         List<Content> extra = sections.stream()
                 .map(section -> section.render(profile.region(), locale))
                 .flatMap(Optional::stream)
@@ -66,11 +65,7 @@ class DirectoryController {
     @PublicPage
     @GetMapping("/makroregiony/{slug}")
     String macroregion(@PathVariable String slug, Model model) {
-        model.addAttribute("profile", directory.macroregionProfile(slug).orElseThrow(DirectoryController::notFound));
+        model.addAttribute("profile", profiles.macroregionProfile(slug).orElseThrow(() -> new NotFound("macroregion", slug)));
         return "directory/macroregion";
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

@@ -1,9 +1,13 @@
 package pl.koordes.shared.web;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
@@ -22,14 +26,21 @@ import pl.koordes.shared.outcome.Refused;
  */
 public final class FormErrors {
 
-    private static final FormErrors NONE = new FormErrors(Map.of(), List.of());
+    private static final FormErrors NONE = new FormErrors(Map.of(), List.of(), Map.of());
 
     private final Map<String, String> fieldKeys;
     private final List<String> globalKeys;
+    /** What was typed into fields whose value did not convert, to show it again as typed. */
+    private final Map<String, String> typed;
 
     private FormErrors(Map<String, String> fieldKeys, List<String> globalKeys) {
+        this(fieldKeys, globalKeys, Map.of());
+    }
+
+    private FormErrors(Map<String, String> fieldKeys, List<String> globalKeys, Map<String, String> typed) {
         this.fieldKeys = fieldKeys;
         this.globalKeys = globalKeys;
+        this.typed = typed;
     }
 
     public static FormErrors none() {
@@ -39,16 +50,25 @@ public final class FormErrors {
     public static FormErrors of(BindingResult result) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> global = new ArrayList<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         for (ObjectError error : result.getAllErrors()) {
             String key = error instanceof FieldError fe && fe.isBindingFailure() ? "form.invalid"
                     : (error.getDefaultMessage() != null ? error.getDefaultMessage() : "form.invalid");
             if (error instanceof FieldError fe) {
-                fields.putIfAbsent(fe.getField(), key);
+                if (fe.isBindingFailure()) {
+                    // A value that did not convert outranks what validation said about the empty field.
+                    fields.put(fe.getField(), key);
+                    if (fe.getRejectedValue() instanceof String text) {
+                        typed.put(fe.getField(), text);
+                    }
+                } else {
+                    fields.putIfAbsent(fe.getField(), key);
+                }
             } else {
                 global.add(key);
             }
         }
-        return new FormErrors(fields, global);
+        return new FormErrors(fields, global, typed);
     }
 
     /**
@@ -72,7 +92,24 @@ public final class FormErrors {
                 }
             }
         }
-        return of(result);
+        FormErrors errors = of(result);
+        return form instanceof Record ? errors.inOrderOf(form.getClass()) : errors;
+    }
+
+    /**
+     * The same errors with the fields in the order of the record's components, so that the summary
+     * reads in the order of the form (validation reports in no particular order). A nested or indexed
+     * field ({@code agenda[0].title}) goes where its component is.
+     */
+    private FormErrors inOrderOf(Class<?> record) {
+        List<String> order = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        Comparator<String> byComponent = Comparator.comparingInt(field -> {
+            int index = order.indexOf(field.split("[.\\[]", 2)[0]);
+            return index < 0 ? order.size() : index;
+        });
+        Map<String, String> ordered = new LinkedHashMap<>();
+        fieldKeys.keySet().stream().sorted(byComponent).forEach(field -> ordered.put(field, fieldKeys.get(field)));
+        return new FormErrors(ordered, globalKeys, typed);
     }
 
     /** The reasons a module operation gave for refusing, beside their fields. */
@@ -92,6 +129,29 @@ public final class FormErrors {
     /** Errors for a form checked by hand: field name → message key. */
     public static FormErrors of(Map<String, String> fieldKeys) {
         return new FormErrors(new LinkedHashMap<>(fieldKeys), List.of());
+    }
+
+    /** These errors and another form's, for a page that posts two form records at once. */
+    public FormErrors and(FormErrors other) {
+        Map<String, String> fields = new LinkedHashMap<>(fieldKeys);
+        other.fieldKeys.forEach(fields::putIfAbsent);
+        List<String> global = new ArrayList<>(globalKeys);
+        global.addAll(other.globalKeys);
+        Map<String, String> values = new LinkedHashMap<>(typed);
+        other.typed.forEach(values::putIfAbsent);
+        return new FormErrors(fields, global, values);
+    }
+
+    /**
+     * What a field shows: the text typed when it did not convert (a word in a date field), so the form
+     * comes back as typed; otherwise the form's value (an enum by its name, nothing for null).
+     */
+    public String value(String field, @Nullable Object formValue) {
+        String text = typed.get(field);
+        if (text != null) {
+            return text;
+        }
+        return formValue == null ? "" : formValue instanceof Enum<?> e ? e.name() : formValue.toString();
     }
 
     public boolean any() {

@@ -28,6 +28,7 @@ import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.directory.internal.DirectoryProfiles;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.NaughtyStrings;
 
@@ -52,6 +53,9 @@ class DirectoryAdminIntegrationTests {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    DirectoryProfiles profiles;
 
     @Autowired
     JdbcClient jdbc;
@@ -202,10 +206,10 @@ class DirectoryAdminIntegrationTests {
                 .param("termStart", "pierwszego maja")
                 .param("termEnd", "2026-04-30"));
         assertThat(notADate.getStatus()).isEqualTo(422);
-        // Fields that could be read are checked too, so the summary lists every error at once.
+        // A value that does not convert comes back as typed, beside its field; the other fields are
+        // checked once every value converts (Spring validates a form record only then).
         assertThat(notADate.getContentAsString(StandardCharsets.UTF_8))
-                .contains("<a href=\"#name\">Wpisz nazwę.</a>")
-                .contains("<a href=\"#termStart\">Wpisz poprawną datę, na przykład 2026-03-31.</a>")
+                .contains("<a href=\"#termStart\">Ta wartość jest niepoprawna.</a>")
                 .contains("value=\"pierwszego maja\"");
 
         MockHttpServletResponse farAway = send(post("/admin/katalog/komitety/nowy")
@@ -411,7 +415,7 @@ class DirectoryAdminIntegrationTests {
             }
             MockHttpServletResponse tooLong = send(regionForm(opolskie, "nameEn", "a".repeat(10_000)));
             assertThat(tooLong.getStatus()).isEqualTo(422);
-            assertThat(tooLong.getContentAsString(StandardCharsets.UTF_8)).contains("Wpisz najwyżej 80 znaków.");
+            assertThat(tooLong.getContentAsString(StandardCharsets.UTF_8)).contains("Ten tekst jest za długi.");
             MockHttpServletResponse blank = send(regionForm(opolskie, "nameEn", " \t ", "seat", ""));
             assertThat(blank.getStatus()).isEqualTo(422);
             assertThat(blank.getContentAsString(StandardCharsets.UTF_8)).contains("Wpisz nazwę po angielsku.")
@@ -456,7 +460,7 @@ class DirectoryAdminIntegrationTests {
     }
 
     private long currentCommitteeOf(String slug) {
-        return directory.regionProfile(slug).orElseThrow().committee().orElseThrow().id();
+        return profiles.regionProfile(slug).orElseThrow().committee().orElseThrow().id();
     }
 
     private long currentMemberOf(long committeeId) {

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +27,7 @@ import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.NaughtyStrings;
 
 /**
  * The regional coordinator's workspace on the running application: a coordinator changes their own
@@ -200,11 +199,18 @@ class CoordinationIntegrationTests {
     void aCoordinatorAddsChangesAndEndsMembershipsOfTheirCommitteeAudited() throws Exception {
         inRolledBackTransaction(() -> {
             MockHttpServletResponse refused = send(coordinator, post("/koordynacja/" + OWN + "/czlonkowie/nowy")
-                    .param("fullName", "").param("termStart", "nie data").param("email", "zly adres"));
+                    .param("fullName", "").param("termStart", "2026-01-01").param("email", "zly adres"));
             assertThat(refused.getStatus()).isEqualTo(422);
+            // The membership and the member's contact are two form records; the summary lists the errors of both.
             assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("class=\"error-summary\"")
-                    .contains("href=\"#fullName\"").contains("href=\"#sector\"").contains("href=\"#termStart\"")
-                    .contains("href=\"#email\"").contains("value=\"zly adres\"");
+                    .contains("href=\"#fullName\"").contains("href=\"#sector\"").contains("href=\"#email\"")
+                    .contains("value=\"zly adres\"");
+            MockHttpServletResponse notADate = send(coordinator, post("/koordynacja/" + OWN + "/czlonkowie/nowy")
+                    .param("fullName", "Nowa Próbna").param("sector", "NGO").param("function", "MEMBER")
+                    .param("termStart", "nie data"));
+            assertThat(notADate.getStatus()).isEqualTo(422);
+            assertThat(notADate.getContentAsString(StandardCharsets.UTF_8)).contains("href=\"#termStart\"")
+                    .contains("value=\"nie data\"");
 
             MockHttpServletResponse added = send(coordinator, validMembership(post("/koordynacja/" + OWN + "/czlonkowie/nowy"))
                     .param("email", "nowa.osoba@test.koordes.example").param("phone", "+48 00 111 22 33"));
@@ -237,13 +243,10 @@ class CoordinationIntegrationTests {
 
     @Test
     void hostileTextInEveryFieldNeverBreaksAPage() throws Exception {
-        List<String> hostile = new java.util.ArrayList<>(List.of(SCRIPT, "\"><img src=x onerror=alert(1)>", "\u0000", "'; drop table region; --",
-                "x".repeat(5000)));
-        Path blns = Path.of("/work/shared/data/corpora/blns.txt");
-        if (Files.exists(blns)) {
-            Files.readAllLines(blns).stream().filter(line -> !line.isBlank() && !line.startsWith("#")).limit(120)
-                    .forEach(hostile::add);
-        }
+        // Our own payloads, then the start of the Big List of Naughty Strings (the whole list is tried by
+        // the administration's test; each string here is sent to four forms).
+        List<String> hostile = NaughtyStrings.payloadsAnd(List.of(SCRIPT, "\"><img src=x onerror=alert(1)>", "\u0000",
+                "'; drop table region; --", "x".repeat(5000), "\u202Ekcatta\u202C")).stream().limit(126).toList();
         String member = "/koordynacja/" + OWN + "/czlonkowie/" + ownMember;
         inRolledBackTransaction(() -> {
             for (String text : hostile) {
@@ -263,6 +266,28 @@ class CoordinationIntegrationTests {
             }
             assertThat(anonymousPage("/regiony/" + OWN)).doesNotContain(SCRIPT).doesNotContain("<img src=x");
             assertThat(page(coordinator, "/koordynacja/" + OWN)).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+        });
+    }
+
+    @Test
+    void aNulByteInADescriptionIsRefusedWithTheFormKeptAndAnRtlOverrideIsStripped() throws Exception {
+        inRolledBackTransaction(() -> {
+            String before = description(OWN);
+            MockHttpServletResponse nul = send(coordinator, post("/koordynacja/" + OWN + "/opis")
+                    .param("descriptionPl", "Opis z bajtem\u0000zerowym").param("descriptionEn", "English text kept"));
+            assertThat(nul.getStatus()).isEqualTo(422);
+            String body = nul.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(body).contains("class=\"error-summary\"")
+                    .contains("<a href=\"#descriptionPl\">Ten tekst zawiera niedozwolony znak sterujący. Usuń go i spróbuj ponownie.</a>")
+                    .contains("aria-invalid=\"true\"")
+                    .contains(">English text kept</textarea>");
+            assertThat(description(OWN)).isEqualTo(before);
+
+            // A right-to-left override would make the text display as something else: it goes, the rest is kept.
+            MockHttpServletResponse rtl = send(coordinator, post("/koordynacja/" + OWN + "/opis")
+                    .param("descriptionPl", "Opis \u202Ekcatta\u202C regionu").param("descriptionEn", ""));
+            assertThat(rtl.getStatus()).isEqualTo(302);
+            assertThat(description(OWN)).isEqualTo("Opis kcatta regionu");
         });
     }
 

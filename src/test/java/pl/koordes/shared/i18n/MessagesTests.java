@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
-import pl.koordes.directory.CommitteeFunction;
+import pl.koordes.directory.internal.CommitteeFunction;
 import pl.koordes.directory.InstitutionKind;
-import pl.koordes.directory.Sector;
+import pl.koordes.directory.internal.Sector;
 
 /** Both languages are complete, Polish plurals and formats are right, and every key used exists. */
 class MessagesTests {

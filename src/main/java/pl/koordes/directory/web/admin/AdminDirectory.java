@@ -16,16 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.directory.CommitteeForm;
-import pl.koordes.directory.CommitteeFunction;
-import pl.koordes.directory.CommitteeMember;
-import pl.koordes.directory.InstitutionForm;
+import pl.koordes.directory.internal.CommitteeFunction;
+import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Macroregion;
-import pl.koordes.directory.MacroregionForm;
-import pl.koordes.directory.MembershipForm;
 import pl.koordes.directory.Region;
-import pl.koordes.directory.Sector;
+import pl.koordes.directory.internal.Sector;
+import pl.koordes.directory.internal.CommitteeForm;
+import pl.koordes.directory.internal.InstitutionForm;
+import pl.koordes.directory.internal.MacroregionForm;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Paged;
 
@@ -214,11 +213,6 @@ class AdminDirectory {
         return jdbc.sql(MEMBER_SELECT + " where committee_id = :committee and id = :id")
                 .param("committee", committeeId).param("id", id)
                 .query(AdminDirectory::member).optional();
-    }
-
-    static MembershipForm form(CommitteeMember member) {
-        return new MembershipForm(member.fullName(), member.organisation(), member.sector(), member.function(),
-                member.termStart(), member.termEnd());
     }
 
     private static CommitteeRow committee(ResultSet rs, int row) throws SQLException {

@@ -1,12 +1,11 @@
 package pl.koordes.directory.web.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,11 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.directory.CommitteeForm;
-import pl.koordes.directory.CommitteeMember;
+import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.DirectoryEditing;
-import pl.koordes.directory.MembershipForm;
+import pl.koordes.directory.internal.CommitteeForm;
+import pl.koordes.directory.internal.CommitteeManagement;
+import pl.koordes.directory.internal.MemberContactForm;
+import pl.koordes.directory.internal.MembershipEndForm;
+import pl.koordes.directory.internal.MembershipForm;
+import pl.koordes.directory.web.MembershipEnding;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 
 /**
@@ -31,20 +35,15 @@ class CommitteeAdminController {
 
     private static final String BASE = "/admin/katalog/komitety";
     private static final String NEW = BASE + "/nowy";
-    private static final List<String> COMMITTEE_FIELDS = List.of("regionId", "name", "termStart", "termEnd");
-    private static final List<String> MEMBERSHIP_FIELDS = List.of("fullName", "organisation", "sector", "function",
-            "termStart", "termEnd");
 
     private final AdminDirectory directory;
     private final Directory publicDirectory;
-    private final DirectoryEditing editing;
-    private final AdminValidation validation;
+    private final CommitteeManagement committees;
 
-    CommitteeAdminController(AdminDirectory directory, Directory publicDirectory, DirectoryEditing editing, AdminValidation validation) {
+    CommitteeAdminController(AdminDirectory directory, Directory publicDirectory, CommitteeManagement committees) {
         this.directory = directory;
         this.publicDirectory = publicDirectory;
-        this.editing = editing;
-        this.validation = validation;
+        this.committees = committees;
     }
 
     // The committee
@@ -54,22 +53,23 @@ class CommitteeAdminController {
         LocalDate start = directory.today();
         CommitteeForm form = new CommitteeForm(InstitutionAdminController.positive(region), null, start,
                 start.plusYears(3).minusDays(1));
-        return showCommittee(model, null, FormValues.of(form), FormErrors.none());
+        return showCommittee(model, null, form, FormErrors.none(), MembershipEnding.NONE);
     }
 
     @PostMapping(NEW)
-    String create(@Valid CommitteeForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return showCommittee(model, null, FormValues.of(request), validation.errors(CommitteeForm.class, result, request, COMMITTEE_FIELDS));
+    String create(@Valid CommitteeForm form, BindingResult result, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showCommittee(model, null, form, errors, MembershipEnding.NONE);
         }
         long id;
         try {
-            id = editing.createCommittee(form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return showCommittee(model, null, FormValues.of(request), AdminForms.errors(refused));
+            id = committees.createCommittee(form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showCommittee(model, null, form, FormErrors.of(refused), MembershipEnding.NONE);
         }
         redirect.addFlashAttribute("notice", "directory.admin.committee.created");
         return "redirect:" + BASE + "/" + id;
@@ -77,34 +77,37 @@ class CommitteeAdminController {
 
     @GetMapping(BASE + "/{id}")
     String committee(@PathVariable long id, Model model) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
-        return showCommittee(model, committee, FormValues.of(AdminDirectory.form(committee)), FormErrors.none());
+        CommitteeRow committee = committee(id);
+        return showCommittee(model, committee, AdminDirectory.form(committee), FormErrors.none(), MembershipEnding.NONE);
     }
 
     @PostMapping(BASE + "/{id}")
-    String save(@PathVariable long id, @Valid CommitteeForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return showCommittee(model, committee, FormValues.of(request), validation.errors(CommitteeForm.class, result, request, COMMITTEE_FIELDS));
+    String save(@PathVariable long id, @Valid CommitteeForm form, BindingResult result, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        CommitteeRow committee = committee(id);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showCommittee(model, committee, form, errors, MembershipEnding.NONE);
         }
         try {
-            editing.editCommittee(id, form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return showCommittee(model, committee, FormValues.of(request), AdminForms.errors(refused));
+            committees.editCommittee(id, form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showCommittee(model, committee, form, FormErrors.of(refused), MembershipEnding.NONE);
         }
         redirect.addFlashAttribute("notice", "directory.admin.committee.saved");
         return "redirect:" + BASE + "/" + id;
     }
 
-    private String showCommittee(Model model, @Nullable CommitteeRow committee, FormValues form, FormErrors errors) {
+    private String showCommittee(Model model, @Nullable CommitteeRow committee, CommitteeForm form, FormErrors errors,
+            MembershipEnding ending) {
         LocalDate today = directory.today();
         List<CommitteeMember> members = committee == null ? List.of() : directory.members(committee.id());
         model.addAttribute("committee", committee);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("ending", ending);
         model.addAttribute("regions", publicDirectory.regions());
         model.addAttribute("current", members.stream().filter(m -> m.termEnd() == null || !m.termEnd().isBefore(today)).toList());
         model.addAttribute("past", members.stream().filter(m -> m.termEnd() != null && m.termEnd().isBefore(today)).toList());
@@ -116,79 +119,78 @@ class CommitteeAdminController {
 
     @GetMapping(BASE + "/{id}/czlonkowie/nowy")
     String newMember(@PathVariable long id, Model model) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
+        CommitteeRow committee = committee(id);
         LocalDate today = directory.today();
         LocalDate start = committee.termStart().isAfter(today) ? committee.termStart() : today;
-        MembershipForm form = new MembershipForm(null, null, null, null, start, committee.termEnd());
-        return showMembership(model, committee, null, FormValues.of(form), FormErrors.none());
+        return showMembership(model, committee, null, MembershipForm.starting(start, committee.termEnd()), FormErrors.none());
     }
 
     @PostMapping(BASE + "/{id}/czlonkowie/nowy")
-    String addMember(@PathVariable long id, @Valid MembershipForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return showMembership(model, committee, null, FormValues.of(request), validation.errors(MembershipForm.class, result, request, MEMBERSHIP_FIELDS));
+    String addMember(@PathVariable long id, @Valid MembershipForm form, BindingResult result, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        CommitteeRow committee = committee(id);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showMembership(model, committee, null, form, errors);
         }
-        editing.addMembership(id, form);
+        committees.addMembership(id, form, MemberContactForm.NONE);
         redirect.addFlashAttribute("notice", "directory.admin.membership.added");
         return "redirect:" + BASE + "/" + id;
     }
 
     @GetMapping(BASE + "/{id}/czlonkowie/{memberId}")
     String member(@PathVariable long id, @PathVariable long memberId, Model model) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
-        CommitteeMember member = directory.member(id, memberId).orElseThrow(AdminForms::notFound);
-        return showMembership(model, committee, member, FormValues.of(AdminDirectory.form(member)), FormErrors.none());
+        CommitteeRow committee = committee(id);
+        CommitteeMember member = member(id, memberId);
+        return showMembership(model, committee, member, MembershipForm.of(member), FormErrors.none());
     }
 
     @PostMapping(BASE + "/{id}/czlonkowie/{memberId}")
     String saveMember(@PathVariable long id, @PathVariable long memberId, @Valid MembershipForm form,
-            BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
-        CommitteeMember member = directory.member(id, memberId).orElseThrow(AdminForms::notFound);
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return showMembership(model, committee, member, FormValues.of(request), validation.errors(MembershipForm.class, result, request, MEMBERSHIP_FIELDS));
+            BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        CommitteeRow committee = committee(id);
+        CommitteeMember member = member(id, memberId);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showMembership(model, committee, member, form, errors);
         }
-        editing.editMembership(id, memberId, form);
+        committees.editMembership(id, memberId, form);
         redirect.addFlashAttribute("notice", "directory.admin.membership.saved");
         return "redirect:" + BASE + "/" + id;
     }
 
     /** Ends a membership on the day given (today when the field is left empty); it is the last day of membership. */
     @PostMapping(BASE + "/{id}/czlonkowie/{memberId}/koniec")
-    String endMember(@PathVariable long id, @PathVariable long memberId, @RequestParam(required = false) @Nullable String end,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        CommitteeRow committee = directory.committee(id).orElseThrow(AdminForms::notFound);
-        directory.member(id, memberId).orElseThrow(AdminForms::notFound);
-        String field = "end-" + memberId;
-        LocalDate lastDay = null;
-        if (end != null) {
-            lastDay = AdminForms.parseDate(end);
-            if (lastDay == null) {
-                return endRefused(model, response, committee, field, end, "directory.admin.date.invalid");
+    String endMember(@PathVariable long id, @PathVariable long memberId, @Valid MembershipEndForm form,
+            BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        CommitteeRow committee = committee(id);
+        member(id, memberId);
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                committees.endMembership(id, memberId, form.end());
+                redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
+                return "redirect:" + BASE + "/" + id;
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
             }
         }
-        try {
-            editing.endMembership(id, memberId, lastDay);
-        } catch (DirectoryEditing.Refused refused) {
-            return endRefused(model, response, committee, field, end == null ? "" : end, refused.messageKey());
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
-        return "redirect:" + BASE + "/" + id;
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        MembershipEnding ending = MembershipEnding.of(memberId, form, errors);
+        return showCommittee(model, committee, AdminDirectory.form(committee), ending.errors(), ending);
     }
 
-    private String endRefused(Model model, HttpServletResponse response, CommitteeRow committee, String field,
-            String typed, String key) {
-        AdminForms.unprocessable(response);
-        FormValues form = FormValues.of(AdminDirectory.form(committee)).with(field, typed);
-        return showCommittee(model, committee, form, AdminForms.errors(Map.of(field, key), List.of()));
+    private CommitteeRow committee(long id) {
+        return directory.committee(id).orElseThrow(() -> new NotFound("committee", id));
     }
 
-    private String showMembership(Model model, CommitteeRow committee, @Nullable CommitteeMember member, FormValues form,
+    private CommitteeMember member(long committeeId, long memberId) {
+        return directory.member(committeeId, memberId).orElseThrow(() -> new NotFound("membership", memberId));
+    }
+
+    private String showMembership(Model model, CommitteeRow committee, @Nullable CommitteeMember member, MembershipForm form,
             FormErrors errors) {
         model.addAttribute("committee", committee);
         model.addAttribute("member", member);

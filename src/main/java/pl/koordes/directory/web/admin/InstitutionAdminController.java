@@ -1,10 +1,8 @@
 package pl.koordes.directory.web.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,9 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.DirectoryEditing;
-import pl.koordes.directory.InstitutionForm;
 import pl.koordes.directory.InstitutionKind;
+import pl.koordes.directory.internal.InstitutionForm;
+import pl.koordes.directory.internal.InstitutionManagement;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 
 /** The institutions: a list filtered by region and kind, creating, editing and deleting (after confirmation). */
@@ -27,21 +27,17 @@ class InstitutionAdminController {
 
     static final String LIST = "/admin/katalog/instytucje";
     private static final String NEW = LIST + "/nowa";
-    private static final List<String> FIELDS = List.of("kind", "name", "regionId", "street", "postalCode", "city", "email",
-            "phone", "website");
 
     private final AdminDirectory directory;
     private final Directory publicDirectory;
-    private final DirectoryEditing editing;
-    private final AdminValidation validation;
+    private final InstitutionManagement institutions;
     private final DirectoryAdminProperties properties;
 
-    InstitutionAdminController(AdminDirectory directory, Directory publicDirectory, DirectoryEditing editing, AdminValidation validation,
+    InstitutionAdminController(AdminDirectory directory, Directory publicDirectory, InstitutionManagement institutions,
             DirectoryAdminProperties properties) {
         this.directory = directory;
         this.publicDirectory = publicDirectory;
-        this.editing = editing;
-        this.validation = validation;
+        this.institutions = institutions;
         this.properties = properties;
     }
 
@@ -61,23 +57,23 @@ class InstitutionAdminController {
 
     @GetMapping(NEW)
     String newForm(@RequestParam(required = false) @Nullable String region, Model model) {
-        FormValues form = FormValues.of(new InstitutionForm(null, null, positive(region), null, null, null, null, null, null));
-        return show(model, null, form, FormErrors.none());
+        return show(model, null, InstitutionForm.inRegion(positive(region)), FormErrors.none());
     }
 
     @PostMapping(NEW)
-    String create(@Valid InstitutionForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return show(model, null, FormValues.of(request), validation.errors(InstitutionForm.class, result, request, FIELDS));
+    String create(@Valid InstitutionForm form, BindingResult result, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, null, form, errors);
         }
         long id;
         try {
-            id = editing.createInstitution(form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return show(model, null, FormValues.of(request), AdminForms.errors(refused));
+            id = institutions.createInstitution(form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, null, form, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "directory.admin.institution.created");
         return "redirect:" + LIST + "/" + id;
@@ -85,23 +81,23 @@ class InstitutionAdminController {
 
     @GetMapping(LIST + "/{id}")
     String form(@PathVariable long id, Model model) {
-        InstitutionForm stored = directory.institution(id).orElseThrow(AdminForms::notFound);
-        return show(model, id, FormValues.of(stored), FormErrors.none());
+        return show(model, id, institution(id), FormErrors.none());
     }
 
     @PostMapping(LIST + "/{id}")
-    String save(@PathVariable long id, @Valid InstitutionForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        directory.institution(id).orElseThrow(AdminForms::notFound);
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return show(model, id, FormValues.of(request), validation.errors(InstitutionForm.class, result, request, FIELDS));
+    String save(@PathVariable long id, @Valid InstitutionForm form, BindingResult result, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        institution(id);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, id, form, errors);
         }
         try {
-            editing.editInstitution(id, form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return show(model, id, FormValues.of(request), AdminForms.errors(refused));
+            institutions.editInstitution(id, form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, id, form, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "directory.admin.institution.saved");
         return "redirect:" + LIST + "/" + id;
@@ -109,16 +105,16 @@ class InstitutionAdminController {
 
     @GetMapping(LIST + "/{id}/usun")
     String confirmDelete(@PathVariable long id, Model model) {
-        InstitutionForm stored = directory.institution(id).orElseThrow(AdminForms::notFound);
-        return confirmation(model, id, stored, editing.institutionInUse(id) ? "directory.admin.institution.inUse" : null);
+        return confirmation(model, id, institution(id),
+                institutions.institutionInUse(id) ? "directory.admin.institution.inUse" : null);
     }
 
     @PostMapping(LIST + "/{id}/usun")
     String delete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        InstitutionForm stored = directory.institution(id).orElseThrow(AdminForms::notFound);
+        InstitutionForm stored = institution(id);
         try {
-            editing.deleteInstitution(id);
-        } catch (DirectoryEditing.Refused refused) {
+            institutions.deleteInstitution(id);
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return confirmation(model, id, stored, refused.messageKey());
         }
@@ -133,7 +129,11 @@ class InstitutionAdminController {
         return "directory/admin/institutionDelete";
     }
 
-    private String show(Model model, @Nullable Long id, FormValues form, FormErrors errors) {
+    private InstitutionForm institution(long id) {
+        return directory.institution(id).orElseThrow(() -> new NotFound("institution", id));
+    }
+
+    private String show(Model model, @Nullable Long id, InstitutionForm form, FormErrors errors) {
         model.addAttribute("id", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -1,10 +1,10 @@
 package pl.koordes.directory.web.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.directory.DirectoryEditing;
-import pl.koordes.directory.MacroregionForm;
+import pl.koordes.directory.internal.MacroregionForm;
+import pl.koordes.directory.internal.RegionManagement;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 
 /** Creating and editing macroregions; a macroregion's page lists its regions, which are moved by editing them. */
@@ -21,37 +23,35 @@ import pl.koordes.shared.web.FormErrors;
 class MacroregionAdminController {
 
     private static final String NEW = "/admin/katalog/makroregiony/nowy";
-    private static final List<String> FIELDS = List.of("code", "namePl", "nameEn", "sortOrder");
 
     private final AdminDirectory directory;
-    private final DirectoryEditing editing;
-    private final AdminValidation validation;
+    private final RegionManagement regions;
 
-    MacroregionAdminController(AdminDirectory directory, DirectoryEditing editing, AdminValidation validation) {
+    MacroregionAdminController(AdminDirectory directory, RegionManagement regions) {
         this.directory = directory;
-        this.editing = editing;
-        this.validation = validation;
+        this.regions = regions;
     }
 
     @GetMapping(NEW)
     String newForm(Model model) {
         int next = directory.macroregions().stream().mapToInt(MacroregionRow::sortOrder).max().orElse(0) + 1;
-        return show(model, null, FormValues.of(new MacroregionForm(null, null, null, Math.min(next, 999))), FormErrors.none());
+        return show(model, null, new MacroregionForm(null, null, null, Math.min(next, 999)), FormErrors.none());
     }
 
     @PostMapping(NEW)
-    String create(@Valid MacroregionForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return show(model, null, FormValues.of(request), validation.errors(MacroregionForm.class, result, request, FIELDS));
+    String create(@Valid MacroregionForm form, BindingResult result, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, null, form, errors);
         }
         long id;
         try {
-            id = editing.createMacroregion(form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return show(model, null, FormValues.of(request), AdminForms.errors(refused));
+            id = regions.createMacroregion(form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, null, form, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "directory.admin.macroregion.created");
         return "redirect:/admin/katalog/makroregiony/" + id;
@@ -59,29 +59,34 @@ class MacroregionAdminController {
 
     @GetMapping("/admin/katalog/makroregiony/{id}")
     String form(@PathVariable long id, Model model) {
-        MacroregionRow macroregion = directory.macroregion(id).orElseThrow(AdminForms::notFound);
-        return show(model, macroregion, FormValues.of(AdminDirectory.form(macroregion)), FormErrors.none());
+        MacroregionRow macroregion = macroregion(id);
+        return show(model, macroregion, AdminDirectory.form(macroregion), FormErrors.none());
     }
 
     @PostMapping("/admin/katalog/makroregiony/{id}")
-    String save(@PathVariable long id, @Valid MacroregionForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        MacroregionRow macroregion = directory.macroregion(id).orElseThrow(AdminForms::notFound);
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return show(model, macroregion, FormValues.of(request), validation.errors(MacroregionForm.class, result, request, FIELDS));
+    String save(@PathVariable long id, @Valid MacroregionForm form, BindingResult result, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        MacroregionRow macroregion = macroregion(id);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, macroregion, form, errors);
         }
         try {
-            editing.editMacroregion(id, form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return show(model, macroregion, FormValues.of(request), AdminForms.errors(refused));
+            regions.editMacroregion(id, form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, macroregion, form, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "directory.admin.macroregion.saved");
         return "redirect:/admin/katalog/makroregiony/" + id;
     }
 
-    private String show(Model model, @Nullable MacroregionRow macroregion, FormValues form, FormErrors errors) {
+    private MacroregionRow macroregion(long id) {
+        return directory.macroregion(id).orElseThrow(() -> new NotFound("macroregion", id));
+    }
+
+    private String show(Model model, @Nullable MacroregionRow macroregion, MacroregionForm form, FormErrors errors) {
         model.addAttribute("macroregion", macroregion);
         model.addAttribute("regions", macroregion == null ? List.of() : directory.regionsOf(macroregion.macroregion().id()));
         model.addAttribute("form", form);

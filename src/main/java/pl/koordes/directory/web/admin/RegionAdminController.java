@@ -1,9 +1,8 @@
 package pl.koordes.directory.web.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,55 +11,58 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.DirectoryEditing;
 import pl.koordes.directory.Region;
-import pl.koordes.directory.RegionForm;
+import pl.koordes.directory.internal.RegionForm;
+import pl.koordes.directory.internal.RegionManagement;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 
 /** Editing a region: its names, seat and macroregion (which is how regions move between macroregions). */
 @Controller
 class RegionAdminController {
 
-    private static final List<String> FIELDS = List.of("namePl", "nameEn", "seat", "macroregionId");
-
     private final AdminDirectory directory;
     private final Directory publicDirectory;
-    private final DirectoryEditing editing;
-    private final AdminValidation validation;
+    private final RegionManagement regions;
 
-    RegionAdminController(AdminDirectory directory, Directory publicDirectory, DirectoryEditing editing, AdminValidation validation) {
+    RegionAdminController(AdminDirectory directory, Directory publicDirectory, RegionManagement regions) {
         this.directory = directory;
         this.publicDirectory = publicDirectory;
-        this.editing = editing;
-        this.validation = validation;
+        this.regions = regions;
     }
 
     @GetMapping("/admin/katalog/regiony/{id}")
     String form(@PathVariable long id, Model model) {
-        Region region = directory.region(id).orElseThrow(AdminForms::notFound);
+        Region region = region(id);
         RegionForm form = new RegionForm(region.namePl(), region.nameEn(), region.seat(), region.macroregion().id());
-        return show(model, region, FormValues.of(form), FormErrors.none());
+        return show(model, region, form, FormErrors.none());
     }
 
     @PostMapping("/admin/katalog/regiony/{id}")
-    String save(@PathVariable long id, @Valid RegionForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Region region = directory.region(id).orElseThrow(AdminForms::notFound);
-        if (result.hasErrors()) {
-            AdminForms.unprocessable(response);
-            return show(model, region, FormValues.of(request), validation.errors(RegionForm.class, result, request, FIELDS));
+    String save(@PathVariable long id, @Valid RegionForm form, BindingResult result, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        Region region = region(id);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, region, form, errors);
         }
         try {
-            editing.editRegion(id, form);
-        } catch (DirectoryEditing.Refused refused) {
-            AdminForms.unprocessable(response);
-            return show(model, region, FormValues.of(request), AdminForms.errors(refused));
+            regions.editRegion(id, form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, region, form, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "directory.admin.region.saved");
         return "redirect:/admin/katalog/regiony/" + id;
     }
 
-    private String show(Model model, Region region, FormValues form, FormErrors errors) {
+    private Region region(long id) {
+        return directory.region(id).orElseThrow(() -> new NotFound("region", id));
+    }
+
+    private String show(Model model, Region region, RegionForm form, FormErrors errors) {
         model.addAttribute("region", region);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -1,6 +1,0 @@
-package pl.koordes.directory;
-
-/** A member's function in a committee, in the order members are listed. */
-public enum CommitteeFunction {
-    CHAIR, VICE_CHAIR, SECRETARY, MEMBER
-}

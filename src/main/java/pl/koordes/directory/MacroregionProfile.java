@@ -1,7 +1,0 @@
-package pl.koordes.directory;
-
-import java.util.List;
-
-/** A macroregion with the regions it groups. */
-public record MacroregionProfile(Macroregion macroregion, List<Region> regions) {
-}
