@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
-import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.text.TextInput;
 
 /**

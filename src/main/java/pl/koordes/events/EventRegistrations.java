@@ -245,8 +245,9 @@ public class EventRegistrations {
             mail.send(event, registration.email(), registration.language(), "events/mail/waitingList", cancelToken, Map.of());
             return Confirmation.WAITING;
         }
-        // A held seat confirmed, or a seat that came free taken at once by the person who just confirmed:
-        // either way the seat is theirs now (a promotion at this moment is still this person's confirmation).
+        // A held seat confirmed, or a seat that came free given at once to the person who just confirmed. The
+        // second is a promotion, already told by its own mail and PromotedFromWaitingList: it is not
+        // published twice.
         mail.send(event, registration.email(), registration.language(), "events/mail/registrationConfirmed", cancelToken,
                 Map.of());
         if (status == RegistrationStatus.CONFIRMED) {

@@ -16,8 +16,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.accounts.AuditLog;
-import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.text.TextInput;
 
 /**

@@ -31,8 +31,8 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
-import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
+import pl.koordes.shared.web.RateLimiter;
 
 /**
  * Registering for an event (one step when signed in; visitors give their details and confirm by an

@@ -17,12 +17,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.events.Event;
 import pl.koordes.events.EventCatalogue;
-import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventsProperties;
 import pl.koordes.events.MaterialFile;
 import pl.koordes.events.MaterialFiles;
 import pl.koordes.events.MaterialTypes;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
