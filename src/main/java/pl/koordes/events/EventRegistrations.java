@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -313,15 +314,24 @@ public class EventRegistrations {
         return expired;
     }
 
-    /** Saves a participant's feedback after the event: a rating 1–5 and an optional comment. False when not allowed. */
+    /**
+     * Saves a participant's feedback after the event, replacing what they gave before.
+     *
+     * @throws Refused when the event has not ended yet, the person has no confirmed seat, or the form is not
+     *     a rating from 1 to 5 with a comment of printable text
+     */
     @Transactional
-    public boolean giveFeedback(CurrentUser user, long eventId, int rating, String comment) {
+    public void giveFeedback(CurrentUser user, long eventId, FeedbackForm form) {
         Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
-        String text = TextInput.normalise(comment);
-        if (!event.past(clock.instant()) || rating < 1 || rating > 5 || TextInput.length(text) > 2000
-                || TextInput.unprintable(text, true)) {
-            return false;
+        Integer rating = form.rating();
+        String comment = Objects.requireNonNullElse(TextInput.normalise(form.comment()), "");
+        // The form's own rules again: a direct caller must not store what the form would refuse.
+        if (rating == null || rating < 1 || rating > 5 || TextInput.length(comment) > 2000
+                || TextInput.unprintable(comment, true)) {
+            throw Refused.because("events.feedback.refused");
         }
-        return rows.feedback(eventId, user.email(), rating, text);
+        if (!event.past(clock.instant()) || !rows.feedback(eventId, user.email(), rating, comment)) {
+            throw Refused.conflict("events.feedback.refused");
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.directory.Directory;
 import pl.koordes.events.EventRegistrations.Confirmation;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -160,6 +161,31 @@ class EventRegistrationFlowIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailbox(kept, "confirmRegistration") != null);
         assertThat(jdbc.sql("select count(*) from event_registration where lower(email) = :e").param("e", dropped)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void feedbackIsForConfirmedParticipantsOnceTheEventIsOver() {
+        long event = samples.published(5, null);
+        CurrentUser participant = samples.person(1);
+        CurrentUser stranger = samples.person(2);
+        registrations.register(event, RegistrationForm.oneStep(), participant, PL);
+        FeedbackForm feedback = new FeedbackForm(5, "Dużo konkretów.\r\nDziękuję!");
+
+        assertThat(catchThrowableOfType(Refused.class, () -> registrations.giveFeedback(participant, event, feedback))
+                .kind()).as("not before the event").isEqualTo(Refused.Kind.CONFLICT);
+
+        jdbc.sql("update event set starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '3 hours' where id = :id")
+                .param("id", event).update();
+        assertThat(catchThrowableOfType(Refused.class,
+                () -> registrations.giveFeedback(participant, event, new FeedbackForm(6, "")))).isNotNull();
+        assertThat(catchThrowableOfType(Refused.class,
+                () -> registrations.giveFeedback(participant, event, new FeedbackForm(4, "\u0000")))).isNotNull();
+        assertThat(catchThrowableOfType(Refused.class, () -> registrations.giveFeedback(stranger, event, feedback)))
+                .as("not without a seat").isNotNull();
+        registrations.giveFeedback(participant, event, feedback);
+
+        assertThat(jdbc.sql("select feedback_rating || ' ' || feedback_comment from event_registration where event_id = :e")
+                .param("e", event).query(String.class).single()).isEqualTo("5 Dużo konkretów.\nDziękuję!");
     }
 
     private int publicationsFor(String email) {

@@ -23,6 +23,7 @@ import pl.koordes.events.Event;
 import pl.koordes.events.EventCatalogue;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventRegistrations;
+import pl.koordes.events.FeedbackForm;
 import pl.koordes.events.Participant;
 import pl.koordes.events.RegistrationForm;
 import pl.koordes.events.RegistrationResult;
@@ -163,14 +164,24 @@ class EventRegistrationController {
     }
 
     @PostMapping("/wydarzenia/{id}/opinia")
-    String feedback(@PathVariable long id, CurrentUser user, @RequestParam(defaultValue = "0") String rating,
-            @RequestParam(defaultValue = "") String comment, HttpServletResponse response, Model model) {
+    String feedback(@PathVariable long id, CurrentUser user, @Valid @ModelAttribute("feedback") FeedbackForm form,
+            BindingResult result, HttpServletResponse response, Model model) {
         Event event = visible(id, Optional.of(user));
-        int stars = rating.matches("[1-5]") ? Integer.parseInt(rating) : 0;
-        if (!registrations.giveFeedback(user, id, stars, comment)) {
+        String refusal = null;
+        if (FormErrors.check(form, result).any()) {
+            refusal = "events.feedback.refused";
+        } else {
+            try {
+                registrations.giveFeedback(user, id, form);
+            } catch (Refused refused) {
+                refusal = refused.messageKey();
+            }
+        }
+        if (refusal != null) {
+            // The form sits on the event's page; one notice says what is allowed, whatever was wrong.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("event", event);
-            model.addAttribute("messageKey", "events.feedback.refused");
+            model.addAttribute("messageKey", refusal);
             return "events/notice";
         }
         return "redirect:" + event.href() + "?opinia";
