@@ -98,11 +98,7 @@ public class EventRegistrations {
                     mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
                             with(model, "seatHeld", false)));
         }
-        Decided decided = groups.submit(eventId, new Pending(checked, user, language, prepared));
-        if (decided.refused() != null) {
-            throw decided.refused();
-        }
-        return decided.result();
+        return groups.submit(eventId, new Pending(checked, user, language, prepared)).orThrow();
     }
 
     /** Tokens and the two e-mails a registration may send: one if it gets a seat, one if it does not. */
@@ -126,6 +122,14 @@ public class EventRegistrations {
 
         static Decided refusal(Refused refused) {
             return new Decided(null, refused);
+        }
+
+        /** The result to return, or the refusal thrown, now that the group's transaction is over. */
+        RegistrationResult orThrow() {
+            if (refused != null) {
+                throw refused;
+            }
+            return Objects.requireNonNull(result);
         }
     }
 
