@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.text.TextInput;
 
 /**
  * Creating and changing events: the organisers' form checked field by field, permissions by
@@ -142,8 +144,8 @@ public class EventManagement {
     /** The event locked for change, after checking the person manages it (404 for an unknown id, 403 otherwise). */
     Event lockManageable(CurrentUser user, long id) {
         jdbc.sql("select id from event where id = :id for update").param("id", id).query(Long.class).optional()
-                .orElseThrow(() -> new EventNotFound(id));
-        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+                .orElseThrow(() -> new NotFound("event", id));
+        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         if (!permissions.canManage(user, event)) {
             throw new AccessDeniedException("Event " + id + " is not this organiser's");
         }
@@ -225,7 +227,7 @@ public class EventManagement {
         String venue = text(form.venue(), "venue", 300, false, false, errors);
         String address = text(form.address(), "address", 300, false, false, errors);
         String link = text(form.onlineLink(), "onlineLink", 500, false, false, errors);
-        if (!link.isEmpty() && !Texts.link(link)) {
+        if (!link.isEmpty() && !link(link)) {
             errors.put("onlineLink", "events.form.link.invalid");
         }
         if (format != null && format.onSite() && venue.isEmpty() && !errors.containsKey("venue")) {
@@ -286,7 +288,7 @@ public class EventManagement {
             String url = parts.length > 1 ? parts[1].strip() : "";
             String visibility = parts.length > 2 ? parts[2].strip().toLowerCase(java.util.Locale.ROOT) : "";
             if (parts.length < 2 || parts.length > 3 || parts[0].isBlank() || parts[0].strip().length() > 300
-                    || !Texts.link(url)) {
+                    || !link(url)) {
                 errors.put("materials", "events.form.materials.invalid");
                 break;
             }
@@ -335,7 +337,7 @@ public class EventManagement {
     private static <E extends Enum<E>> @Nullable E parseEnum(Class<E> type, @Nullable String value, String field,
             Map<String, String> errors) {
         try {
-            return Enum.valueOf(type, Texts.strip(value));
+            return Enum.valueOf(type, strip(value));
         } catch (IllegalArgumentException e) {
             errors.put(field, "form.invalid");
             return null;
@@ -344,7 +346,7 @@ public class EventManagement {
 
     private static @Nullable Long parseId(@Nullable String value) {
         try {
-            return Long.valueOf(Texts.strip(value));
+            return Long.valueOf(strip(value));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -352,12 +354,12 @@ public class EventManagement {
 
     private static String text(@Nullable String value, String field, int max, boolean required, boolean multiline,
             Map<String, String> errors) {
-        String text = Texts.strip(value);
+        String text = strip(value);
         if (required && text.isEmpty()) {
             errors.put(field, "events.form.required");
         } else if (text.length() > max) {
             errors.put(field, "events.form.tooLong");
-        } else if (Texts.unprintable(text, multiline)) {
+        } else if (TextInput.unprintable(text, multiline)) {
             errors.put(field, "events.form.unprintable");
         }
         return text;
@@ -365,7 +367,7 @@ public class EventManagement {
 
     private static int number(@Nullable String value, String field, Map<String, String> errors) {
         try {
-            int n = Integer.parseInt(Texts.strip(value));
+            int n = Integer.parseInt(strip(value));
             if (n < 0 || n > 100_000) {
                 errors.put(field, "events.form.number.invalid");
                 return 0;
@@ -380,7 +382,7 @@ public class EventManagement {
     /** A date and time typed in Warsaw; across the autumn change the earlier of the two hours, in spring the next valid one. */
     private ZonedDateTime dateTime(@Nullable String date, @Nullable String time, String field, boolean required,
             Map<String, String> errors) {
-        String d = Texts.strip(date);
+        String d = strip(date);
         if (d.isEmpty()) {
             if (required) {
                 errors.put(field, "events.form.date.required");
@@ -389,7 +391,7 @@ public class EventManagement {
         }
         try {
             LocalDate day = LocalDate.parse(d);
-            LocalTime at = LocalTime.parse(Texts.strip(time).isEmpty() ? "00:00" : Texts.strip(time));
+            LocalTime at = LocalTime.parse(strip(time).isEmpty() ? "00:00" : strip(time));
             if (day.getYear() < 2000 || day.getYear() > 2100) {
                 errors.put(field, "events.form.date.invalid");
                 return null;
@@ -399,5 +401,17 @@ public class EventManagement {
             errors.put(field, "events.form.date.invalid");
             return null;
         }
+    }
+
+    /** The text as typed text is kept (shared.text.TextInput), never null. */
+    private static String strip(@Nullable String value) {
+        String text = TextInput.normalise(value);
+        return text == null ? "" : text;
+    }
+
+    /** An address people may follow: http(s) or a path on this site, without spaces or quotes. */
+    private static boolean link(String value) {
+        return (value.startsWith("https://") || value.startsWith("http://") || (value.startsWith("/") && !value.startsWith("//")))
+                && value.length() <= 500 && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\');
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamSource;
@@ -15,7 +16,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.accounts.AuditLog;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.text.TextInput;
 
 /**
  * Materials uploaded as files: organisers upload and delete them (both written to the audit log), anyone
@@ -79,12 +82,12 @@ public class MaterialFiles {
             @Nullable Upload upload) {
         managed(user, eventId);
         Map<String, String> errors = new LinkedHashMap<>();
-        String cleanTitle = Texts.strip(title);
+        String cleanTitle = Objects.requireNonNullElse(TextInput.normalise(title), "");
         if (cleanTitle.isEmpty()) {
             errors.put("title", "events.files.title.required");
         } else if (cleanTitle.length() > 300) {
             errors.put("title", "events.files.title.tooLong");
-        } else if (Texts.unprintable(cleanTitle, false)) {
+        } else if (TextInput.unprintable(cleanTitle, false)) {
             errors.put("title", "events.files.title.unprintable");
         }
         MaterialTypes.Type type = null;
@@ -167,7 +170,7 @@ public class MaterialFiles {
         transactions.executeWithoutResult(status -> {
             MaterialFile file = jdbc.sql("select " + COLUMNS + " from event_file where id = :id and event_id = :event for update")
                     .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
-                    .orElseThrow(() -> new EventNotFound(fileId));
+                    .orElseThrow(() -> new NotFound("material file", fileId));
             jdbc.sql("delete from event_file where id = :id").param("id", fileId).update();
             audit.record(user, "EVENT_MATERIAL_DELETED", "event", eventId, details(file.id(), file.title(),
                     file.fileName(), file.contentType(), file.size(), file.participantsOnly()), null);
@@ -181,10 +184,10 @@ public class MaterialFiles {
      */
     public MaterialFile forDownload(@Nullable CurrentUser user, long eventId, long fileId) {
         Event event = catalogue.find(eventId).filter(e -> permissions.canView(user, e))
-                .orElseThrow(() -> new EventNotFound(eventId));
+                .orElseThrow(() -> new NotFound("event", eventId));
         MaterialFile file = jdbc.sql("select " + COLUMNS + " from event_file where id = :id and event_id = :event")
                 .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
-                .orElseThrow(() -> new EventNotFound(fileId));
+                .orElseThrow(() -> new NotFound("material file", fileId));
         if (!mayDownload(user, event, file)) {
             throw new AccessDeniedException("Material for participants only");
         }
@@ -222,7 +225,7 @@ public class MaterialFiles {
     }
 
     private Event managed(CurrentUser user, long eventId) {
-        Event event = catalogue.find(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
         if (!permissions.canManage(user, event)) {
             throw new AccessDeniedException("Not this organiser's event");
         }

@@ -21,8 +21,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.directory.InstitutionKind;
 import pl.koordes.events.EventRegistrations;
 import pl.koordes.events.RegistrationForm;
+import pl.koordes.events.SeatMode;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -112,8 +114,8 @@ class EventPagesBrowserIntegrationTests {
     Stream<DynamicTest> theOrganisersPagesAreAccessibleAndShowRegistrantsInert() {
         long event = event("Spotkanie sieci OWES Małopolski%");
         long draft = event("Szkic: warsztat%");
-        registrations.register(event, new RegistrationForm(SCRIPT, "skrypt.lista@test.koordes.example", SCRIPT, "OWES",
-                Long.toString(region("malopolskie")), SCRIPT, SCRIPT, SCRIPT, "ON_SITE", "true", ""), null,
+        registrations.register(event, new RegistrationForm(SCRIPT, "skrypt.lista@test.koordes.example", SCRIPT, InstitutionKind.OWES,
+                region("malopolskie"), SCRIPT, SCRIPT, SCRIPT, SeatMode.ON_SITE, true, false), null,
                 Locale.forLanguageTag("pl"));
         // Two files whose titles are scripts, one public and one for participants: shown inert on both pages.
         for (boolean participantsOnly : new boolean[] {false, true}) {

@@ -53,7 +53,7 @@ class EventDocumentsIntegrationTests {
         registrations.register(event, RegistrationForm.of("Żaneta Źdźbło-Łąkowska", samples.email(1), region,
                 SeatMode.ON_SITE), null, pl);
         registrations.register(event, new RegistrationForm("=HYPERLINK(\"http://x.example\")", samples.email(2),
-                "@SUM(A1:A2)", "", Long.toString(region), "-1+2", "", "", "ON_SITE", "true", ""), null, pl);
+                "@SUM(A1:A2)", null, region, "-1+2", "", "", SeatMode.ON_SITE, true, false), null, pl);
         jdbc.sql("update event_registration set status = 'CONFIRMED' where event_id = :e").param("e", event).update();
 
         SignedInClient editor = new SignedInClient(port);

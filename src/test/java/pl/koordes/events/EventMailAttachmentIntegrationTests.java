@@ -34,7 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.directory.Directory;
-import pl.koordes.events.EventRegistrations.Registered;
 import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.Mailer;
@@ -96,7 +95,7 @@ class EventMailAttachmentIntegrationTests {
         long region = directory.region("malopolskie").orElseThrow().id();
         String email = samples.email(1);
 
-        Registered registered = (Registered) registrations.register(event,
+        RegistrationResult registered = registrations.register(event,
                 RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), samples.person(1), PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.CONFIRMED);
 

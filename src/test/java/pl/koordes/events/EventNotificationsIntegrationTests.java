@@ -76,7 +76,8 @@ class EventNotificationsIntegrationTests {
         EventForm form = EventManagement.formOf(catalogue.find(event).orElseThrow());
         EventForm later = new EventForm(form.type(), form.level(), form.regionId(), form.macroregionId(), form.format(),
                 form.title(), form.description(), form.venue(), form.address(), form.onlineLink(),
-                form.startDate(), "15:00", form.endDate(), "18:00", form.seatsOnSite(), form.seatsOnline(),
+                // One day: the sample ends three hours after it starts, which is the next day after 21:00 in Warsaw.
+                form.startDate(), "15:00", form.startDate(), "18:00", form.seatsOnSite(), form.seatsOnline(),
                 form.regionQuota(), form.opensDate(), form.closesDate(), form.audience(), form.audienceRoles(),
                 form.agenda(), form.speakers(), form.materials());
         assertThat(management.update(editor, event, later).succeeded()).isTrue();

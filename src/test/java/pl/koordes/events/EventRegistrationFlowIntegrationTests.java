@@ -1,6 +1,7 @@
 package pl.koordes.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,10 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.directory.Directory;
-import pl.koordes.events.EventRegistrations.Closed;
 import pl.koordes.events.EventRegistrations.Confirmation;
-import pl.koordes.events.EventRegistrations.Refused;
-import pl.koordes.events.EventRegistrations.Registered;
+import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -62,7 +62,7 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(5, null);
         String email = samples.email(1);
 
-        Registered registered = (Registered) registrations.register(event,
+        RegistrationResult registered = registrations.register(event,
                 RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), null, PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.PENDING);
 
@@ -85,7 +85,7 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(1, null);
         String visitor = samples.email(1);
         registrations.register(event, RegistrationForm.of("Jan Wzorcowy", visitor, region, SeatMode.ON_SITE), null, PL);
-        Registered waiting = (Registered) registrations.register(event, RegistrationForm.oneStep(), samples.person(2), PL);
+        RegistrationResult waiting = registrations.register(event, RegistrationForm.oneStep(), samples.person(2), PL);
         assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITING);
 
         assertThat(registrations.expirePending(Instant.now())).as("still within the hold").isZero();
@@ -104,7 +104,7 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(1, null);
         registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
         String visitor = samples.email(2);
-        Registered registered = (Registered) registrations.register(event,
+        RegistrationResult registered = registrations.register(event,
                 RegistrationForm.of("Ewa Próbna", visitor, region, SeatMode.ON_SITE), null, PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.UNCONFIRMED);
         assertThat(registrations.confirm(link(visitor, "confirmRegistration", CONFIRM))).isEqualTo(Confirmation.WAITING);
@@ -116,12 +116,15 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(5, null);
         jdbc.sql("update event set registration_closes_at = now() - interval '1 minute' where id = :id").param("id", event)
                 .update();
-        assertThat(registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL))
-                .isEqualTo(new Closed("events.register.closed"));
+        Refused closed = catchThrowableOfType(Refused.class,
+                () -> registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL));
+        assertThat(closed.kind()).isEqualTo(Refused.Kind.CONFLICT);
+        assertThat(closed.messageKey()).isEqualTo("events.register.closed");
         long cancelled = samples.published(5, null);
         jdbc.sql("update event set status = 'CANCELLED' where id = :id").param("id", cancelled).update();
-        assertThat(registrations.register(cancelled, RegistrationForm.oneStep(), samples.person(1), PL))
-                .isInstanceOf(Closed.class);
+        assertThat(catchThrowableOfType(Refused.class,
+                () -> registrations.register(cancelled, RegistrationForm.oneStep(), samples.person(1), PL)).kind())
+                .isEqualTo(Refused.Kind.CONFLICT);
         assertThat(jdbc.sql("select count(*) from event_registration where event_id in (:a, :b)").param("a", event)
                 .param("b", cancelled).query(Integer.class).single()).isZero();
     }
@@ -129,10 +132,13 @@ class EventRegistrationFlowIntegrationTests {
     @Test
     void aRefusedFormStoresNothingAndSendsNothing() {
         long event = samples.published(5, null);
-        Refused refused = (Refused) registrations.register(event, new RegistrationForm("", "not-an-address", "\u0000",
-                "NO_SUCH_KIND", "999999", "x".repeat(201), "", "", "SOMEWHERE", "", ""), null, PL);
-        assertThat(refused.errors()).containsKeys("fullName", "email", "institution", "institutionKind", "regionId",
-                "position", "privacyAccepted");
+        // What does not convert (an unknown institution kind, a mode that is not one) the web binding refuses;
+        // everything that does reach the module is checked there again, whoever calls it.
+        Refused refused = catchThrowableOfType(Refused.class, () -> registrations.register(event,
+                new RegistrationForm("", "not-an-address", "\u0000", null, 999999L, "x".repeat(201), "", "", null, false,
+                        false), null, PL));
+        assertThat(refused.reasons()).extracting(Refused.Reason::field).containsExactly("fullName", "email",
+                "institution", "regionId", "position", "privacyAccepted");
         assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e").param("e", event)
                 .query(Integer.class).single()).isZero();
     }
@@ -155,6 +161,31 @@ class EventRegistrationFlowIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailbox(kept, "confirmRegistration") != null);
         assertThat(jdbc.sql("select count(*) from event_registration where lower(email) = :e").param("e", dropped)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void feedbackIsForConfirmedParticipantsOnceTheEventIsOver() {
+        long event = samples.published(5, null);
+        CurrentUser participant = samples.person(1);
+        CurrentUser stranger = samples.person(2);
+        registrations.register(event, RegistrationForm.oneStep(), participant, PL);
+        FeedbackForm feedback = new FeedbackForm(5, "Dużo konkretów.\r\nDziękuję!");
+
+        assertThat(catchThrowableOfType(Refused.class, () -> registrations.giveFeedback(participant, event, feedback))
+                .kind()).as("not before the event").isEqualTo(Refused.Kind.CONFLICT);
+
+        jdbc.sql("update event set starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '3 hours' where id = :id")
+                .param("id", event).update();
+        assertThat(catchThrowableOfType(Refused.class,
+                () -> registrations.giveFeedback(participant, event, new FeedbackForm(6, "")))).isNotNull();
+        assertThat(catchThrowableOfType(Refused.class,
+                () -> registrations.giveFeedback(participant, event, new FeedbackForm(4, "\u0000")))).isNotNull();
+        assertThat(catchThrowableOfType(Refused.class, () -> registrations.giveFeedback(stranger, event, feedback)))
+                .as("not without a seat").isNotNull();
+        registrations.giveFeedback(participant, event, feedback);
+
+        assertThat(jdbc.sql("select feedback_rating || ' ' || feedback_comment from event_registration where event_id = :e")
+                .param("e", event).query(String.class).single()).isEqualTo("5 Dużo konkretów.\nDziękuję!");
     }
 
     private int publicationsFor(String email) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import pl.koordes.directory.Region;
 import pl.koordes.events.Attendance;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
 import pl.koordes.events.RegistrationStatus;
 
 /**
@@ -18,12 +18,12 @@ public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings,
     public record Row(String label, int confirmed, int attended) {
     }
 
-    static AttendanceStats of(List<Registration> registrations, Map<Long, Region> regions) {
+    static AttendanceStats of(List<Participant> registrations, Map<Long, Region> regions) {
         Map<String, int[]> byRegion = new TreeMap<>();
         Map<String, int[]> byKind = new TreeMap<>();
         int ratings = 0;
         int sum = 0;
-        for (Registration r : registrations) {
+        for (Participant r : registrations) {
             if (r.status() != RegistrationStatus.CONFIRMED) {
                 continue;
             }

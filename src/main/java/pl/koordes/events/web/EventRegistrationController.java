@@ -2,12 +2,16 @@ package pl.koordes.events.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,19 +21,19 @@ import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.events.Event;
 import pl.koordes.events.EventCatalogue;
-import pl.koordes.events.EventNotFound;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventRegistrations;
-import pl.koordes.events.EventRegistrations.Closed;
-import pl.koordes.events.EventRegistrations.Refused;
-import pl.koordes.events.EventRegistrations.Registered;
-import pl.koordes.events.Registration;
+import pl.koordes.events.FeedbackForm;
+import pl.koordes.events.Participant;
 import pl.koordes.events.RegistrationForm;
+import pl.koordes.events.RegistrationResult;
 import pl.koordes.events.RegistrationStatus;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
-import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
+import pl.koordes.shared.web.RateLimiter;
 
 /**
  * Registering for an event (one step when signed in; visitors give their details and confirm by an
@@ -46,20 +50,22 @@ class EventRegistrationController {
     private final EventRegistrations registrations;
     private final Directory directory;
     private final RateLimiter limiter;
+    private final SpringValidatorAdapter visitorRules;
 
     EventRegistrationController(EventCatalogue catalogue, EventPermissions permissions, EventRegistrations registrations,
-            Directory directory, RateLimiter limiter) {
+            Directory directory, RateLimiter limiter, Validator validator) {
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
         this.directory = directory;
         this.limiter = limiter;
+        this.visitorRules = new SpringValidatorAdapter(validator);
     }
 
     @GetMapping("/wydarzenia/{id}/zapis")
     String form(@PathVariable long id, Optional<CurrentUser> user, Model model) {
         Event event = visible(id, user);
-        Optional<Registration> own = user.flatMap(u -> registrations.own(u, id));
+        Optional<Participant> own = user.flatMap(u -> registrations.own(u, id));
         if (own.isPresent()) {
             return "redirect:" + event.href();
         }
@@ -67,33 +73,44 @@ class EventRegistrationController {
     }
 
     @PostMapping("/wydarzenia/{id}/zapis")
-    String register(@PathVariable long id, @ModelAttribute RegistrationForm form, Optional<CurrentUser> user,
-            Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+            Optional<CurrentUser> user, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         Event event = visible(id, user);
         // Only registrations that send mail count against the limit; refused forms send nothing.
         if (user.isEmpty() && !limiter.allows(VISITOR_REGISTRATIONS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return show(model, event, false, form, FormErrors.none(), "events.register.tooMany");
         }
-        EventRegistrations.Outcome outcome = registrations.register(id, form, user.orElse(null), locale);
-        return switch (outcome) {
-            case Registered registered when user.isPresent() -> "redirect:" + event.href() + "?zapis="
-                    + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
-            case Registered registered -> {
-                if (!registered.repeated()) {
-                    limiter.tryConsume(VISITOR_REGISTRATIONS, request.getRemoteAddr());
-                }
-                yield "redirect:/wydarzenia/" + id + "/zapis/wyslano";
-            }
-            case Refused refused -> {
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                yield show(model, event, user.isPresent(), form, FormErrors.of(refused.errors()), null);
-            }
-            case Closed closed -> {
+        if (user.isEmpty()) {
+            // A visitor gives what an account would: the form's Visitor group, beside the fields like the rest.
+            visitorRules.validate(form, result, RegistrationForm.Visitor.class);
+        }
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, event, user.isPresent(), form, errors, null);
+        }
+        RegistrationResult registered;
+        try {
+            registered = registrations.register(id, form, user.orElse(null), locale);
+        } catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.CONFLICT) {
+                // Closed, or not for this person: said once above the form, not beside a field.
                 response.setStatus(HttpStatus.CONFLICT.value());
-                yield show(model, event, user.isPresent(), form, FormErrors.none(), closed.reasonKey());
+                return show(model, event, user.isPresent(), form, FormErrors.none(), refused.messageKey());
             }
-        };
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, event, user.isPresent(), form, FormErrors.of(refused), null);
+        }
+        if (user.isPresent()) {
+            return "redirect:" + event.href() + "?zapis="
+                    + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
+        }
+        if (!registered.repeated()) {
+            limiter.tryConsume(VISITOR_REGISTRATIONS, request.getRemoteAddr());
+        }
+        return "redirect:/wydarzenia/" + id + "/zapis/wyslano";
     }
 
     @GetMapping("/wydarzenia/{id}/zapis/wyslano")
@@ -116,7 +133,7 @@ class EventRegistrationController {
 
     @GetMapping("/wydarzenia/rezygnacja")
     String cancelForm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        Optional<Registration> registration = registrations.byCancelToken(token);
+        Optional<Participant> registration = registrations.byCancelToken(token);
         if (registration.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
             model.addAttribute("event", null);
@@ -147,14 +164,24 @@ class EventRegistrationController {
     }
 
     @PostMapping("/wydarzenia/{id}/opinia")
-    String feedback(@PathVariable long id, CurrentUser user, @RequestParam(defaultValue = "0") String rating,
-            @RequestParam(defaultValue = "") String comment, HttpServletResponse response, Model model) {
+    String feedback(@PathVariable long id, CurrentUser user, @Valid @ModelAttribute("feedback") FeedbackForm form,
+            BindingResult result, HttpServletResponse response, Model model) {
         Event event = visible(id, Optional.of(user));
-        int stars = rating.matches("[1-5]") ? Integer.parseInt(rating) : 0;
-        if (!registrations.giveFeedback(user, id, stars, comment)) {
+        String refusal = null;
+        if (FormErrors.check(form, result).any()) {
+            refusal = "events.feedback.refused";
+        } else {
+            try {
+                registrations.giveFeedback(user, id, form);
+            } catch (Refused refused) {
+                refusal = refused.messageKey();
+            }
+        }
+        if (refusal != null) {
+            // The form sits on the event's page; one notice says what is allowed, whatever was wrong.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("event", event);
-            model.addAttribute("messageKey", "events.feedback.refused");
+            model.addAttribute("messageKey", refusal);
             return "events/notice";
         }
         return "redirect:" + event.href() + "?opinia";
@@ -162,7 +189,7 @@ class EventRegistrationController {
 
     private Event visible(long id, Optional<CurrentUser> user) {
         return catalogue.find(id).filter(e -> permissions.canView(user.orElse(null), e))
-                .orElseThrow(() -> new EventNotFound(id));
+                .orElseThrow(() -> new NotFound("event", id));
     }
 
     private String show(Model model, Event event, boolean signedIn, RegistrationForm form, FormErrors errors,

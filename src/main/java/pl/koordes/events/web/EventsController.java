@@ -24,14 +24,14 @@ import pl.koordes.events.EventCatalogue;
 import pl.koordes.events.EventFilter;
 import pl.koordes.events.EventFormat;
 import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventNotFound;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventRegistrations;
 import pl.koordes.events.EventType;
 import pl.koordes.events.IcsCalendar;
 import pl.koordes.events.MaterialFiles;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
 import pl.koordes.events.RegistrationStatus;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.web.PublicPage;
@@ -100,8 +100,8 @@ class EventsController {
     String event(@PathVariable long id, Optional<CurrentUser> user, @RequestParam(required = false) @Nullable String zapis,
             @RequestParam(required = false) @Nullable String opinia, Model model) {
         Event event = catalogue.find(id).filter(e -> permissions.canView(user.orElse(null), e))
-                .orElseThrow(() -> new EventNotFound(id));
-        Optional<Registration> own = user.flatMap(u -> registrations.own(u, id));
+                .orElseThrow(() -> new NotFound("event", id));
+        Optional<Participant> own = user.flatMap(u -> registrations.own(u, id));
         model.addAttribute("event", event);
         model.addAttribute("seats", catalogue.seats(event));
         model.addAttribute("own", own.orElse(null));
@@ -124,7 +124,7 @@ class EventsController {
 
     @GetMapping(value = "/wydarzenia/{id}/wydarzenie.ics")
     ResponseEntity<String> eventIcs(@PathVariable long id) {
-        Event event = catalogue.find(id).filter(e -> e.status().visible()).orElseThrow(() -> new EventNotFound(id));
+        Event event = catalogue.find(id).filter(e -> e.status().visible()).orElseThrow(() -> new NotFound("event", id));
         return calendarFile(ics.calendar(List.of(event), event.title()), "wydarzenie-" + id + ".ics");
     }
 
@@ -134,7 +134,7 @@ class EventsController {
         Long regionId = null;
         String name = "KoordES";
         if (region != null && !region.isBlank()) {
-            Region found = directory.region(region).orElseThrow(() -> new EventNotFound(0));
+            Region found = directory.region(region).orElseThrow(() -> new NotFound("region", region));
             regionId = found.id();
             name = "KoordES — " + found.namePl();
         }

@@ -17,12 +17,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.events.Event;
 import pl.koordes.events.EventCatalogue;
-import pl.koordes.events.EventNotFound;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventsProperties;
 import pl.koordes.events.MaterialFile;
 import pl.koordes.events.MaterialFiles;
 import pl.koordes.events.MaterialTypes;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -86,7 +86,7 @@ class MaterialController {
     void download(@PathVariable long id, @PathVariable long file, Optional<CurrentUser> user,
             HttpServletResponse response) throws IOException {
         MaterialFile material = files.forDownload(user.orElse(null), id, file);
-        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         boolean shared = !material.participantsOnly() && event.status().visible();
         response.setContentType(material.contentType());
         response.setContentLengthLong(material.size());
@@ -115,7 +115,7 @@ class MaterialController {
         if (!permissions.canOrganise(user)) {
             throw new AccessDeniedException("Not an organiser");
         }
-        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         if (!permissions.canManage(user, event)) {
             throw new AccessDeniedException("Not this organiser's event");
         }

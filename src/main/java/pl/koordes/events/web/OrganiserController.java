@@ -31,13 +31,14 @@ import pl.koordes.events.EventCatalogue;
 import pl.koordes.events.EventForm;
 import pl.koordes.events.EventLevel;
 import pl.koordes.events.EventManagement;
-import pl.koordes.events.EventNotFound;
 import pl.koordes.events.EventPermissions;
-import pl.koordes.events.EventRegistrations;
 import pl.koordes.events.EventStatus;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
+import pl.koordes.events.ParticipantManagement;
 import pl.koordes.events.RegistrationForm;
 import pl.koordes.events.SeatMode;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.FormErrors;
@@ -56,12 +57,12 @@ class OrganiserController {
 
     private final EventCatalogue catalogue;
     private final EventManagement management;
-    private final EventRegistrations registrations;
+    private final ParticipantManagement registrations;
     private final EventPermissions permissions;
     private final Directory directory;
     private final PageFactory pages;
 
-    OrganiserController(EventCatalogue catalogue, EventManagement management, EventRegistrations registrations,
+    OrganiserController(EventCatalogue catalogue, EventManagement management, ParticipantManagement registrations,
             EventPermissions permissions, Directory directory, PageFactory pages) {
         this.pages = pages;
         this.catalogue = catalogue;
@@ -142,10 +143,11 @@ class OrganiserController {
     String add(CurrentUser user, @PathVariable long id, @ModelAttribute RegistrationForm form, Locale locale,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Event event = managed(user, id);
-        EventRegistrations.Outcome outcome = registrations.add(user, id, form, locale);
-        if (outcome instanceof EventRegistrations.Refused refused) {
+        try {
+            registrations.add(user, id, form, locale);
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showParticipants(model, event, registrations.list(user, id), form, FormErrors.of(refused.errors()));
+            return showParticipants(model, event, registrations.list(user, id), form, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "events.manage.added");
         return "redirect:" + BASE + "/" + id + "/uczestnicy";
@@ -184,7 +186,7 @@ class OrganiserController {
     void csv(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Event event = managed(user, id);
-        List<Registration> list = registrations.list(user, id);
+        List<Participant> list = registrations.list(user, id);
         Page page = pages.create(request);
         download(response, "text/csv;charset=UTF-8", "uczestnicy-" + event.id() + ".csv");
         ParticipantCsv.write(response.getOutputStream(), page, list, regionNames());
@@ -194,7 +196,7 @@ class OrganiserController {
     void xlsx(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Event event = managed(user, id);
-        List<Registration> list = registrations.list(user, id);
+        List<Participant> list = registrations.list(user, id);
         Page page = pages.create(request);
         download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "uczestnicy-" + event.id() + ".xlsx");
@@ -206,7 +208,7 @@ class OrganiserController {
     void signInSheet(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Event event = managed(user, id);
-        List<Registration> confirmed = registrations.list(user, id).stream()
+        List<Participant> confirmed = registrations.list(user, id).stream()
                 .filter(r -> r.status() == pl.koordes.events.RegistrationStatus.CONFIRMED).toList();
         Page page = pages.create(request);
         download(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
@@ -221,7 +223,7 @@ class OrganiserController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private String showParticipants(Model model, Event event, List<Registration> list, RegistrationForm form,
+    private String showParticipants(Model model, Event event, List<Participant> list, RegistrationForm form,
             FormErrors errors) {
         model.addAttribute("event", event);
         model.addAttribute("registrations", list);
@@ -258,7 +260,7 @@ class OrganiserController {
     /** The event if this person manages it: 404 for an unknown id, 403 for someone else's (AccessDeniedException). */
     private Event managed(CurrentUser user, long id) {
         requireOrganiser(user);
-        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         if (!permissions.canManage(user, event)) {
             throw new AccessDeniedException("Not this organiser's event");
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
 import pl.koordes.shared.web.ExcelCsv;
 import pl.koordes.shared.web.Page;
 
@@ -20,11 +20,11 @@ final class ParticipantCsv {
     private ParticipantCsv() {
     }
 
-    static void write(OutputStream out, Page page, List<Registration> registrations, Map<Long, Region> regions)
+    static void write(OutputStream out, Page page, List<Participant> registrations, Map<Long, Region> regions)
             throws IOException {
         CSVPrinter printer = ExcelCsv.printer(out);
         printer.printRecord(ParticipantRows.header(page));
-        for (Registration r : registrations) {
+        for (Participant r : registrations) {
             printer.printRecord(ParticipantRows.row(page, r, regions).stream().map(ExcelCsv::safe).toList());
         }
         printer.close(true);

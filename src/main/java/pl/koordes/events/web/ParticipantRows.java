@@ -3,7 +3,7 @@ package pl.koordes.events.web;
 import java.util.List;
 import java.util.Map;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Page;
 
@@ -23,7 +23,7 @@ final class ParticipantRows {
                 page.t("events.export.registeredAt"));
     }
 
-    static List<String> row(Page page, Registration r, Map<Long, Region> regions) {
+    static List<String> row(Page page, Participant r, Map<Long, Region> regions) {
         Region region = r.regionId() == null ? null : regions.get(r.regionId());
         return List.of(Long.toString(r.id()), r.fullName(), r.email(), r.institution(),
                 r.institutionKind() == null ? "" : page.t("institution.kind." + r.institutionKind()),

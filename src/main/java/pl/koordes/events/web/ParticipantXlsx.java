@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
 import pl.koordes.shared.web.ExcelCsv;
 import pl.koordes.shared.web.Page;
 
@@ -24,7 +24,7 @@ final class ParticipantXlsx {
     private ParticipantXlsx() {
     }
 
-    static void write(OutputStream out, Page page, String sheetName, List<Registration> registrations,
+    static void write(OutputStream out, Page page, String sheetName, List<Participant> registrations,
             Map<Long, Region> regions) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             CellStyle header = workbook.createCellStyle();
@@ -36,7 +36,7 @@ final class ParticipantXlsx {
             Sheet sheet = workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName));
             write(sheet.createRow(0), ParticipantRows.header(page), header, header);
             int n = 1;
-            for (Registration r : registrations) {
+            for (Participant r : registrations) {
                 write(sheet.createRow(n++), ParticipantRows.row(page, r, regions), null, text);
             }
             workbook.write(out);

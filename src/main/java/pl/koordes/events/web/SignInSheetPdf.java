@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import pl.koordes.directory.Region;
 import pl.koordes.events.Event;
-import pl.koordes.events.Registration;
+import pl.koordes.events.Participant;
 import pl.koordes.shared.web.Page;
 
 /**
@@ -34,7 +34,7 @@ final class SignInSheetPdf {
     private SignInSheetPdf() {
     }
 
-    static void write(OutputStream out, Page page, Event event, List<Registration> confirmed, Map<Long, Region> regions) {
+    static void write(OutputStream out, Page page, Event event, List<Participant> confirmed, Map<Long, Region> regions) {
         try {
             BaseFont base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, FONT, null);
             Font title = new Font(base, 14, Font.BOLD);
@@ -57,7 +57,7 @@ final class SignInSheetPdf {
                 table.addCell(cell);
             }
             int n = 1;
-            for (Registration r : confirmed) {
+            for (Participant r : confirmed) {
                 Region region = r.regionId() == null ? null : regions.get(r.regionId());
                 table.addCell(cell(Integer.toString(n++), normal));
                 table.addCell(cell(r.fullName(), normal));

@@ -1,4 +1,4 @@
-package pl.koordes.events;
+package pl.koordes.events.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,22 +6,26 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
-/** Random tokens for the links in e-mails; only their SHA-256 is stored, so a leaked table opens nothing. */
-final class Tokens {
+/**
+ * The random tokens of the confirmation and cancellation links in registration e-mails; only their
+ * SHA-256 is stored, so a leaked table opens nothing.
+ */
+public final class RegistrationTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
+    private RegistrationTokens() {
     }
 
-    static String issue() {
+    public static String issue() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -30,7 +34,7 @@ final class Tokens {
     }
 
     /** Whether the text can be a token at all (43 URL-safe characters); anything else is refused before the database. */
-    static boolean plausible(String token) {
+    public static boolean plausible(@Nullable String token) {
         return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128
                 || c == '-' || c == '_');
     }

@@ -1,0 +1,113 @@
+package pl.koordes.events.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit of one kind of write per event: a request joins its event's queue, then waits for the
+ * event's turn ({@link EventTurns}, the same fair lock every other change to the event's seats takes).
+ * Whoever gets the turn writes every request queued by then, up to {@link #GROUP}, in one transaction, in
+ * arrival order; the others find their answer ready when their turn comes. The writer still decides the
+ * requests one after another, but the row lock, the counts and the commit are paid once per group
+ * instead of once per person.
+ *
+ * @param <R> a request
+ * @param <A> its answer
+ */
+public final class GroupCommit<R, A> {
+
+    /** At most this many requests are written in one transaction. */
+    public static final int GROUP = 64;
+
+    /** A request waiting for its event's turn, and where its answer goes once it has been written. */
+    private record Queued<R, A>(R request, CompletableFuture<A> answer) {
+    }
+
+    private final EventTurns turns;
+    private final BiFunction<Long, List<R>, List<A>> writer;
+    /** Requests waiting for their event's turn, per event, in arrival order. */
+    private final Map<Long, Queue<Queued<R, A>>> waiting = new ConcurrentHashMap<>();
+
+    /**
+     * @param writer writes one event's group inside the transaction it is given; returns one answer per
+     *     request, in the same order. It must not throw for one request's sake (a refusal is an answer),
+     *     as that fails the whole group.
+     */
+    public GroupCommit(EventTurns turns, BiFunction<Long, List<R>, List<A>> writer) {
+        this.turns = turns;
+        this.writer = writer;
+    }
+
+    /** Writes the request with its event's group and returns its answer; a failure of its write is thrown. */
+    public A submit(long eventId, R request) {
+        Queued<R, A> queued = new Queued<>(request, new CompletableFuture<>());
+        Queue<Queued<R, A>> queue = waiting.computeIfAbsent(eventId, id -> new ConcurrentLinkedQueue<>());
+        queue.add(queued);
+        ReentrantLock turn = turns.turn(eventId);
+        turn.lock();
+        try {
+            while (!queued.answer().isDone()) {
+                List<Queued<R, A>> group = new ArrayList<>();
+                for (Queued<R, A> next; group.size() < GROUP && (next = queue.poll()) != null; ) {
+                    group.add(next);
+                }
+                if (group.isEmpty()) {
+                    break;
+                }
+                write(eventId, group);
+            }
+        } finally {
+            turn.unlock();
+        }
+        try {
+            return queued.answer().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a group in one transaction. Should it fail as a whole (a request the database refuses),
+     * each is written again in a transaction of its own, so that one bad request fails alone.
+     */
+    private void write(long eventId, List<Queued<R, A>> group) {
+        TransactionTemplate transactions = turns.transactions();
+        try {
+            List<A> answers = transactions.execute(status -> writer.apply(eventId,
+                    group.stream().map(Queued::request).toList()));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).answer().complete(answers.get(i));
+            }
+        } catch (RuntimeException failure) {
+            if (group.size() == 1) {
+                group.getFirst().answer().completeExceptionally(failure);
+                return;
+            }
+            for (Queued<R, A> one : group) {
+                try {
+                    one.answer().complete(transactions.execute(status ->
+                            writer.apply(eventId, List.of(one.request())).getFirst()));
+                } catch (RuntimeException single) {
+                    one.answer().completeExceptionally(single);
+                }
+            }
+        } finally {
+            // Whatever happened (an Error included), nobody waits for an answer that will never come.
+            for (Queued<R, A> one : group) {
+                one.answer().completeExceptionally(new IllegalStateException("Request not written"));
+            }
+        }
+    }
+}
