@@ -17,12 +17,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.events.Event;
 import pl.koordes.events.EventCatalogue;
-import pl.koordes.events.EventNotFound;
 import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventsProperties;
 import pl.koordes.events.MaterialFile;
 import pl.koordes.events.MaterialFiles;
 import pl.koordes.events.MaterialTypes;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -60,10 +61,11 @@ class MaterialController {
         boolean forParticipants = "true".equals(participantsOnly);
         MaterialFiles.Upload upload = file == null || file.isEmpty() ? null
                 : new MaterialFiles.Upload(file.getOriginalFilename(), file.getSize(), file);
-        MaterialFiles.Outcome outcome = files.upload(user, id, title, forParticipants, upload);
-        if (!outcome.succeeded()) {
+        try {
+            files.upload(user, id, title, forParticipants, upload);
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, event, title, forParticipants, FormErrors.of(outcome.errors()));
+            return show(model, event, title, forParticipants, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "events.files.uploaded");
         return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";
@@ -86,7 +88,7 @@ class MaterialController {
     void download(@PathVariable long id, @PathVariable long file, Optional<CurrentUser> user,
             HttpServletResponse response) throws IOException {
         MaterialFile material = files.forDownload(user.orElse(null), id, file);
-        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         boolean shared = !material.participantsOnly() && event.status().visible();
         response.setContentType(material.contentType());
         response.setContentLengthLong(material.size());
@@ -115,7 +117,7 @@ class MaterialController {
         if (!permissions.canOrganise(user)) {
             throw new AccessDeniedException("Not an organiser");
         }
-        Event event = catalogue.find(id).orElseThrow(() -> new EventNotFound(id));
+        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         if (!permissions.canManage(user, event)) {
             throw new AccessDeniedException("Not this organiser's event");
         }
