@@ -21,7 +21,7 @@ import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventsProperties;
 import pl.koordes.events.MaterialFile;
 import pl.koordes.events.MaterialFiles;
-import pl.koordes.events.MaterialTypes;
+import pl.koordes.events.internal.MaterialTypes;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
