@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -81,8 +82,8 @@ class NoJavaScriptBrowserIntegrationTests {
     @Test
     void anOrganiserAddsAndRemovesAgendaRowsWithoutScripts() {
         browser.open(url("/logowanie"));
-        browser.driver().findElement(By.id("email")).sendKeys(pl.koordes.support.DemoAccounts.EDITOR);
-        browser.driver().findElement(By.id("password")).sendKeys(pl.koordes.support.DemoAccounts.PASSWORD);
+        browser.driver().findElement(By.id("email")).sendKeys(DemoAccounts.EDITOR);
+        browser.driver().findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
         browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
 

@@ -2,6 +2,7 @@ package pl.koordes.events.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -76,7 +78,7 @@ class OrganiserController {
     private final SpringValidatorAdapter validator;
 
     OrganiserController(EventCatalogue catalogue, EventManagement management, EventRegistrations registrations,
-            EventPermissions permissions, Directory directory, PageFactory pages, jakarta.validation.Validator validator) {
+            EventPermissions permissions, Directory directory, PageFactory pages, Validator validator) {
         this.pages = pages;
         this.validator = new SpringValidatorAdapter(validator);
         this.catalogue = catalogue;
@@ -160,8 +162,8 @@ class OrganiserController {
 
     /** The name of the submit buttons that add or remove a row instead of saving. */
     static final String ACTION = "akcja";
-    private static final java.util.regex.Pattern ROW_ACTION =
-            java.util.regex.Pattern.compile("(dodaj|usun)-(punkt|prelegenta|material)(?:-(\\d{1,3}))?");
+    private static final Pattern ROW_ACTION = Pattern.compile(
+            "(dodaj|usun)-(punkt|prelegenta|material)(?:-(\\d{1,3}))?");
 
     /**
      * The form with a row added or removed when one of the row buttons was pressed ({@code dodaj-punkt},
