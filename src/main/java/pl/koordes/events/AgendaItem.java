@@ -3,26 +3,25 @@ package pl.koordes.events;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * One line of an event's agenda. Organisers write the agenda as lines {@code time | title | speakers}
- * (a form without JavaScript); this is the parsed line.
- */
+/** One point of an event's agenda: when, what, and who leads it (each may be empty but the title). */
 public record AgendaItem(String time, String title, String speakers) {
 
-    /** The agenda written as lines; blank lines are skipped, missing parts stay empty. */
+    /** The agenda as stored ({@link StoredLines}); blank lines are skipped, missing parts stay empty. */
     public static List<AgendaItem> parse(String text) {
         List<AgendaItem> items = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("\\|", 3);
-            if (parts.length == 1) {
-                items.add(new AgendaItem("", parts[0].strip(), ""));
+        for (List<String> cells : StoredLines.read(text, 3)) {
+            if (cells.size() == 1) {
+                items.add(new AgendaItem("", cells.get(0), ""));
             } else {
-                items.add(new AgendaItem(parts[0].strip(), parts[1].strip(), parts.length > 2 ? parts[2].strip() : ""));
+                items.add(new AgendaItem(cells.get(0), cells.get(1), cells.size() > 2 ? cells.get(2) : ""));
             }
         }
         return items;
+    }
+
+    /** The agenda as stored, one item a line. */
+    static String format(List<AgendaItem> items) {
+        return String.join("\n", items.stream().map(i -> StoredLines.line(List.of(i.time(), i.title(), i.speakers())))
+                .toList());
     }
 }

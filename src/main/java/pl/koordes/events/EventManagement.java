@@ -1,10 +1,10 @@
 package pl.koordes.events;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,22 +14,30 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.events.EventForm.AgendaRow;
+import pl.koordes.events.EventForm.MaterialRow;
+import pl.koordes.events.EventForm.SpeakerRow;
+import pl.koordes.events.EventForm.Visibility;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.text.TextInput;
 
 /**
- * Creating and changing events: the organisers' form checked field by field, permissions by
- * {@link EventPermissions}, and everyone registered told by e-mail when the time or place changes or the
- * event is cancelled.
+ * Creating and changing events. The form arrives checked by its own rules ({@link EventForm}); what needs
+ * the database is checked here and refused with {@link Refused}. Permissions by {@link EventPermissions}.
+ * Each change publishes its past-tense event ({@link EventCreated}, {@link EventChanged},
+ * {@link EventCancelled}, {@link EventStatusChanged}) in its transaction — the audit log's lines — and
+ * everyone registered is told by e-mail when the time or place changes or the event is cancelled.
  */
 @Service
 public class EventManagement {
@@ -39,25 +47,19 @@ public class EventManagement {
     private final EventPermissions permissions;
     private final EventCatalogue catalogue;
     private final EventMail mail;
+    private final ApplicationEventPublisher events;
 
     EventManagement(JdbcClient jdbc, Directory directory, EventPermissions permissions, EventCatalogue catalogue,
-            EventMail mail) {
+            EventMail mail, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.permissions = permissions;
         this.catalogue = catalogue;
         this.mail = mail;
+        this.events = events;
     }
 
-    /** The result of a form: the event's id, or errors as field → message key. */
-    public record Outcome(long id, Map<String, String> errors) {
-
-        public boolean succeeded() {
-            return errors.isEmpty();
-        }
-    }
-
-    /** The form's values once checked. */
+    /** The form's values as stored. */
     record Values(EventType type, EventLevel level, @Nullable Long regionId, @Nullable Long macroregionId,
             EventFormat format, String title, String description, @Nullable String venue, @Nullable String address,
             @Nullable String onlineLink, Instant startsAt, Instant endsAt, int seatsOnSite, int seatsOnline,
@@ -65,13 +67,16 @@ public class EventManagement {
             Set<Role> roles, String agenda, String speakers, List<Material> materials) {
     }
 
+    /**
+     * Creates the event as a draft.
+     *
+     * @return the new event's id
+     * @throws Refused when the region or macroregion chosen does not exist
+     * @throws AccessDeniedException when the event would lie outside the organiser's scope
+     */
     @Transactional
-    public Outcome create(CurrentUser user, EventForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Values values = check(form, errors);
-        if (values == null) {
-            return new Outcome(0, errors);
-        }
+    public long create(CurrentUser user, EventForm form) {
+        Values values = values(form);
         if (!permissions.canManage(user, values.level(), values.regionId())) {
             throw new AccessDeniedException("Event outside the organiser's scope");
         }
@@ -85,24 +90,26 @@ public class EventManagement {
                         """)
                 .params(parameters(values)).query(Long.class).single();
         saveChildren(id, values);
-        return new Outcome(id, Map.of());
+        events.publishEvent(new EventCreated(id, values.title(), values.level(), values.regionId()));
+        return id;
     }
 
     /**
      * Saves the form over the event. When a published event's time or place changes, everyone registered
-     * is told by e-mail; added seats go to the waiting list at once.
+     * is told by e-mail.
+     *
+     * @throws Refused when the region does not exist or fewer seats are left than people already hold
+     * @throws NotFound for an unknown event
+     * @throws AccessDeniedException for an event, or a change, outside the organiser's scope
      */
     @Transactional
-    public Outcome update(CurrentUser user, long id, EventForm form) {
+    public void update(CurrentUser user, long id, EventForm form) {
         Event before = lockManageable(user, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Values values = check(form, errors);
-        if (values == null) {
-            return new Outcome(id, errors);
-        }
+        Values values = values(form);
         if (!permissions.canManage(user, values.level(), values.regionId())) {
             throw new AccessDeniedException("Event outside the organiser's scope");
         }
+        refuseFewerSeatsThanTaken(id, values);
         jdbc.sql("""
                         update event set type = :type, level = :level, region_id = :region, macroregion_id = :macroregion,
                             format = :format, title = :title, description = :description, venue = :venue, address = :address,
@@ -118,13 +125,12 @@ public class EventManagement {
         jdbc.sql("delete from event_material where event_id = :id").param("id", id).update();
         saveChildren(id, values);
         Event after = catalogue.find(id).orElseThrow();
-        if (before.status() == EventStatus.PUBLISHED && (!before.startsAt().equals(after.startsAt())
-                || !before.endsAt().equals(after.endsAt()) || !Objects.equals(before.venue(), after.venue())
-                || !Objects.equals(before.address(), after.address())
-                || !Objects.equals(before.onlineLink(), after.onlineLink()))) {
+        EventChanged changed = new EventChanged(id, after.title(), before.status(), EventChanged.Details.of(before),
+                EventChanged.Details.of(after));
+        events.publishEvent(changed);
+        if (changed.mattersToRegistrants()) {
             mail.toEveryoneRegistered(after, "events/mail/eventChanged");
         }
-        return new Outcome(id, Map.of());
     }
 
     /** Moves the event to {@code status}; cancelling it tells everyone registered. */
@@ -136,12 +142,18 @@ public class EventManagement {
         }
         jdbc.sql("update event set status = :status, updated_at = now() where id = :id")
                 .param("status", status.name()).param("id", id).update();
-        if (status == EventStatus.CANCELLED && event.status() == EventStatus.PUBLISHED) {
-            mail.toEveryoneRegistered(event, "events/mail/eventCancelled");
+        if (status == EventStatus.CANCELLED) {
+            boolean published = event.status() == EventStatus.PUBLISHED;
+            events.publishEvent(new EventCancelled(id, event.title(), event.startsAt(), published));
+            if (published) {
+                mail.toEveryoneRegistered(event, "events/mail/eventCancelled");
+            }
+        } else {
+            events.publishEvent(new EventStatusChanged(id, event.status(), status));
         }
     }
 
-    /** The event locked for change, after checking the person manages it (404 for an unknown id, 403 otherwise). */
+    /** The event locked for change, after checking the person manages it (not found for an unknown id, 403 otherwise). */
     Event lockManageable(CurrentUser user, long id) {
         jdbc.sql("select id from event where id = :id for update").param("id", id).query(Long.class).optional()
                 .orElseThrow(() -> new NotFound("event", id));
@@ -150,6 +162,28 @@ public class EventManagement {
             throw new AccessDeniedException("Event " + id + " is not this organiser's");
         }
         return event;
+    }
+
+    /** Seats cannot drop below the people who already hold one of that kind: they would be left without. */
+    private void refuseFewerSeatsThanTaken(long id, Values values) {
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select mode, count(*) as taken from event_registration
+                        where event_id = :id and status in ('PENDING', 'CONFIRMED') group by mode
+                        """)
+                .param("id", id).query((rs, n) -> taken.put(rs.getString("mode"), rs.getInt("taken"))).list();
+        List<Refused.Reason> reasons = new ArrayList<>();
+        if (values.seatsOnSite() < taken.getOrDefault(SeatMode.ON_SITE.name(), 0)) {
+            reasons.add(new Refused.Reason(values.format().onSite() ? "seatsOnSite" : "format",
+                    "events.form.seats.belowTaken"));
+        }
+        if (values.seatsOnline() < taken.getOrDefault(SeatMode.ONLINE.name(), 0)) {
+            reasons.add(new Refused.Reason(values.format().online() ? "seatsOnline" : "format",
+                    "events.form.seats.belowTaken"));
+        }
+        if (!reasons.isEmpty()) {
+            throw Refused.all(reasons);
+        }
     }
 
     private void saveChildren(long id, Values values) {
@@ -187,13 +221,13 @@ public class EventManagement {
         p.put("venue", v.venue());
         p.put("address", v.address());
         p.put("link", v.onlineLink());
-        p.put("starts", java.sql.Timestamp.from(v.startsAt()));
-        p.put("ends", java.sql.Timestamp.from(v.endsAt()));
+        p.put("starts", Timestamp.from(v.startsAt()));
+        p.put("ends", Timestamp.from(v.endsAt()));
         p.put("onSite", v.seatsOnSite());
         p.put("online", v.seatsOnline());
         p.put("quota", v.regionQuota());
-        p.put("opens", v.opensAt() == null ? null : java.sql.Timestamp.from(v.opensAt()));
-        p.put("closes", v.closesAt() == null ? null : java.sql.Timestamp.from(v.closesAt()));
+        p.put("opens", v.opensAt() == null ? null : Timestamp.from(v.opensAt()));
+        p.put("closes", v.closesAt() == null ? null : Timestamp.from(v.closesAt()));
         p.put("audience", v.audience().name());
         p.put("roles", v.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
         p.put("agenda", v.agenda());
@@ -201,206 +235,83 @@ public class EventManagement {
         return p;
     }
 
-    /** Checks every field; null with {@code errors} filled when something is wrong. */
-    @Nullable Values check(EventForm form, Map<String, String> errors) {
-        EventType type = parseEnum(EventType.class, form.type(), "type", errors);
-        EventLevel level = parseEnum(EventLevel.class, form.level(), "level", errors);
-        EventFormat format = parseEnum(EventFormat.class, form.format(), "format", errors);
-        Audience audience = parseEnum(Audience.class, form.audience(), "audience", errors);
+    /**
+     * The checked form's values as stored, after the rules that need the database: the region or
+     * macroregion chosen exists. A form that has not passed its own checks is a programming error.
+     */
+    Values values(EventForm form) {
+        EventLevel level = Objects.requireNonNull(form.level(), "form not checked");
+        EventFormat format = Objects.requireNonNull(form.format(), "form not checked");
         Long regionId = null;
         Long macroregionId = null;
         if (level == EventLevel.REGIONAL) {
-            regionId = parseId(form.regionId());
+            regionId = form.regionId();
             Long candidate = regionId;
             if (candidate == null || directory.regions().stream().noneMatch(r -> r.id() == candidate)) {
-                errors.put("regionId", "events.form.region.required");
+                throw Refused.field("regionId", "events.form.region.required");
             }
         } else if (level == EventLevel.MACROREGIONAL) {
-            macroregionId = parseId(form.macroregionId());
+            macroregionId = form.macroregionId();
             Long candidate = macroregionId;
             if (candidate == null || directory.macroregions().stream().noneMatch(m -> m.id() == candidate)) {
-                errors.put("macroregionId", "events.form.macroregion.required");
+                throw Refused.field("macroregionId", "events.form.macroregion.required");
             }
         }
-        String title = text(form.title(), "title", 300, true, false, errors);
-        String description = text(form.description(), "description", 20_000, false, true, errors);
-        String venue = text(form.venue(), "venue", 300, false, false, errors);
-        String address = text(form.address(), "address", 300, false, false, errors);
-        String link = text(form.onlineLink(), "onlineLink", 500, false, false, errors);
-        if (!link.isEmpty() && !link(link)) {
-            errors.put("onlineLink", "events.form.link.invalid");
-        }
-        if (format != null && format.onSite() && venue.isEmpty() && !errors.containsKey("venue")) {
-            errors.put("venue", "events.form.venue.required");
-        }
-        ZonedDateTime start = dateTime(form.startDate(), form.startTime(), "startDate", true, errors);
-        ZonedDateTime end = dateTime(form.endDate() == null || form.endDate().isBlank() ? form.startDate() : form.endDate(),
-                form.endTime(), "endDate", true, errors);
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.put("endDate", "events.form.end.beforeStart");
-        }
-        int onSite = number(form.seatsOnSite(), "seatsOnSite", errors);
-        int online = number(form.seatsOnline(), "seatsOnline", errors);
-        if (format != null && !errors.containsKey("seatsOnSite") && !errors.containsKey("seatsOnline")) {
-            if (format.onSite() && onSite == 0) {
-                errors.put("seatsOnSite", "events.form.seats.required");
-            }
-            if (format.online() && online == 0) {
-                errors.put("seatsOnline", "events.form.seats.required");
-            }
-        }
-        Integer quota = null;
-        if (form.regionQuota() != null && !form.regionQuota().isBlank()) {
-            int q = number(form.regionQuota(), "regionQuota", errors);
-            if (!errors.containsKey("regionQuota")) {
-                if (q == 0) {
-                    errors.put("regionQuota", "events.form.number.invalid");
-                } else {
-                    quota = q;
-                }
-            }
-        }
-        ZonedDateTime opens = dateTime(form.opensDate(), "00:00", "opensDate", false, errors);
-        ZonedDateTime closes = dateTime(form.closesDate(), "23:59", "closesDate", false, errors);
-        if (opens != null && closes != null && !closes.isAfter(opens)) {
-            errors.put("closesDate", "events.form.closes.beforeOpens");
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : form.roles()) {
-            try {
-                roles.add(Role.valueOf(role));
-            } catch (IllegalArgumentException e) {
-                errors.put("audienceRoles", "form.invalid");
-            }
-        }
-        if (audience == Audience.ROLES && roles.isEmpty() && !errors.containsKey("audienceRoles")) {
-            errors.put("audienceRoles", "events.form.roles.required");
-        }
-        String agenda = text(form.agenda(), "agenda", 10_000, false, true, errors);
-        String speakers = text(form.speakers(), "speakers", 5_000, false, true, errors);
-        String materialsText = text(form.materials(), "materials", 10_000, false, true, errors);
-        List<Material> materials = new ArrayList<>();
-        for (String line : materialsText.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("\\|");
-            String url = parts.length > 1 ? parts[1].strip() : "";
-            String visibility = parts.length > 2 ? parts[2].strip().toLowerCase(java.util.Locale.ROOT) : "";
-            if (parts.length < 2 || parts.length > 3 || parts[0].isBlank() || parts[0].strip().length() > 300
-                    || !link(url)) {
-                errors.put("materials", "events.form.materials.invalid");
-                break;
-            }
-            boolean participantsOnly = visibility.startsWith("uczestni") || visibility.startsWith("particip");
-            materials.add(new Material(0, parts[0].strip(), url, participantsOnly));
-        }
-        if (!errors.isEmpty() || type == null || level == null || format == null || audience == null || start == null
-                || end == null) {
-            return null;
-        }
-        return new Values(type, level, regionId, macroregionId, format, title, description, blankToNull(venue),
-                blankToNull(address), blankToNull(link), start.toInstant(), end.toInstant(), format.onSite() ? onSite : 0,
-                format.online() ? online : 0, quota, opens == null ? null : opens.toInstant(),
-                closes == null ? null : closes.toInstant(), audience, roles, agenda, speakers, materials);
+        LocalDate startDate = Objects.requireNonNull(form.startDate(), "form not checked");
+        ZonedDateTime start = at(startDate, Objects.requireNonNull(form.startTime(), "form not checked"));
+        ZonedDateTime end = at(form.endDate() == null ? startDate : form.endDate(),
+                Objects.requireNonNull(form.endTime(), "form not checked"));
+        List<AgendaItem> agenda = form.agenda().stream().filter(r -> !r.empty())
+                .map(r -> new AgendaItem(text(r.time()), text(r.title()), text(r.speakers()))).toList();
+        List<Speaker> speakers = form.speakers().stream().filter(r -> !r.empty())
+                .map(r -> new Speaker(text(r.name()), text(r.affiliation()))).toList();
+        List<Material> materials = form.materials().stream().filter(r -> !r.empty())
+                .map(r -> new Material(0, text(r.title()), text(r.address()), r.visibility() == Visibility.PARTICIPANTS))
+                .toList();
+        Set<Role> roles = form.audienceRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(form.audienceRoles());
+        return new Values(Objects.requireNonNull(form.type(), "form not checked"), level, regionId, macroregionId, format,
+                text(form.title()), text(form.description()), blankToNull(form.venue()), blankToNull(form.address()),
+                blankToNull(form.onlineLink()), start.toInstant(), end.toInstant(),
+                format.onSite() ? Objects.requireNonNullElse(form.seatsOnSite(), 0) : 0,
+                format.online() ? Objects.requireNonNullElse(form.seatsOnline(), 0) : 0, form.regionQuota(),
+                form.opensDate() == null ? null : at(form.opensDate(), LocalTime.MIN).toInstant(),
+                form.closesDate() == null ? null : at(form.closesDate(), LocalTime.of(23, 59)).toInstant(),
+                Objects.requireNonNull(form.audience(), "form not checked"), roles, AgendaItem.format(agenda),
+                Speaker.format(speakers), materials);
     }
 
-    /** The form of an existing event, as its organiser sees it to change it. */
+    /** The form of an existing event, as its organiser sees it to change it (with a blank row where there is none). */
     public static EventForm formOf(Event e) {
         ZonedDateTime start = e.start();
         ZonedDateTime end = e.end();
-        StringBuilder materials = new StringBuilder();
-        for (Material m : e.materials()) {
-            materials.append(m.title()).append(" | ").append(m.url()).append(" | ")
-                    .append(m.participantsOnly() ? "uczestnicy" : "publiczny").append('\n');
-        }
-        return new EventForm(e.type().name(), e.level().name(), e.regionId() == null ? "" : e.regionId().toString(),
-                e.macroregionId() == null ? "" : e.macroregionId().toString(), e.format().name(), e.title(),
-                e.description(), Objects.toString(e.venue(), ""), Objects.toString(e.address(), ""),
-                Objects.toString(e.onlineLink(), ""), start.toLocalDate().toString(), hm(start),
-                end.toLocalDate().toString(), hm(end), Integer.toString(e.seatsOnSite()),
-                Integer.toString(e.seatsOnline()), e.regionQuota() == null ? "" : e.regionQuota().toString(),
-                e.registrationOpensAt() == null ? "" : e.registrationOpensAt().atZone(Formats.ZONE).toLocalDate().toString(),
-                e.registrationClosesAt() == null ? "" : e.registrationClosesAt().atZone(Formats.ZONE).toLocalDate().toString(),
-                e.audience().name(), e.audienceRoles().stream().map(Role::name).toList(), e.agenda(), e.speakers(),
-                materials.toString());
-    }
-
-    private static String hm(ZonedDateTime t) {
-        return String.format("%02d:%02d", t.getHour(), t.getMinute());
-    }
-
-    private static @Nullable String blankToNull(String s) {
-        return s.isEmpty() ? null : s;
-    }
-
-    private static <E extends Enum<E>> @Nullable E parseEnum(Class<E> type, @Nullable String value, String field,
-            Map<String, String> errors) {
-        try {
-            return Enum.valueOf(type, strip(value));
-        } catch (IllegalArgumentException e) {
-            errors.put(field, "form.invalid");
-            return null;
-        }
-    }
-
-    private static @Nullable Long parseId(@Nullable String value) {
-        try {
-            return Long.valueOf(strip(value));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String text(@Nullable String value, String field, int max, boolean required, boolean multiline,
-            Map<String, String> errors) {
-        String text = strip(value);
-        if (required && text.isEmpty()) {
-            errors.put(field, "events.form.required");
-        } else if (text.length() > max) {
-            errors.put(field, "events.form.tooLong");
-        } else if (TextInput.unprintable(text, multiline)) {
-            errors.put(field, "events.form.unprintable");
-        }
-        return text;
-    }
-
-    private static int number(@Nullable String value, String field, Map<String, String> errors) {
-        try {
-            int n = Integer.parseInt(strip(value));
-            if (n < 0 || n > 100_000) {
-                errors.put(field, "events.form.number.invalid");
-                return 0;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.put(field, "events.form.number.invalid");
-            return 0;
-        }
+        List<AgendaRow> agenda = e.agendaItems().stream().map(i -> new AgendaRow(i.time(), i.title(), i.speakers()))
+                .toList();
+        List<SpeakerRow> speakers = e.speakerList().stream().map(s -> new SpeakerRow(s.name(), s.affiliation())).toList();
+        List<MaterialRow> materials = e.materials().stream().map(m -> new MaterialRow(m.title(), m.url(),
+                m.participantsOnly() ? Visibility.PARTICIPANTS : Visibility.PUBLIC)).toList();
+        return new EventForm(e.type(), e.level(), e.regionId(), e.macroregionId(), e.format(), e.title(), e.description(),
+                Objects.toString(e.venue(), ""), Objects.toString(e.address(), ""), Objects.toString(e.onlineLink(), ""),
+                start.toLocalDate(), start.toLocalTime(), end.toLocalDate(), end.toLocalTime(), e.seatsOnSite(),
+                e.seatsOnline(), e.regionQuota(),
+                e.registrationOpensAt() == null ? null : e.registrationOpensAt().atZone(Formats.ZONE).toLocalDate(),
+                e.registrationClosesAt() == null ? null : e.registrationClosesAt().atZone(Formats.ZONE).toLocalDate(),
+                e.audience(), List.copyOf(e.audienceRoles()),
+                agenda.isEmpty() ? List.of(AgendaRow.blank()) : agenda,
+                speakers.isEmpty() ? List.of(SpeakerRow.blank()) : speakers,
+                materials.isEmpty() ? List.of(MaterialRow.blank()) : materials);
     }
 
     /** A date and time typed in Warsaw; across the autumn change the earlier of the two hours, in spring the next valid one. */
-    private ZonedDateTime dateTime(@Nullable String date, @Nullable String time, String field, boolean required,
-            Map<String, String> errors) {
-        String d = strip(date);
-        if (d.isEmpty()) {
-            if (required) {
-                errors.put(field, "events.form.date.required");
-            }
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(d);
-            LocalTime at = LocalTime.parse(strip(time).isEmpty() ? "00:00" : strip(time));
-            if (day.getYear() < 2000 || day.getYear() > 2100) {
-                errors.put(field, "events.form.date.invalid");
-                return null;
-            }
-            return ZonedDateTime.of(day, at, Formats.ZONE);
-        } catch (DateTimeParseException e) {
-            errors.put(field, "events.form.date.invalid");
-            return null;
-        }
+    private static ZonedDateTime at(LocalDate day, LocalTime time) {
+        return ZonedDateTime.of(day, time, Formats.ZONE);
+    }
+
+    private static String text(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** The text as typed text is kept (shared.text.TextInput), never null. */

@@ -2,6 +2,7 @@ package pl.koordes.events;
 
 import java.time.Instant;
 import java.util.Locale;
+import pl.koordes.events.internal.MaterialTypes;
 
 /**
  * A material uploaded as a file, public or for the event's confirmed participants only.

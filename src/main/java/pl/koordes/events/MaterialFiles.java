@@ -4,24 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import pl.koordes.accounts.AuditLog;
+import pl.koordes.events.internal.MaterialTypes;
 import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.text.TextInput;
 
 /**
- * Materials uploaded as files: organisers upload and delete them (both written to the audit log), anyone
+ * Materials uploaded as files: organisers upload and delete them ({@link MaterialUploaded} and
+ * {@link MaterialDeleted}, published in the change's transaction, are its audit lines), anyone
  * downloads the public ones of a visible event, and only confirmed participants and the event's organisers
  * those for participants. The type is detected from the content ({@link MaterialTypes}); the bytes are
  * stored in 1 MiB chunks and written out one chunk at a time, each read in its own short query.
@@ -40,30 +44,23 @@ public class MaterialFiles {
     private final EventPermissions permissions;
     private final EventRegistrations registrations;
     private final EventsProperties settings;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     MaterialFiles(JdbcClient jdbc, EventCatalogue catalogue, EventPermissions permissions,
-            EventRegistrations registrations, EventsProperties settings, AuditLog audit, TransactionTemplate transactions) {
+            EventRegistrations registrations, EventsProperties settings, ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
         this.settings = settings;
-        this.audit = audit;
+        this.events = events;
         this.transactions = transactions;
     }
 
     /** A file as the form sent it: the name the browser gave, its size, and where to read it from (again). */
     public record Upload(@Nullable String originalName, long size, InputStreamSource content) {
-    }
-
-    /** The result of an upload: the new file's id, or errors as field → message key. */
-    public record Outcome(long id, Map<String, String> errors) {
-
-        public boolean succeeded() {
-            return errors.isEmpty();
-        }
     }
 
     /** The files of an event, in upload order; the caller shows each to whom {@link #mayDownload} allows. */
@@ -76,40 +73,47 @@ public class MaterialFiles {
      * Stores an uploaded file for the event after checking the title, the size (at most
      * {@link EventsProperties#materialMaxSize()}) and the type by content.
      *
+     * @return the new file's id
+     * @throws Refused with the title's and the file's reasons when either is not acceptable
      * @throws AccessDeniedException when the person does not manage the event
      */
-    public Outcome upload(CurrentUser user, long eventId, @Nullable String title, boolean participantsOnly,
+    public long upload(CurrentUser user, long eventId, @Nullable String title, boolean participantsOnly,
             @Nullable Upload upload) {
         managed(user, eventId);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String cleanTitle = Objects.requireNonNullElse(TextInput.normalise(title), "");
+        List<Refused.Reason> reasons = new ArrayList<>();
+        String normalised = TextInput.normalise(title);
+        String cleanTitle = normalised == null ? "" : normalised;
         if (cleanTitle.isEmpty()) {
-            errors.put("title", "events.files.title.required");
-        } else if (cleanTitle.length() > 300) {
-            errors.put("title", "events.files.title.tooLong");
+            reasons.add(new Refused.Reason("title", "events.files.title.required"));
+        } else if (TextInput.length(cleanTitle) > 300) {
+            reasons.add(new Refused.Reason("title", "events.files.title.tooLong"));
         } else if (TextInput.unprintable(cleanTitle, false)) {
-            errors.put("title", "events.files.title.unprintable");
+            reasons.add(new Refused.Reason("title", "events.files.title.unprintable"));
         }
         MaterialTypes.Type type = null;
+        String fileReason = null;
         if (upload == null || upload.size() <= 0) {
-            errors.put("file", "events.files.file.required");
+            fileReason = "events.files.file.required";
         } else if (upload.size() > settings.materialMaxSize().toBytes()) {
-            errors.put("file", "events.files.file.tooLarge");
+            fileReason = "events.files.file.tooLarge";
         } else {
             try {
                 type = MaterialTypes.detect(upload.content(), upload.originalName());
+                if (type == null) {
+                    fileReason = "events.files.file.type";
+                } else if (MaterialTypes.contradicts(type, upload.originalName())) {
+                    fileReason = "events.files.file.mismatch";
+                }
             } catch (IOException | RuntimeException e) {
-                errors.put("file", "events.files.file.unreadable");
-            }
-            if (type == null && !errors.containsKey("file")) {
-                errors.put("file", "events.files.file.type");
-            } else if (type != null && MaterialTypes.contradicts(type, upload.originalName())) {
-                errors.put("file", "events.files.file.mismatch");
-                type = null;
+                fileReason = "events.files.file.unreadable";
             }
         }
-        if (!errors.isEmpty() || type == null || upload == null) {
-            return new Outcome(0, errors);
+        if (fileReason != null) {
+            reasons.add(new Refused.Reason("file", fileReason));
+        }
+        if (!reasons.isEmpty() || type == null || upload == null) {
+            throw Refused.all(reasons.isEmpty() ? List.of(new Refused.Reason("file", "events.files.file.unreadable"))
+                    : reasons);
         }
         MaterialTypes.Type accepted = type;
         String fileName = MaterialTypes.safeName(upload.originalName(), accepted);
@@ -124,18 +128,15 @@ public class MaterialFiles {
                     .param("by", user.id()).query(Long.class).single();
             long written = writeChunks(fileId, upload);
             if (written != upload.size()) {
-                // The part changed under us or was cut short: store nothing rather than a damaged file.
-                status.setRollbackOnly();
-                return null;
+                // The part changed under us or was cut short: store nothing rather than a damaged file
+                // (the refusal rolls the transaction back).
+                throw Refused.field("file", "events.files.file.unreadable");
             }
-            audit.record(user, "EVENT_MATERIAL_UPLOADED", "event", eventId, null, details(fileId, cleanTitle, fileName,
-                    accepted.mime(), upload.size(), participantsOnly));
+            events.publishEvent(new MaterialUploaded(eventId, fileId, cleanTitle, fileName, accepted.mime(),
+                    upload.size(), participantsOnly));
             return fileId;
         });
-        if (id == null) {
-            return new Outcome(0, Map.of("file", "events.files.file.unreadable"));
-        }
-        return new Outcome(id, Map.of());
+        return Objects.requireNonNull(id);
     }
 
     private long writeChunks(long fileId, Upload upload) {
@@ -172,8 +173,8 @@ public class MaterialFiles {
                     .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
                     .orElseThrow(() -> new NotFound("material file", fileId));
             jdbc.sql("delete from event_file where id = :id").param("id", fileId).update();
-            audit.record(user, "EVENT_MATERIAL_DELETED", "event", eventId, details(file.id(), file.title(),
-                    file.fileName(), file.contentType(), file.size(), file.participantsOnly()), null);
+            events.publishEvent(new MaterialDeleted(eventId, file.id(), file.title(), file.fileName(),
+                    file.contentType(), file.size(), file.participantsOnly()));
         });
     }
 
@@ -232,7 +233,7 @@ public class MaterialFiles {
         return event;
     }
 
-    private static Map<String, Object> details(long id, String title, String fileName, String type, long size,
+    static Map<String, Object> details(long id, String title, String fileName, String type, long size,
             boolean participantsOnly) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("file", id);

@@ -14,9 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 
-/** The regions are reachable with JavaScript turned off: the map and the list are plain links. */
+/**
+ * Pages that work with JavaScript turned off: the regions' map and list are plain links, and the event
+ * form's agenda rows are added and removed by submitting the form.
+ */
 @IntegrationTest
 class NoJavaScriptBrowserIntegrationTests {
 
@@ -73,6 +77,29 @@ class NoJavaScriptBrowserIntegrationTests {
 
         browser.waiting().until(ExpectedConditions.urlToBe(url(last.href())));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(last.namePl());
+    }
+
+    @Test
+    void anOrganiserAddsAndRemovesAgendaRowsWithoutScripts() {
+        browser.open(url("/logowanie"));
+        browser.driver().findElement(By.id("email")).sendKeys(DemoAccounts.EDITOR);
+        browser.driver().findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
+
+        browser.open(url("/organizacja/wydarzenia/nowe"));
+        browser.driver().findElement(By.id("agenda[0].title")).sendKeys("Powitanie");
+        browser.driver().findElement(By.cssSelector("button[name=akcja][value=dodaj-punkt]")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("agenda[1].title")));
+        assertThat(browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("agenda[0].title")).getAttribute("value")).isEqualTo("Powitanie");
+        browser.driver().findElement(By.id("agenda[1].title")).sendKeys("Dyskusja");
+
+        browser.driver().findElement(By.cssSelector("button[name=akcja][value=usun-punkt-0]")).click();
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("input[name^='agenda['][name$='].title']"), 1));
+        assertThat(browser.driver().findElement(By.id("agenda[0].title")).getAttribute("value")).isEqualTo("Dyskusja");
+        assertThat(browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
     }
 
     private String url(String path) {

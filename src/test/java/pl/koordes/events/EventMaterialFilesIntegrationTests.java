@@ -109,6 +109,12 @@ class EventMaterialFilesIntegrationTests {
         assertThat(jdbc.sql("select content_type from event_file where id = :id").param("id", privateFile)
                 .query(String.class).single()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(audits("EVENT_MATERIAL_UPLOADED", event)).isEqualTo(2);
+        // Written by the accounts module from the MaterialUploaded event, with the signed-in editor as the actor.
+        assertThat(jdbc.sql("""
+                        select distinct actor_label from audit_entry
+                        where action = 'EVENT_MATERIAL_UPLOADED' and target_type = 'event' and target_id = :e
+                        """).param("e", Long.toString(event)).query(String.class).list())
+                .containsExactly(DemoAccounts.EDITOR);
 
         // A visitor: the public file on the page and in full; the other one is for signed-in participants.
         SignedInClient visitor = new SignedInClient(port);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -74,13 +75,8 @@ class EventNotificationsIntegrationTests {
         registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
 
         EventForm form = EventManagement.formOf(catalogue.find(event).orElseThrow());
-        EventForm later = new EventForm(form.type(), form.level(), form.regionId(), form.macroregionId(), form.format(),
-                form.title(), form.description(), form.venue(), form.address(), form.onlineLink(),
-                // One day: the sample ends three hours after it starts, which is the next day after 21:00 in Warsaw.
-                form.startDate(), "15:00", form.startDate(), "18:00", form.seatsOnSite(), form.seatsOnline(),
-                form.regionQuota(), form.opensDate(), form.closesDate(), form.audience(), form.audienceRoles(),
-                form.agenda(), form.speakers(), form.materials());
-        assertThat(management.update(editor, event, later).succeeded()).isTrue();
+        EventForm later = form.withTimes(LocalTime.of(15, 0), LocalTime.of(18, 0));
+        management.update(editor, event, later);
         management.changeStatus(editor, event, EventStatus.CANCELLED);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -135,11 +135,13 @@ class EventPagesIntegrationTests {
         HttpResponse<String> refused = editor.post("/organizacja/wydarzenia/nowe", "title", "<script>alert(1)</script>",
                 "type", "NOPE", "level", "REGIONAL", "regionId", "abc", "format", "IN_PERSON", "startDate", "2027-02-30",
                 "startTime", "25:00", "endTime", "x", "seatsOnSite", "-5", "seatsOnline", "1e9", "audience", "ANYONE",
-                "materials", "bez adresu", "onlineLink", "javascript:alert(1)");
+                "materials[0].title", "bez adresu", "onlineLink", "javascript:alert(1)");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("error-summary").contains("value=\"&lt;script>alert(1)&lt;/script>\"")
                 .doesNotContain("<script>alert(1)</script>")
-                .contains(messages.get(Locale.forLanguageTag("pl"), "events.form.link.invalid"));
+                .contains(messages.get(Locale.forLanguageTag("pl"), "events.form.link.invalid"))
+                .contains(messages.get(Locale.forLanguageTag("pl"), "events.form.materials.addressRequired"))
+                .contains("value=\"2027-02-30\"").contains("value=\"1e9\"");
     }
 
     private long demoEvent(String titleLike) {

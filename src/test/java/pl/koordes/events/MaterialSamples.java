@@ -14,12 +14,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Small files of every accepted type, made in memory, and some that only pretend to be one. */
-final class MaterialSamples {
+public final class MaterialSamples {
 
     private MaterialSamples() {
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return """
                 %PDF-1.4
                 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -29,7 +29,7 @@ final class MaterialSamples {
                 """.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] docx() {
+    public static byte[] docx() {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText("Program spotkania — zażółć gęślą jaźń");
             document.write(out);
@@ -39,7 +39,7 @@ final class MaterialSamples {
         }
     }
 
-    static byte[] xlsx() {
+    public static byte[] xlsx() {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.createSheet("Arkusz").createRow(0).createCell(0).setCellValue("Łódź");
             workbook.write(out);
@@ -49,7 +49,7 @@ final class MaterialSamples {
         }
     }
 
-    static byte[] pptx() {
+    public static byte[] pptx() {
         try (XMLSlideShow slides = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             slides.createSlide();
             slides.write(out);
@@ -60,7 +60,7 @@ final class MaterialSamples {
     }
 
     /** An OpenDocument file: a ZIP whose first entry, stored uncompressed, names the type. */
-    static byte[] openDocument(String mime) {
+    public static byte[] openDocument(String mime) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             byte[] type = mime.getBytes(StandardCharsets.US_ASCII);
             ZipEntry mimetype = new ZipEntry("mimetype");
@@ -94,11 +94,11 @@ final class MaterialSamples {
         }
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         return image("png");
     }
 
-    static byte[] jpeg() {
+    public static byte[] jpeg() {
         return image("jpeg");
     }
 
@@ -111,18 +111,18 @@ final class MaterialSamples {
         }
     }
 
-    static byte[] text() {
+    public static byte[] text() {
         return "Lista obecności;Region\nJan Kowalski;małopolskie\n".getBytes(StandardCharsets.UTF_8);
     }
 
     /** A web page with a script: what an attacker would like a browser to open from our address. */
-    static byte[] html() {
+    public static byte[] html() {
         return "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>"
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The start of a Windows program. */
-    static byte[] exe() {
+    public static byte[] exe() {
         byte[] data = new byte[256];
         data[0] = 'M';
         data[1] = 'Z';
@@ -132,12 +132,12 @@ final class MaterialSamples {
         return data;
     }
 
-    static byte[] svg() {
+    public static byte[] svg() {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
     }
 
     /** A ZIP of some text: a container, but not a document. */
-    static byte[] zip() {
+    public static byte[] zip() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("a.txt"));
             zip.write("a".getBytes(StandardCharsets.US_ASCII));

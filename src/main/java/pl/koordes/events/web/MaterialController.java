@@ -21,8 +21,9 @@ import pl.koordes.events.EventPermissions;
 import pl.koordes.events.EventsProperties;
 import pl.koordes.events.MaterialFile;
 import pl.koordes.events.MaterialFiles;
-import pl.koordes.events.MaterialTypes;
+import pl.koordes.events.internal.MaterialTypes;
 import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -60,10 +61,11 @@ class MaterialController {
         boolean forParticipants = "true".equals(participantsOnly);
         MaterialFiles.Upload upload = file == null || file.isEmpty() ? null
                 : new MaterialFiles.Upload(file.getOriginalFilename(), file.getSize(), file);
-        MaterialFiles.Outcome outcome = files.upload(user, id, title, forParticipants, upload);
-        if (!outcome.succeeded()) {
+        try {
+            files.upload(user, id, title, forParticipants, upload);
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, event, title, forParticipants, FormErrors.of(outcome.errors()));
+            return show(model, event, title, forParticipants, FormErrors.of(refused));
         }
         redirect.addFlashAttribute("notice", "events.files.uploaded");
         return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";

@@ -1,21 +1,31 @@
 package pl.koordes.events.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,6 +59,10 @@ import pl.koordes.shared.web.PageFactory;
  * The organisers' pages: their events, the event form, and each event's registrations (add, move,
  * remove, check-in). Every request is checked against {@link EventPermissions}: a regional coordinator
  * reaches only their own region's regional events, whatever id the address or the form carries.
+ *
+ * <p>The event form's repeated rows (agenda, speakers, linked materials) are added and removed without
+ * JavaScript: the "add" and "remove" buttons submit the form with an {@code akcja} naming what to do, and
+ * the form comes back with the row added or removed, nothing saved and no errors shown.
  */
 @Controller
 class OrganiserController {
@@ -61,10 +75,12 @@ class OrganiserController {
     private final EventPermissions permissions;
     private final Directory directory;
     private final PageFactory pages;
+    private final SpringValidatorAdapter validator;
 
     OrganiserController(EventCatalogue catalogue, EventManagement management, ParticipantManagement registrations,
-            EventPermissions permissions, Directory directory, PageFactory pages) {
+            EventPermissions permissions, Directory directory, PageFactory pages, Validator validator) {
         this.pages = pages;
+        this.validator = new SpringValidatorAdapter(validator);
         this.catalogue = catalogue;
         this.management = management;
         this.registrations = registrations;
@@ -83,43 +99,138 @@ class OrganiserController {
     @GetMapping(BASE + "/nowe")
     String newForm(CurrentUser user, Model model) {
         requireOrganiser(user);
-        EventForm form = EventForm.empty();
-        if (!permissions.manageEverything(user)) {
-            form = withRegion(form, user.regionsOf(Role.REGIONAL_COORDINATOR).stream().findFirst().map(String::valueOf).orElse(""));
-        }
-        return showForm(model, user, null, form, FormErrors.none());
+        Long region = permissions.manageEverything(user) ? null
+                : user.regionsOf(Role.REGIONAL_COORDINATOR).stream().findFirst().orElse(null);
+        return showForm(model, user, null, EventForm.empty(region), FormErrors.none(), Map.of());
     }
 
     @PostMapping(BASE + "/nowe")
-    String create(CurrentUser user, @ModelAttribute EventForm form, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String create(CurrentUser user, @Valid EventForm form, BindingResult result,
+            @RequestParam(name = ACTION, required = false) @Nullable String action, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         requireOrganiser(user);
-        EventManagement.Outcome outcome = management.create(user, form);
-        if (!outcome.succeeded()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, user, null, form, FormErrors.of(outcome.errors()));
+        EventForm changed = rowsChanged(form, action);
+        if (changed != null) {
+            return showForm(model, user, null, changed, FormErrors.none(), typed(result));
         }
-        redirect.addFlashAttribute("notice", "events.manage.created");
-        return "redirect:" + BASE + "/" + outcome.id();
+        requireScope(user, form);
+        FormErrors errors = check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showForm(model, user, null, form, errors, typed(result));
+        }
+        try {
+            long id = management.create(user, form);
+            redirect.addFlashAttribute("notice", "events.manage.created");
+            return "redirect:" + BASE + "/" + id;
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showForm(model, user, null, form, FormErrors.of(refused), Map.of());
+        }
     }
 
     @GetMapping(BASE + "/{id}")
     String editForm(CurrentUser user, @PathVariable long id, Model model) {
         Event event = managed(user, id);
-        return showForm(model, user, event, EventManagement.formOf(event), FormErrors.none());
+        return showForm(model, user, event, EventManagement.formOf(event), FormErrors.none(), Map.of());
     }
 
     @PostMapping(BASE + "/{id}")
-    String update(CurrentUser user, @PathVariable long id, @ModelAttribute EventForm form, Model model,
+    String update(CurrentUser user, @PathVariable long id, @Valid EventForm form, BindingResult result,
+            @RequestParam(name = ACTION, required = false) @Nullable String action, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Event event = managed(user, id);
-        EventManagement.Outcome outcome = management.update(user, id, form);
-        if (!outcome.succeeded()) {
+        EventForm changed = rowsChanged(form, action);
+        if (changed != null) {
+            return showForm(model, user, event, changed, FormErrors.none(), typed(result));
+        }
+        requireScope(user, form);
+        FormErrors errors = check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, user, event, form, FormErrors.of(outcome.errors()));
+            return showForm(model, user, event, form, errors, typed(result));
+        }
+        try {
+            management.update(user, id, form);
+        } catch (Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return showForm(model, user, event, form, FormErrors.of(refused), Map.of());
         }
         redirect.addFlashAttribute("notice", "events.manage.saved");
         return "redirect:" + BASE + "/" + id;
+    }
+
+    /** The name of the submit buttons that add or remove a row instead of saving. */
+    static final String ACTION = "akcja";
+    private static final Pattern ROW_ACTION = Pattern.compile(
+            "(dodaj|usun)-(punkt|prelegenta|material)(?:-(\\d{1,3}))?");
+
+    /**
+     * The form with a row added or removed when one of the row buttons was pressed ({@code dodaj-punkt},
+     * {@code usun-prelegenta-2}, {@code dodaj-material}…), or null when the form is to be saved.
+     */
+    static @Nullable EventForm rowsChanged(EventForm form, @Nullable String action) {
+        if (action == null) {
+            return null;
+        }
+        Matcher matcher = ROW_ACTION.matcher(action);
+        if (!matcher.matches()) {
+            return null;
+        }
+        EventForm.Rows rows = switch (matcher.group(2)) {
+            case "punkt" -> EventForm.Rows.AGENDA;
+            case "prelegenta" -> EventForm.Rows.SPEAKERS;
+            default -> EventForm.Rows.MATERIALS;
+        };
+        if (matcher.group(1).equals("dodaj")) {
+            return form.withRow(rows);
+        }
+        return matcher.group(3) == null ? form : form.withoutRow(rows, Integer.parseInt(matcher.group(3)));
+    }
+
+    /**
+     * What was typed into fields whose value did not convert (a date "31.02.2026", a word for a number),
+     * so that the form shows it again beside its error rather than an empty field.
+     */
+    static Map<String, String> typed(BindingResult result) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (FieldError error : result.getFieldErrors()) {
+            if (error.isBindingFailure() && error.getRejectedValue() != null) {
+                Object value = error.getRejectedValue();
+                typed.putIfAbsent(error.getField(), value instanceof String[] values ? String.join(",", values)
+                        : value.toString());
+            }
+        }
+        return typed;
+    }
+
+    /**
+     * {@link FormErrors#check}, after the annotations of the fields that did convert: Spring skips them all
+     * when one value does not convert (a date "31.02.2026"), and the person should see every error at once.
+     */
+    private FormErrors check(EventForm form, BindingResult result) {
+        if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+            DirectFieldBindingResult annotations = new DirectFieldBindingResult(form, result.getObjectName());
+            validator.validate(form, annotations);
+            for (FieldError error : annotations.getFieldErrors()) {
+                if (!result.hasFieldErrors(error.getField())) {
+                    result.addError(error);
+                }
+            }
+        }
+        return FormErrors.check(form, result);
+    }
+
+    /**
+     * A coordinator who sends another region's id (or a level above regional) is refused outright, before
+     * any error of the form is shown: the form is not theirs to fill in for that scope.
+     */
+    private void requireScope(CurrentUser user, EventForm form) {
+        EventLevel level = form.level();
+        if (level != null && (level != EventLevel.REGIONAL || form.regionId() != null)
+                && !permissions.canManage(user, level, form.regionId())) {
+            throw new AccessDeniedException("Event outside the organiser's scope");
+        }
     }
 
     @PostMapping(BASE + "/{id}/status")
@@ -237,7 +348,8 @@ class OrganiserController {
         return "events/manage/participants";
     }
 
-    private String showForm(Model model, CurrentUser user, Event event, EventForm form, FormErrors errors) {
+    private String showForm(Model model, CurrentUser user, @Nullable Event event, EventForm form, FormErrors errors,
+            Map<String, String> typed) {
         boolean everything = permissions.manageEverything(user);
         List<Region> regions = directory.regions().stream()
                 .filter(r -> everything || user.has(Role.REGIONAL_COORDINATOR, r.id())).toList();
@@ -248,6 +360,7 @@ class OrganiserController {
         model.addAttribute("regionChoices", regions);
         model.addAttribute("macroregions", everything ? directory.macroregions() : List.of());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("typed", typed);
         return "events/manage/form";
     }
 
@@ -269,12 +382,5 @@ class OrganiserController {
 
     private Map<Long, Region> regionNames() {
         return directory.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
-    }
-
-    private static EventForm withRegion(EventForm f, String region) {
-        return new EventForm(f.type(), f.level(), region, f.macroregionId(), f.format(), f.title(), f.description(),
-                f.venue(), f.address(), f.onlineLink(), f.startDate(), f.startTime(), f.endDate(), f.endTime(),
-                f.seatsOnSite(), f.seatsOnline(), f.regionQuota(), f.opensDate(), f.closesDate(), f.audience(),
-                f.audienceRoles(), f.agenda(), f.speakers(), f.materials());
     }
 }

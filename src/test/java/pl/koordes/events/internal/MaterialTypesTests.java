@@ -1,4 +1,4 @@
-package pl.koordes.events;
+package pl.koordes.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import pl.koordes.events.MaterialSamples;
 
 /** File types by content, never by name, and the names files are stored and sent under. */
 class MaterialTypesTests {

@@ -1,4 +1,4 @@
-package pl.koordes.events;
+package pl.koordes.events.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

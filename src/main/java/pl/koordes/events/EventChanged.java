@@ -1,0 +1,76 @@
+package pl.koordes.events;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.audit.AuditAction;
+import pl.koordes.shared.audit.Audited;
+
+/**
+ * An organiser saved an event's form. {@link #mattersToRegistrants()} says whether what people who
+ * registered rely on changed for a published event: the time, the place or the online link (they are
+ * told by e-mail, and the notification centre will tell them too).
+ *
+ * @param before the time and place before the change
+ * @param after the time and place after it
+ */
+public record EventChanged(long eventId, String title, EventStatus status, Details before, Details after)
+        implements Audited {
+
+    /** What registrants rely on. The online link itself is not repeated in the audit log, only whether it changed. */
+    public record Details(Instant startsAt, Instant endsAt, @Nullable String venue, @Nullable String address,
+            @Nullable String onlineLink) {
+
+        static Details of(Event event) {
+            return new Details(event.startsAt(), event.endsAt(), event.venue(), event.address(), event.onlineLink());
+        }
+
+        Map<String, Object> audited() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("startsAt", startsAt.toString());
+            values.put("endsAt", endsAt.toString());
+            values.put("venue", venue);
+            values.put("address", address);
+            return values;
+        }
+    }
+
+    /** The time, place or link of a published event changed. */
+    public boolean mattersToRegistrants() {
+        return status == EventStatus.PUBLISHED && !before.equals(after);
+    }
+
+    public boolean onlineLinkChanged() {
+        return !Objects.equals(before.onlineLink(), after.onlineLink());
+    }
+
+    @Override
+    public AuditAction auditAction() {
+        return EventAction.EVENT_UPDATED;
+    }
+
+    @Override
+    public String auditTargetType() {
+        return "event";
+    }
+
+    @Override
+    public Object auditTargetId() {
+        return eventId;
+    }
+
+    @Override
+    public Map<String, ?> auditBefore() {
+        return before.audited();
+    }
+
+    @Override
+    public Map<String, ?> auditAfter() {
+        Map<String, Object> values = after.audited();
+        values.put("title", title);
+        values.put("onlineLinkChanged", onlineLinkChanged());
+        return values;
+    }
+}

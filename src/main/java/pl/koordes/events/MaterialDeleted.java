@@ -1,0 +1,30 @@
+package pl.koordes.events;
+
+import java.util.Map;
+import pl.koordes.shared.audit.AuditAction;
+import pl.koordes.shared.audit.Audited;
+
+/** An organiser deleted a material file of an event. */
+public record MaterialDeleted(long eventId, long fileId, String title, String fileName, String contentType, long size,
+        boolean participantsOnly) implements Audited {
+
+    @Override
+    public AuditAction auditAction() {
+        return EventAction.EVENT_MATERIAL_DELETED;
+    }
+
+    @Override
+    public String auditTargetType() {
+        return "event";
+    }
+
+    @Override
+    public Object auditTargetId() {
+        return eventId;
+    }
+
+    @Override
+    public Map<String, ?> auditBefore() {
+        return MaterialFiles.details(fileId, title, fileName, contentType, size, participantsOnly);
+    }
+}
