@@ -23,10 +23,6 @@ public record EventChanged(long eventId, String title, EventStatus status, Detai
     public record Details(Instant startsAt, Instant endsAt, @Nullable String venue, @Nullable String address,
             @Nullable String onlineLink) {
 
-        static Details of(Event event) {
-            return new Details(event.startsAt(), event.endsAt(), event.venue(), event.address(), event.onlineLink());
-        }
-
         Map<String, Object> audited() {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("startsAt", startsAt.toString());

@@ -1,5 +1,6 @@
 package pl.koordes.events;
 
+
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
@@ -25,6 +26,6 @@ public record MaterialDeleted(long eventId, long fileId, String title, String fi
 
     @Override
     public Map<String, ?> auditBefore() {
-        return MaterialFiles.details(fileId, title, fileName, contentType, size, participantsOnly);
+        return MaterialUploaded.details(fileId, title, fileName, contentType, size, participantsOnly);
     }
 }

@@ -1,5 +1,7 @@
 package pl.koordes.events;
 
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
@@ -25,6 +27,19 @@ public record MaterialUploaded(long eventId, long fileId, String title, String f
 
     @Override
     public Map<String, ?> auditAfter() {
-        return MaterialFiles.details(fileId, title, fileName, contentType, size, participantsOnly);
+        return details(fileId, title, fileName, contentType, size, participantsOnly);
+    }
+
+    /** The file's description in the audit log, the same for an upload and a deletion. */
+    static Map<String, Object> details(long id, String title, String fileName, String type, long size,
+            boolean participantsOnly) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("file", id);
+        values.put("title", title);
+        values.put("name", fileName);
+        values.put("type", type);
+        values.put("size", size);
+        values.put("participantsOnly", participantsOnly);
+        return values;
     }
 }

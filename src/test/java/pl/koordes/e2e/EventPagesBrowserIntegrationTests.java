@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.directory.InstitutionKind;
-import pl.koordes.events.EventRegistrations;
-import pl.koordes.events.RegistrationForm;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.events.SeatMode;
 import pl.koordes.support.IntegrationTest;
 

@@ -1,5 +1,12 @@
 package pl.koordes.events;
 
+import pl.koordes.events.internal.AgendaItem;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.EventCatalogue;
+import pl.koordes.events.internal.EventForm;
+import pl.koordes.events.internal.EventManagement;
+import pl.koordes.events.internal.Speaker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

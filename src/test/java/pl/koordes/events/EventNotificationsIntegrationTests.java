@@ -1,5 +1,12 @@
 package pl.koordes.events;
 
+import pl.koordes.events.internal.EventCatalogue;
+import pl.koordes.events.internal.EventForm;
+import pl.koordes.events.internal.EventManagement;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.EventReminders;
+import pl.koordes.events.internal.RegistrationForm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

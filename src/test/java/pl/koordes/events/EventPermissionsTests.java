@@ -1,5 +1,11 @@
 package pl.koordes.events;
 
+import pl.koordes.events.internal.Audience;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.EventFormat;
+import pl.koordes.events.internal.EventPermissions;
+import pl.koordes.events.internal.EventType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,10 @@
 package pl.koordes.events;
 
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationResult;
+import pl.koordes.events.internal.RegistrationStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,12 @@
 package pl.koordes.events;
 
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.EventsProperties;
+import pl.koordes.events.internal.FeedbackForm;
+import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationResult;
+import pl.koordes.events.internal.RegistrationStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.directory.Directory;
-import pl.koordes.events.EventRegistrations.Confirmation;
+import pl.koordes.events.internal.EventRegistrations.Confirmation;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.support.IntegrationTest;

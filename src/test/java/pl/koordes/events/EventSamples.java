@@ -1,5 +1,7 @@
 package pl.koordes.events;
 
+import pl.koordes.events.internal.RegistrationStatus;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

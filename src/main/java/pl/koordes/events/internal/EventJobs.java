@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import pl.koordes.events.EventRegistrations;
-import pl.koordes.events.EventReminders;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.EventReminders;
 import pl.koordes.shared.scheduling.ClusterLock;
 
 /**

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pl.koordes.directory.RegionPageSection;
-import pl.koordes.events.Event;
-import pl.koordes.events.EventCatalogue;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.web.HomePageSection;
 

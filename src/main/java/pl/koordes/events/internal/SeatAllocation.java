@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.events.Event;
-import pl.koordes.events.RegistrationStatus;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.events.SeatMode;
 
 /**

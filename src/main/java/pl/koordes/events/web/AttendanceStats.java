@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Attendance;
-import pl.koordes.events.Participant;
-import pl.koordes.events.RegistrationStatus;
+import pl.koordes.events.internal.Attendance;
+import pl.koordes.events.internal.Participant;
+import pl.koordes.events.internal.RegistrationStatus;
 
 /**
  * Attendance of one event counted by region and by kind of institution: confirmed registrations, those

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.directory.Region;
-import pl.koordes.events.EventFilter;
-import pl.koordes.events.EventFormat;
+import pl.koordes.events.internal.EventFilter;
+import pl.koordes.events.internal.EventFormat;
 import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventType;
+import pl.koordes.events.internal.EventType;
 
 /** The list filters as typed in the address; anything unknown is ignored rather than refused. */
 public record ListFilters(EventFilter filter, int page, String type, String level, String region, String format, String month) {

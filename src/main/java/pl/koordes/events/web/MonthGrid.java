@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import pl.koordes.events.Event;
+import pl.koordes.events.internal.Event;
 
 /** A month as a calendar of weeks from Monday, each day with the events on it. */
 public record MonthGrid(YearMonth month, List<List<Day>> weeks, List<Event> events) {

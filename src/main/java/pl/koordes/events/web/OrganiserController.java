@@ -35,17 +35,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Attendance;
-import pl.koordes.events.Event;
-import pl.koordes.events.EventCatalogue;
-import pl.koordes.events.EventForm;
+import pl.koordes.events.internal.Attendance;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.EventCatalogue;
+import pl.koordes.events.internal.EventForm;
 import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventManagement;
-import pl.koordes.events.EventPermissions;
+import pl.koordes.events.internal.EventManagement;
+import pl.koordes.events.internal.EventPermissions;
 import pl.koordes.events.EventStatus;
-import pl.koordes.events.Participant;
-import pl.koordes.events.ParticipantManagement;
-import pl.koordes.events.RegistrationForm;
+import pl.koordes.events.internal.Participant;
+import pl.koordes.events.internal.ParticipantManagement;
+import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.events.SeatMode;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -320,7 +320,7 @@ class OrganiserController {
             throws IOException {
         Event event = managed(user, id);
         List<Participant> confirmed = registrations.list(user, id).stream()
-                .filter(r -> r.status() == pl.koordes.events.RegistrationStatus.CONFIRMED).toList();
+                .filter(r -> r.status() == pl.koordes.events.internal.RegistrationStatus.CONFIRMED).toList();
         Page page = pages.create(request);
         download(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
         SignInSheetPdf.write(response.getOutputStream(), page, event, confirmed, regionNames());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Participant;
+import pl.koordes.events.internal.Participant;
 import pl.koordes.shared.web.ExcelCsv;
 import pl.koordes.shared.web.Page;
 

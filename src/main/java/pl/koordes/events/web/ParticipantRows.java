@@ -3,7 +3,7 @@ package pl.koordes.events.web;
 import java.util.List;
 import java.util.Map;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Participant;
+import pl.koordes.events.internal.Participant;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Page;
 

@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Participant;
+import pl.koordes.events.internal.Participant;
 import pl.koordes.shared.web.ExcelCsv;
 import pl.koordes.shared.web.Page;
 

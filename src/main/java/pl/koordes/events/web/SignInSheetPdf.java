@@ -18,8 +18,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import pl.koordes.directory.Region;
-import pl.koordes.events.Event;
-import pl.koordes.events.Participant;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.Participant;
 import pl.koordes.shared.web.Page;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import pl.koordes.events.RegistrationStatus;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.events.SeatMode;
 import pl.koordes.events.internal.SeatAllocation.Waiting;
 

@@ -1,5 +1,0 @@
-package pl.koordes.events;
-
-/** A document or link for an event, public or for its confirmed participants only. */
-public record Material(long id, String title, String url, boolean participantsOnly) {
-}

@@ -1,9 +1,0 @@
-package pl.koordes.events;
-
-/** Seats of one kind at one event: how many there are, taken (confirmed or held) and waiting. */
-public record SeatCount(SeatMode mode, int capacity, int taken, int waiting) {
-
-    public int left() {
-        return Math.max(0, capacity - taken);
-    }
-}

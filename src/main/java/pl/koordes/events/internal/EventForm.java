@@ -1,0 +1,305 @@
+package pl.koordes.events.internal;
+
+import pl.koordes.events.EventLevel;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.text.Text;
+import pl.koordes.shared.web.CrossFieldRules;
+
+/**
+ * The organisers' event form, bound by Spring from the request (dates {@code yyyy-MM-dd} and times
+ * {@code HH:mm} as the browser's date and time fields send them, in Europe/Warsaw). What one field must
+ * be is said by its annotations; what fields must be together by {@link #checkTogether}; what needs the
+ * database (the region exists, no fewer seats than people registered) by {@link EventManagement}.
+ *
+ * <p>The agenda, the speakers and the linked materials are repeated rows ({@code agenda[0].title});
+ * a row left entirely empty is ignored when saved, so the form can always offer a blank one.
+ *
+ * @param endDate the last day; empty means the day it starts
+ * @param regionQuota at most this many people from one region; empty for no limit
+ */
+public record EventForm(
+        @NotNull(message = "form.invalid") @Nullable EventType type,
+        @NotNull(message = "form.invalid") @Nullable EventLevel level,
+        @Nullable Long regionId,
+        @Nullable Long macroregionId,
+        @NotNull(message = "form.invalid") @Nullable EventFormat format,
+        @NotBlank(message = "events.form.required") @Text(max = 300) @Nullable String title,
+        @Text(max = 20_000, multiline = true) @Nullable String description,
+        @Text(max = 300) @Nullable String venue,
+        @Text(max = 300) @Nullable String address,
+        @Text(max = 500) @Pattern(regexp = LINK, message = "events.form.link.invalid") @Nullable String onlineLink,
+        @NotNull(message = "events.form.date.required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @Nullable LocalDate startDate,
+        @NotNull(message = "events.form.time.required") @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+        @Nullable LocalTime startTime,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endDate,
+        @NotNull(message = "events.form.time.required") @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
+        @Nullable LocalTime endTime,
+        @Min(value = 0, message = "events.form.number.invalid") @Max(value = MAX_SEATS, message = "events.form.number.invalid")
+        @Nullable Integer seatsOnSite,
+        @Min(value = 0, message = "events.form.number.invalid") @Max(value = MAX_SEATS, message = "events.form.number.invalid")
+        @Nullable Integer seatsOnline,
+        @Min(value = 1, message = "events.form.number.invalid") @Max(value = MAX_SEATS, message = "events.form.number.invalid")
+        @Nullable Integer regionQuota,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate opensDate,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate closesDate,
+        @NotNull(message = "form.invalid") @Nullable Audience audience,
+        @Nullable List<Role> audienceRoles,
+        @Nullable List<@Valid AgendaRow> agenda,
+        @Nullable List<@Valid SpeakerRow> speakers,
+        @Nullable List<@Valid MaterialRow> materials) implements CrossFieldRules {
+
+    /** An address people can follow: https, http or a path of this site, without spaces, quotes or angle brackets. */
+    static final String LINK = "(https?://|/(?!/))[^\\x00-\\x20\"<>\\\\]*";
+    static final int MAX_SEATS = 100_000;
+    /** The first and last years a date may have: further off is a typing error. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
+
+    /** One point of the agenda: when (free text such as {@code 10:00–10:30}), what, and who leads it. */
+    public record AgendaRow(@Text(max = 40) @Nullable String time, @Text(max = 300) @Nullable String title,
+            @Text(max = 300) @Nullable String speakers) {
+
+        public static AgendaRow blank() {
+            return new AgendaRow("", "", "");
+        }
+
+        public boolean empty() {
+            return isBlank(time) && isBlank(title) && isBlank(speakers);
+        }
+    }
+
+    /** A speaker and the institution they come from. */
+    public record SpeakerRow(@Text(max = 200) @Nullable String name, @Text(max = 300) @Nullable String affiliation) {
+
+        public static SpeakerRow blank() {
+            return new SpeakerRow("", "");
+        }
+
+        public boolean empty() {
+            return isBlank(name) && isBlank(affiliation);
+        }
+    }
+
+    /** Who may open a linked material. */
+    public enum Visibility {
+        PUBLIC, PARTICIPANTS
+    }
+
+    /** A material given as a link: its title, its address and who may see it. */
+    public record MaterialRow(@Text(max = 300) @Nullable String title,
+            @Text(max = 500) @Pattern(regexp = LINK, message = "events.form.link.invalid") @Nullable String address,
+            @Nullable Visibility visibility) {
+
+        public static MaterialRow blank() {
+            return new MaterialRow("", "", Visibility.PUBLIC);
+        }
+
+        public boolean empty() {
+            return isBlank(title) && isBlank(address);
+        }
+    }
+
+    public EventForm {
+        // The browser sends nothing for an unticked group or a form without rows: both mean none.
+        audienceRoles = audienceRoles == null ? List.of() : audienceRoles.stream().filter(Objects::nonNull).toList();
+        agenda = agenda == null ? List.of() : agenda.stream().map(r -> r == null ? AgendaRow.blank() : r).toList();
+        speakers = speakers == null ? List.of() : speakers.stream().map(r -> r == null ? SpeakerRow.blank() : r).toList();
+        materials = materials == null ? List.of()
+                : materials.stream().map(r -> r == null ? MaterialRow.blank() : r).toList();
+    }
+
+    /** A new event's form: one blank row of each kind, so that the first one needs no "add" press. */
+    public static EventForm empty(@Nullable Long regionId) {
+        return new EventForm(EventType.MEETING, EventLevel.REGIONAL, regionId, null, EventFormat.IN_PERSON, "", "", "", "",
+                "", null, LocalTime.of(10, 0), null, LocalTime.of(14, 0), 30, 0, null, null, null, Audience.ANYONE,
+                List.of(), List.of(AgendaRow.blank()), List.of(SpeakerRow.blank()), List.of(MaterialRow.blank()));
+    }
+
+    @Override
+    public void checkTogether(Errors errors) {
+        if (level == EventLevel.REGIONAL && regionId == null) {
+            errors.rejectValue("regionId", "events.form.region.required");
+        }
+        if (level == EventLevel.MACROREGIONAL && macroregionId == null) {
+            errors.rejectValue("macroregionId", "events.form.macroregion.required");
+        }
+        if (format != null) {
+            if (format.onSite() && isBlank(venue)) {
+                errors.rejectValue("venue", "events.form.venue.required");
+            }
+            if (format.online() && isBlank(onlineLink)) {
+                errors.rejectValue("onlineLink", "events.form.link.required");
+            }
+            if (format.onSite() && (seatsOnSite == null || seatsOnSite == 0)) {
+                errors.rejectValue("seatsOnSite", "events.form.seats.required");
+            }
+            if (format.online() && (seatsOnline == null || seatsOnline == 0)) {
+                errors.rejectValue("seatsOnline", "events.form.seats.required");
+            }
+            if (regionQuota != null && regionQuota > seats(format)) {
+                errors.rejectValue("regionQuota", "events.form.quota.aboveSeats");
+            }
+        }
+        checkYear(errors, "startDate", startDate);
+        checkYear(errors, "endDate", endDate);
+        checkYear(errors, "opensDate", opensDate);
+        checkYear(errors, "closesDate", closesDate);
+        if (startDate != null && startTime != null && endTime != null) {
+            LocalDate lastDay = endDate == null ? startDate : endDate;
+            if (!lastDay.atTime(endTime).isAfter(startDate.atTime(startTime))) {
+                errors.rejectValue(endDate == null ? "endTime" : "endDate", "events.form.end.beforeStart");
+            }
+        }
+        if (opensDate != null && closesDate != null && closesDate.isBefore(opensDate)) {
+            errors.rejectValue("closesDate", "events.form.closes.beforeOpens");
+        }
+        if (audience == Audience.ROLES && audienceRoles().isEmpty()) {
+            errors.rejectValue("audienceRoles", "events.form.roles.required");
+        }
+        for (int i = 0; i < agenda().size(); i++) {
+            AgendaRow row = agenda().get(i);
+            if (!row.empty() && isBlank(row.title())) {
+                errors.rejectValue("agenda[" + i + "].title", "events.form.agenda.titleRequired");
+            }
+        }
+        for (int i = 0; i < speakers().size(); i++) {
+            SpeakerRow row = speakers().get(i);
+            if (!row.empty() && isBlank(row.name())) {
+                errors.rejectValue("speakers[" + i + "].name", "events.form.speakers.nameRequired");
+            }
+        }
+        for (int i = 0; i < materials().size(); i++) {
+            MaterialRow row = materials().get(i);
+            if (row.empty()) {
+                continue;
+            }
+            if (isBlank(row.title())) {
+                errors.rejectValue("materials[" + i + "].title", "events.form.materials.titleRequired");
+            }
+            if (isBlank(row.address())) {
+                errors.rejectValue("materials[" + i + "].address", "events.form.materials.addressRequired");
+            }
+        }
+    }
+
+    private static void checkYear(Errors errors, String field, @Nullable LocalDate date) {
+        if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+            errors.rejectValue(field, "events.form.date.invalid");
+        }
+    }
+
+    /** The seats of the kinds this format offers. */
+    private int seats(EventFormat format) {
+        return (format.onSite() && seatsOnSite != null ? seatsOnSite : 0)
+                + (format.online() && seatsOnline != null ? seatsOnline : 0);
+    }
+
+    @Override
+    public List<Role> audienceRoles() {
+        return Objects.requireNonNull(audienceRoles);
+    }
+
+    @Override
+    public List<AgendaRow> agenda() {
+        return Objects.requireNonNull(agenda);
+    }
+
+    @Override
+    public List<SpeakerRow> speakers() {
+        return Objects.requireNonNull(speakers);
+    }
+
+    @Override
+    public List<MaterialRow> materials() {
+        return Objects.requireNonNull(materials);
+    }
+
+    /** The form with one more blank agenda item, speaker or material, for the "add" buttons. */
+    public EventForm withRow(Rows rows) {
+        return switch (rows) {
+            case AGENDA -> withRows(append(agenda(), AgendaRow.blank()), speakers(), materials());
+            case SPEAKERS -> withRows(agenda(), append(speakers(), SpeakerRow.blank()), materials());
+            case MATERIALS -> withRows(agenda(), speakers(), append(materials(), MaterialRow.blank()));
+        };
+    }
+
+    /** The form without the row at {@code index} (an index past the end changes nothing). */
+    public EventForm withoutRow(Rows rows, int index) {
+        return switch (rows) {
+            case AGENDA -> withRows(remove(agenda(), index), speakers(), materials());
+            case SPEAKERS -> withRows(agenda(), remove(speakers(), index), materials());
+            case MATERIALS -> withRows(agenda(), speakers(), remove(materials(), index));
+        };
+    }
+
+    /** The kinds of repeated rows. */
+    public enum Rows {
+        AGENDA, SPEAKERS, MATERIALS
+    }
+
+    /** The form for a region chosen on the organiser's behalf. */
+    public EventForm withRegion(@Nullable Long region) {
+        return new EventForm(type, level, region, macroregionId, format, title, description, venue, address, onlineLink,
+                startDate, startTime, endDate, endTime, seatsOnSite, seatsOnline, regionQuota, opensDate, closesDate,
+                audience, audienceRoles, agenda, speakers, materials);
+    }
+
+    /** The form with another start and end time on the day it starts, as a test or a copy would set them. */
+    public EventForm withTimes(LocalTime start, LocalTime end) {
+        return new EventForm(type, level, regionId, macroregionId, format, title, description, venue, address,
+                onlineLink, startDate, start, null, end, seatsOnSite, seatsOnline, regionQuota, opensDate, closesDate,
+                audience, audienceRoles, agenda, speakers, materials);
+    }
+
+    private EventForm withRows(List<AgendaRow> a, List<SpeakerRow> s, List<MaterialRow> m) {
+        return new EventForm(type, level, regionId, macroregionId, format, title, description, venue, address,
+                onlineLink, startDate, startTime, endDate, endTime, seatsOnSite, seatsOnline, regionQuota, opensDate,
+                closesDate, audience, audienceRoles, a, s, m);
+    }
+
+    /** At most this many rows of one kind: the add button stops there rather than grow a form without end. */
+    static final int MAX_ROWS = 100;
+
+    private static <T> List<T> append(List<T> rows, T row) {
+        if (rows.size() >= MAX_ROWS) {
+            return rows;
+        }
+        List<T> more = new ArrayList<>(rows);
+        more.add(row);
+        return more;
+    }
+
+    private static <T> List<T> remove(List<T> rows, int index) {
+        if (index < 0 || index >= rows.size()) {
+            return rows;
+        }
+        List<T> fewer = new ArrayList<>(rows);
+        fewer.remove(index);
+        return fewer;
+    }
+
+    static boolean isBlank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** A value for a form field, never null. */
+    public static String value(@Nullable Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package pl.koordes.events.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.MailAttachment;
+import pl.koordes.shared.mail.MailRequested;
+import pl.koordes.shared.mail.Mailer;
+
+/**
+ * The events' e-mails, always sent inside the transaction that decided them (so they are queued only
+ * if it commits and delivered even after a crash). Every message names the event and links to its page
+ * and its {@code .ics}; the messages that give a seat also carry the {@code .ics} itself, so the event goes
+ * into the calendar in one click, without visiting the site.
+ */
+@Component
+class EventMail {
+
+    /** The templates that tell someone they have a seat: the ones worth a calendar entry. */
+    static final Set<String> WITH_CALENDAR = Set.of("events/mail/registrationConfirmed", "events/mail/promoted");
+    static final String CALENDAR_FILE = "wydarzenie.ics";
+    // method=PUBLISH matches the file's METHOD: the event is announced, not an invitation to answer.
+    static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+
+    private final Mailer mailer;
+    private final JdbcClient jdbc;
+    private final IcsCalendar ics;
+
+    EventMail(Mailer mailer, JdbcClient jdbc, IcsCalendar ics) {
+        this.mailer = mailer;
+        this.jdbc = jdbc;
+        this.ics = ics;
+    }
+
+    void send(Event event, String to, String language, String template, @Nullable String cancelToken,
+            Map<String, Object> extra) {
+        mailer.send(render(event, to, language, template, cancelToken, extra));
+    }
+
+    /** Renders a message without queueing it: rendering is the costly part, so it can happen before a lock is taken. */
+    MailRequested render(Event event, String to, String language, String template, @Nullable String cancelToken,
+            Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("event", event);
+        model.put("cancelPath", cancelToken == null ? null : "/wydarzenia/rezygnacja?token=" + cancelToken);
+        MailRequested message = mailer.render(to, locale(language), template, model);
+        if (!WITH_CALENDAR.contains(template)) {
+            return message;
+        }
+        byte[] calendar = ics.calendar(List.of(event), event.title()).getBytes(StandardCharsets.UTF_8);
+        return message.withAttachments(List.of(new MailAttachment(CALENDAR_FILE, CALENDAR_TYPE, calendar)));
+    }
+
+    /** Queues a message made by {@link #render}, in the caller's transaction. */
+    void send(MailRequested message) {
+        mailer.send(message);
+    }
+
+    /** The same message to every live registration (confirmed, waiting, awaiting confirmation). */
+    void toEveryoneRegistered(Event event, String template) {
+        jdbc.sql("""
+                        select email, language, status from event_registration
+                        where event_id = :id and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING') order by id
+                        """)
+                .param("id", event.id())
+                .query(rs -> {
+                    send(event, rs.getString("email"), rs.getString("language"), template, null,
+                            Map.of("confirmed", "CONFIRMED".equals(rs.getString("status"))));
+                });
+    }
+
+    static Locale locale(String language) {
+        return Language.fromCode(language).locale();
+    }
+}

@@ -1,0 +1,345 @@
+package pl.koordes.events.internal;
+
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.PromotedFromWaitingList;
+import pl.koordes.events.RegistrationConfirmed;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.events.internal.EventTurns;
+import pl.koordes.events.internal.GroupCommit;
+import pl.koordes.events.internal.RegistrationTokens;
+import pl.koordes.events.internal.SeatAllocation;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.mail.MailRequested;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.text.TextInput;
+
+/**
+ * Registering for events, as the people registering do it: registering (one step when signed in; a
+ * visitor confirms by an e-mail link), confirming, cancelling, feedback, and the expiry of held seats.
+ * Registrations never overbook: every change to an event's registrations first takes a row lock on the
+ * event ({@code select … for update}), so seats are counted and given out one registration at a time per
+ * event however many nodes and requests there are; the counts are then exact under PostgreSQL's
+ * read-committed isolation, because every writer holds that lock. Who gets a seat is
+ * {@link SeatAllocation}'s rule; registrations for one event are written in groups ({@link GroupCommit}).
+ */
+@Service
+public class EventRegistrations {
+
+    private final EventCatalogue catalogue;
+    private final EventPermissions permissions;
+    private final EventMail mail;
+    private final EventsProperties settings;
+    private final Clock clock;
+    private final RegistrationRows rows;
+    private final RegistrationChecks checks;
+    private final WaitingList waitingList;
+    private final EventTurns turns;
+    private final ApplicationEventPublisher events;
+    private final GroupCommit<Pending, Decided> groups;
+
+    EventRegistrations(EventCatalogue catalogue, EventPermissions permissions, EventMail mail, EventsProperties settings,
+            Clock clock, RegistrationRows rows, RegistrationChecks checks, WaitingList waitingList, EventTurns turns,
+            ApplicationEventPublisher events) {
+        this.catalogue = catalogue;
+        this.permissions = permissions;
+        this.mail = mail;
+        this.settings = settings;
+        this.clock = clock;
+        this.rows = rows;
+        this.checks = checks;
+        this.waitingList = waitingList;
+        this.turns = turns;
+        this.events = events;
+        this.groups = new GroupCommit<>(turns, this::registerAll);
+    }
+
+    /**
+     * Registers for the event. A signed-in person's seat is theirs at once; a visitor's seat is held for
+     * {@link EventsProperties#pendingHold()} until they follow the link in the e-mail.
+     *
+     * @throws NotFound when there is no such event for this person
+     * @throws Refused a conflict when registration is closed or not for this person, else the fields found wrong
+     */
+    public RegistrationResult register(long eventId, RegistrationForm form, @Nullable CurrentUser user, Locale locale) {
+        // Everything that does not depend on the seats happens before the event's turn: reading the event,
+        // checking the form, issuing the tokens and rendering the possible e-mails. Only counting the seats,
+        // inserting and queueing the chosen e-mail happen while the event is locked.
+        Event event = catalogue.find(eventId).filter(e -> permissions.canView(user, e))
+                .orElseThrow(() -> new NotFound("event", eventId));
+        if (!event.registrationOpen(clock.instant())) {
+            throw Refused.conflict("events.register.closed");
+        }
+        Checked checked = checks.check(event, form, user);
+        String language = Language.of(locale).code();
+        String cancelToken = RegistrationTokens.issue();
+        Prepared prepared;
+        if (user != null) {
+            prepared = new Prepared(cancelToken, null,
+                    mail.render(event, checked.email(), language, "events/mail/registrationConfirmed", cancelToken, Map.of()),
+                    mail.render(event, checked.email(), language, "events/mail/waitingList", cancelToken, Map.of()));
+        } else {
+            String confirmToken = RegistrationTokens.issue();
+            Map<String, Object> model = Map.of("confirmPath", "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
+                    "hours", Math.max(1, settings.pendingHold().toHours()));
+            prepared = new Prepared(cancelToken, confirmToken,
+                    mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
+                            with(model, "seatHeld", true)),
+                    mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
+                            with(model, "seatHeld", false)));
+        }
+        return groups.submit(eventId, new Pending(checked, user, language, prepared)).orThrow();
+    }
+
+    /** Tokens and the two e-mails a registration may send: one if it gets a seat, one if it does not. */
+    private record Prepared(String cancelToken, @Nullable String confirmToken, MailRequested withSeat,
+            MailRequested withoutSeat) {
+    }
+
+    /** A registration waiting for its event's turn. */
+    private record Pending(Checked checked, @Nullable CurrentUser user, String language, Prepared prepared) {
+    }
+
+    /**
+     * What became of one registration of a group: a result or a refusal, handed back rather than thrown,
+     * because throwing would roll back the others of the group.
+     */
+    private record Decided(@Nullable RegistrationResult result, @Nullable Refused refused) {
+
+        static Decided of(RegistrationResult result) {
+            return new Decided(result, null);
+        }
+
+        static Decided refusal(Refused refused) {
+            return new Decided(null, refused);
+        }
+
+        /** The result to return, or the refusal thrown, now that the group's transaction is over. */
+        RegistrationResult orThrow() {
+            if (refused != null) {
+                throw refused;
+            }
+            return Objects.requireNonNull(result);
+        }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(model);
+        copy.put(key, value);
+        return copy;
+    }
+
+    /**
+     * The seat decisions of a group, under the event's row lock: the seats taken are counted once (exact,
+     * since every writer holds this lock) and then kept up to date by {@link SeatAllocation} as the group
+     * takes them; the live registrations of the group's addresses are read once, and a repeated submission
+     * in the same group (a double click) is answered with the first one's registration.
+     */
+    private List<Decided> registerAll(long eventId, List<Pending> group) {
+        Event event = rows.lockForSeats(eventId);
+        Instant now = clock.instant();
+        SeatAllocation seats = rows.seats(event);
+        Map<String, RegistrationResult> live = rows.live(eventId, group.stream().map(p -> p.checked().email()).toList());
+        // Decide in arrival order, in memory; then write the new rows in one batch and queue their e-mails.
+        Decided[] decided = new Decided[group.size()];
+        List<Integer> added = new ArrayList<>();
+        List<RegistrationRows.NewRow> newRows = new ArrayList<>();
+        Map<String, Integer> addedByEmail = new HashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            Pending pending = group.get(i);
+            Checked checked = pending.checked();
+            CurrentUser user = pending.user();
+            if (!event.registrationOpen(now)) {
+                decided[i] = Decided.refusal(Refused.conflict("events.register.closed"));
+                continue;
+            }
+            if (event.audience() == Audience.ROLES
+                    && (user == null || event.audienceRoles().stream().noneMatch(user::has))) {
+                decided[i] = Decided.refusal(Refused.conflict("events.register.rolesOnly"));
+                continue;
+            }
+            if (!event.format().offers(checked.mode())) {
+                decided[i] = Decided.refusal(Refused.field("mode", "events.register.mode.required"));
+                continue;
+            }
+            String key = checked.email().toLowerCase(Locale.ROOT);
+            RegistrationResult existing = live.get(key);
+            if (existing != null) {
+                decided[i] = Decided.of(existing);
+                continue;
+            }
+            Integer earlier = addedByEmail.get(key);
+            if (earlier != null) {
+                // The same person twice in this group (a double click): the second names the first, once written.
+                decided[i] = null;
+                continue;
+            }
+            RegistrationStatus status = seats.register(checked.mode(), checked.regionId(), user == null);
+            addedByEmail.put(key, added.size());
+            added.add(i);
+            Prepared prepared = pending.prepared();
+            newRows.add(new RegistrationRows.NewRow(checked, user == null ? null : user.id(), status,
+                    prepared.confirmToken(), user == null ? now.plus(settings.pendingHold()) : null,
+                    prepared.cancelToken(), pending.language()));
+        }
+        long[] ids = rows.insertAll(eventId, newRows, now);
+        for (int n = 0; n < added.size(); n++) {
+            Pending pending = group.get(added.get(n));
+            RegistrationStatus status = newRows.get(n).status();
+            mail.send(status.holdsSeat() ? pending.prepared().withSeat() : pending.prepared().withoutSeat());
+            if (status == RegistrationStatus.CONFIRMED) {
+                events.publishEvent(new RegistrationConfirmed(ids[n], eventId, pending.user() == null ? null
+                        : pending.user().id(), pending.checked().mode()));
+            }
+            decided[added.get(n)] = Decided.of(new RegistrationResult(ids[n], status, false));
+        }
+        for (int i = 0; i < decided.length; i++) {
+            if (decided[i] == null) {
+                int first = addedByEmail.get(group.get(i).checked().email().toLowerCase(Locale.ROOT));
+                RegistrationResult written = decided[added.get(first)].result();
+                decided[i] = Decided.of(new RegistrationResult(written.id(), written.status(), true));
+            }
+        }
+        return List.of(decided);
+    }
+
+    /** What following the confirmation link did. */
+    public enum Confirmation {
+        CONFIRMED, WAITING, ALREADY_CONFIRMED, INVALID
+    }
+
+    /**
+     * Confirms a visitor's registration by the e-mail link: a held seat becomes theirs; without one they
+     * join the waiting list (and get a seat at once if one has come free). A hold that ran out makes the
+     * link invalid: the seat went back to the pool.
+     */
+    @Transactional
+    public Confirmation confirm(String token) {
+        if (!RegistrationTokens.plausible(token)) {
+            return Confirmation.INVALID;
+        }
+        Optional<long[]> found = rows.byConfirmToken(token);
+        if (found.isEmpty()) {
+            return Confirmation.INVALID;
+        }
+        Event event = rows.lock(found.get()[1]);
+        Instant now = clock.instant();
+        rows.expire(event.id(), now);
+        Participant registration = rows.find(found.get()[0]).orElseThrow();
+        if (registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.WAITING) {
+            return Confirmation.ALREADY_CONFIRMED;
+        }
+        if (registration.status() != RegistrationStatus.PENDING && registration.status() != RegistrationStatus.UNCONFIRMED) {
+            return Confirmation.INVALID;
+        }
+        RegistrationStatus status = registration.status() == RegistrationStatus.PENDING ? RegistrationStatus.CONFIRMED
+                : RegistrationStatus.WAITING;
+        String cancelToken = RegistrationTokens.issue();
+        rows.confirmed(registration.id(), status, cancelToken, now);
+        if (status == RegistrationStatus.WAITING && !waitingList.fill(event, now).contains(registration.id())) {
+            mail.send(event, registration.email(), registration.language(), "events/mail/waitingList", cancelToken, Map.of());
+            return Confirmation.WAITING;
+        }
+        // A held seat confirmed, or a seat that came free given at once to the person who just confirmed. The
+        // second is a promotion, already told by its own mail and PromotedFromWaitingList: it is not
+        // published twice.
+        mail.send(event, registration.email(), registration.language(), "events/mail/registrationConfirmed", cancelToken,
+                Map.of());
+        if (status == RegistrationStatus.CONFIRMED) {
+            events.publishEvent(new RegistrationConfirmed(registration.id(), event.id(), registration.accountId(),
+                    registration.mode()));
+        }
+        return Confirmation.CONFIRMED;
+    }
+
+    /** The registration the cancellation link names, if it can still be cancelled. */
+    @Transactional(readOnly = true)
+    public Optional<Participant> byCancelToken(String token) {
+        if (!RegistrationTokens.plausible(token)) {
+            return Optional.empty();
+        }
+        return rows.byCancelToken(token).filter(r -> r.status().live());
+    }
+
+    /** Cancels by the link in the e-mail (no sign-in needed); the seat goes to the first on the waiting list. */
+    public boolean cancel(String token) {
+        Optional<Participant> registration = byCancelToken(token);
+        if (registration.isEmpty()) {
+            return false;
+        }
+        long eventId = registration.get().eventId();
+        return turns.inTurn(eventId, () -> cancel(eventId, registration.get().id()));
+    }
+
+    /** Cancels the signed-in person's own registration for the event. */
+    public boolean cancelOwn(CurrentUser user, long eventId) {
+        return turns.inTurn(eventId, () -> {
+            Optional<Participant> own = rows.live(eventId, user.email());
+            return own.isPresent() && cancel(eventId, own.get().id());
+        });
+    }
+
+    private boolean cancel(long eventId, long registrationId) {
+        return waitingList.cancel(rows.lock(eventId), registrationId, clock.instant());
+    }
+
+    /** The signed-in person's live registration for the event, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Participant> own(CurrentUser user, long eventId) {
+        return rows.live(eventId, user.email());
+    }
+
+    /**
+     * Returns held seats whose confirmation did not come in time to the pool, event by event, and gives
+     * them to the waiting lists. Run on a schedule; {@code now} is a parameter so tests can look ahead.
+     *
+     * @return the number of registrations that expired
+     */
+    @Transactional
+    public int expirePending(Instant now) {
+        int expired = 0;
+        for (long eventId : rows.eventsWithExpiredHolds(now)) {
+            Event event = rows.lock(eventId);
+            expired += rows.expire(eventId, now);
+            if (event.status() == EventStatus.PUBLISHED && !event.past(now)) {
+                waitingList.fill(event, now);
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Saves a participant's feedback after the event, replacing what they gave before.
+     *
+     * @throws Refused when the event has not ended yet, the person has no confirmed seat, or the form is not
+     *     a rating from 1 to 5 with a comment of printable text
+     */
+    @Transactional
+    public void giveFeedback(CurrentUser user, long eventId, FeedbackForm form) {
+        Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
+        Integer rating = form.rating();
+        String comment = Objects.requireNonNullElse(TextInput.normalise(form.comment()), "");
+        // The form's own rules again: a direct caller must not store what the form would refuse.
+        if (rating == null || rating < 1 || rating > 5 || TextInput.length(comment) > 2000
+                || TextInput.unprintable(comment, true)) {
+            throw Refused.because("events.feedback.refused");
+        }
+        if (!event.past(clock.instant()) || !rows.feedback(eventId, user.email(), rating, comment)) {
+            throw Refused.conflict("events.feedback.refused");
+        }
+    }
+}

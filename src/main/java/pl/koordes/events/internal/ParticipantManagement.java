@@ -1,0 +1,139 @@
+package pl.koordes.events.internal;
+
+import pl.koordes.events.RegistrationConfirmed;
+import pl.koordes.events.SeatMode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.events.internal.RegistrationTokens;
+import pl.koordes.events.internal.SeatAllocation;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
+
+/**
+ * What organisers do with an event's registrations: the list, adding a person, removing one, moving one
+ * to the other kind of seat, and the check-in on the day. Each takes the event's row lock first, as every
+ * change to its seats does, and only the event's organisers may (others get an access refusal).
+ */
+@Service
+public class ParticipantManagement {
+
+    private final EventCatalogue catalogue;
+    private final EventPermissions permissions;
+    private final EventMail mail;
+    private final Clock clock;
+    private final RegistrationRows rows;
+    private final RegistrationChecks checks;
+    private final WaitingList waitingList;
+    private final ApplicationEventPublisher events;
+
+    ParticipantManagement(EventCatalogue catalogue, EventPermissions permissions, EventMail mail, Clock clock,
+            RegistrationRows rows, RegistrationChecks checks, WaitingList waitingList,
+            ApplicationEventPublisher events) {
+        this.catalogue = catalogue;
+        this.permissions = permissions;
+        this.mail = mail;
+        this.clock = clock;
+        this.rows = rows;
+        this.checks = checks;
+        this.waitingList = waitingList;
+        this.events = events;
+    }
+
+    /** The event's registrations in arrival order, for its organisers only. */
+    @Transactional(readOnly = true)
+    public List<Participant> list(CurrentUser user, long eventId) {
+        Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
+        requireManager(user, event);
+        return rows.all(eventId);
+    }
+
+    /**
+     * An organiser adds a person: a seat if one is free, else the waiting list; the person is told by
+     * e-mail. Someone already registered is found, not added twice.
+     *
+     * @throws Refused with the fields found wrong
+     */
+    @Transactional
+    public RegistrationResult add(CurrentUser user, long eventId, RegistrationForm form, Locale locale) {
+        Event event = lockManaged(user, eventId);
+        Instant now = clock.instant();
+        // The organiser informs the person of the data processing; the form does not ask them.
+        Checked checked = checks.check(event, form.withPrivacyAccepted(), null);
+        Optional<Participant> existing = rows.live(eventId, checked.email());
+        if (existing.isPresent()) {
+            return new RegistrationResult(existing.get().id(), existing.get().status(), true);
+        }
+        SeatAllocation seats = rows.seats(event);
+        RegistrationStatus status = seats.register(checked.mode(), checked.regionId(), false);
+        String cancelToken = RegistrationTokens.issue();
+        String language = Language.of(locale).code();
+        long id = rows.insertAll(eventId, List.of(new RegistrationRows.NewRow(checked, null, status, null, null,
+                cancelToken, language)), now)[0];
+        boolean seat = status == RegistrationStatus.CONFIRMED;
+        mail.send(event, checked.email(), language, seat ? "events/mail/registrationConfirmed" : "events/mail/waitingList",
+                cancelToken, Map.of());
+        if (seat) {
+            events.publishEvent(new RegistrationConfirmed(id, eventId, null, checked.mode()));
+        }
+        return new RegistrationResult(id, status, false);
+    }
+
+    /** An organiser removes a registration; the seat goes to the waiting list. */
+    @Transactional
+    public void remove(CurrentUser user, long eventId, long registrationId) {
+        Event event = lockManaged(user, eventId);
+        rows.require(eventId, registrationId);
+        waitingList.cancel(event, registrationId, clock.instant());
+    }
+
+    /**
+     * An organiser moves a person to the other kind of seat (hybrid events): only into a free seat, so
+     * nothing is overbooked. False when no seat of that kind is free.
+     */
+    @Transactional
+    public boolean move(CurrentUser user, long eventId, long registrationId, SeatMode target) {
+        Event event = lockManaged(user, eventId);
+        Participant registration = rows.require(eventId, registrationId);
+        if (registration.mode() == target || !event.format().offers(target)) {
+            return false;
+        }
+        if (registration.status().holdsSeat() && !rows.seats(event).hasRoom(target)) {
+            return false;
+        }
+        rows.setMode(registrationId, target);
+        waitingList.fill(event, clock.instant());
+        return true;
+    }
+
+    /** Marks attendance on the day (or clears it with null). */
+    @Transactional
+    public void markAttendance(CurrentUser user, long eventId, long registrationId, @Nullable Attendance attendance) {
+        lockManaged(user, eventId);
+        rows.require(eventId, registrationId);
+        rows.setAttendance(registrationId, attendance);
+    }
+
+    private Event lockManaged(CurrentUser user, long eventId) {
+        Event event = rows.lock(eventId);
+        requireManager(user, event);
+        return event;
+    }
+
+    private void requireManager(CurrentUser user, Event event) {
+        if (!permissions.canManage(user, event)) {
+            throw new AccessDeniedException("Not this organiser's event");
+        }
+    }
+}
