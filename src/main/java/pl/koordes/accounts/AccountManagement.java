@@ -66,7 +66,7 @@ public class AccountManagement {
         long id = consumed.get();
         accounts.setPassword(id, passwords.encode(password));
         accounts.setStatus(id, AccountStatus.ACTIVE);
-        audit.record(id, invitee.get().email(), "INVITATION_ACCEPTED", "account", id,
+        audit.record(id, invitee.get().email(), AccountAction.INVITATION_ACCEPTED, "account", id,
                 Map.of("status", AccountStatus.INVITED.name()), Map.of("status", AccountStatus.ACTIVE.name()));
         return AcceptResult.success();
     }

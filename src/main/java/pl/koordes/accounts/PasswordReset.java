@@ -45,7 +45,7 @@ public class PasswordReset {
     public void requestLink(String email) {
         Optional<Accounts.Row> account = accounts.byEmail(email).filter(row -> row.status() == AccountStatus.ACTIVE);
         if (account.isEmpty()) {
-            audit.record(null, truncate(email), "PASSWORD_RESET_UNKNOWN_EMAIL", "account", null, null, null);
+            audit.record(null, truncate(email), AccountAction.PASSWORD_RESET_UNKNOWN_EMAIL, "account", null, null, null);
             return;
         }
         Accounts.Row row = account.get();
@@ -54,7 +54,7 @@ public class PasswordReset {
                 "name", row.displayName(),
                 "path", "/haslo/nowe?token=" + token,
                 "minutes", properties.passwordResetValidity().toMinutes()));
-        audit.record(row.id(), row.email(), "PASSWORD_RESET_REQUESTED", "account", row.id(), null, null);
+        audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET_REQUESTED, "account", row.id(), null, null);
     }
 
     /** Whether a reset link still works (to show the form or the "link no longer works" page). */
@@ -82,7 +82,7 @@ public class PasswordReset {
         }
         accounts.setPassword(row.id(), passwords.encode(password));
         sessions.endAll(row.id());
-        audit.record(row.id(), row.email(), "PASSWORD_RESET", "account", row.id(), null, null);
+        audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET, "account", row.id(), null, null);
         return new AccountManagement.AcceptResult(true, false, null);
     }
 

@@ -39,13 +39,6 @@ import pl.koordes.directory.Region;
 @Validated
 public class PeopleManagement {
 
-    /** Audit actions recorded here. */
-    public static final String PERSON_INVITED = "PERSON_INVITED";
-    public static final String INVITATION_RESENT = "INVITATION_RESENT";
-    public static final String ROLE_GRANTED = "ROLE_GRANTED";
-    public static final String ROLE_REVOKED = "ROLE_REVOKED";
-    public static final String PERSON_DEACTIVATED = "PERSON_DEACTIVATED";
-    public static final String PERSON_REACTIVATED = "PERSON_REACTIVATED";
 
     private static final String TARGET = "account";
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9-]{1,80}");
@@ -202,7 +195,7 @@ public class PeopleManagement {
         after.put("language", form.language());
         after.put("status", AccountStatus.INVITED.name());
         after.put("roles", describe(roles));
-        audit.record(actor, PERSON_INVITED, TARGET, id, null, after);
+        audit.record(actor, AccountAction.PERSON_INVITED, TARGET, id, null, after);
         sendInvitation(id, actor);
         return id;
     }
@@ -214,7 +207,7 @@ public class PeopleManagement {
         if (row.status() != AccountStatus.INVITED) {
             throw new ChangeRefused(null, "admin.person.notInvited");
         }
-        audit.record(actor, INVITATION_RESENT, TARGET, id, null, Map.of("email", row.email()));
+        audit.record(actor, AccountAction.INVITATION_RESENT, TARGET, id, null, Map.of("email", row.email()));
         sendInvitation(id, actor);
     }
 
@@ -228,7 +221,7 @@ public class PeopleManagement {
             return;
         }
         accounts.grant(id, role);
-        audit.record(actor, ROLE_GRANTED, TARGET, row.id(), Map.of("roles", describe(before)),
+        audit.record(actor, AccountAction.ROLE_GRANTED, TARGET, row.id(), Map.of("roles", describe(before)),
                 Map.of("roles", describe(accounts.roles(id))));
     }
 
@@ -247,7 +240,7 @@ public class PeopleManagement {
         if (!accounts.revoke(id, role)) {
             return;
         }
-        audit.record(actor, ROLE_REVOKED, TARGET, row.id(), Map.of("roles", describe(before)),
+        audit.record(actor, AccountAction.ROLE_REVOKED, TARGET, row.id(), Map.of("roles", describe(before)),
                 Map.of("roles", describe(accounts.roles(id))));
         if (id != actor.id()) {
             // An administrator removing one of their own other roles is not signed out in the middle of it.
@@ -267,7 +260,7 @@ public class PeopleManagement {
         }
         accounts.setStatus(id, AccountStatus.DEACTIVATED);
         int ended = sessions.endAll(id);
-        audit.record(actor, PERSON_DEACTIVATED, TARGET, id, Map.of("status", row.status().name()),
+        audit.record(actor, AccountAction.PERSON_DEACTIVATED, TARGET, id, Map.of("status", row.status().name()),
                 Map.of("status", AccountStatus.DEACTIVATED.name(), "sessionsEnded", ended));
     }
 
@@ -280,7 +273,7 @@ public class PeopleManagement {
         }
         AccountStatus status = row.passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
         accounts.setStatus(id, status);
-        audit.record(actor, PERSON_REACTIVATED, TARGET, id, Map.of("status", row.status().name()),
+        audit.record(actor, AccountAction.PERSON_REACTIVATED, TARGET, id, Map.of("status", row.status().name()),
                 Map.of("status", status.name()));
     }
 

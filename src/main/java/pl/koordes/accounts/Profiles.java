@@ -75,7 +75,7 @@ public class Profiles {
         Accounts.Row before = accounts.byId(id).orElseThrow();
         jdbc.sql("update account set display_name = :name, language = :lang, notifications_enabled = :notify, updated_at = now() where id = :id")
                 .param("name", name).param("lang", lang).param("notify", notifications).param("id", id).update();
-        audit.record(id, before.email(), "PROFILE_UPDATED", "account", id,
+        audit.record(id, before.email(), AccountAction.PROFILE_UPDATED, "account", id,
                 Map.of("displayName", before.displayName(), "language", before.language(), "notifications", before.notificationsEnabled()),
                 Map.of("displayName", name, "language", lang, "notifications", notifications));
         return Map.of();
@@ -96,7 +96,7 @@ public class Profiles {
             return Map.of("newEmail", "profile.email.taken");
         }
         jdbc.sql("update account set email = :email, updated_at = now() where id = :id").param("email", email).param("id", id).update();
-        audit.record(id, row.email(), "EMAIL_CHANGED", "account", id, Map.of("email", row.email()), Map.of("email", email));
+        audit.record(id, row.email(), AccountAction.EMAIL_CHANGED, "account", id, Map.of("email", row.email()), Map.of("email", email));
         return Map.of();
     }
 
@@ -116,7 +116,7 @@ public class Profiles {
             return Map.of("newPassword", refusal.get().key());
         }
         accounts.setPassword(id, passwords.encode(newPassword));
-        audit.record(id, row.email(), "PASSWORD_CHANGED", "account", id, null, null);
+        audit.record(id, row.email(), AccountAction.PASSWORD_CHANGED, "account", id, null, null);
         return Map.of();
     }
 
@@ -145,7 +145,7 @@ public class Profiles {
             return Result.failed("code", "secondFactor.invalid");
         }
         accounts.setSecondFactor(id, secret, true);
-        audit.record(id, row.email(), "SECOND_FACTOR_ENROLLED", "account", id, Map.of("secondFactor", false), Map.of("secondFactor", true));
+        audit.record(id, row.email(), AccountAction.SECOND_FACTOR_ENROLLED, "account", id, Map.of("secondFactor", false), Map.of("secondFactor", true));
         return Result.ok(secondFactor.newRecoveryCodes(id));
     }
 
@@ -160,7 +160,7 @@ public class Profiles {
         }
         accounts.setSecondFactor(id, null, false);
         jdbc.sql("delete from recovery_code where account_id = :id").param("id", id).update();
-        audit.record(id, row.email(), "SECOND_FACTOR_DISABLED", "account", id, Map.of("secondFactor", true), Map.of("secondFactor", false));
+        audit.record(id, row.email(), AccountAction.SECOND_FACTOR_DISABLED, "account", id, Map.of("secondFactor", true), Map.of("secondFactor", false));
         return Map.of();
     }
 
@@ -170,7 +170,7 @@ public class Profiles {
         if (!currentPasswordMatches(row, currentPassword) || !row.totpEnabled()) {
             return Result.failed("currentPasswordTotp", "profile.currentPassword.wrong");
         }
-        audit.record(id, row.email(), "RECOVERY_CODES_RENEWED", "account", id, null, null);
+        audit.record(id, row.email(), AccountAction.RECOVERY_CODES_RENEWED, "account", id, null, null);
         return Result.ok(secondFactor.newRecoveryCodes(id));
     }
 
@@ -248,7 +248,7 @@ public class Profiles {
                     .param("like", "%" + jsonString(personal).replace("%", "\\%").replace("_", "\\_") + "%")
                     .update();
         }
-        audit.record(null, null, "ACCOUNT_DELETED", "account", id, null, null);
+        audit.record(null, null, AccountAction.ACCOUNT_DELETED, "account", id, null, null);
         sessions.endAll(id);
         return true;
     }

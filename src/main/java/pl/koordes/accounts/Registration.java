@@ -83,7 +83,7 @@ public class Registration {
         if (existing.isPresent()) {
             mailer.send(existing.get().email(), Language.fromCode(existing.get().language()).locale(),
                     "accounts/mail/alreadyRegistered", Map.of("name", existing.get().displayName()));
-            audit.record(existing.get().id(), existing.get().email(), "REGISTRATION_FOR_EXISTING_EMAIL", "account",
+            audit.record(existing.get().id(), existing.get().email(), AccountAction.REGISTRATION_FOR_EXISTING_EMAIL, "account",
                     existing.get().id(), null, null);
             return new Outcome(Map.of(), null);
         }
@@ -94,7 +94,7 @@ public class Registration {
                 "name", name,
                 "path", "/rejestracja/potwierdz?token=" + token,
                 "hours", VERIFICATION_VALIDITY.toHours()));
-        audit.record(id, address, "REGISTERED", "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
+        audit.record(id, address, AccountAction.REGISTERED, "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
         return new Outcome(Map.of(), null);
     }
 
@@ -110,7 +110,7 @@ public class Registration {
             return false;
         }
         accounts.setStatus(row.id(), AccountStatus.ACTIVE);
-        audit.record(row.id(), row.email(), "EMAIL_VERIFIED", "account", row.id(), Map.of("status", "INVITED"),
+        audit.record(row.id(), row.email(), AccountAction.EMAIL_VERIFIED, "account", row.id(), Map.of("status", "INVITED"),
                 Map.of("status", "ACTIVE"));
         return true;
     }

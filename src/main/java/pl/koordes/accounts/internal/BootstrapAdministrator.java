@@ -1,5 +1,6 @@
 package pl.koordes.accounts.internal;
 
+import pl.koordes.accounts.AccountAction;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         long id = accounts.create(email, "Administrator", AccountStatus.INVITED, null, "pl");
         accounts.grant(id, new RoleAssignment(Role.ADMINISTRATOR, null));
         String token = tokens.issue(id, Tokens.Purpose.SETUP, SETUP_VALIDITY);
-        audit.record(null, "system", "BOOTSTRAP_ADMIN_CREATED", "account", id, null, java.util.Map.of("email", email));
+        audit.record(null, "system", AccountAction.BOOTSTRAP_ADMIN_CREATED, "account", id, null, java.util.Map.of("email", email));
         log.warn("First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
                 email, SETUP_VALIDITY.toDays(), properties.baseUrl(), token);
     }

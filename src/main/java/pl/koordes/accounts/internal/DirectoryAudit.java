@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import pl.koordes.accounts.AuditLog;
+import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.directory.DirectoryChanged;
 
 /**
@@ -25,12 +26,14 @@ class DirectoryAudit {
 
     @EventListener
     void on(DirectoryChanged change) {
+        // The directory still names its actions by string; the log stores the name as given.
+        AuditAction action = change::action;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AccountUserDetails details) {
-            audit.record(details.user(), change.action(), change.targetType(), change.targetId(), change.before(),
+            audit.record(details.user(), action, change.targetType(), change.targetId(), change.before(),
                     change.after());
         } else {
-            audit.record(null, SYSTEM, change.action(), change.targetType(), change.targetId(), change.before(),
+            audit.record(null, SYSTEM, action, change.targetType(), change.targetId(), change.before(),
                     change.after());
         }
     }
