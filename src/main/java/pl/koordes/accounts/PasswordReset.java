@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 
 /**
  * Resetting a forgotten password by a single-use, expiring link sent by e-mail. Asking for a link
@@ -20,7 +22,7 @@ import pl.koordes.shared.mail.Mailer;
 public class PasswordReset {
 
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
@@ -28,7 +30,7 @@ public class PasswordReset {
     private final Sessions sessions;
     private final AccountsProperties properties;
 
-    PasswordReset(Accounts accounts, Tokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+    PasswordReset(Accounts accounts, AccountTokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
             AuditLog audit, Sessions sessions, AccountsProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -49,7 +51,7 @@ public class PasswordReset {
             return;
         }
         Accounts.Row row = account.get();
-        String token = tokens.issue(row.id(), Tokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
+        String token = tokens.issue(row.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
         mailer.send(row.email(), Language.fromCode(row.language()).locale(), "accounts/mail/passwordReset", Map.of(
                 "name", row.displayName(),
                 "path", "/haslo/nowe?token=" + token,
@@ -60,30 +62,39 @@ public class PasswordReset {
     /** Whether a reset link still works (to show the form or the "link no longer works" page). */
     @Transactional(readOnly = true)
     public boolean linkValid(String token) {
-        return tokens.peek(token, Tokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+        return tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
                 .filter(row -> row.status() == AccountStatus.ACTIVE).isPresent();
     }
 
-    /** Sets the new password if it is acceptable and the link still works; every session of the person ends. */
+    /**
+     * Sets the new password if it is acceptable and the link still works; every session of the person
+     * ends. Throws {@link Refused} for a password the policy refuses and {@link NotFound} when the link
+     * no longer works.
+     */
     @Transactional
-    public AccountManagement.AcceptResult reset(String token, String password, Locale locale) {
-        Optional<Accounts.Row> account = tokens.peek(token, Tokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
-                .filter(row -> row.status() == AccountStatus.ACTIVE);
-        if (account.isEmpty()) {
-            return new AccountManagement.AcceptResult(false, true, null);
-        }
-        Accounts.Row row = account.get();
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(password, row.displayName(), row.email(), locale);
+    public void reset(NewPasswordForm form, Locale locale) {
+        String token = form.tokenText();
+        Accounts.Row row = tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+                .filter(account -> account.status() == AccountStatus.ACTIVE)
+                .orElseThrow(() -> new NotFound("password reset", "link"));
+        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.password(), row.displayName(), row.email(), locale);
         if (refusal.isPresent()) {
-            return new AccountManagement.AcceptResult(false, false, refusal.get());
+            throw Refused.field("password", refusal.get().key());
         }
-        if (tokens.consume(token, Tokens.Purpose.PASSWORD_RESET).isEmpty()) {
-            return new AccountManagement.AcceptResult(false, true, null);
+        if (tokens.consume(token, AccountTokens.Purpose.PASSWORD_RESET).isEmpty()) {
+            throw new NotFound("password reset", "link");
         }
-        accounts.setPassword(row.id(), passwords.encode(password));
+        accounts.setPassword(row.id(), passwords.encode(form.password()));
         sessions.endAll(row.id());
         audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET, "account", row.id(), null, null);
-        return new AccountManagement.AcceptResult(true, false, null);
+    }
+
+    /** Why the form's password was refused, in the reader's language, for showing beside the field. */
+    @Transactional(readOnly = true)
+    public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {
+        return tokens.peek(form.tokenText(), AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+                .flatMap(row -> policy.check(form.password(), row.displayName(), row.email(), locale))
+                .map(PasswordPolicy.Refusal::detail);
     }
 
     private static String truncate(String value) {

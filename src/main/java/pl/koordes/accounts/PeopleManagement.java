@@ -26,14 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.directory.Directory;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.directory.Region;
 
 /**
  * The administrators' work on people: finding them, inviting them, granting and taking away roles,
  * deactivating and reactivating accounts. Every change is audited with the values before and after;
- * a change that cannot be made throws {@link ChangeRefused} and saves nothing.
+ * a change that cannot be made throws {@link Refused} and saves nothing.
  */
 @Service
 @Validated
@@ -45,7 +47,7 @@ public class PeopleManagement {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final Sessions sessions;
     private final AuditLog audit;
     private final Directory directory;
@@ -54,7 +56,7 @@ public class PeopleManagement {
     private final AdministrationProperties properties;
     private final Clock clock;
 
-    PeopleManagement(JdbcClient jdbc, Accounts accounts, Tokens tokens, Sessions sessions, AuditLog audit,
+    PeopleManagement(JdbcClient jdbc, Accounts accounts, AccountTokens tokens, Sessions sessions, AuditLog audit,
             Directory directory, InvitationMail invitationMail, AccountsProperties accountsProperties,
             AdministrationProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -175,19 +177,19 @@ public class PeopleManagement {
      * Creates an invited account with its roles and sends the invitation e-mail with a single-use link.
      *
      * @return the new account's id
-     * @throws ChangeRefused when the e-mail is taken or a role is incomplete
+     * @throws Refused when the e-mail is taken or a role is incomplete
      */
     @Transactional
     public long invitePerson(@Valid InvitePersonForm form, CurrentUser actor) {
         List<RoleAssignment> roles = rolesOf(form);
         String email = java.util.Objects.requireNonNull(form.email());
         if (emailTaken(email)) {
-            throw new ChangeRefused("email", "admin.invite.email.taken");
+            throw Refused.field("email", "admin.invite.email.taken");
         }
         // The unique index decides between two invitations of one address at the same moment.
         long id = accounts.createIfAbsent(email, java.util.Objects.requireNonNull(form.displayName()),
                         AccountStatus.INVITED, java.util.Objects.requireNonNull(form.language()))
-                .orElseThrow(() -> new ChangeRefused("email", "admin.invite.email.taken"));
+                .orElseThrow(() -> Refused.field("email", "admin.invite.email.taken"));
         roles.forEach(role -> accounts.grant(id, role));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("email", email);
@@ -205,7 +207,7 @@ public class PeopleManagement {
     public void resendInvitation(long id, CurrentUser actor) {
         Accounts.Row row = existing(id);
         if (row.status() != AccountStatus.INVITED) {
-            throw new ChangeRefused(null, "admin.person.notInvited");
+            throw Refused.conflict("admin.person.notInvited");
         }
         audit.record(actor, AccountAction.INVITATION_RESENT, TARGET, id, null, Map.of("email", row.email()));
         sendInvitation(id, actor);
@@ -234,7 +236,7 @@ public class PeopleManagement {
         Accounts.Row row = existing(id);
         RoleAssignment role = assignment(form.role(), form.region(), null, null);
         if (role.role() == Role.ADMINISTRATOR && id == actor.id()) {
-            throw new ChangeRefused(null, "admin.person.ownAdministrator");
+            throw Refused.because("admin.person.ownAdministrator");
         }
         List<RoleAssignment> before = accounts.roles(id);
         if (!accounts.revoke(id, role)) {
@@ -253,7 +255,7 @@ public class PeopleManagement {
     public void deactivatePerson(long id, CurrentUser actor) {
         Accounts.Row row = existing(id);
         if (id == actor.id()) {
-            throw new ChangeRefused(null, "admin.person.deactivateSelf");
+            throw Refused.because("admin.person.deactivateSelf");
         }
         if (row.status() == AccountStatus.DEACTIVATED) {
             return;
@@ -269,7 +271,7 @@ public class PeopleManagement {
     public void reactivatePerson(long id, CurrentUser actor) {
         Accounts.Row row = existing(id);
         if (row.status() != AccountStatus.DEACTIVATED) {
-            throw new ChangeRefused(null, "admin.person.notDeactivated");
+            throw Refused.conflict("admin.person.notDeactivated");
         }
         AccountStatus status = row.passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
         accounts.setStatus(id, status);
@@ -280,7 +282,7 @@ public class PeopleManagement {
     private void sendInvitation(long id, CurrentUser actor) {
         Accounts.Row row = accounts.byId(id).orElseThrow();
         Instant validUntil = clock.instant().plus(accountsProperties.invitationValidity());
-        String token = tokens.issue(id, Tokens.Purpose.INVITATION, accountsProperties.invitationValidity());
+        String token = tokens.issue(id, AccountTokens.Purpose.INVITATION, accountsProperties.invitationValidity());
         invitationMail.send(new InvitationMail.Invitation(id, row.email(), row.displayName(), row.language(),
                 "/zaproszenie?token=" + token,
                 validUntil, actor.displayName(), accounts.roles(id)));
@@ -292,9 +294,9 @@ public class PeopleManagement {
     }
 
     private Accounts.Row existing(long id) {
-        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new ChangeRefused(null, "admin.person.notFound"));
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
         if (row.status() == AccountStatus.DELETED) {
-            throw new ChangeRefused(null, "admin.person.deleted");
+            throw Refused.conflict("admin.person.deleted");
         }
         return row;
     }
@@ -307,7 +309,7 @@ public class PeopleManagement {
             }
         }
         if (roles.isEmpty()) {
-            throw new ChangeRefused("roles", "admin.invite.roles.required");
+            throw Refused.field("roles", "admin.invite.roles.required");
         }
         return List.copyOf(roles);
     }
@@ -319,15 +321,15 @@ public class PeopleManagement {
         try {
             role = Role.valueOf(roleName == null ? "" : roleName.strip());
         } catch (IllegalArgumentException unknown) {
-            throw new ChangeRefused(roleField, "admin.role.invalid");
+            throw Refused.field(roleField, "admin.role.invalid");
         }
         Long regionId = null;
         if (regionSlug != null && !regionSlug.isBlank()) {
             regionId = region(regionSlug).map(Region::id)
-                    .orElseThrow(() -> new ChangeRefused(regionField, "admin.role.region.invalid"));
+                    .orElseThrow(() -> Refused.field(regionField, "admin.role.region.invalid"));
         }
         if (role.regional() && regionId == null) {
-            throw new ChangeRefused(regionField, "admin.role.region.required");
+            throw Refused.field(regionField, "admin.role.region.required");
         }
         return new RoleAssignment(role, regionId);
     }

@@ -27,11 +27,11 @@ class BootstrapAdministrator implements ApplicationRunner {
     static final Duration SETUP_VALIDITY = Duration.ofDays(3);
 
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final AuditLog audit;
     private final AccountsProperties properties;
 
-    BootstrapAdministrator(Accounts accounts, Tokens tokens, AuditLog audit, AccountsProperties properties) {
+    BootstrapAdministrator(Accounts accounts, AccountTokens tokens, AuditLog audit, AccountsProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
@@ -47,7 +47,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         String email = properties.bootstrapAdminEmail();
         long id = accounts.create(email, "Administrator", AccountStatus.INVITED, null, "pl");
         accounts.grant(id, new RoleAssignment(Role.ADMINISTRATOR, null));
-        String token = tokens.issue(id, Tokens.Purpose.SETUP, SETUP_VALIDITY);
+        String token = tokens.issue(id, AccountTokens.Purpose.SETUP, SETUP_VALIDITY);
         audit.record(null, "system", AccountAction.BOOTSTRAP_ADMIN_CREATED, "account", id, null, java.util.Map.of("email", email));
         log.warn("First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
                 email, SETUP_VALIDITY.toDays(), properties.baseUrl(), token);

@@ -26,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.AuditTrail;
-import pl.koordes.accounts.ChangeRefused;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.accounts.GrantRoleForm;
 import pl.koordes.accounts.InvitePersonForm;
 import pl.koordes.shared.web.Paged;
@@ -107,9 +107,9 @@ class PeopleAdminController {
         long id;
         try {
             id = people.invitePerson(form, details.user());
-        } catch (ChangeRefused refused) {
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return inviteForm(model, form, FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.key())));
+            return inviteForm(model, form, FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.messageKey())));
         }
         redirect.addFlashAttribute("notice", "admin.invite.sent");
         redirect.addFlashAttribute("noticeArgument", form.email());
@@ -131,8 +131,8 @@ class PeopleAdminController {
         if (!errors.any()) {
             try {
                 people.grantRole(id, form, details.user());
-            } catch (ChangeRefused refused) {
-                errors = FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.key()));
+            } catch (Refused refused) {
+                errors = FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.messageKey()));
             }
         }
         if (errors.any()) {
@@ -195,8 +195,8 @@ class PeopleAdminController {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
-        } catch (ChangeRefused refused) {
-            redirect.addFlashAttribute("problem", refused.key());
+        } catch (Refused refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
         }
         return "redirect:/admin/osoby/" + id;
     }
