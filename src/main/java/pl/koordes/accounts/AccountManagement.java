@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.AdministrationProperties;
+import pl.koordes.accounts.internal.InvitationMail;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;

@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import java.util.LinkedHashMap;

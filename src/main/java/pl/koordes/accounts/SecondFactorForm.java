@@ -1,6 +1,7 @@
 package pl.koordes.accounts;
 
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.TextInput;
 import pl.koordes.shared.text.Text;
 
 /**
@@ -11,4 +12,9 @@ import pl.koordes.shared.text.Text;
 public record SecondFactorForm(
         @Text(max = 10) @Nullable String code,
         @Nullable String currentPasswordTotp) {
+
+    /** Passwords stay as typed; the other texts are normalised here (FormBinding leaves records with passwords alone). */
+    public SecondFactorForm {
+        code = TextInput.normalise(code);
+    }
 }

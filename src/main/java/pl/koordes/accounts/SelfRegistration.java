@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public class SelfRegistration {
     /**
      * Creates the account and sends the confirmation link, or, for an address already in use, the
      * warning mail; both look the same to the visitor. Throws {@link Refused} for a password the
-     * policy refuses ({@link PasswordPolicy#check} says why, with advice for the form).
+     * policy refuses (the password policy says why, with advice for the form).
      */
     @Transactional
     public void register(SelfRegistrationForm form, Locale locale) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.TextInput;
 import org.springframework.validation.Errors;
 import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.text.Text;
@@ -12,7 +13,7 @@ import pl.koordes.shared.web.CrossFieldRules;
 
 /**
  * What a visitor types to create a participant account. The password is kept as typed (never
- * normalised) and judged by {@link PasswordPolicy} in {@link SelfRegistration}, which knows the
+ * normalised) and judged by the password policy in {@link SelfRegistration}, which knows the
  * name and address it must not resemble.
  */
 public record SelfRegistrationForm(
@@ -24,6 +25,12 @@ public record SelfRegistrationForm(
         @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "profile.email.invalid") @Nullable String email,
         @Nullable String password,
         @Nullable String passwordRepeated) implements CrossFieldRules {
+
+    /** Passwords stay as typed; the other texts are normalised here (FormBinding leaves records with passwords alone). */
+    public SelfRegistrationForm {
+        displayName = TextInput.normalise(displayName);
+        email = TextInput.normalise(email);
+    }
 
     public static SelfRegistrationForm empty() {
         return new SelfRegistrationForm("", "", null, null);

@@ -1,5 +1,6 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.CommentsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;

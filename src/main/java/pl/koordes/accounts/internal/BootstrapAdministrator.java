@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountStatus;
-import pl.koordes.accounts.AccountsProperties;
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.AuditLog;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;

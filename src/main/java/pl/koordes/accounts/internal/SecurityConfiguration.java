@@ -26,7 +26,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import pl.koordes.accounts.AccountsProperties;
+import pl.koordes.accounts.internal.AccountsProperties;
 
 /**
  * Who may reach what, how people sign in and out, and the security headers on every answer

@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.accounts.AccountsProperties;
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.AuditLog;
 
 /**

@@ -20,7 +20,7 @@ import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentManagement;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.Comments;
-import pl.koordes.comments.CommentsProperties;
+import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.outcome.NotFound;

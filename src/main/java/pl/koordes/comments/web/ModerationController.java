@@ -28,7 +28,7 @@ import pl.koordes.comments.CommentManagement;
 import pl.koordes.comments.CommentPermissions;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.Comments;
-import pl.koordes.comments.CommentsProperties;
+import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.comments.ModerationAction;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.content.ContentPermissions;
-import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.ImageManagement;
-import pl.koordes.content.ImageRefused;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.content.internal.Images;
 import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.security.CurrentUser;
@@ -56,10 +56,9 @@ class EditorImageController {
             redirect.addFlashAttribute("notice", "content.image.uploaded");
             redirect.addFlashAttribute("uploaded", id);
             return "redirect:/redakcja/obrazy";
-        } catch (ImageRefused refused) {
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            String field = refused.messageKey().startsWith("content.image.alt") ? "alt" : "plik";
-            return show(model, 1, alt == null ? "" : alt, FormErrors.of(java.util.Map.of(field, refused.messageKey())));
+            return show(model, 1, alt == null ? "" : alt, FormErrors.of(refused));
         } catch (IOException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(model, 1, alt == null ? "" : alt, FormErrors.of(java.util.Map.of("plik", "content.image.file.broken")));

@@ -64,16 +64,10 @@ class EditorPageController {
             return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()),
                     form.bodyEn() == null || form.bodyEn().isBlank() ? null : markdown.toHtml(form.bodyEn()));
         }
-        if (form.lacksNavOrder() && !result.hasFieldErrors("navOrder")) {
-            result.rejectValue("navOrder", "required", "content.page.navOrder.required");
-        }
-        String missing = form.missingEnglishField();
-        if (missing != null && !result.hasFieldErrors(missing)) {
-            result.rejectValue(missing, "required", "content.page." + missing + ".required");
-        }
-        if (result.hasErrors()) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, page, form, FormErrors.of(result), null, null);
+            return show(model, page, form, errors, null, null);
         }
         management.updatePage(id, form);
         redirect.addFlashAttribute("notice", "content.editor.page.saved");

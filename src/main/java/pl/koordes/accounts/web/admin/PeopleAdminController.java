@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import pl.koordes.shared.outcome.NotFound;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.AuditTrail;
@@ -203,7 +203,7 @@ class PeopleAdminController {
 
     private PersonDetail person(long id) {
         return people.findPerson(id).filter(p -> p.status() != AccountStatus.DELETED)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound("account", ""));
     }
 
     private String inviteForm(Model model, InvitePersonForm form, FormErrors errors) {
