@@ -16,7 +16,7 @@ import pl.koordes.shared.text.Text;
  *        {@code FOOTER}, or empty for nowhere
  * @param navOrder position there as digits (smaller first); required with a place, ignored without one
  */
-public record PageForm(
+public record SitePageForm(
         @NotBlank(message = "content.article.title.required")
         @Size(max = 200, message = "content.size.200")
         @Text(max = 200, message = "content.singleLine") @Nullable String title,
