@@ -54,7 +54,7 @@ public class ImageManagement {
         if (altText.isEmpty()) {
             throw Refused.field(ImageManagement.ALT, "content.image.alt.required");
         }
-        if (altText.length() > 300 || altText.chars().anyMatch(Character::isISOControl)) {
+        if (altText.length() > ImageUploadForm.ALT_MAX || altText.chars().anyMatch(Character::isISOControl)) {
             throw Refused.field(ImageManagement.ALT, "content.image.alt.invalid");
         }
         if (data.length == 0) {
@@ -76,19 +76,6 @@ public class ImageManagement {
                 .param("data", image.data()).param("alt", altText).param("name", safeName(originalName))
                 .param("by", uploadedBy.length() > 200 ? uploadedBy.substring(0, 200) : uploadedBy)
                 .query(Long.class).single();
-    }
-
-    /** Changes the alternative text of a stored picture. */
-    public boolean describeImage(long id, @Nullable String alt) {
-        String altText = alt == null ? "" : alt.strip();
-        if (altText.isEmpty()) {
-            throw Refused.field(ImageManagement.ALT, "content.image.alt.required");
-        }
-        if (altText.length() > 300 || altText.chars().anyMatch(Character::isISOControl)) {
-            throw Refused.field(ImageManagement.ALT, "content.image.alt.invalid");
-        }
-        return jdbc.sql("update content_image set alt = :alt where id = :id").param("alt", altText).param("id", id)
-                .update() == 1;
     }
 
     /** The image type by its signature ("magic bytes"), or an empty string when it is none of ours. */

@@ -22,6 +22,9 @@ import pl.koordes.shared.outcome.Refused;
  */
 public final class FormErrors {
 
+    /** The prefix of the messages every form shares ({@code form.tooLong}, {@code form.invalid}…). */
+    private static final String SHARED = "form.";
+
     private static final FormErrors NONE = new FormErrors(Map.of(), List.of());
 
     private final Map<String, String> fieldKeys;
@@ -43,7 +46,12 @@ public final class FormErrors {
             String key = error instanceof FieldError fe && fe.isBindingFailure() ? "form.invalid"
                     : (error.getDefaultMessage() != null ? error.getDefaultMessage() : "form.invalid");
             if (error instanceof FieldError fe) {
-                fields.putIfAbsent(fe.getField(), key);
+                // A field breaking two rules shows one message: the form's own (a length with its limit
+                // said, from @Size) rather than the shared one @Text gives for the same length.
+                String before = fields.get(fe.getField());
+                if (before == null || (before.startsWith(SHARED) && !key.startsWith(SHARED))) {
+                    fields.put(fe.getField(), key);
+                }
             } else {
                 global.add(key);
             }

@@ -240,7 +240,9 @@ class PeopleAdminController {
             String bound = error.getField().replaceAll("\\[.*$", "");
             String field = shownAs.getOrDefault(bound, bound);
             String key = error.isBindingFailure() || error.getDefaultMessage() == null ? "form.invalid" : error.getDefaultMessage();
-            if (!found.containsKey(field) || key.endsWith(".required")) {
+            // As FormErrors: "required" first, and the form's own message before the shared one (form.tooLong).
+            if (!found.containsKey(field) || key.endsWith(".required")
+                    || (found.get(field).startsWith("form.") && !key.startsWith("form."))) {
                 found.put(field, key);
             }
         }
