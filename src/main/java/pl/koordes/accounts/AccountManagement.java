@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -8,20 +9,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
+import pl.koordes.accounts.internal.AccountTokens;
 
 /** Changes to accounts that people make themselves: accepting an invitation, setting a password. */
 @Service
 public class AccountManagement {
 
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Sessions sessions;
 
-    AccountManagement(Accounts accounts, Tokens tokens, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+    AccountManagement(Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder, PasswordPolicy policy,
             AuditLog audit, Sessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -34,8 +37,8 @@ public class AccountManagement {
     /** Who an invitation or set-up link is for, while it is still valid. */
     @Transactional(readOnly = true)
     public Optional<Invitee> invitee(String token) {
-        return tokens.peek(token, Tokens.Purpose.INVITATION)
-                .or(() -> tokens.peek(token, Tokens.Purpose.SETUP))
+        return tokens.peek(token, AccountTokens.Purpose.INVITATION)
+                .or(() -> tokens.peek(token, AccountTokens.Purpose.SETUP))
                 .flatMap(accounts::byId)
                 .filter(row -> row.status() == AccountStatus.INVITED)
                 .map(row -> new Invitee(row.id(), row.email(), row.displayName()));
@@ -47,52 +50,35 @@ public class AccountManagement {
 
     /**
      * Accepts an invitation: the password is checked, the link used up, the account activated.
-     * The result says why nothing changed when the password is refused or the link no longer works.
+     * Throws {@link Refused} for a password the policy refuses and {@link NotFound} when the link no
+     * longer works; nothing changes then.
      */
     @Transactional
-    public AcceptResult acceptInvitation(String token, String password, Locale locale) {
-        Optional<Invitee> invitee = invitee(token);
-        if (invitee.isEmpty()) {
-            return AcceptResult.invalidLink();
-        }
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(password, invitee.get().displayName(), invitee.get().email(), locale);
+    public void acceptInvitation(NewPasswordForm form, Locale locale) {
+        String token = form.tokenText();
+        Invitee person = invitee(token).orElseThrow(() -> new NotFound("invitation", "link"));
+        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.password(), person.displayName(), person.email(), locale);
         if (refusal.isPresent()) {
-            return AcceptResult.refused(refusal.get());
+            throw Refused.field("password", refusal.get().key());
         }
-        Optional<Long> consumed = tokens.consume(token, Tokens.Purpose.INVITATION).or(() -> tokens.consume(token, Tokens.Purpose.SETUP));
-        if (consumed.isEmpty()) {
-            return AcceptResult.invalidLink();
-        }
-        long id = consumed.get();
-        accounts.setPassword(id, passwords.encode(password));
+        long id = tokens.consume(token, AccountTokens.Purpose.INVITATION)
+                .or(() -> tokens.consume(token, AccountTokens.Purpose.SETUP))
+                .orElseThrow(() -> new NotFound("invitation", "link"));
+        accounts.setPassword(id, passwords.encode(form.password()));
         accounts.setStatus(id, AccountStatus.ACTIVE);
-        audit.record(id, invitee.get().email(), "INVITATION_ACCEPTED", "account", id,
+        audit.record(id, person.email(), AccountAction.INVITATION_ACCEPTED, "account", id,
                 Map.of("status", AccountStatus.INVITED.name()), Map.of("status", AccountStatus.ACTIVE.name()));
-        return AcceptResult.success();
+    }
+
+    /** Why the form's password was refused, in the reader's language, for showing beside the field. */
+    @Transactional(readOnly = true)
+    public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {
+        return invitee(form.tokenText()).flatMap(person -> policy.check(form.password(), person.displayName(),
+                person.email(), locale)).map(PasswordPolicy.Refusal::detail);
     }
 
     /** Ends every session of the person, e.g. when their account is deactivated. */
     public int endSessions(long accountId) {
         return sessions.endAll(accountId);
-    }
-
-    /**
-     * The outcome of accepting an invitation.
-     *
-     * @param refusal why the password was refused, or null
-     */
-    public record AcceptResult(boolean accepted, boolean linkInvalid, PasswordPolicy.Refusal refusal) {
-
-        static AcceptResult success() {
-            return new AcceptResult(true, false, null);
-        }
-
-        static AcceptResult invalidLink() {
-            return new AcceptResult(false, true, null);
-        }
-
-        static AcceptResult refused(PasswordPolicy.Refusal refusal) {
-            return new AcceptResult(false, false, refusal);
-        }
     }
 }

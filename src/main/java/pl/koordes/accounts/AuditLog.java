@@ -1,6 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -8,11 +7,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import pl.koordes.shared.audit.AuditAction;
+import pl.koordes.shared.security.CurrentUser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who did what and when, with the values before and after: sign-ins and their failures, role
- * changes, directory edits. Any module records its changes here.
+ * changes, directory edits. The accounts module records its own actions ({@link AccountAction}) here;
+ * other modules publish {@code shared.audit.Audited} events, which {@code AuditRecorder} writes here.
  */
 @Service
 public class AuditLog {
@@ -31,7 +33,7 @@ public class AuditLog {
      * @param actor who acted, or null for the system or an anonymous visitor
      * @param actorLabel how to show the actor when the account is gone (an e-mail typed at sign-in)
      */
-    public void record(@Nullable Long actor, @Nullable String actorLabel, String action, @Nullable String targetType,
+    public void record(@Nullable Long actor, @Nullable String actorLabel, AuditAction action, @Nullable String targetType,
             @Nullable Object targetId, @Nullable Map<String, ?> before, @Nullable Map<String, ?> after) {
         jdbc.sql("""
                         insert into audit_entry (actor_id, actor_label, action, target_type, target_id, before_value, after_value, client_address)
@@ -39,7 +41,7 @@ public class AuditLog {
                         """)
                 .param("actor", actor)
                 .param("label", actorLabel)
-                .param("action", action)
+                .param("action", action.name())
                 .param("type", targetType)
                 .param("target", targetId == null ? null : targetId.toString())
                 .param("before", before == null ? null : JSON.writeValueAsString(before))
@@ -49,9 +51,18 @@ public class AuditLog {
     }
 
     /** Records an action of a signed-in person. */
-    public void record(CurrentUser actor, String action, String targetType, Object targetId, @Nullable Map<String, ?> before,
+    public void record(CurrentUser actor, AuditAction action, String targetType, Object targetId, @Nullable Map<String, ?> before,
             @Nullable Map<String, ?> after) {
         record(actor.id(), actor.email(), action, targetType, targetId, before, after);
+    }
+
+    /**
+     * Records an action named by a free string. Transitional: only for {@code events.MaterialFiles},
+     * which calls the audit log directly until it publishes audited events; then this goes.
+     */
+    public void record(CurrentUser actor, String action, String targetType, Object targetId, @Nullable Map<String, ?> before,
+            @Nullable Map<String, ?> after) {
+        record(actor.id(), actor.email(), () -> action, targetType, targetId, before, after);
     }
 
     private static @Nullable String clientAddress() {

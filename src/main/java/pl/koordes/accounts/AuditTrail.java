@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AdministrationProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.Text;
 import pl.koordes.shared.mail.EmailAddresses;
 
 /**
@@ -16,12 +17,13 @@ import pl.koordes.shared.mail.EmailAddresses;
 public record InvitePersonForm(
         @NotBlank(message = "admin.invite.email.required")
         @Size(max = 254, message = "admin.invite.email.tooLong")
+        @Text(max = 254, message = "admin.invite.email.invalid")
         @Email(message = "admin.invite.email.invalid")
         @Pattern(regexp = InvitePersonForm.PLAIN_ADDRESS, message = "admin.invite.email.invalid")
         @Nullable String email,
         @NotBlank(message = "admin.invite.name.required")
         @Size(max = 200, message = "admin.invite.name.tooLong")
-        @Pattern(regexp = "[^\\p{Cc}\\p{Cs}]*", message = "admin.invite.name.invalid")
+        @Text(max = 200, message = "admin.invite.name.invalid")
         @Nullable String displayName,
         @NotBlank(message = "admin.invite.language.required")
         @Pattern(regexp = "pl|en", message = "admin.invite.language.required")

@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +10,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 
 /**
  * Resetting a forgotten password by a single-use, expiring link sent by e-mail. Asking for a link
@@ -20,7 +24,7 @@ import pl.koordes.shared.mail.Mailer;
 public class PasswordReset {
 
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
@@ -28,7 +32,7 @@ public class PasswordReset {
     private final Sessions sessions;
     private final AccountsProperties properties;
 
-    PasswordReset(Accounts accounts, Tokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+    PasswordReset(Accounts accounts, AccountTokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
             AuditLog audit, Sessions sessions, AccountsProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -45,45 +49,54 @@ public class PasswordReset {
     public void requestLink(String email) {
         Optional<Accounts.Row> account = accounts.byEmail(email).filter(row -> row.status() == AccountStatus.ACTIVE);
         if (account.isEmpty()) {
-            audit.record(null, truncate(email), "PASSWORD_RESET_UNKNOWN_EMAIL", "account", null, null, null);
+            audit.record(null, truncate(email), AccountAction.PASSWORD_RESET_UNKNOWN_EMAIL, "account", null, null, null);
             return;
         }
         Accounts.Row row = account.get();
-        String token = tokens.issue(row.id(), Tokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
+        String token = tokens.issue(row.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
         mailer.send(row.email(), Language.fromCode(row.language()).locale(), "accounts/mail/passwordReset", Map.of(
                 "name", row.displayName(),
                 "path", "/haslo/nowe?token=" + token,
                 "minutes", properties.passwordResetValidity().toMinutes()));
-        audit.record(row.id(), row.email(), "PASSWORD_RESET_REQUESTED", "account", row.id(), null, null);
+        audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET_REQUESTED, "account", row.id(), null, null);
     }
 
     /** Whether a reset link still works (to show the form or the "link no longer works" page). */
     @Transactional(readOnly = true)
     public boolean linkValid(String token) {
-        return tokens.peek(token, Tokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+        return tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
                 .filter(row -> row.status() == AccountStatus.ACTIVE).isPresent();
     }
 
-    /** Sets the new password if it is acceptable and the link still works; every session of the person ends. */
+    /**
+     * Sets the new password if it is acceptable and the link still works; every session of the person
+     * ends. Throws {@link Refused} for a password the policy refuses and {@link NotFound} when the link
+     * no longer works.
+     */
     @Transactional
-    public AccountManagement.AcceptResult reset(String token, String password, Locale locale) {
-        Optional<Accounts.Row> account = tokens.peek(token, Tokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
-                .filter(row -> row.status() == AccountStatus.ACTIVE);
-        if (account.isEmpty()) {
-            return new AccountManagement.AcceptResult(false, true, null);
-        }
-        Accounts.Row row = account.get();
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(password, row.displayName(), row.email(), locale);
+    public void reset(NewPasswordForm form, Locale locale) {
+        String token = form.tokenText();
+        Accounts.Row row = tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+                .filter(account -> account.status() == AccountStatus.ACTIVE)
+                .orElseThrow(() -> new NotFound("password reset", "link"));
+        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.password(), row.displayName(), row.email(), locale);
         if (refusal.isPresent()) {
-            return new AccountManagement.AcceptResult(false, false, refusal.get());
+            throw Refused.field("password", refusal.get().key());
         }
-        if (tokens.consume(token, Tokens.Purpose.PASSWORD_RESET).isEmpty()) {
-            return new AccountManagement.AcceptResult(false, true, null);
+        if (tokens.consume(token, AccountTokens.Purpose.PASSWORD_RESET).isEmpty()) {
+            throw new NotFound("password reset", "link");
         }
-        accounts.setPassword(row.id(), passwords.encode(password));
+        accounts.setPassword(row.id(), passwords.encode(form.password()));
         sessions.endAll(row.id());
-        audit.record(row.id(), row.email(), "PASSWORD_RESET", "account", row.id(), null, null);
-        return new AccountManagement.AcceptResult(true, false, null);
+        audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET, "account", row.id(), null, null);
+    }
+
+    /** Why the form's password was refused, in the reader's language, for showing beside the field. */
+    @Transactional(readOnly = true)
+    public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {
+        return tokens.peek(form.tokenText(), AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+                .flatMap(row -> policy.check(form.password(), row.displayName(), row.email(), locale))
+                .map(PasswordPolicy.Refusal::detail);
     }
 
     private static String truncate(String value) {

@@ -1,5 +1,8 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.AdministrationProperties;
+import pl.koordes.accounts.internal.InvitationMail;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;
@@ -26,33 +29,28 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.directory.Directory;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.directory.Region;
 
 /**
  * The administrators' work on people: finding them, inviting them, granting and taking away roles,
  * deactivating and reactivating accounts. Every change is audited with the values before and after;
- * a change that cannot be made throws {@link ChangeRefused} and saves nothing.
+ * a change that cannot be made throws {@link Refused} and saves nothing.
  */
 @Service
 @Validated
 public class PeopleManagement {
 
-    /** Audit actions recorded here. */
-    public static final String PERSON_INVITED = "PERSON_INVITED";
-    public static final String INVITATION_RESENT = "INVITATION_RESENT";
-    public static final String ROLE_GRANTED = "ROLE_GRANTED";
-    public static final String ROLE_REVOKED = "ROLE_REVOKED";
-    public static final String PERSON_DEACTIVATED = "PERSON_DEACTIVATED";
-    public static final String PERSON_REACTIVATED = "PERSON_REACTIVATED";
 
     private static final String TARGET = "account";
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9-]{1,80}");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final Sessions sessions;
     private final AuditLog audit;
     private final Directory directory;
@@ -61,7 +59,7 @@ public class PeopleManagement {
     private final AdministrationProperties properties;
     private final Clock clock;
 
-    PeopleManagement(JdbcClient jdbc, Accounts accounts, Tokens tokens, Sessions sessions, AuditLog audit,
+    PeopleManagement(JdbcClient jdbc, Accounts accounts, AccountTokens tokens, Sessions sessions, AuditLog audit,
             Directory directory, InvitationMail invitationMail, AccountsProperties accountsProperties,
             AdministrationProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -182,19 +180,19 @@ public class PeopleManagement {
      * Creates an invited account with its roles and sends the invitation e-mail with a single-use link.
      *
      * @return the new account's id
-     * @throws ChangeRefused when the e-mail is taken or a role is incomplete
+     * @throws Refused when the e-mail is taken or a role is incomplete
      */
     @Transactional
     public long invitePerson(@Valid InvitePersonForm form, CurrentUser actor) {
         List<RoleAssignment> roles = rolesOf(form);
         String email = java.util.Objects.requireNonNull(form.email());
         if (emailTaken(email)) {
-            throw new ChangeRefused("email", "admin.invite.email.taken");
+            throw Refused.field("email", "admin.invite.email.taken");
         }
         // The unique index decides between two invitations of one address at the same moment.
         long id = accounts.createIfAbsent(email, java.util.Objects.requireNonNull(form.displayName()),
                         AccountStatus.INVITED, java.util.Objects.requireNonNull(form.language()))
-                .orElseThrow(() -> new ChangeRefused("email", "admin.invite.email.taken"));
+                .orElseThrow(() -> Refused.field("email", "admin.invite.email.taken"));
         roles.forEach(role -> accounts.grant(id, role));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("email", email);
@@ -202,7 +200,7 @@ public class PeopleManagement {
         after.put("language", form.language());
         after.put("status", AccountStatus.INVITED.name());
         after.put("roles", describe(roles));
-        audit.record(actor, PERSON_INVITED, TARGET, id, null, after);
+        audit.record(actor, AccountAction.PERSON_INVITED, TARGET, id, null, after);
         sendInvitation(id, actor);
         return id;
     }
@@ -212,9 +210,9 @@ public class PeopleManagement {
     public void resendInvitation(long id, CurrentUser actor) {
         Accounts.Row row = existing(id);
         if (row.status() != AccountStatus.INVITED) {
-            throw new ChangeRefused(null, "admin.person.notInvited");
+            throw Refused.conflict("admin.person.notInvited");
         }
-        audit.record(actor, INVITATION_RESENT, TARGET, id, null, Map.of("email", row.email()));
+        audit.record(actor, AccountAction.INVITATION_RESENT, TARGET, id, null, Map.of("email", row.email()));
         sendInvitation(id, actor);
     }
 
@@ -228,7 +226,7 @@ public class PeopleManagement {
             return;
         }
         accounts.grant(id, role);
-        audit.record(actor, ROLE_GRANTED, TARGET, row.id(), Map.of("roles", describe(before)),
+        audit.record(actor, AccountAction.ROLE_GRANTED, TARGET, row.id(), Map.of("roles", describe(before)),
                 Map.of("roles", describe(accounts.roles(id))));
     }
 
@@ -241,13 +239,13 @@ public class PeopleManagement {
         Accounts.Row row = existing(id);
         RoleAssignment role = assignment(form.role(), form.region(), null, null);
         if (role.role() == Role.ADMINISTRATOR && id == actor.id()) {
-            throw new ChangeRefused(null, "admin.person.ownAdministrator");
+            throw Refused.because("admin.person.ownAdministrator");
         }
         List<RoleAssignment> before = accounts.roles(id);
         if (!accounts.revoke(id, role)) {
             return;
         }
-        audit.record(actor, ROLE_REVOKED, TARGET, row.id(), Map.of("roles", describe(before)),
+        audit.record(actor, AccountAction.ROLE_REVOKED, TARGET, row.id(), Map.of("roles", describe(before)),
                 Map.of("roles", describe(accounts.roles(id))));
         if (id != actor.id()) {
             // An administrator removing one of their own other roles is not signed out in the middle of it.
@@ -260,14 +258,14 @@ public class PeopleManagement {
     public void deactivatePerson(long id, CurrentUser actor) {
         Accounts.Row row = existing(id);
         if (id == actor.id()) {
-            throw new ChangeRefused(null, "admin.person.deactivateSelf");
+            throw Refused.because("admin.person.deactivateSelf");
         }
         if (row.status() == AccountStatus.DEACTIVATED) {
             return;
         }
         accounts.setStatus(id, AccountStatus.DEACTIVATED);
         int ended = sessions.endAll(id);
-        audit.record(actor, PERSON_DEACTIVATED, TARGET, id, Map.of("status", row.status().name()),
+        audit.record(actor, AccountAction.PERSON_DEACTIVATED, TARGET, id, Map.of("status", row.status().name()),
                 Map.of("status", AccountStatus.DEACTIVATED.name(), "sessionsEnded", ended));
     }
 
@@ -276,18 +274,18 @@ public class PeopleManagement {
     public void reactivatePerson(long id, CurrentUser actor) {
         Accounts.Row row = existing(id);
         if (row.status() != AccountStatus.DEACTIVATED) {
-            throw new ChangeRefused(null, "admin.person.notDeactivated");
+            throw Refused.conflict("admin.person.notDeactivated");
         }
         AccountStatus status = row.passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
         accounts.setStatus(id, status);
-        audit.record(actor, PERSON_REACTIVATED, TARGET, id, Map.of("status", row.status().name()),
+        audit.record(actor, AccountAction.PERSON_REACTIVATED, TARGET, id, Map.of("status", row.status().name()),
                 Map.of("status", status.name()));
     }
 
     private void sendInvitation(long id, CurrentUser actor) {
         Accounts.Row row = accounts.byId(id).orElseThrow();
         Instant validUntil = clock.instant().plus(accountsProperties.invitationValidity());
-        String token = tokens.issue(id, Tokens.Purpose.INVITATION, accountsProperties.invitationValidity());
+        String token = tokens.issue(id, AccountTokens.Purpose.INVITATION, accountsProperties.invitationValidity());
         invitationMail.send(new InvitationMail.Invitation(id, row.email(), row.displayName(), row.language(),
                 "/zaproszenie?token=" + token,
                 validUntil, actor.displayName(), accounts.roles(id)));
@@ -299,9 +297,9 @@ public class PeopleManagement {
     }
 
     private Accounts.Row existing(long id) {
-        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new ChangeRefused(null, "admin.person.notFound"));
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
         if (row.status() == AccountStatus.DELETED) {
-            throw new ChangeRefused(null, "admin.person.deleted");
+            throw Refused.conflict("admin.person.deleted");
         }
         return row;
     }
@@ -314,7 +312,7 @@ public class PeopleManagement {
             }
         }
         if (roles.isEmpty()) {
-            throw new ChangeRefused("roles", "admin.invite.roles.required");
+            throw Refused.field("roles", "admin.invite.roles.required");
         }
         return List.copyOf(roles);
     }
@@ -326,15 +324,15 @@ public class PeopleManagement {
         try {
             role = Role.valueOf(roleName == null ? "" : roleName.strip());
         } catch (IllegalArgumentException unknown) {
-            throw new ChangeRefused(roleField, "admin.role.invalid");
+            throw Refused.field(roleField, "admin.role.invalid");
         }
         Long regionId = null;
         if (regionSlug != null && !regionSlug.isBlank()) {
             regionId = region(regionSlug).map(Region::id)
-                    .orElseThrow(() -> new ChangeRefused(regionField, "admin.role.region.invalid"));
+                    .orElseThrow(() -> Refused.field(regionField, "admin.role.region.invalid"));
         }
         if (role.regional() && regionId == null) {
-            throw new ChangeRefused(regionField, "admin.role.region.required");
+            throw Refused.field(regionField, "admin.role.region.required");
         }
         return new RoleAssignment(role, regionId);
     }

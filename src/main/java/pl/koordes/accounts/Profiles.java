@@ -1,6 +1,7 @@
 package pl.koordes.accounts;
 
-import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.SecondFactor;
 import pl.koordes.accounts.internal.Sessions;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 
 /**
  * What people change about themselves: name, language, notifications, e-mail, password and second
@@ -23,6 +27,9 @@ import pl.koordes.accounts.internal.Sessions;
  */
 @Service
 public class Profiles {
+
+    /** The longest display name, in characters. */
+    public static final int NAME_MAX = 200;
 
     private final Accounts accounts;
     private final JdbcClient jdbc;
@@ -58,71 +65,53 @@ public class Profiles {
                 row.totpEnabled(), properties.secondFactorRequired(user), user.roles());
     }
 
-    /** Name, language and notification e-mails; returns the field errors as message keys, empty when saved. */
+    /** Name, language and notification e-mails, already checked by the form's annotations. */
     @Transactional
-    public Map<String, String> updateDetails(long id, String displayName, String language, boolean notifications) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = displayName == null ? "" : displayName.strip();
-        if (name.isEmpty()) {
-            errors.put("displayName", "profile.name.required");
-        } else if (name.length() > 200) {
-            errors.put("displayName", "profile.name.tooLong");
-        }
-        String lang = "en".equals(language) ? "en" : "pl";
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        Accounts.Row before = accounts.byId(id).orElseThrow();
+    public void updateDetails(long id, ProfileDetailsForm form) {
+        String name = form.displayName() == null ? "" : form.displayName();
+        String lang = form.languageCode();
+        Accounts.Row before = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
         jdbc.sql("update account set display_name = :name, language = :lang, notifications_enabled = :notify, updated_at = now() where id = :id")
-                .param("name", name).param("lang", lang).param("notify", notifications).param("id", id).update();
-        audit.record(id, before.email(), "PROFILE_UPDATED", "account", id,
+                .param("name", name).param("lang", lang).param("notify", form.notificationsChosen()).param("id", id).update();
+        audit.record(id, before.email(), AccountAction.PROFILE_UPDATED, "account", id,
                 Map.of("displayName", before.displayName(), "language", before.language(), "notifications", before.notificationsEnabled()),
-                Map.of("displayName", name, "language", lang, "notifications", notifications));
-        return Map.of();
+                Map.of("displayName", name, "language", lang, "notifications", form.notificationsChosen()));
     }
 
+    /** A new sign-in address; {@link Refused} for a wrong current password or an address taken. */
     @Transactional
-    public Map<String, String> changeEmail(long id, String currentPassword, String newEmail) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
-        if (!currentPasswordMatches(row, currentPassword)) {
-            return Map.of("currentPasswordEmail", "profile.currentPassword.wrong");
+    public void changeEmail(long id, EmailChangeForm form) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        if (!currentPasswordMatches(row, form.currentPasswordEmail())) {
+            throw Refused.field("currentPasswordEmail", "profile.currentPassword.wrong");
         }
-        String email = newEmail == null ? "" : newEmail.strip();
-        if (!EmailAddresses.valid(email)) {
-            return Map.of("newEmail", "profile.email.invalid");
-        }
+        String email = form.newEmail() == null ? "" : form.newEmail();
         Optional<Accounts.Row> other = accounts.byEmail(email);
         if (other.isPresent() && other.get().id() != id) {
-            return Map.of("newEmail", "profile.email.taken");
+            throw Refused.field("newEmail", "profile.email.taken");
         }
         jdbc.sql("update account set email = :email, updated_at = now() where id = :id").param("email", email).param("id", id).update();
-        audit.record(id, row.email(), "EMAIL_CHANGED", "account", id, Map.of("email", row.email()), Map.of("email", email));
-        return Map.of();
+        audit.record(id, row.email(), AccountAction.EMAIL_CHANGED, "account", id, Map.of("email", row.email()), Map.of("email", email));
     }
 
     /** Changes the password; the person's other sessions end, the current one stays. */
     @Transactional
-    public Map<String, String> changePassword(long id, String currentPassword, String newPassword, String repeated,
-            Locale locale) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
-        if (!currentPasswordMatches(row, currentPassword)) {
-            return Map.of("currentPassword", "profile.currentPassword.wrong");
+    public void changePassword(long id, PasswordChangeForm form, Locale locale) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        if (!currentPasswordMatches(row, form.currentPassword())) {
+            throw Refused.field("currentPassword", "profile.currentPassword.wrong");
         }
-        if (!String.valueOf(newPassword).equals(repeated)) {
-            return Map.of("passwordRepeated", "password.mismatch");
-        }
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(newPassword, row.displayName(), row.email(), locale);
+        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.newPassword(), row.displayName(), row.email(), locale);
         if (refusal.isPresent()) {
-            return Map.of("newPassword", refusal.get().key());
+            throw Refused.field("newPassword", refusal.get().key());
         }
-        accounts.setPassword(id, passwords.encode(newPassword));
-        audit.record(id, row.email(), "PASSWORD_CHANGED", "account", id, null, null);
-        return Map.of();
+        accounts.setPassword(id, passwords.encode(form.newPassword()));
+        audit.record(id, row.email(), AccountAction.PASSWORD_CHANGED, "account", id, null, null);
     }
 
     /** Why a new password was refused, in the reader's language, for showing beside the field. */
     public Optional<String> passwordAdvice(long id, String newPassword, Locale locale) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
         return policy.check(newPassword, row.displayName(), row.email(), locale).map(PasswordPolicy.Refusal::detail);
     }
 
@@ -134,44 +123,48 @@ public class Profiles {
         return secondFactor.qrCode(email, secret);
     }
 
-    /** Turns the second factor on once the person proves the app works; returns recovery codes or the error key. */
+    /**
+     * Turns the second factor on once the person proves the app works; returns the recovery codes.
+     *
+     * @param secret the secret shown while enrolling, or null when the enrolment page was never shown
+     */
     @Transactional
-    public Result<List<String>> enableSecondFactor(long id, String currentPassword, String secret, String code) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
-        if (!currentPasswordMatches(row, currentPassword)) {
-            return Result.failed("currentPasswordTotp", "profile.currentPassword.wrong");
+    public List<String> enableSecondFactor(long id, SecondFactorForm form, @Nullable String secret) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        if (!currentPasswordMatches(row, form.currentPasswordTotp())) {
+            throw Refused.field("currentPasswordTotp", "profile.currentPassword.wrong");
         }
-        if (secret == null || !secondFactor.verify(secret, code)) {
-            return Result.failed("code", "secondFactor.invalid");
+        if (secret == null || !secondFactor.verify(secret, form.code() == null ? "" : form.code())) {
+            throw Refused.field("code", "secondFactor.invalid");
         }
         accounts.setSecondFactor(id, secret, true);
-        audit.record(id, row.email(), "SECOND_FACTOR_ENROLLED", "account", id, Map.of("secondFactor", false), Map.of("secondFactor", true));
-        return Result.ok(secondFactor.newRecoveryCodes(id));
+        audit.record(id, row.email(), AccountAction.SECOND_FACTOR_ENROLLED, "account", id, Map.of("secondFactor", false), Map.of("secondFactor", true));
+        return secondFactor.newRecoveryCodes(id);
     }
 
     @Transactional
-    public Map<String, String> disableSecondFactor(long id, String currentPassword) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
-        if (!currentPasswordMatches(row, currentPassword)) {
-            return Map.of("currentPasswordTotp", "profile.currentPassword.wrong");
+    public void disableSecondFactor(long id, SecondFactorForm form) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        if (!currentPasswordMatches(row, form.currentPasswordTotp())) {
+            throw Refused.field("currentPasswordTotp", "profile.currentPassword.wrong");
         }
         if (properties.secondFactorRequired(accounts.currentUser(row))) {
-            return Map.of("currentPasswordTotp", "profile.secondFactor.required");
+            throw Refused.field("currentPasswordTotp", "profile.secondFactor.required");
         }
         accounts.setSecondFactor(id, null, false);
         jdbc.sql("delete from recovery_code where account_id = :id").param("id", id).update();
-        audit.record(id, row.email(), "SECOND_FACTOR_DISABLED", "account", id, Map.of("secondFactor", true), Map.of("secondFactor", false));
-        return Map.of();
+        audit.record(id, row.email(), AccountAction.SECOND_FACTOR_DISABLED, "account", id, Map.of("secondFactor", true), Map.of("secondFactor", false));
     }
 
+    /** New recovery codes in place of the old ones. */
     @Transactional
-    public Result<List<String>> newRecoveryCodes(long id, String currentPassword) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
-        if (!currentPasswordMatches(row, currentPassword) || !row.totpEnabled()) {
-            return Result.failed("currentPasswordTotp", "profile.currentPassword.wrong");
+    public List<String> newRecoveryCodes(long id, SecondFactorForm form) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        if (!currentPasswordMatches(row, form.currentPasswordTotp()) || !row.totpEnabled()) {
+            throw Refused.field("currentPasswordTotp", "profile.currentPassword.wrong");
         }
-        audit.record(id, row.email(), "RECOVERY_CODES_RENEWED", "account", id, null, null);
-        return Result.ok(secondFactor.newRecoveryCodes(id));
+        audit.record(id, row.email(), AccountAction.RECOVERY_CODES_RENEWED, "account", id, null, null);
+        return secondFactor.newRecoveryCodes(id);
     }
 
     /** Everything held about the person, for "download my data" (GDPR art. 15 and 20). */
@@ -219,10 +212,10 @@ public class Profiles {
      * audit entries stay, with the person's e-mail and name taken out of them.
      */
     @Transactional
-    public boolean delete(long id, String currentPassword) {
-        Accounts.Row row = accounts.byId(id).orElseThrow();
-        if (!currentPasswordMatches(row, currentPassword)) {
-            return false;
+    public void delete(long id, AccountDeletionForm form) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        if (!currentPasswordMatches(row, form.currentPasswordDelete())) {
+            throw Refused.field("currentPasswordDelete", "profile.currentPassword.wrong");
         }
         String placeholder = "deleted-" + id + "@deleted.invalid";
         jdbc.sql("""
@@ -248,36 +241,15 @@ public class Profiles {
                     .param("like", "%" + jsonString(personal).replace("%", "\\%").replace("_", "\\_") + "%")
                     .update();
         }
-        audit.record(null, null, "ACCOUNT_DELETED", "account", id, null, null);
+        audit.record(null, null, AccountAction.ACCOUNT_DELETED, "account", id, null, null);
         sessions.endAll(id);
-        return true;
     }
 
-    private boolean currentPasswordMatches(Accounts.Row row, String password) {
+    private boolean currentPasswordMatches(Accounts.Row row, @Nullable String password) {
         return row.passwordHash() != null && password != null && passwords.matches(password, row.passwordHash());
     }
 
     private static String jsonString(String value) {
         return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(value);
-    }
-
-    /**
-     * The outcome of a change that gives something back.
-     *
-     * @param errors field → message key; empty on success
-     */
-    public record Result<T>(T value, Map<String, String> errors) {
-
-        static <T> Result<T> ok(T value) {
-            return new Result<>(value, Map.of());
-        }
-
-        static <T> Result<T> failed(String field, String key) {
-            return new Result<>(null, Map.of(field, key));
-        }
-
-        public boolean succeeded() {
-            return errors.isEmpty();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.CommentsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +22,9 @@ import pl.koordes.comments.internal.ProofOfWork;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.i18n.Language;
-import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.RateLimiter;
 
@@ -38,8 +40,6 @@ public class CommentManagement {
     public static final String INVALID_PROOF_OF_WORK = "INVALID_PROOF_OF_WORK";
     public static final String HONEYPOT = "HONEYPOT";
 
-    private static final int MAX_PHRASE = 200;
-
     private final CommentStore store;
     private final ProofOfWork proofOfWork;
     private final CommentSecret secret;
@@ -49,11 +49,13 @@ public class CommentManagement {
     private final Mailer mailer;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     CommentManagement(CommentStore store, ProofOfWork proofOfWork, CommentSecret secret, RateLimiter limiter,
             CommentsProperties properties, PublishedArticles articles, Mailer mailer, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.store = store;
         this.proofOfWork = proofOfWork;
         this.secret = secret;
@@ -64,85 +66,71 @@ public class CommentManagement {
         this.clock = clock;
     }
 
+    /** The message key of a refusal because the client address sent too many comments lately (answer 429). */
+    public static final String TOO_MANY = "comments.error.tooMany";
+
     /**
-     * How sending went: refused with errors (field → message key; the key {@code ""} for a refusal of
-     * the whole form), or accepted in a state. A comment caught by the honeypot looks accepted and
-     * pending to its sender.
+     * Checks and stores a visitor's comment, already checked field by field ({@link CommentForm}); returns
+     * the state it is kept in, or throws {@link Refused} (with {@link #TOO_MANY} when the address sent
+     * too many lately). A comment caught by the honeypot looks accepted and pending to its sender.
      *
-     * @param tooMany the client address sent too many comments lately (answer 429)
+     * <p>Not one transaction: the per-address limit keeps its buckets in the database through
+     * connections of its own, so it is consulted before this method takes a connection for the write
+     * (holding one while waiting for another could exhaust the pool).
      */
-    public record Outcome(Map<String, String> errors, boolean tooMany, @Nullable CommentState state) {
-
-        public boolean accepted() {
-            return state != null;
-        }
-
-        /** Whether the sender should read that the comment is public already. */
-        public boolean published() {
-            return state == CommentState.APPROVED;
-        }
-    }
-
-    /**
-     * Checks and stores a visitor's comment. Not one transaction: the per-address limit keeps its
-     * buckets in the database through connections of its own, so it is consulted before this method
-     * takes a connection for the write (holding one while waiting for another could exhaust the pool).
-     */
-    public Outcome submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
-        String title = PlainText.oneLine(form.title());
-        String body = PlainText.multiLine(form.body());
-        String signature = PlainText.oneLine(form.signature());
-        String email = form.email().strip();
-        Map<String, String> errors = validate(title, body, signature);
-        if (!email.isEmpty() && !EmailAddresses.valid(email)) {
-            errors.put("email", "comments.error.email");
-        } else if (!email.isEmpty() && !form.consent()) {
-            errors.put("consent", "comments.error.consentMissing");
-        } else if (email.isEmpty() && form.consent()) {
-            errors.put("email", "comments.error.emailMissing");
-        }
-        if (!errors.isEmpty()) {
-            return new Outcome(errors, false, null);
+    public CommentState submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
+        String title = PlainText.oneLine(CommentForm.text(form.title()));
+        String body = PlainText.multiLine(CommentForm.text(form.body()));
+        String signature = PlainText.oneLine(CommentForm.text(form.signature()));
+        String email = CommentForm.text(form.email());
+        List<Refused.Reason> reasons = validate(title, body, signature);
+        if (!reasons.isEmpty()) {
+            throw Refused.all(reasons);
         }
         Instant now = clock.instant();
         String fingerprint = PlainText.fingerprint(body);
         String language = Language.of(locale).code();
-        if (!form.website().isEmpty()) {
+        if (!CommentForm.text(form.website()).isEmpty()) {
             // A robot filled the field people never see: kept as spam (so its text is known again), never shown.
             transactions.executeWithoutResult(status -> store.insert(new CommentStore.NewComment(article.id(), title,
                     body, signature, null, language, CommentState.SPAM, List.of(HONEYPOT), fingerprint, now)));
-            return new Outcome(Map.of(), false, CommentState.PENDING);
+            return CommentState.PENDING;
         }
         if (PlainText.links(title + "\n" + body + "\n" + signature) > properties.maxLinks()) {
-            errors.put("body", "comments.error.links");
+            reasons.add(new Refused.Reason("body", "comments.error.links"));
         }
         Optional<String> banned = bannedIn(title, body, signature);
-        banned.ifPresent(field -> errors.putIfAbsent(field, "comments.error.banned"));
-        if (!errors.isEmpty()) {
-            return new Outcome(errors, false, null);
+        if (banned.isPresent() && reasons.stream().noneMatch(r -> banned.get().equals(r.field()))) {
+            reasons.add(new Refused.Reason(banned.get(), "comments.error.banned"));
+        }
+        if (!reasons.isEmpty()) {
+            throw Refused.all(reasons);
         }
         if (!limiter.tryConsume(limit(), clientAddress)) {
-            return new Outcome(Map.of("", "comments.error.tooMany"), true, null);
+            throw Refused.because(TOO_MANY);
         }
         String address = email.isEmpty() ? null : email;
         return transactions.execute(status -> {
             if (store.duplicate(fingerprint, now.minus(properties.duplicateWindow()))) {
-                return new Outcome(Map.of("body", "comments.error.duplicate"), false, null);
+                throw Refused.field("body", "comments.error.duplicate");
             }
             List<String> flags = new ArrayList<>();
-            switch (proofOfWork.check(form.proof())) {
+            switch (proofOfWork.check(CommentForm.text(form.proof()))) {
                 case SOLVED -> { }
                 case MISSING -> flags.add(NO_PROOF_OF_WORK);
                 case INVALID -> flags.add(INVALID_PROOF_OF_WORK);
             }
             CommentState state = properties.moderation() == CommentsProperties.Moderation.POST && flags.isEmpty()
                     ? CommentState.APPROVED : CommentState.PENDING;
-            store.insert(new CommentStore.NewComment(article.id(), title, body, signature, address, language, state,
-                    flags, fingerprint, now));
+            long id = store.insert(new CommentStore.NewComment(article.id(), title, body, signature, address, language,
+                    state, flags, fingerprint, now));
             if (state == CommentState.APPROVED) {
                 store.touchThreads(List.of(article.id()));
+                events.publishEvent(new CommentPublished(id, article.id()));
+            } else {
+                events.publishEvent(new CommentAwaitingModeration(id, article.id()));
             }
-            return new Outcome(Map.of(), false, state);
+            return state;
         });
     }
 
@@ -150,97 +138,103 @@ public class CommentManagement {
     @Transactional
     public int moderate(Collection<Long> ids, ModerationAction action, CurrentUser editor) {
         List<Long> distinct = ids.stream().distinct().toList();
-        List<Long> touched = store.setState(distinct, action.result(), editor.displayName(), clock.instant());
+        List<CommentStore.Changed> changed = store.changeState(distinct, action.result(), editor.displayName(),
+                clock.instant());
+        for (CommentStore.Changed comment : changed) {
+            events.publishEvent(new CommentModerated(comment.id(), comment.articleId(), action, comment.before()));
+            if (action == ModerationAction.APPROVE && comment.before() != CommentState.APPROVED) {
+                events.publishEvent(new CommentPublished(comment.id(), comment.articleId()));
+            }
+        }
         if (action == ModerationAction.APPROVE) {
             store.clearReports(distinct);
             notifyAuthors(distinct);
         }
-        store.touchThreads(touched);
-        return touched.isEmpty() ? 0 : distinct.size();
+        store.touchThreads(changed.stream().map(CommentStore.Changed::articleId).distinct().toList());
+        return changed.isEmpty() ? 0 : distinct.size();
     }
 
-    /** Edits a comment (to take out personal data, say); errors as field → message key. */
+    /** Edits a comment (to take out personal data, say); throws {@link Refused} beyond the settings' limits. */
     @Transactional
-    public Map<String, String> edit(long id, String title, String body, String signature) {
-        Comment comment = store.byId(id).orElseThrow(() -> new CommentNotFound(id));
-        String t = PlainText.oneLine(title);
-        String b = PlainText.multiLine(body);
-        String s = PlainText.oneLine(signature);
-        Map<String, String> errors = validate(t, b, s);
-        if (errors.isEmpty()) {
-            store.edit(id, t, b, s, clock.instant());
-            store.touchThreads(List.of(comment.articleId()));
+    public void edit(long id, CommentEditForm form) {
+        Comment comment = store.byId(id).orElseThrow(() -> new NotFound("comment", id));
+        String t = PlainText.oneLine(CommentForm.text(form.title()));
+        String b = PlainText.multiLine(CommentForm.text(form.body()));
+        String s = PlainText.oneLine(CommentForm.text(form.signature()));
+        List<Refused.Reason> reasons = validate(t, b, s);
+        if (!reasons.isEmpty()) {
+            throw Refused.all(reasons);
         }
-        return errors;
+        store.edit(id, t, b, s, clock.instant());
+        store.touchThreads(List.of(comment.articleId()));
+        events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_EDITED));
     }
 
-    /** The editorial team's reply under a comment; an empty text removes it. Errors as field → message key. */
+    /** The editorial team's reply under a comment; an empty text removes it. Throws {@link Refused} when too long. */
     @Transactional
-    public Map<String, String> reply(long id, String text, CurrentUser editor) {
-        Comment comment = store.byId(id).orElseThrow(() -> new CommentNotFound(id));
-        String reply = PlainText.multiLine(text);
+    public void reply(long id, ReplyForm form, CurrentUser editor) {
+        Comment comment = store.byId(id).orElseThrow(() -> new NotFound("comment", id));
+        String reply = PlainText.multiLine(form.text());
         if (PlainText.length(reply) > properties.bodyMaxLength()) {
-            return Map.of("reply", "comments.error.replyTooLong");
+            throw Refused.field("reply", "comments.error.replyTooLong");
         }
         store.reply(id, reply.isEmpty() ? null : reply, editor.displayName(), clock.instant());
         store.touchThreads(List.of(comment.articleId()));
-        return Map.of();
+        events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_REPLIED));
     }
 
     /**
      * A visitor reports a public comment; one report per client address counts. After enough reports
-     * the comment is hidden until an editor decides. False when there is no such public comment.
+     * the comment is hidden until an editor decides. {@link NotFound} when there is no such public comment.
      */
     @Transactional
-    public boolean report(long id, String clientAddress) {
-        Optional<Comment> comment = store.byId(id).filter(c -> c.state() == CommentState.APPROVED);
-        if (comment.isEmpty()) {
-            return false;
-        }
+    public void report(long id, String clientAddress) {
+        Comment comment = store.byId(id).filter(c -> c.state() == CommentState.APPROVED)
+                .orElseThrow(() -> new NotFound("comment", id));
         int reports = store.report(id, secret.hash(clientAddress), clock.instant());
         if (reports >= properties.reportsToHide()) {
             store.setState(List.of(id), CommentState.HIDDEN, "", clock.instant());
-            store.touchThreads(List.of(comment.get().articleId()));
+            store.touchThreads(List.of(comment.articleId()));
         }
-        return true;
     }
 
     public List<BannedPhrase> bannedPhrases() {
         return store.bannedPhrases();
     }
 
-    /** Adds a phrase; the error's message key, or empty when added (or there already). */
+    /** Adds a phrase (nothing happens when it is there already). */
     @Transactional
-    public Optional<String> banPhrase(String phrase, CurrentUser editor) {
-        String p = PlainText.oneLine(phrase);
+    public void banPhrase(BannedPhraseForm form, CurrentUser editor) {
+        String p = PlainText.oneLine(form.phrase() == null ? "" : form.phrase());
         if (p.isEmpty()) {
-            return Optional.of("comments.banned.required");
+            throw Refused.field("phrase", "comments.banned.required");
         }
-        if (PlainText.length(p) > MAX_PHRASE) {
-            return Optional.of("comments.banned.tooLong");
-        }
-        store.addBannedPhrase(p, editor.displayName(), clock.instant());
-        return Optional.empty();
+        store.addBannedPhrase(p, editor.displayName(), clock.instant())
+                .ifPresent(id -> events.publishEvent(new BannedPhrasesChanged(CommentAction.BANNED_PHRASE_ADDED, id, p)));
     }
 
+    /** Takes a phrase off the list; {@link NotFound} when there is none with this id. */
     @Transactional
-    public boolean removeBannedPhrase(long id) {
-        return store.removeBannedPhrase(id);
+    public void removeBannedPhrase(long id) {
+        String phrase = store.removeBannedPhrase(id).orElseThrow(() -> new NotFound("banned phrase", id));
+        events.publishEvent(new BannedPhrasesChanged(CommentAction.BANNED_PHRASE_REMOVED, id, phrase));
     }
 
-    private Map<String, String> validate(String title, String body, String signature) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        check(errors, "title", title, properties.titleMaxLength());
-        check(errors, "body", body, properties.bodyMaxLength());
-        check(errors, "signature", signature, properties.signatureMaxLength());
-        return errors;
+    /** The settings' limits (the form's annotations allow the most any setting may); the list is open for more reasons. */
+    private List<Refused.Reason> validate(String title, String body, String signature) {
+        List<Refused.Reason> reasons = new ArrayList<>();
+        check(reasons, "title", title, properties.titleMaxLength());
+        check(reasons, "body", body, properties.bodyMaxLength());
+        check(reasons, "signature", signature, properties.signatureMaxLength());
+        return reasons;
     }
 
-    private static void check(Map<String, String> errors, String field, String value, int max) {
+    private static void check(List<Refused.Reason> reasons, String field, String value, int max) {
+        // Empty after folding white space and dropping invisible characters, though the form had something.
         if (value.isEmpty()) {
-            errors.put(field, "comments.error." + field + ".required");
+            reasons.add(new Refused.Reason(field, "comments.error." + field + ".required"));
         } else if (PlainText.length(value) > max) {
-            errors.put(field, "comments.error." + field + ".tooLong");
+            reasons.add(new Refused.Reason(field, "comments.error." + field + ".tooLong"));
         }
     }
 
@@ -278,14 +272,6 @@ public class CommentManagement {
                         Map.of("title", notice.title(), "articleTitle", article.title(),
                                 "path", article.path() + "#komentarz-" + notice.id()));
             }
-        }
-    }
-
-    /** No comment with this id (answered with 404). */
-    public static class CommentNotFound extends RuntimeException {
-
-        public CommentNotFound(long id) {
-            super("No comment " + id);
         }
     }
 }

@@ -1,5 +1,6 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.CommentsProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.Text;
 
 /**
  * What an editor writes about an article. Single-line fields refuse control characters (PostgreSQL
@@ -17,18 +18,18 @@ import org.jspecify.annotations.Nullable;
 public record ArticleForm(
         @NotBlank(message = "content.article.title.required")
         @Size(max = 200, message = "content.size.200")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String title,
+        @Text(max = 200, message = "content.singleLine") @Nullable String title,
         @NotBlank(message = "content.article.lead.required")
         @Size(max = 600, message = "content.size.600")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String lead,
+        @Text(max = 600, message = "content.singleLine") @Nullable String lead,
         @NotBlank(message = "content.article.body.required")
         @Size(max = 100_000, message = "content.size.100000")
-        @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String body,
+        @Text(max = 100_000, multiline = true) @Nullable String body,
         @Size(max = 600, message = "content.size.600")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String tags,
+        @Text(max = 600, message = "content.singleLine") @Nullable String tags,
         @NotBlank(message = "content.article.author.required")
         @Size(max = 120, message = "content.size.120")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String authorName,
+        @Text(max = 120, message = "content.singleLine") @Nullable String authorName,
         @NotBlank(message = "content.article.status.required")
         @Pattern(regexp = "DRAFT|PUBLISHED", message = "content.article.status.required") @Nullable String status,
         @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?", message = "content.article.publishedAt.invalid")

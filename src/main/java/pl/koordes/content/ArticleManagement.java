@@ -12,10 +12,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Markdown;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Slugs;
 
@@ -35,14 +38,18 @@ public class ArticleManagement {
     private final Clock clock;
     private final EditorArticles editorArticles;
 
-    public ArticleManagement(JdbcClient jdbc, Markdown markdown, Clock clock, EditorArticles editorArticles) {
+    private final ApplicationEventPublisher events;
+
+    public ArticleManagement(JdbcClient jdbc, Markdown markdown, Clock clock, EditorArticles editorArticles,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.editorArticles = editorArticles;
         this.markdown = markdown;
         this.clock = clock;
     }
 
-    /** Creates an article from a valid form; answers its id. */
+    /** Creates an article from a valid form; answers its id. Throws {@link Refused} for an unknown picture or time. */
     public long createArticle(ArticleForm form, String editor) {
         Values v = values(form);
         String slug = freeSlug(Slugs.of(v.title()), null);
@@ -56,6 +63,9 @@ public class ArticleManagement {
                 .query(Long.class).single();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
+        if ("PUBLISHED".equals(v.status())) {
+            events.publishEvent(new ArticlePublished(id, slug, v.title(), Objects.requireNonNull(v.publishedAt())));
+        }
         return id;
     }
 
@@ -63,9 +73,10 @@ public class ArticleManagement {
      * Saves a new version of an article. A published article changed after its publication shows the
      * date of the change; a new title gives a new address and the old one keeps leading to it.
      *
-     * @return false when there is no such article
+     * @throws NotFound when there is no such article
+     * @throws Refused for an unknown picture or time
      */
-    public boolean updateArticle(long id, ArticleForm form, String editor) {
+    public void updateArticle(long id, ArticleForm form, String editor) {
         Optional<Current> found = jdbc.sql("""
                         select slug, title, lead, body_markdown, status, published_at from article where id = :id for update""")
                 .param("id", id)
@@ -73,10 +84,7 @@ public class ArticleManagement {
                         rs.getString("body_markdown"), rs.getString("status"),
                         rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
                 .optional();
-        if (found.isEmpty()) {
-            return false;
-        }
-        Current current = found.get();
+        Current current = found.orElseThrow(() -> new NotFound("article", id));
         Values v = values(form);
         Instant now = clock.instant();
         String slug = current.slug();
@@ -107,22 +115,29 @@ public class ArticleManagement {
                 .param("id", id).update();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
-        return true;
+        if (!"PUBLISHED".equals(current.status()) && "PUBLISHED".equals(v.status())) {
+            events.publishEvent(new ArticlePublished(id, slug, v.title(), Objects.requireNonNull(v.publishedAt())));
+        }
     }
 
     /**
      * Makes an earlier revision the current text again; this is a save like any other, so it becomes
      * the newest revision and nothing is lost.
      *
-     * @return false when the article or the revision does not exist
+     * @throws NotFound when the article or the revision does not exist
+     * @throws Refused when the revision names a picture deleted since
      */
-    public boolean restoreRevision(long id, int number, String editor) {
-        return editorArticles.revision(id, number).map(revision -> updateArticle(id, revision.form(), editor)).orElse(false);
+    public void restoreRevision(long id, int number, String editor) {
+        EditorArticles.Revision revision = editorArticles.revision(id, number)
+                .orElseThrow(() -> new NotFound("revision", id + "/" + number));
+        updateArticle(id, revision.form(), editor);
     }
 
     /** Deletes an article with its revisions; its addresses answer 404 afterwards. */
-    public boolean deleteArticle(long id) {
-        return jdbc.sql("delete from article where id = :id").param("id", id).update() == 1;
+    public void deleteArticle(long id) {
+        if (jdbc.sql("delete from article where id = :id").param("id", id).update() != 1) {
+            throw new NotFound("article", id);
+        }
     }
 
     /** Tag names from the comma-separated field: trimmed, without duplicates, at most {@value #MAX_TAGS}. */
@@ -149,7 +164,7 @@ public class ArticleManagement {
         Long image = form.imageId() == null || form.imageId().isBlank() ? null : Long.valueOf(form.imageId().strip());
         if (image != null && jdbc.sql("select count(*) from content_image where id = :id").param("id", image)
                 .query(Long.class).single() == 0) {
-            throw new ArticleChangeRefused("imageId", "content.article.image.unknown");
+            throw Refused.field("imageId", "content.article.image.unknown");
         }
         return new Values(strip(form.title()), strip(form.lead()), form.body() == null ? "" : form.body(),
                 tagNames(form.tags()), strip(form.authorName()), status, publishedAt, image);
@@ -162,7 +177,7 @@ public class ArticleManagement {
         try {
             return LocalDateTime.parse(value.strip()).atZone(Formats.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ArticleChangeRefused("publishedAt", "content.article.publishedAt.invalid");
+            throw Refused.field("publishedAt", "content.article.publishedAt.invalid");
         }
     }
 

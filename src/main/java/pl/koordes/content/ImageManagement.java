@@ -1,5 +1,6 @@
 package pl.koordes.content;
 
+import pl.koordes.content.internal.ContentProperties;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.shared.outcome.Refused;
 
 /**
  * Keeps uploaded pictures (article images, partner logos) in the database, so that every node serves
@@ -37,6 +39,10 @@ public class ImageManagement {
     private final JdbcClient jdbc;
     private final ContentProperties properties;
 
+    /** The upload form's fields a refusal belongs beside: the alternative text and the file. */
+    public static final String ALT = "alt";
+    public static final String FILE = "plik";
+
     public ImageManagement(JdbcClient jdbc, ContentProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
@@ -46,22 +52,22 @@ public class ImageManagement {
     public long uploadImage(byte[] data, @Nullable String originalName, @Nullable String alt, String uploadedBy) {
         String altText = alt == null ? "" : alt.strip();
         if (altText.isEmpty()) {
-            throw new ImageRefused("content.image.alt.required");
+            throw Refused.field(ImageManagement.ALT, "content.image.alt.required");
         }
-        if (altText.length() > 300 || altText.chars().anyMatch(Character::isISOControl)) {
-            throw new ImageRefused("content.image.alt.invalid");
+        if (altText.length() > ImageUploadForm.ALT_MAX || altText.chars().anyMatch(Character::isISOControl)) {
+            throw Refused.field(ImageManagement.ALT, "content.image.alt.invalid");
         }
         if (data.length == 0) {
-            throw new ImageRefused("content.image.file.required");
+            throw Refused.field(ImageManagement.FILE, "content.image.file.required");
         }
         if (data.length > properties.imageMaxSize().toBytes()) {
-            throw new ImageRefused("content.image.file.tooLarge");
+            throw Refused.field(ImageManagement.FILE, "content.image.file.tooLarge");
         }
         Encoded image = switch (typeOf(data)) {
             case "image/png" -> reencode(data, "png");
             case "image/jpeg" -> reencode(data, "jpeg");
             case "image/webp" -> webp(data);
-            default -> throw new ImageRefused("content.image.file.type");
+            default -> throw Refused.field(ImageManagement.FILE, "content.image.file.type");
         };
         return jdbc.sql("""
                         insert into content_image (content_type, width, height, data, alt, original_name, uploaded_by)
@@ -70,19 +76,6 @@ public class ImageManagement {
                 .param("data", image.data()).param("alt", altText).param("name", safeName(originalName))
                 .param("by", uploadedBy.length() > 200 ? uploadedBy.substring(0, 200) : uploadedBy)
                 .query(Long.class).single();
-    }
-
-    /** Changes the alternative text of a stored picture. */
-    public boolean describeImage(long id, @Nullable String alt) {
-        String altText = alt == null ? "" : alt.strip();
-        if (altText.isEmpty()) {
-            throw new ImageRefused("content.image.alt.required");
-        }
-        if (altText.length() > 300 || altText.chars().anyMatch(Character::isISOControl)) {
-            throw new ImageRefused("content.image.alt.invalid");
-        }
-        return jdbc.sql("update content_image set alt = :alt where id = :id").param("alt", altText).param("id", id)
-                .update() == 1;
     }
 
     /** The image type by its signature ("magic bytes"), or an empty string when it is none of ours. */
@@ -131,7 +124,7 @@ public class ImageManagement {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (in == null || !readers.hasNext()) {
-                throw new ImageRefused("content.image.file.broken");
+                throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
             }
             ImageReader reader = readers.next();
             try {
@@ -139,22 +132,22 @@ public class ImageManagement {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
-                    throw new ImageRefused("content.image.file.dimensions");
+                    throw Refused.field(ImageManagement.FILE, "content.image.file.dimensions");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
-                    throw new ImageRefused("content.image.file.broken");
+                    throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
                 }
                 return image;
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ImageRefused refused) {
+            if (e instanceof Refused refused) {
                 throw refused;
             }
             // A file that starts like an image but is not one (truncated, crafted): refused, never a 500.
-            throw new ImageRefused("content.image.file.broken");
+            throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
         }
     }
 
@@ -176,7 +169,7 @@ public class ImageManagement {
                 ImageIO.write(image, format, out);
             }
         } catch (IOException e) {
-            throw new ImageRefused("content.image.file.broken");
+            throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
         }
         return out.toByteArray();
     }
@@ -184,7 +177,7 @@ public class ImageManagement {
     /** Reads the picture size from a WebP header (lossy VP8, lossless VP8L or extended VP8X). */
     static Encoded webp(byte[] d) {
         if (d.length < 30) {
-            throw new ImageRefused("content.image.file.broken");
+            throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
         }
         String chunk = new String(d, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
         int width;
@@ -196,7 +189,7 @@ public class ImageManagement {
             }
             case "VP8L" -> {
                 if ((d[20] & 0xff) != 0x2f) {
-                    throw new ImageRefused("content.image.file.broken");
+                    throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
                 }
                 int bits = (d[21] & 0xff) | (d[22] & 0xff) << 8 | (d[23] & 0xff) << 16 | (d[24] & 0xff) << 24;
                 width = 1 + (bits & 0x3fff);
@@ -204,15 +197,15 @@ public class ImageManagement {
             }
             case "VP8 " -> {
                 if ((d[23] & 0xff) != 0x9d || (d[24] & 0xff) != 0x01 || (d[25] & 0xff) != 0x2a) {
-                    throw new ImageRefused("content.image.file.broken");
+                    throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
                 }
                 width = ((d[26] & 0xff) | (d[27] & 0xff) << 8) & 0x3fff;
                 height = ((d[28] & 0xff) | (d[29] & 0xff) << 8) & 0x3fff;
             }
-            default -> throw new ImageRefused("content.image.file.broken");
+            default -> throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
         }
         if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
-            throw new ImageRefused("content.image.file.dimensions");
+            throw Refused.field(ImageManagement.FILE, "content.image.file.dimensions");
         }
         return new Encoded("image/webp", width, height, d);
     }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.Text;
 
 /**
  * A patron or partner as an editor enters it; the logo comes as a file beside the form.
@@ -15,8 +16,9 @@ public record PartnerForm(
         @Pattern(regexp = "PATRON|PARTNER|FUNDER|MEDIA_PATRON", message = "content.partner.kind.required") @Nullable String kind,
         @NotBlank(message = "content.partner.name.required")
         @Size(max = 200, message = "content.size.200")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String name,
+        @Text(max = 200, message = "content.singleLine") @Nullable String name,
         @Size(max = 300, message = "content.size.300")
+        @Text(max = 300)
         @Pattern(regexp = "(https?://[^\\s\\p{Cntrl}\"<>]+)?", flags = Pattern.Flag.CASE_INSENSITIVE,
                 message = "content.partner.url.invalid") @Nullable String url,
         @Pattern(regexp = "\\d{0,4}", message = "content.partner.order.invalid") @Nullable String sortOrder) {

@@ -4,13 +4,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.Text;
 
 /** A motto quote and where it comes from. */
 public record QuoteForm(
         @NotBlank(message = "content.quote.text.required")
         @Size(max = 600, message = "content.size.600")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String text,
+        @Text(max = 600, message = "content.singleLine") @Nullable String text,
         @NotBlank(message = "content.quote.source.required")
         @Size(max = 300, message = "content.size.300")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String source) {
+        @Text(max = 300, message = "content.singleLine") @Nullable String source) {
 }

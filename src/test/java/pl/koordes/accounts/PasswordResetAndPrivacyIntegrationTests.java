@@ -165,6 +165,47 @@ class PasswordResetAndPrivacyIntegrationTests {
                 .query(Long.class).single() == 2);
     }
 
+    @Test
+    void namesAreKeptAsTheyReadAndPasswordsExactlyAsTyped() throws Exception {
+        String email = "odstepy@przyklad.example";
+        String password = "  hasło z odstępami wokół  ";
+        long id = createAccount(email, "Ewa Odstęp", password);
+        Client person = new Client();
+        HttpResponse<String> signedIn = person.post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+
+        // A right-to-left override would make the name read backwards on every list: it is taken out.
+        HttpResponse<String> reversed = person.post("/konto", "/konto/dane",
+                Map.of("displayName", "\u202Ekawon aweE\u202C", "language", "pl"));
+        assertThat(reversed.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select display_name from account where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("kawon aweE");
+
+        // A NUL (PostgreSQL refuses it outright) is the person's mistake to correct, not a server error.
+        HttpResponse<String> nul = person.post("/konto", "/konto/dane", Map.of("displayName", "Ewa\u0000Odstęp", "language", "pl"));
+        assertThat(nul.statusCode()).isEqualTo(422);
+        assertThat(nul.body()).contains("Popraw błędy w formularzu").contains("niedozwolony znak sterujący");
+
+        // Form records keep passwords byte for byte: the surrounding spaces are part of them.
+        String newPassword = " nowe hasło, też z odstępem ";
+        HttpResponse<String> changed = person.post("/konto", "/konto/haslo",
+                Map.of("currentPassword", password, "newPassword", newPassword, "passwordRepeated", newPassword));
+        assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("zapisano=haslo"));
+        HttpResponse<String> again = new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", newPassword));
+        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+    }
+
+    @Test
+    void aNulInTheNameOfARegistrationIsRefusedAndTheFormKeepsWhatWasTyped() throws Exception {
+        HttpResponse<String> refused = new Client().post("/rejestracja", "/rejestracja", Map.of(
+                "displayName", "Nina\u0000Nowa", "email", "nul.w.nazwie@przyklad.example",
+                "password", "spotkanie w Rzeszowie jesienią", "passwordRepeated", "spotkanie w Rzeszowie jesienią"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("niedozwolony znak sterujący").contains("value=\"nul.w.nazwie@przyklad.example\"");
+        assertThat(jdbc.sql("select count(*) from account where email = 'nul.w.nazwie@przyklad.example'").query(Long.class).single())
+                .isZero();
+    }
+
     private long createAccount(String email, String name, String password) {
         long id = jdbc.sql("""
                 insert into account (email, display_name, status, password_hash, language)

@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pl.koordes.support.SignedInClient.location;
 

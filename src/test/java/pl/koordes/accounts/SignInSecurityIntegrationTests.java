@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.SecondFactor;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.support.DemoAccounts;
@@ -89,7 +90,7 @@ class SignInSecurityIntegrationTests {
     PasswordEncoder passwordEncoder;
 
     @Autowired
-    Tokens tokens;
+    AccountTokens tokens;
 
     @Autowired
     SecondFactor secondFactor;
@@ -373,7 +374,7 @@ class SignInSecurityIntegrationTests {
     @Test
     void anInvitationLinkSetsAStrongPasswordOnce() {
         TestAccount invited = account("zaproszony", AccountStatus.INVITED, null, Role.PARTICIPANT);
-        String token = tokens.issue(invited.id(), Tokens.Purpose.INVITATION, properties.invitationValidity());
+        String token = tokens.issue(invited.id(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
         SignedInClient browser = new SignedInClient(port, newAddress());
         String link = "/zaproszenie?token=" + token;
 
@@ -392,7 +393,7 @@ class SignInSecurityIntegrationTests {
         Accounts.Row unchanged = accounts.byId(invited.id()).orElseThrow();
         assertThat(unchanged.status()).isEqualTo(AccountStatus.INVITED);
         assertThat(unchanged.passwordHash()).isNull();
-        assertThat(tokens.peek(token, Tokens.Purpose.INVITATION)).as("a refused password does not use the link up").isPresent();
+        assertThat(tokens.peek(token, AccountTokens.Purpose.INVITATION)).as("a refused password does not use the link up").isPresent();
 
         HttpResponse<String> accepted = browser.post("/zaproszenie", "token", token, "password", STRONG, "passwordRepeated", STRONG);
         assertThat(accepted.statusCode()).isEqualTo(302);
@@ -413,7 +414,7 @@ class SignInSecurityIntegrationTests {
     @Test
     void anExpiredOrReplacedLinkDoesNotWork() {
         TestAccount late = account("spozniony", AccountStatus.INVITED, null, Role.PARTICIPANT);
-        String expired = tokens.issue(late.id(), Tokens.Purpose.INVITATION, Duration.ofSeconds(-1));
+        String expired = tokens.issue(late.id(), AccountTokens.Purpose.INVITATION, Duration.ofSeconds(-1));
         SignedInClient browser = new SignedInClient(port, newAddress());
 
         assertThat(browser.get("/zaproszenie?token=" + expired).statusCode()).isEqualTo(410);
@@ -423,8 +424,8 @@ class SignInSecurityIntegrationTests {
         assertThat(post.body()).contains("Ten link już nie działa");
         assertThat(accounts.byId(late.id()).orElseThrow().status()).isEqualTo(AccountStatus.INVITED);
 
-        String older = tokens.issue(late.id(), Tokens.Purpose.INVITATION, properties.invitationValidity());
-        String newer = tokens.issue(late.id(), Tokens.Purpose.INVITATION, properties.invitationValidity());
+        String older = tokens.issue(late.id(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
+        String newer = tokens.issue(late.id(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
         assertThat(browser.get("/zaproszenie?token=" + older).statusCode()).as("a link replaced by a newer one").isEqualTo(410);
         assertThat(browser.get("/zaproszenie?token=" + newer).statusCode()).isEqualTo(200);
         assertThat(browser.get("/zaproszenie?token=" + newer.substring(1)).statusCode()).as("a mangled link").isEqualTo(410);
@@ -434,7 +435,7 @@ class SignInSecurityIntegrationTests {
     @Test
     void twoSimultaneousAcceptancesOfOneLinkSucceedOnce() throws Exception {
         TestAccount invited = account("wyscig", AccountStatus.INVITED, null, Role.PARTICIPANT);
-        String token = tokens.issue(invited.id(), Tokens.Purpose.INVITATION, properties.invitationValidity());
+        String token = tokens.issue(invited.id(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
         List<String> passwords = List.of(STRONG, OTHER_STRONG);
         List<Integer> statuses = race("/zaproszenie?token=" + token, "/zaproszenie", token, passwords);
         assertThat(statuses).containsExactlyInAnyOrder(302, 410);
@@ -452,7 +453,7 @@ class SignInSecurityIntegrationTests {
         String hash = accounts.byId(person.id()).orElseThrow().passwordHash();
         SignedInClient browser = new SignedInClient(port, newAddress());
 
-        String expired = tokens.issue(person.id(), Tokens.Purpose.PASSWORD_RESET, Duration.ofSeconds(-1));
+        String expired = tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, Duration.ofSeconds(-1));
         assertThat(browser.get("/haslo/nowe?token=" + expired).statusCode()).isEqualTo(410);
         browser.get("/logowanie");
         HttpResponse<String> late = browser.post("/haslo/nowe", "token", expired, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
@@ -460,7 +461,7 @@ class SignInSecurityIntegrationTests {
         assertThat(late.body()).contains("Ten link już nie działa");
         assertThat(accounts.byId(person.id()).orElseThrow().passwordHash()).isEqualTo(hash);
 
-        String token = tokens.issue(person.id(), Tokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
+        String token = tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
         assertThat(browser.get("/haslo/nowe?token=" + token).statusCode()).isEqualTo(200);
         HttpResponse<String> reset = browser.post("/haslo/nowe", "token", token, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
         assertThat(reset.statusCode()).isEqualTo(302);
@@ -478,7 +479,7 @@ class SignInSecurityIntegrationTests {
     @Test
     void twoSimultaneousResetsWithOneLinkSucceedOnce() throws Exception {
         TestAccount person = account("reset-wyscig", AccountStatus.ACTIVE, STRONG, Role.PARTICIPANT);
-        String token = tokens.issue(person.id(), Tokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
+        String token = tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
         List<String> passwords = List.of(OTHER_STRONG, THIRD_STRONG);
         List<Integer> statuses = race("/haslo/nowe?token=" + token, "/haslo/nowe", token, passwords);
         assertThat(statuses).containsExactlyInAnyOrder(302, 410);

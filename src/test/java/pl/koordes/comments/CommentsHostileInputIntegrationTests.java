@@ -102,6 +102,20 @@ class CommentsHostileInputIntegrationTests {
         }
     }
 
+    @Test
+    void aNulInTheSignatureIsRefusedAndTheFormKeepsWhatWasTyped() {
+        ArticleReference article = testing.article();
+        SignedInClient visitor = new SignedInClient(port, "127.11.0.1");
+        visitor.get(article.path());
+        HttpResponse<String> answer = visitor.post(article.path() + "/komentarze", "title", "Tytuł zachowany",
+                "body", "Treść zachowana", "signature", "Ola\u0000", "email", "");
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("Popraw błędy w formularzu").contains("niedozwolony znak sterujący")
+                .contains("Tytuł zachowany").contains("Treść zachowana");
+        assertThat(jdbc.sql("select count(*) from comments_comment where article_id = :a").param("a", article.id())
+                .query(Long.class).single()).isZero();
+    }
+
     private static void assertNoMarkupFromInput(String page) {
         // Escaped, the payloads stay visible as text (even inside a value="…"); only a real tag would be dangerous.
         assertThat(page).doesNotContain("<script>alert", "<img src=x", "<svg onload", "<iframe",

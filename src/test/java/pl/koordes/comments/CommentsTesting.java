@@ -72,7 +72,7 @@ public final class CommentsTesting {
     }
 
     void ban(String phrase) {
-        management.banPhrase(phrase, EDITOR);
+        management.banPhrase(new BannedPhraseForm(phrase), EDITOR);
     }
 
     /** Adds approved comments titled "Komentarz próbny N" (numbered on from those there), as editors would have approved them. */
@@ -108,7 +108,7 @@ public final class CommentsTesting {
     public void replyToFirst(ArticleReference article, String text) {
         long id = jdbc.sql("select id from comments_comment where article_id = :a and state = 'APPROVED' order by published_at, id limit 1")
                 .param("a", article.id()).query(Long.class).single();
-        management.reply(id, text, EDITOR);
+        management.reply(id, new ReplyForm(text), EDITOR);
     }
 
     /** The demo editor as Spring Security holds them once signed in, for MockMvc requests. */

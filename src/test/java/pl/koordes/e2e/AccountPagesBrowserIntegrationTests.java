@@ -23,7 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.notifications.MailCheck;
 import pl.koordes.notifications.internal.DevMailbox;
 import pl.koordes.shared.i18n.Language;
@@ -47,7 +47,7 @@ class AccountPagesBrowserIntegrationTests {
     int port;
 
     @Autowired
-    Tokens tokens;
+    AccountTokens tokens;
 
     @Autowired
     JdbcClient jdbc;
@@ -69,7 +69,7 @@ class AccountPagesBrowserIntegrationTests {
         long invited = jdbc.sql("""
                 insert into account (email, display_name, status, language) values ('zaproszona@przyklad.example', 'Zofia Zaproszona', 'INVITED', 'pl') returning id
                 """).query(Long.class).single();
-        String token = tokens.issue(invited, Tokens.Purpose.INVITATION, Duration.ofDays(1));
+        String token = tokens.issue(invited, AccountTokens.Purpose.INVITATION, Duration.ofDays(1));
         return Stream.of(
                         new String[] {"sign-in", "/logowanie", "200"},
                         new String[] {"sign-in-failed", "/logowanie?blad", "200"},
@@ -95,7 +95,7 @@ class AccountPagesBrowserIntegrationTests {
         long invited = jdbc.sql("""
                 insert into account (email, display_name, status, language) values ('slabe.haslo@przyklad.example', 'Sławomir Słaby', 'INVITED', 'pl') returning id
                 """).query(Long.class).single();
-        String token = tokens.issue(invited, Tokens.Purpose.INVITATION, Duration.ofDays(1));
+        String token = tokens.issue(invited, AccountTokens.Purpose.INVITATION, Duration.ofDays(1));
         browser.forgetCookies();
         browser.open(url("/zaproszenie?token=" + token));
         browser.driver().findElement(By.id("password")).sendKeys("polska123456");

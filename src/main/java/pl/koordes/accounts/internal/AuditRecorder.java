@@ -29,10 +29,10 @@ class AuditRecorder {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Object targetId = event.auditTargetId();
         if (authentication != null && authentication.getPrincipal() instanceof AccountUserDetails details) {
-            audit.record(details.user().id(), details.user().email(), event.auditAction().name(), event.auditTargetType(),
+            audit.record(details.user().id(), details.user().email(), event.auditAction(), event.auditTargetType(),
                     targetId, event.auditBefore(), event.auditAfter());
         } else {
-            audit.record(null, SYSTEM, event.auditAction().name(), event.auditTargetType(), targetId,
+            audit.record(null, SYSTEM, event.auditAction(), event.auditTargetType(), targetId,
                     event.auditBefore(), event.auditAfter());
         }
     }

@@ -1,5 +1,6 @@
 package pl.koordes.accounts.internal;
 
+import pl.koordes.accounts.AccountAction;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountStatus;
-import pl.koordes.accounts.AccountsProperties;
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.AuditLog;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
@@ -26,11 +27,11 @@ class BootstrapAdministrator implements ApplicationRunner {
     static final Duration SETUP_VALIDITY = Duration.ofDays(3);
 
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final AuditLog audit;
     private final AccountsProperties properties;
 
-    BootstrapAdministrator(Accounts accounts, Tokens tokens, AuditLog audit, AccountsProperties properties) {
+    BootstrapAdministrator(Accounts accounts, AccountTokens tokens, AuditLog audit, AccountsProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
@@ -46,8 +47,8 @@ class BootstrapAdministrator implements ApplicationRunner {
         String email = properties.bootstrapAdminEmail();
         long id = accounts.create(email, "Administrator", AccountStatus.INVITED, null, "pl");
         accounts.grant(id, new RoleAssignment(Role.ADMINISTRATOR, null));
-        String token = tokens.issue(id, Tokens.Purpose.SETUP, SETUP_VALIDITY);
-        audit.record(null, "system", "BOOTSTRAP_ADMIN_CREATED", "account", id, null, java.util.Map.of("email", email));
+        String token = tokens.issue(id, AccountTokens.Purpose.SETUP, SETUP_VALIDITY);
+        audit.record(null, "system", AccountAction.BOOTSTRAP_ADMIN_CREATED, "account", id, null, java.util.Map.of("email", email));
         log.warn("First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
                 email, SETUP_VALIDITY.toDays(), properties.baseUrl(), token);
     }

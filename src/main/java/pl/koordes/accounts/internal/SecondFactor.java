@@ -103,7 +103,7 @@ public class SecondFactor {
             String code = randomCode();
             codes.add(code);
             jdbc.sql("insert into recovery_code (account_id, code_hash) values (:id, :hash)")
-                    .param("id", accountId).param("hash", Tokens.hash(normalize(code))).update();
+                    .param("id", accountId).param("hash", AccountTokens.hash(normalize(code))).update();
         }
         return codes;
     }
@@ -117,7 +117,7 @@ public class SecondFactor {
                         update recovery_code set used_at = now()
                         where account_id = :id and code_hash = :hash and used_at is null
                         """)
-                .param("id", accountId).param("hash", Tokens.hash(normalize(code))).update() == 1;
+                .param("id", accountId).param("hash", AccountTokens.hash(normalize(code))).update() == 1;
     }
 
     private static String randomCode() {

@@ -27,7 +27,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import pl.koordes.shared.web.SecurityHeaders;
-import pl.koordes.accounts.AccountsProperties;
 
 /**
  * Who may reach what, how people sign in and out, and the security headers on every answer

@@ -1,5 +1,6 @@
 package pl.koordes.accounts.internal;
 
+import pl.koordes.accounts.AccountAction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.accounts.AccountsProperties;
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.AuditLog;
 
 /**
@@ -53,7 +54,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
             AuthenticationException exception) throws IOException {
         String email = String.valueOf(request.getParameter(EMAIL_PARAMETER));
         throttle.failed(email, request.getRemoteAddr());
-        audit.record(null, truncate(email), "SIGN_IN_FAILED", "account", null, null, null);
+        audit.record(null, truncate(email), AccountAction.SIGN_IN_FAILED, "account", null, null, null);
         response.sendRedirect("/logowanie?blad");
     }
 
@@ -69,7 +70,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
             var pending = UsernamePasswordAuthenticationToken.authenticated(details, null,
                     List.of(new SimpleGrantedAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)));
             save(pending, request, response);
-            audit.record(details.user(), "SIGN_IN_PASSWORD_ACCEPTED", "account", details.user().id(), null, null);
+            audit.record(details.user(), AccountAction.SIGN_IN_PASSWORD_ACCEPTED, "account", details.user().id(), null, null);
             response.sendRedirect(details.secondFactorEnrolled() ? "/logowanie/kod" : "/logowanie/drugi-skladnik");
             return;
         }
@@ -84,7 +85,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         save(full, request, response);
         request.getSession().setAttribute(AbsoluteSessionTimeoutFilter.SIGNED_IN_AT, clock.millis());
         accounts.recordSignIn(details.user().id());
-        audit.record(details.user(), "SIGN_IN", "account", details.user().id(), null, Map.of("secondFactor",
+        audit.record(details.user(), AccountAction.SIGN_IN, "account", details.user().id(), null, Map.of("secondFactor",
                 details.secondFactorEnrolled()));
     }
 

@@ -11,7 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.accounts.AccountManagement;
-import pl.koordes.accounts.PasswordPolicy;
+import pl.koordes.accounts.NewPasswordForm;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
@@ -45,35 +50,35 @@ class InvitationController {
     }
 
     @PostMapping("/zaproszenie")
-    String accept(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String passwordRepeated, Locale locale, Model model,
+    String accept(@Valid NewPasswordForm form, BindingResult result, Locale locale, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (!limiter.tryConsume(ATTEMPTS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
         }
-        var invitee = accounts.invitee(token);
+        var invitee = accounts.invitee(form.tokenText());
         if (invitee.isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
         }
-        if (!password.equals(passwordRepeated)) {
-            return again(model, response, token, invitee.get(), FormErrors.of(java.util.Map.of("passwordRepeated", "password.mismatch")), null);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            return again(model, response, form.tokenText(), invitee.get(), errors, null);
         }
-        AccountManagement.AcceptResult result = accounts.acceptInvitation(token, password, locale);
-        if (result.linkInvalid()) {
+        try {
+            accounts.acceptInvitation(form, locale);
+        } catch (NotFound gone) {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
-        }
-        if (!result.accepted()) {
-            PasswordPolicy.Refusal refusal = result.refusal();
-            return again(model, response, token, invitee.get(), FormErrors.of(java.util.Map.of("password", refusal.key())), refusal.detail());
+        } catch (Refused refused) {
+            return again(model, response, form.tokenText(), invitee.get(), FormErrors.of(refused),
+                    accounts.passwordAdvice(form, locale).orElse(null));
         }
         redirect.addAttribute("aktywne", "");
         return "redirect:/logowanie";
     }
 
-    private static String again(Model model, HttpServletResponse response, String token, AccountManagement.Invitee invitee, FormErrors errors, String detail) {
+    private static String again(Model model, HttpServletResponse response, String token, AccountManagement.Invitee invitee, FormErrors errors, @Nullable String detail) {
         model.addAttribute("token", token);
         model.addAttribute("invitee", invitee);
         model.addAttribute("errors", errors);

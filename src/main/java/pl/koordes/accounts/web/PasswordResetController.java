@@ -11,9 +11,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.accounts.AccountManagement;
 import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.accounts.NewPasswordForm;
 import pl.koordes.accounts.PasswordReset;
+import pl.koordes.accounts.PasswordResetRequestForm;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
@@ -43,23 +49,24 @@ class PasswordResetController {
     }
 
     @PostMapping("/haslo/przypomnij")
-    String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
-        String trimmed = email.strip();
-        if (!EmailAddresses.valid(trimmed)) {
+    String request(@Valid PasswordResetRequestForm form, BindingResult result, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("sent", false);
-            model.addAttribute("email", email.length() > EmailAddresses.MAX_LENGTH ? email.substring(0, EmailAddresses.MAX_LENGTH) : email);
-            model.addAttribute("errors", FormErrors.of(Map.of("email", "reset.email.invalid")));
+            model.addAttribute("email", RegistrationController.cut(form.email(), EmailAddresses.MAX_LENGTH));
+            model.addAttribute("errors", errors);
             return "accounts/passwordResetRequest";
         }
+        String email = form.email() == null ? "" : form.email();
         if (!limiter.tryConsume(REQUESTS_PER_ADDRESS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
         }
         // Over the per-address limit nothing is sent, but the answer stays the same, so it reveals nothing.
-        if (limiter.tryConsume(REQUESTS_PER_EMAIL, trimmed.toLowerCase(Locale.ROOT))) {
-            reset.requestLink(trimmed);
+        if (limiter.tryConsume(REQUESTS_PER_EMAIL, email.toLowerCase(Locale.ROOT))) {
+            reset.requestLink(email);
         }
         return "redirect:/haslo/przypomnij?wyslano";
     }
@@ -77,29 +84,29 @@ class PasswordResetController {
     }
 
     @PostMapping("/haslo/nowe")
-    String setNewPassword(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String passwordRepeated, Locale locale, Model model,
+    String setNewPassword(@Valid NewPasswordForm form, BindingResult result, Locale locale, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         if (!limiter.tryConsume(ATTEMPTS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
         }
-        if (!password.equals(passwordRepeated)) {
-            return again(model, response, token, FormErrors.of(Map.of("passwordRepeated", "password.mismatch")), null);
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            return again(model, response, form.tokenText(), errors, null);
         }
-        AccountManagement.AcceptResult result = reset.reset(token, password, locale);
-        if (result.linkInvalid()) {
+        try {
+            reset.reset(form, locale);
+        } catch (NotFound gone) {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
-        }
-        if (!result.accepted()) {
-            return again(model, response, token, FormErrors.of(Map.of("password", result.refusal().key())),
-                    result.refusal().detail());
+        } catch (Refused refused) {
+            return again(model, response, form.tokenText(), FormErrors.of(refused),
+                    reset.passwordAdvice(form, locale).orElse(null));
         }
         return "redirect:/logowanie?haslo";
     }
 
-    private static String again(Model model, HttpServletResponse response, String token, FormErrors errors, String detail) {
+    private static String again(Model model, HttpServletResponse response, String token, FormErrors errors, @Nullable String detail) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,7 +18,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.accounts.AccountDeletionForm;
+import pl.koordes.accounts.EmailChangeForm;
+import pl.koordes.accounts.PasswordChangeForm;
+import pl.koordes.accounts.ProfileDetailsForm;
 import pl.koordes.accounts.Profiles;
+import pl.koordes.accounts.SecondFactorForm;
+import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.shared.outcome.Refused;
+import jakarta.validation.Valid;
+import org.springframework.validation.BindingResult;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.accounts.internal.SignInHandlers;
 import pl.koordes.directory.Directory;
@@ -51,44 +59,54 @@ class ProfileController {
     }
 
     @PostMapping("/konto/dane")
-    String details(@AuthenticationPrincipal AccountUserDetails me, @RequestParam(defaultValue = "") String displayName,
-            @RequestParam(defaultValue = "pl") String language, @RequestParam(defaultValue = "false") boolean notifications,
+    String details(@AuthenticationPrincipal AccountUserDetails me, @Valid ProfileDetailsForm form, BindingResult result,
             Model model, HttpServletRequest request, HttpServletResponse response) {
-        Map<String, String> errors = profiles.updateDetails(me.user().id(), displayName, language, notifications);
-        if (!errors.isEmpty()) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(me, model, FormErrors.of(errors), null, null);
+            return page(me, model, errors, null, null);
         }
+        profiles.updateDetails(me.user().id(), form);
         refresh(me, request, response);
-        return "redirect:/konto?zapisano=dane&lang=" + ("en".equals(language) ? "en" : "pl");
+        return "redirect:/konto?zapisano=dane&lang=" + form.languageCode();
     }
 
     @PostMapping("/konto/email")
-    String email(@AuthenticationPrincipal AccountUserDetails me, @RequestParam(defaultValue = "") String currentPasswordEmail,
-            @RequestParam(defaultValue = "") String newEmail, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        Map<String, String> errors = profiles.changeEmail(me.user().id(), currentPasswordEmail, newEmail);
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("typedEmail", newEmail.length() > 254 ? newEmail.substring(0, 254) : newEmail);
-            return page(me, model, FormErrors.of(errors), null, null);
+    String email(@AuthenticationPrincipal AccountUserDetails me, @Valid EmailChangeForm form, BindingResult result,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                profiles.changeEmail(me.user().id(), form);
+                refresh(me, request, response);
+                return "redirect:/konto?zapisano=email";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        refresh(me, request, response);
-        return "redirect:/konto?zapisano=email";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("typedEmail", RegistrationController.cut(form.newEmail(), EmailAddresses.MAX_LENGTH));
+        return page(me, model, errors, null, null);
     }
 
     @PostMapping("/konto/haslo")
-    String password(@AuthenticationPrincipal AccountUserDetails me, @RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String passwordRepeated,
+    String password(@AuthenticationPrincipal AccountUserDetails me, @Valid PasswordChangeForm form, BindingResult result,
             Locale locale, Model model, HttpServletResponse response) {
-        Map<String, String> errors = profiles.changePassword(me.user().id(), currentPassword, newPassword, passwordRepeated, locale);
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            String advice = errors.containsKey("newPassword")
-                    ? profiles.passwordAdvice(me.user().id(), newPassword, locale).orElse(null) : null;
-            return page(me, model, FormErrors.of(errors), advice, null);
+        FormErrors errors = FormErrors.check(form, result);
+        String advice = null;
+        if (!errors.any()) {
+            try {
+                profiles.changePassword(me.user().id(), form, locale);
+                return "redirect:/konto?zapisano=haslo";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+                if (errors.has("newPassword")) {
+                    advice = profiles.passwordAdvice(me.user().id(), form.newPassword(), locale).orElse(null);
+                }
+            }
         }
-        return "redirect:/konto?zapisano=haslo";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(me, model, errors, advice, null);
     }
 
     @GetMapping("/konto/drugi-skladnik")
@@ -97,41 +115,54 @@ class ProfileController {
     }
 
     @PostMapping("/konto/drugi-skladnik")
-    String enableSecondFactor(@AuthenticationPrincipal AccountUserDetails me,
-            @RequestParam(defaultValue = "") String currentPasswordTotp, @RequestParam(defaultValue = "") String code,
-            HttpSession session, Model model, HttpServletResponse response) {
-        String secret = (String) session.getAttribute(PENDING_SECRET);
-        Profiles.Result<List<String>> result = profiles.enableSecondFactor(me.user().id(), currentPasswordTotp, secret, code);
-        if (!result.succeeded()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return enrolPage(me, session, model, FormErrors.of(result.errors()));
+    String enableSecondFactor(@AuthenticationPrincipal AccountUserDetails me, @Valid SecondFactorForm form,
+            BindingResult result, HttpSession session, Model model, HttpServletResponse response) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                List<String> codes = profiles.enableSecondFactor(me.user().id(), form,
+                        (String) session.getAttribute(PENDING_SECRET));
+                session.removeAttribute(PENDING_SECRET);
+                model.addAttribute("codes", codes);
+                return "accounts/recoveryCodes";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        session.removeAttribute(PENDING_SECRET);
-        model.addAttribute("codes", result.value());
-        return "accounts/recoveryCodes";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return enrolPage(me, session, model, errors);
     }
 
     @PostMapping("/konto/drugi-skladnik/wylacz")
-    String disableSecondFactor(@AuthenticationPrincipal AccountUserDetails me,
-            @RequestParam(defaultValue = "") String currentPasswordTotp, Model model, HttpServletResponse response) {
-        Map<String, String> errors = profiles.disableSecondFactor(me.user().id(), currentPasswordTotp);
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(me, model, FormErrors.of(errors), null, null);
+    String disableSecondFactor(@AuthenticationPrincipal AccountUserDetails me, @Valid SecondFactorForm form,
+            BindingResult result, Model model, HttpServletResponse response) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                profiles.disableSecondFactor(me.user().id(), form);
+                return "redirect:/konto?zapisano=drugi-skladnik";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        return "redirect:/konto?zapisano=drugi-skladnik";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(me, model, errors, null, null);
     }
 
     @PostMapping("/konto/kody-zapasowe")
-    String recoveryCodes(@AuthenticationPrincipal AccountUserDetails me,
-            @RequestParam(defaultValue = "") String currentPasswordTotp, Model model, HttpServletResponse response) {
-        Profiles.Result<List<String>> result = profiles.newRecoveryCodes(me.user().id(), currentPasswordTotp);
-        if (!result.succeeded()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(me, model, FormErrors.of(result.errors()), null, null);
+    String recoveryCodes(@AuthenticationPrincipal AccountUserDetails me, @Valid SecondFactorForm form,
+            BindingResult result, Model model, HttpServletResponse response) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                model.addAttribute("codes", profiles.newRecoveryCodes(me.user().id(), form));
+                return "accounts/recoveryCodes";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        model.addAttribute("codes", result.value());
-        return "accounts/recoveryCodes";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(me, model, errors, null, null);
     }
 
     @GetMapping("/konto/moje-dane.json")
@@ -145,23 +176,24 @@ class ProfileController {
     }
 
     @PostMapping("/konto/usun")
-    String delete(@AuthenticationPrincipal AccountUserDetails me, @RequestParam(defaultValue = "") String currentPasswordDelete,
-            @RequestParam(defaultValue = "false") boolean confirm, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        if (!confirm) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(me, model, FormErrors.of(Map.of("confirm", "profile.delete.confirmRequired")), null, null);
+    String delete(@AuthenticationPrincipal AccountUserDetails me, @Valid AccountDeletionForm form, BindingResult result,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                profiles.delete(me.user().id(), form);
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                return "redirect:/?konto-usuniete";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        if (!profiles.delete(me.user().id(), currentPasswordDelete)) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(me, model, FormErrors.of(Map.of("currentPasswordDelete", "profile.currentPassword.wrong")), null, null);
-        }
-        SecurityContextHolder.clearContext();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        return "redirect:/?konto-usuniete";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(me, model, errors, null, null);
     }
 
     private String page(AccountUserDetails me, Model model, FormErrors errors, String advice, String saved) {

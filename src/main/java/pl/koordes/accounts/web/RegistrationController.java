@@ -2,15 +2,22 @@ package pl.koordes.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.accounts.Registration;
+import pl.koordes.accounts.Profiles;
+import pl.koordes.accounts.SelfRegistration;
+import pl.koordes.accounts.SelfRegistrationForm;
+import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
@@ -21,10 +28,10 @@ class RegistrationController {
 
     private static final Limit REGISTRATIONS = new Limit("registration", 10, Duration.ofHours(1));
 
-    private final Registration registration;
+    private final SelfRegistration registration;
     private final RateLimiter limiter;
 
-    RegistrationController(Registration registration, RateLimiter limiter) {
+    RegistrationController(SelfRegistration registration, RateLimiter limiter) {
         this.registration = registration;
         this.limiter = limiter;
     }
@@ -32,24 +39,30 @@ class RegistrationController {
     @GetMapping("/rejestracja")
     String form(@RequestParam(name = "wyslano", required = false) String sent, Model model) {
         model.addAttribute("sent", sent != null);
-        return form(model, "", "", FormErrors.none(), null);
+        return form(model, SelfRegistrationForm.empty(), FormErrors.none(), null);
     }
 
     @PostMapping("/rejestracja")
-    String register(@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String passwordRepeated,
-            Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String register(@Valid SelfRegistrationForm form, BindingResult result, Locale locale, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         if (!limiter.tryConsume(REGISTRATIONS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
         }
-        Registration.Outcome outcome = registration.register(displayName, email, password, passwordRepeated, locale);
-        if (!outcome.succeeded()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("sent", false);
-            return form(model, cut(displayName, 200), cut(email, 254), FormErrors.of(outcome.errors()), outcome.passwordAdvice());
+        FormErrors errors = FormErrors.check(form, result);
+        String advice = null;
+        if (!errors.any()) {
+            try {
+                registration.register(form, locale);
+                return "redirect:/rejestracja?wyslano";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+                advice = registration.passwordAdvice(form, locale).orElse(null);
+            }
         }
-        return "redirect:/rejestracja?wyslano";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("sent", false);
+        return form(model, form, errors, advice);
     }
 
     @GetMapping("/rejestracja/potwierdz")
@@ -61,15 +74,19 @@ class RegistrationController {
         return "redirect:/logowanie?aktywne";
     }
 
-    private static String form(Model model, String name, String email, FormErrors errors, String advice) {
-        model.addAttribute("displayName", name);
-        model.addAttribute("email", email);
+    private static String form(Model model, SelfRegistrationForm form, FormErrors errors, @Nullable String advice) {
+        // What was typed comes back, cut so that a huge paste cannot make a huge page; passwords never do.
+        model.addAttribute("displayName", cut(form.displayName(), Profiles.NAME_MAX));
+        model.addAttribute("email", cut(form.email(), EmailAddresses.MAX_LENGTH));
         model.addAttribute("errors", errors);
         model.addAttribute("advice", advice);
         return "accounts/registration";
     }
 
-    private static String cut(String value, int max) {
+    static String cut(@Nullable String value, int max) {
+        if (value == null) {
+            return "";
+        }
         return value.length() > max ? value.substring(0, max) : value;
     }
 }

@@ -1,5 +1,6 @@
 package pl.koordes.accounts.web;
 
+import pl.koordes.accounts.AccountAction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -65,13 +66,13 @@ class SecondFactorController {
         boolean valid = row.totpSecret() != null && secondFactor.verifyOnce(id, row.totpSecret(), code);
         boolean recovery = !valid && secondFactor.useRecoveryCode(id, code);
         if (!valid && !recovery) {
-            audit.record(details.user(), "SECOND_FACTOR_FAILED", "account", id, null, null);
+            audit.record(details.user(), AccountAction.SECOND_FACTOR_FAILED, "account", id, null, null);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", FormErrors.of(Map.of("code", "secondFactor.invalid")));
             return "accounts/secondFactor";
         }
         if (recovery) {
-            audit.record(details.user(), "RECOVERY_CODE_USED", "account", id, null, null);
+            audit.record(details.user(), AccountAction.RECOVERY_CODE_USED, "account", id, null, null);
         }
         limiter.reset(CODE_ATTEMPTS, Long.toString(id));
         signIn.complete(details, request, response);
@@ -116,7 +117,7 @@ class SecondFactorController {
         long id = details.user().id();
         accounts.setSecondFactor(id, secret, true);
         session.removeAttribute(PENDING_SECRET);
-        audit.record(details.user(), "SECOND_FACTOR_ENROLLED", "account", id, Map.of("secondFactor", false),
+        audit.record(details.user(), AccountAction.SECOND_FACTOR_ENROLLED, "account", id, Map.of("secondFactor", false),
                 Map.of("secondFactor", true));
         model.addAttribute("codes", secondFactor.newRecoveryCodes(id));
         signIn.complete(details, request, response);

@@ -160,19 +160,33 @@ public class CommentStore {
      * (again) clears the reports: an editor has looked. Refusing erases the author's e-mail.
      */
     public List<Long> setState(Collection<Long> ids, CommentState state, String by, Instant at) {
+        return changeState(ids, state, by, at).stream().map(Changed::articleId).distinct().toList();
+    }
+
+    /** One comment moved to another state, with the state it had before. */
+    public record Changed(long id, long articleId, CommentState before) {
+    }
+
+    /** Moves comments to a state, as {@link #setState}; returns each comment moved, with its state before. */
+    public List<Changed> changeState(Collection<Long> ids, CommentState state, String by, Instant at) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // The old state comes from a locked read in the same statement, so that two editors deciding at once
+        // each see what they changed.
         return jdbc.sql("""
-                update comments_comment set state = :state, moderated_at = :at, moderated_by = :by,
-                    published_at = case when :state = 'APPROVED' then coalesce(published_at, :at) else published_at end,
-                    reports = case when :state = 'APPROVED' then 0 else reports end,
-                    email = case when :state in ('REJECTED', 'SPAM') then null else email end
-                where id = any(:ids::bigint[])
-                returning article_id""")
+                update comments_comment c set state = :state, moderated_at = :at, moderated_by = :by,
+                    published_at = case when :state = 'APPROVED' then coalesce(c.published_at, :at) else c.published_at end,
+                    reports = case when :state = 'APPROVED' then 0 else c.reports end,
+                    email = case when :state in ('REJECTED', 'SPAM') then null else c.email end
+                from (select id, state from comments_comment where id = any(:ids::bigint[]) order by id for update) old
+                where c.id = old.id
+                returning c.id, c.article_id, old.state as before""")
                 .param("state", state.name()).param("at", Timestamp.from(at)).param("by", by)
                 .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
-                .query(Long.class).list().stream().distinct().toList();
+                .query((rs, n) -> new Changed(rs.getLong("id"), rs.getLong("article_id"),
+                        CommentState.valueOf(rs.getString("before"))))
+                .list();
     }
 
     public void clearReports(Collection<Long> ids) {
@@ -228,13 +242,18 @@ public class CommentStore {
                 .list();
     }
 
-    public boolean addBannedPhrase(String phrase, String by, Instant at) {
-        return jdbc.sql("insert into comments_banned_phrase (phrase, added_at, added_by) values (:p, :at, :by) on conflict do nothing")
-                .param("p", phrase).param("at", Timestamp.from(at)).param("by", by).update() == 1;
+    /** The new phrase's id; empty when it was on the list already. */
+    public Optional<Long> addBannedPhrase(String phrase, String by, Instant at) {
+        return jdbc.sql("""
+                insert into comments_banned_phrase (phrase, added_at, added_by) values (:p, :at, :by)
+                on conflict do nothing returning id""")
+                .param("p", phrase).param("at", Timestamp.from(at)).param("by", by).query(Long.class).optional();
     }
 
-    public boolean removeBannedPhrase(long id) {
-        return jdbc.sql("delete from comments_banned_phrase where id = :id").param("id", id).update() == 1;
+    /** The phrase taken off the list; empty when there was none with this id. */
+    public Optional<String> removeBannedPhrase(long id) {
+        return jdbc.sql("delete from comments_banned_phrase where id = :id returning phrase").param("id", id)
+                .query(String.class).optional();
     }
 
     private static Comment comment(ResultSet rs, int row) throws SQLException {

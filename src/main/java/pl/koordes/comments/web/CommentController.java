@@ -1,6 +1,7 @@
 package pl.koordes.comments.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,15 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.validation.BindingResult;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentManagement;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.Comments;
-import pl.koordes.comments.CommentsProperties;
+import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.RateLimiter;
@@ -53,33 +56,45 @@ class CommentController {
     }
 
     @PostMapping("/aktualnosci/{slug}/komentarze")
-    String submit(@PathVariable String slug, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String body, @RequestParam(required = false) String signature,
-            @RequestParam(required = false) String email, @RequestParam(required = false) String consent,
-            @RequestParam(required = false) String website, @RequestParam(required = false) String proof,
-            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
-        ArticleReference article = articles.findBySlug(slug).orElseThrow(CommentController::notFound);
-        CommentForm form = CommentForm.of(title, body, signature, email, consent != null, website, proof);
-        CommentManagement.Outcome outcome = management.submit(article, form, request.getRemoteAddr(), locale);
-        if (outcome.accepted()) {
-            return "redirect:" + article.path() + "?" + CommentSection.NOTICE_PARAMETER + "="
-                    + (outcome.published() ? "opublikowany" : "oczekuje") + "#komentarze";
+    String submit(@PathVariable String slug, @Valid CommentForm form, BindingResult result, Locale locale,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        ArticleReference article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                CommentState state = management.submit(article, form, request.getRemoteAddr(), locale);
+                return "redirect:" + article.path() + "?" + CommentSection.NOTICE_PARAMETER + "="
+                        + (state == CommentState.APPROVED ? "opublikowany" : "oczekuje") + "#komentarze";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+                if (CommentManagement.TOO_MANY.equals(refused.messageKey())) {
+                    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                }
+            }
         }
-        response.setStatus(outcome.tooMany() ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
-        Map<String, String> fields = new LinkedHashMap<>();
-        outcome.errors().forEach((field, key) -> fields.put(field.isEmpty() ? "comment-form" : "comment-" + field, key));
+        if (response.getStatus() != HttpStatus.TOO_MANY_REQUESTS.value()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
         Page page = (Page) model.getAttribute("page");
         // The refused form can be long (what was typed): set the CSRF cookie before the page streams.
         page.csrfToken();
-        model.addAllAttributes(section.formModel(page, article, form.forRedisplay(REDISPLAY_MAX), FormErrors.of(fields)));
+        model.addAllAttributes(section.formModel(page, article, form.forRedisplay(REDISPLAY_MAX), prefixed(errors)));
         return "comments/refused";
+    }
+
+    /** The form's fields have ids prefixed with {@code comment-}, as the article page has other forms. */
+    private static FormErrors prefixed(FormErrors errors) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        errors.fields().forEach((field, key) -> fields.put("comment-" + field, key));
+        errors.global().forEach(key -> fields.putIfAbsent("comment-form", key));
+        return FormErrors.of(fields);
     }
 
     @GetMapping("/komentarze/{id}/zgloszenie")
     String reportForm(@PathVariable String id, Model model) {
         Comment comment = publicComment(id);
         ((Page) model.getAttribute("page")).csrfToken();
-        ArticleReference article = articles.findById(comment.articleId()).orElseThrow(CommentController::notFound);
+        ArticleReference article = articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
         model.addAttribute("comment", comment);
         model.addAttribute("article", article);
         return "comments/report";
@@ -88,7 +103,7 @@ class CommentController {
     @PostMapping("/komentarze/{id}/zgloszenie")
     String report(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
         Comment comment = publicComment(id);
-        ArticleReference article = articles.findById(comment.articleId()).orElseThrow(CommentController::notFound);
+        ArticleReference article = articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
         if (!limiter.tryConsume(REPORTS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("comment", comment);
@@ -101,13 +116,9 @@ class CommentController {
 
     private Comment publicComment(String id) {
         if (!id.matches("\\d{1,18}")) {
-            throw notFound();
+            throw new NotFound("comment", id);
         }
         return comments.byId(Long.parseLong(id)).filter(c -> c.state() == CommentState.APPROVED)
-                .orElseThrow(CommentController::notFound);
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+                .orElseThrow(() -> new NotFound("comment", id));
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.Comments;
-import pl.koordes.comments.CommentsProperties;
+import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.shared.web.FormErrors;

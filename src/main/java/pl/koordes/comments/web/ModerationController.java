@@ -2,6 +2,7 @@ package pl.koordes.comments.web;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,18 +16,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import pl.koordes.comments.BannedPhraseForm;
+import pl.koordes.comments.CommentEditForm;
+import pl.koordes.comments.ReplyForm;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentManagement;
 import pl.koordes.comments.CommentPermissions;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.Comments;
-import pl.koordes.comments.CommentsProperties;
+import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.comments.ModerationAction;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.HeaderLink;
@@ -132,38 +139,46 @@ class ModerationController {
     }
 
     @PostMapping(QUEUE + "/{id}/edycja")
-    String edit(CurrentUser user, @PathVariable String id, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String body, @RequestParam(required = false) String signature,
+    String edit(CurrentUser user, @PathVariable String id, @Valid CommentEditForm form, BindingResult result,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         requireModerator(user);
         Comment comment = comment(id);
-        Map<String, String> errors = management.edit(comment.id(), nz(title), nz(body), nz(signature));
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            Map<String, String> fields = new java.util.LinkedHashMap<>();
-            errors.forEach((field, key) -> fields.put("edit-" + field, key));
-            Comment typed = new Comment(comment.id(), comment.articleId(), cut(title), cut(body), cut(signature),
-                    comment.hasEmail(), comment.language(), comment.state(), comment.flags(), comment.reports(),
-                    comment.createdAt(), comment.publishedAt(), comment.moderatedAt(), comment.moderatedBy(),
-                    comment.editedAt(), comment.reply(), comment.replyBy(), comment.repliedAt());
-            return detail(model, typed, FormErrors.of(fields), null);
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                management.edit(comment.id(), form);
+                redirect.addFlashAttribute("notice", "comments.detail.edited");
+                return "redirect:" + QUEUE + "/" + comment.id();
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        redirect.addFlashAttribute("notice", "comments.detail.edited");
-        return "redirect:" + QUEUE + "/" + comment.id();
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        Comment typed = new Comment(comment.id(), comment.articleId(), cut(form.title()), cut(form.body()),
+                cut(form.signature()), comment.hasEmail(), comment.language(), comment.state(), comment.flags(),
+                comment.reports(), comment.createdAt(), comment.publishedAt(), comment.moderatedAt(),
+                comment.moderatedBy(), comment.editedAt(), comment.reply(), comment.replyBy(), comment.repliedAt());
+        return detail(model, typed, prefixed(errors), null);
     }
 
     @PostMapping(QUEUE + "/{id}/odpowiedz")
-    String reply(CurrentUser user, @PathVariable String id, @RequestParam(required = false) String reply,
+    String reply(CurrentUser user, @PathVariable String id, @Valid ReplyForm form, BindingResult result,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         requireModerator(user);
         Comment comment = comment(id);
-        Map<String, String> errors = management.reply(comment.id(), nz(reply), user);
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return detail(model, comment, FormErrors.of(Map.of("edit-reply", errors.get("reply"))), cut(reply));
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                management.reply(comment.id(), form, user);
+                redirect.addFlashAttribute("notice", form.text().isBlank() ? "comments.detail.replyRemoved"
+                        : "comments.detail.replied");
+                return "redirect:" + QUEUE + "/" + comment.id();
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        redirect.addFlashAttribute("notice", nz(reply).isBlank() ? "comments.detail.replyRemoved" : "comments.detail.replied");
-        return "redirect:" + QUEUE + "/" + comment.id();
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return detail(model, comment, prefixed(errors), cut(form.reply()));
     }
 
     @GetMapping(QUEUE + "/zakazane-frazy")
@@ -173,26 +188,40 @@ class ModerationController {
     }
 
     @PostMapping(QUEUE + "/zakazane-frazy")
-    String banPhrase(CurrentUser user, @RequestParam(required = false) String phrase, HttpServletResponse response,
+    String banPhrase(CurrentUser user, @Valid BannedPhraseForm form, BindingResult result, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         requireModerator(user);
-        var error = management.banPhrase(nz(phrase), user);
-        if (error.isPresent()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return banned(model, cut(phrase), FormErrors.of(Map.of("phrase", error.get())));
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                management.banPhrase(form, user);
+                redirect.addFlashAttribute("notice", "comments.banned.added");
+                return "redirect:" + QUEUE + "/zakazane-frazy";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        redirect.addFlashAttribute("notice", "comments.banned.added");
-        return "redirect:" + QUEUE + "/zakazane-frazy";
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return banned(model, cut(form.phrase()), errors);
     }
 
     @PostMapping(QUEUE + "/zakazane-frazy/{id}/usun")
     String removePhrase(CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
         requireModerator(user);
-        if (!id.matches("\\d{1,18}") || !management.removeBannedPhrase(Long.parseLong(id))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (!id.matches("\\d{1,18}")) {
+            throw new NotFound("banned phrase", id);
         }
+        management.removeBannedPhrase(Long.parseLong(id));
         redirect.addFlashAttribute("notice", "comments.banned.removed");
         return "redirect:" + QUEUE + "/zakazane-frazy";
+    }
+
+    /** The comment page's edit and reply fields have ids prefixed with {@code edit-}. */
+    private static FormErrors prefixed(FormErrors errors) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        errors.fields().forEach((field, key) -> fields.put("edit-" + field, key));
+        errors.global().forEach(key -> fields.putIfAbsent("edit-form", key));
+        return FormErrors.of(fields);
     }
 
     private String detail(Model model, Comment comment, FormErrors errors, @Nullable String replyTyped) {
@@ -220,9 +249,9 @@ class ModerationController {
 
     private Comment comment(String id) {
         if (!id.matches("\\d{1,18}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound("comment", id);
         }
-        return comments.byId(Long.parseLong(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return comments.byId(Long.parseLong(id)).orElseThrow(() -> new NotFound("comment", id));
     }
 
     static String queueUrl(String filter, @Nullable Long articleId, int number) {
@@ -247,12 +276,8 @@ class ModerationController {
         return value != null && value.strip().matches("\\d{1,18}") ? Long.parseLong(value.strip()) : null;
     }
 
-    private static String nz(@Nullable String value) {
-        return value == null ? "" : value;
-    }
-
     private static String cut(@Nullable String value) {
-        String v = nz(value);
+        String v = value == null ? "" : value;
         return v.length() > 20_000 ? v.substring(0, 20_000) : v;
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ArticleForm;
 import pl.koordes.content.ArticleManagement;
 import pl.koordes.content.ImageManagement;
-import pl.koordes.content.PageManagement;
+import pl.koordes.content.SitePageManagement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -45,11 +45,11 @@ class ContentDemoData implements ApplicationRunner {
 
     private final DemoData demoData;
     private final ArticleManagement articles;
-    private final PageManagement pages;
+    private final SitePageManagement pages;
     private final ImageManagement images;
     private final JdbcClient jdbc;
 
-    ContentDemoData(DemoData demoData, ArticleManagement articles, PageManagement pages, ImageManagement images,
+    ContentDemoData(DemoData demoData, ArticleManagement articles, SitePageManagement pages, ImageManagement images,
             JdbcClient jdbc) {
         this.demoData = demoData;
         this.articles = articles;

@@ -8,8 +8,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.content.PageForm;
-import pl.koordes.content.PageManagement;
+import pl.koordes.content.SitePageForm;
+import pl.koordes.content.SitePageManagement;
 
 /**
  * Pages every installation must have (the accessibility declaration the law requires), created on the
@@ -18,9 +18,9 @@ import pl.koordes.content.PageManagement;
 @Component
 class RequiredPages implements ApplicationRunner {
 
-    private final PageManagement pages;
+    private final SitePageManagement pages;
 
-    RequiredPages(PageManagement pages) {
+    RequiredPages(SitePageManagement pages) {
         this.pages = pages;
     }
 
@@ -35,7 +35,7 @@ class RequiredPages implements ApplicationRunner {
      * The header's {@code nav} is the position in the navigation, {@code place} MAIN (the default) or FOOTER.
      * A file beside it named {@code <address>.en.md} (title, lead and text) is the page's English version.
      */
-    static void load(PageManagement pages, String pattern) {
+    static void load(SitePageManagement pages, String pattern) {
         for (Resource file : ContentDemoData.resources(pattern)) {
             if (file.getFilename().endsWith(ENGLISH)) {
                 continue;
@@ -53,7 +53,7 @@ class RequiredPages implements ApplicationRunner {
                 leadEn = englishHeader.getOrDefault("lead", "");
                 bodyEn = ContentDemoData.body(englishText);
             }
-            pages.createPageIfAbsent(slug, new PageForm(header.get("title"), header.getOrDefault("lead", ""),
+            pages.createPageIfAbsent(slug, new SitePageForm(header.get("title"), header.getOrDefault("lead", ""),
                     ContentDemoData.body(text), titleEn, leadEn, bodyEn,
                     header.getOrDefault("place", nav.isEmpty() ? "" : "MAIN"), nav));
         }

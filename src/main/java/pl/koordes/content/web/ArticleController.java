@@ -12,12 +12,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import pl.koordes.shared.outcome.NotFound;
 import org.springframework.web.servlet.view.RedirectView;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.ContentPermissions;
-import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleView;
 import pl.koordes.shared.web.Paged;
@@ -92,7 +92,7 @@ class ArticleController {
         return view;
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFound notFound() {
+        return new NotFound("article", "");
     }
 }

@@ -14,13 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.content.ArticleChangeRefused;
 import pl.koordes.content.ArticleForm;
 import pl.koordes.content.ArticleManagement;
 import pl.koordes.content.ContentPermissions;
-import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Images;
 import pl.koordes.content.internal.Markdown;
@@ -28,6 +26,8 @@ import pl.koordes.content.internal.RevisionDiff;
 import pl.koordes.shared.web.HeaderLink;
 import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 
 /**
@@ -84,18 +84,18 @@ class EditorArticleController {
         if (PREVIEW.equals(action)) {
             return show(model, null, form, FormErrors.none(), markdown.toHtml(form.body()));
         }
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, null, form, FormErrors.of(result), null);
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                long id = management.createArticle(form, user.displayName());
+                redirect.addFlashAttribute("notice", "content.editor.saved");
+                return "redirect:/redakcja/artykuly/" + id;
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        try {
-            long id = management.createArticle(form, user.displayName());
-            redirect.addFlashAttribute("notice", "content.editor.saved");
-            return "redirect:/redakcja/artykuly/" + id;
-        } catch (ArticleChangeRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, null, form, FormErrors.of(Map.of(refused.field(), refused.messageKey())), null);
-        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return show(model, null, form, errors, null);
     }
 
     @GetMapping("/redakcja/artykuly/{id}")
@@ -114,26 +114,24 @@ class EditorArticleController {
         if (PREVIEW.equals(action)) {
             return show(model, article, form, FormErrors.none(), markdown.toHtml(form.body()));
         }
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, article, form, FormErrors.of(result), null);
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                management.updateArticle(id, form, user.displayName());
+                redirect.addFlashAttribute("notice", "content.editor.saved");
+                return "redirect:/redakcja/artykuly/" + id;
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            }
         }
-        try {
-            management.updateArticle(id, form, user.displayName());
-        } catch (ArticleChangeRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, article, form, FormErrors.of(Map.of(refused.field(), refused.messageKey())), null);
-        }
-        redirect.addFlashAttribute("notice", "content.editor.saved");
-        return "redirect:/redakcja/artykuly/" + id;
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return show(model, article, form, errors, null);
     }
 
     @PostMapping("/redakcja/artykuly/{id}/usun")
     String delete(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         permissions.requireEditor(java.util.Optional.of(user));
-        if (!management.deleteArticle(id)) {
-            throw notFound();
-        }
+        management.deleteArticle(id);
         redirect.addFlashAttribute("notice", "content.editor.deleted");
         return "redirect:/redakcja";
     }
@@ -164,10 +162,8 @@ class EditorArticleController {
     String restore(CurrentUser user, @PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
         permissions.requireEditor(java.util.Optional.of(user));
         try {
-            if (!management.restoreRevision(id, number, user.displayName())) {
-                throw notFound();
-            }
-        } catch (ArticleChangeRefused refused) {
+            management.restoreRevision(id, number, user.displayName());
+        } catch (Refused refused) {
             redirect.addFlashAttribute("notice", refused.messageKey());
             return "redirect:/redakcja/artykuly/" + id + "/historia";
         }
@@ -192,7 +188,7 @@ class EditorArticleController {
         return "content/editor/article";
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    static NotFound notFound() {
+        return new NotFound("content", "");
     }
 }

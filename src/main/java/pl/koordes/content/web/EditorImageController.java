@@ -13,9 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.content.ContentPermissions;
-import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.ImageManagement;
-import pl.koordes.content.ImageRefused;
+import pl.koordes.content.ImageUploadForm;
+import pl.koordes.shared.outcome.Refused;
+import jakarta.validation.Valid;
+import org.springframework.validation.BindingResult;
 import pl.koordes.content.internal.Images;
 import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.security.CurrentUser;
@@ -45,25 +48,28 @@ class EditorImageController {
     }
 
     @PostMapping("/redakcja/obrazy")
-    String upload(CurrentUser user, @RequestParam(name = "plik", required = false) @Nullable MultipartFile file,
-            @RequestParam(name = "alt", required = false) @Nullable String alt, HttpServletResponse response,
+    String upload(CurrentUser user, @Valid ImageUploadForm form, BindingResult result,
+            @RequestParam(name = "plik", required = false) @Nullable MultipartFile file, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
-        try {
-            byte[] data = file == null ? new byte[0] : file.getBytes();
-            long id = management.uploadImage(data, file == null ? null : file.getOriginalFilename(), alt,
-                    user.displayName());
-            redirect.addFlashAttribute("notice", "content.image.uploaded");
-            redirect.addFlashAttribute("uploaded", id);
-            return "redirect:/redakcja/obrazy";
-        } catch (ImageRefused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            String field = refused.messageKey().startsWith("content.image.alt") ? "alt" : "plik";
-            return show(model, 1, alt == null ? "" : alt, FormErrors.of(java.util.Map.of(field, refused.messageKey())));
-        } catch (IOException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, 1, alt == null ? "" : alt, FormErrors.of(java.util.Map.of("plik", "content.image.file.broken")));
+        String alt = form.alt() == null ? "" : form.alt();
+        FormErrors errors = FormErrors.check(form, result);
+        if (!errors.any()) {
+            try {
+                byte[] data = file == null ? new byte[0] : file.getBytes();
+                long id = management.uploadImage(data, file == null ? null : file.getOriginalFilename(), alt,
+                        user.displayName());
+                redirect.addFlashAttribute("notice", "content.image.uploaded");
+                redirect.addFlashAttribute("uploaded", id);
+                return "redirect:/redakcja/obrazy";
+            } catch (Refused refused) {
+                errors = FormErrors.of(refused);
+            } catch (IOException e) {
+                errors = FormErrors.of(java.util.Map.of(ImageManagement.FILE, "content.image.file.broken"));
+            }
         }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return show(model, 1, alt, errors);
     }
 
     private String show(Model model, int page, String alt, FormErrors errors) {

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.content.ContentPermissions;
-import pl.koordes.content.PageForm;
-import pl.koordes.content.PageManagement;
+import pl.koordes.content.SitePageForm;
+import pl.koordes.content.SitePageManagement;
 import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.shared.security.CurrentUser;
@@ -27,10 +27,10 @@ class EditorPageController {
 
     private final ContentPermissions permissions;
     private final SiteContent site;
-    private final PageManagement management;
+    private final SitePageManagement management;
     private final Markdown markdown;
 
-    EditorPageController(ContentPermissions permissions, SiteContent site, PageManagement management, Markdown markdown) {
+    EditorPageController(ContentPermissions permissions, SiteContent site, SitePageManagement management, Markdown markdown) {
         this.permissions = permissions;
         this.site = site;
         this.management = management;
@@ -49,13 +49,13 @@ class EditorPageController {
         permissions.requireEditor(Optional.of(user));
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
         SiteContent.PageMarkdown text = site.pageMarkdown(id).orElse(new SiteContent.PageMarkdown("", ""));
-        PageForm form = new PageForm(page.title(), page.lead(), text.polish(), page.titleEn(), page.leadEn(), text.english(),
+        SitePageForm form = new SitePageForm(page.title(), page.lead(), text.polish(), page.titleEn(), page.leadEn(), text.english(),
                 page.navPlace() == null ? "" : page.navPlace(), page.navOrder() == null ? "" : page.navOrder().toString());
         return show(model, page, form, FormErrors.none(), null, null);
     }
 
     @PostMapping("/redakcja/strony/{id}")
-    String save(CurrentUser user, @PathVariable long id, @Valid PageForm form, BindingResult result,
+    String save(CurrentUser user, @PathVariable long id, @Valid SitePageForm form, BindingResult result,
             @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
@@ -64,23 +64,17 @@ class EditorPageController {
             return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()),
                     form.bodyEn() == null || form.bodyEn().isBlank() ? null : markdown.toHtml(form.bodyEn()));
         }
-        if (form.lacksNavOrder() && !result.hasFieldErrors("navOrder")) {
-            result.rejectValue("navOrder", "required", "content.page.navOrder.required");
-        }
-        String missing = form.missingEnglishField();
-        if (missing != null && !result.hasFieldErrors(missing)) {
-            result.rejectValue(missing, "required", "content.page." + missing + ".required");
-        }
-        if (result.hasErrors()) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, page, form, FormErrors.of(result), null, null);
+            return show(model, page, form, errors, null, null);
         }
         management.updatePage(id, form);
         redirect.addFlashAttribute("notice", "content.editor.page.saved");
         return "redirect:/redakcja/strony/" + id;
     }
 
-    private String show(Model model, SiteContent.SitePage page, PageForm form, FormErrors errors, @Nullable String preview,
+    private String show(Model model, SiteContent.SitePage page, SitePageForm form, FormErrors errors, @Nullable String preview,
             @Nullable String previewEn) {
         model.addAttribute("sitePage", page);
         model.addAttribute("form", form);

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.content.ContentPermissions;
-import pl.koordes.content.ImageRefused;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.content.PartnerForm;
 import pl.koordes.content.QuoteForm;
 import pl.koordes.content.SiteManagement;
@@ -49,9 +49,10 @@ class EditorSiteController {
     String addQuote(CurrentUser user, @Valid QuoteForm form, BindingResult result, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
-        if (result.hasErrors()) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showQuotes(model, form, FormErrors.of(result));
+            return showQuotes(model, form, errors);
         }
         management.addQuote(form);
         redirect.addFlashAttribute("notice", "content.quote.added");
@@ -87,14 +88,16 @@ class EditorSiteController {
             @RequestParam(name = "logo", required = false) @Nullable MultipartFile logo, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
-        if (result.hasErrors()) {
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showPartners(model, form, FormErrors.of(result));
+            return showPartners(model, form, errors);
         }
         try {
             management.addPartner(form, logo == null ? null : logo.getBytes(), logo == null ? null : logo.getOriginalFilename(),
                     user.displayName());
-        } catch (ImageRefused refused) {
+        } catch (Refused refused) {
+            // The logo is checked as any picture; its refusal belongs beside the logo field.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return showPartners(model, form, FormErrors.of(Map.of("logo", refused.messageKey())));
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleSummary;
 import pl.koordes.content.internal.SiteContent;

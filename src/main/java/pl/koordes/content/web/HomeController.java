@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import pl.koordes.content.ContentProperties;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.directory.Directory;

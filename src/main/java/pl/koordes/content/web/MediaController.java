@@ -2,13 +2,12 @@ package pl.koordes.content.web;
 
 import java.time.Duration;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.content.internal.Images;
 
 /**
@@ -27,9 +26,9 @@ class MediaController {
     @GetMapping("/media/{id}")
     ResponseEntity<byte[]> image(@PathVariable String id) {
         if (!id.matches("\\d{1,18}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound("image", "");
         }
-        Images.Stored image = images.find(Long.parseLong(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Images.Stored image = images.find(Long.parseLong(id)).orElseThrow(() -> new NotFound("image", ""));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.contentType()))
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())

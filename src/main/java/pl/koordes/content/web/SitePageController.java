@@ -1,12 +1,11 @@
 package pl.koordes.content.web;
 
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.content.ContentPermissions;
 import pl.koordes.content.internal.PageAddresses;
 import pl.koordes.content.internal.SiteContent;
@@ -61,7 +60,7 @@ class SitePageController {
         return "content/page";
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFound notFound() {
+        return new NotFound("page", "");
     }
 }

@@ -1,8 +1,10 @@
 package pl.koordes.shared.web;
 
 import java.beans.PropertyEditorSupport;
+import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -11,14 +13,15 @@ import pl.koordes.shared.text.TextInput;
 /**
  * Every text a form sends passes through {@link TextInput#normalise} before a controller sees it:
  * fields of form records and single request parameters alike. Passwords are the exception (a
- * parameter or field whose name contains "password"): they are checked as typed, byte for byte.
+ * parameter or field whose name contains "password"): they are checked as typed, byte for byte; a
+ * form record with a password normalises its other texts itself (see {@link #isRecordWithPassword}).
  */
 @ControllerAdvice
 class FormBinding {
 
     @InitBinder
     void normaliseText(WebDataBinder binder) {
-        if (isPassword(binder.getObjectName())) {
+        if (isPassword(binder.getObjectName()) || isRecordWithPassword(binder.getTargetType())) {
             return;
         }
         binder.registerCustomEditor(String.class, new NormalisingEditor());
@@ -31,6 +34,25 @@ class FormBinding {
     }
 
     private static final String[] PASSWORD_FIELDS = {"password", "passwordRepeated", "currentPassword", "newPassword"};
+
+    /**
+     * A form record is built through its constructor, and constructor arguments are converted with the
+     * binder's general editors only (field-specific ones are not consulted), so a password component
+     * would be normalised like any text. Such a record gets no normalising editor; it normalises its
+     * other texts itself with {@link TextInput#normalise} in its compact constructor.
+     */
+    private static boolean isRecordWithPassword(@Nullable ResolvableType type) {
+        Class<?> resolved = type == null ? null : type.resolve();
+        if (resolved == null || !resolved.isRecord()) {
+            return false;
+        }
+        for (RecordComponent component : resolved.getRecordComponents()) {
+            if (isPassword(component.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean isPassword(@Nullable String name) {
         return name != null && name.toLowerCase(Locale.ROOT).contains("password");

@@ -4,9 +4,11 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
@@ -25,6 +27,9 @@ import pl.koordes.shared.outcome.Refused;
  * does not convert (a word where a number belongs) shows the key {@code form.invalid}.
  */
 public final class FormErrors {
+
+    /** The prefix of the messages every form shares ({@code form.tooLong}, {@code form.invalid}…). */
+    private static final String SHARED = "form.";
 
     private static final FormErrors NONE = new FormErrors(Map.of(), List.of(), Map.of());
 
@@ -51,6 +56,7 @@ public final class FormErrors {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> global = new ArrayList<>();
         Map<String, String> typed = new LinkedHashMap<>();
+        Set<String> failed = new HashSet<>();
         for (ObjectError error : result.getAllErrors()) {
             String key = error instanceof FieldError fe && fe.isBindingFailure() ? "form.invalid"
                     : (error.getDefaultMessage() != null ? error.getDefaultMessage() : "form.invalid");
@@ -58,11 +64,17 @@ public final class FormErrors {
                 if (fe.isBindingFailure()) {
                     // A value that did not convert outranks what validation said about the empty field.
                     fields.put(fe.getField(), key);
+                    failed.add(fe.getField());
                     if (fe.getRejectedValue() instanceof String text) {
                         typed.put(fe.getField(), text);
                     }
-                } else {
-                    fields.putIfAbsent(fe.getField(), key);
+                } else if (!failed.contains(fe.getField())) {
+                    // A field breaking two rules shows one message: the form's own (a length with its limit
+                    // said, from @Size) rather than the shared one @Text gives for the same length.
+                    String before = fields.get(fe.getField());
+                    if (before == null || (before.startsWith(SHARED) && !key.startsWith(SHARED))) {
+                        fields.put(fe.getField(), key);
+                    }
                 }
             } else {
                 global.add(key);

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import pl.koordes.shared.outcome.NotFound;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.AuditTrail;
-import pl.koordes.accounts.ChangeRefused;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.accounts.GrantRoleForm;
 import pl.koordes.accounts.InvitePersonForm;
 import pl.koordes.shared.web.Paged;
@@ -107,9 +107,9 @@ class PeopleAdminController {
         long id;
         try {
             id = people.invitePerson(form, details.user());
-        } catch (ChangeRefused refused) {
+        } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return inviteForm(model, form, FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.key())));
+            return inviteForm(model, form, FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.messageKey())));
         }
         redirect.addFlashAttribute("notice", "admin.invite.sent");
         redirect.addFlashAttribute("noticeArgument", form.email());
@@ -131,8 +131,8 @@ class PeopleAdminController {
         if (!errors.any()) {
             try {
                 people.grantRole(id, form, details.user());
-            } catch (ChangeRefused refused) {
-                errors = FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.key()));
+            } catch (Refused refused) {
+                errors = FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.messageKey()));
             }
         }
         if (errors.any()) {
@@ -195,15 +195,15 @@ class PeopleAdminController {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
-        } catch (ChangeRefused refused) {
-            redirect.addFlashAttribute("problem", refused.key());
+        } catch (Refused refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
         }
         return "redirect:/admin/osoby/" + id;
     }
 
     private PersonDetail person(long id) {
         return people.findPerson(id).filter(p -> p.status() != AccountStatus.DELETED)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound("account", ""));
     }
 
     private String inviteForm(Model model, InvitePersonForm form, FormErrors errors) {
@@ -240,7 +240,9 @@ class PeopleAdminController {
             String bound = error.getField().replaceAll("\\[.*$", "");
             String field = shownAs.getOrDefault(bound, bound);
             String key = error.isBindingFailure() || error.getDefaultMessage() == null ? "form.invalid" : error.getDefaultMessage();
-            if (!found.containsKey(field) || key.endsWith(".required")) {
+            // As FormErrors: "required" first, and the form's own message before the shared one (form.tooLong).
+            if (!found.containsKey(field) || key.endsWith(".required")
+                    || (found.get(field).startsWith("form.") && !key.startsWith("form."))) {
                 found.put(field, key);
             }
         }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * verification, first set-up). The link carries 256 random bits; the database keeps only their hash.
  */
 @Component
-public class Tokens {
+public class AccountTokens {
 
     /** What a token lets its holder do. */
     public enum Purpose {
@@ -30,7 +30,7 @@ public class Tokens {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Tokens(JdbcClient jdbc, Clock clock) {
+    AccountTokens(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;

@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

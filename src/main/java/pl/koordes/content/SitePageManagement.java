@@ -12,14 +12,14 @@ import pl.koordes.content.internal.PageNavigation;
 /** The write path for static pages: the Markdown is rendered and sanitised once, when saved. */
 @Service
 @Transactional
-public class PageManagement {
+public class SitePageManagement {
 
     private final JdbcClient jdbc;
     private final Markdown markdown;
     private final Clock clock;
     private final PageNavigation navigation;
 
-    public PageManagement(JdbcClient jdbc, Markdown markdown, Clock clock, PageNavigation navigation) {
+    public SitePageManagement(JdbcClient jdbc, Markdown markdown, Clock clock, PageNavigation navigation) {
         this.jdbc = jdbc;
         this.markdown = markdown;
         this.clock = clock;
@@ -27,7 +27,7 @@ public class PageManagement {
     }
 
     /** Creates the page with this address unless it exists; answers whether it was created. */
-    public boolean createPageIfAbsent(String slug, PageForm form) {
+    public boolean createPageIfAbsent(String slug, SitePageForm form) {
         boolean created = jdbc.sql("""
                         insert into content_page (slug, title, lead, body_markdown, body_html, title_en, lead_en, body_markdown_en,
                                                   body_html_en, nav_place, nav_order, updated_at)
@@ -46,7 +46,7 @@ public class PageManagement {
     }
 
     /** Saves a new text of an existing page (its address stays); false when there is no such page. */
-    public boolean updatePage(long id, PageForm form) {
+    public boolean updatePage(long id, SitePageForm form) {
         boolean updated = jdbc.sql("""
                         update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
                                title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
@@ -73,12 +73,12 @@ public class PageManagement {
         return text == null || text.isBlank() ? "" : markdown.toHtml(text);
     }
 
-    private static @Nullable String place(PageForm form) {
+    private static @Nullable String place(SitePageForm form) {
         return form.navPlace() == null || form.navPlace().isBlank() ? null : form.navPlace();
     }
 
     /** The position counts only with a place (a page outside the navigation has none); a place without one is first. */
-    private static @Nullable Integer nav(PageForm form) {
+    private static @Nullable Integer nav(SitePageForm form) {
         if (place(form) == null) {
             return null;
         }

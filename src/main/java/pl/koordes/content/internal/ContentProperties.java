@@ -1,4 +1,4 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,20 +1,21 @@
 package pl.koordes.accounts;
 
-import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.Role;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.Accounts;
-import pl.koordes.accounts.internal.Tokens;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.outcome.Refused;
 
 /**
  * Self-registration of participants: the account exists at once but works only after the person
@@ -22,19 +23,19 @@ import pl.koordes.shared.mail.Mailer;
  * so the page never tells a stranger whether an address has an account.
  */
 @Service
-public class Registration {
+public class SelfRegistration {
 
     /** How long the confirmation link works. */
     static final Duration VERIFICATION_VALIDITY = Duration.ofDays(2);
 
     private final Accounts accounts;
-    private final Tokens tokens;
+    private final AccountTokens tokens;
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final AuditLog audit;
 
-    Registration(Accounts accounts, Tokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+    SelfRegistration(Accounts accounts, AccountTokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
             AuditLog audit) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -44,64 +45,52 @@ public class Registration {
         this.audit = audit;
     }
 
-    /** What the person typed; errors come back as field → message key, plus the estimator's advice. */
-    public record Outcome(Map<String, String> errors, String passwordAdvice) {
-
-        public boolean succeeded() {
-            return errors.isEmpty();
-        }
-    }
-
+    /**
+     * Creates the account and sends the confirmation link, or, for an address already in use, the
+     * warning mail; both look the same to the visitor. Throws {@link Refused} for a password the
+     * policy refuses (the password policy says why, with advice for the form).
+     */
     @Transactional
-    public Outcome register(String displayName, String email, String password, String passwordRepeated, Locale locale) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = displayName == null ? "" : displayName.strip();
-        String address = email == null ? "" : email.strip();
-        if (name.isEmpty()) {
-            errors.put("displayName", "profile.name.required");
-        } else if (name.length() > 200) {
-            errors.put("displayName", "profile.name.tooLong");
-        }
-        if (!EmailAddresses.valid(address)) {
-            errors.put("email", "profile.email.invalid");
-        }
-        String advice = null;
-        if (!String.valueOf(password).equals(passwordRepeated)) {
-            errors.put("passwordRepeated", "password.mismatch");
-        } else {
-            Optional<PasswordPolicy.Refusal> refusal = policy.check(password, name, address, locale);
-            if (refusal.isPresent()) {
-                errors.put("password", refusal.get().key());
-                advice = refusal.get().detail();
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Outcome(errors, advice);
+    public void register(SelfRegistrationForm form, Locale locale) {
+        String name = text(form.displayName());
+        String address = text(form.email());
+        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.password(), name, address, locale);
+        if (refusal.isPresent()) {
+            throw Refused.field("password", refusal.get().key());
         }
         String language = Language.of(locale).code();
         Optional<Accounts.Row> existing = accounts.byEmail(address);
         if (existing.isPresent()) {
             mailer.send(existing.get().email(), Language.fromCode(existing.get().language()).locale(),
                     "accounts/mail/alreadyRegistered", Map.of("name", existing.get().displayName()));
-            audit.record(existing.get().id(), existing.get().email(), "REGISTRATION_FOR_EXISTING_EMAIL", "account",
+            audit.record(existing.get().id(), existing.get().email(), AccountAction.REGISTRATION_FOR_EXISTING_EMAIL, "account",
                     existing.get().id(), null, null);
-            return new Outcome(Map.of(), null);
+            return;
         }
-        long id = accounts.create(address, name, AccountStatus.INVITED, passwords.encode(password), language);
+        long id = accounts.create(address, name, AccountStatus.INVITED, passwords.encode(form.password()), language);
         accounts.grant(id, new RoleAssignment(Role.PARTICIPANT, null));
-        String token = tokens.issue(id, Tokens.Purpose.EMAIL_VERIFICATION, VERIFICATION_VALIDITY);
+        String token = tokens.issue(id, AccountTokens.Purpose.EMAIL_VERIFICATION, VERIFICATION_VALIDITY);
         mailer.send(address, locale, "accounts/mail/verifyEmail", Map.of(
                 "name", name,
                 "path", "/rejestracja/potwierdz?token=" + token,
                 "hours", VERIFICATION_VALIDITY.toHours()));
-        audit.record(id, address, "REGISTERED", "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
-        return new Outcome(Map.of(), null);
+        audit.record(id, address, AccountAction.REGISTERED, "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
+    }
+
+    /** Why the form's password was refused, in the reader's language, for showing beside the field. */
+    public Optional<String> passwordAdvice(SelfRegistrationForm form, Locale locale) {
+        return policy.check(form.password(), text(form.displayName()), text(form.email()), locale)
+                .map(PasswordPolicy.Refusal::detail);
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
     }
 
     /** Confirms the e-mail address: the account becomes active. False when the link no longer works. */
     @Transactional
     public boolean confirm(String token) {
-        Optional<Long> id = tokens.consume(token, Tokens.Purpose.EMAIL_VERIFICATION);
+        Optional<Long> id = tokens.consume(token, AccountTokens.Purpose.EMAIL_VERIFICATION);
         if (id.isEmpty()) {
             return false;
         }
@@ -110,7 +99,7 @@ public class Registration {
             return false;
         }
         accounts.setStatus(row.id(), AccountStatus.ACTIVE);
-        audit.record(row.id(), row.email(), "EMAIL_VERIFIED", "account", row.id(), Map.of("status", "INVITED"),
+        audit.record(row.id(), row.email(), AccountAction.EMAIL_VERIFIED, "account", row.id(), Map.of("status", "INVITED"),
                 Map.of("status", "ACTIVE"));
         return true;
     }

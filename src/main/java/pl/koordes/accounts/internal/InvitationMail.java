@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
 import pl.koordes.shared.security.RoleAssignment;
 import java.time.Instant;

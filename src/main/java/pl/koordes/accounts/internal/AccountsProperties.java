@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;

@@ -4,6 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.validation.Errors;
+import pl.koordes.shared.web.CrossFieldRules;
+import pl.koordes.shared.text.Text;
 
 /**
  * What an editor writes about a static page: the Polish text, optionally an English version (title and
@@ -13,23 +16,35 @@ import org.jspecify.annotations.Nullable;
  *        {@code FOOTER}, or empty for nowhere
  * @param navOrder position there as digits (smaller first); required with a place, ignored without one
  */
-public record PageForm(
+public record SitePageForm(
         @NotBlank(message = "content.article.title.required")
         @Size(max = 200, message = "content.size.200")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String title,
+        @Text(max = 200, message = "content.singleLine") @Nullable String title,
         @Size(max = 600, message = "content.size.600")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String lead,
+        @Text(max = 600, message = "content.singleLine") @Nullable String lead,
         @NotBlank(message = "content.article.body.required")
         @Size(max = 100_000, message = "content.size.100000")
-        @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String body,
+        @Text(max = 100_000, multiline = true) @Nullable String body,
         @Size(max = 200, message = "content.size.200")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String titleEn,
+        @Text(max = 200, message = "content.singleLine") @Nullable String titleEn,
         @Size(max = 600, message = "content.size.600")
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "content.singleLine") @Nullable String leadEn,
+        @Text(max = 600, message = "content.singleLine") @Nullable String leadEn,
         @Size(max = 100_000, message = "content.size.100000")
-        @Pattern(regexp = "[^\\x00]*", message = "content.invalidCharacters") @Nullable String bodyEn,
+        @Text(max = 100_000, multiline = true) @Nullable String bodyEn,
         @Pattern(regexp = "MAIN|FOOTER|", message = "content.page.navPlace.invalid") @Nullable String navPlace,
-        @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable String navOrder) {
+        @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable String navOrder) implements CrossFieldRules {
+
+    /** A place needs its position; an English version begun needs both its title and its text. */
+    @Override
+    public void checkTogether(Errors errors) {
+        if (lacksNavOrder()) {
+            errors.rejectValue("navOrder", "content.page.navOrder.required");
+        }
+        String missing = missingEnglishField();
+        if (missing != null) {
+            errors.rejectValue(missing, "content.page." + missing + ".required");
+        }
+    }
 
     /** Whether the English version has a title and a text (it is shown only then). */
     public boolean hasEnglish() {

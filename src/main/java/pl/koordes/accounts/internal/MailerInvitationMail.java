@@ -1,5 +1,6 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
+import pl.koordes.shared.outcome.Refused;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ class MailerInvitationMail implements InvitationMail {
         } catch (IllegalArgumentException undeliverable) {
             // The mail module's address check is stricter than the form's in places (e.g. non-ASCII
             // local parts); refusing here rolls the whole invitation back.
-            throw new ChangeRefused("email", "admin.invite.email.invalid");
+            throw Refused.field("email", "admin.invite.email.invalid");
         }
     }
 }

@@ -1,4 +1,4 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,0 +1,29 @@
+package pl.koordes.accounts;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.text.Text;
+
+/**
+ * A person's name, language and whether they want notification e-mails.
+ *
+ * @param language {@code pl} or {@code en}; anything else is taken as Polish
+ */
+public record ProfileDetailsForm(
+        @NotBlank(message = "profile.name.required")
+        @Size(max = Profiles.NAME_MAX, message = "profile.name.tooLong")
+        @Text(max = Profiles.NAME_MAX) @Nullable String displayName,
+        @Nullable String language,
+        @Nullable Boolean notifications) {
+
+    /** Whether notification e-mails were chosen (an unticked box sends nothing). */
+    public boolean notificationsChosen() {
+        return Boolean.TRUE.equals(notifications);
+    }
+
+    /** The language as stored: {@code en} when chosen, else Polish. */
+    public String languageCode() {
+        return "en".equals(language) ? "en" : "pl";
+    }
+}

@@ -1,0 +1,23 @@
+package pl.koordes.comments;
+
+import pl.koordes.shared.audit.AuditAction;
+
+/** What editors do to comments, as the audit log names it; constant names are stored, so add rather than rename. */
+public enum CommentAction implements AuditAction {
+    COMMENT_APPROVED,
+    COMMENT_REJECTED,
+    COMMENT_MARKED_SPAM,
+    COMMENT_EDITED,
+    COMMENT_REPLIED,
+    BANNED_PHRASE_ADDED,
+    BANNED_PHRASE_REMOVED;
+
+    /** The audit action of a moderator's decision. */
+    static CommentAction of(ModerationAction decision) {
+        return switch (decision) {
+            case APPROVE -> COMMENT_APPROVED;
+            case REJECT -> COMMENT_REJECTED;
+            case SPAM -> COMMENT_MARKED_SPAM;
+        };
+    }
+}
