@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Words in one language, for what a template renders: a page ({@code shared.web.Page}) or an
- * e-mail ({@code shared.mail.MailContext}). Templates call {@code t("key", args)}.
+ * e-mail ({@code shared.mail.MailContext}). Templates call its {@code t} method with a message key.
  *
  * @param language the reader's language
  * @param messages where the words come from
