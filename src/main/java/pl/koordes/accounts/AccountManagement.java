@@ -1,5 +1,8 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.NewPasswordForm;
+
 import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;

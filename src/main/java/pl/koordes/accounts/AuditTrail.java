@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AuditLog;
+
 import pl.koordes.accounts.internal.AdministrationProperties;
 import java.time.Instant;
 import java.time.LocalDate;

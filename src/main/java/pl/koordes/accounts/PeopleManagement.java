@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AuditLog;
+
 import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.internal.AdministrationProperties;
 import pl.koordes.accounts.internal.InvitationMail;

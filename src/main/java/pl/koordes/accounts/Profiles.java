@@ -1,5 +1,12 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountDeletionForm;
+import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.EmailChangeForm;
+import pl.koordes.accounts.internal.PasswordChangeForm;
+import pl.koordes.accounts.internal.ProfileDetailsForm;
+import pl.koordes.accounts.internal.SecondFactorForm;
+
 import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.shared.security.CurrentUser;

@@ -1,5 +1,7 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.CommentManagement;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -32,9 +34,9 @@ public record CommentForm(
         @Nullable String proof) implements CrossFieldRules {
 
     /** The most any setting may allow for a title or a signature. */
-    static final int MAX_LINE = 1_000;
+    public static final int MAX_LINE = 1_000;
     /** The most any setting may allow for a comment's content. */
-    static final int MAX_BODY = 100_000;
+    public static final int MAX_BODY = 100_000;
 
     public static CommentForm empty() {
         return new CommentForm("", "", "", "", false, "", "");
@@ -63,7 +65,7 @@ public record CommentForm(
     }
 
     /** The text of a field, never null. */
-    static String text(@Nullable String value) {
+    public static String text(@Nullable String value) {
         return value == null ? "" : value;
     }
 

@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import pl.koordes.accounts.internal.AccountPermissions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.CommentPermissions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.CommentManagement;
+import pl.koordes.comments.internal.ModerationAction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

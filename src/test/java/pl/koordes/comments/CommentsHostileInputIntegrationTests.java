@@ -1,5 +1,7 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.Comments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

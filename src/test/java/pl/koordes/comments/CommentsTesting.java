@@ -1,5 +1,11 @@
 package pl.koordes.comments;
 
+import pl.koordes.comments.internal.BannedPhraseForm;
+import pl.koordes.comments.internal.CommentManagement;
+import pl.koordes.comments.internal.Comments;
+import pl.koordes.comments.internal.ModerationAction;
+import pl.koordes.comments.internal.ReplyForm;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package pl.koordes.content;
 
+import pl.koordes.content.internal.ArticleManagement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package pl.koordes.content;
 
+import pl.koordes.content.internal.ContentPermissions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pl.koordes.accounts.internal.AccountTokens;
-import pl.koordes.notifications.MailCheck;
+import pl.koordes.notifications.internal.MailCheck;
 import pl.koordes.notifications.internal.DevMailbox;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.support.IntegrationTest;

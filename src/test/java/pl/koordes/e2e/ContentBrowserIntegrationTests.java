@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.content.ArticleForm;
-import pl.koordes.content.ArticleManagement;
-import pl.koordes.content.ImageManagement;
+import pl.koordes.content.internal.ArticleManagement;
+import pl.koordes.content.internal.ImageManagement;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 

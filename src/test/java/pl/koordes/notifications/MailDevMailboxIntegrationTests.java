@@ -1,5 +1,8 @@
 package pl.koordes.notifications;
 
+import pl.koordes.notifications.internal.MailCheck;
+import pl.koordes.notifications.internal.NotificationPermissions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

@@ -1,5 +1,7 @@
 package pl.koordes.notifications;
 
+import pl.koordes.notifications.internal.NotificationPermissions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import pl.koordes.accounts.AuditLog;
+import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.shared.audit.Audited;
 
 /**

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.AuditLog;
+import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
 

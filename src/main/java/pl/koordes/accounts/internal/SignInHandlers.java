@@ -19,7 +19,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.AuditLog;
+import pl.koordes.accounts.internal.AuditLog;
 
 /**
  * What happens after the password is checked: a failure counts towards the lockout and is audited;

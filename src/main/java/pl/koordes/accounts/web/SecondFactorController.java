@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.accounts.AuditLog;
+import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.SecondFactor;

@@ -14,7 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.comments.CommentManagement;
+import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.CommentState;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;

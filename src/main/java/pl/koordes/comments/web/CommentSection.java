@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
-import pl.koordes.comments.Comments;
+import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;

@@ -9,7 +9,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.SitePageForm;
-import pl.koordes.content.SitePageManagement;
+import pl.koordes.content.internal.SitePageManagement;
 
 /**
  * Pages every installation must have (the accessibility declaration the law requires), created on the

@@ -16,7 +16,7 @@ import pl.koordes.shared.outcome.NotFound;
 import org.springframework.web.servlet.view.RedirectView;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
-import pl.koordes.content.ContentPermissions;
+import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleView;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import pl.koordes.notifications.NotificationPermissions;
+import pl.koordes.notifications.internal.NotificationPermissions;
 import pl.koordes.notifications.internal.DevMailbox;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.notifications.internal.MailTransport;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import pl.koordes.accounts.AccountPermissions;
+import pl.koordes.accounts.internal.AccountPermissions;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.shared.web.HeaderLink;

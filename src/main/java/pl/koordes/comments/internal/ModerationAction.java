@@ -1,4 +1,6 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
+
+import pl.koordes.comments.CommentState;
 
 /** What an editor decides about comments in the queue. */
 public enum ModerationAction {

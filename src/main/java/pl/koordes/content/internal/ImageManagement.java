@@ -1,4 +1,4 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
 
 import pl.koordes.content.internal.ContentProperties;
 import java.awt.Graphics2D;

@@ -1,4 +1,4 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

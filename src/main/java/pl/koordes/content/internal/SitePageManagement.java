@@ -1,4 +1,6 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
+
+import pl.koordes.content.SitePageForm;
 
 import java.time.Clock;
 import java.sql.Timestamp;

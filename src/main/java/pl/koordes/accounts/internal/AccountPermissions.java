@@ -1,4 +1,6 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
+
+import pl.koordes.accounts.PeopleManagement;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,6 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
+
+import pl.koordes.accounts.Profiles;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,7 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
+
+import pl.koordes.accounts.AccountAction;
+import pl.koordes.accounts.AccountStatus;
 
 import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.internal.PasswordPolicy;

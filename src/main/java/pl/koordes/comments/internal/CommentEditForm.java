@@ -1,4 +1,6 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
+
+import pl.koordes.comments.CommentForm;
 
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;

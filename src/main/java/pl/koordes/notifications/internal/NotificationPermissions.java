@@ -1,4 +1,4 @@
-package pl.koordes.notifications;
+package pl.koordes.notifications.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

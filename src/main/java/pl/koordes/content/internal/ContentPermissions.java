@@ -1,4 +1,4 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
 
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;

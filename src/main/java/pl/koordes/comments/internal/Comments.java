@@ -1,4 +1,7 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
+
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentState;
 
 import pl.koordes.comments.internal.CommentsProperties;
 import java.util.List;

@@ -1,4 +1,4 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

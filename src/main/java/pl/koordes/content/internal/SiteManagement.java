@@ -1,4 +1,7 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
+
+import pl.koordes.content.PartnerForm;
+import pl.koordes.content.QuoteForm;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

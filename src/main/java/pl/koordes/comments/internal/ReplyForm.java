@@ -1,4 +1,6 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
+
+import pl.koordes.comments.CommentForm;
 
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.text.Text;

@@ -1,4 +1,4 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
 
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.text.TextInput;

@@ -1,4 +1,4 @@
-package pl.koordes.notifications;
+package pl.koordes.notifications.internal;
 
 import java.util.Locale;
 import java.util.Map;

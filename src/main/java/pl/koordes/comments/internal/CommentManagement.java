@@ -1,4 +1,15 @@
-package pl.koordes.comments;
+package pl.koordes.comments.internal;
+
+import pl.koordes.comments.BannedPhrase;
+import pl.koordes.comments.BannedPhrasesChanged;
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentAction;
+import pl.koordes.comments.CommentAwaitingModeration;
+import pl.koordes.comments.CommentEdited;
+import pl.koordes.comments.CommentForm;
+import pl.koordes.comments.CommentModerated;
+import pl.koordes.comments.CommentPublished;
+import pl.koordes.comments.CommentState;
 
 import pl.koordes.comments.internal.CommentsProperties;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

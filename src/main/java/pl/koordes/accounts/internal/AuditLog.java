@@ -1,4 +1,6 @@
-package pl.koordes.accounts;
+package pl.koordes.accounts.internal;
+
+import pl.koordes.accounts.AccountAction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

@@ -1,4 +1,7 @@
-package pl.koordes.content;
+package pl.koordes.content.internal;
+
+import pl.koordes.content.ArticleForm;
+import pl.koordes.content.ArticlePublished;
 
 import java.time.Clock;
 import java.time.Instant;
