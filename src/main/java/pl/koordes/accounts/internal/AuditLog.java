@@ -58,15 +58,6 @@ public class AuditLog {
         record(actor.id(), actor.email(), action, targetType, targetId, before, after);
     }
 
-    /**
-     * Records an action named by a free string. Transitional: only for {@code events.MaterialFiles},
-     * which calls the audit log directly until it publishes audited events; then this goes.
-     */
-    public void record(CurrentUser actor, String action, String targetType, Object targetId, @Nullable Map<String, ?> before,
-            @Nullable Map<String, ?> after) {
-        record(actor.id(), actor.email(), () -> action, targetType, targetId, before, after);
-    }
-
     private static @Nullable String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
