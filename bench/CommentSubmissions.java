@@ -42,27 +42,52 @@ public class CommentSubmissions {
         int count = Integer.parseInt(args[1]);
         int connections = Integer.parseInt(args[2]);
         URI article = URI.create(articleUrl);
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
 
         long prepStart = System.nanoTime();
         List<String> bodies = new ArrayList<>(count);
         String action = null;
         long run = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
-            String page = client.send(HttpRequest.newBuilder(article).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String page = client.send(
+                            HttpRequest.newBuilder(article).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
             action = group(FORM, page);
             String csrf = group(CSRF, page);
             // The form's script fetches a challenge of its own; so does the benchmark.
-            String task = client.send(HttpRequest.newBuilder(article.resolve("/komentarze/wyzwanie")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String proof = solve(json(task, "algorithm"), json(task, "challenge"), json(task, "salt"),
-                    json(task, "signature"), Long.parseLong(json(task, "maxNumber")));
-            bodies.add(form("_csrf", csrf, "title", "Głos z regionu nr " + i,
-                    "body", "Benchmark " + run + " komentarz " + i + ": spółdzielnie socjalne w powiecie potrzebują stabilnych zamówień.",
-                    "signature", "Tester " + i, "email", "", "website", "", "proof", proof));
+            String task = client.send(
+                            HttpRequest.newBuilder(article.resolve("/komentarze/wyzwanie"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String proof = solve(
+                    json(task, "algorithm"),
+                    json(task, "challenge"),
+                    json(task, "salt"),
+                    json(task, "signature"),
+                    Long.parseLong(json(task, "maxNumber")));
+            bodies.add(form(
+                    "_csrf",
+                    csrf,
+                    "title",
+                    "Głos z regionu nr " + i,
+                    "body",
+                    "Benchmark " + run + " komentarz " + i
+                            + ": spółdzielnie socjalne w powiecie potrzebują stabilnych zamówień.",
+                    "signature",
+                    "Tester " + i,
+                    "email",
+                    "",
+                    "website",
+                    "",
+                    "proof",
+                    proof));
         }
         double prepSeconds = (System.nanoTime() - prepStart) / 1e9;
         URI target = article.resolve(action);
@@ -78,12 +103,15 @@ public class CommentSubmissions {
                     int i;
                     while ((i = next.getAndIncrement()) < count) {
                         long t0 = System.nanoTime();
-                        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(target)
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                        HttpResponse<Void> answer = client.send(
+                                HttpRequest.newBuilder(target)
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                                        .build(),
                                 HttpResponse.BodyHandlers.discarding());
                         latencies[i] = System.nanoTime() - t0;
-                        String location = answer.headers().firstValue("Location").orElse("");
+                        String location =
+                                answer.headers().firstValue("Location").orElse("");
                         if (answer.statusCode() != 302 || !location.contains("komentarz=oczekuje")) {
                             wrong.incrementAndGet();
                         }
@@ -97,12 +125,23 @@ public class CommentSubmissions {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
-        System.out.printf("prepared %d forms (page view + proof of work) in %.1f s, not measured%n", count, prepSeconds);
-        System.out.printf("submissions: %d in %.2f s over %d connections: %.0f req/s, p50 %.2f ms, p99 %.2f ms, not accepted: %d%n",
-                count, seconds, connections, count / seconds, latencies[count / 2] / 1e6,
-                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, wrong.get());
-        System.out.printf("RESULT %.0f %.2f %.2f %d%n", count / seconds, latencies[count / 2] / 1e6,
-                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6, wrong.get());
+        System.out.printf(
+                "prepared %d forms (page view + proof of work) in %.1f s, not measured%n", count, prepSeconds);
+        System.out.printf(
+                "submissions: %d in %.2f s over %d connections: %.0f req/s, p50 %.2f ms, p99 %.2f ms, not accepted: %d%n",
+                count,
+                seconds,
+                connections,
+                count / seconds,
+                latencies[count / 2] / 1e6,
+                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
+                wrong.get());
+        System.out.printf(
+                "RESULT %.0f %.2f %.2f %d%n",
+                count / seconds,
+                latencies[count / 2] / 1e6,
+                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
+                wrong.get());
         if (wrong.get() > 0) {
             System.exit(1);
         }
@@ -120,7 +159,8 @@ public class CommentSubmissions {
         return m.group(1);
     }
 
-    private static String solve(String algorithm, String challenge, String salt, String signature, long max) throws Exception {
+    private static String solve(String algorithm, String challenge, String salt, String signature, long max)
+            throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (long n = 0; n <= max; n++) {
             String hash = HexFormat.of().formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8)));
@@ -139,7 +179,8 @@ public class CommentSubmissions {
             if (!out.isEmpty()) {
                 out.append('&');
             }
-            out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+            out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return out.toString();

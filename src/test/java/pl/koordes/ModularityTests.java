@@ -17,8 +17,20 @@ class ModularityTests {
     @Test
     void everyModuleOfTheArchitectureExists() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("shared", "accounts", "directory", "content", "comments", "events", "advisory", "surveys",
-                        "monitoring", "postulates", "knowledge", "notifications", "reports");
+                .contains(
+                        "shared",
+                        "accounts",
+                        "directory",
+                        "content",
+                        "comments",
+                        "events",
+                        "advisory",
+                        "surveys",
+                        "monitoring",
+                        "postulates",
+                        "knowledge",
+                        "notifications",
+                        "reports");
     }
 
     @Test

@@ -49,9 +49,12 @@ class ModuleDocumentationTests {
                 stale.add(committed.containsKey(file) ? file + " (differs)" : file + " (missing)");
             }
         }
-        committed.keySet().stream().filter(file -> !generated.containsKey(file))
+        committed.keySet().stream()
+                .filter(file -> !generated.containsKey(file))
                 .forEach(file -> stale.add(file + " (no longer generated)"));
-        assertThat(stale).as("docs/modules is stale: run %s and commit docs/modules", REGENERATE).isEmpty();
+        assertThat(stale)
+                .as("docs/modules is stale: run %s and commit docs/modules", REGENERATE)
+                .isEmpty();
     }
 
     /** Rewrites the files that differ and deletes those no longer generated, so an unchanged module makes no diff. */
@@ -64,7 +67,9 @@ class ModuleDocumentationTests {
         }
         for (Map.Entry<String, String> file : generated.entrySet()) {
             if (!file.getValue().equals(committed.get(file.getKey()))) {
-                Files.copy(GENERATED.resolve(file.getKey()), COMMITTED.resolve(file.getKey()),
+                Files.copy(
+                        GENERATED.resolve(file.getKey()),
+                        COMMITTED.resolve(file.getKey()),
                         StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -82,10 +87,15 @@ class ModuleDocumentationTests {
         }
         try (Stream<Path> paths = Files.list(folder)) {
             for (Path path : paths.filter(Files::isRegularFile)
-                    .filter(path -> !path.getFileName().toString().equals(INDEX)).toList()) {
+                    .filter(path -> !path.getFileName().toString().equals(INDEX))
+                    .toList()) {
                 String name = path.getFileName().toString();
-                String text = Files.readString(path).replace("\r\n", "\n").replaceAll("[ \\t]+\n", "\n").strip();
-                files.put(name, name.endsWith(".puml") ? text.lines().sorted().collect(Collectors.joining("\n")) : text);
+                String text = Files.readString(path)
+                        .replace("\r\n", "\n")
+                        .replaceAll("[ \\t]+\n", "\n")
+                        .strip();
+                files.put(
+                        name, name.endsWith(".puml") ? text.lines().sorted().collect(Collectors.joining("\n")) : text);
             }
         }
         return files;

@@ -1,20 +1,19 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AuditLog;
-import pl.koordes.accounts.internal.NewPasswordForm;
-
-import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.accounts.internal.Accounts;
+import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.NewPasswordForm;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.accounts.internal.Sessions;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
-import pl.koordes.accounts.internal.AccountTokens;
 
 /** Changes to accounts that people make themselves: accepting an invitation, setting a password. */
 @Service
@@ -27,8 +26,13 @@ public class AccountManagement {
     private final AuditLog audit;
     private final Sessions sessions;
 
-    AccountManagement(Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-            AuditLog audit, Sessions sessions) {
+    AccountManagement(
+            Accounts accounts,
+            AccountTokens tokens,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            AuditLog audit,
+            Sessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwordEncoder;
@@ -48,8 +52,7 @@ public class AccountManagement {
     }
 
     /** The person behind an invitation link, as shown on the page where they set their password. */
-    public record Invitee(long id, String email, String displayName) {
-    }
+    public record Invitee(long id, String email, String displayName) {}
 
     /**
      * Accepts an invitation: the password is checked, the link used up, the account activated.
@@ -60,7 +63,8 @@ public class AccountManagement {
     public void acceptInvitation(NewPasswordForm form, Locale locale) {
         String token = form.tokenText();
         Invitee person = invitee(token).orElseThrow(() -> new NotFound("invitation", "link"));
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.password(), person.displayName(), person.email(), locale);
+        Optional<PasswordPolicy.Refusal> refusal =
+                policy.check(form.password(), person.displayName(), person.email(), locale);
         if (refusal.isPresent()) {
             throw Refused.field("password", refusal.get().key());
         }
@@ -69,15 +73,22 @@ public class AccountManagement {
                 .orElseThrow(() -> new NotFound("invitation", "link"));
         accounts.setPassword(id, passwords.encode(form.password()));
         accounts.setStatus(id, AccountStatus.ACTIVE);
-        audit.record(id, person.email(), AccountAction.INVITATION_ACCEPTED, "account", id,
-                Map.of("status", AccountStatus.INVITED.name()), Map.of("status", AccountStatus.ACTIVE.name()));
+        audit.record(
+                id,
+                person.email(),
+                AccountAction.INVITATION_ACCEPTED,
+                "account",
+                id,
+                Map.of("status", AccountStatus.INVITED.name()),
+                Map.of("status", AccountStatus.ACTIVE.name()));
     }
 
     /** Why the form's password was refused, in the reader's language, for showing beside the field. */
     @Transactional(readOnly = true)
     public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {
-        return invitee(form.tokenText()).flatMap(person -> policy.check(form.password(), person.displayName(),
-                person.email(), locale)).map(PasswordPolicy.Refusal::detail);
+        return invitee(form.tokenText())
+                .flatMap(person -> policy.check(form.password(), person.displayName(), person.email(), locale))
+                .map(PasswordPolicy.Refusal::detail);
     }
 
     /** Ends every session of the person, e.g. when their account is deactivated. */

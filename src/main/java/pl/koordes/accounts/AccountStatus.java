@@ -2,5 +2,8 @@ package pl.koordes.accounts;
 
 /** Where an account stands: invited people have no password yet; deleted ones keep no personal data. */
 public enum AccountStatus {
-    INVITED, ACTIVE, DEACTIVATED, DELETED
+    INVITED,
+    ACTIVE,
+    DEACTIVATED,
+    DELETED
 }

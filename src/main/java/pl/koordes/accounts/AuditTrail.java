@@ -1,14 +1,12 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AuditLog;
-
-import pl.koordes.accounts.internal.AdministrationProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.internal.AdministrationProperties;
+import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Paged;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +32,7 @@ public class AuditTrail {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Rows fetched from the database at a time while exporting, so that a long log is never held in memory. */
     private static final int EXPORT_FETCH_SIZE = 500;
+
     private static final java.util.regex.Pattern ACTION_CODE = java.util.regex.Pattern.compile("[A-Z0-9_]{1,64}");
 
     private static final String SELECT = """
@@ -65,8 +66,12 @@ public class AuditTrail {
      * @param to the last day (included), in Warsaw time
      * @param targetId entries about this account
      */
-    public record AuditFilter(@Nullable String action, @Nullable String actor, @Nullable LocalDate from,
-            @Nullable LocalDate to, @Nullable Long targetId) {
+    public record AuditFilter(
+            @Nullable String action,
+            @Nullable String actor,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable Long targetId) {
 
         public static AuditFilter none() {
             return new AuditFilter(null, null, null, null, null);
@@ -82,9 +87,19 @@ public class AuditTrail {
      * @param before the value before, as compact JSON, or null
      * @param after the value after, as compact JSON, or null
      */
-    public record AuditEntry(long id, Instant occurredAt, @Nullable Long actorId, @Nullable String actorLabel,
-            @Nullable String actorName, String action, @Nullable String targetType, @Nullable String targetId,
-            @Nullable String targetName, @Nullable String targetEmail, @Nullable String before, @Nullable String after,
+    public record AuditEntry(
+            long id,
+            Instant occurredAt,
+            @Nullable Long actorId,
+            @Nullable String actorLabel,
+            @Nullable String actorName,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            @Nullable String targetName,
+            @Nullable String targetEmail,
+            @Nullable String before,
+            @Nullable String after,
             @Nullable String clientAddress) {
 
         /** The id of the person the action concerned, when it concerned an account that still exists. */
@@ -98,12 +113,18 @@ public class AuditTrail {
         int size = properties.auditPageSize();
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        long total = jdbc.sql("select count(*) from audit_entry e left join account actor on actor.id = e.actor_id" + where)
-                .params(params).query(Long.class).single();
+        long total = jdbc.sql(
+                        "select count(*) from audit_entry e left join account actor on actor.id = e.actor_id" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", size);
         params.put("offset", Paged.offset(page, size));
-        List<AuditEntry> entries = jdbc.sql(SELECT + where + " order by e.occurred_at desc, e.id desc limit :limit offset :offset")
-                .params(params).query((rs, n) -> entry(rs)).list();
+        List<AuditEntry> entries = jdbc.sql(
+                        SELECT + where + " order by e.occurred_at desc, e.id desc limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> entry(rs))
+                .list();
         return new Paged<>(entries, page, size, total);
     }
 
@@ -113,14 +134,18 @@ public class AuditTrail {
         String where = where(filter, params);
         params.put("limit", limit);
         return jdbc.sql(SELECT + where + " order by e.occurred_at desc, e.id desc limit :limit")
-                .params(params).query((rs, n) -> entry(rs)).list();
+                .params(params)
+                .query((rs, n) -> entry(rs))
+                .list();
     }
 
     /** Hands every matching entry to {@code each}, newest first, reading them from the database in batches. */
     public void export(AuditFilter filter, Consumer<AuditEntry> each) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
-        streaming.sql(SELECT + where + " order by e.occurred_at desc, e.id desc").params(params)
+        streaming
+                .sql(SELECT + where + " order by e.occurred_at desc, e.id desc")
+                .params(params)
                 .query(rs -> {
                     each.accept(entry(rs));
                 });
@@ -136,7 +161,8 @@ public class AuditTrail {
                             from found where found.action is not null)
                         select action from found where action is not null
                         """)
-                .query(String.class).list();
+                .query((rs, row) -> Objects.requireNonNull(rs.getString(1)))
+                .list();
     }
 
     private String where(AuditFilter filter, Map<String, Object> params) {
@@ -153,18 +179,30 @@ public class AuditTrail {
         }
         String actor = PeopleManagement.Search.clean(filter.actor(), properties.searchMaxLength());
         if (!actor.isEmpty()) {
-            where.append(" and (").append(PeopleManagement.Search.folded("e.actor_label")).append(" like :actor escape '\\'")
-                    .append(" or ").append(PeopleManagement.Search.folded("actor.email")).append(" like :actor escape '\\'")
-                    .append(" or ").append(PeopleManagement.Search.folded("actor.display_name")).append(" like :actor escape '\\')");
+            where.append(" and (")
+                    .append(PeopleManagement.Search.folded("e.actor_label"))
+                    .append(" like :actor escape '\\'")
+                    .append(" or ")
+                    .append(PeopleManagement.Search.folded("actor.email"))
+                    .append(" like :actor escape '\\'")
+                    .append(" or ")
+                    .append(PeopleManagement.Search.folded("actor.display_name"))
+                    .append(" like :actor escape '\\')");
             params.put("actor", PeopleManagement.Search.pattern(actor));
         }
         if (filter.from() != null) {
             where.append(" and e.occurred_at >= :from");
-            params.put("from", OffsetDateTime.ofInstant(filter.from().atStartOfDay(Formats.ZONE).toInstant(), Formats.ZONE));
+            params.put(
+                    "from",
+                    OffsetDateTime.ofInstant(
+                            filter.from().atStartOfDay(Formats.ZONE).toInstant(), Formats.ZONE));
         }
         if (filter.to() != null) {
             where.append(" and e.occurred_at < :to");
-            params.put("to", OffsetDateTime.ofInstant(filter.to().plusDays(1).atStartOfDay(Formats.ZONE).toInstant(), Formats.ZONE));
+            params.put(
+                    "to",
+                    OffsetDateTime.ofInstant(
+                            filter.to().plusDays(1).atStartOfDay(Formats.ZONE).toInstant(), Formats.ZONE));
         }
         if (filter.targetId() != null) {
             where.append(" and e.target_type = 'account' and e.target_id = :target");
@@ -174,10 +212,19 @@ public class AuditTrail {
     }
 
     private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                (Long) rs.getObject("actor_id"), rs.getString("actor_label"), rs.getString("actor_name"),
-                rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("target_name"),
-                rs.getString("target_email"), compact(rs.getString("before_value")), compact(rs.getString("after_value")),
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                (Long) rs.getObject("actor_id"),
+                rs.getString("actor_label"),
+                rs.getString("actor_name"),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                rs.getString("target_name"),
+                rs.getString("target_email"),
+                compact(rs.getString("before_value")),
+                compact(rs.getString("after_value")),
                 rs.getString("client_address"));
     }
 

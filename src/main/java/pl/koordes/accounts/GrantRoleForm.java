@@ -1,9 +1,9 @@
 package pl.koordes.accounts;
 
-import pl.koordes.shared.security.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.security.Role;
 import pl.koordes.shared.text.Text;
 
 /**
@@ -13,10 +13,16 @@ import pl.koordes.shared.text.Text;
  * @param region the slug of a region, or empty for the whole country
  */
 public record GrantRoleForm(
-        @NotBlank(message = "admin.role.required") @Size(max = 40, message = "admin.role.invalid")
-        @Text(max = 40, message = "admin.role.invalid") @Nullable String role,
+        @NotBlank(message = "admin.role.required")
+        @Size(max = 40, message = "admin.role.invalid")
+        @Text(max = 40, message = "admin.role.invalid")
+        @Nullable
+        String role,
+
         @Size(max = 80, message = "admin.role.region.invalid")
-        @Text(max = 80, message = "admin.role.region.invalid") @Nullable String region) {
+        @Text(max = 80, message = "admin.role.region.invalid")
+        @Nullable
+        String region) {
 
     public GrantRoleForm {
         role = role == null ? null : role.strip();

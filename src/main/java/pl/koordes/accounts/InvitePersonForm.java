@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.shared.text.Text;
 import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.shared.text.Text;
 
 /**
  * An administrator's invitation of a new person: who they are, the language of their e-mails and
@@ -20,16 +20,25 @@ public record InvitePersonForm(
         @Text(max = 254, message = "admin.invite.email.invalid")
         @Email(message = "admin.invite.email.invalid")
         @Pattern(regexp = InvitePersonForm.PLAIN_ADDRESS, message = "admin.invite.email.invalid")
-        @Nullable String email,
+        @Nullable
+        String email,
+
         @NotBlank(message = "admin.invite.name.required")
         @Size(max = 200, message = "admin.invite.name.tooLong")
         @Text(max = 200, message = "admin.invite.name.invalid")
-        @Nullable String displayName,
+        @Nullable
+        String displayName,
+
         @NotBlank(message = "admin.invite.language.required")
         @Pattern(regexp = "pl|en", message = "admin.invite.language.required")
-        @Nullable String language,
-        @Size(max = InvitePersonForm.MAX_ROWS, message = "admin.invite.roles.tooMany") @Nullable List<String> role,
-        @Size(max = InvitePersonForm.MAX_ROWS, message = "admin.invite.roles.tooMany") @Nullable List<String> region) {
+        @Nullable
+        String language,
+
+        @Size(max = InvitePersonForm.MAX_ROWS, message = "admin.invite.roles.tooMany") @Nullable
+        List<String> role,
+
+        @Size(max = InvitePersonForm.MAX_ROWS, message = "admin.invite.roles.tooMany") @Nullable
+        List<String> region) {
 
     /** The most role rows one invitation takes (there are seven roles, two of them per region). */
     public static final int MAX_ROWS = 20;

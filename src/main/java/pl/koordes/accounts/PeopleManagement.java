@@ -1,14 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AuditLog;
-
-import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.internal.AdministrationProperties;
-import pl.koordes.accounts.internal.InvitationMail;
-import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.shared.security.RoleAssignment;
-import pl.koordes.shared.security.Role;
-import pl.koordes.shared.web.Paged;
 import jakarta.validation.Valid;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,13 +20,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
-import pl.koordes.accounts.internal.Accounts;
-import pl.koordes.accounts.internal.Sessions;
 import pl.koordes.accounts.internal.AccountTokens;
+import pl.koordes.accounts.internal.Accounts;
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.AdministrationProperties;
+import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.InvitationMail;
+import pl.koordes.accounts.internal.Sessions;
 import pl.koordes.directory.Directory;
+import pl.koordes.directory.Region;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
-import pl.koordes.directory.Region;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.web.Paged;
 
 /**
  * The administrators' work on people: finding them, inviting them, granting and taking away roles,
@@ -45,7 +44,6 @@ import pl.koordes.directory.Region;
 @Service
 @Validated
 public class PeopleManagement {
-
 
     private static final String TARGET = "account";
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9-]{1,80}");
@@ -61,9 +59,17 @@ public class PeopleManagement {
     private final AdministrationProperties properties;
     private final Clock clock;
 
-    PeopleManagement(JdbcClient jdbc, Accounts accounts, AccountTokens tokens, Sessions sessions, AuditLog audit,
-            Directory directory, InvitationMail invitationMail, AccountsProperties accountsProperties,
-            AdministrationProperties properties, Clock clock) {
+    PeopleManagement(
+            JdbcClient jdbc,
+            Accounts accounts,
+            AccountTokens tokens,
+            Sessions sessions,
+            AuditLog audit,
+            Directory directory,
+            InvitationMail invitationMail,
+            AccountsProperties accountsProperties,
+            AdministrationProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -84,7 +90,10 @@ public class PeopleManagement {
      * @param regionSlug people holding a role bound to this region (with {@code role}: that role there)
      * @param status people in this status; without it, everyone but deleted accounts
      */
-    public record PeopleFilter(@Nullable String search, @Nullable Role role, @Nullable String regionSlug,
+    public record PeopleFilter(
+            @Nullable String search,
+            @Nullable Role role,
+            @Nullable String regionSlug,
             @Nullable AccountStatus status) {
 
         public static PeopleFilter none() {
@@ -93,13 +102,25 @@ public class PeopleManagement {
     }
 
     /** A person as the people list shows them. */
-    public record PersonSummary(long id, String email, String displayName, AccountStatus status, List<RoleAssignment> roles,
-            @Nullable Instant lastSignInAt) {
-    }
+    public record PersonSummary(
+            long id,
+            String email,
+            String displayName,
+            AccountStatus status,
+            List<RoleAssignment> roles,
+            @Nullable Instant lastSignInAt) {}
 
     /** A person as their administration page shows them. */
-    public record PersonDetail(long id, String email, String displayName, AccountStatus status, String language,
-            boolean secondFactor, Instant createdAt, @Nullable Instant lastSignInAt, List<RoleAssignment> roles) {
+    public record PersonDetail(
+            long id,
+            String email,
+            String displayName,
+            AccountStatus status,
+            String language,
+            boolean secondFactor,
+            Instant createdAt,
+            @Nullable Instant lastSignInAt,
+            List<RoleAssignment> roles) {
 
         public boolean holds(Role role) {
             return roles.stream().anyMatch(r -> r.role() == role);
@@ -113,10 +134,9 @@ public class PeopleManagement {
         for (AccountStatus status : AccountStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.sql("select status, count(*) as n from account group by status")
-                .query(rs -> {
-                    counts.put(AccountStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-                });
+        jdbc.sql("select status, count(*) as n from account group by status").query(rs -> {
+            counts.put(AccountStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+        });
         return counts;
     }
 
@@ -128,8 +148,12 @@ public class PeopleManagement {
         Map<String, Object> params = new LinkedHashMap<>();
         String search = Search.clean(filter.search(), properties.searchMaxLength());
         if (!search.isEmpty()) {
-            where.append(" and (").append(Search.folded("a.email")).append(" like :pattern escape '\\'")
-                    .append(" or ").append(Search.folded("a.display_name")).append(" like :pattern escape '\\')");
+            where.append(" and (")
+                    .append(Search.folded("a.email"))
+                    .append(" like :pattern escape '\\'")
+                    .append(" or ")
+                    .append(Search.folded("a.display_name"))
+                    .append(" like :pattern escape '\\')");
             params.put("pattern", Search.pattern(search));
         }
         if (filter.status() != null) {
@@ -138,8 +162,10 @@ public class PeopleManagement {
         } else {
             where.append(" and a.status <> 'DELETED'");
         }
-        Optional<Region> region = filter.regionSlug() == null || filter.regionSlug().isBlank() ? Optional.empty()
-                : region(filter.regionSlug());
+        Optional<Region> region =
+                filter.regionSlug() == null || filter.regionSlug().isBlank()
+                        ? Optional.empty()
+                        : region(filter.regionSlug());
         if (filter.regionSlug() != null && !filter.regionSlug().isBlank() && region.isEmpty()) {
             return new Paged<>(List.of(), page, size, 0);
         }
@@ -155,27 +181,51 @@ public class PeopleManagement {
             }
             where.append(")");
         }
-        long total = jdbc.sql("select count(*) from account a" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from account a" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", size);
         params.put("offset", Paged.offset(page, size));
-        List<PersonSummary> rows = jdbc.sql("select a.id, a.email, a.display_name, a.status, a.last_sign_in_at from account a"
-                        + where + " order by " + Search.folded("a.display_name") + ", a.id limit :limit offset :offset")
+        List<PersonSummary> rows = jdbc.sql(
+                        "select a.id, a.email, a.display_name, a.status, a.last_sign_in_at from account a" + where
+                                + " order by " + Search.folded("a.display_name") + ", a.id limit :limit offset :offset")
                 .params(params)
-                .query((rs, n) -> new PersonSummary(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-                        AccountStatus.valueOf(rs.getString("status")), List.of(), instant(rs, "last_sign_in_at")))
+                .query((rs, n) -> new PersonSummary(
+                        rs.getLong("id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        AccountStatus.valueOf(rs.getString("status")),
+                        List.of(),
+                        instant(rs, "last_sign_in_at")))
                 .list();
-        Map<Long, List<RoleAssignment>> roles = rolesOf(rows.stream().map(PersonSummary::id).toList());
+        Map<Long, List<RoleAssignment>> roles =
+                rolesOf(rows.stream().map(PersonSummary::id).toList());
         List<PersonSummary> withRoles = rows.stream()
-                .map(p -> new PersonSummary(p.id(), p.email(), p.displayName(), p.status(),
-                        roles.getOrDefault(p.id(), List.of()), p.lastSignInAt()))
+                .map(p -> new PersonSummary(
+                        p.id(),
+                        p.email(),
+                        p.displayName(),
+                        p.status(),
+                        roles.getOrDefault(p.id(), List.of()),
+                        p.lastSignInAt()))
                 .toList();
         return new Paged<>(withRoles, page, size, total);
     }
 
     @Transactional(readOnly = true)
     public Optional<PersonDetail> findPerson(long id) {
-        return accounts.byId(id).map(row -> new PersonDetail(row.id(), row.email(), row.displayName(), row.status(),
-                row.language(), row.totpEnabled(), row.createdAt(), row.lastSignInAt(), accounts.roles(row.id())));
+        return accounts.byId(id)
+                .map(row -> new PersonDetail(
+                        row.id(),
+                        row.email(),
+                        row.displayName(),
+                        row.status(),
+                        row.language(),
+                        row.totpEnabled(),
+                        row.createdAt(),
+                        row.lastSignInAt(),
+                        accounts.roles(row.id())));
     }
 
     /**
@@ -192,8 +242,11 @@ public class PeopleManagement {
             throw Refused.field("email", "admin.invite.email.taken");
         }
         // The unique index decides between two invitations of one address at the same moment.
-        long id = accounts.createIfAbsent(email, java.util.Objects.requireNonNull(form.displayName()),
-                        AccountStatus.INVITED, java.util.Objects.requireNonNull(form.language()))
+        long id = accounts.createIfAbsent(
+                        email,
+                        java.util.Objects.requireNonNull(form.displayName()),
+                        AccountStatus.INVITED,
+                        java.util.Objects.requireNonNull(form.language()))
                 .orElseThrow(() -> Refused.field("email", "admin.invite.email.taken"));
         roles.forEach(role -> accounts.grant(id, role));
         Map<String, Object> after = new LinkedHashMap<>();
@@ -228,7 +281,12 @@ public class PeopleManagement {
             return;
         }
         accounts.grant(id, role);
-        audit.record(actor, AccountAction.ROLE_GRANTED, TARGET, row.id(), Map.of("roles", describe(before)),
+        audit.record(
+                actor,
+                AccountAction.ROLE_GRANTED,
+                TARGET,
+                row.id(),
+                Map.of("roles", describe(before)),
                 Map.of("roles", describe(accounts.roles(id))));
     }
 
@@ -247,7 +305,12 @@ public class PeopleManagement {
         if (!accounts.revoke(id, role)) {
             return;
         }
-        audit.record(actor, AccountAction.ROLE_REVOKED, TARGET, row.id(), Map.of("roles", describe(before)),
+        audit.record(
+                actor,
+                AccountAction.ROLE_REVOKED,
+                TARGET,
+                row.id(),
+                Map.of("roles", describe(before)),
                 Map.of("roles", describe(accounts.roles(id))));
         if (id != actor.id()) {
             // An administrator removing one of their own other roles is not signed out in the middle of it.
@@ -267,7 +330,12 @@ public class PeopleManagement {
         }
         accounts.setStatus(id, AccountStatus.DEACTIVATED);
         int ended = sessions.endAll(id);
-        audit.record(actor, AccountAction.PERSON_DEACTIVATED, TARGET, id, Map.of("status", row.status().name()),
+        audit.record(
+                actor,
+                AccountAction.PERSON_DEACTIVATED,
+                TARGET,
+                id,
+                Map.of("status", row.status().name()),
                 Map.of("status", AccountStatus.DEACTIVATED.name(), "sessionsEnded", ended));
     }
 
@@ -280,7 +348,12 @@ public class PeopleManagement {
         }
         AccountStatus status = row.passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
         accounts.setStatus(id, status);
-        audit.record(actor, AccountAction.PERSON_REACTIVATED, TARGET, id, Map.of("status", row.status().name()),
+        audit.record(
+                actor,
+                AccountAction.PERSON_REACTIVATED,
+                TARGET,
+                id,
+                Map.of("status", row.status().name()),
                 Map.of("status", status.name()));
     }
 
@@ -288,14 +361,23 @@ public class PeopleManagement {
         Accounts.Row row = accounts.byId(id).orElseThrow();
         Instant validUntil = clock.instant().plus(accountsProperties.invitationValidity());
         String token = tokens.issue(id, AccountTokens.Purpose.INVITATION, accountsProperties.invitationValidity());
-        invitationMail.send(new InvitationMail.Invitation(id, row.email(), row.displayName(), row.language(),
+        invitationMail.send(new InvitationMail.Invitation(
+                id,
+                row.email(),
+                row.displayName(),
+                row.language(),
                 "/zaproszenie?token=" + token,
-                validUntil, actor.displayName(), accounts.roles(id)));
+                validUntil,
+                actor.displayName(),
+                accounts.roles(id)));
     }
 
     private boolean emailTaken(String email) {
-        return jdbc.sql("select exists(select 1 from account where lower(email) = lower(:email) and status <> 'DELETED')")
-                .param("email", email).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists(select 1 from account where lower(email) = lower(:email) and status <> 'DELETED')")
+                .param("email", email)
+                .query(Boolean.class)
+                .single();
     }
 
     private Accounts.Row existing(long id) {
@@ -320,21 +402,25 @@ public class PeopleManagement {
     }
 
     /** A role from form values; a regional role needs its region. */
-    private RoleAssignment assignment(@Nullable String roleName, @Nullable String regionSlug, @Nullable String roleField,
+    private RoleAssignment assignment(
+            @Nullable String roleName,
+            @Nullable String regionSlug,
+            @Nullable String roleField,
             @Nullable String regionField) {
         Role role;
         try {
             role = Role.valueOf(roleName == null ? "" : roleName.strip());
         } catch (IllegalArgumentException unknown) {
-            throw Refused.field(roleField, "admin.role.invalid");
+            throw Refused.of(roleField, "admin.role.invalid");
         }
         Long regionId = null;
         if (regionSlug != null && !regionSlug.isBlank()) {
-            regionId = region(regionSlug).map(Region::id)
-                    .orElseThrow(() -> Refused.field(regionField, "admin.role.region.invalid"));
+            regionId = region(regionSlug)
+                    .map(Region::id)
+                    .orElseThrow(() -> Refused.of(regionField, "admin.role.region.invalid"));
         }
         if (role.regional() && regionId == null) {
-            throw Refused.field(regionField, "admin.role.region.required");
+            throw Refused.of(regionField, "admin.role.region.required");
         }
         return new RoleAssignment(role, regionId);
     }
@@ -348,10 +434,13 @@ public class PeopleManagement {
     /** Roles as the audit log keeps them: {@code ROLE} or {@code ROLE:region-slug}, sorted. */
     private List<String> describe(List<RoleAssignment> roles) {
         Map<Long, String> slugs = roles.stream().anyMatch(r -> r.regionId() != null)
-                ? directory.regions().stream().collect(Collectors.toMap(Region::id, Region::slug)) : Map.of();
+                ? directory.regions().stream().collect(Collectors.toMap(Region::id, Region::slug))
+                : Map.of();
         return roles.stream()
-                .map(r -> r.regionId() == null ? r.role().name() : r.role().name() + ":" + slugs.getOrDefault(r.regionId(),
-                        r.regionId().toString()))
+                .map(r -> r.regionId() == null
+                        ? r.role().name()
+                        : r.role().name() + ":"
+                                + slugs.getOrDefault(r.regionId(), r.regionId().toString()))
                 .sorted()
                 .toList();
     }
@@ -361,11 +450,13 @@ public class PeopleManagement {
             return Map.of();
         }
         Map<Long, List<RoleAssignment>> roles = new LinkedHashMap<>();
-        jdbc.sql("select account_id, role, region_id from role_assignment where account_id in (:ids) order by role, region_id")
+        jdbc.sql(
+                        "select account_id, role, region_id from role_assignment where account_id in (:ids) order by role, region_id")
                 .param("ids", ids)
                 .query(rs -> {
                     roles.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
-                            .add(new RoleAssignment(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id")));
+                            .add(new RoleAssignment(
+                                    Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id")));
                 });
         return roles;
     }
@@ -381,8 +472,7 @@ public class PeopleManagement {
         private static final String POLISH = "ĄĆĘŁŃÓŚŹŻąćęłńóśźż";
         private static final String LATIN = "ACELNOSZZacelnoszz";
 
-        private Search() {
-        }
+        private Search() {}
 
         /** The SQL expression folding a column: Polish letters to Latin ones, then lower case (ASCII at least). */
         static String folded(String column) {

@@ -1,16 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AccountDeletionForm;
-import pl.koordes.accounts.internal.AuditLog;
-import pl.koordes.accounts.internal.EmailChangeForm;
-import pl.koordes.accounts.internal.PasswordChangeForm;
-import pl.koordes.accounts.internal.ProfileDetailsForm;
-import pl.koordes.accounts.internal.SecondFactorForm;
-
-import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.internal.PasswordPolicy;
-import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.shared.security.RoleAssignment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +10,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.internal.AccountDeletionForm;
 import pl.koordes.accounts.internal.Accounts;
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.EmailChangeForm;
+import pl.koordes.accounts.internal.PasswordChangeForm;
+import pl.koordes.accounts.internal.PasswordPolicy;
+import pl.koordes.accounts.internal.ProfileDetailsForm;
 import pl.koordes.accounts.internal.SecondFactor;
+import pl.koordes.accounts.internal.SecondFactorForm;
 import pl.koordes.accounts.internal.Sessions;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.RoleAssignment;
 
 /**
  * What people change about themselves: name, language, notifications, e-mail, password and second
@@ -47,8 +46,15 @@ public class Profiles {
     private final AuditLog audit;
     private final AccountsProperties properties;
 
-    Profiles(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-            SecondFactor secondFactor, Sessions sessions, AuditLog audit, AccountsProperties properties) {
+    Profiles(
+            Accounts accounts,
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            SecondFactor secondFactor,
+            Sessions sessions,
+            AuditLog audit,
+            AccountsProperties properties) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwords = passwordEncoder;
@@ -60,16 +66,29 @@ public class Profiles {
     }
 
     /** A person's own view of their account. */
-    public record Profile(long id, String email, String displayName, String language, boolean notificationsEnabled,
-            boolean secondFactorEnabled, boolean secondFactorRequired, List<RoleAssignment> roles) {
-    }
+    public record Profile(
+            long id,
+            String email,
+            String displayName,
+            String language,
+            boolean notificationsEnabled,
+            boolean secondFactorEnabled,
+            boolean secondFactorRequired,
+            List<RoleAssignment> roles) {}
 
     @Transactional(readOnly = true)
     public Profile profile(long id) {
         Accounts.Row row = accounts.byId(id).orElseThrow();
         CurrentUser user = accounts.currentUser(row);
-        return new Profile(row.id(), row.email(), row.displayName(), row.language(), row.notificationsEnabled(),
-                row.totpEnabled(), properties.secondFactorRequired(user), user.roles());
+        return new Profile(
+                row.id(),
+                row.email(),
+                row.displayName(),
+                row.language(),
+                row.notificationsEnabled(),
+                row.totpEnabled(),
+                properties.secondFactorRequired(user),
+                user.roles());
     }
 
     /** Name, language and notification e-mails, already checked by the form's annotations. */
@@ -78,10 +97,26 @@ public class Profiles {
         String name = form.displayName() == null ? "" : form.displayName();
         String lang = form.languageCode();
         Accounts.Row before = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
-        jdbc.sql("update account set display_name = :name, language = :lang, notifications_enabled = :notify, updated_at = now() where id = :id")
-                .param("name", name).param("lang", lang).param("notify", form.notificationsChosen()).param("id", id).update();
-        audit.record(id, before.email(), AccountAction.PROFILE_UPDATED, "account", id,
-                Map.of("displayName", before.displayName(), "language", before.language(), "notifications", before.notificationsEnabled()),
+        jdbc.sql(
+                        "update account set display_name = :name, language = :lang, notifications_enabled = :notify, updated_at = now() where id = :id")
+                .param("name", name)
+                .param("lang", lang)
+                .param("notify", form.notificationsChosen())
+                .param("id", id)
+                .update();
+        audit.record(
+                id,
+                before.email(),
+                AccountAction.PROFILE_UPDATED,
+                "account",
+                id,
+                Map.of(
+                        "displayName",
+                        before.displayName(),
+                        "language",
+                        before.language(),
+                        "notifications",
+                        before.notificationsEnabled()),
                 Map.of("displayName", name, "language", lang, "notifications", form.notificationsChosen()));
     }
 
@@ -97,8 +132,18 @@ public class Profiles {
         if (other.isPresent() && other.get().id() != id) {
             throw Refused.field("newEmail", "profile.email.taken");
         }
-        jdbc.sql("update account set email = :email, updated_at = now() where id = :id").param("email", email).param("id", id).update();
-        audit.record(id, row.email(), AccountAction.EMAIL_CHANGED, "account", id, Map.of("email", row.email()), Map.of("email", email));
+        jdbc.sql("update account set email = :email, updated_at = now() where id = :id")
+                .param("email", email)
+                .param("id", id)
+                .update();
+        audit.record(
+                id,
+                row.email(),
+                AccountAction.EMAIL_CHANGED,
+                "account",
+                id,
+                Map.of("email", row.email()),
+                Map.of("email", email));
     }
 
     /** Changes the password; the person's other sessions end, the current one stays. */
@@ -108,7 +153,8 @@ public class Profiles {
         if (!currentPasswordMatches(row, form.currentPassword())) {
             throw Refused.field("currentPassword", "profile.currentPassword.wrong");
         }
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.newPassword(), row.displayName(), row.email(), locale);
+        Optional<PasswordPolicy.Refusal> refusal =
+                policy.check(form.newPassword(), row.displayName(), row.email(), locale);
         if (refusal.isPresent()) {
             throw Refused.field("newPassword", refusal.get().key());
         }
@@ -145,7 +191,14 @@ public class Profiles {
             throw Refused.field("code", "secondFactor.invalid");
         }
         accounts.setSecondFactor(id, secret, true);
-        audit.record(id, row.email(), AccountAction.SECOND_FACTOR_ENROLLED, "account", id, Map.of("secondFactor", false), Map.of("secondFactor", true));
+        audit.record(
+                id,
+                row.email(),
+                AccountAction.SECOND_FACTOR_ENROLLED,
+                "account",
+                id,
+                Map.of("secondFactor", false),
+                Map.of("secondFactor", true));
         return secondFactor.newRecoveryCodes(id);
     }
 
@@ -159,8 +212,17 @@ public class Profiles {
             throw Refused.field("currentPasswordTotp", "profile.secondFactor.required");
         }
         accounts.setSecondFactor(id, null, false);
-        jdbc.sql("delete from recovery_code where account_id = :id").param("id", id).update();
-        audit.record(id, row.email(), AccountAction.SECOND_FACTOR_DISABLED, "account", id, Map.of("secondFactor", true), Map.of("secondFactor", false));
+        jdbc.sql("delete from recovery_code where account_id = :id")
+                .param("id", id)
+                .update();
+        audit.record(
+                id,
+                row.email(),
+                AccountAction.SECOND_FACTOR_DISABLED,
+                "account",
+                id,
+                Map.of("secondFactor", true),
+                Map.of("secondFactor", false));
     }
 
     /** New recovery codes in place of the old ones. */
@@ -188,29 +250,42 @@ public class Profiles {
         account.put("notificationsEnabled", row.notificationsEnabled());
         account.put("secondFactorEnabled", row.totpEnabled());
         account.put("createdAt", row.createdAt().toString());
-        account.put("lastSignInAt", row.lastSignInAt() == null ? null : row.lastSignInAt().toString());
+        account.put(
+                "lastSignInAt",
+                row.lastSignInAt() == null ? null : row.lastSignInAt().toString());
         data.put("account", account);
-        data.put("roles", accounts.roles(id).stream().map(r -> {
-            Map<String, Object> role = new LinkedHashMap<>();
-            role.put("role", r.role().name());
-            role.put("regionId", r.regionId());
-            return role;
-        }).toList());
-        data.put("activity", jdbc.sql("""
+        data.put(
+                "roles",
+                accounts.roles(id).stream()
+                        .map(r -> {
+                            Map<String, Object> role = new LinkedHashMap<>();
+                            role.put("role", r.role().name());
+                            role.put("regionId", r.regionId());
+                            return role;
+                        })
+                        .toList());
+        data.put(
+                "activity",
+                jdbc.sql("""
                         select occurred_at, action, target_type, target_id, client_address from audit_entry
                         where actor_id = :id or (target_type = 'account' and target_id = :idText)
                         order by occurred_at
                         """)
-                .param("id", id).param("idText", Long.toString(id))
-                .query((rs, n) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("at", rs.getObject("occurred_at", java.time.OffsetDateTime.class).toString());
-                    entry.put("action", rs.getString("action"));
-                    entry.put("targetType", rs.getString("target_type"));
-                    entry.put("targetId", rs.getString("target_id"));
-                    entry.put("clientAddress", rs.getString("client_address"));
-                    return entry;
-                }).list());
+                        .param("id", id)
+                        .param("idText", Long.toString(id))
+                        .query((rs, n) -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put(
+                                    "at",
+                                    rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                            .toString());
+                            entry.put("action", rs.getString("action"));
+                            entry.put("targetType", rs.getString("target_type"));
+                            entry.put("targetId", rs.getString("target_id"));
+                            entry.put("clientAddress", rs.getString("client_address"));
+                            return entry;
+                        })
+                        .list());
         return data;
     }
 
@@ -230,9 +305,15 @@ public class Profiles {
                                totp_enabled = false, status = 'DELETED', notifications_enabled = false, updated_at = now()
                         where id = :id
                         """).param("placeholder", placeholder).param("id", id).update();
-        jdbc.sql("delete from role_assignment where account_id = :id").param("id", id).update();
-        jdbc.sql("delete from account_token where account_id = :id").param("id", id).update();
-        jdbc.sql("delete from recovery_code where account_id = :id").param("id", id).update();
+        jdbc.sql("delete from role_assignment where account_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from account_token where account_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from recovery_code where account_id = :id")
+                .param("id", id)
+                .update();
         for (String personal : List.of(row.email(), row.displayName())) {
             if (personal.isBlank()) {
                 continue;
@@ -244,8 +325,12 @@ public class Profiles {
                                 after_value = cast(replace(after_value::text, :json, '"[usunięto]"') as jsonb)
                             where actor_id = :id or actor_label = :value or before_value::text like :like or after_value::text like :like
                             """)
-                    .param("value", personal).param("json", jsonString(personal)).param("id", id)
-                    .param("like", "%" + jsonString(personal).replace("%", "\\%").replace("_", "\\_") + "%")
+                    .param("value", personal)
+                    .param("json", jsonString(personal))
+                    .param("id", id)
+                    .param(
+                            "like",
+                            "%" + jsonString(personal).replace("%", "\\%").replace("_", "\\_") + "%")
                     .update();
         }
         audit.record(null, null, AccountAction.ACCOUNT_DELETED, "account", id, null, null);

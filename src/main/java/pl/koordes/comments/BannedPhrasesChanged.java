@@ -6,7 +6,8 @@ import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
 
 /** An editor added a phrase to the banned list or took one off; an audit line with the editor. */
-public record BannedPhrasesChanged(CommentAction action, @Nullable Long phraseId, String phrase) implements Audited {
+public record BannedPhrasesChanged(
+        CommentAction action, @Nullable Long phraseId, String phrase) implements Audited {
 
     @Override
     public AuditAction auditAction() {

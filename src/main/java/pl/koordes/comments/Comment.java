@@ -10,10 +10,25 @@ import org.jspecify.annotations.Nullable;
  * @param flags why the spam checks asked for a person to look (keys such as {@code NO_PROOF_OF_WORK})
  * @param reply the editorial team's answer shown under the comment, or null
  */
-public record Comment(long id, long articleId, String title, String body, String signature, boolean hasEmail,
-        String language, CommentState state, List<String> flags, int reports, Instant createdAt,
-        @Nullable Instant publishedAt, @Nullable Instant moderatedAt, @Nullable String moderatedBy,
-        @Nullable Instant editedAt, @Nullable String reply, @Nullable String replyBy, @Nullable Instant repliedAt) {
+public record Comment(
+        long id,
+        long articleId,
+        String title,
+        String body,
+        String signature,
+        boolean hasEmail,
+        String language,
+        CommentState state,
+        List<String> flags,
+        int reports,
+        Instant createdAt,
+        @Nullable Instant publishedAt,
+        @Nullable Instant moderatedAt,
+        @Nullable String moderatedBy,
+        @Nullable Instant editedAt,
+        @Nullable String reply,
+        @Nullable String replyBy,
+        @Nullable Instant repliedAt) {
 
     /** The content as lines, so templates can escape each and break between them. */
     public List<String> bodyLines() {

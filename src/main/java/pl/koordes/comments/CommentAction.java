@@ -1,7 +1,6 @@
 package pl.koordes.comments;
 
 import pl.koordes.comments.internal.ModerationAction;
-
 import pl.koordes.shared.audit.AuditAction;
 
 /** What editors do to comments, as the audit log names it; constant names are stored, so add rather than rename. */

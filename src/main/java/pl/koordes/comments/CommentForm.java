@@ -1,11 +1,10 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.CommentManagement;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
+import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.text.Text;
 import pl.koordes.shared.web.CrossFieldRules;
@@ -22,16 +21,29 @@ import pl.koordes.shared.web.CrossFieldRules;
  */
 public record CommentForm(
         @NotBlank(message = "comments.error.title.required")
-        @Text(max = CommentForm.MAX_LINE, multiline = true) @Nullable String title,
+        @Text(max = CommentForm.MAX_LINE, multiline = true)
+        @Nullable
+        String title,
+
         @NotBlank(message = "comments.error.body.required")
-        @Text(max = CommentForm.MAX_BODY, multiline = true) @Nullable String body,
+        @Text(max = CommentForm.MAX_BODY, multiline = true)
+        @Nullable
+        String body,
+
         @NotBlank(message = "comments.error.signature.required")
-        @Text(max = CommentForm.MAX_LINE, multiline = true) @Nullable String signature,
+        @Text(max = CommentForm.MAX_LINE, multiline = true)
+        @Nullable
+        String signature,
+
         @Text(max = EmailAddresses.MAX_LENGTH)
-        @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "comments.error.email") @Nullable String email,
+        @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "comments.error.email")
+        @Nullable
+        String email,
+
         @Nullable Boolean consent,
         @Nullable String website,
-        @Nullable String proof) implements CrossFieldRules {
+        @Nullable String proof)
+        implements CrossFieldRules {
 
     /** The most any setting may allow for a title or a signature. */
     public static final int MAX_LINE = 1_000;
@@ -60,8 +72,14 @@ public record CommentForm(
 
     /** The form to show again: what was typed, cut to a sane length, the robots' fields cleared. */
     public CommentForm forRedisplay(int max) {
-        return new CommentForm(cut(title, max), cut(body, max), cut(signature, max), cut(email, EmailAddresses.MAX_LENGTH),
-                consented(), "", "");
+        return new CommentForm(
+                cut(title, max),
+                cut(body, max),
+                cut(signature, max),
+                cut(email, EmailAddresses.MAX_LENGTH),
+                consented(),
+                "",
+                "");
     }
 
     /** The text of a field, never null. */

@@ -1,8 +1,7 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.ModerationAction;
-
 import java.util.Map;
+import pl.koordes.comments.internal.ModerationAction;
 import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
 

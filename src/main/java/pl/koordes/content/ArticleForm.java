@@ -18,23 +18,44 @@ import pl.koordes.shared.text.Text;
 public record ArticleForm(
         @NotBlank(message = "content.article.title.required")
         @Size(max = 200, message = "content.size.200")
-        @Text(max = 200, message = "content.singleLine") @Nullable String title,
+        @Text(max = 200, message = "content.singleLine")
+        @Nullable
+        String title,
+
         @NotBlank(message = "content.article.lead.required")
         @Size(max = 600, message = "content.size.600")
-        @Text(max = 600, message = "content.singleLine") @Nullable String lead,
+        @Text(max = 600, message = "content.singleLine")
+        @Nullable
+        String lead,
+
         @NotBlank(message = "content.article.body.required")
         @Size(max = 100_000, message = "content.size.100000")
-        @Text(max = 100_000, multiline = true) @Nullable String body,
-        @Size(max = 600, message = "content.size.600")
-        @Text(max = 600, message = "content.singleLine") @Nullable String tags,
+        @Text(max = 100_000, multiline = true)
+        @Nullable
+        String body,
+
+        @Size(max = 600, message = "content.size.600") @Text(max = 600, message = "content.singleLine") @Nullable
+        String tags,
+
         @NotBlank(message = "content.article.author.required")
         @Size(max = 120, message = "content.size.120")
-        @Text(max = 120, message = "content.singleLine") @Nullable String authorName,
+        @Text(max = 120, message = "content.singleLine")
+        @Nullable
+        String authorName,
+
         @NotBlank(message = "content.article.status.required")
-        @Pattern(regexp = "DRAFT|PUBLISHED", message = "content.article.status.required") @Nullable String status,
-        @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?", message = "content.article.publishedAt.invalid")
-        @Nullable String publishedAt,
-        @Pattern(regexp = "\\d{0,18}", message = "content.article.image.unknown") @Nullable String imageId) {
+        @Pattern(regexp = "DRAFT|PUBLISHED", message = "content.article.status.required")
+        @Nullable
+        String status,
+
+        @Pattern(
+                regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?",
+                message = "content.article.publishedAt.invalid")
+        @Nullable
+        String publishedAt,
+
+        @Pattern(regexp = "\\d{0,18}", message = "content.article.image.unknown") @Nullable
+        String imageId) {
 
     /** An empty form for a new article by this author. */
     public static ArticleForm empty(String authorName) {

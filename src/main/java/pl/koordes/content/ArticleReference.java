@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param path the article's address on this site, e.g. {@code /aktualnosci/ekonomia-spoleczna-w-regionach}
  */
-public record ArticleReference(long id, String slug, String title, String path, Instant publishedAt) {
-}
+public record ArticleReference(long id, String slug, String title, String path, Instant publishedAt) {}

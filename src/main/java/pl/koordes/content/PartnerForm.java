@@ -13,13 +13,24 @@ import pl.koordes.shared.text.Text;
  */
 public record PartnerForm(
         @NotBlank(message = "content.partner.kind.required")
-        @Pattern(regexp = "PATRON|PARTNER|FUNDER|MEDIA_PATRON", message = "content.partner.kind.required") @Nullable String kind,
+        @Pattern(regexp = "PATRON|PARTNER|FUNDER|MEDIA_PATRON", message = "content.partner.kind.required")
+        @Nullable
+        String kind,
+
         @NotBlank(message = "content.partner.name.required")
         @Size(max = 200, message = "content.size.200")
-        @Text(max = 200, message = "content.singleLine") @Nullable String name,
+        @Text(max = 200, message = "content.singleLine")
+        @Nullable
+        String name,
+
         @Size(max = 300, message = "content.size.300")
         @Text(max = 300)
-        @Pattern(regexp = "(https?://[^\\s\\p{Cntrl}\"<>]+)?", flags = Pattern.Flag.CASE_INSENSITIVE,
-                message = "content.partner.url.invalid") @Nullable String url,
-        @Pattern(regexp = "\\d{0,4}", message = "content.partner.order.invalid") @Nullable String sortOrder) {
-}
+        @Pattern(
+                regexp = "(https?://[^\\s\\p{Cntrl}\"<>]+)?",
+                flags = Pattern.Flag.CASE_INSENSITIVE,
+                message = "content.partner.url.invalid")
+        @Nullable
+        String url,
+
+        @Pattern(regexp = "\\d{0,4}", message = "content.partner.order.invalid") @Nullable
+        String sortOrder) {}

@@ -1,7 +1,6 @@
 package pl.koordes.content;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.text.Text;
@@ -10,8 +9,12 @@ import pl.koordes.shared.text.Text;
 public record QuoteForm(
         @NotBlank(message = "content.quote.text.required")
         @Size(max = 600, message = "content.size.600")
-        @Text(max = 600, message = "content.singleLine") @Nullable String text,
+        @Text(max = 600, message = "content.singleLine")
+        @Nullable
+        String text,
+
         @NotBlank(message = "content.quote.source.required")
         @Size(max = 300, message = "content.size.300")
-        @Text(max = 300, message = "content.singleLine") @Nullable String source) {
-}
+        @Text(max = 300, message = "content.singleLine")
+        @Nullable
+        String source) {}

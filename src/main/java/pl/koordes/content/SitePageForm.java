@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
-import pl.koordes.shared.web.CrossFieldRules;
 import pl.koordes.shared.text.Text;
+import pl.koordes.shared.web.CrossFieldRules;
 
 /**
  * What an editor writes about a static page: the Polish text, optionally an English version (title and
@@ -19,20 +19,34 @@ import pl.koordes.shared.text.Text;
 public record SitePageForm(
         @NotBlank(message = "content.article.title.required")
         @Size(max = 200, message = "content.size.200")
-        @Text(max = 200, message = "content.singleLine") @Nullable String title,
-        @Size(max = 600, message = "content.size.600")
-        @Text(max = 600, message = "content.singleLine") @Nullable String lead,
+        @Text(max = 200, message = "content.singleLine")
+        @Nullable
+        String title,
+
+        @Size(max = 600, message = "content.size.600") @Text(max = 600, message = "content.singleLine") @Nullable
+        String lead,
+
         @NotBlank(message = "content.article.body.required")
         @Size(max = 100_000, message = "content.size.100000")
-        @Text(max = 100_000, multiline = true) @Nullable String body,
-        @Size(max = 200, message = "content.size.200")
-        @Text(max = 200, message = "content.singleLine") @Nullable String titleEn,
-        @Size(max = 600, message = "content.size.600")
-        @Text(max = 600, message = "content.singleLine") @Nullable String leadEn,
-        @Size(max = 100_000, message = "content.size.100000")
-        @Text(max = 100_000, multiline = true) @Nullable String bodyEn,
-        @Pattern(regexp = "MAIN|FOOTER|", message = "content.page.navPlace.invalid") @Nullable String navPlace,
-        @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable String navOrder) implements CrossFieldRules {
+        @Text(max = 100_000, multiline = true)
+        @Nullable
+        String body,
+
+        @Size(max = 200, message = "content.size.200") @Text(max = 200, message = "content.singleLine") @Nullable
+        String titleEn,
+
+        @Size(max = 600, message = "content.size.600") @Text(max = 600, message = "content.singleLine") @Nullable
+        String leadEn,
+
+        @Size(max = 100_000, message = "content.size.100000") @Text(max = 100_000, multiline = true) @Nullable
+        String bodyEn,
+
+        @Pattern(regexp = "MAIN|FOOTER|", message = "content.page.navPlace.invalid") @Nullable
+        String navPlace,
+
+        @Pattern(regexp = "\\d{0,3}", message = "content.page.navOrder.invalid") @Nullable
+        String navOrder)
+        implements CrossFieldRules {
 
     /** A place needs its position; an English version begun needs both its title and its text. */
     @Override

@@ -1,7 +1,9 @@
 /**
  * Public portal: articles, pages, motto quotes, patrons and partners, feeds. Depends on: shared, directory.
  */
-@ApplicationModule(displayName = "content", allowedDependencies = {"shared", "directory"})
+@ApplicationModule(
+        displayName = "content",
+        allowedDependencies = {"shared", "directory"})
 @NullMarked
 package pl.koordes.content;
 

@@ -31,20 +31,25 @@ public class Directory {
 
     /** All 16 regions in Polish alphabetical order. */
     public List<Region> regions() {
-        return jdbc.sql(REGION_SELECT).query(Directory::region).list()
-                .stream().sorted(RegionOrder.POLISH).toList();
+        return jdbc.sql(REGION_SELECT).query(Directory::region).list().stream()
+                .sorted(RegionOrder.POLISH)
+                .toList();
     }
 
     public Optional<Region> region(String slug) {
         if (!plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql(REGION_SELECT + " where r.slug = :slug").param("slug", slug).query(Directory::region).optional();
+        return jdbc.sql(REGION_SELECT + " where r.slug = :slug")
+                .param("slug", slug)
+                .query(Directory::region)
+                .optional();
     }
 
     public List<Macroregion> macroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
-                .query(Directory::macroregion).list();
+                .query(Directory::macroregion)
+                .list();
     }
 
     /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
@@ -53,14 +58,28 @@ public class Directory {
     }
 
     private static Region region(ResultSet rs, int row) throws SQLException {
-        Macroregion macroregion = new Macroregion(rs.getLong("m_id"), rs.getString("m_code"), rs.getString("m_slug"),
-                rs.getString("m_name_pl"), rs.getString("m_name_en"));
-        return new Region(rs.getLong("id"), rs.getString("teryt"), rs.getString("slug"), rs.getString("name_pl"),
-                rs.getString("name_en"), rs.getString("seat"), macroregion);
+        Macroregion macroregion = new Macroregion(
+                rs.getLong("m_id"),
+                rs.getString("m_code"),
+                rs.getString("m_slug"),
+                rs.getString("m_name_pl"),
+                rs.getString("m_name_en"));
+        return new Region(
+                rs.getLong("id"),
+                rs.getString("teryt"),
+                rs.getString("slug"),
+                rs.getString("name_pl"),
+                rs.getString("name_en"),
+                rs.getString("seat"),
+                macroregion);
     }
 
     private static Macroregion macroregion(ResultSet rs, int row) throws SQLException {
-        return new Macroregion(rs.getLong("id"), rs.getString("code"), rs.getString("slug"), rs.getString("name_pl"),
+        return new Macroregion(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("slug"),
+                rs.getString("name_pl"),
                 rs.getString("name_en"));
     }
 }

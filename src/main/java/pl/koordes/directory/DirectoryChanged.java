@@ -19,8 +19,12 @@ import pl.koordes.shared.audit.Audited;
  * @param before the record's values before the change, or null when it was created
  * @param after the record's values after the change, or null when it was deleted
  */
-public record DirectoryChanged(DirectoryAction action, String targetType, String targetId,
-        @Nullable Map<String, @Nullable Object> before, @Nullable Map<String, @Nullable Object> after)
+public record DirectoryChanged(
+        DirectoryAction action,
+        String targetType,
+        String targetId,
+        @Nullable Map<String, @Nullable Object> before,
+        @Nullable Map<String, @Nullable Object> after)
         implements Audited {
 
     public DirectoryChanged {

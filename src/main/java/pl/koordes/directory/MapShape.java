@@ -6,5 +6,4 @@ package pl.koordes.directory;
  * @param path SVG path data in the map's coordinate system
  * @param labelX where the region's label goes (its area's centre)
  */
-public record MapShape(Region region, String path, double labelX, double labelY) {
-}
+public record MapShape(Region region, String path, double labelX, double labelY) {}

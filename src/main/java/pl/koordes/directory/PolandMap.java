@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import pl.koordes.directory.internal.LineSimplification;
@@ -26,10 +28,11 @@ public class PolandMap {
     static final double WIDTH = 600;
     /** Points closer than this (in map units) to a simplified outline are dropped. */
     private static final double TOLERANCE = 1.0;
+
     private static final double REFERENCE_LATITUDE = 52.0;
 
     private final Directory directory;
-    private volatile Geometry geometry;
+    private volatile @Nullable Geometry geometry;
 
     public PolandMap(Directory directory) {
         this.directory = directory;
@@ -47,7 +50,7 @@ public class PolandMap {
         return directory.regions().stream()
                 .filter(r -> g.outlines().containsKey(r.slug()))
                 .map(r -> {
-                    Outline o = g.outlines().get(r.slug());
+                    Outline o = Objects.requireNonNull(g.outlines().get(r.slug()));
                     return new MapShape(r, o.path(), o.labelX(), o.labelY());
                 })
                 .toList();
@@ -69,7 +72,10 @@ public class PolandMap {
         } catch (IOException e) {
             throw new UncheckedIOException("The map of Poland could not be read", e);
         }
-        double minLon = Double.MAX_VALUE, maxLon = -Double.MAX_VALUE, minLat = Double.MAX_VALUE, maxLat = -Double.MAX_VALUE;
+        double minLon = Double.MAX_VALUE,
+                maxLon = -Double.MAX_VALUE,
+                minLat = Double.MAX_VALUE,
+                maxLat = -Double.MAX_VALUE;
         Map<String, List<List<double[]>>> rings = new java.util.LinkedHashMap<>();
         for (JsonNode feature : root.get("features")) {
             String name = feature.get("properties").get("nazwa").asString();
@@ -105,9 +111,10 @@ public class PolandMap {
         double scale = WIDTH / ((maxLon - minLon) * xScale);
         double height = (maxLat - minLat) * scale;
         final double west = minLon, north = maxLat;
-        Function<double[], double[]> project = p -> new double[] {(p[0] - west) * xScale * scale, (north - p[1]) * scale};
-        Map<String, Outline> outlines = rings.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> outline(e.getValue(), project)));
+        Function<double[], double[]> project =
+                p -> new double[] {(p[0] - west) * xScale * scale, (north - p[1]) * scale};
+        Map<String, Outline> outlines = rings.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> outline(e.getValue(), project)));
         return new Geometry(height, outlines);
     }
 
@@ -143,9 +150,7 @@ public class PolandMap {
         return Long.toString(Math.round(value));
     }
 
-    private record Outline(String path, double labelX, double labelY) {
-    }
+    private record Outline(String path, double labelX, double labelY) {}
 
-    private record Geometry(double height, Map<String, Outline> outlines) {
-    }
+    private record Geometry(double height, Map<String, Outline> outlines) {}
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
  * @param slug the Polish name without diacritics, used in addresses (/regiony/malopolskie)
  * @param seat the seat of the marshal's office
  */
-public record Region(long id, String teryt, String slug, String namePl, String nameEn, String seat,
-        Macroregion macroregion) {
+public record Region(
+        long id, String teryt, String slug, String namePl, String nameEn, String seat, Macroregion macroregion) {
 
     public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) ? nameEn : namePl;

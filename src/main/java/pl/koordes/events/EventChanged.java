@@ -20,7 +20,11 @@ public record EventChanged(long eventId, String title, EventStatus status, Detai
         implements Audited {
 
     /** What registrants rely on. The online link itself is not repeated in the audit log, only whether it changed. */
-    public record Details(Instant startsAt, Instant endsAt, @Nullable String venue, @Nullable String address,
+    public record Details(
+            Instant startsAt,
+            Instant endsAt,
+            @Nullable String venue,
+            @Nullable String address,
             @Nullable String onlineLink) {
 
         Map<String, Object> audited() {

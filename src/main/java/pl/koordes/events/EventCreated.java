@@ -6,7 +6,11 @@ import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
 
 /** An organiser created an event (as a draft). */
-public record EventCreated(long eventId, String title, EventLevel level, @Nullable Long regionId) implements Audited {
+public record EventCreated(
+        long eventId,
+        String title,
+        EventLevel level,
+        @Nullable Long regionId) implements Audited {
 
     @Override
     public AuditAction auditAction() {
@@ -25,7 +29,8 @@ public record EventCreated(long eventId, String title, EventLevel level, @Nullab
 
     @Override
     public Map<String, ?> auditAfter() {
-        return regionId == null ? Map.of("title", title, "level", level.name())
+        return regionId == null
+                ? Map.of("title", title, "level", level.name())
                 : Map.of("title", title, "level", level.name(), "region", regionId);
     }
 }

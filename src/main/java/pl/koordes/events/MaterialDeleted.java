@@ -1,13 +1,19 @@
 package pl.koordes.events;
 
-
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
 
 /** An organiser deleted a material file of an event. */
-public record MaterialDeleted(long eventId, long fileId, String title, String fileName, String contentType, long size,
-        boolean participantsOnly) implements Audited {
+public record MaterialDeleted(
+        long eventId,
+        long fileId,
+        String title,
+        String fileName,
+        String contentType,
+        long size,
+        boolean participantsOnly)
+        implements Audited {
 
     @Override
     public AuditAction auditAction() {

@@ -1,14 +1,20 @@
 package pl.koordes.events;
 
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.audit.Audited;
 
 /** An organiser uploaded a material file to an event. */
-public record MaterialUploaded(long eventId, long fileId, String title, String fileName, String contentType, long size,
-        boolean participantsOnly) implements Audited {
+public record MaterialUploaded(
+        long eventId,
+        long fileId,
+        String title,
+        String fileName,
+        String contentType,
+        long size,
+        boolean participantsOnly)
+        implements Audited {
 
     @Override
     public AuditAction auditAction() {
@@ -31,8 +37,8 @@ public record MaterialUploaded(long eventId, long fileId, String title, String f
     }
 
     /** The file's description in the audit log, the same for an upload and a deletion. */
-    static Map<String, Object> details(long id, String title, String fileName, String type, long size,
-            boolean participantsOnly) {
+    static Map<String, Object> details(
+            long id, String title, String fileName, String type, long size, boolean participantsOnly) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("file", id);
         values.put("title", title);

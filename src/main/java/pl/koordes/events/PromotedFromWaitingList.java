@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  *
  * @param accountId the person's account when they registered signed in, else null
  */
-public record PromotedFromWaitingList(long registrationId, long eventId, @Nullable Long accountId, SeatMode mode) {
-}
+public record PromotedFromWaitingList(
+        long registrationId, long eventId, @Nullable Long accountId, SeatMode mode) {}

@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  *
  * @param heldSeat whether the registration held a seat (so one came free)
  */
-public record RegistrationCancelled(long registrationId, long eventId, @Nullable Long accountId, boolean heldSeat) {
-}
+public record RegistrationCancelled(
+        long registrationId, long eventId, @Nullable Long accountId, boolean heldSeat) {}

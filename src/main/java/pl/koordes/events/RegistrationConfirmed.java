@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  *
  * @param accountId the person's account when they were signed in, else null (a visitor or someone added)
  */
-public record RegistrationConfirmed(long registrationId, long eventId, @Nullable Long accountId, SeatMode mode) {
-}
+public record RegistrationConfirmed(
+        long registrationId, long eventId, @Nullable Long accountId, SeatMode mode) {}

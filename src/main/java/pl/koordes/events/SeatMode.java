@@ -2,5 +2,6 @@ package pl.koordes.events;
 
 /** The kind of seat a registration holds: in the room or in the online meeting. */
 public enum SeatMode {
-    ON_SITE, ONLINE
+    ON_SITE,
+    ONLINE
 }

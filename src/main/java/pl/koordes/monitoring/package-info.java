@@ -1,7 +1,9 @@
 /**
  * The national programme (KPRES) and the 16 regional programmes: indicators, targets, reported values, coherence. Depends on: shared, directory, accounts.
  */
-@ApplicationModule(displayName = "monitoring", allowedDependencies = {"shared", "directory", "accounts"})
+@ApplicationModule(
+        displayName = "monitoring",
+        allowedDependencies = {"shared", "directory", "accounts"})
 @NullMarked
 package pl.koordes.monitoring;
 

@@ -4,7 +4,9 @@
  * SMTP server, into the development mailbox ({@code /admin/poczta}); undelivered mail is retried and
  * survives restarts. Depends on: shared, accounts.
  */
-@ApplicationModule(displayName = "notifications", allowedDependencies = {"shared", "accounts"})
+@ApplicationModule(
+        displayName = "notifications",
+        allowedDependencies = {"shared", "accounts"})
 @NullMarked
 package pl.koordes.notifications;
 

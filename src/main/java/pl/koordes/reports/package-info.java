@@ -1,7 +1,9 @@
 /**
  * Operator reports and the read-only open data API, built from the other modules' published read models. Depends on: shared, directory.
  */
-@ApplicationModule(displayName = "reports", allowedDependencies = {"shared", "directory"})
+@ApplicationModule(
+        displayName = "reports",
+        allowedDependencies = {"shared", "directory"})
 @NullMarked
 package pl.koordes.reports;
 

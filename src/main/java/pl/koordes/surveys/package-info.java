@@ -1,7 +1,9 @@
 /**
  * Needs surveys: builder, audiences, answers and results per region. Depends on: shared, directory, accounts.
  */
-@ApplicationModule(displayName = "surveys", allowedDependencies = {"shared", "directory", "accounts"})
+@ApplicationModule(
+        displayName = "surveys",
+        allowedDependencies = {"shared", "directory", "accounts"})
 @NullMarked
 package pl.koordes.surveys;
 

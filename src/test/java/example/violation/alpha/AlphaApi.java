@@ -1,5 +1,4 @@
 package example.violation.alpha;
 
 /** The published API of the fixture module alpha. */
-public class AlphaApi {
-}
+public class AlphaApi {}

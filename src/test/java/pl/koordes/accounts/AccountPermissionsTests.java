@@ -1,7 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AccountPermissions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import pl.koordes.accounts.internal.AccountPermissions;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
@@ -32,8 +31,11 @@ class AccountPermissionsTests {
             assertThat(permissions.canChangeStatus(user)).as(as).isEqualTo(administrator);
             assertThat(permissions.canReadAuditLog(user)).as(as).isEqualTo(administrator);
             for (Role granted : Role.values()) {
-                assertThat(permissions.canGrant(user, granted, null)).as(as + " grants " + granted).isEqualTo(administrator);
-                assertThat(permissions.canGrant(user, granted, REGION)).as(as + " grants " + granted + " in the region")
+                assertThat(permissions.canGrant(user, granted, null))
+                        .as(as + " grants " + granted)
+                        .isEqualTo(administrator);
+                assertThat(permissions.canGrant(user, granted, REGION))
+                        .as(as + " grants " + granted + " in the region")
                         .isEqualTo(administrator);
             }
         }
@@ -42,8 +44,10 @@ class AccountPermissionsTests {
     @Test
     void aCoordinatorCannotGrantRolesEvenInTheirOwnRegion() {
         CurrentUser coordinator = user(new RoleAssignment(Role.REGIONAL_COORDINATOR, REGION));
-        assertThat(permissions.canGrant(coordinator, Role.COMMITTEE_MEMBER, REGION)).isFalse();
-        assertThat(permissions.canGrant(coordinator, Role.REGIONAL_COORDINATOR, REGION)).isFalse();
+        assertThat(permissions.canGrant(coordinator, Role.COMMITTEE_MEMBER, REGION))
+                .isFalse();
+        assertThat(permissions.canGrant(coordinator, Role.REGIONAL_COORDINATOR, REGION))
+                .isFalse();
     }
 
     @Test

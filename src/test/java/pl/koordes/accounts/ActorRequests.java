@@ -51,7 +51,9 @@ final class ActorRequests {
     private final Map<Actor, UsernamePasswordAuthenticationToken> signedIn = new EnumMap<>(Actor.class);
 
     ActorRequests(WebApplicationContext context) {
-        this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        this.mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         this.jdbc = context.getBean(JdbcClient.class);
         this.rolledBack = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         Accounts accounts = context.getBean(Accounts.class);
@@ -61,7 +63,8 @@ final class ActorRequests {
             }
             Accounts.Row row = accounts.byEmail(actor.email)
                     .orElseThrow(() -> new IllegalStateException("Demo account missing: " + actor.email));
-            AccountUserDetails details = new AccountUserDetails(accounts.currentUser(row), null, true, row.totpEnabled());
+            AccountUserDetails details =
+                    new AccountUserDetails(accounts.currentUser(row), null, true, row.totpEnabled());
             List<GrantedAuthority> authorities = actor.pending
                     ? List.of(new SimpleGrantedAuthority(AccountUserDetails.PENDING_SECOND_FACTOR))
                     : details.fullAuthorities();
@@ -102,8 +105,8 @@ final class ActorRequests {
         }
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-            String location = response.getRedirectedUrl() != null ? response.getRedirectedUrl()
-                    : response.getHeader("Location");
+            String location =
+                    response.getRedirectedUrl() != null ? response.getRedirectedUrl() : response.getHeader("Location");
             location = location == null ? "" : location.replaceFirst("^https?://[^/]+", "");
             return new Answer(response.getStatus(), location, response.getContentAsString(StandardCharsets.UTF_8));
         } catch (Exception e) {

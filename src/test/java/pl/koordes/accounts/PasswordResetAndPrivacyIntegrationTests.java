@@ -50,33 +50,54 @@ class PasswordResetAndPrivacyIntegrationTests {
         createAccount(email, "Zuzanna Zapominalska", "stare hasło całkiem długie");
         Client visitor = new Client();
 
-        HttpResponse<String> asked = visitor.post("/haslo/przypomnij", "/haslo/przypomnij", Map.of("email", email.toUpperCase()));
+        HttpResponse<String> asked =
+                visitor.post("/haslo/przypomnij", "/haslo/przypomnij", Map.of("email", email.toUpperCase()));
         assertThat(asked.statusCode()).isEqualTo(302);
-        HttpResponse<String> unknown = new Client().post("/haslo/przypomnij", "/haslo/przypomnij", Map.of("email", "nikt@przyklad.example"));
-        assertThat(unknown.headers().firstValue("Location")).isEqualTo(asked.headers().firstValue("Location"));
+        HttpResponse<String> unknown =
+                new Client().post("/haslo/przypomnij", "/haslo/przypomnij", Map.of("email", "nikt@przyklad.example"));
+        assertThat(unknown.headers().firstValue("Location"))
+                .isEqualTo(asked.headers().firstValue("Location"));
 
-        String body = await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email), Optional::isPresent).orElseThrow();
+        String body = await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailTo(email), Optional::isPresent)
+                .orElseThrow();
         assertThat(body).contains("Zuzanna Zapominalska");
         Matcher link = RESET_LINK.matcher(body);
         assertThat(link.find()).as("reset link in the mail").isTrue();
 
-        HttpResponse<String> weak = visitor.post(link.group(1), "/haslo/nowe",
-                Map.of("token", token(link.group(1)), "password", "haslo12345678", "passwordRepeated", "haslo12345678"));
+        HttpResponse<String> weak = visitor.post(
+                link.group(1),
+                "/haslo/nowe",
+                Map.of(
+                        "token",
+                        token(link.group(1)),
+                        "password",
+                        "haslo12345678",
+                        "passwordRepeated",
+                        "haslo12345678"));
         assertThat(weak.statusCode()).isEqualTo(422);
         assertThat(weak.body()).contains("To hasło jest zbyt łatwe do odgadnięcia.");
 
         String newPassword = "nowe hasło z Zakopanego nad morzem";
-        HttpResponse<String> set = visitor.post(link.group(1), "/haslo/nowe",
+        HttpResponse<String> set = visitor.post(
+                link.group(1),
+                "/haslo/nowe",
                 Map.of("token", token(link.group(1)), "password", newPassword, "passwordRepeated", newPassword));
-        assertThat(set.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?haslo"));
-        assertThat(visitor.get(link.group(1)).statusCode()).as("the link a second time").isEqualTo(410);
+        assertThat(set.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?haslo"));
+        assertThat(visitor.get(link.group(1)).statusCode())
+                .as("the link a second time")
+                .isEqualTo(410);
 
         Client person = new Client();
-        HttpResponse<String> signedIn = person.post("/logowanie", "/logowanie", Map.of("email", email, "password", newPassword));
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
-        HttpResponse<String> old = new Client().post("/logowanie", "/logowanie",
-                Map.of("email", email, "password", "stare hasło całkiem długie"));
-        assertThat(old.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+        HttpResponse<String> signedIn =
+                person.post("/logowanie", "/logowanie", Map.of("email", email, "password", newPassword));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+        HttpResponse<String> old = new Client()
+                .post("/logowanie", "/logowanie", Map.of("email", email, "password", "stare hasło całkiem długie"));
+        assertThat(old.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
     }
 
     @Test
@@ -90,35 +111,55 @@ class PasswordResetAndPrivacyIntegrationTests {
 
         HttpResponse<String> export = person.get("/konto/moje-dane.json");
         assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
-        assertThat(export.body()).contains(email).contains(name).contains("\"role\" : \"PARTICIPANT\"").contains("SIGN_IN");
+        assertThat(export.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(export.body())
+                .contains(email)
+                .contains(name)
+                .contains("\"role\" : \"PARTICIPANT\"")
+                .contains("SIGN_IN");
 
-        HttpResponse<String> unconfirmed = person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", password));
+        HttpResponse<String> unconfirmed =
+                person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", password));
         assertThat(unconfirmed.statusCode()).isEqualTo(422);
-        HttpResponse<String> wrongPassword = person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", "zgadywane", "confirm", "true"));
+        HttpResponse<String> wrongPassword =
+                person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", "zgadywane", "confirm", "true"));
         assertThat(wrongPassword.statusCode()).isEqualTo(422);
         assertThat(wrongPassword.body()).contains("Obecne hasło jest nieprawidłowe.");
 
-        HttpResponse<String> deleted = person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", password, "confirm", "true"));
+        HttpResponse<String> deleted =
+                person.post("/konto", "/konto/usun", Map.of("currentPasswordDelete", password, "confirm", "true"));
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(person.get("/konto").statusCode()).as("the session ended").isEqualTo(302);
 
-        Map<String, Object> row = jdbc.sql("select email, display_name, password_hash, status from account where id = :id")
-                .param("id", id).query().singleRow();
+        Map<String, Object> row = jdbc.sql(
+                        "select email, display_name, password_hash, status from account where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
         assertThat(row.get("email")).asString().doesNotContain("odchodzaca");
         assertThat(row.get("display_name")).isEqualTo("");
         assertThat(row.get("password_hash")).isNull();
         assertThat(row.get("status")).isEqualTo("DELETED");
         long trail = jdbc.sql("select count(*) from audit_entry where actor_id = :id or target_id = :text")
-                .param("id", id).param("text", Long.toString(id)).query(Long.class).single();
+                .param("id", id)
+                .param("text", Long.toString(id))
+                .query(Long.class)
+                .single();
         assertThat(trail).as("audit entries kept").isGreaterThanOrEqualTo(2);
         long personal = jdbc.sql("""
                 select count(*) from audit_entry where actor_label = :email
                    or coalesce(before_value::text, '') like :like or coalesce(after_value::text, '') like :like
-                """).param("email", email).param("like", "%" + email + "%").query(Long.class).single();
+                """)
+                .param("email", email)
+                .param("like", "%" + email + "%")
+                .query(Long.class)
+                .single();
         assertThat(personal).as("audit entries still naming the person").isZero();
-        HttpResponse<String> again = new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
-        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+        HttpResponse<String> again =
+                new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(again.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
     }
 
     @Test
@@ -126,43 +167,90 @@ class PasswordResetAndPrivacyIntegrationTests {
         String email = "nowa.uczestniczka@przyklad.example";
         String password = "spotkanie w Rzeszowie jesienią";
         Client visitor = new Client();
-        HttpResponse<String> mismatch = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "<b>Nina</b> Nowa",
-                "email", email, "password", password, "passwordRepeated", "inne"));
+        HttpResponse<String> mismatch = visitor.post(
+                "/rejestracja",
+                "/rejestracja",
+                Map.of(
+                        "displayName",
+                        "<b>Nina</b> Nowa",
+                        "email",
+                        email,
+                        "password",
+                        password,
+                        "passwordRepeated",
+                        "inne"));
         assertThat(mismatch.statusCode()).isEqualTo(422);
         // What was typed stays in the form, escaped.
-        assertThat(mismatch.body()).contains("Hasła się różnią.").contains("value=\"&lt;b>Nina&lt;/b> Nowa\"")
+        assertThat(mismatch.body())
+                .contains("Hasła się różnią.")
+                .contains("value=\"&lt;b>Nina&lt;/b> Nowa\"")
                 .doesNotContain("<b>Nina");
 
         // An address the mailer could not send to is refused in the form, never at sending time.
-        HttpResponse<String> polishLetters = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "Nina Nowa",
-                "email", "zażółć@gęślą.pl", "password", password, "passwordRepeated", password));
+        HttpResponse<String> polishLetters = visitor.post(
+                "/rejestracja",
+                "/rejestracja",
+                Map.of(
+                        "displayName",
+                        "Nina Nowa",
+                        "email",
+                        "zażółć@gęślą.pl",
+                        "password",
+                        password,
+                        "passwordRepeated",
+                        password));
         assertThat(polishLetters.statusCode()).isEqualTo(422);
         assertThat(polishLetters.body()).contains("Wpisz poprawny adres e-mail");
 
-        HttpResponse<String> registered = visitor.post("/rejestracja", "/rejestracja", Map.of("displayName", "Nina Nowa",
-                "email", email, "password", password, "passwordRepeated", password));
-        assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/rejestracja?wyslano"));
-        HttpResponse<String> beforeConfirming = new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
-        assertThat(beforeConfirming.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+        HttpResponse<String> registered = visitor.post(
+                "/rejestracja",
+                "/rejestracja",
+                Map.of("displayName", "Nina Nowa", "email", email, "password", password, "passwordRepeated", password));
+        assertThat(registered.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/rejestracja?wyslano"));
+        HttpResponse<String> beforeConfirming =
+                new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(beforeConfirming.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
 
-        String body = await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(email), Optional::isPresent).orElseThrow();
-        Matcher link = Pattern.compile("(/rejestracja/potwierdz\\?token=[A-Za-z0-9_-]+)").matcher(body);
+        String body = await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailTo(email), Optional::isPresent)
+                .orElseThrow();
+        Matcher link = Pattern.compile("(/rejestracja/potwierdz\\?token=[A-Za-z0-9_-]+)")
+                .matcher(body);
         assertThat(link.find()).isTrue();
         assertThat(visitor.get(link.group(1)).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?aktywne"));
-        assertThat(visitor.get(link.group(1)).statusCode()).as("the link a second time").isEqualTo(410);
+        assertThat(visitor.get(link.group(1)).statusCode())
+                .as("the link a second time")
+                .isEqualTo(410);
 
         Client participant = new Client();
         participant.post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
         assertThat(participant.get("/konto").body()).contains("Nina Nowa").contains("<li>Uczestnik</li>");
 
         // Registering again with a taken address answers the same, and the owner gets a warning instead.
-        HttpResponse<String> again = new Client().post("/rejestracja", "/rejestracja", Map.of("displayName", "Ktoś Inny",
-                "email", email.toUpperCase(), "password", "zupełnie inne hasło intruza", "passwordRepeated", "zupełnie inne hasło intruza"));
-        assertThat(again.headers().firstValue("Location")).isEqualTo(registered.headers().firstValue("Location"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from notifications_dev_mailbox where lower(recipient) like :to").param("to", "%" + email + "%")
-                .query(Long.class).single() == 2);
+        HttpResponse<String> again = new Client()
+                .post(
+                        "/rejestracja",
+                        "/rejestracja",
+                        Map.of(
+                                "displayName",
+                                "Ktoś Inny",
+                                "email",
+                                email.toUpperCase(),
+                                "password",
+                                "zupełnie inne hasło intruza",
+                                "passwordRepeated",
+                                "zupełnie inne hasło intruza"));
+        assertThat(again.headers().firstValue("Location"))
+                .isEqualTo(registered.headers().firstValue("Location"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from notifications_dev_mailbox where lower(recipient) like :to")
+                                .param("to", "%" + email + "%")
+                                .query(Long.class)
+                                .single()
+                        == 2);
     }
 
     @Test
@@ -171,38 +259,63 @@ class PasswordResetAndPrivacyIntegrationTests {
         String password = "  hasło z odstępami wokół  ";
         long id = createAccount(email, "Ewa Odstęp", password);
         Client person = new Client();
-        HttpResponse<String> signedIn = person.post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+        HttpResponse<String> signedIn =
+                person.post("/logowanie", "/logowanie", Map.of("email", email, "password", password));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
 
         // A right-to-left override would make the name read backwards on every list: it is taken out.
-        HttpResponse<String> reversed = person.post("/konto", "/konto/dane",
-                Map.of("displayName", "\u202Ekawon aweE\u202C", "language", "pl"));
+        HttpResponse<String> reversed =
+                person.post("/konto", "/konto/dane", Map.of("displayName", "\u202Ekawon aweE\u202C", "language", "pl"));
         assertThat(reversed.statusCode()).isEqualTo(302);
-        assertThat(jdbc.sql("select display_name from account where id = :id").param("id", id).query(String.class).single())
+        assertThat(jdbc.sql("select display_name from account where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("kawon aweE");
 
         // A NUL (PostgreSQL refuses it outright) is the person's mistake to correct, not a server error.
-        HttpResponse<String> nul = person.post("/konto", "/konto/dane", Map.of("displayName", "Ewa\u0000Odstęp", "language", "pl"));
+        HttpResponse<String> nul =
+                person.post("/konto", "/konto/dane", Map.of("displayName", "Ewa\u0000Odstęp", "language", "pl"));
         assertThat(nul.statusCode()).isEqualTo(422);
         assertThat(nul.body()).contains("Popraw błędy w formularzu").contains("niedozwolony znak sterujący");
 
         // Form records keep passwords byte for byte: the surrounding spaces are part of them.
         String newPassword = " nowe hasło, też z odstępem ";
-        HttpResponse<String> changed = person.post("/konto", "/konto/haslo",
+        HttpResponse<String> changed = person.post(
+                "/konto",
+                "/konto/haslo",
                 Map.of("currentPassword", password, "newPassword", newPassword, "passwordRepeated", newPassword));
-        assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("zapisano=haslo"));
-        HttpResponse<String> again = new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", newPassword));
-        assertThat(again.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+        assertThat(changed.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("zapisano=haslo"));
+        HttpResponse<String> again =
+                new Client().post("/logowanie", "/logowanie", Map.of("email", email, "password", newPassword));
+        assertThat(again.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
     }
 
     @Test
     void aNulInTheNameOfARegistrationIsRefusedAndTheFormKeepsWhatWasTyped() throws Exception {
-        HttpResponse<String> refused = new Client().post("/rejestracja", "/rejestracja", Map.of(
-                "displayName", "Nina\u0000Nowa", "email", "nul.w.nazwie@przyklad.example",
-                "password", "spotkanie w Rzeszowie jesienią", "passwordRepeated", "spotkanie w Rzeszowie jesienią"));
+        HttpResponse<String> refused = new Client()
+                .post(
+                        "/rejestracja",
+                        "/rejestracja",
+                        Map.of(
+                                "displayName",
+                                "Nina\u0000Nowa",
+                                "email",
+                                "nul.w.nazwie@przyklad.example",
+                                "password",
+                                "spotkanie w Rzeszowie jesienią",
+                                "passwordRepeated",
+                                "spotkanie w Rzeszowie jesienią"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("niedozwolony znak sterujący").contains("value=\"nul.w.nazwie@przyklad.example\"");
-        assertThat(jdbc.sql("select count(*) from account where email = 'nul.w.nazwie@przyklad.example'").query(Long.class).single())
+        assertThat(refused.body())
+                .contains("niedozwolony znak sterujący")
+                .contains("value=\"nul.w.nazwie@przyklad.example\"");
+        assertThat(jdbc.sql("select count(*) from account where email = 'nul.w.nazwie@przyklad.example'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -210,15 +323,24 @@ class PasswordResetAndPrivacyIntegrationTests {
         long id = jdbc.sql("""
                 insert into account (email, display_name, status, password_hash, language)
                 values (:email, :name, 'ACTIVE', :hash, 'pl') returning id
-                """).param("email", email).param("name", name).param("hash", passwordEncoder.encode(password))
-                .query(Long.class).single();
-        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')").param("id", id).update();
+                """)
+                .param("email", email)
+                .param("name", name)
+                .param("hash", passwordEncoder.encode(password))
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')")
+                .param("id", id)
+                .update();
         return id;
     }
 
     private Optional<String> mailTo(String email) {
-        return jdbc.sql("select text_body from notifications_dev_mailbox where lower(recipient) like :to order by delivered_at desc limit 1")
-                .param("to", "%" + email + "%").query(String.class).optional();
+        return jdbc.sql(
+                        "select text_body from notifications_dev_mailbox where lower(recipient) like :to order by delivered_at desc limit 1")
+                .param("to", "%" + email + "%")
+                .query(String.class)
+                .optional();
     }
 
     private static String token(String link) {
@@ -228,8 +350,10 @@ class PasswordResetAndPrivacyIntegrationTests {
     /** A browser-like client: keeps cookies, reads the CSRF token from a page before posting its form. */
     private final class Client {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -242,10 +366,15 @@ class PasswordResetAndPrivacyIntegrationTests {
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("_csrf", csrf.group(1));
             String body = all.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(uri(action))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         private URI uri(String path) {

@@ -1,8 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.shared.security.RoleAssignment;
-import pl.koordes.shared.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,6 +14,9 @@ import pl.koordes.accounts.RouteMatrix.Row;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 
@@ -61,7 +61,8 @@ class RegionScopeIntegrationTests {
         assertThat(slaskie.has(Role.REGIONAL_COORDINATOR, other)).isTrue();
         assertThat(slaskie.has(Role.REGIONAL_COORDINATOR, own)).isFalse();
         for (Region region : directory.regions()) {
-            assertThat(malopolskie.has(Role.REGIONAL_COORDINATOR, region.id())).as(region.slug())
+            assertThat(malopolskie.has(Role.REGIONAL_COORDINATOR, region.id()))
+                    .as(region.slug())
                     .isEqualTo(region.id() == own);
         }
         // Holding a regional role somewhere is not holding it everywhere, nor holding another role there.
@@ -79,20 +80,28 @@ class RegionScopeIntegrationTests {
     void aRoleWithoutRegionCoversEveryRegionAndOnlyForThatRole() {
         List<Region> regions = directory.regions();
         assertThat(regions).hasSize(16);
-        for (String email : List.of(DemoAccounts.ADMINISTRATOR, DemoAccounts.EDITOR, DemoAccounts.EXPERT,
-                DemoAccounts.CENTRAL_INSTITUTION, DemoAccounts.PARTICIPANT)) {
+        for (String email : List.of(
+                DemoAccounts.ADMINISTRATOR,
+                DemoAccounts.EDITOR,
+                DemoAccounts.EXPERT,
+                DemoAccounts.CENTRAL_INSTITUTION,
+                DemoAccounts.PARTICIPANT)) {
             CurrentUser user = user(email);
             Role role = user.roles().getFirst().role();
             assertThat(user.roles()).as(email).allMatch(r -> r.regionId() == null);
             assertThat(user.regionsOf(role)).as(email).isEmpty();
             for (Region region : regions) {
-                assertThat(user.has(role, region.id())).as("%s in %s", email, region.slug()).isTrue();
-                assertThat(user.has(Role.REGIONAL_COORDINATOR, region.id())).as("%s as coordinator", email).isFalse();
+                assertThat(user.has(role, region.id()))
+                        .as("%s in %s", email, region.slug())
+                        .isTrue();
+                assertThat(user.has(Role.REGIONAL_COORDINATOR, region.id()))
+                        .as("%s as coordinator", email)
+                        .isFalse();
             }
         }
         // A country-wide assignment of a regional role covers every region too.
-        CurrentUser national = new CurrentUser(1, "x@test.koordes.example", "X",
-                List.of(new RoleAssignment(Role.REGIONAL_COORDINATOR, null)), "pl");
+        CurrentUser national = new CurrentUser(
+                1, "x@test.koordes.example", "X", List.of(new RoleAssignment(Role.REGIONAL_COORDINATOR, null)), "pl");
         assertThat(regions).allMatch(region -> national.has(Role.REGIONAL_COORDINATOR, region.id()));
     }
 
@@ -100,20 +109,30 @@ class RegionScopeIntegrationTests {
     void theAccountPagesShowOnlyTheSignedInPersonWhateverTheAddressSays() {
         ActorRequests requests = new ActorRequests(context);
         long otherId = user(DemoAccounts.COORDINATOR_SLASKIE).id();
-        for (String path : List.of("/konto?id=" + otherId, "/konto?email=" + DemoAccounts.COORDINATOR_SLASKIE,
+        for (String path : List.of(
+                "/konto?id=" + otherId,
+                "/konto?email=" + DemoAccounts.COORDINATOR_SLASKIE,
                 "/konto?user=" + otherId + "&region=" + other)) {
             Answer answer = requests.request(Actor.REGIONAL_COORDINATOR, "GET", path);
             assertThat(answer.status()).as(path).isEqualTo(200);
-            String main = answer.body().substring(answer.body().indexOf("<main"), answer.body().indexOf("</main>"));
-            assertThat(main).as(path).contains(DemoAccounts.COORDINATOR_MALOPOLSKIE)
-                    .doesNotContain(DemoAccounts.COORDINATOR_SLASKIE).doesNotContain("Stefan Koordynacyjny");
+            String main = answer.body()
+                    .substring(answer.body().indexOf("<main"), answer.body().indexOf("</main>"));
+            assertThat(main)
+                    .as(path)
+                    .contains(DemoAccounts.COORDINATOR_MALOPOLSKIE)
+                    .doesNotContain(DemoAccounts.COORDINATOR_SLASKIE)
+                    .doesNotContain("Stefan Koordynacyjny");
         }
-        for (String path : List.of("/konto/moje-dane.json?id=" + otherId, "/konto/moje-dane.json?email="
-                + DemoAccounts.COORDINATOR_SLASKIE + "&accountId=" + otherId)) {
+        for (String path : List.of(
+                "/konto/moje-dane.json?id=" + otherId,
+                "/konto/moje-dane.json?email=" + DemoAccounts.COORDINATOR_SLASKIE + "&accountId=" + otherId)) {
             Answer answer = requests.request(Actor.REGIONAL_COORDINATOR, "GET", path);
             assertThat(answer.status()).as(path).isEqualTo(200);
-            assertThat(answer.body()).as(path).contains(DemoAccounts.COORDINATOR_MALOPOLSKIE)
-                    .doesNotContain(DemoAccounts.COORDINATOR_SLASKIE).doesNotContain("Stefan Koordynacyjny");
+            assertThat(answer.body())
+                    .as(path)
+                    .contains(DemoAccounts.COORDINATOR_MALOPOLSKIE)
+                    .doesNotContain(DemoAccounts.COORDINATOR_SLASKIE)
+                    .doesNotContain("Stefan Koordynacyjny");
         }
     }
 
@@ -127,18 +146,33 @@ class RegionScopeIntegrationTests {
     @Test
     void swappingTheRegionInTheAddressGivesTheOtherRegionsAnswer() {
         ActorRequests requests = new ActorRequests(context);
-        List<Row> regional = RouteMatrix.load().rows().stream().filter(row -> row.sample().contains(OWN_REGION)).toList();
+        List<Row> regional = RouteMatrix.load().rows().stream()
+                .filter(row -> row.sample().contains(OWN_REGION))
+                .toList();
         assertThat(regional).as("matrix rows whose sample names %s", OWN_REGION).isNotEmpty();
         List<String> wrong = new ArrayList<>();
         for (Row row : regional) {
             String swapped = row.sample().replace(OWN_REGION, OTHER_REGION);
-            check(requests, row, swapped, Actor.REGIONAL_COORDINATOR, row.expected().get(Actor.REGIONAL_COORDINATOR_OTHER_REGION), wrong);
-            check(requests, row, swapped, Actor.REGIONAL_COORDINATOR_OTHER_REGION, row.expected().get(Actor.REGIONAL_COORDINATOR), wrong);
+            check(
+                    requests,
+                    row,
+                    swapped,
+                    Actor.REGIONAL_COORDINATOR,
+                    row.expected().get(Actor.REGIONAL_COORDINATOR_OTHER_REGION),
+                    wrong);
+            check(
+                    requests,
+                    row,
+                    swapped,
+                    Actor.REGIONAL_COORDINATOR_OTHER_REGION,
+                    row.expected().get(Actor.REGIONAL_COORDINATOR),
+                    wrong);
         }
         assertThat(wrong).isEmpty();
     }
 
-    private static void check(ActorRequests requests, Row row, String path, Actor actor, String expected, List<String> wrong) {
+    private static void check(
+            ActorRequests requests, Row row, String path, Actor actor, String expected, List<String> wrong) {
         Answer answer = requests.request(actor, row.method(), path);
         if (!RouteMatrix.matches(expected, answer)) {
             wrong.add(row.method() + " " + path + " as " + actor + ": expected " + expected + ", got "

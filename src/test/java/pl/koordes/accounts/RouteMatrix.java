@@ -134,7 +134,8 @@ final class RouteMatrix {
             switch (table) {
                 case "samples" -> {
                     if (cells.size() != 2 || samples.put(cells.get(0), cells.get(1)) != null) {
-                        throw new IllegalStateException(SOURCE_PATH + ":" + (i + 1) + ": a sample needs a new name and a query");
+                        throw new IllegalStateException(
+                                SOURCE_PATH + ":" + (i + 1) + ": a sample needs a new name and a query");
                     }
                 }
                 case "matrix" -> {
@@ -146,8 +147,7 @@ final class RouteMatrix {
                     row.add(Integer.toString(i + 1));
                     rawRows.add(row.toArray(String[]::new));
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (!headerSeen) {
@@ -171,8 +171,12 @@ final class RouteMatrix {
             }
             rows.add(new Row(cells[0], cells[1], sample, expected, cells[cells.length - 2], line));
         }
-        List<String> duplicates = rows.stream().collect(Collectors.groupingBy(Row::key, Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+        List<String> duplicates =
+                rows.stream().collect(Collectors.groupingBy(Row::key, Collectors.counting())).entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList();
         if (!duplicates.isEmpty()) {
             throw new IllegalStateException(SOURCE_PATH + ": routes with more than one row: " + duplicates);
         }
@@ -211,8 +215,12 @@ final class RouteMatrix {
     }
 
     static boolean validOutcome(String outcome) {
-        return STATUS.matcher(outcome).matches() || outcome.equals("4xx") || outcome.equals("login")
-                || outcome.equals("2fa") || outcome.equals("redirect") || outcome.startsWith("redirect:/");
+        return STATUS.matcher(outcome).matches()
+                || outcome.equals("4xx")
+                || outcome.equals("login")
+                || outcome.equals("2fa")
+                || outcome.equals("redirect")
+                || outcome.startsWith("redirect:/");
     }
 
     /** Whether the answer is what the matrix cell asks for. */
@@ -221,11 +229,13 @@ final class RouteMatrix {
         return switch (expected) {
             case "4xx" -> answer.status() >= 400 && answer.status() < 500;
             case "login" -> answer.redirect() && path.equals("/logowanie");
-            case "2fa" -> answer.redirect() && (path.equals("/logowanie/kod") || path.equals("/logowanie/drugi-skladnik"));
+            case "2fa" ->
+                answer.redirect() && (path.equals("/logowanie/kod") || path.equals("/logowanie/drugi-skladnik"));
             case "redirect" -> answer.redirect() && !path.startsWith("/logowanie");
-            default -> expected.startsWith("redirect:")
-                    ? answer.redirect() && answer.location().equals(expected.substring("redirect:".length()))
-                    : answer.status() == Integer.parseInt(expected);
+            default ->
+                expected.startsWith("redirect:")
+                        ? answer.redirect() && answer.location().equals(expected.substring("redirect:".length()))
+                        : answer.status() == Integer.parseInt(expected);
         };
     }
 

@@ -56,29 +56,40 @@ class RouteMatrixIntegrationTests {
         Set<String> rows = new TreeSet<>();
         matrix.rows().forEach(row -> rows.add(row.key()));
 
-        List<String> withoutRow = mapped.stream().filter(route -> !rows.contains(route)).toList();
+        List<String> withoutRow =
+                mapped.stream().filter(route -> !rows.contains(route)).toList();
         List<String> gone = rows.stream()
-                .filter(route -> !mapped.contains(route) && !SECURITY_FILTER_ROUTES.contains(route)).toList();
+                .filter(route -> !mapped.contains(route) && !SECURITY_FILTER_ROUTES.contains(route))
+                .toList();
 
         StringBuilder message = new StringBuilder();
         if (!withoutRow.isEmpty()) {
-            message.append("Routes without a row in ").append(RouteMatrix.SOURCE_PATH).append(":\n  ")
+            message.append("Routes without a row in ")
+                    .append(RouteMatrix.SOURCE_PATH)
+                    .append(":\n  ")
                     .append(String.join("\n  ", withoutRow))
                     .append("\n\nRows to paste, filled with the answers observed now. Check every cell against the"
                             + " intended permissions, correct the sample (it must name małopolskie where a region is"
                             + " involved and an existing id), and say why in the note:\n\n")
-                    .append(RouteMatrix.line(RouteMatrix.header())).append('\n');
+                    .append(RouteMatrix.line(RouteMatrix.header()))
+                    .append('\n');
             for (String route : withoutRow) {
                 message.append(observedRow(route)).append('\n');
             }
         }
         if (!gone.isEmpty()) {
-            message.append("\nRows in ").append(RouteMatrix.SOURCE_PATH)
+            message.append("\nRows in ")
+                    .append(RouteMatrix.SOURCE_PATH)
                     .append(" whose route is no longer mapped (remove them or correct method and pattern):\n  ")
-                    .append(String.join("\n  ", gone)).append('\n');
+                    .append(String.join("\n  ", gone))
+                    .append('\n');
         }
-        System.out.printf("Route matrix: %d mapped routes (+%d answered by security filters), %d rows × %d actors = %d cells%n",
-                mapped.size(), SECURITY_FILTER_ROUTES.size(), matrix.rows().size(), Actor.values().length,
+        System.out.printf(
+                "Route matrix: %d mapped routes (+%d answered by security filters), %d rows × %d actors = %d cells%n",
+                mapped.size(),
+                SECURITY_FILTER_ROUTES.size(),
+                matrix.rows().size(),
+                Actor.values().length,
                 matrix.rows().size() * Actor.values().length);
         assertThat(message.toString()).as("route matrix coverage").isEmpty();
     }
@@ -96,24 +107,28 @@ class RouteMatrixIntegrationTests {
 
     @TestFactory
     Stream<DynamicTest> everyActorGetsTheExpectedAnswer() {
-        return matrix.rows().stream().map(row -> DynamicTest.dynamicTest(row.key() + " (line " + row.line() + ")", () -> {
-            List<String> wrong = new ArrayList<>();
-            for (Actor actor : Actor.values()) {
-                String expected = row.expected().get(actor);
-                Answer answer = requests.request(actor, row.method(), row.sample());
-                if (!RouteMatrix.matches(expected, answer)) {
-                    wrong.add(String.format("%-34s expected %-24s got %s", actor, expected, RouteMatrix.describe(answer)));
-                }
-            }
-            assertThat(wrong).as("%s %s (%s:%d)", row.method(), row.sample(), RouteMatrix.SOURCE_PATH, row.line())
-                    .isEmpty();
-        }));
+        return matrix.rows().stream()
+                .map(row -> DynamicTest.dynamicTest(row.key() + " (line " + row.line() + ")", () -> {
+                    List<String> wrong = new ArrayList<>();
+                    for (Actor actor : Actor.values()) {
+                        String expected = row.expected().get(actor);
+                        Answer answer = requests.request(actor, row.method(), row.sample());
+                        if (!RouteMatrix.matches(expected, answer)) {
+                            wrong.add(String.format(
+                                    "%-34s expected %-24s got %s", actor, expected, RouteMatrix.describe(answer)));
+                        }
+                    }
+                    assertThat(wrong)
+                            .as("%s %s (%s:%d)", row.method(), row.sample(), RouteMatrix.SOURCE_PATH, row.line())
+                            .isEmpty();
+                }));
     }
 
     /** Every route of every annotated handler mapping (the application's and the actuator's), as "METHOD pattern". */
     static Set<String> mappedRoutes(WebApplicationContext context) {
         Set<String> routes = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {

@@ -1,6 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AccountsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pl.koordes.support.SignedInClient.location;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
@@ -57,8 +57,12 @@ class SessionTimeoutIntegrationTests {
         HttpResponse<String> expired = client.get("/konto");
         assertThat(expired.statusCode()).isEqualTo(302);
         assertThat(location(expired)).isEqualTo("/logowanie?wygaslo");
-        assertThat(jdbc.sql("select count(*) from spring_session where primary_id = :id").param("id", session)
-                .query(Long.class).single()).as("the stored session is gone").isZero();
+        assertThat(jdbc.sql("select count(*) from spring_session where primary_id = :id")
+                        .param("id", session)
+                        .query(Long.class)
+                        .single())
+                .as("the stored session is gone")
+                .isZero();
         HttpResponse<String> again = client.get("/konto");
         assertThat(location(again)).isEqualTo("/logowanie");
 
@@ -74,25 +78,35 @@ class SessionTimeoutIntegrationTests {
         client.signInFully(DemoAccounts.EXPERT, DemoAccounts.PASSWORD, null);
         String session = primaryId(client);
         int idleSeconds = jdbc.sql("select max_inactive_interval from spring_session where primary_id = :id")
-                .param("id", session).query(Integer.class).single();
+                .param("id", session)
+                .query(Integer.class)
+                .single();
         assertThat(idleSeconds).isEqualTo(30 * 60);
 
         idleFor(session, Duration.ofSeconds(idleSeconds).minusMinutes(1));
-        assertThat(client.get("/konto").statusCode()).as("idle just under the limit").isEqualTo(200);
+        assertThat(client.get("/konto").statusCode())
+                .as("idle just under the limit")
+                .isEqualTo(200);
 
         idleFor(session, Duration.ofSeconds(idleSeconds).plusMinutes(1));
         HttpResponse<String> expired = client.get("/konto");
         assertThat(expired.statusCode()).isEqualTo(302);
         assertThat(location(expired)).isEqualTo("/logowanie");
         assertThat(jdbc.sql("select count(*) from spring_session where primary_id = :id and expiry_time > :now")
-                .param("id", session).param("now", System.currentTimeMillis()).query(Long.class).single()).isZero();
+                        .param("id", session)
+                        .param("now", System.currentTimeMillis())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     /** The stored session behind the client's cookie (the cookie holds the session id in Base64). */
     private String primaryId(SignedInClient client) {
         String sessionId = new String(Base64.getDecoder().decode(client.session()), StandardCharsets.UTF_8);
-        return jdbc.sql("select primary_id from spring_session where session_id = :id").param("id", sessionId)
-                .query(String.class).single();
+        return jdbc.sql("select primary_id from spring_session where session_id = :id")
+                .param("id", sessionId)
+                .query(String.class)
+                .single();
     }
 
     /** Rewrites the moment of signing in as the sign-in stores it: a serialised Long of epoch milliseconds. */
@@ -105,7 +119,10 @@ class SessionTimeoutIntegrationTests {
                         update spring_session_attributes set attribute_bytes = :bytes
                         where session_primary_id = :id and attribute_name = :name
                         """)
-                .param("bytes", bytes.toByteArray()).param("id", session).param("name", SIGNED_IN_AT).update();
+                .param("bytes", bytes.toByteArray())
+                .param("id", session)
+                .param("name", SIGNED_IN_AT)
+                .update();
         assertThat(updated).as("the sign-in stored its moment in the session").isEqualTo(1);
     }
 
@@ -115,7 +132,6 @@ class SessionTimeoutIntegrationTests {
         jdbc.sql("""
                         update spring_session set last_access_time = :last, expiry_time = :last + max_inactive_interval * 1000::bigint
                         where primary_id = :id
-                        """)
-                .param("last", lastAccess).param("id", session).update();
+                        """).param("last", lastAccess).param("id", session).update();
     }
 }

@@ -1,8 +1,5 @@
 package pl.koordes.accounts;
 
-import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.shared.security.RoleAssignment;
-import pl.koordes.shared.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pl.koordes.support.SignedInClient.location;
 
@@ -25,11 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import pl.koordes.accounts.internal.Accounts;
-import pl.koordes.accounts.internal.SecondFactor;
 import pl.koordes.accounts.internal.AccountTokens;
+import pl.koordes.accounts.internal.Accounts;
+import pl.koordes.accounts.internal.AccountsProperties;
+import pl.koordes.accounts.internal.SecondFactor;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
@@ -45,6 +45,7 @@ class SignInSecurityIntegrationTests {
 
     /** A password the policy accepts and that names none of the test accounts. */
     static final String STRONG = "Zielony kangur pije herbatę o świcie";
+
     static final String OTHER_STRONG = "Fioletowa żaba gra na puzonie nocą";
     static final String THIRD_STRONG = "Pomarańczowy wieloryb czyta mapy po cichu";
     static final String WRONG = "Zupełnie nie to hasło 4711";
@@ -71,13 +72,16 @@ class SignInSecurityIntegrationTests {
     @Test
     void aCodeThatSignedSomeoneInDoesNotWorkASecondTime() {
         SignedInClient first = new SignedInClient(port, newAddress());
-        assertThat(location(first.signIn(DemoAccounts.ADMINISTRATOR, DemoAccounts.PASSWORD))).isEqualTo("/logowanie/kod");
+        assertThat(location(first.signIn(DemoAccounts.ADMINISTRATOR, DemoAccounts.PASSWORD)))
+                .isEqualTo("/logowanie/kod");
         String code = SignedInClient.totpCode(DemoAccounts.TOTP_SECRET);
-        assertThat(location(first.submit("/logowanie/kod", "/logowanie/kod", "code", code))).isEqualTo("/konto");
+        assertThat(location(first.submit("/logowanie/kod", "/logowanie/kod", "code", code)))
+                .isEqualTo("/konto");
 
         // Someone who saw the code (and knows the password) tries it within its 30 seconds: refused.
         SignedInClient second = new SignedInClient(port, newAddress());
-        assertThat(location(second.signIn(DemoAccounts.ADMINISTRATOR, DemoAccounts.PASSWORD))).isEqualTo("/logowanie/kod");
+        assertThat(location(second.signIn(DemoAccounts.ADMINISTRATOR, DemoAccounts.PASSWORD)))
+                .isEqualTo("/logowanie/kod");
         HttpResponse<String> replayed = second.submit("/logowanie/kod", "/logowanie/kod", "code", code);
         assertThat(replayed.statusCode()).isEqualTo(422);
         assertThat(replayed.body()).contains("Kod jest nieprawidłowy albo wygasł.");
@@ -121,10 +125,14 @@ class SignInSecurityIntegrationTests {
             assertThat(location(answer)).isEqualTo("/logowanie?blad");
             assertThat(cookieNames(answer)).isEqualTo(cookieNames(wrongPassword));
         }
-        String page = SignedInClient.withoutCsrfTokens(first.get("/logowanie?blad").body());
+        String page =
+                SignedInClient.withoutCsrfTokens(first.get("/logowanie?blad").body());
         assertThat(page).contains("Nieprawidłowy adres e-mail lub hasło.").doesNotContain(known.email());
-        assertThat(SignedInClient.withoutCsrfTokens(second.get("/logowanie?blad").body())).isEqualTo(page);
-        assertThat(SignedInClient.withoutCsrfTokens(third.get("/logowanie?blad").body())).isEqualTo(page);
+        assertThat(SignedInClient.withoutCsrfTokens(
+                        second.get("/logowanie?blad").body()))
+                .isEqualTo(page);
+        assertThat(SignedInClient.withoutCsrfTokens(third.get("/logowanie?blad").body()))
+                .isEqualTo(page);
         assertThat(first.get("/konto").statusCode()).isEqualTo(302);
     }
 
@@ -140,7 +148,9 @@ class SignInSecurityIntegrationTests {
         SignedInClient attacker = new SignedInClient(port, address);
 
         for (int i = 1; i <= allowed; i++) {
-            assertThat(location(attacker.signIn(victim.email(), WRONG))).as("failure %d", i).isEqualTo("/logowanie?blad");
+            assertThat(location(attacker.signIn(victim.email(), WRONG)))
+                    .as("failure %d", i)
+                    .isEqualTo("/logowanie?blad");
         }
         HttpResponse<String> rightPassword = attacker.signIn(victim.email(), STRONG);
         assertThat(location(rightPassword)).isEqualTo("/logowanie?zablokowane");
@@ -154,7 +164,8 @@ class SignInSecurityIntegrationTests {
                 .isEqualTo("/logowanie?zablokowane");
 
         // Other accounts are unaffected, even from the attacker's address; one failure fewer does not lock.
-        assertThat(location(new SignedInClient(port, address).signIn(bystander.email(), STRONG))).isEqualTo("/konto");
+        assertThat(location(new SignedInClient(port, address).signIn(bystander.email(), STRONG)))
+                .isEqualTo("/konto");
         SignedInClient careless = new SignedInClient(port, address);
         for (int i = 1; i < allowed; i++) {
             assertThat(location(careless.signIn(almost.email(), WRONG))).isEqualTo("/logowanie?blad");
@@ -174,7 +185,8 @@ class SignInSecurityIntegrationTests {
         int attempts = 0;
         String answer = "";
         while (!answer.equals("/logowanie?zablokowane") && attempts < allowed + 5) {
-            answer = location(sprayer.signIn("zgadywane-" + attempts + "-" + UUID.randomUUID() + "@test.koordes.example", WRONG));
+            answer = location(
+                    sprayer.signIn("zgadywane-" + attempts + "-" + UUID.randomUUID() + "@test.koordes.example", WRONG));
             attempts++;
         }
         assertThat(attempts).as("attempts until the address is locked").isGreaterThan(allowed);
@@ -182,7 +194,8 @@ class SignInSecurityIntegrationTests {
 
         assertThat(location(new SignedInClient(port, address).signIn(person.email(), STRONG)))
                 .isEqualTo("/logowanie?zablokowane");
-        assertThat(location(new SignedInClient(port, newAddress()).signIn(person.email(), STRONG))).isEqualTo("/konto");
+        assertThat(location(new SignedInClient(port, newAddress()).signIn(person.email(), STRONG)))
+                .isEqualTo("/konto");
     }
 
     // --- session fixation and sign-out -----------------------------------------------------------------
@@ -196,7 +209,9 @@ class SignInSecurityIntegrationTests {
         assertThat(location(browser.get("/konto"))).isEqualTo("/logowanie");
         browser.get("/logowanie");
         String before = browser.session();
-        assertThat(before).as("the anonymous session that remembers the way back").isNotNull();
+        assertThat(before)
+                .as("the anonymous session that remembers the way back")
+                .isNotNull();
 
         HttpResponse<String> signedIn = browser.signIn(person.email(), STRONG);
         assertThat(location(signedIn)).isEqualTo("/konto");
@@ -221,7 +236,8 @@ class SignInSecurityIntegrationTests {
         String halfway = browser.session();
         assertThat(halfway).isNotNull().isNotEqualTo(anonymous);
 
-        assertThat(location(browser.submit("/logowanie/kod", "/logowanie/kod", "code", SignedInClient.totpCode(secret))))
+        assertThat(location(
+                        browser.submit("/logowanie/kod", "/logowanie/kod", "code", SignedInClient.totpCode(secret))))
                 .isEqualTo("/konto");
         String full = browser.session();
         assertThat(full).isNotNull().isNotEqualTo(halfway).isNotEqualTo(anonymous);
@@ -277,22 +293,26 @@ class SignInSecurityIntegrationTests {
             assertThat(answer.statusCode()).as(path).isEqualTo(302);
             assertThat(location(answer)).as(path).isEqualTo("/logowanie/kod");
         }
-        assertThat(browser.get("/").body()).as("the page shell does not treat a half signed-in person as signed in")
+        assertThat(browser.get("/").body())
+                .as("the page shell does not treat a half signed-in person as signed in")
                 .doesNotContain("action=\"/wyloguj\"");
 
-        HttpResponse<String> wrong = browser.submit("/logowanie/kod", "/logowanie/kod", "code", wrongCode(DemoAccounts.TOTP_SECRET));
+        HttpResponse<String> wrong =
+                browser.submit("/logowanie/kod", "/logowanie/kod", "code", wrongCode(DemoAccounts.TOTP_SECRET));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("Kod jest nieprawidłowy albo wygasł.");
         assertThat(location(browser.get("/konto"))).isEqualTo("/logowanie/kod");
 
-        HttpResponse<String> right = browser.post("/logowanie/kod", "code", SignedInClient.totpCode(DemoAccounts.TOTP_SECRET));
+        HttpResponse<String> right =
+                browser.post("/logowanie/kod", "code", SignedInClient.totpCode(DemoAccounts.TOTP_SECRET));
         assertThat(right.statusCode()).isEqualTo(302);
         assertThat(location(right)).isEqualTo("/konto");
         assertThat(browser.get("/konto").body()).contains(DemoAccounts.ADMINISTRATOR);
         HttpResponse<String> admin = browser.get("/admin");
         assertThat(admin.statusCode()).as("/admin once fully signed in").isNotEqualTo(403);
         assertThat(location(admin)).doesNotStartWith("/logowanie");
-        assertThat(browser.get("/actuator/prometheus", "Accept", "text/plain").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/actuator/prometheus", "Accept", "text/plain").statusCode())
+                .isEqualTo(200);
         browser.signOut();
     }
 
@@ -304,22 +324,31 @@ class SignInSecurityIntegrationTests {
         SignedInClient browser = new SignedInClient(port, newAddress());
 
         assertThat(location(browser.signIn(person.email(), STRONG))).isEqualTo("/logowanie/kod");
-        assertThat(location(browser.submit("/logowanie/kod", "/logowanie/kod", "code", codes.getFirst().toLowerCase(java.util.Locale.ROOT))))
-                .as("a recovery code, typed in lower case").isEqualTo("/konto");
+        assertThat(location(browser.submit(
+                        "/logowanie/kod",
+                        "/logowanie/kod",
+                        "code",
+                        codes.getFirst().toLowerCase(java.util.Locale.ROOT))))
+                .as("a recovery code, typed in lower case")
+                .isEqualTo("/konto");
         assertThat(browser.get("/konto").statusCode()).isEqualTo(200);
         browser.signOut();
 
         assertThat(location(browser.signIn(person.email(), STRONG))).isEqualTo("/logowanie/kod");
         HttpResponse<String> again = browser.submit("/logowanie/kod", "/logowanie/kod", "code", codes.getFirst());
-        assertThat(again.statusCode()).as("the same recovery code a second time").isEqualTo(422);
+        assertThat(again.statusCode())
+                .as("the same recovery code a second time")
+                .isEqualTo(422);
         assertThat(location(browser.get("/konto"))).isEqualTo("/logowanie/kod");
-        assertThat(location(browser.post("/logowanie/kod", "code", codes.get(1)))).isEqualTo("/konto");
+        assertThat(location(browser.post("/logowanie/kod", "code", codes.get(1))))
+                .isEqualTo("/konto");
     }
 
     @Test
     void aCoordinatorWithoutASecondFactorMustEnrolOneBeforeSigningIn() {
         long malopolskie = directory.region("malopolskie").map(Region::id).orElseThrow();
-        TestAccount coordinator = account("nowy-koordynator", AccountStatus.ACTIVE, STRONG, Role.REGIONAL_COORDINATOR, malopolskie);
+        TestAccount coordinator =
+                account("nowy-koordynator", AccountStatus.ACTIVE, STRONG, Role.REGIONAL_COORDINATOR, malopolskie);
         SignedInClient browser = new SignedInClient(port, newAddress());
 
         assertThat(location(browser.signIn(coordinator.email(), STRONG))).isEqualTo("/logowanie/drugi-skladnik");
@@ -329,14 +358,16 @@ class SignInSecurityIntegrationTests {
         HttpResponse<String> form = browser.get("/logowanie/drugi-skladnik");
         assertThat(form.statusCode()).isEqualTo(200);
         String secret = group(SECRET, form.body());
-        assertThat(browser.get("/logowanie/drugi-skladnik").body()).as("the key stays the same while enrolling")
+        assertThat(browser.get("/logowanie/drugi-skladnik").body())
+                .as("the key stays the same while enrolling")
                 .contains(secret);
 
         HttpResponse<String> wrong = browser.post("/logowanie/drugi-skladnik", "code", wrongCode(secret));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(location(browser.get("/konto"))).isEqualTo("/logowanie/drugi-skladnik");
 
-        HttpResponse<String> enrolled = browser.post("/logowanie/drugi-skladnik", "code", SignedInClient.totpCode(secret));
+        HttpResponse<String> enrolled =
+                browser.post("/logowanie/drugi-skladnik", "code", SignedInClient.totpCode(secret));
         assertThat(enrolled.statusCode()).isEqualTo(200);
         assertThat(enrolled.body()).contains("Kody zapasowe");
         assertThat(RECOVERY.matcher(enrolled.body()).results().count()).isEqualTo(10);
@@ -364,12 +395,16 @@ class SignInSecurityIntegrationTests {
         String intrudersSecret = offered.find() ? offered.group(1) : secondFactor.newSecret();
         intruder.post("/logowanie/drugi-skladnik", "code", SignedInClient.totpCode(intrudersSecret));
 
-        assertThat(location(intruder.get("/konto"))).as("still only half signed in").isEqualTo("/logowanie/kod");
-        assertThat(accounts.byId(person.id()).orElseThrow().totpSecret()).as("the person's key is unchanged")
+        assertThat(location(intruder.get("/konto")))
+                .as("still only half signed in")
+                .isEqualTo("/logowanie/kod");
+        assertThat(accounts.byId(person.id()).orElseThrow().totpSecret())
+                .as("the person's key is unchanged")
                 .isEqualTo(secret);
     }
 
-    // --- invitation, set-up and password-reset links --------------------------------------------------------------------
+    // --- invitation, set-up and password-reset links
+    // --------------------------------------------------------------------
 
     @Test
     void anInvitationLinkSetsAStrongPasswordOnce() {
@@ -383,19 +418,24 @@ class SignInSecurityIntegrationTests {
         assertThat(form.body()).contains("Ustaw hasło do konta").contains(invited.email());
 
         for (String weak : List.of("haslo123456789", "Polska12345678")) {
-            HttpResponse<String> refused = browser.post("/zaproszenie", "token", token, "password", weak, "passwordRepeated", weak);
+            HttpResponse<String> refused =
+                    browser.post("/zaproszenie", "token", token, "password", weak, "passwordRepeated", weak);
             assertThat(refused.statusCode()).as(weak).isEqualTo(422);
             assertThat(refused.body()).as(weak).contains("To hasło jest zbyt łatwe do odgadnięcia.");
         }
-        HttpResponse<String> mismatch = browser.post("/zaproszenie", "token", token, "password", STRONG, "passwordRepeated", OTHER_STRONG);
+        HttpResponse<String> mismatch =
+                browser.post("/zaproszenie", "token", token, "password", STRONG, "passwordRepeated", OTHER_STRONG);
         assertThat(mismatch.statusCode()).isEqualTo(422);
         assertThat(mismatch.body()).contains("Hasła się różnią.");
         Accounts.Row unchanged = accounts.byId(invited.id()).orElseThrow();
         assertThat(unchanged.status()).isEqualTo(AccountStatus.INVITED);
         assertThat(unchanged.passwordHash()).isNull();
-        assertThat(tokens.peek(token, AccountTokens.Purpose.INVITATION)).as("a refused password does not use the link up").isPresent();
+        assertThat(tokens.peek(token, AccountTokens.Purpose.INVITATION))
+                .as("a refused password does not use the link up")
+                .isPresent();
 
-        HttpResponse<String> accepted = browser.post("/zaproszenie", "token", token, "password", STRONG, "passwordRepeated", STRONG);
+        HttpResponse<String> accepted =
+                browser.post("/zaproszenie", "token", token, "password", STRONG, "passwordRepeated", STRONG);
         assertThat(accepted.statusCode()).isEqualTo(302);
         assertThat(location(accepted)).startsWith("/logowanie?aktywne");
         assertThat(accounts.byId(invited.id()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
@@ -404,11 +444,13 @@ class SignInSecurityIntegrationTests {
         HttpResponse<String> secondVisit = browser.get(link);
         assertThat(secondVisit.statusCode()).isEqualTo(410);
         assertThat(secondVisit.body()).contains("Ten link już nie działa");
-        HttpResponse<String> secondUse = browser.post("/zaproszenie", "token", token, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
+        HttpResponse<String> secondUse = browser.post(
+                "/zaproszenie", "token", token, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
         assertThat(secondUse.statusCode()).isEqualTo(410);
         assertThat(accounts.byId(invited.id()).orElseThrow().passwordHash()).isEqualTo(hash);
 
-        assertThat(location(new SignedInClient(port, newAddress()).signIn(invited.email(), STRONG))).isEqualTo("/konto");
+        assertThat(location(new SignedInClient(port, newAddress()).signIn(invited.email(), STRONG)))
+                .isEqualTo("/konto");
     }
 
     @Test
@@ -419,17 +461,24 @@ class SignInSecurityIntegrationTests {
 
         assertThat(browser.get("/zaproszenie?token=" + expired).statusCode()).isEqualTo(410);
         browser.get("/logowanie");
-        HttpResponse<String> post = browser.post("/zaproszenie", "token", expired, "password", STRONG, "passwordRepeated", STRONG);
+        HttpResponse<String> post =
+                browser.post("/zaproszenie", "token", expired, "password", STRONG, "passwordRepeated", STRONG);
         assertThat(post.statusCode()).isEqualTo(410);
         assertThat(post.body()).contains("Ten link już nie działa");
         assertThat(accounts.byId(late.id()).orElseThrow().status()).isEqualTo(AccountStatus.INVITED);
 
         String older = tokens.issue(late.id(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
         String newer = tokens.issue(late.id(), AccountTokens.Purpose.INVITATION, properties.invitationValidity());
-        assertThat(browser.get("/zaproszenie?token=" + older).statusCode()).as("a link replaced by a newer one").isEqualTo(410);
+        assertThat(browser.get("/zaproszenie?token=" + older).statusCode())
+                .as("a link replaced by a newer one")
+                .isEqualTo(410);
         assertThat(browser.get("/zaproszenie?token=" + newer).statusCode()).isEqualTo(200);
-        assertThat(browser.get("/zaproszenie?token=" + newer.substring(1)).statusCode()).as("a mangled link").isEqualTo(410);
-        assertThat(browser.get("/zaproszenie").statusCode()).as("no token at all").isEqualTo(410);
+        assertThat(browser.get("/zaproszenie?token=" + newer.substring(1)).statusCode())
+                .as("a mangled link")
+                .isEqualTo(410);
+        assertThat(browser.get("/zaproszenie").statusCode())
+                .as("no token at all")
+                .isEqualTo(410);
     }
 
     @Test
@@ -440,7 +489,9 @@ class SignInSecurityIntegrationTests {
         List<Integer> statuses = race("/zaproszenie?token=" + token, "/zaproszenie", token, passwords);
         assertThat(statuses).containsExactlyInAnyOrder(302, 410);
         String winner = passwords.get(statuses.indexOf(302));
-        assertThat(passwordEncoder.matches(winner, accounts.byId(invited.id()).orElseThrow().passwordHash())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        winner, accounts.byId(invited.id()).orElseThrow().passwordHash()))
+                .isTrue();
         assertThat(accounts.byId(invited.id()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
     }
 
@@ -456,35 +507,49 @@ class SignInSecurityIntegrationTests {
         String expired = tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, Duration.ofSeconds(-1));
         assertThat(browser.get("/haslo/nowe?token=" + expired).statusCode()).isEqualTo(410);
         browser.get("/logowanie");
-        HttpResponse<String> late = browser.post("/haslo/nowe", "token", expired, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
+        HttpResponse<String> late = browser.post(
+                "/haslo/nowe", "token", expired, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(late.body()).contains("Ten link już nie działa");
         assertThat(accounts.byId(person.id()).orElseThrow().passwordHash()).isEqualTo(hash);
 
-        String token = tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
+        String token =
+                tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
         assertThat(browser.get("/haslo/nowe?token=" + token).statusCode()).isEqualTo(200);
-        HttpResponse<String> reset = browser.post("/haslo/nowe", "token", token, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
+        HttpResponse<String> reset =
+                browser.post("/haslo/nowe", "token", token, "password", OTHER_STRONG, "passwordRepeated", OTHER_STRONG);
         assertThat(reset.statusCode()).isEqualTo(302);
         assertThat(location(reset)).startsWith("/logowanie?haslo");
-        assertThat(location(otherDevice.get("/konto"))).as("sessions from before the reset end").isEqualTo("/logowanie");
+        assertThat(location(otherDevice.get("/konto")))
+                .as("sessions from before the reset end")
+                .isEqualTo("/logowanie");
 
-        assertThat(browser.get("/haslo/nowe?token=" + token).statusCode()).as("the link a second time").isEqualTo(410);
+        assertThat(browser.get("/haslo/nowe?token=" + token).statusCode())
+                .as("the link a second time")
+                .isEqualTo(410);
         browser.get("/logowanie");
-        HttpResponse<String> again = browser.post("/haslo/nowe", "token", token, "password", STRONG, "passwordRepeated", STRONG);
+        HttpResponse<String> again =
+                browser.post("/haslo/nowe", "token", token, "password", STRONG, "passwordRepeated", STRONG);
         assertThat(again.statusCode()).isEqualTo(410);
-        assertThat(passwordEncoder.matches(OTHER_STRONG, accounts.byId(person.id()).orElseThrow().passwordHash())).isTrue();
-        assertThat(location(new SignedInClient(port, newAddress()).signIn(person.email(), OTHER_STRONG))).isEqualTo("/konto");
+        assertThat(passwordEncoder.matches(
+                        OTHER_STRONG, accounts.byId(person.id()).orElseThrow().passwordHash()))
+                .isTrue();
+        assertThat(location(new SignedInClient(port, newAddress()).signIn(person.email(), OTHER_STRONG)))
+                .isEqualTo("/konto");
     }
 
     @Test
     void twoSimultaneousResetsWithOneLinkSucceedOnce() throws Exception {
         TestAccount person = account("reset-wyscig", AccountStatus.ACTIVE, STRONG, Role.PARTICIPANT);
-        String token = tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
+        String token =
+                tokens.issue(person.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
         List<String> passwords = List.of(OTHER_STRONG, THIRD_STRONG);
         List<Integer> statuses = race("/haslo/nowe?token=" + token, "/haslo/nowe", token, passwords);
         assertThat(statuses).containsExactlyInAnyOrder(302, 410);
         String winner = passwords.get(statuses.indexOf(302));
-        assertThat(passwordEncoder.matches(winner, accounts.byId(person.id()).orElseThrow().passwordHash())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        winner, accounts.byId(person.id()).orElseThrow().passwordHash()))
+                .isTrue();
     }
 
     // --- CSRF ---------------------------------------------------------------------------------------------
@@ -502,8 +567,8 @@ class SignInSecurityIntegrationTests {
         assertThat(location(forger.get("/konto"))).isEqualTo("/logowanie");
         assertThat(accounts.byId(person.id()).orElseThrow().lastSignInAt()).isNull();
 
-        HttpResponse<String> forged = forger.postWithoutCsrf("/logowanie", "email", person.email(), "password", STRONG,
-                "_csrf", "nie-ten-token");
+        HttpResponse<String> forged = forger.postWithoutCsrf(
+                "/logowanie", "email", person.email(), "password", STRONG, "_csrf", "nie-ten-token");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(location(forger.get("/konto"))).isEqualTo("/logowanie");
         assertThat(accounts.byId(person.id()).orElseThrow().lastSignInAt()).isNull();
@@ -515,9 +580,13 @@ class SignInSecurityIntegrationTests {
         HttpResponse<String> form = visitor.get("/logowanie");
 
         assertThat(csrfToken(form.body())).isNotBlank();
-        assertThat(visitor.session()).as("a form read anonymously must not cost a session").isNull();
+        assertThat(visitor.session())
+                .as("a form read anonymously must not cost a session")
+                .isNull();
         assertThat(form.headers().allValues("Set-Cookie"))
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("KOORDES_CSRF=").contains("HttpOnly")
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("KOORDES_CSRF=")
+                        .contains("HttpOnly")
                         .contains("SameSite=Lax"));
     }
 
@@ -534,23 +603,24 @@ class SignInSecurityIntegrationTests {
         SignedInClient other = new SignedInClient(port, newAddress());
         other.get("/logowanie");
         String foreignToken = csrfToken(other.get("/logowanie").body());
-        assertThat(browser.postWithoutCsrf("/wyloguj", "_csrf", foreignToken).statusCode()).isEqualTo(403);
+        assertThat(browser.postWithoutCsrf("/wyloguj", "_csrf", foreignToken).statusCode())
+                .isEqualTo(403);
         assertThat(browser.get("/konto").statusCode()).isEqualTo(200);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
 
-    record TestAccount(long id, String email) {
-    }
+    record TestAccount(long id, String email) {}
 
     private TestAccount account(String prefix, AccountStatus status, @Nullable String password, Role role) {
         return account(prefix, status, password, role, null);
     }
 
-    private TestAccount account(String prefix, AccountStatus status, @Nullable String password, Role role,
-            @Nullable Long region) {
+    private TestAccount account(
+            String prefix, AccountStatus status, @Nullable String password, Role role, @Nullable Long region) {
         String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.koordes.example";
-        long id = accounts.create(email, "Osoba Testowa", status, password == null ? null : passwordEncoder.encode(password), "pl");
+        long id = accounts.create(
+                email, "Osoba Testowa", status, password == null ? null : passwordEncoder.encode(password), "pl");
         accounts.grant(id, new RoleAssignment(role, region));
         return new TestAccount(id, email);
     }
@@ -600,9 +670,12 @@ class SignInSecurityIntegrationTests {
     /** Six digits that are not a valid code for the key around now. */
     private static String wrongCode(String secret) {
         Instant now = Instant.now();
-        Set<String> valid = Set.of(SignedInClient.totpCode(secret, now.minusSeconds(60)),
-                SignedInClient.totpCode(secret, now.minusSeconds(30)), SignedInClient.totpCode(secret, now),
-                SignedInClient.totpCode(secret, now.plusSeconds(30)), SignedInClient.totpCode(secret, now.plusSeconds(60)));
+        Set<String> valid = Set.of(
+                SignedInClient.totpCode(secret, now.minusSeconds(60)),
+                SignedInClient.totpCode(secret, now.minusSeconds(30)),
+                SignedInClient.totpCode(secret, now),
+                SignedInClient.totpCode(secret, now.plusSeconds(30)),
+                SignedInClient.totpCode(secret, now.plusSeconds(60)));
         for (int i = 0; ; i++) {
             String candidate = String.format("%06d", i * 111_111 % 1_000_000);
             if (!valid.contains(candidate)) {
@@ -613,7 +686,8 @@ class SignInSecurityIntegrationTests {
 
     private static Set<String> cookieNames(HttpResponse<String> response) {
         return Set.copyOf(response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf('='))).toList());
+                .map(c -> c.substring(0, c.indexOf('=')))
+                .toList());
     }
 
     private static String csrfToken(String body) {

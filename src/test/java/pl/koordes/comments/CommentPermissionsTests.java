@@ -1,11 +1,10 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.CommentPermissions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import pl.koordes.comments.internal.CommentPermissions;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
@@ -18,9 +17,11 @@ class CommentPermissionsTests {
     void editorsAndAdministratorsModerateNobodyElse() {
         assertThat(permissions.canModerate(person(Role.EDITOR, null))).isTrue();
         assertThat(permissions.canModerate(person(Role.ADMINISTRATOR, null))).isTrue();
-        assertThat(permissions.canModerate(person(Role.REGIONAL_COORDINATOR, 6L))).isFalse();
+        assertThat(permissions.canModerate(person(Role.REGIONAL_COORDINATOR, 6L)))
+                .isFalse();
         assertThat(permissions.canModerate(person(Role.PARTICIPANT, null))).isFalse();
-        assertThat(permissions.canModerate(person(Role.CENTRAL_INSTITUTION, null))).isFalse();
+        assertThat(permissions.canModerate(person(Role.CENTRAL_INSTITUTION, null)))
+                .isFalse();
         assertThat(permissions.canModerate(null)).isFalse();
     }
 

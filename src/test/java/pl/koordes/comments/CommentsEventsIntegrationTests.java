@@ -1,8 +1,5 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.CommentManagement;
-import pl.koordes.comments.internal.ModerationAction;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,6 +12,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import pl.koordes.comments.internal.CommentManagement;
+import pl.koordes.comments.internal.ModerationAction;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
@@ -51,14 +50,18 @@ class CommentsEventsIntegrationTests {
     void aCommentWaitsThenIsPublishedWhenApprovedAndTheDecisionIsAudited() {
         ArticleReference article = testing.article();
         String title = "Zdarzenia " + UUID.randomUUID().toString().substring(0, 8);
-        CommentState state = management.submit(article, new CommentForm(title, "Treść " + title, "Ola", "", false, "", ""),
-                "127.44.0." + (1 + Math.abs(title.hashCode() % 200)), Locale.forLanguageTag("pl"));
+        CommentState state = management.submit(
+                article,
+                new CommentForm(title, "Treść " + title, "Ola", "", false, "", ""),
+                "127.44.0." + (1 + Math.abs(title.hashCode() % 200)),
+                Locale.forLanguageTag("pl"));
         assertThat(state).isEqualTo(CommentState.PENDING);
         long id = testing.byTitle(title).id();
-        assertThat(events.stream(CommentAwaitingModeration.class)).containsExactly(new CommentAwaitingModeration(id, article.id()));
+        assertThat(events.stream(CommentAwaitingModeration.class))
+                .containsExactly(new CommentAwaitingModeration(id, article.id()));
         assertThat(events.stream(CommentPublished.class)).isEmpty();
 
-        try (var editor = SignedInAs.person(context, DemoAccounts.EDITOR)) {
+        try (var _ = SignedInAs.person(context, DemoAccounts.EDITOR)) {
             management.moderate(List.of(id), ModerationAction.APPROVE, CommentsTesting.EDITOR);
             // Approving again changes nothing a reader sees: no second publication.
             management.moderate(List.of(id), ModerationAction.APPROVE, CommentsTesting.EDITOR);
@@ -71,7 +74,9 @@ class CommentsEventsIntegrationTests {
                         select actor_label || ' ' || (before_value ->> 'state') || ' ' || (after_value ->> 'state')
                         from audit_entry where action = 'COMMENT_APPROVED' and target_type = 'comment' and target_id = :id
                         order by id""")
-                .param("id", Long.toString(id)).query(String.class).list())
+                        .param("id", Long.toString(id))
+                        .query(String.class)
+                        .list())
                 .containsExactly(DemoAccounts.EDITOR + " PENDING APPROVED", DemoAccounts.EDITOR + " APPROVED APPROVED");
     }
 
@@ -79,16 +84,22 @@ class CommentsEventsIntegrationTests {
     void rejectingIsAuditedAndPublishesNothing() {
         ArticleReference article = testing.article();
         String title = "Odrzucony " + UUID.randomUUID().toString().substring(0, 8);
-        management.submit(article, new CommentForm(title, "Treść " + title, "Ola", "", false, "", ""),
-                "127.45.0." + (1 + Math.abs(title.hashCode() % 200)), Locale.forLanguageTag("pl"));
+        management.submit(
+                article,
+                new CommentForm(title, "Treść " + title, "Ola", "", false, "", ""),
+                "127.45.0." + (1 + Math.abs(title.hashCode() % 200)),
+                Locale.forLanguageTag("pl"));
         long id = testing.byTitle(title).id();
 
-        try (var editor = SignedInAs.person(context, DemoAccounts.EDITOR)) {
+        try (var _ = SignedInAs.person(context, DemoAccounts.EDITOR)) {
             management.moderate(List.of(id), ModerationAction.REJECT, CommentsTesting.EDITOR);
         }
 
         assertThat(events.stream(CommentPublished.class)).isEmpty();
         assertThat(jdbc.sql("select actor_label from audit_entry where action = 'COMMENT_REJECTED' and target_id = :id")
-                .param("id", Long.toString(id)).query(String.class).list()).containsExactly(DemoAccounts.EDITOR);
+                        .param("id", Long.toString(id))
+                        .query(String.class)
+                        .list())
+                .containsExactly(DemoAccounts.EDITOR);
     }
 }

@@ -1,7 +1,5 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.Comments;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -65,17 +63,28 @@ class CommentsHostileInputIntegrationTests {
                     visitor = new SignedInClient(port, "127.10." + (n / 250) + "." + (1 + n % 250));
                     visitor.get(article.path());
                 }
-                List<String> form = new ArrayList<>(List.of("title", "Tytuł " + field + " " + i,
-                        "body", "Treść próbna " + field + " " + i, "signature", "Podpis", "email", ""));
+                List<String> form = new ArrayList<>(List.of(
+                        "title",
+                        "Tytuł " + field + " " + i,
+                        "body",
+                        "Treść próbna " + field + " " + i,
+                        "signature",
+                        "Podpis",
+                        "email",
+                        ""));
                 form.set(form.indexOf(field) + 1, hostile.get(i));
                 if (field.equals("email")) {
                     form.addAll(List.of("consent", "true"));
                 }
                 HttpResponse<String> answer = visitor.post(article.path() + "/komentarze", form.toArray(String[]::new));
-                assertThat(answer.statusCode()).as("%s = %s", field, hostile.get(i)).isIn(302, 422);
+                assertThat(answer.statusCode())
+                        .as("%s = %s", field, hostile.get(i))
+                        .isIn(302, 422);
                 if (answer.statusCode() == 422) {
                     refused++;
-                    assertThat(answer.body()).as("%s = %s", field, hostile.get(i)).contains("Popraw błędy w formularzu");
+                    assertThat(answer.body())
+                            .as("%s = %s", field, hostile.get(i))
+                            .contains("Popraw błędy w formularzu");
                     assertNoMarkupFromInput(answer.body());
                 } else {
                     accepted++;
@@ -86,7 +95,8 @@ class CommentsHostileInputIntegrationTests {
         assertThat(refused).isPositive();
 
         jdbc.sql("update comments_comment set state = 'APPROVED', published_at = created_at where article_id = :a")
-                .param("a", article.id()).update();
+                .param("a", article.id())
+                .update();
         testing.approvedComments(article, 0);
         SignedInClient reader = new SignedInClient(port);
         int pages = (accepted + 19) / 20;
@@ -98,7 +108,8 @@ class CommentsHostileInputIntegrationTests {
         SignedInClient editor = new SignedInClient(port);
         editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
         for (int p = 1; p <= (accepted + 24) / 25; p++) {
-            HttpResponse<String> queue = editor.get("/redakcja/komentarze?stan=APPROVED&artykul=" + article.id() + "&strona=" + p);
+            HttpResponse<String> queue =
+                    editor.get("/redakcja/komentarze?stan=APPROVED&artykul=" + article.id() + "&strona=" + p);
             assertThat(queue.statusCode()).isEqualTo(200);
             assertNoMarkupFromInput(queue.body());
         }
@@ -109,27 +120,52 @@ class CommentsHostileInputIntegrationTests {
         ArticleReference article = testing.article();
         SignedInClient visitor = new SignedInClient(port, "127.11.0.1");
         visitor.get(article.path());
-        HttpResponse<String> answer = visitor.post(article.path() + "/komentarze", "title", "Tytuł zachowany",
-                "body", "Treść zachowana", "signature", "Ola\u0000", "email", "");
+        HttpResponse<String> answer = visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                "Tytuł zachowany",
+                "body",
+                "Treść zachowana",
+                "signature",
+                "Ola\u0000",
+                "email",
+                "");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("Popraw błędy w formularzu").contains("niedozwolony znak sterujący")
-                .contains("Tytuł zachowany").contains("Treść zachowana");
-        assertThat(jdbc.sql("select count(*) from comments_comment where article_id = :a").param("a", article.id())
-                .query(Long.class).single()).isZero();
+        assertThat(answer.body())
+                .contains("Popraw błędy w formularzu")
+                .contains("niedozwolony znak sterujący")
+                .contains("Tytuł zachowany")
+                .contains("Treść zachowana");
+        assertThat(jdbc.sql("select count(*) from comments_comment where article_id = :a")
+                        .param("a", article.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static void assertNoMarkupFromInput(String page) {
         // Escaped, the payloads stay visible as text (even inside a value="…"); only a real tag would be dangerous.
-        assertThat(page).doesNotContain("<script>alert", "<img src=x", "<svg onload", "<iframe",
-                "href=\"javascript:");
+        assertThat(page).doesNotContain("<script>alert", "<img src=x", "<svg onload", "<iframe", "href=\"javascript:");
     }
 
     static List<String> hostileStrings() throws IOException {
-        List<String> strings = new ArrayList<>(List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                "\"><script>alert(1)</script>", "javascript:alert(1)", "<svg onload=alert(1)>",
-                "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", "[x](javascript:alert(1))",
-                "'; drop table comments_comment; --", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "a".repeat(10_000), "\u0000null\u0000",
-                "line\r\nbreak", "\uD83D\uDE00".repeat(100), "\u202Ekcatta\u202C", "   ", "\n\n\n"));
+        List<String> strings = new ArrayList<>(List.of(
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "\"><script>alert(1)</script>",
+                "javascript:alert(1)",
+                "<svg onload=alert(1)>",
+                "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+                "[x](javascript:alert(1))",
+                "'; drop table comments_comment; --",
+                "ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
+                "a".repeat(10_000),
+                "\u0000null\u0000",
+                "line\r\nbreak",
+                "\uD83D\uDE00".repeat(100),
+                "\u202Ekcatta\u202C",
+                "   ",
+                "\n\n\n"));
         strings.addAll(NaughtyStrings.corpus());
         return strings;
     }

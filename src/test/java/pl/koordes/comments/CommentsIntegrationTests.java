@@ -1,8 +1,5 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.CommentManagement;
-import pl.koordes.comments.internal.Comments;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -13,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
@@ -65,7 +63,10 @@ class CommentsIntegrationTests {
 
         samples.approve(stored.id());
         String page = visitor.get(article.path()).body();
-        assertThat(page).contains(title).contains("Pierwsza linia<br>Druga linia").contains("Anna z Tarnowa");
+        assertThat(page)
+                .contains(title)
+                .contains("Pierwsza linia<br>Druga linia")
+                .contains("Anna z Tarnowa");
     }
 
     @Test
@@ -82,14 +83,38 @@ class CommentsIntegrationTests {
         String page = visitor.get(article.path()).body();
         String proof = Proofs.solveFor(visitor);
         String first = samples.unique("Pierwszy z dowodem");
-        visitor.post(article.path() + "/komentarze", "title", first, "body", first + " treść", "signature", "A",
-                "proof", proof);
+        visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                first,
+                "body",
+                first + " treść",
+                "signature",
+                "A",
+                "proof",
+                proof);
         String reused = samples.unique("Ten sam dowód");
-        visitor.post(article.path() + "/komentarze", "title", reused, "body", reused + " treść", "signature", "A",
-                "proof", proof);
+        visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                reused,
+                "body",
+                reused + " treść",
+                "signature",
+                "A",
+                "proof",
+                proof);
         String forged = samples.unique("Podrobiony");
-        visitor.post(article.path() + "/komentarze", "title", forged, "body", forged + " treść", "signature", "A",
-                "proof", "eyJhbGdvcml0aG0iOiJTSEEtMjU2In0=");
+        visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                forged,
+                "body",
+                forged + " treść",
+                "signature",
+                "A",
+                "proof",
+                "eyJhbGdvcml0aG0iOiJTSEEtMjU2In0=");
 
         assertThat(samples.byTitle(first).flags()).isEmpty();
         assertThat(samples.byTitle(reused).flags()).containsExactly(CommentManagement.INVALID_PROOF_OF_WORK);
@@ -99,14 +124,22 @@ class CommentsIntegrationTests {
     @Test
     void emptyFieldsAreRefusedInPolishAndTheFormKeepsWhatWasTyped() {
         visitor.get(article.path());
-        HttpResponse<String> refused = visitor.post(article.path() + "/komentarze", "title", "", "body", "",
-                "signature", "", "email", "anna@example.org");
+        HttpResponse<String> refused = visitor.post(
+                article.path() + "/komentarze", "title", "", "body", "", "signature", "", "email", "anna@example.org");
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Popraw błędy w formularzu", "Wpisz tytuł komentarza.",
-                "Wpisz treść komentarza.", "Wpisz podpis", "Podano adres e-mail bez zgody",
-                "value=\"anna@example.org\"",
-                article.title().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        assertThat(refused.body())
+                .contains(
+                        "Popraw błędy w formularzu",
+                        "Wpisz tytuł komentarza.",
+                        "Wpisz treść komentarza.",
+                        "Wpisz podpis",
+                        "Podano adres e-mail bez zgody",
+                        "value=\"anna@example.org\"",
+                        article.title()
+                                .replace("&", "&amp;")
+                                .replace("<", "&lt;")
+                                .replace(">", "&gt;"));
     }
 
     @Test
@@ -115,24 +148,54 @@ class CommentsIntegrationTests {
         assertRefused(send("x".repeat(121), typed, "Ola", true), "Tytuł jest za długi");
         assertRefused(send(typed, "y".repeat(4001), "Ola", true), "Treść jest za długa");
         assertRefused(send(typed, typed + " treść", "z".repeat(81), true), "Podpis jest za długi");
-        assertRefused(visitor.post(article.path() + "/komentarze", "title", typed, "body", typed + " b", "signature", "Ola",
-                "email", "nie-adres", "consent", "true"), "Wpisz adres e-mail w postaci");
-        assertRefused(visitor.post(article.path() + "/komentarze", "title", typed, "body", typed + " b", "signature", "Ola",
-                "consent", "true"), "nie podano adresu e-mail");
-        assertRefused(send(typed, "Zobacz https://a.example/1 i https://b.example/2 i www.c.example", "Ola", true),
+        assertRefused(
+                visitor.post(
+                        article.path() + "/komentarze",
+                        "title",
+                        typed,
+                        "body",
+                        typed + " b",
+                        "signature",
+                        "Ola",
+                        "email",
+                        "nie-adres",
+                        "consent",
+                        "true"),
+                "Wpisz adres e-mail w postaci");
+        assertRefused(
+                visitor.post(
+                        article.path() + "/komentarze",
+                        "title",
+                        typed,
+                        "body",
+                        typed + " b",
+                        "signature",
+                        "Ola",
+                        "consent",
+                        "true"),
+                "nie podano adresu e-mail");
+        assertRefused(
+                send(typed, "Zobacz https://a.example/1 i https://b.example/2 i www.c.example", "Ola", true),
                 "za dużo linków");
         samples.ban("tanie kredyty");
-        assertRefused(send(typed, "Najlepsze TANIE   kredyty tylko dziś", "Ola", true), "sformułowanie, którego nie publikujemy");
-        assertThat(jdbc.sql("select count(*) from comments_comment where title = :t").param("t", typed)
-                .query(Long.class).single()).isZero();
+        assertRefused(
+                send(typed, "Najlepsze TANIE   kredyty tylko dziś", "Ola", true),
+                "sformułowanie, którego nie publikujemy");
+        assertThat(jdbc.sql("select count(*) from comments_comment where title = :t")
+                        .param("t", typed)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void theSameContentTwiceIsADuplicate() {
         String title = samples.unique("Duplikat");
-        assertThat(send(title, title + " ta sama treść", "Ewa", true).statusCode()).isEqualTo(302);
+        assertThat(send(title, title + " ta sama treść", "Ewa", true).statusCode())
+                .isEqualTo(302);
 
-        assertRefused(send(title + " bis", title + "  TA SAMA treść", "Ewa", true), "Taki sam komentarz został już wysłany");
+        assertRefused(
+                send(title + " bis", title + "  TA SAMA treść", "Ewa", true), "Taki sam komentarz został już wysłany");
     }
 
     @Test
@@ -151,8 +214,16 @@ class CommentsIntegrationTests {
     void aRobotFillingTheHiddenFieldSeesSuccessButItsCommentIsSpamAndNeverShown() {
         String title = samples.unique("Robot");
         visitor.get(article.path());
-        HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", "kup teraz",
-                "signature", "Bot", "website", "https://spam.example");
+        HttpResponse<String> sent = visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                title,
+                "body",
+                "kup teraz",
+                "signature",
+                "Bot",
+                "website",
+                "https://spam.example");
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(SignedInClient.location(sent)).contains("komentarz=oczekuje");
@@ -174,7 +245,8 @@ class CommentsIntegrationTests {
     @Test
     void aLongPageOfCommentsStillGivesTheVisitorAWorkingForm() {
         for (int i = 0; i < 20; i++) {
-            samples.approvedComment(article, "Długi komentarz " + i, "Zdanie o ekonomii społecznej. ".repeat(60), "Autor " + i);
+            samples.approvedComment(
+                    article, "Długi komentarz " + i, "Zdanie o ekonomii społecznej. ".repeat(60), "Autor " + i);
         }
         String title = samples.unique("Pod długą stroną");
         HttpResponse<String> page = visitor.get(article.path());
@@ -182,8 +254,16 @@ class CommentsIntegrationTests {
         // The form is written after the response has begun streaming: its CSRF cookie must already be set.
         assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("KOORDES_CSRF="));
 
-        HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", title + " treść",
-                "signature", "Ola", "proof", Proofs.solveFor(visitor));
+        HttpResponse<String> sent = visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                title,
+                "body",
+                title + " treść",
+                "signature",
+                "Ola",
+                "proof",
+                Proofs.solveFor(visitor));
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.PENDING);
@@ -233,8 +313,8 @@ class CommentsIntegrationTests {
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains(a, b);
 
-        HttpResponse<String> approved = editor.post("/redakcja/komentarze", "action", "APPROVE", "ids", String.valueOf(idA),
-                "stan", "PENDING");
+        HttpResponse<String> approved =
+                editor.post("/redakcja/komentarze", "action", "APPROVE", "ids", String.valueOf(idA), "stan", "PENDING");
         assertThat(approved.statusCode()).isEqualTo(302);
         assertThat(editor.get(SignedInClient.location(approved)).body()).contains("Zatwierdzono 1 komentarz.");
         editor.post("/redakcja/komentarze/" + idB + "/decyzja", "action", "REJECT");
@@ -242,19 +322,33 @@ class CommentsIntegrationTests {
         assertThat(samples.byTitle(b).state()).isEqualTo(CommentState.REJECTED);
 
         editor.get("/redakcja/komentarze/" + idA);
-        assertThat(editor.post("/redakcja/komentarze/" + idA + "/edycja", "title", a, "body", a + " treść z telefonem [usunięto]",
-                "signature", "Ola").statusCode()).isEqualTo(302);
+        assertThat(editor.post(
+                                "/redakcja/komentarze/" + idA + "/edycja",
+                                "title",
+                                a,
+                                "body",
+                                a + " treść z telefonem [usunięto]",
+                                "signature",
+                                "Ola")
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(editor.post("/redakcja/komentarze/" + idA + "/odpowiedz", "reply", "Dziękujemy,\nodezwiemy się.")
-                .statusCode()).isEqualTo(302);
-        HttpResponse<String> refusedEdit = editor.post("/redakcja/komentarze/" + idA + "/edycja", "title", "", "body", "x",
-                "signature", "Ola");
+                        .statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> refusedEdit =
+                editor.post("/redakcja/komentarze/" + idA + "/edycja", "title", "", "body", "x", "signature", "Ola");
         assertThat(refusedEdit.statusCode()).isEqualTo(422);
         assertThat(refusedEdit.body()).contains("Wpisz tytuł komentarza.");
 
         String page = visitor.get(article.path()).body();
-        assertThat(page).contains(a).doesNotContain("600 100 200").contains("[usunięto]")
-                .contains("Odpowiedź redakcji").contains("Dziękujemy,<br>odezwiemy się.")
-                .contains("Redakcja usunęła z tego komentarza").doesNotContain(b);
+        assertThat(page)
+                .contains(a)
+                .doesNotContain("600 100 200")
+                .contains("[usunięto]")
+                .contains("Odpowiedź redakcji")
+                .contains("Dziękujemy,<br>odezwiemy się.")
+                .contains("Redakcja usunęła z tego komentarza")
+                .doesNotContain(b);
     }
 
     @Test
@@ -263,7 +357,9 @@ class CommentsIntegrationTests {
         editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
         String phrase = samples.unique("kasyno online");
         editor.get("/redakcja/komentarze/zakazane-frazy");
-        assertThat(editor.post("/redakcja/komentarze/zakazane-frazy", "phrase", phrase).statusCode()).isEqualTo(302);
+        assertThat(editor.post("/redakcja/komentarze/zakazane-frazy", "phrase", phrase)
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(editor.get("/redakcja/komentarze/zakazane-frazy").body()).contains(phrase);
         HttpResponse<String> empty = editor.post("/redakcja/komentarze/zakazane-frazy", "phrase", " ");
         assertThat(empty.statusCode()).isEqualTo(422);
@@ -271,15 +367,21 @@ class CommentsIntegrationTests {
 
         assertRefused(send(samples.unique("Reklama"), "Zagraj: " + phrase.toUpperCase(), "Ola", true), "sformułowanie");
 
-        long id = jdbc.sql("select id from comments_banned_phrase where phrase = :p").param("p", phrase).query(Long.class).single();
+        long id = jdbc.sql("select id from comments_banned_phrase where phrase = :p")
+                .param("p", phrase)
+                .query(Long.class)
+                .single();
         editor.get("/redakcja/komentarze/zakazane-frazy");
-        assertThat(editor.post("/redakcja/komentarze/zakazane-frazy/" + id + "/usun").statusCode()).isEqualTo(302);
+        assertThat(editor.post("/redakcja/komentarze/zakazane-frazy/" + id + "/usun")
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(editor.get("/redakcja/komentarze/zakazane-frazy").body()).doesNotContain(phrase);
     }
 
     @Test
     void onlyEditorsAndAdministratorsReachTheQueue() {
-        assertThat(SignedInClient.location(new SignedInClient(port).get("/redakcja/komentarze"))).startsWith("/logowanie");
+        assertThat(SignedInClient.location(new SignedInClient(port).get("/redakcja/komentarze")))
+                .startsWith("/logowanie");
         SignedInClient participant = new SignedInClient(port);
         participant.signInFully(DemoAccounts.PARTICIPANT, DemoAccounts.PASSWORD, null);
         assertThat(participant.get("/redakcja/komentarze").statusCode()).isEqualTo(403);
@@ -291,24 +393,35 @@ class CommentsIntegrationTests {
     @Test
     void countsTakePolishPluralsAndManyCommentsPaginate() {
         ArticleReference other = samples.article();
-        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">Komentarze</h2>");
-        assertThat(visitor.get(other.path() + "?lang=en").body()).contains("<h2 id=\"komentarze-naglowek\">Comments</h2>");
+        assertThat(visitor.get(other.path() + "?lang=pl").body())
+                .contains("<h2 id=\"komentarze-naglowek\">Komentarze</h2>");
+        assertThat(visitor.get(other.path() + "?lang=en").body())
+                .contains("<h2 id=\"komentarze-naglowek\">Comments</h2>");
         samples.approvedComments(other, 1);
-        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">1 komentarz</h2>");
-        assertThat(visitor.get(other.path() + "?lang=en").body()).contains("<h2 id=\"komentarze-naglowek\">1 comment</h2>");
+        assertThat(visitor.get(other.path() + "?lang=pl").body())
+                .contains("<h2 id=\"komentarze-naglowek\">1 komentarz</h2>");
+        assertThat(visitor.get(other.path() + "?lang=en").body())
+                .contains("<h2 id=\"komentarze-naglowek\">1 comment</h2>");
         samples.approvedComments(other, 1);
-        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">2 komentarze</h2>");
+        assertThat(visitor.get(other.path() + "?lang=pl").body())
+                .contains("<h2 id=\"komentarze-naglowek\">2 komentarze</h2>");
         samples.approvedComments(other, 20);
         String first = visitor.get(other.path() + "?lang=pl").body();
-        assertThat(first).contains("<h2 id=\"komentarze-naglowek\">22 komentarze</h2>").contains("?komentarze=2#komentarze");
+        assertThat(first)
+                .contains("<h2 id=\"komentarze-naglowek\">22 komentarze</h2>")
+                .contains("?komentarze=2#komentarze");
         samples.approvedComments(other, 3);
-        assertThat(visitor.get(other.path() + "?lang=pl").body()).contains("<h2 id=\"komentarze-naglowek\">25 komentarzy</h2>");
-        assertThat(visitor.get(other.path() + "?lang=en").body()).contains("<h2 id=\"komentarze-naglowek\">25 comments</h2>");
+        assertThat(visitor.get(other.path() + "?lang=pl").body())
+                .contains("<h2 id=\"komentarze-naglowek\">25 komentarzy</h2>");
+        assertThat(visitor.get(other.path() + "?lang=en").body())
+                .contains("<h2 id=\"komentarze-naglowek\">25 comments</h2>");
         HttpResponse<String> second = visitor.get(other.path() + "?komentarze=2");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("Komentarz próbny 21").doesNotContain("Komentarz próbny 1<");
-        assertThat(visitor.get(other.path() + "?komentarze=%3Cscript%3E").statusCode()).isEqualTo(200);
-        assertThat(visitor.get(other.path() + "?komentarze=999999999").statusCode()).isEqualTo(200);
+        assertThat(visitor.get(other.path() + "?komentarze=%3Cscript%3E").statusCode())
+                .isEqualTo(200);
+        assertThat(visitor.get(other.path() + "?komentarze=999999999").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -316,21 +429,36 @@ class CommentsIntegrationTests {
         assertThat(visitor.get("/komentarze/999999999/zgloszenie").statusCode()).isEqualTo(404);
         assertThat(visitor.get("/komentarze/abc/zgloszenie").statusCode()).isEqualTo(404);
         visitor.get(article.path());
-        assertThat(visitor.post("/aktualnosci/nie-ma-takiego-artykulu/komentarze", "title", "a").statusCode()).isEqualTo(404);
+        assertThat(visitor.post("/aktualnosci/nie-ma-takiego-artykulu/komentarze", "title", "a")
+                        .statusCode())
+                .isEqualTo(404);
         String pending = samples.unique("Nie do zgłoszenia");
         send(pending, pending + " treść", "Ola", true);
-        assertThat(visitor.get("/komentarze/" + samples.byTitle(pending).id() + "/zgloszenie").statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/komentarze/" + samples.byTitle(pending).id() + "/zgloszenie")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private HttpResponse<String> send(String title, String body, String signature, boolean withProof) {
         String page = visitor.get(article.path()).body();
-        return visitor.post(article.path() + "/komentarze", "title", title, "body", body, "signature", signature,
-                "email", "", "website", "", "proof", withProof ? Proofs.solveFor(visitor) : "");
+        return visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                title,
+                "body",
+                body,
+                "signature",
+                signature,
+                "email",
+                "",
+                "website",
+                "",
+                "proof",
+                withProof ? Proofs.solveFor(visitor) : "");
     }
 
     private static void assertRefused(HttpResponse<String> answer, String polishReason) {
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body()).contains("Popraw błędy w formularzu").contains(polishReason);
     }
-
 }

@@ -41,8 +41,9 @@ class CommentsMailIntegrationTests {
     private static final int SMTP_PORT = freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = new GreenMailExtension(
+                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -67,8 +68,20 @@ class CommentsMailIntegrationTests {
         String title = testing.unique("Powiadom mnie");
         SignedInClient visitor = new SignedInClient(port, "127.0.3.1");
         String page = visitor.get(article.path()).body();
-        HttpResponse<String> sent = visitor.post(article.path() + "/komentarze", "title", title, "body", title + " treść",
-                "signature", "Ala", "email", "ala.autorka@example.org", "consent", "true", "proof", Proofs.solveFor(visitor));
+        HttpResponse<String> sent = visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                title,
+                "body",
+                title + " treść",
+                "signature",
+                "Ala",
+                "email",
+                "ala.autorka@example.org",
+                "consent",
+                "true",
+                "proof",
+                Proofs.solveFor(visitor));
         assertThat(sent.statusCode()).isEqualTo(302);
         Comment comment = testing.byTitle(title);
         assertThat(comment.hasEmail()).isTrue();
@@ -79,14 +92,20 @@ class CommentsMailIntegrationTests {
         MimeMessage message = awaitMessageTo("ala.autorka@example.org");
         assertThat(message.getSubject()).isEqualTo("Twój komentarz został opublikowany");
         String body = plainText(message);
-        assertThat(body).contains(title).contains("https://koordes.example" + article.path() + "#komentarz-" + comment.id());
+        assertThat(body)
+                .contains(title)
+                .contains("https://koordes.example" + article.path() + "#komentarz-" + comment.id());
         assertThat(testing.byTitle(title).hasEmail()).isFalse();
         assertThat(jdbc.sql("select count(*) from comments_comment where email = 'ala.autorka@example.org'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         // Approving again (after a report, say) sends nothing more: the address is gone.
         testing.approve(comment.id());
-        assertThat(smtp.getReceivedMessages()).filteredOn(m -> to(m).contains("ala.autorka@example.org")).hasSize(1);
+        assertThat(smtp.getReceivedMessages())
+                .filteredOn(m -> to(m).contains("ala.autorka@example.org"))
+                .hasSize(1);
     }
 
     @Test
@@ -96,12 +115,36 @@ class CommentsMailIntegrationTests {
         SignedInClient visitor = new SignedInClient(port, "127.0.3.2");
         String page = visitor.get(article.path() + "?lang=en").body();
         String english = testing.unique("Notify me");
-        visitor.post(article.path() + "/komentarze", "title", english, "body", english + " body", "signature", "Bob",
-                "email", "bob.author@example.org", "consent", "true", "proof", Proofs.solveFor(visitor));
+        visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                english,
+                "body",
+                english + " body",
+                "signature",
+                "Bob",
+                "email",
+                "bob.author@example.org",
+                "consent",
+                "true",
+                "proof",
+                Proofs.solveFor(visitor));
         page = visitor.get(article.path() + "?lang=pl").body();
         String rejected = testing.unique("Odrzucony");
-        visitor.post(article.path() + "/komentarze", "title", rejected, "body", rejected + " treść", "signature", "Cezary",
-                "email", "cezary@example.org", "consent", "true", "proof", Proofs.solveFor(visitor));
+        visitor.post(
+                article.path() + "/komentarze",
+                "title",
+                rejected,
+                "body",
+                rejected + " treść",
+                "signature",
+                "Cezary",
+                "email",
+                "cezary@example.org",
+                "consent",
+                "true",
+                "proof",
+                Proofs.solveFor(visitor));
 
         testing.approve(testing.byTitle(english).id());
         CommentsTesting.reject(context, testing.byTitle(rejected).id());
@@ -113,9 +156,13 @@ class CommentsMailIntegrationTests {
     }
 
     private static MimeMessage awaitMessageTo(String address) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).contains(address)).findFirst(),
-                Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> to(m).contains(address))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The plain-text part, decoded. */
@@ -132,7 +179,9 @@ class CommentsMailIntegrationTests {
 
     private static List<String> to(MimeMessage message) {
         try {
-            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+            return Arrays.stream(message.getAllRecipients())
+                    .map(Object::toString)
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

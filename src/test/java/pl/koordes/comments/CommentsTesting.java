@@ -1,11 +1,5 @@
 package pl.koordes.comments;
 
-import pl.koordes.comments.internal.BannedPhraseForm;
-import pl.koordes.comments.internal.CommentManagement;
-import pl.koordes.comments.internal.Comments;
-import pl.koordes.comments.internal.ModerationAction;
-import pl.koordes.comments.internal.ReplyForm;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +7,12 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.comments.internal.BannedPhraseForm;
+import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.CommentStore;
+import pl.koordes.comments.internal.Comments;
+import pl.koordes.comments.internal.ModerationAction;
+import pl.koordes.comments.internal.ReplyForm;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.security.CurrentUser;
@@ -27,8 +26,12 @@ import pl.koordes.shared.security.RoleAssignment;
  */
 public final class CommentsTesting {
 
-    static final CurrentUser EDITOR = new CurrentUser(0, "redaktor@demo.koordes.example", "Roman Redakcyjny",
-            List.of(new RoleAssignment(Role.EDITOR, null)), "pl");
+    static final CurrentUser EDITOR = new CurrentUser(
+            0,
+            "redaktor@demo.koordes.example",
+            "Roman Redakcyjny",
+            List.of(new RoleAssignment(Role.EDITOR, null)),
+            "pl");
 
     private final JdbcClient jdbc;
     private final PublishedArticles articles;
@@ -37,11 +40,19 @@ public final class CommentsTesting {
     private final CommentStore store;
 
     public static CommentsTesting of(ApplicationContext context) {
-        return new CommentsTesting(context.getBean(JdbcClient.class), context.getBean(PublishedArticles.class),
-                context.getBean(CommentManagement.class), context.getBean(Comments.class), context.getBean(CommentStore.class));
+        return new CommentsTesting(
+                context.getBean(JdbcClient.class),
+                context.getBean(PublishedArticles.class),
+                context.getBean(CommentManagement.class),
+                context.getBean(Comments.class),
+                context.getBean(CommentStore.class));
     }
 
-    private CommentsTesting(JdbcClient jdbc, PublishedArticles articles, CommentManagement management, Comments comments,
+    private CommentsTesting(
+            JdbcClient jdbc,
+            PublishedArticles articles,
+            CommentManagement management,
+            Comments comments,
             CommentStore store) {
         this.jdbc = jdbc;
         this.articles = articles;
@@ -60,7 +71,8 @@ public final class CommentsTesting {
                 .param("slug", "test-komentarzy-" + suffix)
                 .param("title", "Test komentarzy <b>" + suffix + "</b> & spółka")
                 .param("published", Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         return articles.findById(id).orElseThrow();
     }
 
@@ -69,7 +81,10 @@ public final class CommentsTesting {
     }
 
     Comment byTitle(String title) {
-        long id = jdbc.sql("select id from comments_comment where title = :t").param("t", title).query(Long.class).single();
+        long id = jdbc.sql("select id from comments_comment where title = :t")
+                .param("t", title)
+                .query(Long.class)
+                .single();
         return comments.byId(id).orElseThrow();
     }
 
@@ -83,12 +98,22 @@ public final class CommentsTesting {
 
     /** Adds approved comments titled "Komentarz próbny N" (numbered on from those there), as editors would have approved them. */
     public void approvedComments(ArticleReference article, int count) {
-        int before = jdbc.sql("select count(*) from comments_comment where article_id = :a").param("a", article.id())
-                .query(Integer.class).single();
+        int before = jdbc.sql("select count(*) from comments_comment where article_id = :a")
+                .param("a", article.id())
+                .query(Integer.class)
+                .single();
         Instant base = Instant.now().minus(10, ChronoUnit.DAYS);
         for (int i = before + 1; i <= before + count; i++) {
-            store.insert(new CommentStore.NewComment(article.id(), "Komentarz próbny " + i, "Treść <i>" + i + "</i>",
-                    "Autor " + i, null, "pl", CommentState.APPROVED, List.of(), UUID.randomUUID().toString().replace("-", ""),
+            store.insert(new CommentStore.NewComment(
+                    article.id(),
+                    "Komentarz próbny " + i,
+                    "Treść <i>" + i + "</i>",
+                    "Autor " + i,
+                    null,
+                    "pl",
+                    CommentState.APPROVED,
+                    List.of(),
+                    UUID.randomUUID().toString().replace("-", ""),
                     base.plusSeconds(i)));
         }
         store.touchThreads(List.of(article.id()));
@@ -97,32 +122,55 @@ public final class CommentsTesting {
     /** Pending comments, as sent by visitors whose browsers solved the proof of work. */
     public void pendingComments(ArticleReference article, int count) {
         for (int i = 1; i <= count; i++) {
-            store.insert(new CommentStore.NewComment(article.id(), "Oczekujący " + i + " <u>x</u>", "Treść oczekująca " + i,
-                    "Autor " + i, null, "pl", CommentState.PENDING, List.of(), UUID.randomUUID().toString().replace("-", ""),
+            store.insert(new CommentStore.NewComment(
+                    article.id(),
+                    "Oczekujący " + i + " <u>x</u>",
+                    "Treść oczekująca " + i,
+                    "Autor " + i,
+                    null,
+                    "pl",
+                    CommentState.PENDING,
+                    List.of(),
+                    UUID.randomUUID().toString().replace("-", ""),
                     Instant.now()));
         }
     }
 
     /** One approved comment exactly as given (no clean-up), as if an editor had approved it. */
     public void approvedComment(ArticleReference article, String title, String body, String signature) {
-        store.insert(new CommentStore.NewComment(article.id(), title, body, signature, null, "pl", CommentState.APPROVED,
-                List.of(), UUID.randomUUID().toString().replace("-", ""), Instant.now()));
+        store.insert(new CommentStore.NewComment(
+                article.id(),
+                title,
+                body,
+                signature,
+                null,
+                "pl",
+                CommentState.APPROVED,
+                List.of(),
+                UUID.randomUUID().toString().replace("-", ""),
+                Instant.now()));
         store.touchThreads(List.of(article.id()));
     }
 
     /** The editors reply to the article's oldest approved comment. */
     public void replyToFirst(ArticleReference article, String text) {
-        long id = jdbc.sql("select id from comments_comment where article_id = :a and state = 'APPROVED' order by published_at, id limit 1")
-                .param("a", article.id()).query(Long.class).single();
+        long id = jdbc.sql(
+                        "select id from comments_comment where article_id = :a and state = 'APPROVED' order by published_at, id limit 1")
+                .param("a", article.id())
+                .query(Long.class)
+                .single();
         management.reply(id, new ReplyForm(text), EDITOR);
     }
 
     /** The demo editor as Spring Security holds them once signed in, for MockMvc requests. */
     public static org.springframework.security.core.Authentication editorAuthentication() {
         return new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                (pl.koordes.shared.security.CurrentUserPrincipal) () -> EDITOR, null,
-                java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_USER"),
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.EDITOR.authority())));
+                (pl.koordes.shared.security.CurrentUserPrincipal) () -> EDITOR,
+                null,
+                java.util.List.of(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_USER"),
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                Role.EDITOR.authority())));
     }
 
     /** An editor rejects the comment. */

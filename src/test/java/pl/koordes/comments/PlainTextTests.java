@@ -26,8 +26,10 @@ class PlainTextTests {
 
     @Test
     void countsTheLinksSpammersWrite() {
-        assertThat(PlainText.links("zobacz https://a.example/x i www.b.example oraz tanie.com/kup")).isEqualTo(3);
-        assertThat(PlainText.links("Ekonomia społeczna w regionach, np. w woj. śląskim.")).isZero();
+        assertThat(PlainText.links("zobacz https://a.example/x i www.b.example oraz tanie.com/kup"))
+                .isEqualTo(3);
+        assertThat(PlainText.links("Ekonomia społeczna w regionach, np. w woj. śląskim."))
+                .isZero();
         assertThat(PlainText.links("javascript://%0aalert(1)")).isEqualTo(1);
     }
 

@@ -1,7 +1,7 @@
 package pl.koordes.comments;
 
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +11,7 @@ import pl.koordes.support.SignedInClient;
 /** Solves the comment form's proof-of-work challenge the way its script does in a browser. */
 final class Proofs {
 
-    private Proofs() {
-    }
+    private Proofs() {}
 
     /** Fetches a challenge as the comment form's script does and answers it as the script would put it in "proof". */
     static String solveFor(SignedInClient visitor) {
@@ -21,7 +20,11 @@ final class Proofs {
             throw new IllegalStateException("challenge: " + answer.statusCode());
         }
         String json = answer.body();
-        return solve(field(json, "algorithm"), field(json, "challenge"), field(json, "salt"), field(json, "signature"),
+        return solve(
+                field(json, "algorithm"),
+                field(json, "challenge"),
+                field(json, "salt"),
+                field(json, "signature"),
                 Long.parseLong(field(json, "maxNumber")));
     }
 

@@ -1,7 +1,5 @@
 package pl.koordes.content;
 
-import pl.koordes.content.internal.ArticleManagement;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,6 +11,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import pl.koordes.content.internal.ArticleManagement;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInAs;
@@ -38,16 +37,20 @@ class ArticlePublishedIntegrationTests {
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("delete from article where author_name = :a").param("a", AUTHOR).update();
+        jdbc.sql("delete from article where author_name = :a")
+                .param("a", AUTHOR)
+                .update();
     }
 
     @Test
     void publishingADraftPublishesArticlePublishedOnceAndAuditsTheEditor() {
         String title = "Zdarzenie " + UUID.randomUUID();
         long id;
-        try (var editor = SignedInAs.person(context, DemoAccounts.EDITOR)) {
+        try (var _ = SignedInAs.person(context, DemoAccounts.EDITOR)) {
             id = management.createArticle(form(title, "DRAFT"), "Roman Redakcyjny");
-            assertThat(events.stream(ArticlePublished.class)).as("a draft is not published").isEmpty();
+            assertThat(events.stream(ArticlePublished.class))
+                    .as("a draft is not published")
+                    .isEmpty();
 
             management.updateArticle(id, form(title, "PUBLISHED"), "Roman Redakcyjny");
             management.updateArticle(id, form(title + " poprawiony", "PUBLISHED"), "Roman Redakcyjny");
@@ -60,17 +63,20 @@ class ArticlePublishedIntegrationTests {
         assertThat(jdbc.sql("""
                         select actor_label from audit_entry
                         where action = 'ARTICLE_PUBLISHED' and target_type = 'article' and target_id = :id""")
-                .param("id", Long.toString(id)).query(String.class).list())
+                        .param("id", Long.toString(id))
+                        .query(String.class)
+                        .list())
                 .containsExactly(DemoAccounts.EDITOR);
     }
 
     @Test
     void anArticleCreatedAsPublishedIsPublishedAtOnce() {
         long id;
-        try (var editor = SignedInAs.person(context, DemoAccounts.EDITOR)) {
+        try (var _ = SignedInAs.person(context, DemoAccounts.EDITOR)) {
             id = management.createArticle(form("Od razu " + UUID.randomUUID(), "PUBLISHED"), "Roman Redakcyjny");
         }
-        assertThat(events.stream(ArticlePublished.class).map(ArticlePublished::articleId)).containsExactly(id);
+        assertThat(events.stream(ArticlePublished.class).map(ArticlePublished::articleId))
+                .containsExactly(id);
     }
 
     private static ArticleForm form(String title, String status) {

@@ -22,21 +22,34 @@ import pl.koordes.support.NaughtyStrings;
  */
 class ContentHostileInputIntegrationTests extends SignedInEditorTest {
 
-    private static final List<String> PAYLOADS = List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-            "\"><svg onload=alert(1)>", "javascript:alert(1)", "[x](javascript:alert(1))", "![x](javascript:alert(1))",
-            "<a href=\"javascript:alert(1)\">x</a>", "'; DROP TABLE article; --", "\u0000", "%00", "${7*7}", "\u202Etest");
+    private static final List<String> PAYLOADS = List.of(
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "\"><svg onload=alert(1)>",
+            "javascript:alert(1)",
+            "[x](javascript:alert(1))",
+            "![x](javascript:alert(1))",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "'; DROP TABLE article; --",
+            "\u0000",
+            "%00",
+            "${7*7}",
+            "\u202Etest");
     /** A start tag with its attributes; a quoted value may hold "&gt;" unescaped (jte leaves it, as HTML allows). */
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z](?:[^>\"]|\"[^\"]*\")*>");
     /** Attribute values as jte writes them: double-quoted, with any quote inside escaped. */
     private static final Pattern QUOTED = Pattern.compile("=\"[^\"]*\"");
+
     private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCRIPT_URL = Pattern.compile("\\s(href|src|action|formaction)=\"\\s*(javascript|vbscript|data):",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCRIPT_URL = Pattern.compile(
+            "\\s(href|src|action|formaction)=\"\\s*(javascript|vbscript|data):", Pattern.CASE_INSENSITIVE);
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("delete from article where author_name like 'naughty%' or lead like 'naughty%'").update();
-        jdbc.sql("delete from content_image where uploaded_by = 'Roman Redakcyjny' and original_name like 'naughty%'").update();
+        jdbc.sql("delete from article where author_name like 'naughty%' or lead like 'naughty%'")
+                .update();
+        jdbc.sql("delete from content_image where uploaded_by = 'Roman Redakcyjny' and original_name like 'naughty%'")
+                .update();
     }
 
     @Test
@@ -46,28 +59,85 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
         List<String> strings = naughtyStrings();
         for (int i = 0; i < strings.size(); i++) {
             String line = strings.get(i);
-            HttpResponse<String> everywhere = editor.post("/redakcja/artykuly/nowy", "akcja", "zapisz", "title", line,
-                    "lead", line, "body", line, "tags", line, "authorName", line, "status", line, "publishedAt", line,
-                    "imageId", line);
-            softly.assertThat(everywhere.statusCode()).as("every field: %s", line).isIn(302, 422);
-            softly.assertThat(injected(body(everywhere))).as("every field: %s", line).isFalse();
+            HttpResponse<String> everywhere = editor.post(
+                    "/redakcja/artykuly/nowy",
+                    "akcja",
+                    "zapisz",
+                    "title",
+                    line,
+                    "lead",
+                    line,
+                    "body",
+                    line,
+                    "tags",
+                    line,
+                    "authorName",
+                    line,
+                    "status",
+                    line,
+                    "publishedAt",
+                    line,
+                    "imageId",
+                    line);
+            softly.assertThat(everywhere.statusCode())
+                    .as("every field: %s", line)
+                    .isIn(302, 422);
+            softly.assertThat(injected(body(everywhere)))
+                    .as("every field: %s", line)
+                    .isFalse();
 
-            HttpResponse<String> preview = editor.post("/redakcja/artykuly/nowy", "akcja", "podglad", "title", line,
-                    "lead", line, "body", line, "tags", line, "authorName", line, "status", "DRAFT", "publishedAt", "",
-                    "imageId", "");
+            HttpResponse<String> preview = editor.post(
+                    "/redakcja/artykuly/nowy",
+                    "akcja",
+                    "podglad",
+                    "title",
+                    line,
+                    "lead",
+                    line,
+                    "body",
+                    line,
+                    "tags",
+                    line,
+                    "authorName",
+                    line,
+                    "status",
+                    "DRAFT",
+                    "publishedAt",
+                    "",
+                    "imageId",
+                    "");
             softly.assertThat(preview.statusCode()).as("preview: %s", line).isEqualTo(200);
             softly.assertThat(injected(body(preview))).as("preview: %s", line).isFalse();
 
             // Valid around the naughty string, so that it is saved and shown publicly.
-            HttpResponse<String> saved = editor.post("/redakcja/artykuly/nowy", "akcja", "zapisz",
-                    "title", "Naughty " + i + " " + line, "lead", "naughty " + line, "body", line + "\n\n[link](" + line + ")",
-                    "tags", line, "authorName", "naughty " + line, "status", "PUBLISHED", "publishedAt", "", "imageId", "");
+            HttpResponse<String> saved = editor.post(
+                    "/redakcja/artykuly/nowy",
+                    "akcja",
+                    "zapisz",
+                    "title",
+                    "Naughty " + i + " " + line,
+                    "lead",
+                    "naughty " + line,
+                    "body",
+                    line + "\n\n[link](" + line + ")",
+                    "tags",
+                    line,
+                    "authorName",
+                    "naughty " + line,
+                    "status",
+                    "PUBLISHED",
+                    "publishedAt",
+                    "",
+                    "imageId",
+                    "");
             softly.assertThat(saved.statusCode()).as("saved: %s", line).isIn(302, 422);
             if (saved.statusCode() == 422) {
                 softly.assertThat(saved.body()).as("refusal of %s", line).contains("Popraw błędy w formularzu");
             }
         }
-        List<String> slugs = jdbc.sql("select slug from article where lead like 'naughty%'").query(String.class).list();
+        List<String> slugs = jdbc.sql("select slug from article where lead like 'naughty%'")
+                .query(String.class)
+                .list();
         softly.assertThat(slugs.size()).as("most naughty articles were saved").isGreaterThan(strings.size() / 2);
         Http visitor = new Http(port);
         for (String slug : slugs) {
@@ -75,13 +145,21 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
             softly.assertThat(page.statusCode()).as(slug).isEqualTo(200);
             softly.assertThat(injected(page.body())).as(slug).isFalse();
         }
-        for (String path : List.of("/aktualnosci", "/aktualnosci?strona=2", "/", "/aktualnosci/rss.xml", "/aktualnosci/atom.xml",
-                "/sitemap.xml", "/redakcja")) {
+        for (String path : List.of(
+                "/aktualnosci",
+                "/aktualnosci?strona=2",
+                "/",
+                "/aktualnosci/rss.xml",
+                "/aktualnosci/atom.xml",
+                "/sitemap.xml",
+                "/redakcja")) {
             HttpResponse<String> page = path.equals("/redakcja") ? editor.get(path) : visitor.get(path);
             softly.assertThat(page.statusCode()).as(path).isEqualTo(200);
             softly.assertThat(injected(page.body())).as(path).isFalse();
         }
-        long one = jdbc.sql("select min(id) from article where lead like 'naughty%'").query(Long.class).single();
+        long one = jdbc.sql("select min(id) from article where lead like 'naughty%'")
+                .query(Long.class)
+                .single();
         HttpResponse<String> history = editor.get("/redakcja/artykuly/" + one + "/historia?od=1&do=1");
         softly.assertThat(history.statusCode()).isEqualTo(200);
         softly.assertAll();
@@ -94,8 +172,10 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
         assertThat(injected("<u oncopy=alert()>x</u>")).isTrue();
         assertThat(injected("<script>alert(1)</script>")).isTrue();
         assertThat(injected("<p>&lt;img src=x onerror=alert(1)&gt;</p>")).isFalse();
-        assertThat(injected("<input value=\"&lt;u oncopy=alert()&gt; onerror=alert(1)\">")).isFalse();
-        assertThat(injected("<input value=\"&lt;img src=x onerror=alert(2) /> x\" id=\"a\">")).isFalse();
+        assertThat(injected("<input value=\"&lt;u oncopy=alert()&gt; onerror=alert(1)\">"))
+                .isFalse();
+        assertThat(injected("<input value=\"&lt;img src=x onerror=alert(2) /> x\" id=\"a\">"))
+                .isFalse();
     }
 
     @Test
@@ -104,11 +184,15 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
         Http visitor = new Http(port);
         for (String line : naughtyStrings()) {
             String value = java.net.URLEncoder.encode(line, StandardCharsets.UTF_8);
-            for (String path : List.of("/aktualnosci?tag=" + value + "&strona=" + value, "/aktualnosci/" + value.replace("+", "%20"),
-                    "/strony/" + value.replace("+", "%20"), "/media/" + value.replace("+", "%20"))) {
+            for (String path : List.of(
+                    "/aktualnosci?tag=" + value + "&strona=" + value,
+                    "/aktualnosci/" + value.replace("+", "%20"),
+                    "/strony/" + value.replace("+", "%20"),
+                    "/media/" + value.replace("+", "%20"))) {
                 softly.assertThat(visitor.get(path).statusCode()).as(path).isLessThan(500);
             }
-            for (String path : List.of("/redakcja?strona=" + value, "/redakcja/artykuly/1/historia?od=" + value + "&do=" + value)) {
+            for (String path : List.of(
+                    "/redakcja?strona=" + value, "/redakcja/artykuly/1/historia?od=" + value + "&do=" + value)) {
                 softly.assertThat(editor.get(path).statusCode()).as(path).isLessThan(500);
             }
         }
@@ -117,29 +201,86 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
 
     @Test
     void pagesTakeEveryNaughtyString() {
-        long page = jdbc.sql("select id from content_page where slug = 'manifest'").query(Long.class).single();
-        String original = jdbc.sql("select body_markdown from content_page where id = :id").param("id", page).query(String.class).single();
+        long page = jdbc.sql("select id from content_page where slug = 'manifest'")
+                .query(Long.class)
+                .single();
+        String original = jdbc.sql("select body_markdown from content_page where id = :id")
+                .param("id", page)
+                .query(String.class)
+                .single();
         editor.get("/redakcja/strony/" + page);
         SoftAssertions softly = new SoftAssertions();
         try {
             for (String line : naughtyStrings()) {
-                HttpResponse<String> answer = editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", line,
-                        "lead", line, "body", line, "titleEn", line, "leadEn", line, "bodyEn", line, "navPlace", line, "navOrder", line);
+                HttpResponse<String> answer = editor.post(
+                        "/redakcja/strony/" + page,
+                        "akcja",
+                        "zapisz",
+                        "title",
+                        line,
+                        "lead",
+                        line,
+                        "body",
+                        line,
+                        "titleEn",
+                        line,
+                        "leadEn",
+                        line,
+                        "bodyEn",
+                        line,
+                        "navPlace",
+                        line,
+                        "navOrder",
+                        line);
                 softly.assertThat(answer.statusCode()).as(line).isIn(302, 422);
-                HttpResponse<String> saved = editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", line,
-                        "lead", "", "body", line + " [a](" + line + ")", "titleEn", line, "leadEn", line,
-                        "bodyEn", line + " [a](" + line + ")", "navPlace", "MAIN", "navOrder", "2");
+                HttpResponse<String> saved = editor.post(
+                        "/redakcja/strony/" + page,
+                        "akcja",
+                        "zapisz",
+                        "title",
+                        line,
+                        "lead",
+                        "",
+                        "body",
+                        line + " [a](" + line + ")",
+                        "titleEn",
+                        line,
+                        "leadEn",
+                        line,
+                        "bodyEn",
+                        line + " [a](" + line + ")",
+                        "navPlace",
+                        "MAIN",
+                        "navOrder",
+                        "2");
                 softly.assertThat(saved.statusCode()).as(line).isIn(302, 422);
                 HttpResponse<String> shown = new Http(port).get("/strony/manifest");
                 softly.assertThat(shown.statusCode()).as(line).isEqualTo(200);
                 softly.assertThat(injected(shown.body())).as(line).isFalse();
                 // The title is also the page's link in every page's navigation.
-                softly.assertThat(injected(new Http(port).get("/aktualnosci").body())).as(line).isFalse();
-                softly.assertThat(injected(new Http(port).get("/strony/manifest?lang=en").body())).as(line).isFalse();
+                softly.assertThat(injected(new Http(port).get("/aktualnosci").body()))
+                        .as(line)
+                        .isFalse();
+                softly.assertThat(injected(
+                                new Http(port).get("/strony/manifest?lang=en").body()))
+                        .as(line)
+                        .isFalse();
             }
         } finally {
-            editor.post("/redakcja/strony/" + page, "akcja", "zapisz", "title", "Manifest", "lead",
-                    "Dlaczego wierzymy, że ekonomia społeczna jest sprawą regionów.", "body", original, "navPlace", "MAIN", "navOrder", "2");
+            editor.post(
+                    "/redakcja/strony/" + page,
+                    "akcja",
+                    "zapisz",
+                    "title",
+                    "Manifest",
+                    "lead",
+                    "Dlaczego wierzymy, że ekonomia społeczna jest sprawą regionów.",
+                    "body",
+                    original,
+                    "navPlace",
+                    "MAIN",
+                    "navOrder",
+                    "2");
         }
         softly.assertAll();
     }
@@ -176,14 +317,21 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
      * an event handler or a script address. Escaped text (even text saying "onerror=alert") does not count.
      */
     static boolean injected(String html) {
-        if (html.contains("<script>alert") || html.contains("<script>") && html.contains("alert(")
-                && Pattern.compile("<script[^>]*>[^<]*alert\\(").matcher(html).find()) {
+        if (html.contains("<script>alert")
+                || html.contains("<script>")
+                        && html.contains("alert(")
+                        && Pattern.compile("<script[^>]*>[^<]*alert\\(")
+                                .matcher(html)
+                                .find()) {
             return true;
         }
         Matcher tags = TAG.matcher(html);
         while (tags.find()) {
             String tag = tags.group();
-            if (SCRIPT_URL.matcher(tag).find() || EVENT_HANDLER.matcher(QUOTED.matcher(tag).replaceAll("=\"\"")).find()) {
+            if (SCRIPT_URL.matcher(tag).find()
+                    || EVENT_HANDLER
+                            .matcher(QUOTED.matcher(tag).replaceAll("=\"\""))
+                            .find()) {
                 return true;
             }
         }

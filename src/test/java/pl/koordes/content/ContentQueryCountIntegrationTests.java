@@ -39,8 +39,16 @@ class ContentQueryCountIntegrationTests {
     void listsDetailFeedsAndHomeRunTheSameStatementsWithFiveOrFiveHundredRows() {
         SignedInClient editor = new SignedInClient(port);
         editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
-        String[] publicPaths = {"/", "/aktualnosci", "/aktualnosci?tag=query-count-0", "/aktualnosci/ekonomia-spoleczna-w-regionach",
-                "/aktualnosci/rss.xml", "/aktualnosci/atom.xml", "/sitemap.xml", "/patronaty"};
+        String[] publicPaths = {
+            "/",
+            "/aktualnosci",
+            "/aktualnosci?tag=query-count-0",
+            "/aktualnosci/ekonomia-spoleczna-w-regionach",
+            "/aktualnosci/rss.xml",
+            "/aktualnosci/atom.xml",
+            "/sitemap.xml",
+            "/patronaty"
+        };
         addArticles(5);
         int[] few = new int[publicPaths.length];
         for (int i = 0; i < publicPaths.length; i++) {
@@ -50,10 +58,13 @@ class ContentQueryCountIntegrationTests {
         addArticles(495);
         for (int i = 0; i < 500; i++) {
             jdbc.sql("insert into partner (kind, name, sort_order) values ('PARTNER', :name, 1000)")
-                    .param("name", "query-count test " + i).update();
+                    .param("name", "query-count test " + i)
+                    .update();
         }
         for (int i = 0; i < publicPaths.length; i++) {
-            assertThat(statementsFor(new Http(port), publicPaths[i])).as(publicPaths[i]).isEqualTo(few[i]);
+            assertThat(statementsFor(new Http(port), publicPaths[i]))
+                    .as(publicPaths[i])
+                    .isEqualTo(few[i]);
         }
         assertThat(statementsFor(editor, "/redakcja")).isEqualTo(editorFew);
         assertThat(few[0]).as("home").isLessThanOrEqualTo(8);
@@ -65,10 +76,19 @@ class ContentQueryCountIntegrationTests {
             long id = jdbc.sql("""
                     insert into article (slug, title, lead, body_markdown, body_html, author_name, status, published_at)
                     values (:slug, 'Tytuł', 'Lead', 'Treść', '<p>Treść</p>', 'query-count test', 'PUBLISHED', now() - interval '1 day')
-                    returning id""").param("slug", "query-count-" + java.util.UUID.randomUUID()).query(Long.class).single();
-            long tag = jdbc.sql("insert into tag (slug, name) values (:slug, :slug) on conflict (slug) do update set name = excluded.name returning id")
-                    .param("slug", "query-count-" + (i % 7)).query(Long.class).single();
-            jdbc.sql("insert into article_tag (article_id, tag_id) values (:a, :t)").param("a", id).param("t", tag).update();
+                    returning id""")
+                    .param("slug", "query-count-" + java.util.UUID.randomUUID())
+                    .query(Long.class)
+                    .single();
+            long tag = jdbc.sql(
+                            "insert into tag (slug, name) values (:slug, :slug) on conflict (slug) do update set name = excluded.name returning id")
+                    .param("slug", "query-count-" + (i % 7))
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("insert into article_tag (article_id, tag_id) values (:a, :t)")
+                    .param("a", id)
+                    .param("t", tag)
+                    .update();
         }
     }
 

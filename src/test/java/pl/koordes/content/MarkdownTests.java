@@ -16,34 +16,41 @@ class MarkdownTests {
 
     @Test
     void ordinaryMarkdownBecomesHtmlWithHeadingsBelowTheTitle() {
-        String html = markdown.toHtml("# Tytuł\n\n## Śródtytuł\n\n**Pogrubienie**, *kursywa*, [link](https://example.org/a?b=1&c=2)\n\n"
-                + "- punkt\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![Opis zdjęcia](/media/12)");
-        assertThat(html).contains("<h2>Tytuł</h2>").contains("<h2>Śródtytuł</h2>")
-                .contains("<strong>Pogrubienie</strong>").contains("<em>kursywa</em>")
+        String html = markdown.toHtml(
+                "# Tytuł\n\n## Śródtytuł\n\n**Pogrubienie**, *kursywa*, [link](https://example.org/a?b=1&c=2)\n\n"
+                        + "- punkt\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![Opis zdjęcia](/media/12)");
+        assertThat(html)
+                .contains("<h2>Tytuł</h2>")
+                .contains("<h2>Śródtytuł</h2>")
+                .contains("<strong>Pogrubienie</strong>")
+                .contains("<em>kursywa</em>")
                 // The sanitiser keeps rel values in a set: either order.
-                .containsPattern("<a href=\"https://example.org/a\\?b&#61;1&amp;c&#61;2\" rel=\"(nofollow noopener|noopener nofollow)\">link</a>")
-                .contains("<li>punkt</li>").contains("<table>").contains("<td>1</td>")
+                .containsPattern(
+                        "<a href=\"https://example.org/a\\?b&#61;1&amp;c&#61;2\" rel=\"(nofollow noopener|noopener nofollow)\">link</a>")
+                .contains("<li>punkt</li>")
+                .contains("<table>")
+                .contains("<td>1</td>")
                 .contains("<img src=\"/media/12\" alt=\"Opis zdjęcia\" />");
     }
 
     @Test
     void scriptsEventHandlersAndJavascriptLinksNeverSurvive() {
         String[] hostile = {
-                "<script>alert(1)</script>",
-                "<img src=x onerror=alert(1)>",
-                "[klik](javascript:alert(1))",
-                "[klik](JaVaScRiPt:alert(1))",
-                "[klik](jav&#x09;ascript:alert(1))",
-                "![x](javascript:alert(1))",
-                "![x\" onerror=\"alert(1)](/media/1)",
-                "[x](/a \"title\\\" onmouseover=alert(1) x=\\\"\")",
-                "<a href=\"javascript:alert(1)\">a</a>",
-                "<svg onload=alert(1)>",
-                "<iframe src=\"https://evil.example\"></iframe>",
-                "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-                "<style>body{display:none}</style>",
-                "![tracker](https://evil.example/pixel.gif)",
-                "[x](vbscript:msgbox(1))",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[klik](javascript:alert(1))",
+            "[klik](JaVaScRiPt:alert(1))",
+            "[klik](jav&#x09;ascript:alert(1))",
+            "![x](javascript:alert(1))",
+            "![x\" onerror=\"alert(1)](/media/1)",
+            "[x](/a \"title\\\" onmouseover=alert(1) x=\\\"\")",
+            "<a href=\"javascript:alert(1)\">a</a>",
+            "<svg onload=alert(1)>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "<style>body{display:none}</style>",
+            "![tracker](https://evil.example/pixel.gif)",
+            "[x](vbscript:msgbox(1))",
         };
         for (String input : hostile) {
             String html = markdown.toHtml(input);
@@ -51,11 +58,16 @@ class MarkdownTests {
             Matcher tags = TAG.matcher(html);
             while (tags.find()) {
                 String tag = tags.group().toLowerCase();
-                assertThat(tag).as(input)
-                        .doesNotContain("javascript:").doesNotContain("vbscript:").doesNotContain("data:")
+                assertThat(tag)
+                        .as(input)
+                        .doesNotContain("javascript:")
+                        .doesNotContain("vbscript:")
+                        .doesNotContain("data:")
                         .doesNotContainPattern("\\son[a-z]+\\s*=")
                         .doesNotContain("evil.example/pixel")
-                        .doesNotStartWith("<script").doesNotStartWith("<iframe").doesNotStartWith("<svg")
+                        .doesNotStartWith("<script")
+                        .doesNotStartWith("<iframe")
+                        .doesNotStartWith("<svg")
                         .doesNotStartWith("<style");
             }
         }

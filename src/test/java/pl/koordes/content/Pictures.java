@@ -11,8 +11,7 @@ import javax.imageio.ImageIO;
 /** Pictures made on the spot for upload tests. */
 final class Pictures {
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     static byte[] of(String format, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

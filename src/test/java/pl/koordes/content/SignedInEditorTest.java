@@ -8,8 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.support.DemoAccounts;
-import pl.koordes.support.Multipart;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.Multipart;
 import pl.koordes.support.SignedInClient;
 import pl.koordes.support.TestExtensions;
 
@@ -42,9 +42,22 @@ abstract class SignedInEditorTest {
     }
 
     /** Sends the multipart form of {@code page} (which posts to itself) with one file, as the editor. */
-    HttpResponse<String> upload(String page, Map<String, String> fields, String fileField, String fileName,
-            String contentType, byte[] data) {
-        return Multipart.upload(editor, port, page, Multipart.token(editor, page), fields, fileField,
-                Multipart.fileName(fileName), contentType, data);
+    HttpResponse<String> upload(
+            String page,
+            Map<String, String> fields,
+            String fileField,
+            String fileName,
+            String contentType,
+            byte[] data) {
+        return Multipart.upload(
+                editor,
+                port,
+                page,
+                Multipart.token(editor, page),
+                fields,
+                fileField,
+                Multipart.fileName(fileName),
+                contentType,
+                data);
     }
 }

@@ -42,12 +42,15 @@ class DirectoryPagesIntegrationTests {
     void theDirectoryHoldsTheSixteenVoivodeshipsWithTerytCodesAndSevenMacroregions() {
         List<Region> regions = directory.regions();
         assertThat(regions).hasSize(16);
-        assertThat(regions).extracting(Region::teryt).containsExactlyInAnyOrder("02", "04", "06", "08", "10", "12",
-                "14", "16", "18", "20", "22", "24", "26", "28", "30", "32");
+        assertThat(regions)
+                .extracting(Region::teryt)
+                .containsExactlyInAnyOrder(
+                        "02", "04", "06", "08", "10", "12", "14", "16", "18", "20", "22", "24", "26", "28", "30", "32");
         // Polish alphabetical order: łódzkie after lubuskie, śląskie after pomorskie.
         assertThat(regions).extracting(Region::slug).containsSubsequence("lubuskie", "lodzkie", "malopolskie");
         assertThat(regions).extracting(Region::slug).containsSubsequence("pomorskie", "slaskie", "swietokrzyskie");
-        assertThat(directory.macroregions()).extracting(Macroregion::code)
+        assertThat(directory.macroregions())
+                .extracting(Macroregion::code)
                 .containsExactly("PL2", "PL4", "PL5", "PL6", "PL7", "PL8", "PL9");
     }
 
@@ -60,8 +63,10 @@ class DirectoryPagesIntegrationTests {
         String map = body.substring(body.indexOf("<svg"), body.indexOf("</svg>"));
         String list = body.substring(body.indexOf("class=\"region-list\""));
         for (Region region : directory.regions()) {
-            assertThat(map).as("map link of " + region.slug())
-                    .contains("href=\"/regiony/" + region.slug() + "\" aria-label=\"Województwo " + region.namePl() + "\"");
+            assertThat(map)
+                    .as("map link of " + region.slug())
+                    .contains("href=\"/regiony/" + region.slug() + "\" aria-label=\"Województwo " + region.namePl()
+                            + "\"");
             assertThat(list).as("list link of " + region.slug()).contains("href=\"/regiony/" + region.slug() + "\"");
         }
         assertThat(count(map, "<path ")).isEqualTo(16);
@@ -72,7 +77,8 @@ class DirectoryPagesIntegrationTests {
         for (Region region : directory.regions()) {
             HttpResponse<String> response = http.get("/regiony/" + region.slug());
             assertThat(response.statusCode()).as(region.slug()).isEqualTo(200);
-            assertThat(response.body()).contains("<h1>Województwo " + region.namePl() + "</h1>")
+            assertThat(response.body())
+                    .contains("<h1>Województwo " + region.namePl() + "</h1>")
                     .contains(region.seat())
                     .contains("Regionalny Komitet Rozwoju Ekonomii Społecznej")
                     .contains("aria-current=\"page\"");
@@ -82,7 +88,8 @@ class DirectoryPagesIntegrationTests {
     @Test
     void aRegionPageShowsTheRopsWithContactsAndTheCommitteesCurrentMembers() {
         String body = http.get("/regiony/malopolskie").body();
-        assertThat(body).contains("Regionalny Ośrodek Polityki Społecznej w Krakowie")
+        assertThat(body)
+                .contains("Regionalny Ośrodek Polityki Społecznej w Krakowie")
                 .contains("Kraków")
                 .contains(">12<")
                 .contains("href=\"/makroregiony/poludniowy\"")
@@ -102,8 +109,12 @@ class DirectoryPagesIntegrationTests {
     void aMacroregionPageListsItsRegions() {
         HttpResponse<String> response = http.get("/makroregiony/poludniowy");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("Makroregion południowy").contains("/regiony/malopolskie")
-                .contains("/regiony/slaskie").doesNotContain("/regiony/mazowieckie\"").contains("2 regiony");
+        assertThat(response.body())
+                .contains("Makroregion południowy")
+                .contains("/regiony/malopolskie")
+                .contains("/regiony/slaskie")
+                .doesNotContain("/regiony/mazowieckie\"")
+                .contains("2 regiony");
         assertThat(http.get("/makroregiony/wojewodztwo-mazowieckie").body()).contains("1 region,");
     }
 
@@ -111,15 +122,19 @@ class DirectoryPagesIntegrationTests {
     void anUnknownRegionIsA404PageInPolish() {
         HttpResponse<String> response = http.get("/regiony/atlantyda");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("<html lang=\"pl\">").contains("Nie znaleziono strony")
-                .doesNotContain("Exception").doesNotContain("at pl.koordes");
+        assertThat(response.body())
+                .contains("<html lang=\"pl\">")
+                .contains("Nie znaleziono strony")
+                .doesNotContain("Exception")
+                .doesNotContain("at pl.koordes");
         assertThat(http.get("/makroregiony/atlantyda").statusCode()).isEqualTo(404);
     }
 
     @Test
     void hostileSlugsAreEscapedNotFoundsNeverErrors() {
-        for (String slug : List.of("%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20or%201=1--", "..%2F..%2Fetc%2Fpasswd",
-                "ZA%C5%BB%C3%93%C5%81%C4%86", "a".repeat(2000))) {
+        for (String slug : List.of(
+                "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                "'%20or%201=1--", "..%2F..%2Fetc%2Fpasswd", "ZA%C5%BB%C3%93%C5%81%C4%86", "a".repeat(2000))) {
             HttpResponse<String> response = http.get("/regiony/" + slug);
             assertThat(response.statusCode()).as(slug).isBetween(400, 499);
             assertThat(response.body()).as(slug).doesNotContain("<script>alert(1)</script>");

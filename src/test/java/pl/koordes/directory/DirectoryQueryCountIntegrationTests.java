@@ -33,15 +33,22 @@ class DirectoryQueryCountIntegrationTests {
 
     @AfterEach
     void removeAddedMembers() {
-        jdbc.sql("delete from committee_membership where organisation = 'query-count test'").update();
+        jdbc.sql("delete from committee_membership where organisation = 'query-count test'")
+                .update();
         jdbc.sql("delete from institution where name like 'query-count test%'").update();
     }
 
     @Test
     void aRegionPageRunsTheSameQueriesWithFiveOrFiveHundredMembersAndInstitutions() {
-        long committee = jdbc.sql("select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug")
-                .param("slug", REGION).query(Long.class).single();
-        long region = jdbc.sql("select id from region where slug = :slug").param("slug", REGION).query(Long.class).single();
+        long committee = jdbc.sql(
+                        "select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug")
+                .param("slug", REGION)
+                .query(Long.class)
+                .single();
+        long region = jdbc.sql("select id from region where slug = :slug")
+                .param("slug", REGION)
+                .query(Long.class)
+                .single();
         int few = statementsFor("/regiony/" + REGION);
         // The region, its description, institutions, committee and members, and the events section:
         // the map and its regions are cached (they were one more statement per view).
@@ -51,12 +58,17 @@ class DirectoryQueryCountIntegrationTests {
             jdbc.sql("""
                     insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start)
                     values (:committee, :name, 'query-count test', 'NGO', 'MEMBER', :start)
-                    """).param("committee", committee).param("name", "Osoba Testowa " + i)
-                    .param("start", LocalDate.of(2025, 1, 1)).update();
+                    """)
+                    .param("committee", committee)
+                    .param("name", "Osoba Testowa " + i)
+                    .param("start", LocalDate.of(2025, 1, 1))
+                    .update();
         }
         for (int i = 0; i < 50; i++) {
             jdbc.sql("insert into institution (kind, name, region_id) values ('OWES', :name, :region)")
-                    .param("name", "query-count test " + i).param("region", region).update();
+                    .param("name", "query-count test " + i)
+                    .param("region", region)
+                    .update();
         }
         String page = new Http(port).get("/regiony/" + REGION).body();
         assertThat(page).contains("Osoba Testowa 494").contains("query-count test 49");
@@ -73,18 +85,27 @@ class DirectoryQueryCountIntegrationTests {
         int few = statementsFor(administrator, workspace);
         assertThat(few).isPositive();
 
-        long committee = jdbc.sql("select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug")
-                .param("slug", REGION).query(Long.class).single();
+        long committee = jdbc.sql(
+                        "select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug")
+                .param("slug", REGION)
+                .query(Long.class)
+                .single();
         for (int i = 0; i < 495; i++) {
             jdbc.sql("""
                     insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start,
                                                       term_end, email, phone)
                     values (:committee, :name, 'query-count test', 'NGO', 'MEMBER', :start, :end, :email, '+48 00 000 00 00')
-                    """).param("committee", committee).param("name", "Osoba Testowa " + i)
-                    .param("start", LocalDate.of(2025, 1, 1)).param("end", i % 2 == 0 ? null : LocalDate.of(2025, 6, 30))
-                    .param("email", "osoba" + i + "@test.koordes.example").update();
+                    """)
+                    .param("committee", committee)
+                    .param("name", "Osoba Testowa " + i)
+                    .param("start", LocalDate.of(2025, 1, 1))
+                    .param("end", i % 2 == 0 ? null : LocalDate.of(2025, 6, 30))
+                    .param("email", "osoba" + i + "@test.koordes.example")
+                    .update();
         }
-        assertThat(administrator.get(workspace).body()).contains("osoba494@test.koordes.example").contains("Osoba Testowa 493");
+        assertThat(administrator.get(workspace).body())
+                .contains("osoba494@test.koordes.example")
+                .contains("Osoba Testowa 493");
         assertThat(statementsFor(administrator, workspace)).isEqualTo(few);
     }
 

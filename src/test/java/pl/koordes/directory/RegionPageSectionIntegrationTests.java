@@ -21,12 +21,15 @@ class RegionPageSectionIntegrationTests {
     void contributedSectionsAppearInOrderOnlyWhereTheyHaveSomethingToShow() {
         Http http = new Http(port);
         String lodzkie = http.get("/regiony/lodzkie").body();
-        assertThat(lodzkie).contains("<section id=\"first\">10 lodzkie pl</section>")
+        assertThat(lodzkie)
+                .contains("<section id=\"first\">10 lodzkie pl</section>")
                 .contains("<section id=\"second\">20 &lt;b&gt;escaped&lt;/b&gt;</section>");
         assertThat(lodzkie.indexOf("id=\"first\"")).isLessThan(lodzkie.indexOf("id=\"second\""));
         assertThat(lodzkie.indexOf("committee-heading")).isLessThan(lodzkie.indexOf("id=\"first\""));
 
         String opolskie = http.get("/regiony/opolskie?lang=en").body();
-        assertThat(opolskie).contains("<section id=\"first\">10 opolskie en</section>").doesNotContain("id=\"second\"");
+        assertThat(opolskie)
+                .contains("<section id=\"first\">10 opolskie en</section>")
+                .doesNotContain("id=\"second\"");
     }
 }

@@ -13,8 +13,7 @@ final class Accessibility {
 
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     /** One line per violated rule and one per element it failed on; empty when the page passes. */
     @SuppressWarnings("deprecation") // setLegacyMode: see below; to be revisited if axe-core drops it
@@ -22,23 +21,24 @@ final class Accessibility {
         // Legacy mode runs axe in the page itself (same-origin frames are still reached by axe's own
         // messaging); the default opens a second window per page only to merge per-frame results, which
         // costs one to two seconds a page, half the time of this whole check, and finds nothing more here.
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).setLegacyMode(true).analyze(driver);
+        Results results =
+                new AxeBuilder().withTags(WCAG_21_AA).setLegacyMode(true).analyze(driver);
         if (results.isErrored()) {
-            throw new IllegalStateException("axe-core could not run on " + driver.getCurrentUrl() + ": "
-                    + results.getErrorMessage());
+            throw new IllegalStateException(
+                    "axe-core could not run on " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
         }
         return results.getViolations().stream().map(Accessibility::describe).toList();
     }
 
     private static String describe(Rule rule) {
-        String nodes = rule.getNodes().stream()
-                .map(Accessibility::describe)
-                .collect(Collectors.joining());
+        String nodes = rule.getNodes().stream().map(Accessibility::describe).collect(Collectors.joining());
         return "%s (%s): %s — %s%s".formatted(rule.getId(), rule.getImpact(), rule.getHelp(), rule.getHelpUrl(), nodes);
     }
 
     private static String describe(CheckedNode node) {
-        String summary = node.getFailureSummary() == null ? "" : " — " + node.getFailureSummary().replace('\n', ' ');
+        String summary = node.getFailureSummary() == null
+                ? ""
+                : " — " + node.getFailureSummary().replace('\n', ' ');
         return "%n    at %s %s%s".formatted(node.getTarget(), snippet(node.getHtml()), summary);
     }
 

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import pl.koordes.accounts.internal.AccountTokens;
-import pl.koordes.notifications.internal.MailCheck;
 import pl.koordes.notifications.internal.DevMailbox;
+import pl.koordes.notifications.internal.MailCheck;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.support.IntegrationTest;
 
@@ -102,7 +102,8 @@ class AccountPagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("passwordRepeated")).sendKeys("polska123456");
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
-        String summary = browser.driver().findElement(By.cssSelector(".error-summary")).getText();
+        String summary =
+                browser.driver().findElement(By.cssSelector(".error-summary")).getText();
         assertThat(summary).contains("To hasło jest zbyt łatwe do odgadnięcia.");
         check("invitation-weak-password");
     }
@@ -118,14 +119,20 @@ class AccountPagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("currentPassword")).sendKeys("to nie jest moje hasło");
         browser.driver().findElement(By.id("newPassword")).sendKeys("zupełnie nowe hasło do konta");
         browser.driver().findElement(By.id("passwordRepeated")).sendKeys("zupełnie nowe hasło do konta");
-        browser.driver().findElement(By.cssSelector("form[action='/konto/haslo'] button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/konto/haslo'] button"))
+                .click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
-        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".error-summary"))
+                        .getText())
                 .contains("Obecne hasło jest nieprawidłowe.");
         check("profile-error");
 
-        browser.driver().findElement(By.cssSelector("form[action='/wyloguj'] button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/wyloguj'] button"))
+                .click();
         // The click only starts the navigation: wait for the signed-out home page before going on.
         browser.waiting().until(ExpectedConditions.urlContains("wylogowano"));
         browser.open(url("/konto"));
@@ -137,13 +144,16 @@ class AccountPagesBrowserIntegrationTests {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("sign in with code", () -> {
             // Each code works once; other tests may have just used this step's code for the same person.
-            jdbc.sql("update account set totp_last_step = null where email = 'administrator@demo.koordes.example'").update();
+            jdbc.sql("update account set totp_last_step = null where email = 'administrator@demo.koordes.example'")
+                    .update();
             browser.forgetCookies();
             signIn("administrator@demo.koordes.example");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/logowanie/kod");
             check("second-factor");
             browser.driver().findElement(By.id("code")).sendKeys(currentCode());
-            browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("form button[type=submit]"))
+                    .click();
             browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
         }));
         List<String> pages = new ArrayList<>(administrationPages());
@@ -163,34 +173,60 @@ class AccountPagesBrowserIntegrationTests {
         long id = jdbc.sql("""
                 insert into account (email, display_name, status, password_hash, language)
                 values ('nowy.koordynator@przyklad.example', 'Natalia Nowa', 'ACTIVE', :hash, 'pl') returning id
-                """).param("hash", passwordEncoder.encode(PASSWORD)).query(Long.class).single();
-        jdbc.sql("insert into role_assignment (account_id, role, region_id) values (:id, 'REGIONAL_COORDINATOR', (select id from region where slug = 'opolskie'))")
-                .param("id", id).update();
+                """)
+                .param("hash", passwordEncoder.encode(PASSWORD))
+                .query(Long.class)
+                .single();
+        jdbc.sql(
+                        "insert into role_assignment (account_id, role, region_id) values (:id, 'REGIONAL_COORDINATOR', (select id from region where slug = 'opolskie'))")
+                .param("id", id)
+                .update();
         browser.forgetCookies();
         signIn("nowy.koordynator@przyklad.example");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/logowanie/drugi-skladnik");
-        assertThat(browser.driver().findElement(By.cssSelector("img[src^='data:image/png']")).getDomAttribute("alt"))
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("img[src^='data:image/png']"))
+                        .getDomAttribute("alt"))
                 .isNotBlank();
         check("second-factor-enrol");
     }
 
     /** Pages of single records (a message of the development mailbox, a person, a region, an institution, a committee and a member, a macroregion). */
     private List<String> administrationPagesOfRecords() {
-        long person = jdbc.sql("select id from account where email = 'uczestnik@demo.koordes.example'").query(Long.class).single();
-        long region = jdbc.sql("select id from region where slug = 'malopolskie'").query(Long.class).single();
-        long macroregion = jdbc.sql("select id from macroregion where code = 'PL2'").query(Long.class).single();
+        long person = jdbc.sql("select id from account where email = 'uczestnik@demo.koordes.example'")
+                .query(Long.class)
+                .single();
+        long region = jdbc.sql("select id from region where slug = 'malopolskie'")
+                .query(Long.class)
+                .single();
+        long macroregion = jdbc.sql("select id from macroregion where code = 'PL2'")
+                .query(Long.class)
+                .single();
         long institution = jdbc.sql("select id from institution where kind = 'ROPS' and region_id = :region")
-                .param("region", region).query(Long.class).single();
-        long committee = jdbc.sql("select id from committee where region_id = :region").param("region", region)
-                .query(Long.class).single();
+                .param("region", region)
+                .query(Long.class)
+                .single();
+        long committee = jdbc.sql("select id from committee where region_id = :region")
+                .param("region", region)
+                .query(Long.class)
+                .single();
         long member = jdbc.sql("select min(id) from committee_membership where committee_id = :committee")
-                .param("committee", committee).query(Long.class).single();
+                .param("committee", committee)
+                .query(Long.class)
+                .single();
         // A message of the development mailbox as the mail templates make it (HTML part shown in a sandboxed frame).
-        UUID mail = mailCheck.send("zofia.lis@przyklad.example", Language.PL.locale(), "strona wiadomości").id();
+        UUID mail = mailCheck
+                .send("zofia.lis@przyklad.example", Language.PL.locale(), "strona wiadomości")
+                .id();
         await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.find(mail).isPresent());
-        return List.of("/admin/poczta/" + mail, "/admin/osoby/" + person, "/admin/katalog/regiony/" + region,
-                "/admin/katalog/makroregiony/" + macroregion, "/admin/katalog/instytucje/" + institution,
-                "/admin/katalog/instytucje/" + institution + "/usun", "/admin/katalog/komitety/" + committee,
+        return List.of(
+                "/admin/poczta/" + mail,
+                "/admin/osoby/" + person,
+                "/admin/katalog/regiony/" + region,
+                "/admin/katalog/makroregiony/" + macroregion,
+                "/admin/katalog/instytucje/" + institution,
+                "/admin/katalog/instytucje/" + institution + "/usun",
+                "/admin/katalog/komitety/" + committee,
                 "/admin/katalog/komitety/" + committee + "/czlonkowie/nowy",
                 "/admin/katalog/komitety/" + committee + "/czlonkowie/" + member);
     }
@@ -198,7 +234,8 @@ class AccountPagesBrowserIntegrationTests {
     /** Every GET page under /admin without path variables, so new administration pages are checked as they come. */
     private List<String> administrationPages() {
         List<String> pages = new ArrayList<>();
-        for (RequestMappingInfo info : requestMappingHandlerMapping.getHandlerMethods().keySet()) {
+        for (RequestMappingInfo info :
+                requestMappingHandlerMapping.getHandlerMethods().keySet()) {
             boolean get = info.getMethodsCondition().getMethods().isEmpty()
                     || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
             for (String pattern : info.getPatternValues()) {

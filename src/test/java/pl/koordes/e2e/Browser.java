@@ -42,6 +42,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /** Desktop size for every page unless a test narrows the viewport. */
     static final int WIDTH = 1280;
+
     static final int HEIGHT = 900;
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -74,8 +75,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         if (missing.isEmpty()) {
             return;
         }
-        String message = "Browser tests need Debian's Chromium and chromedriver (apt-get install chromium chromium-driver): "
-                + missing.get();
+        String message =
+                "Browser tests need Debian's Chromium and chromedriver (apt-get install chromium chromium-driver): "
+                        + missing.get();
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(message + ". CI must run the browser tests, so this is a failure.");
         }
@@ -126,14 +128,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     /** The HTTP status of the document shown, from the Navigation Timing entry (works with JavaScript only). */
     public long status() {
         Object status = js().executeScript(
-                "const entry = performance.getEntriesByType('navigation')[0]; return entry ? entry.responseStatus : -1;");
+                        "const entry = performance.getEntriesByType('navigation')[0]; return entry ? entry.responseStatus : -1;");
         return ((Number) status).longValue();
     }
 
     /** Narrows the layout viewport as a phone would, without the window's own minimum size getting in the way. */
     public void emulateViewportWidth(int width) {
-        driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+        driver().executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
     }
 
     public void resetViewport() {
@@ -159,7 +162,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         open(signInPage);
         driver().findElement(By.id("email")).sendKeys(email);
         driver().findElement(By.id("password")).sendKeys(password);
-        driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+        driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]"))
+                .click();
         waiting().until(d -> !d.getCurrentUrl().endsWith("/logowanie"));
     }
 
@@ -177,8 +181,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         long width = Math.max(window, (long) Math.ceil(((Number) content.get("width")).doubleValue()));
         long height = (long) Math.ceil(((Number) content.get("height")).doubleValue());
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
-        Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Map<String, Object> shot = driver().executeCdpCommand(
+                        "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
@@ -202,9 +206,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         ChromeOptions options = new ChromeOptions();
         // Set explicitly, together with the driver below, so Selenium Manager never looks for or downloads a browser.
         options.setBinary(chromium().orElseThrow().toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + WIDTH + "," + HEIGHT,
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=" + WIDTH + "," + HEIGHT,
                 "--user-data-dir=" + profile.toAbsolutePath());
         // An alert must stay open so a test can see it appeared; the default would dismiss it silently.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
@@ -238,10 +250,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     private static Optional<String> missingTools() {
         if (chromium().isEmpty()) {
-            return Optional.of("no executable " + System.getProperty(CHROMIUM_PROPERTY, "'chromium' on PATH (nor /usr/bin/chromium)"));
+            return Optional.of("no executable "
+                    + System.getProperty(CHROMIUM_PROPERTY, "'chromium' on PATH (nor /usr/bin/chromium)"));
         }
         if (chromedriver().isEmpty()) {
-            return Optional.of("no executable " + System.getProperty(CHROMEDRIVER_PROPERTY, "/usr/bin/chromedriver (nor 'chromedriver' on PATH)"));
+            return Optional.of("no executable "
+                    + System.getProperty(CHROMEDRIVER_PROPERTY, "/usr/bin/chromedriver (nor 'chromedriver' on PATH)"));
         }
         return Optional.empty();
     }
@@ -280,6 +294,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static Optional<Path> executable(Path candidate) {
-        return Files.isRegularFile(candidate) && Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
+        return Files.isRegularFile(candidate) && Files.isExecutable(candidate)
+                ? Optional.of(candidate)
+                : Optional.empty();
     }
 }

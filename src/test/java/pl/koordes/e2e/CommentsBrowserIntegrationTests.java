@@ -85,8 +85,12 @@ class CommentsBrowserIntegrationTests {
         browser.waiting().until(driver -> !driver.getCurrentUrl().equals(before));
 
         assertThat(browser.status()).isEqualTo(422);
-        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("Wpisz tytuł komentarza.");
-        assertThat(browser.driver().findElement(By.id("comment-body")).getDomProperty("value")).contains("Drugi wiersz");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".error-summary"))
+                        .getText())
+                .contains("Wpisz tytuł komentarza.");
+        assertThat(browser.driver().findElement(By.id("comment-body")).getDomProperty("value"))
+                .contains("Drugi wiersz");
         browser.checkAccessible("comments-form-errors");
 
         browser.driver().findElement(By.cssSelector(".error-summary a")).click();
@@ -96,12 +100,17 @@ class CommentsBrowserIntegrationTests {
         titleField.sendKeys(Keys.ENTER);
         browser.waiting().until(driver -> driver.getCurrentUrl().contains("komentarz=oczekuje"));
 
-        assertThat(browser.driver().findElement(By.cssSelector(".comments .notice")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".comments .notice"))
+                        .getText())
                 .contains("Komentarz czeka na zatwierdzenie");
         browser.checkAccessible("comments-form-sent");
         // The script solved the proof of work: the comment is not marked as sent without it.
-        assertThat(jdbc.sql("select cardinality(flags) from comments_comment where title = :t").param("t", title)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select cardinality(flags) from comments_comment where title = :t")
+                        .param("t", title)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -112,9 +121,15 @@ class CommentsBrowserIntegrationTests {
 
         browser.open(url("/redakcja/komentarze"));
         browser.checkAccessible("comments-queue");
-        browser.driver().findElement(By.cssSelector(".moderation-item input[type=checkbox]")).click();
-        browser.driver().findElement(By.cssSelector(".bulk-actions button[value=APPROVE]")).click();
-        browser.waiting().until(driver -> !driver.findElements(By.cssSelector(".notice.success")).isEmpty());
+        browser.driver()
+                .findElement(By.cssSelector(".moderation-item input[type=checkbox]"))
+                .click();
+        browser.driver()
+                .findElement(By.cssSelector(".bulk-actions button[value=APPROVE]"))
+                .click();
+        browser.waiting()
+                .until(driver ->
+                        !driver.findElements(By.cssSelector(".notice.success")).isEmpty());
         browser.checkAccessible("comments-queue-after-approval");
 
         browser.open(url("/redakcja/komentarze?stan=APPROVED&artykul=" + article.id()));
@@ -136,8 +151,10 @@ class CommentsBrowserIntegrationTests {
         browser.open(url(article.path()));
         browser.fullPageScreenshot("comments-hostile-article");
         assertSafe();
-        assertThat(browser.driver().findElement(By.cssSelector(".comment-list")).getText()).contains("<script>alert(1)</script>");
-        assertThat(browser.driver().findElements(By.cssSelector(".comment-list a[href^='javascript']"))).isEmpty();
+        assertThat(browser.driver().findElement(By.cssSelector(".comment-list")).getText())
+                .contains("<script>alert(1)</script>");
+        assertThat(browser.driver().findElements(By.cssSelector(".comment-list a[href^='javascript']")))
+                .isEmpty();
 
         browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
         browser.open(url("/redakcja/komentarze?stan=APPROVED&artykul=" + article.id()));
@@ -155,17 +172,26 @@ class CommentsBrowserIntegrationTests {
             fill("comment-signature", payload);
             fill("comment-email", payload);
             String before = browser.driver().getCurrentUrl();
-            String cookies = String.valueOf(browser.driver().executeCdpCommand("Network.getAllCookies", java.util.Map.of()));
+            String cookies =
+                    String.valueOf(browser.driver().executeCdpCommand("Network.getAllCookies", java.util.Map.of()));
             String token = browser.driver().findElement(By.name("_csrf")).getDomProperty("value");
-            browser.driver().findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#comment-form button[type=submit]"))
+                    .click();
             browser.waiting().until(driver -> !driver.getCurrentUrl().equals(before));
             browser.fullPageScreenshot("comments-hostile-refused-" + PAYLOADS.indexOf(payload));
-            assertThat(browser.status()).as("payload %s: %s; cookies %s; token %s", payload,
-                    browser.driver().findElement(By.tagName("main")).getText(), cookies, token).isEqualTo(422);
+            assertThat(browser.status())
+                    .as(
+                            "payload %s: %s; cookies %s; token %s",
+                            payload,
+                            browser.driver().findElement(By.tagName("main")).getText(),
+                            cookies,
+                            token)
+                    .isEqualTo(422);
             assertSafe();
-            assertThat(browser.driver().findElement(By.id("comment-title")).getDomProperty("value")).isEqualTo(payload);
+            assertThat(browser.driver().findElement(By.id("comment-title")).getDomProperty("value"))
+                    .isEqualTo(payload);
         }
-
     }
 
     private void fill(String id, String text) {
@@ -178,9 +204,11 @@ class CommentsBrowserIntegrationTests {
     private static void assertSafe() {
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.driver().findElements(By.id("injected"))).isEmpty();
-        assertThat(browser.driver().findElements(By.cssSelector("main iframe, main svg[onload], main img[onerror]"))).isEmpty();
-        assertThat(browser.js().executeScript(
-                "return [...document.scripts].some(s => s.textContent.includes('alert('))")).isEqualTo(false);
+        assertThat(browser.driver().findElements(By.cssSelector("main iframe, main svg[onload], main img[onerror]")))
+                .isEmpty();
+        assertThat(browser.js()
+                        .executeScript("return [...document.scripts].some(s => s.textContent.includes('alert('))"))
+                .isEqualTo(false);
     }
 
     private static WebElement tab() {

@@ -55,9 +55,19 @@ class ContentBrowserIntegrationTests {
 
     @TestFactory
     Stream<DynamicTest> everyPublicPortalPageIsAccessible() {
-        return Stream.of("/", "/?lang=en", "/aktualnosci", "/aktualnosci?tag=dobre-praktyki", "/aktualnosci?lang=en",
-                        "/aktualnosci/ekonomia-spoleczna-w-regionach", "/aktualnosci/jak-mierzyc-postep-regionalnego-programu-rozwoju-ekonomii-spolecznej",
-                        "/strony/o-programie", "/strony/manifest", "/deklaracja-dostepnosci", "/prywatnosc", "/prywatnosc?lang=en",
+        return Stream.of(
+                        "/",
+                        "/?lang=en",
+                        "/aktualnosci",
+                        "/aktualnosci?tag=dobre-praktyki",
+                        "/aktualnosci?lang=en",
+                        "/aktualnosci/ekonomia-spoleczna-w-regionach",
+                        "/aktualnosci/jak-mierzyc-postep-regionalnego-programu-rozwoju-ekonomii-spolecznej",
+                        "/strony/o-programie",
+                        "/strony/manifest",
+                        "/deklaracja-dostepnosci",
+                        "/prywatnosc",
+                        "/prywatnosc?lang=en",
                         "/patronaty")
                 .map(path -> dynamicTest(path, () -> {
                     browser.forgetCookies();
@@ -79,29 +89,40 @@ class ContentBrowserIntegrationTests {
         browser.driver().findElement(By.id("title")).sendKeys("Podgląd w przeglądarce");
         browser.driver().findElement(By.id("body")).sendKeys("## Śródtytuł podglądu\n\nAkapit **pogrubiony**.");
         browser.driver().findElement(By.cssSelector("button[value=podglad]")).click();
-        browser.waiting().until(driver -> !driver.findElements(By.id("preview-heading")).isEmpty());
-        assertThat(browser.driver().findElement(By.cssSelector(".preview h2:not(#preview-heading)")).getText())
+        browser.waiting()
+                .until(driver -> !driver.findElements(By.id("preview-heading")).isEmpty());
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".preview h2:not(#preview-heading)"))
+                        .getText())
                 .isEqualTo("Śródtytuł podglądu");
-        assertThat(browser.driver().findElement(By.id("title")).getDomProperty("value")).isEqualTo("Podgląd w przeglądarce");
+        assertThat(browser.driver().findElement(By.id("title")).getDomProperty("value"))
+                .isEqualTo("Podgląd w przeglądarce");
         browser.checkAccessible("editor-preview");
 
         browser.driver().findElement(By.id("title")).clear();
         browser.driver().findElement(By.cssSelector("button[value=zapisz]")).click();
-        browser.waiting().until(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
+        browser.waiting()
+                .until(driver ->
+                        !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(browser.status()).isEqualTo(422L);
         browser.checkAccessible("editor-refused");
 
-        long id = jdbc.sql("select id from article where slug = 'ekonomia-spoleczna-w-regionach'").query(Long.class).single();
+        long id = jdbc.sql("select id from article where slug = 'ekonomia-spoleczna-w-regionach'")
+                .query(Long.class)
+                .single();
         browser.open(url("/redakcja/artykuly/" + id));
         browser.checkAccessible("editor-edit");
         browser.open(url("/redakcja/artykuly/" + id + "/historia?od=1&do=2"));
-        assertThat(browser.driver().findElements(By.cssSelector("ins.diff-line"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("ins.diff-line")))
+                .isNotEmpty();
         browser.checkAccessible("editor-history-diff");
         browser.open(url("/redakcja/obrazy"));
         browser.checkAccessible("editor-images");
         browser.open(url("/redakcja/strony"));
         browser.checkAccessible("editor-pages");
-        long page = jdbc.sql("select id from content_page where slug = 'manifest'").query(Long.class).single();
+        long page = jdbc.sql("select id from content_page where slug = 'manifest'")
+                .query(Long.class)
+                .single();
         browser.open(url("/redakcja/strony/" + page));
         browser.checkAccessible("editor-page");
         browser.open(url("/redakcja/motta"));
@@ -112,9 +133,13 @@ class ContentBrowserIntegrationTests {
 
     @Test
     void anEditorRewritesThePrivacyPolicyAndItsAddressShowsTheNewText() {
-        long id = jdbc.sql("select id from content_page where slug = 'prywatnosc'").query(Long.class).single();
-        var original = jdbc.sql("select title, lead, body_markdown, body_html from content_page where id = :id").param("id", id)
-                .query().singleRow();
+        long id = jdbc.sql("select id from content_page where slug = 'prywatnosc'")
+                .query(Long.class)
+                .single();
+        var original = jdbc.sql("select title, lead, body_markdown, body_html from content_page where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
         try {
             browser.forgetCookies();
             browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
@@ -123,42 +148,76 @@ class ContentBrowserIntegrationTests {
             body.clear();
             body.sendKeys("## Administrator danych\n\nAdministratorem jest Fundacja Przykładowa (test przeglądarki).");
             browser.driver().findElement(By.cssSelector("button[value=zapisz]")).click();
-            browser.waiting().until(driver -> !driver.findElements(By.cssSelector(".notice")).isEmpty());
+            browser.waiting()
+                    .until(driver ->
+                            !driver.findElements(By.cssSelector(".notice")).isEmpty());
             browser.forgetCookies();
             browser.open(url("/prywatnosc"));
             assertThat(browser.status()).isEqualTo(200L);
-            assertThat(browser.driver().findElement(By.cssSelector(".article-body")).getText())
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".article-body"))
+                            .getText())
                     .contains("Administratorem jest Fundacja Przykładowa (test przeglądarki).")
                     .doesNotContain("DO UZUPEŁNIENIA");
             browser.checkAccessible("content-privacy-edited");
         } finally {
-            jdbc.sql("update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html where id = :id")
-                    .param("title", original.get("title")).param("lead", original.get("lead"))
-                    .param("body", original.get("body_markdown")).param("html", original.get("body_html")).param("id", id).update();
+            jdbc.sql(
+                            "update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html where id = :id")
+                    .param("title", original.get("title"))
+                    .param("lead", original.get("lead"))
+                    .param("body", original.get("body_markdown"))
+                    .param("html", original.get("body_html"))
+                    .param("id", id)
+                    .update();
         }
     }
 
     @Test
     void anArticleFullOfScriptPayloadsRunsNothingWhereverItIsShown() {
-        long image = images.uploadImage(pictureBytes(), "\"><svg onload=alert(1)>.png", SCRIPT + IMG + "\" onmouseover=\"alert(1)", "hostile");
-        String body = String.join("\n\n", "# " + SCRIPT, IMG, "[klik](javascript:alert(1))", "[klik2](JAVASCRIPT:alert(1))",
-                "![" + SCRIPT + "](/media/" + image + ")", "<a href=\"javascript:alert(1)\" onclick=\"alert(1)\">a</a>",
-                "<iframe src=\"javascript:alert(1)\"></iframe>", "[x](/a \"t\\\" onmouseover=alert(1) x=\\\"\")",
-                "<svg/onload=alert(1)>", "`" + SCRIPT + "`");
-        articles.createArticle(new ArticleForm("Tytuł " + SCRIPT + IMG, "Lead " + SCRIPT + IMG, body,
-                SCRIPT + ", " + IMG, "hostile " + SCRIPT, "PUBLISHED", "", String.valueOf(image)), "hostile");
-        String slug = jdbc.sql("select slug from article where author_name like 'hostile%'").query(String.class).single();
+        long image = images.uploadImage(
+                pictureBytes(), "\"><svg onload=alert(1)>.png", SCRIPT + IMG + "\" onmouseover=\"alert(1)", "hostile");
+        String body = String.join(
+                "\n\n",
+                "# " + SCRIPT,
+                IMG,
+                "[klik](javascript:alert(1))",
+                "[klik2](JAVASCRIPT:alert(1))",
+                "![" + SCRIPT + "](/media/" + image + ")",
+                "<a href=\"javascript:alert(1)\" onclick=\"alert(1)\">a</a>",
+                "<iframe src=\"javascript:alert(1)\"></iframe>",
+                "[x](/a \"t\\\" onmouseover=alert(1) x=\\\"\")",
+                "<svg/onload=alert(1)>",
+                "`" + SCRIPT + "`");
+        articles.createArticle(
+                new ArticleForm(
+                        "Tytuł " + SCRIPT + IMG,
+                        "Lead " + SCRIPT + IMG,
+                        body,
+                        SCRIPT + ", " + IMG,
+                        "hostile " + SCRIPT,
+                        "PUBLISHED",
+                        "",
+                        String.valueOf(image)),
+                "hostile");
+        String slug = jdbc.sql("select slug from article where author_name like 'hostile%'")
+                .query(String.class)
+                .single();
         browser.forgetCookies();
-        for (String path : List.of("/aktualnosci/" + slug, "/aktualnosci", "/", "/aktualnosci?tag=script-alert-1-script")) {
+        for (String path :
+                List.of("/aktualnosci/" + slug, "/aktualnosci", "/", "/aktualnosci?tag=script-alert-1-script")) {
             browser.open(url(path));
             assertThat(browser.status()).as(path).isEqualTo(200L);
             assertNothingRuns(path);
         }
         browser.signIn(url("/logowanie"), DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
-        long id = jdbc.sql("select id from article where slug = :slug").param("slug", slug).query(Long.class).single();
+        long id = jdbc.sql("select id from article where slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .single();
         browser.open(url("/redakcja/artykuly/" + id));
         browser.driver().findElement(By.cssSelector("button[value=podglad]")).click();
-        browser.waiting().until(driver -> !driver.findElements(By.id("preview-heading")).isEmpty());
+        browser.waiting()
+                .until(driver -> !driver.findElements(By.id("preview-heading")).isEmpty());
         assertNothingRuns("preview");
         browser.open(url("/redakcja/obrazy"));
         assertNothingRuns("images");
@@ -167,7 +226,9 @@ class ContentBrowserIntegrationTests {
     }
 
     private static void assertNothingRuns(String where) {
-        assertThatThrownBy(() -> browser.driver().switchTo().alert()).as(where).isInstanceOf(NoAlertPresentException.class);
+        assertThatThrownBy(() -> browser.driver().switchTo().alert())
+                .as(where)
+                .isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.js().executeScript("""
                 const injected = [...document.querySelectorAll('*')].filter(e =>
                     [...e.attributes].some(a => a.name.startsWith('on')
@@ -175,11 +236,14 @@ class ContentBrowserIntegrationTests {
                 const scripts = [...document.scripts].filter(s => s.textContent.includes('alert(1)'));
                 const foreign = document.querySelectorAll('main iframe, main svg:not(.poland-map svg), img[src="x"]');
                 return injected.length + scripts.length + foreign.length;
-                """)).as("injected elements on %s", where).isEqualTo(0L);
+                """))
+                .as("injected elements on %s", where)
+                .isEqualTo(0L);
     }
 
     private static byte[] pictureBytes() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, "png", out);

@@ -37,18 +37,27 @@ class CoordinationBrowserIntegrationTests {
     @Test
     void aCoordinatorWorksOnTheirRegionInTheBrowser() throws Exception {
         String descriptionBefore = jdbc.sql("select description_pl from region where slug = 'malopolskie'")
-                .query(String.class).optional().orElse(null);
+                .query(String.class)
+                .optional()
+                .orElse(null);
         try {
             signIn(DemoAccounts.COORDINATOR_MALOPOLSKIE);
-            browser.driver().findElement(By.cssSelector("header a[href='/koordynacja']")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("header a[href='/koordynacja']"))
+                    .click();
             browser.waiting().until(ExpectedConditions.urlMatches("/koordynacja$"));
-            assertThat(browser.driver().findElements(By.cssSelector("header a[href='/admin']"))).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("header a[href='/admin']")))
+                    .isEmpty();
             check("regions");
 
-            browser.driver().findElement(By.cssSelector("main a[href='/koordynacja/malopolskie']")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("main a[href='/koordynacja/malopolskie']"))
+                    .click();
             browser.waiting().until(ExpectedConditions.urlMatches("/koordynacja/malopolskie$"));
-            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Koordynacja: województwo małopolskie");
-            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("@rkres-malopolskie.example");
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Koordynacja: województwo małopolskie");
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains("@rkres-malopolskie.example");
             check("workspace");
 
             // The description: an empty Polish text is refused with the summary, then a real one is saved.
@@ -57,7 +66,9 @@ class CoordinationBrowserIntegrationTests {
             submit("form[action='/koordynacja/malopolskie/opis']");
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
             assertThat(browser.status()).isEqualTo(422);
-            assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".error-summary"))
+                            .getText())
                     .contains("Wpisz opis regionu po polsku.");
             check("workspace-description-error");
             browser.driver().findElement(By.id("descriptionPl")).sendKeys("Opis z przeglądarki.\n\nDrugi akapit.");
@@ -71,14 +82,18 @@ class CoordinationBrowserIntegrationTests {
             email.sendKeys("to nie adres");
             submit("form[action='/koordynacja/malopolskie/kontakt']");
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
-            assertThat(browser.driver().findElement(By.id("email-error")).getText()).isNotBlank();
+            assertThat(browser.driver().findElement(By.id("email-error")).getText())
+                    .isNotBlank();
             check("workspace-contact-error");
 
             // A membership: the edit form with the member's contact, and a new one refused when empty.
             browser.open(url("/koordynacja/malopolskie"));
-            browser.driver().findElement(By.cssSelector("tbody th a[href^='/koordynacja/malopolskie/czlonkowie/']")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("tbody th a[href^='/koordynacja/malopolskie/czlonkowie/']"))
+                    .click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("fullName")));
-            assertThat(browser.driver().findElement(By.id("email")).getDomProperty("value")).endsWith("@rkres-malopolskie.example");
+            assertThat(browser.driver().findElement(By.id("email")).getDomProperty("value"))
+                    .endsWith("@rkres-malopolskie.example");
             check("member");
             browser.open(url("/koordynacja/malopolskie/czlonkowie/nowy"));
             check("member-new");
@@ -88,9 +103,11 @@ class CoordinationBrowserIntegrationTests {
 
             // The public page shows the new description and offers "Edytuj" to this coordinator.
             browser.open(url("/regiony/malopolskie"));
-            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Opis z przeglądarki.")
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains("Opis z przeglądarki.")
                     .doesNotContain("@rkres-");
-            assertThat(browser.driver().findElements(By.cssSelector("main a[href='/koordynacja/malopolskie']"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.cssSelector("main a[href='/koordynacja/malopolskie']")))
+                    .hasSize(1);
             check("region-page-edit-link");
             browser.open(url("/koordynacja/malopolskie?lang=en"));
             check("workspace-en");
@@ -100,7 +117,9 @@ class CoordinationBrowserIntegrationTests {
             assertThat(browser.status()).isEqualTo(403);
             check("other-region-forbidden");
         } finally {
-            jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'").param("d", descriptionBefore).update();
+            jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'")
+                    .param("d", descriptionBefore)
+                    .update();
         }
     }
 
@@ -108,7 +127,9 @@ class CoordinationBrowserIntegrationTests {
     void scriptsTypedIntoTheWorkspaceFormsRunNowhere() throws Exception {
         String hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
         String descriptionBefore = jdbc.sql("select description_pl from region where slug = 'malopolskie'")
-                .query(String.class).optional().orElse(null);
+                .query(String.class)
+                .optional()
+                .orElse(null);
         try {
             signIn(DemoAccounts.COORDINATOR_MALOPOLSKIE);
             browser.open(url("/koordynacja/malopolskie"));
@@ -128,7 +149,8 @@ class CoordinationBrowserIntegrationTests {
             submit("form[action='/koordynacja/malopolskie/kontakt']");
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
             assertThat(browser.status()).isEqualTo(422);
-            assertThat(browser.driver().findElement(By.id("street")).getDomProperty("value")).isEqualTo(hostile);
+            assertThat(browser.driver().findElement(By.id("street")).getDomProperty("value"))
+                    .isEqualTo(hostile);
             assertNothingRan();
 
             browser.open(url("/koordynacja/malopolskie/czlonkowie/nowy"));
@@ -139,32 +161,42 @@ class CoordinationBrowserIntegrationTests {
             assertNothingRan();
 
             browser.open(url("/regiony/malopolskie"));
-            assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("<script>alert(1)</script>");
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains("<script>alert(1)</script>");
             assertNothingRan();
             check("hostile-description-public");
         } finally {
-            jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'").param("d", descriptionBefore).update();
+            jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'")
+                    .param("d", descriptionBefore)
+                    .update();
         }
     }
 
     /** No alert is open and no element came from the typed markup. */
     private static void assertNothingRan() {
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(browser.driver().findElements(By.cssSelector("img[src='x'], main script"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("img[src='x'], main script")))
+                .isEmpty();
     }
 
     private void submit(String form) {
-        browser.driver().findElement(By.cssSelector(form + " button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector(form + " button[type=submit]"))
+                .click();
     }
 
     private void signIn(String email) throws Exception {
         // Each code works once; other tests may have just used this step's code for the same person.
-        jdbc.sql("update account set totp_last_step = null where email = :email").param("email", email).update();
+        jdbc.sql("update account set totp_last_step = null where email = :email")
+                .param("email", email)
+                .update();
         browser.forgetCookies();
         browser.signIn(url("/logowanie"), email, DemoAccounts.PASSWORD);
         browser.waiting().until(ExpectedConditions.urlMatches("/logowanie/kod$"));
-        browser.driver().findElement(By.id("code")).sendKeys(
-                new DefaultCodeGenerator().generate(DemoAccounts.TOTP_SECRET, System.currentTimeMillis() / 1000 / 30));
+        browser.driver()
+                .findElement(By.id("code"))
+                .sendKeys(new DefaultCodeGenerator()
+                        .generate(DemoAccounts.TOTP_SECRET, System.currentTimeMillis() / 1000 / 30));
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
     }

@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.directory.InstitutionKind;
+import pl.koordes.events.SeatMode;
 import pl.koordes.events.internal.EventRegistrations;
 import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.SeatMode;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -55,9 +55,12 @@ class EventPagesBrowserIntegrationTests {
         long nearlyFull = event("Spotkanie sieci OWES Małopolski%");
         long hybrid = event("Śląskie forum%");
         long past = event("Wizyta studyjna%");
-        List<String[]> pages = List.of(new String[] {"events-list", "/wydarzenia"},
+        List<String[]> pages = List.of(
+                new String[] {"events-list", "/wydarzenia"},
                 new String[] {"events-list-en", "/wydarzenia?lang=en"},
-                new String[] {"events-list-filtered", "/wydarzenia?typ=MEETING&poziom=REGIONAL&region=malopolskie&forma=IN_PERSON"},
+                new String[] {
+                    "events-list-filtered", "/wydarzenia?typ=MEETING&poziom=REGIONAL&region=malopolskie&forma=IN_PERSON"
+                },
                 new String[] {"events-past", "/wydarzenia/archiwum"},
                 new String[] {"events-calendar", "/wydarzenia/kalendarz"},
                 new String[] {"event-nearly-full", "/wydarzenia/" + nearlyFull},
@@ -67,12 +70,13 @@ class EventPagesBrowserIntegrationTests {
                 new String[] {"event-register-sent", "/wydarzenia/" + hybrid + "/zapis/wyslano"},
                 new String[] {"event-confirm-invalid", "/wydarzenia/zapis/potwierdz?token=nieznany"},
                 new String[] {"event-cancel-invalid", "/wydarzenia/rezygnacja?token=nieznany"});
-        return pages.stream().map(page -> dynamicTest(page[0], () -> {
-            browser.forgetCookies();
-            browser.open(url(page[1]));
-            assertThat(browser.status()).as(page[1]).isIn(200L, 410L);
-            browser.checkAccessible(page[0]);
-        }));
+        return pages.stream()
+                .map(page -> dynamicTest(page[0], () -> {
+                    browser.forgetCookies();
+                    browser.open(url(page[1]));
+                    assertThat(browser.status()).as(page[1]).isIn(200L, 410L);
+                    browser.checkAccessible(page[0]);
+                }));
     }
 
     @Test
@@ -80,20 +84,29 @@ class EventPagesBrowserIntegrationTests {
         long event = event("Konferencja makroregionu%");
         browser.forgetCookies();
         browser.open(url("/wydarzenia/" + event + "/zapis"));
-        browser.driver().findElement(By.cssSelector("form[action$='/zapis'] button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/zapis'] button[type=submit]"))
+                .click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
-        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
-                .contains("To pole jest wymagane.").contains("Podaj poprawny adres e-mail");
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".error-summary"))
+                        .getText())
+                .contains("To pole jest wymagane.")
+                .contains("Podaj poprawny adres e-mail");
         browser.checkAccessible("event-register-refused");
 
         browser.driver().findElement(By.id("fullName")).sendKeys(SCRIPT);
         browser.driver().findElement(By.id("email")).sendKeys("skrypt.przegladarka@test.koordes.example");
         browser.driver().findElement(By.id("institution")).sendKeys(SCRIPT);
-        browser.driver().findElement(By.cssSelector("#regionId option[value='" + region("malopolskie") + "']")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#regionId option[value='" + region("malopolskie") + "']"))
+                .click();
         browser.driver().findElement(By.id("accessibilityNeeds")).sendKeys(SCRIPT);
         browser.driver().findElement(By.id("privacyAccepted")).click();
-        browser.driver().findElement(By.cssSelector("form[action$='/zapis'] button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/zapis'] button[type=submit]"))
+                .click();
         browser.waiting().until(ExpectedConditions.urlContains("/zapis/wyslano"));
         assertNoAlert();
 
@@ -105,7 +118,9 @@ class EventPagesBrowserIntegrationTests {
         String cancel = mailedToken("skrypt.przegladarka@test.koordes.example", "/wydarzenia/rezygnacja?token=");
         browser.open(url("/wydarzenia/rezygnacja?token=" + cancel));
         browser.checkAccessible("event-cancel");
-        browser.driver().findElement(By.cssSelector("form[action='/wydarzenia/rezygnacja'] button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/wydarzenia/rezygnacja'] button"))
+                .click();
         browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Rezygnacja przyjęta"));
         browser.checkAccessible("event-cancelled");
     }
@@ -114,8 +129,21 @@ class EventPagesBrowserIntegrationTests {
     Stream<DynamicTest> theOrganisersPagesAreAccessibleAndShowRegistrantsInert() {
         long event = event("Spotkanie sieci OWES Małopolski%");
         long draft = event("Szkic: warsztat%");
-        registrations.register(event, new RegistrationForm(SCRIPT, "skrypt.lista@test.koordes.example", SCRIPT, InstitutionKind.OWES,
-                region("malopolskie"), SCRIPT, SCRIPT, SCRIPT, SeatMode.ON_SITE, true, false), null,
+        registrations.register(
+                event,
+                new RegistrationForm(
+                        SCRIPT,
+                        "skrypt.lista@test.koordes.example",
+                        SCRIPT,
+                        InstitutionKind.OWES,
+                        region("malopolskie"),
+                        SCRIPT,
+                        SCRIPT,
+                        SCRIPT,
+                        SeatMode.ON_SITE,
+                        true,
+                        false),
+                null,
                 Locale.forLanguageTag("pl"));
         // Two files whose titles are scripts, one public and one for participants: shown inert on both pages.
         for (boolean participantsOnly : new boolean[] {false, true}) {
@@ -124,7 +152,10 @@ class EventPagesBrowserIntegrationTests {
                                 values (:e, :t, 'skrypt.txt', 'text/plain', 5, :p) returning id)
                             insert into event_file_chunk (file_id, seq, data) select id, 0, convert_to('tekst', 'UTF8') from f
                             """)
-                    .param("e", event).param("t", SCRIPT).param("p", participantsOnly).update();
+                    .param("e", event)
+                    .param("t", SCRIPT)
+                    .param("p", participantsOnly)
+                    .update();
         }
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("sign in as the editor", () -> {
@@ -132,10 +163,13 @@ class EventPagesBrowserIntegrationTests {
             browser.open(url("/logowanie"));
             browser.driver().findElement(By.id("email")).sendKeys("redaktor@demo.koordes.example");
             browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]"))
+                    .click();
             browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
         }));
-        for (String[] page : List.of(new String[] {"organiser-events", "/organizacja/wydarzenia"},
+        for (String[] page : List.of(
+                new String[] {"organiser-events", "/organizacja/wydarzenia"},
                 new String[] {"organiser-new", "/organizacja/wydarzenia/nowe"},
                 new String[] {"organiser-edit", "/organizacja/wydarzenia/" + draft},
                 new String[] {"organiser-participants", "/organizacja/wydarzenia/" + event + "/uczestnicy"},
@@ -151,7 +185,8 @@ class EventPagesBrowserIntegrationTests {
         }
         tests.add(dynamicTest("organiser-new-refused", () -> {
             browser.open(url("/organizacja/wydarzenia/nowe"));
-            browser.driver().findElement(By.cssSelector("form[action='/organizacja/wydarzenia/nowe'] button[type=submit]"))
+            browser.driver()
+                    .findElement(By.cssSelector("form[action='/organizacja/wydarzenia/nowe'] button[type=submit]"))
                     .click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
             assertThat(browser.status()).isEqualTo(422);
@@ -160,17 +195,25 @@ class EventPagesBrowserIntegrationTests {
         tests.add(dynamicTest("organiser-files-refused-then-uploaded", () -> {
             browser.open(url("/organizacja/wydarzenia/" + event + "/materialy"));
             browser.driver().findElement(By.id("title")).sendKeys("Program <b>spotkania</b>");
-            browser.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"))
+                    .click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
             assertThat(browser.status()).isEqualTo(422);
-            assertThat(browser.driver().findElement(By.id("title")).getAttribute("value")).isEqualTo("Program <b>spotkania</b>");
+            assertThat(browser.driver().findElement(By.id("title")).getAttribute("value"))
+                    .isEqualTo("Program <b>spotkania</b>");
             browser.checkAccessible("organiser-files-refused");
             java.nio.file.Path pdf = java.nio.file.Files.createTempFile("program-", ".pdf");
             java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
-            browser.driver().findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
-            browser.driver().findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(pdf.toAbsolutePath().toString());
+            browser.driver()
+                    .findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]"))
+                    .click();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.success")));
-            assertThat(browser.driver().getPageSource()).contains(pdf.getFileName().toString());
+            assertThat(browser.driver().getPageSource())
+                    .contains(pdf.getFileName().toString());
             assertNoAlert();
             browser.checkAccessible("organiser-files-uploaded");
             java.nio.file.Files.delete(pdf);
@@ -179,32 +222,46 @@ class EventPagesBrowserIntegrationTests {
     }
 
     private long event(String titleLike) {
-        return jdbc.sql("select min(id) from event where title like :t").param("t", titleLike).query(Long.class).single();
+        return jdbc.sql("select min(id) from event where title like :t")
+                .param("t", titleLike)
+                .query(Long.class)
+                .single();
     }
 
     private long region(String slug) {
-        return jdbc.sql("select id from region where slug = :s").param("s", slug).query(Long.class).single();
+        return jdbc.sql("select id from region where slug = :s")
+                .param("s", slug)
+                .query(Long.class)
+                .single();
     }
 
     private String mailedToken(String to, String path) {
         Pattern link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]{43})");
-        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (String body : jdbc.sql("select text_body from notifications_dev_mailbox where recipient = :to")
-                    .param("to", to).query(String.class).list()) {
-                Matcher matcher = link.matcher(body);
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-            }
-            return null;
-        }, token -> token != null);
+        return org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (String body : jdbc.sql(
+                                            "select text_body from notifications_dev_mailbox where recipient = :to")
+                                    .param("to", to)
+                                    .query(String.class)
+                                    .list()) {
+                                Matcher matcher = link.matcher(body);
+                                if (matcher.find()) {
+                                    return matcher.group(1);
+                                }
+                            }
+                            return null;
+                        },
+                        token -> token != null);
     }
 
     private static void assertNoAlert() {
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(browser.js().executeScript(
-                "return [...document.scripts].some(s => s.textContent.includes('alert('))"
-                        + " || [...document.images].some(i => i.getAttribute('src') === 'x')")).isEqualTo(false);
+        assertThat(browser.js()
+                        .executeScript("return [...document.scripts].some(s => s.textContent.includes('alert('))"
+                                + " || [...document.images].some(i => i.getAttribute('src') === 'x')"))
+                .isEqualTo(false);
     }
 
     private String url(String path) {

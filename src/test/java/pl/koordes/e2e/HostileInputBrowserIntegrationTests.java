@@ -52,7 +52,8 @@ class HostileInputBrowserIntegrationTests {
         assertThat(lang()).isEqualTo("pl");
         assertThat(text("h1")).isEqualTo("Ekonomia społeczna w 16 regionach, w jednym miejscu");
         assertThat(browser.driver().findElement(By.cssSelector("a.lang-switch")).getDomAttribute("href"))
-                .as("the language switch's address").doesNotContain("<", ">");
+                .as("the language switch's address")
+                .doesNotContain("<", ">");
         assertNoInjectedScript();
     }
 
@@ -62,8 +63,9 @@ class HostileInputBrowserIntegrationTests {
 
     /** Also catches markup that arrived but was kept from running (by the CSP, for instance). */
     private static void assertNoInjectedScript() {
-        assertThat(browser.js().executeScript(
-                "return [...document.scripts].some(s => s.textContent.includes('alert(1)'))")).isEqualTo(false);
+        assertThat(browser.js()
+                        .executeScript("return [...document.scripts].some(s => s.textContent.includes('alert(1)'))"))
+                .isEqualTo(false);
     }
 
     private static String lang() {
@@ -72,7 +74,10 @@ class HostileInputBrowserIntegrationTests {
 
     /** The text as written, not as styled (the error code is shown in capitals). */
     private static String text(String selector) {
-        return browser.driver().findElement(By.cssSelector(selector)).getDomProperty("textContent").strip();
+        return browser.driver()
+                .findElement(By.cssSelector(selector))
+                .getDomProperty("textContent")
+                .strip();
     }
 
     private String url(String path) {

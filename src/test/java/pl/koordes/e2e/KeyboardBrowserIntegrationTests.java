@@ -82,19 +82,25 @@ class KeyboardBrowserIntegrationTests {
 
         assertThat(first.get("text")).isEqualTo("Przejdź do treści");
         assertThat(first.get("href")).isEqualTo("#main");
-        assertThat(first.get("visible")).as("focus indicator of the skip link (%s)", first.get("style")).isEqualTo(true);
+        assertThat(first.get("visible"))
+                .as("focus indicator of the skip link (%s)", first.get("style"))
+                .isEqualTo(true);
 
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
 
         browser.waiting().until(driver -> focused().get("inMain").equals(true));
         Map<String, Object> next = tab();
-        assertThat(next.get("inMain")).as("the Tab after the skip link stays in the content: %s", next).isEqualTo(true);
+        assertThat(next.get("inMain"))
+                .as("the Tab after the skip link stays in the content: %s", next)
+                .isEqualTo(true);
     }
 
     @Test
     void tabReachesTheNavigationAndEveryRegionOnTheMapAndInTheListWithVisibleFocus() {
-        Set<String> regions = new LinkedHashSet<>(directory.regions().stream().map(Region::href).toList());
-        assertThat(browser.driver().findElements(By.cssSelector("figure.poland-map svg a"))).hasSize(regions.size());
+        Set<String> regions = new LinkedHashSet<>(
+                directory.regions().stream().map(Region::href).toList());
+        assertThat(browser.driver().findElements(By.cssSelector("figure.poland-map svg a")))
+                .hasSize(regions.size());
         Set<String> mapToReach = new LinkedHashSet<>(regions);
         Set<String> listToReach = new LinkedHashSet<>(regions);
         boolean navigationReached = false;
@@ -103,12 +109,14 @@ class KeyboardBrowserIntegrationTests {
         // The whole page is walked, not just until the regions are found, so every stop's focus is checked.
         for (int press = 0; press < MAX_TABS; press++) {
             Map<String, Object> element = tab();
-            if (element.get("tag").equals("body") || (press > 0 && element.get("href").equals("#main"))) {
+            if (element.get("tag").equals("body")
+                    || (press > 0 && element.get("href").equals("#main"))) {
                 // Past its last link focus leaves the document (or wraps to the skip link): all was seen.
                 break;
             }
             if (!element.get("visible").equals(true)) {
-                withoutVisibleFocus.add(element.get("tag") + " \"" + element.get("text") + "\" (" + element.get("style") + ")");
+                withoutVisibleFocus.add(
+                        element.get("tag") + " \"" + element.get("text") + "\" (" + element.get("style") + ")");
             }
             String href = (String) element.get("href");
             if (element.get("inMap").equals(true)) {
@@ -122,10 +130,14 @@ class KeyboardBrowserIntegrationTests {
             }
         }
 
-        assertThat(navigationReached).as("Tab reaches the main navigation's \"Regiony\"").isTrue();
+        assertThat(navigationReached)
+                .as("Tab reaches the main navigation's \"Regiony\"")
+                .isTrue();
         assertThat(mapToReach).as("map regions Tab never reached").isEmpty();
         assertThat(listToReach).as("listed regions Tab never reached").isEmpty();
-        assertThat(withoutVisibleFocus).as("focused elements without a visible focus indicator").isEmpty();
+        assertThat(withoutVisibleFocus)
+                .as("focused elements without a visible focus indicator")
+                .isEmpty();
     }
 
     @Test

@@ -53,9 +53,14 @@ class NoJavaScriptBrowserIntegrationTests {
 
         List<WebElement> map = browser.driver().findElements(By.cssSelector("figure.poland-map svg a"));
         List<WebElement> list = browser.driver().findElements(By.cssSelector("ul.region-list a"));
-        assertThat(map).hasSize(regions.size()).allSatisfy(link -> assertThat(link.isDisplayed()).isTrue());
-        assertThat(list).hasSize(regions.size()).allSatisfy(link -> assertThat(link.isDisplayed()).isTrue());
-        assertThat(list).extracting(WebElement::getText)
+        assertThat(map)
+                .hasSize(regions.size())
+                .allSatisfy(link -> assertThat(link.isDisplayed()).isTrue());
+        assertThat(list)
+                .hasSize(regions.size())
+                .allSatisfy(link -> assertThat(link.isDisplayed()).isTrue());
+        assertThat(list)
+                .extracting(WebElement::getText)
                 .containsExactlyElementsOf(regions.stream().map(Region::namePl).toList());
 
         Region first = regions.getFirst();
@@ -68,8 +73,8 @@ class NoJavaScriptBrowserIntegrationTests {
     void aRegionOnTheMapOpensItsPage() {
         Region last = directory.regions().getLast();
         browser.open(url("/regiony"));
-        WebElement link = browser.driver()
-                .findElement(By.cssSelector("figure.poland-map svg a[href='" + last.href() + "']"));
+        WebElement link =
+                browser.driver().findElement(By.cssSelector("figure.poland-map svg a[href='" + last.href() + "']"));
 
         // Enter, not a click: a click lands on the middle of the link's box, which on an irregular
         // region's shape may belong to a neighbour.
@@ -84,22 +89,33 @@ class NoJavaScriptBrowserIntegrationTests {
         browser.open(url("/logowanie"));
         browser.driver().findElement(By.id("email")).sendKeys(DemoAccounts.EDITOR);
         browser.driver().findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]"))
+                .click();
         browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
 
         browser.open(url("/organizacja/wydarzenia/nowe"));
         browser.driver().findElement(By.id("agenda[0].title")).sendKeys("Powitanie");
-        browser.driver().findElement(By.cssSelector("button[name=akcja][value=dodaj-punkt]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("button[name=akcja][value=dodaj-punkt]"))
+                .click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("agenda[1].title")));
-        assertThat(browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
-        assertThat(browser.driver().findElement(By.id("agenda[0].title")).getAttribute("value")).isEqualTo("Powitanie");
+        assertThat(browser.driver().findElements(By.cssSelector(".error-summary")))
+                .isEmpty();
+        assertThat(browser.driver().findElement(By.id("agenda[0].title")).getAttribute("value"))
+                .isEqualTo("Powitanie");
         browser.driver().findElement(By.id("agenda[1].title")).sendKeys("Dyskusja");
 
-        browser.driver().findElement(By.cssSelector("button[name=akcja][value=usun-punkt-0]")).click();
-        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector("input[name^='agenda['][name$='].title']"), 1));
-        assertThat(browser.driver().findElement(By.id("agenda[0].title")).getAttribute("value")).isEqualTo("Dyskusja");
-        assertThat(browser.driver().findElements(By.cssSelector(".error-summary"))).isEmpty();
+        browser.driver()
+                .findElement(By.cssSelector("button[name=akcja][value=usun-punkt-0]"))
+                .click();
+        browser.waiting()
+                .until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("input[name^='agenda['][name$='].title']"), 1));
+        assertThat(browser.driver().findElement(By.id("agenda[0].title")).getAttribute("value"))
+                .isEqualTo("Dyskusja");
+        assertThat(browser.driver().findElements(By.cssSelector(".error-summary")))
+                .isEmpty();
     }
 
     private String url(String path) {

@@ -34,8 +34,7 @@ class PublicPagesBrowserIntegrationTests {
     Directory directory;
 
     /** A page to check: its screenshot name, address, declared language and HTTP status. */
-    record PublicPage(String name, String path, String lang, int status) {
-    }
+    record PublicPage(String name, String path, String lang, int status) {}
 
     @TestFactory
     Stream<DynamicTest> everyPublicPageIsAccessible() {
@@ -45,10 +44,14 @@ class PublicPagesBrowserIntegrationTests {
     @TestFactory
     Stream<DynamicTest> pagesReflowAt320CssPixels() {
         String region = directory.regions().getFirst().href();
-        return Stream.of(new PublicPage("home", "/", "pl", 200), new PublicPage("regions", "/regiony", "pl", 200),
-                        new PublicPage("region", region, "pl", 200), new PublicPage("articles", "/aktualnosci", "pl", 200),
+        return Stream.of(
+                        new PublicPage("home", "/", "pl", 200),
+                        new PublicPage("regions", "/regiony", "pl", 200),
+                        new PublicPage("region", region, "pl", 200),
+                        new PublicPage("articles", "/aktualnosci", "pl", 200),
                         new PublicPage("article", "/aktualnosci/ekonomia-spoleczna-w-uslugach-opiekunczych", "pl", 200),
-                        new PublicPage("partners", "/patronaty", "pl", 200), new PublicPage("privacy", "/prywatnosc", "pl", 200),
+                        new PublicPage("partners", "/patronaty", "pl", 200),
+                        new PublicPage("privacy", "/prywatnosc", "pl", 200),
                         new PublicPage("events", "/wydarzenia", "pl", 200))
                 .map(page -> dynamicTest(page.name() + " " + page.path() + " at 320 px", () -> checkNarrow(page)));
     }
@@ -57,10 +60,13 @@ class PublicPagesBrowserIntegrationTests {
         List<PublicPage> pages = new ArrayList<>();
         pages.add(new PublicPage("home", "/", "pl", 200));
         pages.add(new PublicPage("regions", "/regiony", "pl", 200));
-        directory.regions().forEach(region ->
-                pages.add(new PublicPage("region-" + region.slug(), region.href(), "pl", 200)));
-        directory.macroregions().forEach(macroregion -> pages.add(new PublicPage("macroregion-" + macroregion.slug(),
-                "/makroregiony/" + macroregion.slug(), "pl", 200)));
+        directory
+                .regions()
+                .forEach(region -> pages.add(new PublicPage("region-" + region.slug(), region.href(), "pl", 200)));
+        directory
+                .macroregions()
+                .forEach(macroregion -> pages.add(new PublicPage(
+                        "macroregion-" + macroregion.slug(), "/makroregiony/" + macroregion.slug(), "pl", 200)));
         pages.add(new PublicPage("not-found", "/nie-ma-takiej-strony", "pl", 404));
         pages.add(new PublicPage("home-en", "/?lang=en", "en", 200));
         pages.add(new PublicPage("region-malopolskie-en", "/regiony/malopolskie?lang=en", "en", 200));
@@ -74,7 +80,8 @@ class PublicPagesBrowserIntegrationTests {
 
         assertThat(browser.status()).as("HTTP status of %s", page.path()).isEqualTo(page.status());
         assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"))
-                .as("<html lang> of %s", page.path()).isEqualTo(page.lang());
+                .as("<html lang> of %s", page.path())
+                .isEqualTo(page.lang());
         // Taken before the accessibility check so a failing page can still be looked at.
         browser.fullPageScreenshot(page.name());
         assertThat(Accessibility.violations(browser.driver()))
@@ -87,7 +94,8 @@ class PublicPagesBrowserIntegrationTests {
         browser.emulateViewportWidth(320);
         try {
             browser.open(url(page.path()));
-            assertThat(browser.js().executeScript("return window.innerWidth")).as("emulated viewport width")
+            assertThat(browser.js().executeScript("return window.innerWidth"))
+                    .as("emulated viewport width")
                     .isEqualTo(320L);
             browser.fullPageScreenshot(page.name() + "-320");
             @SuppressWarnings("unchecked")
@@ -108,8 +116,9 @@ class PublicPagesBrowserIntegrationTests {
             // Compared with the width inside the scroll bar, not window.innerWidth which includes it, so
             // content that slips under the bar is caught; the elements past the edge say what to fix.
             assertThat(((Number) layout.get("scrollWidth")).longValue())
-                    .as("document scrollWidth at 320 px on %s; elements past the right edge: %s", page.path(),
-                            layout.get("past"))
+                    .as(
+                            "document scrollWidth at 320 px on %s; elements past the right edge: %s",
+                            page.path(), layout.get("past"))
                     .isLessThanOrEqualTo(((Number) layout.get("clientWidth")).longValue());
         } finally {
             browser.resetViewport();

@@ -1,8 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.RegistrationForm;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
@@ -24,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.directory.Directory;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
@@ -53,11 +52,30 @@ class EventDocumentsIntegrationTests {
         long event = samples.published(10, null);
         long region = directory.region("malopolskie").orElseThrow().id();
         Locale pl = Locale.forLanguageTag("pl");
-        registrations.register(event, RegistrationForm.of("Żaneta Źdźbło-Łąkowska", samples.email(1), region,
-                SeatMode.ON_SITE), null, pl);
-        registrations.register(event, new RegistrationForm("=HYPERLINK(\"http://x.example\")", samples.email(2),
-                "@SUM(A1:A2)", null, region, "-1+2", "", "", SeatMode.ON_SITE, true, false), null, pl);
-        jdbc.sql("update event_registration set status = 'CONFIRMED' where event_id = :e").param("e", event).update();
+        registrations.register(
+                event,
+                RegistrationForm.of("Żaneta Źdźbło-Łąkowska", samples.email(1), region, SeatMode.ON_SITE),
+                null,
+                pl);
+        registrations.register(
+                event,
+                new RegistrationForm(
+                        "=HYPERLINK(\"http://x.example\")",
+                        samples.email(2),
+                        "@SUM(A1:A2)",
+                        null,
+                        region,
+                        "-1+2",
+                        "",
+                        "",
+                        SeatMode.ON_SITE,
+                        true,
+                        false),
+                null,
+                pl);
+        jdbc.sql("update event_registration set status = 'CONFIRMED' where event_id = :e")
+                .param("e", event)
+                .update();
 
         SignedInClient editor = new SignedInClient(port);
         editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
@@ -95,8 +113,12 @@ class EventDocumentsIntegrationTests {
         HttpResponse<String> probe = client.get(path);
         assertThat(probe.statusCode()).as(path).isEqualTo(200);
         HttpClient raw = HttpClient.newHttpClient();
-        return raw.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session()).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
+        return raw.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 }

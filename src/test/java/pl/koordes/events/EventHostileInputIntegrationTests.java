@@ -1,8 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.RegistrationForm;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
@@ -30,12 +29,34 @@ import pl.koordes.support.SignedInClient;
 @IntegrationTest
 class EventHostileInputIntegrationTests {
 
-    private static final List<String> PAYLOADS = List.of("<script>alert(123)</script>", "<img src=x onerror=alert(1)>",
-            "'; DROP TABLE event_registration; --", "=cmd|' /C calc'!A0", "+SUM(1,1)", "-2+3", "@SUM(A1)",
-            "=HYPERLINK(\"http://x.example\",\"y\")", "\u0000", "\uD800", "${7*7}", "{{7*7}}", "ŁĄKA Żółć",
-            "\u202Etest", "x".repeat(5000));
-    private static final List<String> FIELDS = List.of("fullName", "email", "institution", "institutionKind", "regionId",
-            "position", "accessibilityNeeds", "dietaryNeeds", "mode", "privacyAccepted", "photoConsent");
+    private static final List<String> PAYLOADS = List.of(
+            "<script>alert(123)</script>",
+            "<img src=x onerror=alert(1)>",
+            "'; DROP TABLE event_registration; --",
+            "=cmd|' /C calc'!A0",
+            "+SUM(1,1)",
+            "-2+3",
+            "@SUM(A1)",
+            "=HYPERLINK(\"http://x.example\",\"y\")",
+            "\u0000",
+            "\uD800",
+            "${7*7}",
+            "{{7*7}}",
+            "ŁĄKA Żółć",
+            "\u202Etest",
+            "x".repeat(5000));
+    private static final List<String> FIELDS = List.of(
+            "fullName",
+            "email",
+            "institution",
+            "institutionKind",
+            "regionId",
+            "position",
+            "accessibilityNeeds",
+            "dietaryNeeds",
+            "mode",
+            "privacyAccepted",
+            "photoConsent");
 
     @LocalServerPort
     int port;
@@ -63,12 +84,18 @@ class EventHostileInputIntegrationTests {
             });
             HttpResponse<String> answer = visitor.post("/wydarzenia/" + event + "/zapis", pairs.toArray(String[]::new));
             softly.assertThat(answer.statusCode()).as(line).isEqualTo(422);
-            softly.assertThat(answer.body()).as(line).contains("Popraw błędy w formularzu")
+            softly.assertThat(answer.body())
+                    .as(line)
+                    .contains("Popraw błędy w formularzu")
                     .doesNotContain("<script>alert", "<img src=x");
         }
         softly.assertAll();
-        assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e").param("e", event)
-                .query(Integer.class).single()).as("nothing stored half-way").isZero();
+        assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e")
+                        .param("e", event)
+                        .query(Integer.class)
+                        .single())
+                .as("nothing stored half-way")
+                .isZero();
     }
 
     @Test
@@ -82,11 +109,27 @@ class EventHostileInputIntegrationTests {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             try {
-                registrations.register(event, new RegistrationForm(line, samples.email(i), line, InstitutionKind.OWES,
-                        region, line, line, line, SeatMode.ON_SITE, true, true), null, Locale.forLanguageTag("pl"));
+                registrations.register(
+                        event,
+                        new RegistrationForm(
+                                line,
+                                samples.email(i),
+                                line,
+                                InstitutionKind.OWES,
+                                region,
+                                line,
+                                line,
+                                line,
+                                SeatMode.ON_SITE,
+                                true,
+                                true),
+                        null,
+                        Locale.forLanguageTag("pl"));
                 stored++;
             } catch (Refused refused) {
-                softly.assertThat(refused.reasons()).as(line).extracting(Refused.Reason::messageKey)
+                softly.assertThat(refused.reasons())
+                        .as(line)
+                        .extracting(Refused.Reason::messageKey)
                         .allMatch(key -> key.startsWith("events.register.") || key.startsWith("form."));
             }
         }
@@ -104,7 +147,11 @@ class EventHostileInputIntegrationTests {
         for (String line : csv.body().split("\r\n")) {
             for (String cell : line.split(";")) {
                 String value = cell.startsWith("\"") ? cell.substring(1) : cell;
-                assertThat(value).as("CSV cell").doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+                assertThat(value)
+                        .as("CSV cell")
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("@");
             }
         }
         assertThat(csv.body()).contains("'=cmd|").contains("'+SUM(1").contains("'@SUM(A1)");

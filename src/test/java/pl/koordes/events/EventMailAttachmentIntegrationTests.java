@@ -1,10 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.internal.RegistrationResult;
-import pl.koordes.events.internal.RegistrationStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +34,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.directory.Directory;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationResult;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.mail.MailAttachment;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.Mailer;
@@ -59,8 +58,9 @@ class EventMailAttachmentIntegrationTests {
     private static final Locale PL = Locale.forLanguageTag("pl");
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = new GreenMailExtension(
+                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -100,19 +100,27 @@ class EventMailAttachmentIntegrationTests {
         long region = directory.region("malopolskie").orElseThrow().id();
         String email = samples.email(1);
 
-        RegistrationResult registered = registrations.register(event,
-                RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), samples.person(1), PL);
+        RegistrationResult registered = registrations.register(
+                event, RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), samples.person(1), PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.CONFIRMED);
 
-        MimeMessage message = await().atMost(DELIVERY).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> recipient(m).equals(email)).findFirst().orElse(null), m -> m != null);
+        MimeMessage message = await().atMost(DELIVERY)
+                .until(
+                        () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> recipient(m).equals(email))
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
         List<BodyPart> files = attachments(message);
         assertThat(files).hasSize(1);
         BodyPart ics = files.getFirst();
         assertThat(ics.getFileName()).isEqualTo("wydarzenie.ics");
         assertThat(ics.getContentType()).startsWith("text/calendar").containsIgnoringCase("method=PUBLISH");
         String content = new String(ics.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(content).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:").contains(samples.run)
+        assertThat(content)
+                .startsWith("BEGIN:VCALENDAR")
+                .contains("SUMMARY:")
+                .contains(samples.run)
                 .contains("UID:event-" + event + "@koordes");
         // The link to the file stays, for programs that ignore attachments.
         assertThat(textOf(message)).contains("/wydarzenia/" + event + "/wydarzenie.ics");
@@ -122,22 +130,34 @@ class EventMailAttachmentIntegrationTests {
     void anAttachmentSurvivesTheStoredPublicationAndArrives() throws Exception {
         byte[] bytes = "zażółć\u0000\u00ff binary".getBytes(StandardCharsets.UTF_8);
         MailAttachment file = new MailAttachment("notatka.bin", "application/octet-stream", bytes);
-        MailRequested sent = transactions.execute(status -> mailer.send("jan.kowalski@example.org", PL,
-                "notifications/mail/check", Map.of("note", "z załącznikiem"), List.of(file)));
+        MailRequested sent = transactions.execute(status -> mailer.send(
+                "jan.kowalski@example.org",
+                PL,
+                "notifications/mail/check",
+                Map.of("note", "z załącznikiem"),
+                List.of(file)));
 
         // What the registry keeps is what a restart would deliver: read it back from the table.
         String stored = jdbc.sql("select serialized_event from event_publication where serialized_event like :id")
-                .param("id", "%" + sent.id() + "%").query(String.class).single();
+                .param("id", "%" + sent.id() + "%")
+                .query(String.class)
+                .single();
         MailRequested restored = serializer.deserialize(stored, MailRequested.class);
         assertThat(restored).isEqualTo(sent);
         assertThat(restored.attachments().getFirst().content()).isEqualTo(bytes);
         // A publication stored before attachments existed reads back with none.
         String old = stored.replaceAll(",?\"attachments\"\\s*:\\s*\\[[^\\]]*\\]", "");
         assertThat(old).doesNotContain("attachments");
-        assertThat(serializer.deserialize(old, MailRequested.class).attachments()).isEmpty();
+        assertThat(serializer.deserialize(old, MailRequested.class).attachments())
+                .isEmpty();
 
-        MimeMessage message = await().atMost(DELIVERY).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> recipient(m).equals("jan.kowalski@example.org")).findFirst().orElse(null), m -> m != null);
+        MimeMessage message = await().atMost(DELIVERY)
+                .until(
+                        () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> recipient(m).equals("jan.kowalski@example.org"))
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
         List<BodyPart> files = attachments(message);
         assertThat(files).hasSize(1);
         assertThat(files.getFirst().getFileName()).isEqualTo("notatka.bin");
@@ -147,10 +167,10 @@ class EventMailAttachmentIntegrationTests {
 
     @Test
     void attachmentsOverTheLimitAreRefused() {
-        MailAttachment big = new MailAttachment("duzy.bin", "application/octet-stream",
-                new byte[MailRequested.MAX_ATTACHMENT_BYTES + 1]);
-        assertThatThrownBy(() -> transactions.execute(status -> mailer.send("jan.kowalski@example.org", PL,
-                "notifications/mail/check", Map.of("note", "x"), List.of(big))))
+        MailAttachment big = new MailAttachment(
+                "duzy.bin", "application/octet-stream", new byte[MailRequested.MAX_ATTACHMENT_BYTES + 1]);
+        assertThatThrownBy(() -> transactions.execute(status -> mailer.send(
+                        "jan.kowalski@example.org", PL, "notifications/mail/check", Map.of("note", "x"), List.of(big))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MailAttachment("../etc/passwd", "text/plain", new byte[1]))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,10 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.internal.RegistrationResult;
-import pl.koordes.events.internal.RegistrationStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,6 +24,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.KoordesApplication;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationResult;
+import pl.koordes.events.internal.RegistrationStatus;
 
 /**
  * A registration's e-mail survives a crash between the commit and the sending: the application dies while
@@ -69,14 +68,20 @@ class EventMailCrashIntegrationTests {
                     // The server is closed at the end of the first half.
                 }
             });
-            ConfigurableApplicationContext first = start(database, silent.getLocalPort(),
-                    "--spring.mail.properties.mail.smtp.timeout=600000");
+            ConfigurableApplicationContext first =
+                    start(database, silent.getLocalPort(), "--spring.mail.properties.mail.smtp.timeout=600000");
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             EventSamples samples = new EventSamples(jdbc);
             long event = samples.published(10, null);
-            long region = jdbc.sql("select id from region where slug = 'malopolskie'").query(Long.class).single();
-            RegistrationResult registered = first.getBean(EventRegistrations.class).register(event,
-                    RegistrationForm.of("Anna Przykładowa", VISITOR, region, SeatMode.ON_SITE), null, Locale.forLanguageTag("pl"));
+            long region = jdbc.sql("select id from region where slug = 'malopolskie'")
+                    .query(Long.class)
+                    .single();
+            RegistrationResult registered = first.getBean(EventRegistrations.class)
+                    .register(
+                            event,
+                            RegistrationForm.of("Anna Przykładowa", VISITOR, region, SeatMode.ON_SITE),
+                            null,
+                            Locale.forLanguageTag("pl"));
             assertThat(registered.status()).isEqualTo(RegistrationStatus.PENDING);
 
             // The delivery has begun and hangs; then the application goes away.
@@ -89,27 +94,43 @@ class EventMailCrashIntegrationTests {
 
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        start(database, smtp.getSmtp().getPort(), "--koordes.mail.retry.interval=200ms",
-                "--koordes.mail.retry.first-delay=0s", "--koordes.mail.retry.max-delay=200ms");
+        start(
+                database,
+                smtp.getSmtp().getPort(),
+                "--koordes.mail.retry.interval=200ms",
+                "--koordes.mail.retry.first-delay=0s",
+                "--koordes.mail.retry.max-delay=200ms");
         await().atMost(DELIVERY).until(() -> toVisitor().size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> toVisitor().size() == 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> toVisitor().size() == 1);
         assertThat(toVisitor().getFirst().getSubject()).startsWith("Potwierdź zgłoszenie");
     }
 
     private List<MimeMessage> toVisitor() {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(VISITOR));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(VISITOR));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private ConfigurableApplicationContext start(Path database, int smtpPort, String... extra) {
-        String[] arguments = Stream.concat(Stream.of("--server.port=0", "--koordes.db.embedded.data-dir=" + database,
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort), Stream.of(extra)).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(KoordesApplication.class).profiles("test")
+        String[] arguments = Stream.concat(
+                        Stream.of(
+                                "--server.port=0",
+                                "--koordes.db.embedded.data-dir=" + database,
+                                "--spring.mail.host=127.0.0.1",
+                                "--spring.mail.port=" + smtpPort),
+                        Stream.of(extra))
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(KoordesApplication.class)
+                .profiles("test")
                 .run(arguments);
         started.add(context);
         return context;

@@ -1,12 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventCatalogue;
-import pl.koordes.events.internal.EventForm;
-import pl.koordes.events.internal.EventManagement;
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.EventReminders;
-import pl.koordes.events.internal.RegistrationForm;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.events.internal.EventCatalogue;
+import pl.koordes.events.internal.EventForm;
+import pl.koordes.events.internal.EventManagement;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.EventReminders;
+import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
@@ -48,15 +47,21 @@ class EventNotificationsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    private final CurrentUser editor = new CurrentUser(2_000_000, "redakcja@test.koordes.example", "Redakcja",
-            List.of(new RoleAssignment(Role.EDITOR, null)), "pl");
+    private final CurrentUser editor = new CurrentUser(
+            2_000_000,
+            "redakcja@test.koordes.example",
+            "Redakcja",
+            List.of(new RoleAssignment(Role.EDITOR, null)),
+            "pl");
 
     @Test
     void theReminderGoesOutOncePerConfirmedPersonEvenWhenTwoNodesRunTheJobTogether() {
         EventSamples samples = new EventSamples(jdbc);
         long event = samples.published(2, null);
         jdbc.sql("update event set starts_at = now() + interval '20 hours', ends_at = now() + interval '22 hours',"
-                + " online_link = 'https://spotkanie.example/r' where id = :id").param("id", event).update();
+                        + " online_link = 'https://spotkanie.example/r' where id = :id")
+                .param("id", event)
+                .update();
         for (int n = 0; n < 3; n++) {
             registrations.register(event, RegistrationForm.oneStep(), samples.person(n), PL);
         }
@@ -67,11 +72,16 @@ class EventNotificationsIntegrationTests {
         int sentForAll = first.join() + second.join();
         assertThat(reminders.sendDue(now.plusSeconds(600))).isZero();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mails(samples, "reminder"))
-                .containsExactlyInAnyOrder(samples.email(0), samples.email(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mails(samples, "reminder"))
+                        .containsExactlyInAnyOrder(samples.email(0), samples.email(1)));
         assertThat(sentForAll).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select text_body from notifications_dev_mailbox where kind = 'reminder' and recipient = :to")
-                .param("to", samples.email(0)).query(String.class).single()).contains("https://spotkanie.example/r");
+        assertThat(jdbc.sql(
+                                "select text_body from notifications_dev_mailbox where kind = 'reminder' and recipient = :to")
+                        .param("to", samples.email(0))
+                        .query(String.class)
+                        .single())
+                .contains("https://spotkanie.example/r");
     }
 
     @Test
@@ -90,12 +100,19 @@ class EventNotificationsIntegrationTests {
             assertThat(mails(samples, "eventChanged")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
             assertThat(mails(samples, "eventCancelled")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
         });
-        assertThat(jdbc.sql("select text_body from notifications_dev_mailbox where kind = 'eventChanged' and recipient = :to")
-                .param("to", samples.email(0)).query(String.class).single()).contains("15:00–18:00");
+        assertThat(jdbc.sql(
+                                "select text_body from notifications_dev_mailbox where kind = 'eventChanged' and recipient = :to")
+                        .param("to", samples.email(0))
+                        .query(String.class)
+                        .single())
+                .contains("15:00–18:00");
     }
 
     private List<String> mails(EventSamples samples, String kind) {
         return jdbc.sql("select recipient from notifications_dev_mailbox where kind = :kind and recipient like :run")
-                .param("kind", kind).param("run", "%." + samples.run + "@%").query(String.class).list();
+                .param("kind", kind)
+                .param("run", "%." + samples.run + "@%")
+                .query(String.class)
+                .list();
     }
 }

@@ -35,7 +35,9 @@ class EventQueryCountIntegrationTests {
 
     @AfterEach
     void removeAdded() {
-        jdbc.sql("delete from event where title like :t").param("t", TITLE + "%").update();
+        jdbc.sql("delete from event where title like :t")
+                .param("t", TITLE + "%")
+                .update();
     }
 
     @Test
@@ -44,8 +46,16 @@ class EventQueryCountIntegrationTests {
         addRegistrations(event, 5);
         SignedInClient editor = new SignedInClient(port);
         editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
-        String[] pages = {"/wydarzenia", "/wydarzenia/archiwum", "/wydarzenia/archiwum?strona=3",
-                "/wydarzenia/kalendarz", "/wydarzenia/" + event, "/wydarzenia/kalendarz.ics", "/regiony/malopolskie", "/"};
+        String[] pages = {
+            "/wydarzenia",
+            "/wydarzenia/archiwum",
+            "/wydarzenia/archiwum?strona=3",
+            "/wydarzenia/kalendarz",
+            "/wydarzenia/" + event,
+            "/wydarzenia/kalendarz.ics",
+            "/regiony/malopolskie",
+            "/"
+        };
         int[] few = new int[pages.length];
         for (int i = 0; i < pages.length; i++) {
             few[i] = statementsFor(pages[i]);
@@ -57,7 +67,8 @@ class EventQueryCountIntegrationTests {
         for (int i = 0; i < pages.length; i++) {
             assertThat(statementsFor(pages[i])).as(pages[i]).isEqualTo(few[i]);
         }
-        assertThat(signedIn(editor, "/organizacja/wydarzenia/" + event + "/uczestnicy")).isEqualTo(fewList);
+        assertThat(signedIn(editor, "/organizacja/wydarzenia/" + event + "/uczestnicy"))
+                .isEqualTo(fewList);
     }
 
     private int statementsFor(String path) {
@@ -88,10 +99,15 @@ class EventQueryCountIntegrationTests {
                                 'Sala', :starts, :ends, 1000, 'PUBLISHED')
                             returning id
                             """)
-                    .param("title", TITLE + " " + i).param("starts", Timestamp.from(start))
-                    .param("ends", Timestamp.from(start.plus(2, ChronoUnit.HOURS))).query(Long.class).single();
-            jdbc.sql("insert into event_region (event_id, region_id) select :id, id from region where slug = 'malopolskie'")
-                    .param("id", id).update();
+                    .param("title", TITLE + " " + i)
+                    .param("starts", Timestamp.from(start))
+                    .param("ends", Timestamp.from(start.plus(2, ChronoUnit.HOURS)))
+                    .query(Long.class)
+                    .single();
+            jdbc.sql(
+                            "insert into event_region (event_id, region_id) select :id, id from region where slug = 'malopolskie'")
+                    .param("id", id)
+                    .update();
             if (first == 0 && i % 2 == 0) {
                 first = id;
             }
@@ -105,7 +121,6 @@ class EventQueryCountIntegrationTests {
                         select :e, 'qc' || g || '-' || md5(random()::text) || '@test.koordes.example', 'Osoba ' || g, now(),
                             'ON_SITE', 'CONFIRMED', md5(random()::text || g)
                         from generate_series(1, :n) g
-                        """)
-                .param("e", event).param("n", count).update();
+                        """).param("e", event).param("n", count).update();
     }
 }

@@ -1,10 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.internal.RegistrationResult;
-import pl.koordes.events.internal.RegistrationStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import pl.koordes.directory.Directory;
+import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationResult;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.support.IntegrationTest;
@@ -66,7 +65,8 @@ class EventRegistrationEventsIntegrationTests {
         RegistrationResult registered = registrations.register(event, RegistrationForm.oneStep(), person, PL);
         registrations.register(event, RegistrationForm.oneStep(), person, PL);
 
-        assertThat(events.stream(RegistrationConfirmed.class)).as("the repeated submission confirms nothing new")
+        assertThat(events.stream(RegistrationConfirmed.class))
+                .as("the repeated submission confirms nothing new")
                 .containsExactly(new RegistrationConfirmed(registered.id(), event, person.id(), SeatMode.ON_SITE));
         assertThat(events.stream(PromotedFromWaitingList.class)).isEmpty();
     }
@@ -76,10 +76,12 @@ class EventRegistrationEventsIntegrationTests {
         long event = samples.published(5, null);
         String email = samples.email(2);
 
-        RegistrationResult registered = registrations.register(event,
-                RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), null, PL);
+        RegistrationResult registered = registrations.register(
+                event, RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), null, PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.PENDING);
-        assertThat(events.stream(RegistrationConfirmed.class)).as("a held seat is not confirmed yet").isEmpty();
+        assertThat(events.stream(RegistrationConfirmed.class))
+                .as("a held seat is not confirmed yet")
+                .isEmpty();
 
         registrations.confirm(confirmationLink(email));
 
@@ -111,10 +113,12 @@ class EventRegistrationEventsIntegrationTests {
     @Test
     void aRefusedRegistrationPublishesNothing() {
         long event = samples.published(5, null);
-        jdbc.sql("update event set status = 'CANCELLED' where id = :id").param("id", event).update();
+        jdbc.sql("update event set status = 'CANCELLED' where id = :id")
+                .param("id", event)
+                .update();
 
-        Refused refused = catchThrowableOfType(Refused.class,
-                () -> registrations.register(event, RegistrationForm.oneStep(), samples.person(6), PL));
+        Refused refused = catchThrowableOfType(
+                Refused.class, () -> registrations.register(event, RegistrationForm.oneStep(), samples.person(6), PL));
 
         assertThat(refused.kind()).isEqualTo(Refused.Kind.CONFLICT);
         assertThat(events.stream(RegistrationConfirmed.class)).isEmpty();
@@ -123,11 +127,17 @@ class EventRegistrationEventsIntegrationTests {
     }
 
     private String confirmationLink(String email) {
-        String body = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+        String body = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.sql("""
                                 select text_body from notifications_dev_mailbox where recipient = :to
                                   and kind = 'confirmRegistration' order by delivered_at desc limit 1
                                 """)
-                        .param("to", email).query(String.class).optional().orElse(null), b -> b != null);
+                                .param("to", email)
+                                .query(String.class)
+                                .optional()
+                                .orElse(null),
+                        b -> b != null);
         Matcher matcher = CONFIRM.matcher(body);
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);

@@ -1,12 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.EventsProperties;
-import pl.koordes.events.internal.FeedbackForm;
-import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.internal.RegistrationResult;
-import pl.koordes.events.internal.RegistrationStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -22,7 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.directory.Directory;
+import pl.koordes.events.internal.EventRegistrations;
 import pl.koordes.events.internal.EventRegistrations.Confirmation;
+import pl.koordes.events.internal.EventsProperties;
+import pl.koordes.events.internal.FeedbackForm;
+import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationResult;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.support.IntegrationTest;
@@ -69,8 +68,8 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(5, null);
         String email = samples.email(1);
 
-        RegistrationResult registered = registrations.register(event,
-                RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), null, PL);
+        RegistrationResult registered = registrations.register(
+                event, RegistrationForm.of("Anna Przykładowa", email, region, SeatMode.ON_SITE), null, PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.PENDING);
 
         String confirm = link(email, "confirmRegistration", CONFIRM);
@@ -95,15 +94,22 @@ class EventRegistrationFlowIntegrationTests {
         RegistrationResult waiting = registrations.register(event, RegistrationForm.oneStep(), samples.person(2), PL);
         assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITING);
 
-        assertThat(registrations.expirePending(Instant.now())).as("still within the hold").isZero();
-        int expired = registrations.expirePending(Instant.now().plus(settings.pendingHold()).plusSeconds(60));
+        assertThat(registrations.expirePending(Instant.now()))
+                .as("still within the hold")
+                .isZero();
+        int expired = registrations.expirePending(
+                Instant.now().plus(settings.pendingHold()).plusSeconds(60));
 
         assertThat(expired).as("this event's and any other test's held seats").isPositive();
         assertThat(samples.count(event, RegistrationStatus.EXPIRED)).isEqualTo(1);
-        assertThat(jdbc.sql("select status from event_registration where id = :id").param("id", waiting.id())
-                .query(String.class).single()).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("select status from event_registration where id = :id")
+                        .param("id", waiting.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CONFIRMED");
         assertThat(registrations.confirm(link(visitor, "confirmRegistration", CONFIRM)))
-                .as("the late link no longer works").isEqualTo(Confirmation.INVALID);
+                .as("the late link no longer works")
+                .isEqualTo(Confirmation.INVALID);
     }
 
     @Test
@@ -111,29 +117,40 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(1, null);
         registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
         String visitor = samples.email(2);
-        RegistrationResult registered = registrations.register(event,
-                RegistrationForm.of("Ewa Próbna", visitor, region, SeatMode.ON_SITE), null, PL);
+        RegistrationResult registered = registrations.register(
+                event, RegistrationForm.of("Ewa Próbna", visitor, region, SeatMode.ON_SITE), null, PL);
         assertThat(registered.status()).isEqualTo(RegistrationStatus.UNCONFIRMED);
-        assertThat(registrations.confirm(link(visitor, "confirmRegistration", CONFIRM))).isEqualTo(Confirmation.WAITING);
+        assertThat(registrations.confirm(link(visitor, "confirmRegistration", CONFIRM)))
+                .isEqualTo(Confirmation.WAITING);
         assertThat(samples.count(event, RegistrationStatus.WAITING)).isEqualTo(1);
     }
 
     @Test
     void registrationClosesAtTheWindowsEndAndCancelledEventsTakeNobody() {
         long event = samples.published(5, null);
-        jdbc.sql("update event set registration_closes_at = now() - interval '1 minute' where id = :id").param("id", event)
+        jdbc.sql("update event set registration_closes_at = now() - interval '1 minute' where id = :id")
+                .param("id", event)
                 .update();
-        Refused closed = catchThrowableOfType(Refused.class,
-                () -> registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL));
+        Refused closed = catchThrowableOfType(
+                Refused.class, () -> registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL));
         assertThat(closed.kind()).isEqualTo(Refused.Kind.CONFLICT);
         assertThat(closed.messageKey()).isEqualTo("events.register.closed");
         long cancelled = samples.published(5, null);
-        jdbc.sql("update event set status = 'CANCELLED' where id = :id").param("id", cancelled).update();
-        assertThat(catchThrowableOfType(Refused.class,
-                () -> registrations.register(cancelled, RegistrationForm.oneStep(), samples.person(1), PL)).kind())
+        jdbc.sql("update event set status = 'CANCELLED' where id = :id")
+                .param("id", cancelled)
+                .update();
+        assertThat(catchThrowableOfType(
+                                Refused.class,
+                                () -> registrations.register(
+                                        cancelled, RegistrationForm.oneStep(), samples.person(1), PL))
+                        .kind())
                 .isEqualTo(Refused.Kind.CONFLICT);
-        assertThat(jdbc.sql("select count(*) from event_registration where event_id in (:a, :b)").param("a", event)
-                .param("b", cancelled).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from event_registration where event_id in (:a, :b)")
+                        .param("a", event)
+                        .param("b", cancelled)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -141,13 +158,32 @@ class EventRegistrationFlowIntegrationTests {
         long event = samples.published(5, null);
         // What does not convert (an unknown institution kind, a mode that is not one) the web binding refuses;
         // everything that does reach the module is checked there again, whoever calls it.
-        Refused refused = catchThrowableOfType(Refused.class, () -> registrations.register(event,
-                new RegistrationForm("", "not-an-address", "\u0000", null, 999999L, "x".repeat(201), "", "", null, false,
-                        false), null, PL));
-        assertThat(refused.reasons()).extracting(Refused.Reason::field).containsExactly("fullName", "email",
-                "institution", "regionId", "position", "privacyAccepted");
-        assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e").param("e", event)
-                .query(Integer.class).single()).isZero();
+        Refused refused = catchThrowableOfType(
+                Refused.class,
+                () -> registrations.register(
+                        event,
+                        new RegistrationForm(
+                                "",
+                                "not-an-address",
+                                "\u0000",
+                                null,
+                                999999L,
+                                "x".repeat(201),
+                                "",
+                                "",
+                                null,
+                                false,
+                                false),
+                        null,
+                        PL));
+        assertThat(refused.reasons())
+                .extracting(Refused.Reason::field)
+                .containsExactly("fullName", "email", "institution", "regionId", "position", "privacyAccepted");
+        assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e")
+                        .param("e", event)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -156,18 +192,23 @@ class EventRegistrationFlowIntegrationTests {
         String kept = samples.email(1);
         String dropped = samples.email(2);
         transactions.executeWithoutResult(status -> {
-            registrations.register(event, RegistrationForm.of("Anna Przykładowa", dropped, region, SeatMode.ON_SITE), null, PL);
+            registrations.register(
+                    event, RegistrationForm.of("Anna Przykładowa", dropped, region, SeatMode.ON_SITE), null, PL);
             status.setRollbackOnly();
         });
-        registrations.register(event, RegistrationForm.of("Anna Przykładowa", kept, region, SeatMode.ON_SITE), null, PL);
+        registrations.register(
+                event, RegistrationForm.of("Anna Przykładowa", kept, region, SeatMode.ON_SITE), null, PL);
 
         // The publication registry holds the message from the commit on, until the delivery completes it:
         // a crash in between leaves it incomplete, and the next start delivers it (MailCrashRecoveryIntegrationTests).
         assertThat(publicationsFor(kept)).isEqualTo(1);
         assertThat(publicationsFor(dropped)).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> mailbox(kept, "confirmRegistration") != null);
-        assertThat(jdbc.sql("select count(*) from event_registration where lower(email) = :e").param("e", dropped)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from event_registration where lower(email) = :e")
+                        .param("e", dropped)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -179,26 +220,40 @@ class EventRegistrationFlowIntegrationTests {
         FeedbackForm feedback = new FeedbackForm(5, "Dużo konkretów.\r\nDziękuję!");
 
         assertThat(catchThrowableOfType(Refused.class, () -> registrations.giveFeedback(participant, event, feedback))
-                .kind()).as("not before the event").isEqualTo(Refused.Kind.CONFLICT);
+                        .kind())
+                .as("not before the event")
+                .isEqualTo(Refused.Kind.CONFLICT);
 
-        jdbc.sql("update event set starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '3 hours' where id = :id")
-                .param("id", event).update();
-        assertThat(catchThrowableOfType(Refused.class,
-                () -> registrations.giveFeedback(participant, event, new FeedbackForm(6, "")))).isNotNull();
-        assertThat(catchThrowableOfType(Refused.class,
-                () -> registrations.giveFeedback(participant, event, new FeedbackForm(4, "\u0000")))).isNotNull();
+        jdbc.sql(
+                        "update event set starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '3 hours' where id = :id")
+                .param("id", event)
+                .update();
+        assertThat(catchThrowableOfType(
+                        Refused.class, () -> registrations.giveFeedback(participant, event, new FeedbackForm(6, ""))))
+                .isNotNull();
+        assertThat(catchThrowableOfType(
+                        Refused.class,
+                        () -> registrations.giveFeedback(participant, event, new FeedbackForm(4, "\u0000"))))
+                .isNotNull();
         assertThat(catchThrowableOfType(Refused.class, () -> registrations.giveFeedback(stranger, event, feedback)))
-                .as("not without a seat").isNotNull();
+                .as("not without a seat")
+                .isNotNull();
         registrations.giveFeedback(participant, event, feedback);
 
-        assertThat(jdbc.sql("select feedback_rating || ' ' || feedback_comment from event_registration where event_id = :e")
-                .param("e", event).query(String.class).single()).isEqualTo("5 Dużo konkretów.\nDziękuję!");
+        assertThat(jdbc.sql(
+                                "select feedback_rating || ' ' || feedback_comment from event_registration where event_id = :e")
+                        .param("e", event)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("5 Dużo konkretów.\nDziękuję!");
     }
 
     private int publicationsFor(String email) {
         return jdbc.sql("select count(*) from event_publication where listener_id = 'notifications.mail-delivery'"
                         + " and serialized_event like :needle")
-                .param("needle", "%" + email + "%").query(Integer.class).single();
+                .param("needle", "%" + email + "%")
+                .query(Integer.class)
+                .single();
     }
 
     private String link(String email, String kind, Pattern pattern) {
@@ -213,6 +268,10 @@ class EventRegistrationFlowIntegrationTests {
                         select text_body from notifications_dev_mailbox where recipient = :to and kind = :kind
                         order by delivered_at desc limit 1
                         """)
-                .param("to", email).param("kind", kind).query(String.class).optional().orElse(null);
+                .param("to", email)
+                .param("kind", kind)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

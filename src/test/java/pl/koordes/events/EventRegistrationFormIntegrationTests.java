@@ -42,15 +42,21 @@ class EventRegistrationFormIntegrationTests {
         SignedInClient visitor = new SignedInClient(port, "127.0.0.63");
         visitor.get("/wydarzenia/" + event + "/zapis");
 
-        HttpResponse<String> answer = visitor.post("/wydarzenia/" + event + "/zapis", "institution", "Fundacja \u202Etest",
-                "position", "x".repeat(201));
+        HttpResponse<String> answer = visitor.post(
+                "/wydarzenia/" + event + "/zapis", "institution", "Fundacja \u202Etest", "position", "x".repeat(201));
 
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("Popraw błędy w formularzu", "To pole jest wymagane.",
-                        "Podaj poprawny adres e-mail", "Wybierz województwo z listy.",
-                        "Zaznacz, że zapoznajesz się z informacją o przetwarzaniu danych.", "Ten tekst jest za długi.")
+        assertThat(answer.body())
+                .contains(
+                        "Popraw błędy w formularzu",
+                        "To pole jest wymagane.",
+                        "Podaj poprawny adres e-mail",
+                        "Wybierz województwo z listy.",
+                        "Zaznacz, że zapoznajesz się z informacją o przetwarzaniu danych.",
+                        "Ten tekst jest za długi.")
                 .contains("aria-describedby=\"fullName-error\"", "id=\"fullName-error\"", "href=\"#regionId\"")
-                .as("the text comes back as the binding normalised it").contains("value=\"Fundacja test\"");
+                .as("the text comes back as the binding normalised it")
+                .contains("value=\"Fundacja test\"");
     }
 
     @Test
@@ -59,15 +65,35 @@ class EventRegistrationFormIntegrationTests {
         SignedInClient visitor = new SignedInClient(port, "127.0.0.64");
         visitor.get("/wydarzenia/" + event + "/zapis");
 
-        HttpResponse<String> answer = visitor.post("/wydarzenia/" + event + "/zapis", "fullName", "Anna Próbna",
-                "email", samples.email(1), "institution", "Fundacja", "regionId", "małopolskie", "institutionKind",
-                "NO_SUCH_KIND", "mode", "ON_SITE", "privacyAccepted", "true");
+        HttpResponse<String> answer = visitor.post(
+                "/wydarzenia/" + event + "/zapis",
+                "fullName",
+                "Anna Próbna",
+                "email",
+                samples.email(1),
+                "institution",
+                "Fundacja",
+                "regionId",
+                "małopolskie",
+                "institutionKind",
+                "NO_SUCH_KIND",
+                "mode",
+                "ON_SITE",
+                "privacyAccepted",
+                "true");
 
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("Ta wartość jest niepoprawna.", "id=\"regionId-error\"",
-                "id=\"institutionKind-error\"", "value=\"Anna Próbna\"");
-        assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e").param("e", event)
-                .query(Integer.class).single()).isZero();
+        assertThat(answer.body())
+                .contains(
+                        "Ta wartość jest niepoprawna.",
+                        "id=\"regionId-error\"",
+                        "id=\"institutionKind-error\"",
+                        "value=\"Anna Próbna\"");
+        assertThat(jdbc.sql("select count(*) from event_registration where event_id = :e")
+                        .param("e", event)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -76,15 +102,26 @@ class EventRegistrationFormIntegrationTests {
         long region = directory.region("malopolskie").orElseThrow().id();
         SignedInClient visitor = new SignedInClient(port, "127.0.0.65");
         visitor.get("/wydarzenia/" + event + "/zapis");
-        String[] form = {"fullName", "Anna Próbna", "email", samples.email(2), "institution", "Fundacja",
-            "regionId", Long.toString(region), "privacyAccepted", "true"};
+        String[] form = {
+            "fullName",
+            "Anna Próbna",
+            "email",
+            samples.email(2),
+            "institution",
+            "Fundacja",
+            "regionId",
+            Long.toString(region),
+            "privacyAccepted",
+            "true"
+        };
 
         HttpResponse<String> registered = visitor.post("/wydarzenia/" + event + "/zapis", form);
         assertThat(registered.statusCode()).isEqualTo(302);
         assertThat(SignedInClient.location(registered)).endsWith("/wydarzenia/" + event + "/zapis/wyslano");
 
         jdbc.sql("update event set registration_closes_at = now() - interval '1 minute' where id = :id")
-                .param("id", event).update();
+                .param("id", event)
+                .update();
         HttpResponse<String> closed = visitor.post("/wydarzenia/" + event + "/zapis", form);
         assertThat(closed.statusCode()).isEqualTo(409);
         assertThat(closed.body()).contains("Zapisy na to wydarzenie są zamknięte.");

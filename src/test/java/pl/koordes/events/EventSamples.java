@@ -1,7 +1,5 @@
 package pl.koordes.events;
 
-import pl.koordes.events.internal.RegistrationStatus;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
@@ -36,10 +35,16 @@ final class EventSamples {
                         values ('MEETING', 'NATIONAL', 'IN_PERSON', :title, 'Sala <b>1</b>', :starts, :ends, :seats, :quota, 'PUBLISHED')
                         returning id
                         """)
-                .param("title", "Spotkanie <script>alert(1)</script> " + run).param("starts", Timestamp.from(start))
-                .param("ends", Timestamp.from(start.plus(3, ChronoUnit.HOURS))).param("seats", seats).param("quota", quota)
-                .query(Long.class).single();
-        jdbc.sql("insert into event_region (event_id, region_id) select :id, id from region").param("id", id).update();
+                .param("title", "Spotkanie <script>alert(1)</script> " + run)
+                .param("starts", Timestamp.from(start))
+                .param("ends", Timestamp.from(start.plus(3, ChronoUnit.HOURS)))
+                .param("seats", seats)
+                .param("quota", quota)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into event_region (event_id, region_id) select :id, id from region")
+                .param("id", id)
+                .update();
         return id;
     }
 
@@ -49,8 +54,11 @@ final class EventSamples {
     }
 
     CurrentUser person(int n, @Nullable Long regionId) {
-        List<RoleAssignment> roles = regionId == null ? List.of(new RoleAssignment(Role.PARTICIPANT, null))
-                : List.of(new RoleAssignment(Role.PARTICIPANT, null), new RoleAssignment(Role.COMMITTEE_MEMBER, regionId));
+        List<RoleAssignment> roles = regionId == null
+                ? List.of(new RoleAssignment(Role.PARTICIPANT, null))
+                : List.of(
+                        new RoleAssignment(Role.PARTICIPANT, null),
+                        new RoleAssignment(Role.COMMITTEE_MEMBER, regionId));
         return new CurrentUser(1_000_000 + n, email(n), "Osoba " + n, roles, "pl");
     }
 
@@ -60,11 +68,17 @@ final class EventSamples {
 
     int count(long event, RegistrationStatus status) {
         return jdbc.sql("select count(*) from event_registration where event_id = :e and status = :s")
-                .param("e", event).param("s", status.name()).query(Integer.class).single();
+                .param("e", event)
+                .param("s", status.name())
+                .query(Integer.class)
+                .single();
     }
 
     List<Long> ids(long event, RegistrationStatus status) {
         return jdbc.sql("select id from event_registration where event_id = :e and status = :s order by id")
-                .param("e", event).param("s", status.name()).query(Long.class).list();
+                .param("e", event)
+                .param("s", status.name())
+                .query(Long.class)
+                .list();
     }
 }

@@ -16,8 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 /** Small files of every accepted type, made in memory, and some that only pretend to be one. */
 public final class MaterialSamples {
 
-    private MaterialSamples() {
-    }
+    private MaterialSamples() {}
 
     public static byte[] pdf() {
         return """
@@ -30,7 +29,8 @@ public final class MaterialSamples {
     }
 
     public static byte[] docx() {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText("Program spotkania — zażółć gęślą jaźń");
             document.write(out);
             return out.toByteArray();
@@ -40,7 +40,8 @@ public final class MaterialSamples {
     }
 
     public static byte[] xlsx() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.createSheet("Arkusz").createRow(0).createCell(0).setCellValue("Łódź");
             workbook.write(out);
             return out.toByteArray();
@@ -50,7 +51,8 @@ public final class MaterialSamples {
     }
 
     public static byte[] pptx() {
-        try (XMLSlideShow slides = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XMLSlideShow slides = new XMLSlideShow();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             slides.createSlide();
             slides.write(out);
             return out.toByteArray();
@@ -61,7 +63,8 @@ public final class MaterialSamples {
 
     /** An OpenDocument file: a ZIP whose first entry, stored uncompressed, names the type. */
     public static byte[] openDocument(String mime) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             byte[] type = mime.getBytes(StandardCharsets.US_ASCII);
             ZipEntry mimetype = new ZipEntry("mimetype");
             mimetype.setMethod(ZipEntry.STORED);
@@ -133,12 +136,14 @@ public final class MaterialSamples {
     }
 
     public static byte[] svg() {
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A ZIP of some text: a container, but not a document. */
     public static byte[] zip() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("a.txt"));
             zip.write("a".getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();

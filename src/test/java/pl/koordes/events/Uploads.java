@@ -20,8 +20,11 @@ final class Uploads {
 
     /** Posts the title, visibility and file with a plain file name. */
     HttpResponse<String> upload(long event, String title, boolean participantsOnly, String fileName, byte[] data) {
-        return upload(event, Map.of("title", title, "participantsOnly", participantsOnly ? "true" : ""),
-                Multipart.fileName(fileName), data);
+        return upload(
+                event,
+                Map.of("title", title, "participantsOnly", participantsOnly ? "true" : ""),
+                Multipart.fileName(fileName),
+                data);
     }
 
     /** The same with the file name's part of the Content-Disposition given exactly (see {@link Multipart#upload}). */
@@ -30,8 +33,8 @@ final class Uploads {
         if (token == null) {
             token = Multipart.token(client, path);
         }
-        return Multipart.upload(client, port, path, token, fields, "plik", fileNameParameter,
-                "application/octet-stream", data);
+        return Multipart.upload(
+                client, port, path, token, fields, "plik", fileNameParameter, "application/octet-stream", data);
     }
 
     static HttpResponse<byte[]> download(SignedInClient client, int port, String path) {

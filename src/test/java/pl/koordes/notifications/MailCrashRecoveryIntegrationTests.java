@@ -62,8 +62,8 @@ class MailCrashRecoveryIntegrationTests {
         Path database = work.resolve("postgres");
         UUID id;
         try (SilentSmtpServer silent = new SilentSmtpServer()) {
-            ConfigurableApplicationContext first = start(database, silent.port(),
-                    "--spring.mail.properties.mail.smtp.timeout=600000");
+            ConfigurableApplicationContext first =
+                    start(database, silent.port(), "--spring.mail.properties.mail.smtp.timeout=600000");
             id = request(first, "maria.wisniewska@example.org").id();
             JdbcClient firstDatabase = first.getBean(JdbcClient.class);
 
@@ -77,41 +77,61 @@ class MailCrashRecoveryIntegrationTests {
 
         smtp = new GreenMail(new ServerSetup(MailMessages.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        ConfigurableApplicationContext second = start(database, smtp.getSmtp().getPort(),
-                "--koordes.mail.retry.interval=200ms", "--koordes.mail.retry.first-delay=0s",
+        ConfigurableApplicationContext second = start(
+                database,
+                smtp.getSmtp().getPort(),
+                "--koordes.mail.retry.interval=200ms",
+                "--koordes.mail.retry.first-delay=0s",
                 "--koordes.mail.retry.max-delay=200ms");
         JdbcClient secondDatabase = second.getBean(JdbcClient.class);
 
-        await().atMost(DELIVERY).until(() -> publications(secondDatabase, id), list -> list.equals(
-                List.of(new Publication("COMPLETED", true))));
+        await().atMost(DELIVERY)
+                .until(
+                        () -> publications(secondDatabase, id),
+                        list -> list.equals(List.of(new Publication("COMPLETED", true))));
         // Exactly once, and it stays so: no second delivery follows.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> withId(smtp.getReceivedMessages(), id).size() == 1);
-        assertThat(withId(smtp.getReceivedMessages(), id).getFirst().getSubject()).isEqualTo("Wiadomość próbna: po awarii");
+        assertThat(withId(smtp.getReceivedMessages(), id).getFirst().getSubject())
+                .isEqualTo("Wiadomość próbna: po awarii");
 
         // The SMTP server goes down for a while: the message fails, then goes out once the server is back.
         int port = smtp.getSmtp().getPort();
         smtp.stop();
         UUID later = request(second, "jan.kowalski@example.org").id();
         // Tried again and again on the schedule while the server is down, and still not completed.
-        await().atMost(DELIVERY).until(() -> secondDatabase.sql("""
+        await().atMost(DELIVERY)
+                .until(
+                        () -> secondDatabase
+                                .sql("""
                 select completion_attempts from event_publication
                 where serialized_event like :id and completion_date is null""")
-                .param("id", "%" + later + "%").query(Integer.class).optional().orElse(0), attempts -> attempts >= 2);
+                                .param("id", "%" + later + "%")
+                                .query(Integer.class)
+                                .optional()
+                                .orElse(0),
+                        attempts -> attempts >= 2);
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        await().atMost(DELIVERY).until(() -> publications(secondDatabase, later),
-                list -> list.size() == 1 && list.getFirst().completed());
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+        await().atMost(DELIVERY)
+                .until(
+                        () -> publications(secondDatabase, later),
+                        list -> list.size() == 1 && list.getFirst().completed());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> withId(smtp.getReceivedMessages(), later).size() == 1);
     }
 
     private ConfigurableApplicationContext start(Path database, int smtpPort, String... extra) {
-        String[] arguments = Stream.concat(Stream.of(
-                "--server.port=0",
-                "--koordes.db.embedded.data-dir=" + database,
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort), Stream.of(extra)).toArray(String[]::new);
+        String[] arguments = Stream.concat(
+                        Stream.of(
+                                "--server.port=0",
+                                "--koordes.db.embedded.data-dir=" + database,
+                                "--spring.mail.host=127.0.0.1",
+                                "--spring.mail.port=" + smtpPort),
+                        Stream.of(extra))
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KoordesApplication.class)
                 .profiles("test")
                 .run(arguments);
@@ -121,8 +141,9 @@ class MailCrashRecoveryIntegrationTests {
 
     private static MailRequested request(ConfigurableApplicationContext context, String to) {
         Mailer mailer = context.getBean(Mailer.class);
-        return context.getBean(TransactionTemplate.class).execute(status -> mailer.send(to, Language.PL.locale(),
-                "notifications/mail/check", Map.of("note", "po awarii")));
+        return context.getBean(TransactionTemplate.class)
+                .execute(status ->
+                        mailer.send(to, Language.PL.locale(), "notifications/mail/check", Map.of("note", "po awarii")));
     }
 
     /** An SMTP server that accepts connections and never answers: a delivery to it hangs mid-way. */

@@ -1,8 +1,5 @@
 package pl.koordes.notifications;
 
-import pl.koordes.notifications.internal.MailCheck;
-import pl.koordes.notifications.internal.NotificationPermissions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -26,6 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.notifications.internal.DevMailbox;
+import pl.koordes.notifications.internal.MailCheck;
 import pl.koordes.notifications.internal.MailboxMessage;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.MailAttachment;
@@ -59,7 +57,9 @@ class MailDevMailboxIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         administrator = users.loadUserByUsername("administrator@demo.koordes.example");
     }
 
@@ -73,15 +73,18 @@ class MailDevMailboxIntegrationTests {
         assertThat(stored.sender()).isEqualTo("KoordES <no-reply@koordes.example>");
 
         String list = page(get("/admin/poczta"));
-        assertThat(list).contains("<h1>Skrzynka deweloperska</h1>")
+        assertThat(list)
+                .contains("<h1>Skrzynka deweloperska</h1>")
                 .contains("href=\"/admin/poczta/" + requested.id() + "\"")
                 .contains("zofia.lis@example.org")
                 .contains("Wiadomość próbna: &lt;script&gt;alert(1)&lt;/script&gt; ZAŻÓŁĆ")
                 .doesNotContain(HOSTILE);
 
         String detail = page(get("/admin/poczta/" + requested.id()));
-        assertThat(detail).contains("<h1>Wiadomość próbna: &lt;script&gt;alert(1)&lt;/script&gt; ZAŻÓŁĆ</h1>")
-                .contains("Wersja tekstowa").contains("Wersja HTML")
+        assertThat(detail)
+                .contains("<h1>Wiadomość próbna: &lt;script&gt;alert(1)&lt;/script&gt; ZAŻÓŁĆ</h1>")
+                .contains("Wersja tekstowa")
+                .contains("Wersja HTML")
                 .contains("<iframe class=\"mail-preview\" sandbox=\"\" srcdoc=\"")
                 // The preview is not empty: the message's HTML is in the frame (escaped once for the attribute).
                 .containsPattern("srcdoc=\"&lt;[^\"]*Wiadomość próbna")
@@ -95,10 +98,13 @@ class MailDevMailboxIntegrationTests {
     void theMailboxPagesAreInEnglishToo() throws Exception {
         MailRequested requested = mailCheck.send("john.smith@example.org", Language.EN.locale(), "English");
         awaitStored(requested.id());
-        assertThat(page(get("/admin/poczta").param("lang", "en"))).contains("<h1>Development mailbox</h1>")
+        assertThat(page(get("/admin/poczta").param("lang", "en")))
+                .contains("<h1>Development mailbox</h1>")
                 .contains("Test message: English");
         assertThat(page(get("/admin/poczta/" + requested.id()).param("lang", "en")))
-                .contains("Plain-text version").contains("HTML version").contains("Open KoordES (http://localhost:8080)");
+                .contains("Plain-text version")
+                .contains("HTML version")
+                .contains("Open KoordES (http://localhost:8080)");
     }
 
     @Test
@@ -106,15 +112,26 @@ class MailDevMailboxIntegrationTests {
         MailRequested plain = mailCheck.send("z.plikiem@example.org", Language.PL.locale(), "z plikiem");
         awaitStored(plain.id());
         assertThat(page(get("/admin/poczta/" + plain.id()))).doesNotContain("Załączniki");
-        MailRequested withFiles = new MailRequested(UUID.randomUUID(), plain.to(), null, plain.subject(),
-                plain.textBody(), plain.htmlBody(), plain.kind(), plain.requestedAt(), List.of(
+        MailRequested withFiles = new MailRequested(
+                UUID.randomUUID(),
+                plain.to(),
+                null,
+                plain.subject(),
+                plain.textBody(),
+                plain.htmlBody(),
+                plain.kind(),
+                plain.requestedAt(),
+                List.of(
                         new MailAttachment("wydarzenie.ics", "text/calendar", "BEGIN:VCALENDAR".getBytes()),
                         new MailAttachment("<i>notatka.txt", "text/plain", new byte[] {1})));
         mailbox.deliver(withFiles);
         assertThat(mailbox.find(withFiles.id()).orElseThrow().attachments())
                 .containsExactly("wydarzenie.ics", "<i>notatka.txt");
-        assertThat(page(get("/admin/poczta/" + withFiles.id()))).contains("Załączniki").contains("<li>wydarzenie.ics</li>")
-                .contains("&lt;i&gt;notatka.txt").doesNotContain("<i>notatka");
+        assertThat(page(get("/admin/poczta/" + withFiles.id())))
+                .contains("Załączniki")
+                .contains("<li>wydarzenie.ics</li>")
+                .contains("&lt;i&gt;notatka.txt")
+                .doesNotContain("<i>notatka");
     }
 
     @Test
@@ -127,20 +144,27 @@ class MailDevMailboxIntegrationTests {
 
     @Test
     void unknownMessagesAreNotFoundAndMalformedAddressesAreBadRequests() throws Exception {
-        assertThat(response(get("/admin/poczta/" + UUID.randomUUID())).getStatus()).isEqualTo(404);
+        assertThat(response(get("/admin/poczta/" + UUID.randomUUID())).getStatus())
+                .isEqualTo(404);
         assertThat(response(get("/admin/poczta/nie-ma-takiej")).getStatus()).isEqualTo(400);
-        assertThat(response(get("/admin/poczta").param("strona", "9999")).getStatus()).isEqualTo(200);
-        assertThat(response(get("/admin/poczta").param("strona", "abc")).getStatus()).isEqualTo(400);
+        assertThat(response(get("/admin/poczta").param("strona", "9999")).getStatus())
+                .isEqualTo(200);
+        assertThat(response(get("/admin/poczta").param("strona", "abc")).getStatus())
+                .isEqualTo(400);
     }
 
     private long countOf(String recipient) {
         return context.getBean(JdbcClient.class)
-                .sql("select count(*) from notifications_dev_mailbox where recipient = :r").param("r", recipient)
-                .query(Long.class).single();
+                .sql("select count(*) from notifications_dev_mailbox where recipient = :r")
+                .param("r", recipient)
+                .query(Long.class)
+                .single();
     }
 
     private MailboxMessage awaitStored(UUID id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.find(id), Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> mailbox.find(id), Optional::isPresent)
+                .get();
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

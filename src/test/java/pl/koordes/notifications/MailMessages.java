@@ -16,12 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Reading what arrived at the test SMTP server, and what the event publication registry holds. */
 final class MailMessages {
 
-    private MailMessages() {
-    }
+    private MailMessages() {}
 
     /** The messages whose Message-ID carries this message id. */
     static List<MimeMessage> withId(MimeMessage[] received, UUID id) {
-        return Arrays.stream(received).filter(m -> messageId(m).contains(id.toString())).toList();
+        return Arrays.stream(received)
+                .filter(m -> messageId(m).contains(id.toString()))
+                .toList();
     }
 
     static String messageId(MimeMessage message) {
@@ -55,8 +56,7 @@ final class MailMessages {
     }
 
     /** The publication of the mail delivery for this message: its status and whether it completed. */
-    record Publication(String status, boolean completed) {
-    }
+    record Publication(String status, boolean completed) {}
 
     static List<Publication> publications(JdbcClient jdbc, UUID id) {
         return jdbc.sql("""

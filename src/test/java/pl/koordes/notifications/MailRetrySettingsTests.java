@@ -10,8 +10,8 @@ import pl.koordes.notifications.internal.MailRetrySettings;
 /** Failed mail is retried sooner at first, then less and less often, and not forever. */
 class MailRetrySettingsTests {
 
-    private final MailRetrySettings settings = new MailRetrySettings(Duration.ofMinutes(1), Duration.ofMinutes(1),
-            Duration.ofMinutes(30), Duration.ofDays(2));
+    private final MailRetrySettings settings = new MailRetrySettings(
+            Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofDays(2));
     private final Instant published = Instant.parse("2026-11-29T10:00:00Z");
 
     @Test
@@ -37,13 +37,16 @@ class MailRetrySettingsTests {
         assertThat(settings.due(published, null, 0, published.plusSeconds(59))).isFalse();
         assertThat(settings.due(published, null, 0, published.plusSeconds(60))).isTrue();
         Instant lastAttempt = published.plus(Duration.ofMinutes(10));
-        assertThat(settings.due(published, lastAttempt, 3, lastAttempt.plus(Duration.ofMinutes(7)))).isFalse();
-        assertThat(settings.due(published, lastAttempt, 3, lastAttempt.plus(Duration.ofMinutes(8)))).isTrue();
+        assertThat(settings.due(published, lastAttempt, 3, lastAttempt.plus(Duration.ofMinutes(7))))
+                .isFalse();
+        assertThat(settings.due(published, lastAttempt, 3, lastAttempt.plus(Duration.ofMinutes(8))))
+                .isTrue();
     }
 
     @Test
     void retriesStopAfterTheGiveUpAge() {
         Instant later = published.plus(Duration.ofDays(2)).plusSeconds(1);
-        assertThat(settings.due(published, later.minus(Duration.ofHours(1)), 50, later)).isFalse();
+        assertThat(settings.due(published, later.minus(Duration.ofHours(1)), 50, later))
+                .isFalse();
     }
 }

@@ -44,8 +44,9 @@ class MailSmtpIntegrationTests {
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-            ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = new GreenMailExtension(
+                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -71,11 +72,12 @@ class MailSmtpIntegrationTests {
 
     @Test
     void aMessageRequestedInACommittedTransactionArrivesInPolishWithTextAndHtmlParts() throws Exception {
-        MailRequested requested = transactions.execute(status -> mailer.send("anna.nowak@example.org",
-                Language.PL.locale(), "notifications/mail/check", Map.of("note", POLISH)));
+        MailRequested requested = transactions.execute(status -> mailer.send(
+                "anna.nowak@example.org", Language.PL.locale(), "notifications/mail/check", Map.of("note", POLISH)));
 
         MimeMessage message = awaitDelivery(requested.id());
-        assertThat(message.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        assertThat(message.getRecipients(Message.RecipientType.TO))
+                .extracting(Object::toString)
                 .containsExactly("anna.nowak@example.org");
         InternetAddress from = (InternetAddress) message.getFrom()[0];
         assertThat(from.getAddress()).isEqualTo("powiadomienia@koordes.example");
@@ -101,15 +103,21 @@ class MailSmtpIntegrationTests {
                 .contains("href=\"https://koordes.example\"")
                 .contains("Ta wiadomość została wysłana automatycznie");
 
-        await().atMost(DELIVERY).until(() -> publications(jdbc, requested.id()),
-                list -> list.size() == 1 && list.getFirst().completed());
+        await().atMost(DELIVERY)
+                .until(
+                        () -> publications(jdbc, requested.id()),
+                        list -> list.size() == 1 && list.getFirst().completed());
     }
 
     @Test
     void aMessageInEnglishIsWrittenInEnglishAndKeepsItsReplyTo() throws Exception {
         MailRequested requested = transactions.execute(status -> {
-            MailRequested mail = mailer.render("john.smith@example.org", Language.EN.locale(), "notifications/mail/check",
-                    Map.of("note", POLISH)).withReplyTo("biuro@rops.example");
+            MailRequested mail = mailer.render(
+                            "john.smith@example.org",
+                            Language.EN.locale(),
+                            "notifications/mail/check",
+                            Map.of("note", POLISH))
+                    .withReplyTo("biuro@rops.example");
             mailer.send(mail);
             return mail;
         });
@@ -118,7 +126,9 @@ class MailSmtpIntegrationTests {
         assertThat(message.getSubject()).isEqualTo("Test message: " + POLISH);
         assertThat(message.getReplyTo()).extracting(Object::toString).containsExactly("biuro@rops.example");
         Parts parts = Parts.of(message);
-        assertThat(parts.textBody()).contains("This is a test message.").contains(POLISH)
+        assertThat(parts.textBody())
+                .contains("This is a test message.")
+                .contains(POLISH)
                 .contains("Open KoordES (https://koordes.example)");
         assertThat(parts.htmlBody()).contains("<html lang=\"en\">").contains("This message was sent automatically");
     }
@@ -126,38 +136,57 @@ class MailSmtpIntegrationTests {
     @Test
     void aMessageRequestedInATransactionThatRollsBackIsNeverSent() {
         transactions.executeWithoutResult(status -> {
-            mailer.send("rolled.back@example.org", Language.PL.locale(), "notifications/mail/check",
+            mailer.send(
+                    "rolled.back@example.org",
+                    Language.PL.locale(),
+                    "notifications/mail/check",
                     Map.of("note", "wycofane"));
             status.setRollbackOnly();
         });
-        MailRequested after = transactions.execute(status -> mailer.send("committed@example.org", Language.PL.locale(),
-                "notifications/mail/check", Map.of("note", "zatwierdzone")));
+        MailRequested after = transactions.execute(status -> mailer.send(
+                "committed@example.org",
+                Language.PL.locale(),
+                "notifications/mail/check",
+                Map.of("note", "zatwierdzone")));
 
         awaitDelivery(after.id());
         // Nothing was stored for the rolled-back message, so nothing can ever deliver it, not even after a restart.
-        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like '%rolled.back@example.org%'")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "select count(*) from event_publication where serialized_event like '%rolled.back@example.org%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     @Test
     void sendingOutsideATransactionIsRefusedRatherThanLost() {
-        assertThatThrownBy(() -> mailer.send("anna.nowak@example.org", Language.PL.locale(), "notifications/mail/check",
-                Map.of("note", "bez transakcji"))).isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(() -> mailer.send(
+                        "anna.nowak@example.org",
+                        Language.PL.locale(),
+                        "notifications/mail/check",
+                        Map.of("note", "bez transakcji")))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
     void anInvalidOrInjectedAddressIsRefusedWhenRequested() {
-        for (String address : List.of("not an address", "anna@example.org\r\nBcc: all@example.org",
-                "anna@example.org, other@example.org", "Anna <anna@example.org>", "")) {
-            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> mailer.send(address,
-                    Language.PL.locale(), "notifications/mail/check", Map.of("note", "x"))))
-                    .as(address).isInstanceOf(IllegalArgumentException.class);
+        for (String address : List.of(
+                "not an address",
+                "anna@example.org\r\nBcc: all@example.org",
+                "anna@example.org, other@example.org",
+                "Anna <anna@example.org>",
+                "")) {
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> mailer.send(
+                            address, Language.PL.locale(), "notifications/mail/check", Map.of("note", "x"))))
+                    .as(address)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     private MimeMessage awaitDelivery(UUID id) {
-        return await().atMost(DELIVERY).until(() -> withId(smtp.getReceivedMessages(), id), list -> !list.isEmpty())
+        return await().atMost(DELIVERY)
+                .until(() -> withId(smtp.getReceivedMessages(), id), list -> !list.isEmpty())
                 .getFirst();
     }
 }

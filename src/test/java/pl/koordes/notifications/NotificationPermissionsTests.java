@@ -1,7 +1,5 @@
 package pl.koordes.notifications;
 
-import pl.koordes.notifications.internal.NotificationPermissions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -9,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import pl.koordes.notifications.internal.NotificationPermissions;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
@@ -22,15 +21,18 @@ class NotificationPermissionsTests {
     @EnumSource(Role.class)
     void everyRoleWithAndWithoutRegion(Role role) {
         for (Long region : Arrays.asList(null, 12L)) {
-            CurrentUser user = new CurrentUser(7, "osoba@test.koordes.example", "Osoba",
-                    List.of(new RoleAssignment(role, region)), "pl");
-            assertThat(permissions.canReadDevMailbox(user)).as(role + " in " + region).isEqualTo(role == Role.ADMINISTRATOR);
+            CurrentUser user = new CurrentUser(
+                    7, "osoba@test.koordes.example", "Osoba", List.of(new RoleAssignment(role, region)), "pl");
+            assertThat(permissions.canReadDevMailbox(user))
+                    .as(role + " in " + region)
+                    .isEqualTo(role == Role.ADMINISTRATOR);
         }
     }
 
     @Test
     void visitorsAndPeopleWithoutRoles() {
         assertThat(permissions.canReadDevMailbox(null)).isFalse();
-        assertThat(permissions.canReadDevMailbox(new CurrentUser(7, "o@test.koordes.example", "O", List.of(), "pl"))).isFalse();
+        assertThat(permissions.canReadDevMailbox(new CurrentUser(7, "o@test.koordes.example", "O", List.of(), "pl")))
+                .isFalse();
     }
 }

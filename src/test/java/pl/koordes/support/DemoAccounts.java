@@ -19,10 +19,10 @@ public final class DemoAccounts {
     public static final String COORDINATOR_SLASKIE = "koordynator.slaskie@demo.koordes.example";
     /** Committee member in małopolskie. */
     public static final String COMMITTEE_MALOPOLSKIE = "komitet.malopolskie@demo.koordes.example";
+
     public static final String EXPERT = "ekspert@demo.koordes.example";
     public static final String CENTRAL_INSTITUTION = "ministerstwo@demo.koordes.example";
     public static final String PARTICIPANT = "uczestnik@demo.koordes.example";
 
-    private DemoAccounts() {
-    }
+    private DemoAccounts() {}
 }

@@ -18,5 +18,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(SecurityFilterRestorer.class)
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 public final class Multipart {
 
     private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     /** The CSRF token of the form on {@code formPage}, as the browser would send it back. */
     public static String token(SignedInClient client, String formPage) {
@@ -44,8 +44,16 @@ public final class Multipart {
      * name's part of the Content-Disposition exactly as sent: {@link #fileName} for a browser's, or e.g.
      * an RFC 5987 {@code filename*=UTF-8''a%0D%0Ab.pdf} that carries what a quoted name cannot.
      */
-    public static HttpResponse<String> upload(SignedInClient client, int port, String action, String token,
-            Map<String, String> fields, String fileField, String fileNameParameter, String contentType, byte[] data) {
+    public static HttpResponse<String> upload(
+            SignedInClient client,
+            int port,
+            String action,
+            String token,
+            Map<String, String> fields,
+            String fileField,
+            String fileNameParameter,
+            String contentType,
+            byte[] data) {
         String boundary = "----koordes" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -55,15 +63,20 @@ public final class Multipart {
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             part(body, boundary, "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n");
-            part(body, boundary, "Content-Disposition: form-data; name=\"" + fileField + "\"; " + fileNameParameter
-                    + "\r\nContent-Type: " + contentType + "\r\n\r\n");
+            part(
+                    body,
+                    boundary,
+                    "Content-Disposition: form-data; name=\"" + fileField + "\"; " + fileNameParameter
+                            + "\r\nContent-Type: " + contentType + "\r\n\r\n");
             body.write(data);
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + action))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Cookie", cookies(client))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + action))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .header("Cookie", cookies(client))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -91,7 +104,8 @@ public final class Multipart {
     /** The session and the CSRF cookie (the token in the form must match the cookie's). */
     private static String cookies(SignedInClient client) {
         StringBuilder header = new StringBuilder(SignedInClient.SESSION_COOKIE + "=" + client.session());
-        client.cookie("KOORDES_CSRF").ifPresent(value -> header.append("; KOORDES_CSRF=").append(value));
+        client.cookie("KOORDES_CSRF")
+                .ifPresent(value -> header.append("; KOORDES_CSRF=").append(value));
         return header.toString();
     }
 

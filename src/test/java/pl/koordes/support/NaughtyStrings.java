@@ -16,12 +16,13 @@ import java.util.stream.Stream;
  */
 public final class NaughtyStrings {
 
-    private static final List<Path> CORPUS = List.of(Path.of("../shared/data/corpora/blns.txt"),
-            Path.of("../../shared/data/corpora/blns.txt"), Path.of("shared/data/corpora/blns.txt"),
+    private static final List<Path> CORPUS = List.of(
+            Path.of("../shared/data/corpora/blns.txt"),
+            Path.of("../../shared/data/corpora/blns.txt"),
+            Path.of("shared/data/corpora/blns.txt"),
             Path.of("/work/shared/data/corpora/blns.txt"));
 
-    private NaughtyStrings() {
-    }
+    private NaughtyStrings() {}
 
     /** The list's strings, without its comment lines and blank lines; empty where the list is not found. */
     public static List<String> corpus() {

@@ -22,8 +22,7 @@ import org.springframework.web.context.WebApplicationContext;
  */
 public final class SecurityFilterRestorer implements BeforeAllCallback, AfterEachCallback {
 
-    private record Originals(CsrfTokenRepository csrf, SecurityContextRepository contexts) {
-    }
+    private record Originals(CsrfTokenRepository csrf, SecurityContextRepository contexts) {}
 
     /** Per application context: the repositories as the application configured them. */
     private static final Map<ApplicationContext, Originals> ORIGINALS = new ConcurrentHashMap<>();
@@ -69,6 +68,8 @@ public final class SecurityFilterRestorer implements BeforeAllCallback, AfterEac
 
     private static WebApplicationContext context(ExtensionContext extension) {
         return SpringExtension.getApplicationContext(extension) instanceof WebApplicationContext web
-                && web.getServletContext() != null ? web : null;
+                        && web.getServletContext() != null
+                ? web
+                : null;
     }
 }

@@ -12,13 +12,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 public final class SignedInAs implements AutoCloseable {
 
-    private SignedInAs() {
-    }
+    private SignedInAs() {}
 
     public static SignedInAs person(ApplicationContext context, String email) {
         UserDetails details = context.getBean(UserDetailsService.class).loadUserByUsername(email);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
         return new SignedInAs();
     }
 

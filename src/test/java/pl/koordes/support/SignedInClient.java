@@ -36,8 +36,7 @@ public final class SignedInClient {
     /** The session cookie of Spring Session. */
     public static final String SESSION_COOKIE = "SESSION";
 
-    private static final Pattern CSRF = Pattern.compile(
-            "<input type=\"hidden\" name=\"(_csrf)\" value=\"([^\"]+)\">");
+    private static final Pattern CSRF = Pattern.compile("<input type=\"hidden\" name=\"(_csrf)\" value=\"([^\"]+)\">");
 
     private final String origin;
     private final HttpClient client;
@@ -104,7 +103,8 @@ public final class SignedInClient {
     public HttpResponse<String> submit(String formPage, String action, String... nameValuePairs) {
         HttpResponse<String> page = get(formPage);
         if (page.statusCode() != 200) {
-            throw new IllegalStateException("GET " + formPage + " answered " + page.statusCode() + " " + location(page));
+            throw new IllegalStateException(
+                    "GET " + formPage + " answered " + page.statusCode() + " " + location(page));
         }
         return post(action, nameValuePairs);
     }
@@ -127,14 +127,16 @@ public final class SignedInClient {
             if (answer.statusCode() == 422) {
                 // Each code works once: when this step's code was used already (an earlier sign-in of the same
                 // person), the authenticator app's answer is to wait for the next code, and so does this client.
-                Awaitility.await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(200))
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(35))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> Math.floorDiv(Instant.now().getEpochSecond(), 30) > step);
                 answer = submit("/logowanie/kod", "/logowanie/kod", "code", totpCode(totpSecret));
             }
         }
         if (!"/konto".equals(location(answer))) {
-            throw new IllegalStateException("Signing in as " + email + " ended with " + answer.statusCode() + " "
-                    + location(answer));
+            throw new IllegalStateException(
+                    "Signing in as " + email + " ended with " + answer.statusCode() + " " + location(answer));
         }
         return answer;
     }
@@ -196,7 +198,8 @@ public final class SignedInClient {
             body.add(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
         }
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
     }
 

@@ -61,12 +61,13 @@ public class TestExtensions {
                 InvocationHandler connections = (proxy, method, args) -> {
                     Object result = invoke(method, dataSource, args);
                     if (result instanceof Connection connection) {
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                                (p, m, a) -> {
+                        return Proxy.newProxyInstance(
+                                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
                                     // Only statements run for an HTTP request count: mail delivery, reminders and
                                     // other background jobs share the pool and would make the figures flaky.
-                                    if ((m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
-                                            || m.getName().equals("prepareCall"))
+                                    if ((m.getName().equals("prepareStatement")
+                                                    || m.getName().equals("createStatement")
+                                                    || m.getName().equals("prepareCall"))
                                             && Thread.currentThread().getName().startsWith("http-nio-")) {
                                         counter.getObject().count.incrementAndGet();
                                     }
@@ -75,7 +76,8 @@ public class TestExtensions {
                     }
                     return result;
                 };
-                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, connections);
+                return Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[] {DataSource.class}, connections);
             }
         };
     }
@@ -90,8 +92,10 @@ public class TestExtensions {
 
     @Bean
     RegionPageSection secondSection() {
-        return section(20, "second", (region, locale) -> region.slug().equals("lodzkie")
-                ? Optional.of("<b>escaped</b>") : Optional.empty());
+        return section(
+                20,
+                "second",
+                (region, locale) -> region.slug().equals("lodzkie") ? Optional.of("<b>escaped</b>") : Optional.empty());
     }
 
     @Bean
@@ -110,7 +114,8 @@ public class TestExtensions {
 
         @GetMapping("/test/failure")
         String failure() {
-            throw new IllegalStateException("ERROR: relation \"secret_table\" does not exist; SQL [select * from secret_table]");
+            throw new IllegalStateException(
+                    "ERROR: relation \"secret_table\" does not exist; SQL [select * from secret_table]");
         }
 
         @GetMapping("/test/forbidden")

@@ -29,7 +29,8 @@ class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt
+        if (session != null
+                && session.getAttribute(SIGNED_IN_AT) instanceof Long signedInAt
                 && clock.millis() - signedInAt > limit.toMillis()) {
             session.invalidate();
             SecurityContextHolder.clearContext();

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 public record AccountDeletionForm(
         // An unticked box sends nothing: null, which @AssertTrue alone would let pass.
         @NotNull(message = "profile.delete.confirmRequired")
-        @AssertTrue(message = "profile.delete.confirmRequired") @Nullable Boolean confirm,
-        @Nullable String currentPasswordDelete) {
-}
+        @AssertTrue(message = "profile.delete.confirmRequired")
+        @Nullable
+        Boolean confirm,
+
+        @Nullable String currentPasswordDelete) {}

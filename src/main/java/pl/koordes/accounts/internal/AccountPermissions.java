@@ -1,7 +1,5 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.PeopleManagement;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.security.CurrentUser;

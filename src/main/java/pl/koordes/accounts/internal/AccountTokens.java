@@ -22,7 +22,10 @@ public class AccountTokens {
 
     /** What a token lets its holder do. */
     public enum Purpose {
-        INVITATION, PASSWORD_RESET, EMAIL_VERIFICATION, SETUP
+        INVITATION,
+        PASSWORD_RESET,
+        EMAIL_VERIFICATION,
+        SETUP
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,13 +43,19 @@ public class AccountTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("update account_token set used_at = :now where account_id = :account and purpose = :purpose and used_at is null")
-                .param("now", java.sql.Timestamp.from(clock.instant())).param("account", accountId).param("purpose", purpose.name()).update();
+        jdbc.sql(
+                        "update account_token set used_at = :now where account_id = :account and purpose = :purpose and used_at is null")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("account", accountId)
+                .param("purpose", purpose.name())
+                .update();
         jdbc.sql("""
                         insert into account_token (account_id, purpose, token_hash, expires_at)
                         values (:account, :purpose, :hash, :expires)
                         """)
-                .param("account", accountId).param("purpose", purpose.name()).param("hash", hash(secret))
+                .param("account", accountId)
+                .param("purpose", purpose.name())
+                .param("hash", hash(secret))
                 .param("expires", java.sql.Timestamp.from(clock.instant().plus(validity)))
                 .update();
         return secret;
@@ -61,9 +70,11 @@ public class AccountTokens {
                         select account_id from account_token
                         where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
                         """)
-                .param("hash", hash(secret)).param("purpose", purpose.name())
+                .param("hash", hash(secret))
+                .param("purpose", purpose.name())
                 .param("now", java.sql.Timestamp.from(clock.instant()))
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -80,13 +91,17 @@ public class AccountTokens {
                         where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
                         returning account_id
                         """)
-                .param("hash", hash(secret)).param("purpose", purpose.name()).param("now", java.sql.Timestamp.from(now))
-                .query(Long.class).optional();
+                .param("hash", hash(secret))
+                .param("purpose", purpose.name())
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class)
+                .optional();
     }
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,16 +10,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.security.CurrentUserPrincipal;
 import pl.koordes.shared.security.CurrentUsers;
+import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.shared.web.SignedInPerson;
 
 /**
  * The signed-in person for Spring Security. The user name is the account id, so that a person's
  * sessions stay findable after an e-mail change.
  */
-public final class AccountUserDetails implements UserDetails, CredentialsContainer, SignedInPerson, CurrentUserPrincipal {
+public final class AccountUserDetails
+        implements UserDetails, CredentialsContainer, SignedInPerson, CurrentUserPrincipal {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -34,7 +35,8 @@ public final class AccountUserDetails implements UserDetails, CredentialsContain
     private final boolean active;
     private final boolean secondFactorEnrolled;
 
-    public AccountUserDetails(CurrentUser user, @Nullable String passwordHash, boolean active, boolean secondFactorEnrolled) {
+    public AccountUserDetails(
+            CurrentUser user, @Nullable String passwordHash, boolean active, boolean secondFactorEnrolled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.active = active;
@@ -65,7 +67,8 @@ public final class AccountUserDetails implements UserDetails, CredentialsContain
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(SIGNED_IN));
         for (RoleAssignment role : user.roles()) {
-            SimpleGrantedAuthority authority = new SimpleGrantedAuthority(role.role().authority());
+            SimpleGrantedAuthority authority =
+                    new SimpleGrantedAuthority(role.role().authority());
             if (!authorities.contains(authority)) {
                 authorities.add(authority);
             }

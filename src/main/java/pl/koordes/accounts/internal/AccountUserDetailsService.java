@@ -21,7 +21,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
         Accounts.Row row = accounts.byEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return new AccountUserDetails(accounts.currentUser(row), row.passwordHash(), row.status() == AccountStatus.ACTIVE,
-                row.totpEnabled());
+        return new AccountUserDetails(
+                accounts.currentUser(row), row.passwordHash(), row.status() == AccountStatus.ACTIVE, row.totpEnabled());
     }
 }

@@ -25,41 +25,63 @@ public class Accounts {
     }
 
     /** An account row as stored. */
-    public record Row(long id, String email, String displayName, @Nullable String passwordHash, AccountStatus status,
-            String language, boolean notificationsEnabled, @Nullable String totpSecret, boolean totpEnabled,
-            Instant createdAt, @Nullable Instant lastSignInAt) {
-    }
+    public record Row(
+            long id,
+            String email,
+            String displayName,
+            @Nullable String passwordHash,
+            AccountStatus status,
+            String language,
+            boolean notificationsEnabled,
+            @Nullable String totpSecret,
+            boolean totpEnabled,
+            Instant createdAt,
+            @Nullable Instant lastSignInAt) {}
 
-    private static final String COLUMNS = "id, email, display_name, password_hash, status, language, notifications_enabled,"
-            + " totp_secret, totp_enabled, created_at, last_sign_in_at";
+    private static final String COLUMNS =
+            "id, email, display_name, password_hash, status, language, notifications_enabled,"
+                    + " totp_secret, totp_enabled, created_at, last_sign_in_at";
 
     public Optional<Row> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from account where lower(email) = :email and status <> 'DELETED'")
-                .param("email", normalize(email)).query(Accounts::row).optional();
+                .param("email", normalize(email))
+                .query(Accounts::row)
+                .optional();
     }
 
     public Optional<Row> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id).query(Accounts::row).optional();
+        return jdbc.sql("select " + COLUMNS + " from account where id = :id")
+                .param("id", id)
+                .query(Accounts::row)
+                .optional();
     }
 
     public boolean any() {
-        return jdbc.sql("select exists(select 1 from account)").query(Boolean.class).single();
+        return jdbc.sql("select exists(select 1 from account)")
+                .query(Boolean.class)
+                .single();
     }
 
-    public long create(String email, String displayName, AccountStatus status, @Nullable String passwordHash, String language) {
+    public long create(
+            String email, String displayName, AccountStatus status, @Nullable String passwordHash, String language) {
         return jdbc.sql("""
                         insert into account (email, display_name, status, password_hash, language)
                         values (:email, :name, :status, :hash, :language) returning id
                         """)
-                .param("email", email.trim()).param("name", displayName.trim()).param("status", status.name())
-                .param("hash", passwordHash).param("language", language)
-                .query(Long.class).single();
+                .param("email", email.trim())
+                .param("name", displayName.trim())
+                .param("status", status.name())
+                .param("hash", passwordHash)
+                .param("language", language)
+                .query(Long.class)
+                .single();
     }
 
     public List<RoleAssignment> roles(long accountId) {
         return jdbc.sql("select role, region_id from role_assignment where account_id = :id order by role, region_id")
                 .param("id", accountId)
-                .query((rs, n) -> new RoleAssignment(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id")))
+                .query((rs, n) ->
+                        new RoleAssignment(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id")))
                 .list();
     }
 
@@ -68,32 +90,45 @@ public class Accounts {
                         insert into role_assignment (account_id, role, region_id) values (:account, :role, :region)
                         on conflict do nothing
                         """)
-                .param("account", accountId).param("role", role.role().name()).param("region", role.regionId())
+                .param("account", accountId)
+                .param("role", role.role().name())
+                .param("region", role.regionId())
                 .update();
     }
 
     public void replaceRoles(long accountId, List<RoleAssignment> roles) {
-        jdbc.sql("delete from role_assignment where account_id = :id").param("id", accountId).update();
+        jdbc.sql("delete from role_assignment where account_id = :id")
+                .param("id", accountId)
+                .update();
         roles.forEach(role -> grant(accountId, role));
     }
 
     public void setPassword(long accountId, String passwordHash) {
         jdbc.sql("update account set password_hash = :hash, updated_at = now() where id = :id")
-                .param("hash", passwordHash).param("id", accountId).update();
+                .param("hash", passwordHash)
+                .param("id", accountId)
+                .update();
     }
 
     public void setStatus(long accountId, AccountStatus status) {
         jdbc.sql("update account set status = :status, updated_at = now() where id = :id")
-                .param("status", status.name()).param("id", accountId).update();
+                .param("status", status.name())
+                .param("id", accountId)
+                .update();
     }
 
     public void recordSignIn(long accountId) {
-        jdbc.sql("update account set last_sign_in_at = now() where id = :id").param("id", accountId).update();
+        jdbc.sql("update account set last_sign_in_at = now() where id = :id")
+                .param("id", accountId)
+                .update();
     }
 
     public void setSecondFactor(long accountId, @Nullable String secret, boolean enabled) {
         jdbc.sql("update account set totp_secret = :secret, totp_enabled = :enabled, updated_at = now() where id = :id")
-                .param("secret", secret).param("enabled", enabled).param("id", accountId).update();
+                .param("secret", secret)
+                .param("enabled", enabled)
+                .param("id", accountId)
+                .update();
     }
 
     public CurrentUser currentUser(Row row) {
@@ -114,9 +149,12 @@ public class Accounts {
                         values (:email, :name, :status, :language)
                         on conflict do nothing returning id
                         """)
-                .param("email", email.trim()).param("name", displayName.trim()).param("status", status.name())
+                .param("email", email.trim())
+                .param("name", displayName.trim())
+                .param("status", status.name())
                 .param("language", language)
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
     }
 
     /** Takes one role away (in its region, or held for the whole country); false when it was not held. */
@@ -125,16 +163,27 @@ public class Accounts {
                         delete from role_assignment
                         where account_id = :account and role = :role and coalesce(region_id, 0) = coalesce(cast(:region as bigint), 0)
                         """)
-                .param("account", accountId).param("role", role.role().name()).param("region", role.regionId())
-                .update() > 0;
+                        .param("account", accountId)
+                        .param("role", role.role().name())
+                        .param("region", role.regionId())
+                        .update()
+                > 0;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                AccountStatus.valueOf(rs.getString("status")), rs.getString("language"),
-                rs.getBoolean("notifications_enabled"), rs.getString("totp_secret"), rs.getBoolean("totp_enabled"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                AccountStatus.valueOf(rs.getString("status")),
+                rs.getString("language"),
+                rs.getBoolean("notifications_enabled"),
+                rs.getString("totp_secret"),
+                rs.getBoolean("totp_enabled"),
                 rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getObject("last_sign_in_at", java.time.OffsetDateTime.class))
-                        .map(java.time.OffsetDateTime::toInstant).orElse(null));
+                        .map(java.time.OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 }

@@ -11,11 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountStatus;
-import pl.koordes.shared.security.Role;
-import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.database.DemoData;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
 
 /**
  * One demonstration account per role (documented in the README), never in production. Accounts
@@ -33,17 +33,29 @@ class AccountsDemoData implements ApplicationRunner {
     /** The published TOTP key of the demo accounts that need a second factor. */
     static final String TOTP_SECRET = "KOORDESDEMOKOORDESDEMOKOORDESDEM";
 
-    private record DemoAccount(String email, String name, Role role, String regionSlug) {
-    }
+    private record DemoAccount(String email, String name, Role role, String regionSlug) {}
 
     private static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("administrator@demo.koordes.example", "Ada Administracyjna", Role.ADMINISTRATOR, null),
             new DemoAccount("redaktor@demo.koordes.example", "Roman Redakcyjny", Role.EDITOR, null),
-            new DemoAccount("koordynator.malopolskie@demo.koordes.example", "Kinga Koordynacyjna", Role.REGIONAL_COORDINATOR, "malopolskie"),
-            new DemoAccount("koordynator.slaskie@demo.koordes.example", "Stefan Koordynacyjny", Role.REGIONAL_COORDINATOR, "slaskie"),
-            new DemoAccount("komitet.malopolskie@demo.koordes.example", "Kamila Komitetowa", Role.COMMITTEE_MEMBER, "malopolskie"),
+            new DemoAccount(
+                    "koordynator.malopolskie@demo.koordes.example",
+                    "Kinga Koordynacyjna",
+                    Role.REGIONAL_COORDINATOR,
+                    "malopolskie"),
+            new DemoAccount(
+                    "koordynator.slaskie@demo.koordes.example",
+                    "Stefan Koordynacyjny",
+                    Role.REGIONAL_COORDINATOR,
+                    "slaskie"),
+            new DemoAccount(
+                    "komitet.malopolskie@demo.koordes.example",
+                    "Kamila Komitetowa",
+                    Role.COMMITTEE_MEMBER,
+                    "malopolskie"),
             new DemoAccount("ekspert@demo.koordes.example", "Edward Ekspercki", Role.EXPERT, null),
-            new DemoAccount("ministerstwo@demo.koordes.example", "Irena Instytucjonalna", Role.CENTRAL_INSTITUTION, null),
+            new DemoAccount(
+                    "ministerstwo@demo.koordes.example", "Irena Instytucjonalna", Role.CENTRAL_INSTITUTION, null),
             new DemoAccount("uczestnik@demo.koordes.example", "Urszula Uczestnicząca", Role.PARTICIPANT, null));
 
     private final Accounts accounts;
@@ -67,7 +79,9 @@ class AccountsDemoData implements ApplicationRunner {
         String hash = passwords.encode(PASSWORD);
         for (DemoAccount demo : ACCOUNTS) {
             long id = accounts.create(demo.email(), demo.name(), AccountStatus.ACTIVE, hash, "pl");
-            Long region = demo.regionSlug() == null ? null : directory.region(demo.regionSlug()).map(Region::id).orElseThrow();
+            Long region = demo.regionSlug() == null
+                    ? null
+                    : directory.region(demo.regionSlug()).map(Region::id).orElseThrow();
             accounts.grant(id, new RoleAssignment(demo.role(), region));
             if (demo.role() == Role.ADMINISTRATOR || demo.role() == Role.REGIONAL_COORDINATOR) {
                 accounts.setSecondFactor(id, TOTP_SECRET, true);

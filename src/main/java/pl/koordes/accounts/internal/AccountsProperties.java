@@ -1,10 +1,10 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.shared.security.Role;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
 
 /**
  * Settings of accounts and signing in.
@@ -20,9 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl the public address of the site, for links in e-mails and logs
  */
 @ConfigurationProperties("koordes.accounts")
-public record AccountsProperties(String bootstrapAdminEmail, Set<Role> secondFactorRequiredFor,
-        int signInFailuresPerAccount, int signInFailuresPerAddress, Duration lockout, Duration absoluteSessionTimeout,
-        Duration invitationValidity, Duration passwordResetValidity, String baseUrl) {
+public record AccountsProperties(
+        String bootstrapAdminEmail,
+        Set<Role> secondFactorRequiredFor,
+        int signInFailuresPerAccount,
+        int signInFailuresPerAddress,
+        Duration lockout,
+        Duration absoluteSessionTimeout,
+        Duration invitationValidity,
+        Duration passwordResetValidity,
+        String baseUrl) {
 
     public boolean secondFactorRequired(CurrentUser user) {
         return user.roles().stream().anyMatch(r -> secondFactorRequiredFor.contains(r.role()));

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchMaxLength how much of a search text is used; the rest is ignored
  */
 @ConfigurationProperties("koordes.admin")
-public record AdministrationProperties(@DefaultValue("25") int peoplePageSize, @DefaultValue("50") int auditPageSize,
-        @DefaultValue("200") int searchMaxLength) {
-}
+public record AdministrationProperties(
+        @DefaultValue("25") int peoplePageSize,
+        @DefaultValue("50") int auditPageSize,
+        @DefaultValue("200") int searchMaxLength) {}

@@ -1,7 +1,5 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.AccountAction;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import pl.koordes.accounts.AccountAction;
 import pl.koordes.shared.audit.AuditAction;
 import pl.koordes.shared.security.CurrentUser;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +34,14 @@ public class AuditLog {
      * @param actor who acted, or null for the system or an anonymous visitor
      * @param actorLabel how to show the actor when the account is gone (an e-mail typed at sign-in)
      */
-    public void record(@Nullable Long actor, @Nullable String actorLabel, AuditAction action, @Nullable String targetType,
-            @Nullable Object targetId, @Nullable Map<String, ?> before, @Nullable Map<String, ?> after) {
+    public void record(
+            @Nullable Long actor,
+            @Nullable String actorLabel,
+            AuditAction action,
+            @Nullable String targetType,
+            @Nullable Object targetId,
+            @Nullable Map<String, ?> before,
+            @Nullable Map<String, ?> after) {
         jdbc.sql("""
                         insert into audit_entry (actor_id, actor_label, action, target_type, target_id, before_value, after_value, client_address)
                         values (:actor, :label, :action, :type, :target, cast(:before as jsonb), cast(:after as jsonb), :address)
@@ -53,7 +58,12 @@ public class AuditLog {
     }
 
     /** Records an action of a signed-in person. */
-    public void record(CurrentUser actor, AuditAction action, String targetType, Object targetId, @Nullable Map<String, ?> before,
+    public void record(
+            CurrentUser actor,
+            AuditAction action,
+            String targetType,
+            Object targetId,
+            @Nullable Map<String, ?> before,
             @Nullable Map<String, ?> after) {
         record(actor.id(), actor.email(), action, targetType, targetId, before, after);
     }

@@ -4,7 +4,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.shared.audit.Audited;
 
 /**
@@ -29,11 +28,23 @@ class AuditRecorder {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Object targetId = event.auditTargetId();
         if (authentication != null && authentication.getPrincipal() instanceof AccountUserDetails details) {
-            audit.record(details.user().id(), details.user().email(), event.auditAction(), event.auditTargetType(),
-                    targetId, event.auditBefore(), event.auditAfter());
+            audit.record(
+                    details.user().id(),
+                    details.user().email(),
+                    event.auditAction(),
+                    event.auditTargetType(),
+                    targetId,
+                    event.auditBefore(),
+                    event.auditAfter());
         } else {
-            audit.record(null, SYSTEM, event.auditAction(), event.auditTargetType(), targetId,
-                    event.auditBefore(), event.auditAfter());
+            audit.record(
+                    null,
+                    SYSTEM,
+                    event.auditAction(),
+                    event.auditTargetType(),
+                    targetId,
+                    event.auditBefore(),
+                    event.auditAfter());
         }
     }
 }

@@ -1,6 +1,5 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.AccountAction;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +8,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.AccountStatus;
-import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
 
@@ -48,8 +46,19 @@ class BootstrapAdministrator implements ApplicationRunner {
         long id = accounts.create(email, "Administrator", AccountStatus.INVITED, null, "pl");
         accounts.grant(id, new RoleAssignment(Role.ADMINISTRATOR, null));
         String token = tokens.issue(id, AccountTokens.Purpose.SETUP, SETUP_VALIDITY);
-        audit.record(null, "system", AccountAction.BOOTSTRAP_ADMIN_CREATED, "account", id, null, java.util.Map.of("email", email));
-        log.warn("First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
-                email, SETUP_VALIDITY.toDays(), properties.baseUrl(), token);
+        audit.record(
+                null,
+                "system",
+                AccountAction.BOOTSTRAP_ADMIN_CREATED,
+                "account",
+                id,
+                null,
+                java.util.Map.of("email", email));
+        log.warn(
+                "First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
+                email,
+                SETUP_VALIDITY.toDays(),
+                properties.baseUrl(),
+                token);
     }
 }

@@ -1,8 +1,8 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.shared.security.RoleAssignment;
 import java.time.Instant;
 import java.util.List;
+import pl.koordes.shared.security.RoleAssignment;
 
 /** Sends the e-mail that invites a person to set their password; the mail module does the delivery. */
 public interface InvitationMail {
@@ -18,7 +18,13 @@ public interface InvitationMail {
      * @param invitedBy the name of the administrator who sent the invitation
      * @param roles the roles granted, for the e-mail to name
      */
-    record Invitation(long accountId, String email, String displayName, String language, String path, Instant validUntil,
-            String invitedBy, List<RoleAssignment> roles) {
-    }
+    record Invitation(
+            long accountId,
+            String email,
+            String displayName,
+            String language,
+            String path,
+            Instant validUntil,
+            String invitedBy,
+            List<RoleAssignment> roles) {}
 }

@@ -1,6 +1,5 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.shared.outcome.Refused;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +10,7 @@ import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.outcome.Refused;
 
 /**
  * The invitation e-mail in the invitee's language, handed to the mail module (template mail/invitation),
@@ -35,21 +35,28 @@ class MailerInvitationMail implements InvitationMail {
     public void send(Invitation invitation) {
         Locale locale = Language.fromCode(invitation.language()).locale();
         Map<Long, Region> regions = invitation.roles().stream().anyMatch(r -> r.regionId() != null)
-                ? directory.regions().stream().collect(Collectors.toMap(Region::id, r -> r)) : Map.of();
+                ? directory.regions().stream().collect(Collectors.toMap(Region::id, r -> r))
+                : Map.of();
         String roles = invitation.roles().stream()
                 .map(role -> {
                     String name = messages.get(locale, "role." + role.role().name());
                     Region region = role.regionId() == null ? null : regions.get(role.regionId());
-                    return region == null ? name : messages.get(locale, "admin.roleInRegion", name, region.name(locale));
+                    return region == null
+                            ? name
+                            : messages.get(locale, "admin.roleInRegion", name, region.name(locale));
                 })
                 .collect(Collectors.joining(", "));
         try {
-            mailer.send(invitation.email(), locale, TEMPLATE, Map.of(
-                    "name", invitation.displayName(),
-                    "invitedBy", invitation.invitedBy(),
-                    "roles", roles,
-                    "path", invitation.path(),
-                    "validUntil", Formats.dateTime(invitation.validUntil())));
+            mailer.send(
+                    invitation.email(),
+                    locale,
+                    TEMPLATE,
+                    Map.of(
+                            "name", invitation.displayName(),
+                            "invitedBy", invitation.invitedBy(),
+                            "roles", roles,
+                            "path", invitation.path(),
+                            "validUntil", Formats.dateTime(invitation.validUntil())));
         } catch (IllegalArgumentException undeliverable) {
             // The mail module's address check is stricter than the form's in places (e.g. non-ASCII
             // local parts); refusing here rolls the whole invitation back.

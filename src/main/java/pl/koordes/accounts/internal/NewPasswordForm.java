@@ -3,8 +3,8 @@ package pl.koordes.accounts.internal;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.shared.text.TextInput;
 import org.springframework.validation.Errors;
+import pl.koordes.shared.text.TextInput;
 import pl.koordes.shared.web.CrossFieldRules;
 
 /**
@@ -17,7 +17,8 @@ import pl.koordes.shared.web.CrossFieldRules;
 public record NewPasswordForm(
         @Size(max = 200, message = "form.invalid") @Nullable String token,
         @Nullable String password,
-        @Nullable String passwordRepeated) implements CrossFieldRules {
+        @Nullable String passwordRepeated)
+        implements CrossFieldRules {
 
     /** Passwords stay as typed; the other texts are normalised here (FormBinding leaves records with passwords alone). */
     public NewPasswordForm {

@@ -6,7 +6,9 @@ import org.springframework.validation.Errors;
 import pl.koordes.shared.web.CrossFieldRules;
 
 /** A new password, confirmed with the current one; every password as typed. */
-public record PasswordChangeForm(@Nullable String currentPassword, @Nullable String newPassword,
+public record PasswordChangeForm(
+        @Nullable String currentPassword,
+        @Nullable String newPassword,
         @Nullable String passwordRepeated) implements CrossFieldRules {
 
     @Override

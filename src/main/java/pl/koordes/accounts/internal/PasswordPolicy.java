@@ -55,12 +55,13 @@ public class PasswordPolicy {
         inputs.addAll(personalWords(displayName, email));
         Strength strength = zxcvbn.measure(password, inputs);
         if (strength.getScore() < MIN_SCORE) {
-            ResourceBundle feedback = ResourceBundle.getBundle("password/zxcvbn",
+            ResourceBundle feedback = ResourceBundle.getBundle(
+                    "password/zxcvbn",
                     "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("pl"));
             var localized = strength.getFeedback().withResourceBundle(feedback);
             String warning = localized.getWarning();
-            String reason = warning != null && !warning.isBlank() ? warning
-                    : String.join(" ", localized.getSuggestions());
+            String reason =
+                    warning != null && !warning.isBlank() ? warning : String.join(" ", localized.getSuggestions());
             return Optional.of(new Refusal("password.weak", reason.isBlank() ? null : reason));
         }
         return Optional.empty();
@@ -72,8 +73,7 @@ public class PasswordPolicy {
      * @param key the message key saying why
      * @param detail the estimator's explanation, already in the reader's language, or null
      */
-    public record Refusal(String key, String detail) {
-    }
+    public record Refusal(String key, String detail) {}
 
     private static List<String> personalWords(String displayName, String email) {
         List<String> words = new ArrayList<>();
@@ -92,7 +92,10 @@ public class PasswordPolicy {
     private static List<String> loadWords() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("password/polish-words.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return reader.lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,19 +1,13 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.AccountAction;
-import pl.koordes.accounts.AccountStatus;
-
-import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.internal.PasswordPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.accounts.internal.Accounts;
-import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.accounts.internal.AccountTokens;
+import pl.koordes.accounts.AccountAction;
+import pl.koordes.accounts.AccountStatus;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.outcome.NotFound;
@@ -35,8 +29,15 @@ public class PasswordReset {
     private final Sessions sessions;
     private final AccountsProperties properties;
 
-    PasswordReset(Accounts accounts, AccountTokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-            AuditLog audit, Sessions sessions, AccountsProperties properties) {
+    PasswordReset(
+            Accounts accounts,
+            AccountTokens tokens,
+            Mailer mailer,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            AuditLog audit,
+            Sessions sessions,
+            AccountsProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -52,23 +53,30 @@ public class PasswordReset {
     public void requestLink(String email) {
         Optional<Accounts.Row> account = accounts.byEmail(email).filter(row -> row.status() == AccountStatus.ACTIVE);
         if (account.isEmpty()) {
-            audit.record(null, truncate(email), AccountAction.PASSWORD_RESET_UNKNOWN_EMAIL, "account", null, null, null);
+            audit.record(
+                    null, truncate(email), AccountAction.PASSWORD_RESET_UNKNOWN_EMAIL, "account", null, null, null);
             return;
         }
         Accounts.Row row = account.get();
         String token = tokens.issue(row.id(), AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
-        mailer.send(row.email(), Language.fromCode(row.language()).locale(), "accounts/mail/passwordReset", Map.of(
-                "name", row.displayName(),
-                "path", "/haslo/nowe?token=" + token,
-                "minutes", properties.passwordResetValidity().toMinutes()));
+        mailer.send(
+                row.email(),
+                Language.fromCode(row.language()).locale(),
+                "accounts/mail/passwordReset",
+                Map.of(
+                        "name", row.displayName(),
+                        "path", "/haslo/nowe?token=" + token,
+                        "minutes", properties.passwordResetValidity().toMinutes()));
         audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET_REQUESTED, "account", row.id(), null, null);
     }
 
     /** Whether a reset link still works (to show the form or the "link no longer works" page). */
     @Transactional(readOnly = true)
     public boolean linkValid(String token) {
-        return tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
-                .filter(row -> row.status() == AccountStatus.ACTIVE).isPresent();
+        return tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET)
+                .flatMap(accounts::byId)
+                .filter(row -> row.status() == AccountStatus.ACTIVE)
+                .isPresent();
     }
 
     /**
@@ -79,10 +87,12 @@ public class PasswordReset {
     @Transactional
     public void reset(NewPasswordForm form, Locale locale) {
         String token = form.tokenText();
-        Accounts.Row row = tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+        Accounts.Row row = tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET)
+                .flatMap(accounts::byId)
                 .filter(account -> account.status() == AccountStatus.ACTIVE)
                 .orElseThrow(() -> new NotFound("password reset", "link"));
-        Optional<PasswordPolicy.Refusal> refusal = policy.check(form.password(), row.displayName(), row.email(), locale);
+        Optional<PasswordPolicy.Refusal> refusal =
+                policy.check(form.password(), row.displayName(), row.email(), locale);
         if (refusal.isPresent()) {
             throw Refused.field("password", refusal.get().key());
         }
@@ -97,7 +107,8 @@ public class PasswordReset {
     /** Why the form's password was refused, in the reader's language, for showing beside the field. */
     @Transactional(readOnly = true)
     public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {
-        return tokens.peek(form.tokenText(), AccountTokens.Purpose.PASSWORD_RESET).flatMap(accounts::byId)
+        return tokens.peek(form.tokenText(), AccountTokens.Purpose.PASSWORD_RESET)
+                .flatMap(accounts::byId)
                 .flatMap(row -> policy.check(form.password(), row.displayName(), row.email(), locale))
                 .map(PasswordPolicy.Refusal::detail);
     }

@@ -10,5 +10,6 @@ import pl.koordes.shared.text.Text;
 public record PasswordResetRequestForm(
         @NotBlank(message = "reset.email.invalid")
         @Text(max = EmailAddresses.MAX_LENGTH)
-        @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "reset.email.invalid") @Nullable String email) {
-}
+        @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "reset.email.invalid")
+        @Nullable
+        String email) {}

@@ -1,10 +1,9 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.Profiles;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.accounts.Profiles;
 import pl.koordes.shared.text.Text;
 
 /**
@@ -15,7 +14,10 @@ import pl.koordes.shared.text.Text;
 public record ProfileDetailsForm(
         @NotBlank(message = "profile.name.required")
         @Size(max = Profiles.NAME_MAX, message = "profile.name.tooLong")
-        @Text(max = Profiles.NAME_MAX) @Nullable String displayName,
+        @Text(max = Profiles.NAME_MAX)
+        @Nullable
+        String displayName,
+
         @Nullable String language,
         @Nullable Boolean notifications) {
 

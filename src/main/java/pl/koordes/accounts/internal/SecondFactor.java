@@ -45,8 +45,14 @@ public class SecondFactor {
 
     /** The QR code an authenticator app scans, as a data: URI for an img element. */
     public String qrCode(String email, String secret) {
-        QrData data = new QrData.Builder().label(email).secret(secret).issuer("KoordES")
-                .algorithm(HashingAlgorithm.SHA1).digits(6).period(30).build();
+        QrData data = new QrData.Builder()
+                .label(email)
+                .secret(secret)
+                .issuer("KoordES")
+                .algorithm(HashingAlgorithm.SHA1)
+                .digits(6)
+                .period(30)
+                .build();
         ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
         generator.setImageSize(240);
         try {
@@ -78,8 +84,7 @@ public class SecondFactor {
                 return jdbc.sql("""
                                 update account set totp_last_step = :step
                                 where id = :id and (totp_last_step is null or totp_last_step < :step)
-                                """)
-                        .param("step", step).param("id", accountId).update() == 1;
+                                """).param("step", step).param("id", accountId).update() == 1;
             }
         }
         return false;
@@ -88,7 +93,8 @@ public class SecondFactor {
     private boolean matches(String secret, String digits, long step) {
         try {
             String expected = generator.generate(secret, step);
-            return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            return java.security.MessageDigest.isEqual(
+                    expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
             return false;
@@ -97,13 +103,17 @@ public class SecondFactor {
 
     /** Replaces the person's recovery codes with new ones and returns them, to be shown once. */
     public List<String> newRecoveryCodes(long accountId) {
-        jdbc.sql("delete from recovery_code where account_id = :id").param("id", accountId).update();
+        jdbc.sql("delete from recovery_code where account_id = :id")
+                .param("id", accountId)
+                .update();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String code = randomCode();
             codes.add(code);
             jdbc.sql("insert into recovery_code (account_id, code_hash) values (:id, :hash)")
-                    .param("id", accountId).param("hash", AccountTokens.hash(normalize(code))).update();
+                    .param("id", accountId)
+                    .param("hash", AccountTokens.hash(normalize(code)))
+                    .update();
         }
         return codes;
     }
@@ -117,7 +127,10 @@ public class SecondFactor {
                         update recovery_code set used_at = now()
                         where account_id = :id and code_hash = :hash and used_at is null
                         """)
-                .param("id", accountId).param("hash", AccountTokens.hash(normalize(code))).update() == 1;
+                        .param("id", accountId)
+                        .param("hash", AccountTokens.hash(normalize(code)))
+                        .update()
+                == 1;
     }
 
     private static String randomCode() {

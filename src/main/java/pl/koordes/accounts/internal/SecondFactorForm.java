@@ -1,8 +1,8 @@
 package pl.koordes.accounts.internal;
 
 import org.jspecify.annotations.Nullable;
-import pl.koordes.shared.text.TextInput;
 import pl.koordes.shared.text.Text;
+import pl.koordes.shared.text.TextInput;
 
 /**
  * Turning the second factor on: a code from the authenticator app, proving it works, and the current
@@ -10,8 +10,7 @@ import pl.koordes.shared.text.Text;
  * factor off or to get new recovery codes (then the code is not sent).
  */
 public record SecondFactorForm(
-        @Text(max = 10) @Nullable String code,
-        @Nullable String currentPasswordTotp) {
+        @Text(max = 10) @Nullable String code, @Nullable String currentPasswordTotp) {
 
     /** Passwords stay as typed; the other texts are normalised here (FormBinding leaves records with passwords alone). */
     public SecondFactorForm {

@@ -7,12 +7,9 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -21,9 +18,12 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import pl.koordes.shared.web.SecurityHeaders;
@@ -45,31 +45,42 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers handlers, SignInThrottle throttle,
-            SecurityContextRepository contexts, Sessions sessions, AccountsProperties properties, Clock clock,
-            CookieCsrfTokenRepository csrfTokens) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMINISTRATOR")
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMINISTRATOR")
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SignInHandlers handlers,
+            SignInThrottle throttle,
+            SecurityContextRepository contexts,
+            Sessions sessions,
+            AccountsProperties properties,
+            Clock clock,
+            CookieCsrfTokenRepository csrfTokens)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .hasRole("ADMINISTRATOR")
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMINISTRATOR")
                         .requestMatchers("/logowanie/kod", "/logowanie/drugi-skladnik")
-                                .hasAnyAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)
-                        .requestMatchers("/konto", "/konto/**").hasAuthority(AccountUserDetails.SIGNED_IN)
+                        .hasAnyAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)
+                        .requestMatchers("/konto", "/konto/**")
+                        .hasAuthority(AccountUserDetails.SIGNED_IN)
                         // The coordination workspace: signed in fully here, the region checked by DirectoryPermissions.
-                        .requestMatchers("/koordynacja", "/koordynacja/**").hasAuthority(AccountUserDetails.SIGNED_IN)
-                        .anyRequest().permitAll())
-                .formLogin(form -> form
-                        .loginPage("/logowanie")
+                        .requestMatchers("/koordynacja", "/koordynacja/**")
+                        .hasAuthority(AccountUserDetails.SIGNED_IN)
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(form -> form.loginPage("/logowanie")
                         .loginProcessingUrl("/logowanie")
                         .usernameParameter(SignInHandlers.EMAIL_PARAMETER)
                         .passwordParameter("password")
                         .successHandler(handlers)
                         .failureHandler(handlers)
                         .permitAll())
-                .logout(logout -> logout
-                        .logoutUrl("/wyloguj")
+                .logout(logout -> logout.logoutUrl("/wyloguj")
                         .addLogoutHandler((request, response, authentication) -> {
-                            if (authentication != null && authentication.getPrincipal() instanceof AccountUserDetails details) {
+                            if (authentication != null
+                                    && authentication.getPrincipal() instanceof AccountUserDetails details) {
                                 sessions.endAll(details.user().id());
                             }
                         })
@@ -80,19 +91,19 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
                         // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                EndpointRequest.toAnyEndpoint())
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), EndpointRequest.toAnyEndpoint())
                         .defaultAuthenticationEntryPointFor(new SignInTarget(), request -> true)
                         .accessDeniedHandler(accessDenied()))
                 .addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
+                .addFilterAfter(
+                        new AbsoluteSessionTimeoutFilter(properties.absoluteSessionTimeout(), clock),
                         UsernamePasswordAuthenticationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
-                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                                SecurityHeaders.PERMISSIONS_POLICY))
+                        .addHeaderWriter(
+                                new StaticHeadersWriter("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
                 .requestCache(cache -> cache.disable());
         return http.build();
@@ -113,8 +124,10 @@ class SecurityConfiguration {
                 signIn.commence(request, response, null);
             } else if (authentication.getAuthorities().stream()
                     .anyMatch(a -> AccountUserDetails.PENDING_SECOND_FACTOR.equals(a.getAuthority()))) {
-                response.sendRedirect(((AccountUserDetails) authentication.getPrincipal()).secondFactorEnrolled()
-                        ? "/logowanie/kod" : "/logowanie/drugi-skladnik");
+                response.sendRedirect(
+                        ((AccountUserDetails) authentication.getPrincipal()).secondFactorEnrolled()
+                                ? "/logowanie/kod"
+                                : "/logowanie/drugi-skladnik");
             } else {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
             }
@@ -125,10 +138,13 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         String argon2 = "argon2@SpringSecurity_v5_8";
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(argon2, Map.of(
-                argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
+                argon2,
+                Map.of(
+                        argon2,
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
         return encoder;
     }
-
 }

@@ -1,11 +1,5 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.AccountAction;
-import pl.koordes.accounts.AccountStatus;
-
-import pl.koordes.accounts.internal.PasswordPolicy;
-import pl.koordes.shared.security.RoleAssignment;
-import pl.koordes.shared.security.Role;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.accounts.internal.Accounts;
-import pl.koordes.accounts.internal.AccountTokens;
+import pl.koordes.accounts.AccountAction;
+import pl.koordes.accounts.AccountStatus;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
 
 /**
  * Self-registration of participants: the account exists at once but works only after the person
@@ -38,7 +34,12 @@ public class SelfRegistration {
     private final PasswordPolicy policy;
     private final AuditLog audit;
 
-    SelfRegistration(Accounts accounts, AccountTokens tokens, Mailer mailer, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+    SelfRegistration(
+            Accounts accounts,
+            AccountTokens tokens,
+            Mailer mailer,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
             AuditLog audit) {
         this.accounts = accounts;
         this.tokens = tokens;
@@ -64,20 +65,37 @@ public class SelfRegistration {
         String language = Language.of(locale).code();
         Optional<Accounts.Row> existing = accounts.byEmail(address);
         if (existing.isPresent()) {
-            mailer.send(existing.get().email(), Language.fromCode(existing.get().language()).locale(),
-                    "accounts/mail/alreadyRegistered", Map.of("name", existing.get().displayName()));
-            audit.record(existing.get().id(), existing.get().email(), AccountAction.REGISTRATION_FOR_EXISTING_EMAIL, "account",
-                    existing.get().id(), null, null);
+            mailer.send(
+                    existing.get().email(),
+                    Language.fromCode(existing.get().language()).locale(),
+                    "accounts/mail/alreadyRegistered",
+                    Map.of("name", existing.get().displayName()));
+            audit.record(
+                    existing.get().id(),
+                    existing.get().email(),
+                    AccountAction.REGISTRATION_FOR_EXISTING_EMAIL,
+                    "account",
+                    existing.get().id(),
+                    null,
+                    null);
             return;
         }
         long id = accounts.create(address, name, AccountStatus.INVITED, passwords.encode(form.password()), language);
         accounts.grant(id, new RoleAssignment(Role.PARTICIPANT, null));
         String token = tokens.issue(id, AccountTokens.Purpose.EMAIL_VERIFICATION, VERIFICATION_VALIDITY);
-        mailer.send(address, locale, "accounts/mail/verifyEmail", Map.of(
-                "name", name,
-                "path", "/rejestracja/potwierdz?token=" + token,
-                "hours", VERIFICATION_VALIDITY.toHours()));
-        audit.record(id, address, AccountAction.REGISTERED, "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
+        mailer.send(
+                address,
+                locale,
+                "accounts/mail/verifyEmail",
+                Map.of(
+                        "name",
+                        name,
+                        "path",
+                        "/rejestracja/potwierdz?token=" + token,
+                        "hours",
+                        VERIFICATION_VALIDITY.toHours()));
+        audit.record(
+                id, address, AccountAction.REGISTERED, "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
     }
 
     /** Why the form's password was refused, in the reader's language, for showing beside the field. */
@@ -102,7 +120,13 @@ public class SelfRegistration {
             return false;
         }
         accounts.setStatus(row.id(), AccountStatus.ACTIVE);
-        audit.record(row.id(), row.email(), AccountAction.EMAIL_VERIFIED, "account", row.id(), Map.of("status", "INVITED"),
+        audit.record(
+                row.id(),
+                row.email(),
+                AccountAction.EMAIL_VERIFIED,
+                "account",
+                row.id(),
+                Map.of("status", "INVITED"),
                 Map.of("status", "ACTIVE"));
         return true;
     }

@@ -1,16 +1,15 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.Profiles;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.shared.text.TextInput;
 import org.springframework.validation.Errors;
+import pl.koordes.accounts.Profiles;
 import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.text.Text;
+import pl.koordes.shared.text.TextInput;
 import pl.koordes.shared.web.CrossFieldRules;
 
 /**
@@ -21,12 +20,19 @@ import pl.koordes.shared.web.CrossFieldRules;
 public record SelfRegistrationForm(
         @NotBlank(message = "profile.name.required")
         @Size(max = Profiles.NAME_MAX, message = "profile.name.tooLong")
-        @Text(max = Profiles.NAME_MAX) @Nullable String displayName,
+        @Text(max = Profiles.NAME_MAX)
+        @Nullable
+        String displayName,
+
         @NotBlank(message = "profile.email.invalid")
         @Text(max = EmailAddresses.MAX_LENGTH)
-        @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "profile.email.invalid") @Nullable String email,
+        @Pattern(regexp = "|" + EmailAddresses.PLAIN_ADDRESS, message = "profile.email.invalid")
+        @Nullable
+        String email,
+
         @Nullable String password,
-        @Nullable String passwordRepeated) implements CrossFieldRules {
+        @Nullable String passwordRepeated)
+        implements CrossFieldRules {
 
     /** Passwords stay as typed; the other texts are normalised here (FormBinding leaves records with passwords alone). */
     public SelfRegistrationForm {

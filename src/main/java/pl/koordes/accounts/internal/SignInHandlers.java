@@ -1,6 +1,5 @@
 package pl.koordes.accounts.internal;
 
-import pl.koordes.accounts.AccountAction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,8 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.accounts.internal.AccountsProperties;
-import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.AccountAction;
 
 /**
  * What happens after the password is checked: a failure counts towards the lockout and is audited;
@@ -38,8 +36,13 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     private final AccountsProperties properties;
     private final SecurityContextRepository contexts;
 
-    SignInHandlers(SignInThrottle throttle, AuditLog audit, Accounts accounts, AccountsProperties properties,
-            SecurityContextRepository securityContextRepository, Clock clock) {
+    SignInHandlers(
+            SignInThrottle throttle,
+            AuditLog audit,
+            Accounts accounts,
+            AccountsProperties properties,
+            SecurityContextRepository securityContextRepository,
+            Clock clock) {
         this.clock = clock;
         this.throttle = throttle;
         this.audit = audit;
@@ -50,8 +53,9 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 
     @Override
     @Transactional
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String email = String.valueOf(request.getParameter(EMAIL_PARAMETER));
         throttle.failed(email, request.getRemoteAddr());
         audit.record(null, truncate(email), AccountAction.SIGN_IN_FAILED, "account", null, null, null);
@@ -60,17 +64,24 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 
     @Override
     @Transactional
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         AccountUserDetails details = (AccountUserDetails) authentication.getPrincipal();
         throttle.succeeded(details.user().email());
         boolean secondFactorDue = details.secondFactorEnrolled() || properties.secondFactorRequired(details.user());
         if (secondFactorDue) {
             // Half signed in: the session knows who it is, but grants nothing until the second factor.
-            var pending = UsernamePasswordAuthenticationToken.authenticated(details, null,
-                    List.of(new SimpleGrantedAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)));
+            var pending = UsernamePasswordAuthenticationToken.authenticated(
+                    details, null, List.of(new SimpleGrantedAuthority(AccountUserDetails.PENDING_SECOND_FACTOR)));
             save(pending, request, response);
-            audit.record(details.user(), AccountAction.SIGN_IN_PASSWORD_ACCEPTED, "account", details.user().id(), null, null);
+            audit.record(
+                    details.user(),
+                    AccountAction.SIGN_IN_PASSWORD_ACCEPTED,
+                    "account",
+                    details.user().id(),
+                    null,
+                    null);
             response.sendRedirect(details.secondFactorEnrolled() ? "/logowanie/kod" : "/logowanie/drugi-skladnik");
             return;
         }
@@ -85,13 +96,17 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         save(full, request, response);
         request.getSession().setAttribute(AbsoluteSessionTimeoutFilter.SIGNED_IN_AT, clock.millis());
         accounts.recordSignIn(details.user().id());
-        audit.record(details.user(), AccountAction.SIGN_IN, "account", details.user().id(), null, Map.of("secondFactor",
-                details.secondFactorEnrolled()));
+        audit.record(
+                details.user(),
+                AccountAction.SIGN_IN,
+                "account",
+                details.user().id(),
+                null,
+                Map.of("secondFactor", details.secondFactorEnrolled()));
     }
 
     /** Replaces the session's picture of the person after they changed their name, e-mail or roles. */
-    public void refresh(AccountUserDetails updated, HttpServletRequest request,
-            HttpServletResponse response) {
+    public void refresh(AccountUserDetails updated, HttpServletRequest request, HttpServletResponse response) {
         var full = UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.fullAuthorities());
         save(full, request, response);
     }

@@ -18,7 +18,8 @@ class SignInTarget implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         if ("GET".equals(request.getMethod())) {
-            String path = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+            String path =
+                    request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
             if (safe(path)) {
                 request.getSession().setAttribute(ATTRIBUTE, path);
             }
@@ -27,7 +28,10 @@ class SignInTarget implements AuthenticationEntryPoint {
     }
 
     static boolean safe(String path) {
-        return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") && path.length() < 2000
+        return path.startsWith("/")
+                && !path.startsWith("//")
+                && !path.startsWith("/\\")
+                && path.length() < 2000
                 && path.chars().noneMatch(c -> c < 0x20);
     }
 }

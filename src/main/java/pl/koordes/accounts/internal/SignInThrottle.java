@@ -1,7 +1,6 @@
 package pl.koordes.accounts.internal;
 
 import org.springframework.stereotype.Component;
-import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
 

@@ -2,10 +2,13 @@ package pl.koordes.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +17,6 @@ import pl.koordes.accounts.AccountManagement;
 import pl.koordes.accounts.internal.NewPasswordForm;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
-import jakarta.validation.Valid;
-import org.jspecify.annotations.Nullable;
-import org.springframework.validation.BindingResult;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
@@ -50,8 +50,14 @@ class InvitationController {
     }
 
     @PostMapping("/zaproszenie")
-    String accept(@Valid NewPasswordForm form, BindingResult result, Locale locale, Model model,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String accept(
+            @Valid NewPasswordForm form,
+            BindingResult result,
+            Locale locale,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!limiter.tryConsume(ATTEMPTS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
@@ -71,14 +77,25 @@ class InvitationController {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
         } catch (Refused refused) {
-            return again(model, response, form.tokenText(), invitee.get(), FormErrors.of(refused),
+            return again(
+                    model,
+                    response,
+                    form.tokenText(),
+                    invitee.get(),
+                    FormErrors.of(refused),
                     accounts.passwordAdvice(form, locale).orElse(null));
         }
         redirect.addAttribute("aktywne", "");
         return "redirect:/logowanie";
     }
 
-    private static String again(Model model, HttpServletResponse response, String token, AccountManagement.Invitee invitee, FormErrors errors, @Nullable String detail) {
+    private static String again(
+            Model model,
+            HttpServletResponse response,
+            String token,
+            AccountManagement.Invitee invitee,
+            FormErrors errors,
+            @Nullable String detail) {
         model.addAttribute("token", token);
         model.addAttribute("invitee", invitee);
         model.addAttribute("errors", errors);

@@ -2,24 +2,23 @@ package pl.koordes.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.accounts.internal.NewPasswordForm;
 import pl.koordes.accounts.internal.PasswordReset;
 import pl.koordes.accounts.internal.PasswordResetRequestForm;
+import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
-import jakarta.validation.Valid;
-import org.jspecify.annotations.Nullable;
-import org.springframework.validation.BindingResult;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
 import pl.koordes.shared.web.RateLimiter.Limit;
@@ -49,8 +48,12 @@ class PasswordResetController {
     }
 
     @PostMapping("/haslo/przypomnij")
-    String request(@Valid PasswordResetRequestForm form, BindingResult result, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String request(
+            @Valid PasswordResetRequestForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -84,8 +87,13 @@ class PasswordResetController {
     }
 
     @PostMapping("/haslo/nowe")
-    String setNewPassword(@Valid NewPasswordForm form, BindingResult result, Locale locale, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+    String setNewPassword(
+            @Valid NewPasswordForm form,
+            BindingResult result,
+            Locale locale,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!limiter.tryConsume(ATTEMPTS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
@@ -100,13 +108,18 @@ class PasswordResetController {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
         } catch (Refused refused) {
-            return again(model, response, form.tokenText(), FormErrors.of(refused),
+            return again(
+                    model,
+                    response,
+                    form.tokenText(),
+                    FormErrors.of(refused),
                     reset.passwordAdvice(form, locale).orElse(null));
         }
         return "redirect:/logowanie?haslo";
     }
 
-    private static String again(Model model, HttpServletResponse response, String token, FormErrors errors, @Nullable String detail) {
+    private static String again(
+            Model model, HttpServletResponse response, String token, FormErrors errors, @Nullable String detail) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);

@@ -3,6 +3,7 @@ package pl.koordes.accounts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
@@ -14,23 +15,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.accounts.Profiles;
 import pl.koordes.accounts.internal.AccountDeletionForm;
+import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.accounts.internal.EmailChangeForm;
 import pl.koordes.accounts.internal.PasswordChangeForm;
 import pl.koordes.accounts.internal.ProfileDetailsForm;
-import pl.koordes.accounts.Profiles;
 import pl.koordes.accounts.internal.SecondFactorForm;
-import pl.koordes.shared.mail.EmailAddresses;
-import pl.koordes.shared.outcome.Refused;
-import jakarta.validation.Valid;
-import org.springframework.validation.BindingResult;
-import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.accounts.internal.SignInHandlers;
 import pl.koordes.directory.Directory;
+import pl.koordes.shared.mail.EmailAddresses;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,14 +52,21 @@ class ProfileController {
     }
 
     @GetMapping("/konto")
-    String account(@AuthenticationPrincipal AccountUserDetails me, @RequestParam(name = "zapisano", required = false) String saved,
+    String account(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @RequestParam(name = "zapisano", required = false) String saved,
             Model model) {
         return page(me, model, FormErrors.none(), null, saved);
     }
 
     @PostMapping("/konto/dane")
-    String details(@AuthenticationPrincipal AccountUserDetails me, @Valid ProfileDetailsForm form, BindingResult result,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+    String details(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid ProfileDetailsForm form,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -72,8 +78,13 @@ class ProfileController {
     }
 
     @PostMapping("/konto/email")
-    String email(@AuthenticationPrincipal AccountUserDetails me, @Valid EmailChangeForm form, BindingResult result,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+    String email(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid EmailChangeForm form,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
@@ -90,8 +101,13 @@ class ProfileController {
     }
 
     @PostMapping("/konto/haslo")
-    String password(@AuthenticationPrincipal AccountUserDetails me, @Valid PasswordChangeForm form, BindingResult result,
-            Locale locale, Model model, HttpServletResponse response) {
+    String password(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid PasswordChangeForm form,
+            BindingResult result,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         String advice = null;
         if (!errors.any()) {
@@ -101,7 +117,8 @@ class ProfileController {
             } catch (Refused refused) {
                 errors = FormErrors.of(refused);
                 if (errors.has("newPassword")) {
-                    advice = profiles.passwordAdvice(me.user().id(), form.newPassword(), locale).orElse(null);
+                    advice = profiles.passwordAdvice(me.user().id(), form.newPassword(), locale)
+                            .orElse(null);
                 }
             }
         }
@@ -115,13 +132,18 @@ class ProfileController {
     }
 
     @PostMapping("/konto/drugi-skladnik")
-    String enableSecondFactor(@AuthenticationPrincipal AccountUserDetails me, @Valid SecondFactorForm form,
-            BindingResult result, HttpSession session, Model model, HttpServletResponse response) {
+    String enableSecondFactor(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid SecondFactorForm form,
+            BindingResult result,
+            HttpSession session,
+            Model model,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
-                List<String> codes = profiles.enableSecondFactor(me.user().id(), form,
-                        (String) session.getAttribute(PENDING_SECRET));
+                List<String> codes = profiles.enableSecondFactor(
+                        me.user().id(), form, (String) session.getAttribute(PENDING_SECRET));
                 session.removeAttribute(PENDING_SECRET);
                 model.addAttribute("codes", codes);
                 return "accounts/recoveryCodes";
@@ -134,8 +156,12 @@ class ProfileController {
     }
 
     @PostMapping("/konto/drugi-skladnik/wylacz")
-    String disableSecondFactor(@AuthenticationPrincipal AccountUserDetails me, @Valid SecondFactorForm form,
-            BindingResult result, Model model, HttpServletResponse response) {
+    String disableSecondFactor(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid SecondFactorForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
@@ -150,8 +176,12 @@ class ProfileController {
     }
 
     @PostMapping("/konto/kody-zapasowe")
-    String recoveryCodes(@AuthenticationPrincipal AccountUserDetails me, @Valid SecondFactorForm form,
-            BindingResult result, Model model, HttpServletResponse response) {
+    String recoveryCodes(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid SecondFactorForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
@@ -167,7 +197,9 @@ class ProfileController {
 
     @GetMapping("/konto/moje-dane.json")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal AccountUserDetails me) {
-        byte[] json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+        byte[] json = JsonMapper.builder()
+                .build()
+                .writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(profiles.export(me.user().id()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -176,8 +208,13 @@ class ProfileController {
     }
 
     @PostMapping("/konto/usun")
-    String delete(@AuthenticationPrincipal AccountUserDetails me, @Valid AccountDeletionForm form, BindingResult result,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+    String delete(
+            @AuthenticationPrincipal AccountUserDetails me,
+            @Valid AccountDeletionForm form,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
@@ -221,7 +258,8 @@ class ProfileController {
     }
 
     private void refresh(AccountUserDetails me, HttpServletRequest request, HttpServletResponse response) {
-        AccountUserDetails updated = (AccountUserDetails) users.loadUserByUsername(profiles.profile(me.user().id()).email());
+        AccountUserDetails updated = (AccountUserDetails)
+                users.loadUserByUsername(profiles.profile(me.user().id()).email());
         updated.eraseCredentials();
         signIn.refresh(updated, request, response);
     }

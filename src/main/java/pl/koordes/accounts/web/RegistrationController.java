@@ -43,8 +43,13 @@ class RegistrationController {
     }
 
     @PostMapping("/rejestracja")
-    String register(@Valid SelfRegistrationForm form, BindingResult result, Locale locale, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+    String register(
+            @Valid SelfRegistrationForm form,
+            BindingResult result,
+            Locale locale,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!limiter.tryConsume(REGISTRATIONS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";

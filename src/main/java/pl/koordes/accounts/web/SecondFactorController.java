@@ -1,6 +1,5 @@
 package pl.koordes.accounts.web;
 
-import pl.koordes.accounts.AccountAction;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -13,9 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.accounts.internal.Accounts;
+import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.accounts.internal.SecondFactor;
 import pl.koordes.accounts.internal.SignInHandlers;
 import pl.koordes.shared.web.FormErrors;
@@ -38,8 +38,8 @@ class SecondFactorController {
     private final AuditLog audit;
     private final RateLimiter limiter;
 
-    SecondFactorController(Accounts accounts, SecondFactor secondFactor, SignInHandlers signIn, AuditLog audit,
-            RateLimiter limiter) {
+    SecondFactorController(
+            Accounts accounts, SecondFactor secondFactor, SignInHandlers signIn, AuditLog audit, RateLimiter limiter) {
         this.accounts = accounts;
         this.secondFactor = secondFactor;
         this.signIn = signIn;
@@ -55,8 +55,12 @@ class SecondFactorController {
 
     @PostMapping("/logowanie/kod")
     @Transactional
-    String verify(@AuthenticationPrincipal AccountUserDetails details, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String verify(
+            @AuthenticationPrincipal AccountUserDetails details,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         long id = details.user().id();
         if (!limiter.tryConsume(CODE_ATTEMPTS, Long.toString(id))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -97,8 +101,13 @@ class SecondFactorController {
 
     @PostMapping("/logowanie/drugi-skladnik")
     @Transactional
-    String enrol(@AuthenticationPrincipal AccountUserDetails details, @RequestParam(defaultValue = "") String code,
-            HttpSession session, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String enrol(
+            @AuthenticationPrincipal AccountUserDetails details,
+            @RequestParam(defaultValue = "") String code,
+            HttpSession session,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if (enrolled(details)) {
             return "redirect:/logowanie/kod";
         }
@@ -117,7 +126,12 @@ class SecondFactorController {
         long id = details.user().id();
         accounts.setSecondFactor(id, secret, true);
         session.removeAttribute(PENDING_SECRET);
-        audit.record(details.user(), AccountAction.SECOND_FACTOR_ENROLLED, "account", id, Map.of("secondFactor", false),
+        audit.record(
+                details.user(),
+                AccountAction.SECOND_FACTOR_ENROLLED,
+                "account",
+                id,
+                Map.of("secondFactor", false),
                 Map.of("secondFactor", true));
         model.addAttribute("codes", secondFactor.newRecoveryCodes(id));
         signIn.complete(details, request, response);
@@ -126,6 +140,9 @@ class SecondFactorController {
 
     /** Whether the person already has a second factor: then only a code completes the sign-in, never a new key. */
     private boolean enrolled(AccountUserDetails details) {
-        return details.secondFactorEnrolled() || accounts.byId(details.user().id()).map(Accounts.Row::totpEnabled).orElse(true);
+        return details.secondFactorEnrolled()
+                || accounts.byId(details.user().id())
+                        .map(Accounts.Row::totpEnabled)
+                        .orElse(true);
     }
 }

@@ -17,11 +17,13 @@ class SignInController {
     }
 
     @GetMapping("/logowanie")
-    String signIn(@RequestParam(name = "blad", required = false) String failed,
+    String signIn(
+            @RequestParam(name = "blad", required = false) String failed,
             @RequestParam(name = "zablokowane", required = false) String locked,
             @RequestParam(name = "wygaslo", required = false) String expired,
             @RequestParam(name = "aktywne", required = false) String activated,
-            @RequestParam(name = "haslo", required = false) String passwordChanged, Model model) {
+            @RequestParam(name = "haslo", required = false) String passwordChanged,
+            Model model) {
         String problem = locked != null ? "signIn.locked" : failed != null ? "signIn.failed" : null;
         model.addAttribute("problem", problem);
         model.addAttribute("lockoutMinutes", properties.lockout().toMinutes());

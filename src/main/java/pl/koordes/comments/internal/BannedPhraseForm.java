@@ -9,7 +9,9 @@ import pl.koordes.shared.text.Text;
 public record BannedPhraseForm(
         @NotBlank(message = "comments.banned.required")
         @Size(max = BannedPhraseForm.MAX, message = "comments.banned.tooLong")
-        @Text(max = BannedPhraseForm.MAX) @Nullable String phrase) {
+        @Text(max = BannedPhraseForm.MAX)
+        @Nullable
+        String phrase) {
 
     static final int MAX = 200;
 }

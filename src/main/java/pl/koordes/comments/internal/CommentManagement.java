@@ -1,17 +1,5 @@
 package pl.koordes.comments.internal;
 
-import pl.koordes.comments.BannedPhrase;
-import pl.koordes.comments.BannedPhrasesChanged;
-import pl.koordes.comments.Comment;
-import pl.koordes.comments.CommentAction;
-import pl.koordes.comments.CommentAwaitingModeration;
-import pl.koordes.comments.CommentEdited;
-import pl.koordes.comments.CommentForm;
-import pl.koordes.comments.CommentModerated;
-import pl.koordes.comments.CommentPublished;
-import pl.koordes.comments.CommentState;
-
-import pl.koordes.comments.internal.CommentsProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +14,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import pl.koordes.comments.internal.CommentSecret;
-import pl.koordes.comments.internal.CommentStore;
-import pl.koordes.comments.internal.PlainText;
-import pl.koordes.comments.internal.ProofOfWork;
+import pl.koordes.comments.BannedPhrase;
+import pl.koordes.comments.BannedPhrasesChanged;
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentAction;
+import pl.koordes.comments.CommentAwaitingModeration;
+import pl.koordes.comments.CommentEdited;
+import pl.koordes.comments.CommentForm;
+import pl.koordes.comments.CommentModerated;
+import pl.koordes.comments.CommentPublished;
+import pl.koordes.comments.CommentState;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.i18n.Language;
@@ -48,6 +42,7 @@ public class CommentManagement {
 
     /** Flags telling editors why a comment waits for them. */
     public static final String NO_PROOF_OF_WORK = "NO_PROOF_OF_WORK";
+
     public static final String INVALID_PROOF_OF_WORK = "INVALID_PROOF_OF_WORK";
     public static final String HONEYPOT = "HONEYPOT";
 
@@ -62,9 +57,17 @@ public class CommentManagement {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    CommentManagement(CommentStore store, ProofOfWork proofOfWork, CommentSecret secret, RateLimiter limiter,
-            CommentsProperties properties, PublishedArticles articles, Mailer mailer, Clock clock,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+    CommentManagement(
+            CommentStore store,
+            ProofOfWork proofOfWork,
+            CommentSecret secret,
+            RateLimiter limiter,
+            CommentsProperties properties,
+            PublishedArticles articles,
+            Mailer mailer,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.store = store;
@@ -103,8 +106,17 @@ public class CommentManagement {
         String language = Language.of(locale).code();
         if (!CommentForm.text(form.website()).isEmpty()) {
             // A robot filled the field people never see: kept as spam (so its text is known again), never shown.
-            transactions.executeWithoutResult(status -> store.insert(new CommentStore.NewComment(article.id(), title,
-                    body, signature, null, language, CommentState.SPAM, List.of(HONEYPOT), fingerprint, now)));
+            transactions.executeWithoutResult(status -> store.insert(new CommentStore.NewComment(
+                    article.id(),
+                    title,
+                    body,
+                    signature,
+                    null,
+                    language,
+                    CommentState.SPAM,
+                    List.of(HONEYPOT),
+                    fingerprint,
+                    now)));
             return CommentState.PENDING;
         }
         if (PlainText.links(title + "\n" + body + "\n" + signature) > properties.maxLinks()) {
@@ -127,14 +139,15 @@ public class CommentManagement {
             }
             List<String> flags = new ArrayList<>();
             switch (proofOfWork.check(CommentForm.text(form.proof()))) {
-                case SOLVED -> { }
+                case SOLVED -> {}
                 case MISSING -> flags.add(NO_PROOF_OF_WORK);
                 case INVALID -> flags.add(INVALID_PROOF_OF_WORK);
             }
             CommentState state = properties.moderation() == CommentsProperties.Moderation.POST && flags.isEmpty()
-                    ? CommentState.APPROVED : CommentState.PENDING;
-            long id = store.insert(new CommentStore.NewComment(article.id(), title, body, signature, address, language,
-                    state, flags, fingerprint, now));
+                    ? CommentState.APPROVED
+                    : CommentState.PENDING;
+            long id = store.insert(new CommentStore.NewComment(
+                    article.id(), title, body, signature, address, language, state, flags, fingerprint, now));
             if (state == CommentState.APPROVED) {
                 store.touchThreads(List.of(article.id()));
                 events.publishEvent(new CommentPublished(id, article.id()));
@@ -149,8 +162,8 @@ public class CommentManagement {
     @Transactional
     public int moderate(Collection<Long> ids, ModerationAction action, CurrentUser editor) {
         List<Long> distinct = ids.stream().distinct().toList();
-        List<CommentStore.Changed> changed = store.changeState(distinct, action.result(), editor.displayName(),
-                clock.instant());
+        List<CommentStore.Changed> changed =
+                store.changeState(distinct, action.result(), editor.displayName(), clock.instant());
         for (CommentStore.Changed comment : changed) {
             events.publishEvent(new CommentModerated(comment.id(), comment.articleId(), action, comment.before()));
             if (action == ModerationAction.APPROVE && comment.before() != CommentState.APPROVED) {
@@ -161,7 +174,8 @@ public class CommentManagement {
             store.clearReports(distinct);
             notifyAuthors(distinct);
         }
-        store.touchThreads(changed.stream().map(CommentStore.Changed::articleId).distinct().toList());
+        store.touchThreads(
+                changed.stream().map(CommentStore.Changed::articleId).distinct().toList());
         return changed.isEmpty() ? 0 : distinct.size();
     }
 
@@ -200,7 +214,8 @@ public class CommentManagement {
      */
     @Transactional
     public void report(long id, String clientAddress) {
-        Comment comment = store.byId(id).filter(c -> c.state() == CommentState.APPROVED)
+        Comment comment = store.byId(id)
+                .filter(c -> c.state() == CommentState.APPROVED)
                 .orElseThrow(() -> new NotFound("comment", id));
         int reports = store.report(id, secret.hash(clientAddress), clock.instant());
         if (reports >= properties.reportsToHide()) {
@@ -221,7 +236,8 @@ public class CommentManagement {
             throw Refused.field("phrase", "comments.banned.required");
         }
         store.addBannedPhrase(p, editor.displayName(), clock.instant())
-                .ifPresent(id -> events.publishEvent(new BannedPhrasesChanged(CommentAction.BANNED_PHRASE_ADDED, id, p)));
+                .ifPresent(
+                        id -> events.publishEvent(new BannedPhrasesChanged(CommentAction.BANNED_PHRASE_ADDED, id, p)));
     }
 
     /** Takes a phrase off the list; {@link NotFound} when there is none with this id. */
@@ -275,13 +291,22 @@ public class CommentManagement {
         if (notices.isEmpty()) {
             return;
         }
-        Map<Long, ArticleReference> published = articles.findByIds(notices.stream().map(CommentStore.Notice::articleId).toList());
+        Map<Long, ArticleReference> published = articles.findByIds(
+                notices.stream().map(CommentStore.Notice::articleId).toList());
         for (CommentStore.Notice notice : notices) {
             ArticleReference article = published.get(notice.articleId());
             if (article != null) {
-                mailer.send(notice.email(), Language.fromCode(notice.language()).locale(), "comments/mail/published",
-                        Map.of("title", notice.title(), "articleTitle", article.title(),
-                                "path", article.path() + "#komentarz-" + notice.id()));
+                mailer.send(
+                        notice.email(),
+                        Language.fromCode(notice.language()).locale(),
+                        "comments/mail/published",
+                        Map.of(
+                                "title",
+                                notice.title(),
+                                "articleTitle",
+                                article.title(),
+                                "path",
+                                article.path() + "#komentarz-" + notice.id()));
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
-import pl.koordes.comments.internal.CommentsProperties;
 
 /**
  * The key behind the comment form's challenges and the hashes of reporters' addresses. Set

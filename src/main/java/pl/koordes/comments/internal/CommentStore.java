@@ -32,17 +32,23 @@ public class CommentStore {
     }
 
     /** A new comment, as the form's checks left it. */
-    public record NewComment(long articleId, String title, String body, String signature, @Nullable String email,
-            String language, CommentState state, List<String> flags, String fingerprint, Instant createdAt) {
-    }
+    public record NewComment(
+            long articleId,
+            String title,
+            String body,
+            String signature,
+            @Nullable String email,
+            String language,
+            CommentState state,
+            List<String> flags,
+            String fingerprint,
+            Instant createdAt) {}
 
     /** A published thread's cache key and public count. */
-    public record Thread(long revision, int approved) {
-    }
+    public record Thread(long revision, int approved) {}
 
     /** Who to tell that their comment was published. */
-    public record Notice(long id, long articleId, String email, String language, String title) {
-    }
+    public record Notice(long id, long articleId, String email, String language, String title) {}
 
     public long insert(NewComment c) {
         return jdbc.sql("""
@@ -51,30 +57,44 @@ public class CommentStore {
                 values (:article, :title, :body, :signature, :email, :language, :state, :flags::text[], :fingerprint,
                     :created, :published)
                 returning id""")
-                .param("article", c.articleId()).param("title", c.title()).param("body", c.body())
-                .param("signature", c.signature()).param("email", c.email()).param("language", c.language())
-                .param("state", c.state().name()).param("flags", arrayLiteral(c.flags()))
-                .param("fingerprint", c.fingerprint()).param("created", Timestamp.from(c.createdAt()))
+                .param("article", c.articleId())
+                .param("title", c.title())
+                .param("body", c.body())
+                .param("signature", c.signature())
+                .param("email", c.email())
+                .param("language", c.language())
+                .param("state", c.state().name())
+                .param("flags", arrayLiteral(c.flags()))
+                .param("fingerprint", c.fingerprint())
+                .param("created", Timestamp.from(c.createdAt()))
                 .param("published", c.state() == CommentState.APPROVED ? Timestamp.from(c.createdAt()) : null)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     public Optional<Comment> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from comments_comment where id = :id").param("id", id)
-                .query(CommentStore::comment).optional();
+        return jdbc.sql("select " + COLUMNS + " from comments_comment where id = :id")
+                .param("id", id)
+                .query(CommentStore::comment)
+                .optional();
     }
 
     public List<Comment> approved(long articleId, long offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from comments_comment where article_id = :article and state = 'APPROVED' "
+        return jdbc.sql("select " + COLUMNS
+                        + " from comments_comment where article_id = :article and state = 'APPROVED' "
                         + "order by published_at, id offset :offset limit :limit")
-                .param("article", articleId).param("offset", offset).param("limit", limit)
-                .query(CommentStore::comment).list();
+                .param("article", articleId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(CommentStore::comment)
+                .list();
     }
 
     public Optional<Thread> thread(long articleId) {
         return jdbc.sql("select revision, approved from comments_thread where article_id = :article")
                 .param("article", articleId)
-                .query((rs, n) -> new Thread(rs.getLong(1), rs.getInt(2))).optional();
+                .query((rs, n) -> new Thread(rs.getLong(1), rs.getInt(2)))
+                .optional();
     }
 
     /** Something public about these articles' comments changed: a new revision and a fresh count. */
@@ -88,45 +108,60 @@ public class CommentStore {
                 from unnest(:ids::bigint[]) as a(id)
                 on conflict (article_id) do update
                     set revision = comments_thread.revision + 1, approved = excluded.approved""")
-                .param("ids", arrayLiteral(articleIds.stream().map(String::valueOf).toList()))
+                .param(
+                        "ids",
+                        arrayLiteral(articleIds.stream().map(String::valueOf).toList()))
                 .update();
     }
 
     public boolean duplicate(String fingerprint, Instant since) {
-        return jdbc.sql("select exists (select 1 from comments_comment where fingerprint = :f and created_at >= :since)")
-                .param("f", fingerprint).param("since", Timestamp.from(since)).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from comments_comment where fingerprint = :f and created_at >= :since)")
+                .param("f", fingerprint)
+                .param("since", Timestamp.from(since))
+                .query(Boolean.class)
+                .single();
     }
 
     /** Which comments the moderation queue lists. */
-    public record Filter(@Nullable CommentState state, boolean reportedOnly, @Nullable Long articleId) {
-    }
+    public record Filter(
+            @Nullable CommentState state,
+            boolean reportedOnly,
+            @Nullable Long articleId) {}
 
     public List<Comment> queue(Filter filter, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from comments_comment where " + where(filter)
                         + " order by created_at desc, id desc offset :offset limit :limit")
-                .params(filterParams(filter)).param("offset", offset).param("limit", limit)
-                .query(CommentStore::comment).list();
+                .params(filterParams(filter))
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(CommentStore::comment)
+                .list();
     }
 
     public long count(Filter filter) {
         return jdbc.sql("select count(*) from comments_comment where " + where(filter))
-                .params(filterParams(filter)).query(Long.class).single();
+                .params(filterParams(filter))
+                .query(Long.class)
+                .single();
     }
 
     /** How many comments wait in each state, for the queue's filter. */
     public java.util.Map<CommentState, Long> countsByState() {
         java.util.Map<CommentState, Long> counts = new java.util.EnumMap<>(CommentState.class);
-        jdbc.sql("select state, count(*) from comments_comment group by state")
-                .query(rs -> {
-                    counts.put(CommentState.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        jdbc.sql("select state, count(*) from comments_comment group by state").query(rs -> {
+            counts.put(CommentState.valueOf(rs.getString(1)), rs.getLong(2));
+        });
         return counts;
     }
 
     /** The articles that have comments, most recently commented first (for the queue's filter). */
     public List<Long> commentedArticles(int limit) {
-        return jdbc.sql("select article_id from comments_comment group by article_id order by max(created_at) desc limit :limit")
-                .param("limit", limit).query(Long.class).list();
+        return jdbc.sql(
+                        "select article_id from comments_comment group by article_id order by max(created_at) desc limit :limit")
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     private static String where(Filter filter) {
@@ -160,12 +195,14 @@ public class CommentStore {
      * (again) clears the reports: an editor has looked. Refusing erases the author's e-mail.
      */
     public List<Long> setState(Collection<Long> ids, CommentState state, String by, Instant at) {
-        return changeState(ids, state, by, at).stream().map(Changed::articleId).distinct().toList();
+        return changeState(ids, state, by, at).stream()
+                .map(Changed::articleId)
+                .distinct()
+                .toList();
     }
 
     /** One comment moved to another state, with the state it had before. */
-    public record Changed(long id, long articleId, CommentState before) {
-    }
+    public record Changed(long id, long articleId, CommentState before) {}
 
     /** Moves comments to a state, as {@link #setState}; returns each comment moved, with its state before. */
     public List<Changed> changeState(Collection<Long> ids, CommentState state, String by, Instant at) {
@@ -182,16 +219,19 @@ public class CommentStore {
                 from (select id, state from comments_comment where id = any(:ids::bigint[]) order by id for update) old
                 where c.id = old.id
                 returning c.id, c.article_id, old.state as before""")
-                .param("state", state.name()).param("at", Timestamp.from(at)).param("by", by)
+                .param("state", state.name())
+                .param("at", Timestamp.from(at))
+                .param("by", by)
                 .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
-                .query((rs, n) -> new Changed(rs.getLong("id"), rs.getLong("article_id"),
-                        CommentState.valueOf(rs.getString("before"))))
+                .query((rs, n) -> new Changed(
+                        rs.getLong("id"), rs.getLong("article_id"), CommentState.valueOf(rs.getString("before"))))
                 .list();
     }
 
     public void clearReports(Collection<Long> ids) {
         jdbc.sql("delete from comments_report where comment_id = any(:ids::bigint[])")
-                .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList())).update();
+                .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
+                .update();
     }
 
     /** Approved comments whose authors asked to be told, with their addresses; the addresses are erased. */
@@ -205,20 +245,31 @@ public class CommentStore {
                 where c.id = old.id and c.id = any(:ids::bigint[]) and c.state = 'APPROVED' and old.email is not null
                 returning c.id, c.article_id, old.email, c.language, c.title""")
                 .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
-                .query((rs, n) -> new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
     public boolean edit(long id, String title, String body, String signature, Instant at) {
-        return jdbc.sql("update comments_comment set title = :title, body = :body, signature = :signature, edited_at = :at where id = :id")
-                .param("title", title).param("body", body).param("signature", signature).param("at", Timestamp.from(at))
-                .param("id", id).update() == 1;
+        return jdbc.sql(
+                                "update comments_comment set title = :title, body = :body, signature = :signature, edited_at = :at where id = :id")
+                        .param("title", title)
+                        .param("body", body)
+                        .param("signature", signature)
+                        .param("at", Timestamp.from(at))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public boolean reply(long id, @Nullable String reply, String by, Instant at) {
         return jdbc.sql("update comments_comment set reply = :reply, reply_by = :by, replied_at = :at where id = :id")
-                .param("reply", reply).param("by", reply == null ? null : by)
-                .param("at", reply == null ? null : Timestamp.from(at)).param("id", id).update() == 1;
+                        .param("reply", reply)
+                        .param("by", reply == null ? null : by)
+                        .param("at", reply == null ? null : Timestamp.from(at))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Counts a report once per reporter; returns the comment's report count afterwards (0 when not counted). */
@@ -227,18 +278,23 @@ public class CommentStore {
                 insert into comments_report (comment_id, reporter, reported_at)
                 select id, :reporter, :at from comments_comment where id = :id and state = 'APPROVED'
                 on conflict do nothing""")
-                .param("id", id).param("reporter", reporter).param("at", Timestamp.from(at)).update();
+                .param("id", id)
+                .param("reporter", reporter)
+                .param("at", Timestamp.from(at))
+                .update();
         if (added == 0) {
             return 0;
         }
         return jdbc.sql("update comments_comment set reports = reports + 1 where id = :id returning reports")
-                .param("id", id).query(Integer.class).single();
+                .param("id", id)
+                .query(Integer.class)
+                .single();
     }
 
     public List<BannedPhrase> bannedPhrases() {
         return jdbc.sql("select id, phrase, added_at, added_by from comments_banned_phrase order by lower(phrase)")
-                .query((rs, n) -> new BannedPhrase(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4)))
+                .query((rs, n) -> new BannedPhrase(
+                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .list();
     }
 
@@ -247,24 +303,42 @@ public class CommentStore {
         return jdbc.sql("""
                 insert into comments_banned_phrase (phrase, added_at, added_by) values (:p, :at, :by)
                 on conflict do nothing returning id""")
-                .param("p", phrase).param("at", Timestamp.from(at)).param("by", by).query(Long.class).optional();
+                .param("p", phrase)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .query(Long.class)
+                .optional();
     }
 
     /** The phrase taken off the list; empty when there was none with this id. */
     public Optional<String> removeBannedPhrase(long id) {
-        return jdbc.sql("delete from comments_banned_phrase where id = :id returning phrase").param("id", id)
-                .query(String.class).optional();
+        return jdbc.sql("delete from comments_banned_phrase where id = :id returning phrase")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     private static Comment comment(ResultSet rs, int row) throws SQLException {
         Array flags = rs.getArray("flags");
-        return new Comment(rs.getLong("id"), rs.getLong("article_id"), rs.getString("title"), rs.getString("body"),
-                rs.getString("signature"), rs.getBoolean("has_email"), rs.getString("language"),
+        return new Comment(
+                rs.getLong("id"),
+                rs.getLong("article_id"),
+                rs.getString("title"),
+                rs.getString("body"),
+                rs.getString("signature"),
+                rs.getBoolean("has_email"),
+                rs.getString("language"),
                 CommentState.valueOf(rs.getString("state")),
                 flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()),
-                rs.getInt("reports"), rs.getTimestamp("created_at").toInstant(), instant(rs, "published_at"),
-                instant(rs, "moderated_at"), rs.getString("moderated_by"), instant(rs, "edited_at"),
-                rs.getString("reply"), rs.getString("reply_by"), instant(rs, "replied_at"));
+                rs.getInt("reports"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "published_at"),
+                instant(rs, "moderated_at"),
+                rs.getString("moderated_by"),
+                instant(rs, "edited_at"),
+                rs.getString("reply"),
+                rs.getString("reply_by"),
+                instant(rs, "replied_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,16 +1,13 @@
 package pl.koordes.comments.internal;
 
-import pl.koordes.comments.Comment;
-import pl.koordes.comments.CommentState;
-
-import pl.koordes.comments.internal.CommentsProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.comments.internal.CommentStore;
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentState;
 import pl.koordes.shared.web.Paged;
 
 /** Reading comments: the public list under an article and the moderation queue. */
@@ -27,11 +24,12 @@ public class Comments {
     }
 
     /** The public state of an article's comments: a revision for caches and the number of approved comments. */
-    public record Thread(long revision, int approved) {
-    }
+    public record Thread(long revision, int approved) {}
 
     public Thread thread(long articleId) {
-        return store.thread(articleId).map(t -> new Thread(t.revision(), t.approved())).orElse(new Thread(0, 0));
+        return store.thread(articleId)
+                .map(t -> new Thread(t.revision(), t.approved()))
+                .orElse(new Thread(0, 0));
     }
 
     /** A page of approved comments, oldest first; {@code total} is the thread's count given by the caller. */
@@ -52,8 +50,10 @@ public class Comments {
      * @param reportedOnly only comments that visitors reported
      * @param articleId null for every article
      */
-    public record QueueFilter(@Nullable CommentState state, boolean reportedOnly, @Nullable Long articleId) {
-    }
+    public record QueueFilter(
+            @Nullable CommentState state,
+            boolean reportedOnly,
+            @Nullable Long articleId) {}
 
     public Paged<Comment> queue(QueueFilter filter, int number) {
         int size = properties.queuePageSize();

@@ -24,12 +24,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        (then challenges of pages shown before a restart, or by another node, go to moderation)
  */
 @ConfigurationProperties("koordes.comments")
-public record CommentsProperties(Moderation moderation, int titleMaxLength, int bodyMaxLength, int signatureMaxLength,
-        int maxLinks, int pageSize, int queuePageSize, int reportsToHide, int perAddressLimit, Duration perAddressPeriod,
-        Duration duplicateWindow, long proofOfWorkMaxNumber, Duration proofOfWorkValidity, String secret) {
+public record CommentsProperties(
+        Moderation moderation,
+        int titleMaxLength,
+        int bodyMaxLength,
+        int signatureMaxLength,
+        int maxLinks,
+        int pageSize,
+        int queuePageSize,
+        int reportsToHide,
+        int perAddressLimit,
+        Duration perAddressPeriod,
+        Duration duplicateWindow,
+        long proofOfWorkMaxNumber,
+        Duration proofOfWorkValidity,
+        String secret) {
 
     /** When a comment becomes public. */
     public enum Moderation {
-        PRE, POST
+        PRE,
+        POST
     }
 }

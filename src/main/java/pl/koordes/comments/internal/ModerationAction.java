@@ -19,7 +19,8 @@ public enum ModerationAction {
     }
 
     /** The action named in a form, or null for anything else. */
-    public static @org.jspecify.annotations.Nullable ModerationAction parse(@org.jspecify.annotations.Nullable String name) {
+    public static @org.jspecify.annotations.Nullable ModerationAction parse(
+            @org.jspecify.annotations.Nullable String name) {
         for (ModerationAction action : values()) {
             if (action.name().equalsIgnoreCase(name)) {
                 return action;

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 public final class PlainText {
 
     /** Control and format characters that have no business in a comment; tab and line feed are kept for now. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]");
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFEFF]");
+
     private static final Pattern LINE_END = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u0085]");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n(?:[ \\t]*\\n)+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
@@ -23,8 +25,7 @@ public final class PlainText {
     private static final Pattern LINK = Pattern.compile(
             "(?i)\\b(?:[a-z][a-z0-9+.-]*://|www\\.)\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|biz|ru|pl|xyz|top|io|co|eu|online|site|shop)/\\S*");
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** A multi-line text (the content): line breaks kept, trailing spaces and surplus empty lines dropped. */
     public static String multiLine(String text) {
@@ -61,7 +62,8 @@ public final class PlainText {
     /** SHA-256 of the comparable content: the same words with other spacing or capitals are the same comment. */
     public static String fingerprint(String body) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(comparable(body).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(comparable(body).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import org.altcha.altcha.Altcha;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.altcha.altcha.Altcha;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import pl.koordes.comments.internal.CommentsProperties;
 
 /**
  * The comment form's proof of work (ALTCHA, SHA-256): the form carries a signed, expiring challenge;
@@ -31,8 +30,7 @@ public class ProofOfWork {
     }
 
     /** What the form carries for the script. */
-    public record Challenge(String algorithm, String challenge, long maxNumber, String salt, String signature) {
-    }
+    public record Challenge(String algorithm, String challenge, long maxNumber, String salt, String signature) {}
 
     /** The signature inside a payload the library has verified already. */
     private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([0-9a-fA-F]{1,128})\"");
@@ -54,7 +52,9 @@ public class ProofOfWork {
             Altcha.ChallengeOptions options = new Altcha.ChallengeOptions()
                     .setAlgorithm(Altcha.Algorithm.SHA256)
                     .setMaxNumber(properties.proofOfWorkMaxNumber())
-                    .setExpires(clock.instant().plus(properties.proofOfWorkValidity()).getEpochSecond())
+                    .setExpires(clock.instant()
+                            .plus(properties.proofOfWorkValidity())
+                            .getEpochSecond())
                     .setHmacKey(secret.key());
             Altcha.Challenge c = Altcha.createChallenge(options);
             return new Challenge(c.algorithm, c.challenge, c.maxnumber, c.salt, c.signature);
@@ -87,8 +87,11 @@ public class ProofOfWork {
             return Verdict.INVALID;
         }
         Instant now = clock.instant();
-        jdbc.sql("delete from comments_used_challenge where expires_at < :now").param("now", java.sql.Timestamp.from(now)).update();
-        int claimed = jdbc.sql("insert into comments_used_challenge (signature, expires_at) values (:signature, :expires) on conflict do nothing")
+        jdbc.sql("delete from comments_used_challenge where expires_at < :now")
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+        int claimed = jdbc.sql(
+                        "insert into comments_used_challenge (signature, expires_at) values (:signature, :expires) on conflict do nothing")
                 .param("signature", signature)
                 .param("expires", java.sql.Timestamp.from(now.plus(properties.proofOfWorkValidity())))
                 .update();

@@ -23,7 +23,9 @@ class ChallengeController {
     ResponseEntity<ChallengeView> challenge() {
         ProofOfWork.Challenge c = proofOfWork.issue();
         // JSON whatever the client said it accepts (a preset type skips negotiation): never a 406.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ChallengeView(c.algorithm(), c.challenge(), c.maxNumber(), c.salt(), c.signature()));
     }
 }

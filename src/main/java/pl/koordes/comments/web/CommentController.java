@@ -1,8 +1,8 @@
 package pl.koordes.comments.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,15 +10,14 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.validation.BindingResult;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
-import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.CommentState;
+import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.content.ArticleReference;
@@ -45,8 +44,13 @@ class CommentController {
     private final CommentsProperties properties;
     private final RateLimiter limiter;
 
-    CommentController(CommentManagement management, Comments comments, PublishedArticles articles,
-            CommentSection section, CommentsProperties properties, RateLimiter limiter) {
+    CommentController(
+            CommentManagement management,
+            Comments comments,
+            PublishedArticles articles,
+            CommentSection section,
+            CommentsProperties properties,
+            RateLimiter limiter) {
         this.management = management;
         this.comments = comments;
         this.articles = articles;
@@ -56,8 +60,14 @@ class CommentController {
     }
 
     @PostMapping("/aktualnosci/{slug}/komentarze")
-    String submit(@PathVariable String slug, @Valid CommentForm form, BindingResult result, Locale locale,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String submit(
+            @PathVariable String slug,
+            @Valid CommentForm form,
+            BindingResult result,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         ArticleReference article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
@@ -94,7 +104,8 @@ class CommentController {
     String reportForm(@PathVariable String id, Model model) {
         Comment comment = publicComment(id);
         ((Page) model.getAttribute("page")).csrfToken();
-        ArticleReference article = articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
+        ArticleReference article =
+                articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
         model.addAttribute("comment", comment);
         model.addAttribute("article", article);
         return "comments/report";
@@ -103,7 +114,8 @@ class CommentController {
     @PostMapping("/komentarze/{id}/zgloszenie")
     String report(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
         Comment comment = publicComment(id);
-        ArticleReference article = articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
+        ArticleReference article =
+                articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
         if (!limiter.tryConsume(REPORTS, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("comment", comment);
@@ -118,7 +130,8 @@ class CommentController {
         if (!id.matches("\\d{1,18}")) {
             throw new NotFound("comment", id);
         }
-        return comments.byId(Long.parseLong(id)).filter(c -> c.state() == CommentState.APPROVED)
+        return comments.byId(Long.parseLong(id))
+                .filter(c -> c.state() == CommentState.APPROVED)
                 .orElseThrow(() -> new NotFound("comment", id));
     }
 }

@@ -19,9 +19,9 @@ import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.shared.web.FormErrors;
-import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
+import pl.koordes.shared.web.Paged;
 
 /**
  * The comments under every article: the approved comments, a page at a time, and the form. The
@@ -44,8 +44,7 @@ class CommentSection implements ArticlePageSection {
             "opublikowany", "comments.notice.published",
             "zgloszony", "comments.notice.reported");
 
-    private record Key(long articleId, long revision, int page, String language) {
-    }
+    private record Key(long articleId, long revision, int page, String language) {}
 
     private final Cache<Key, String> lists = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024)
@@ -78,8 +77,11 @@ class CommentSection implements ArticlePageSection {
         // response has begun streaming. Without this the form carries a token no cookie matches.
         page.csrfToken();
         Comments.Thread thread = comments.thread(article.id());
-        int number = Math.min(Paged.number(request.getParameter(PAGE_PARAMETER)), Paged.pages(thread.approved(), properties.pageSize()));
-        String list = lists.get(new Key(article.id(), thread.revision(), number, page.lang()),
+        int number = Math.min(
+                Paged.number(request.getParameter(PAGE_PARAMETER)),
+                Paged.pages(thread.approved(), properties.pageSize()));
+        String list = lists.get(
+                new Key(article.id(), thread.revision(), number, page.lang()),
                 key -> renderList(page, article, comments.approved(article.id(), number, thread.approved())));
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
@@ -109,7 +111,8 @@ class CommentSection implements ArticlePageSection {
 
     private String renderList(Page page, ArticleReference article, Paged<Comment> commentPage) {
         StringOutput output = new StringOutput();
-        templates.render("comments/list.jte", Map.of("page", page, "article", article, "comments", commentPage), output);
+        templates.render(
+                "comments/list.jte", Map.of("page", page, "article", article, "comments", commentPage), output);
         return output.toString();
     }
 

@@ -1,5 +1,7 @@
 package pl.koordes.comments.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,24 +14,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
+import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentState;
 import pl.koordes.comments.internal.BannedPhraseForm;
 import pl.koordes.comments.internal.CommentEditForm;
-import pl.koordes.comments.internal.ReplyForm;
-import pl.koordes.comments.Comment;
 import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.CommentPermissions;
-import pl.koordes.comments.CommentState;
 import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.comments.internal.ModerationAction;
+import pl.koordes.comments.internal.ReplyForm;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.outcome.NotFound;
@@ -59,8 +59,12 @@ class ModerationController {
     private final PublishedArticles articles;
     private final CommentsProperties properties;
 
-    ModerationController(Comments comments, CommentManagement management, CommentPermissions permissions,
-            PublishedArticles articles, CommentsProperties properties) {
+    ModerationController(
+            Comments comments,
+            CommentManagement management,
+            CommentPermissions permissions,
+            PublishedArticles articles,
+            CommentsProperties properties) {
         this.comments = comments;
         this.management = management;
         this.permissions = permissions;
@@ -69,15 +73,18 @@ class ModerationController {
     }
 
     @GetMapping(QUEUE)
-    String queue(CurrentUser user, @RequestParam(name = "stan", required = false) String state,
+    String queue(
+            CurrentUser user,
+            @RequestParam(name = "stan", required = false) String state,
             @RequestParam(name = "artykul", required = false) String article,
-            @RequestParam(name = "strona", required = false) String number, Model model) {
+            @RequestParam(name = "strona", required = false) String number,
+            Model model) {
         requireModerator(user);
         String filter = state == null ? CommentState.PENDING.name() : normaliseFilter(state);
         Long articleId = articleId(article);
         CommentState only = filter.isEmpty() || filter.equals(QueueView.REPORTED) ? null : CommentState.valueOf(filter);
-        Paged<Comment> page = comments.queue(new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId),
-                Paged.number(number));
+        Paged<Comment> page = comments.queue(
+                new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId), Paged.number(number));
         List<Long> commented = comments.commentedArticles();
         Set<Long> ids = new HashSet<>(commented);
         page.items().forEach(c -> ids.add(c.articleId()));
@@ -91,18 +98,26 @@ class ModerationController {
     }
 
     @PostMapping(QUEUE)
-    String bulk(CurrentUser user, @RequestParam(name = "action", required = false) String action,
+    String bulk(
+            CurrentUser user,
+            @RequestParam(name = "action", required = false) String action,
             @RequestParam(name = "ids", required = false) List<String> ids,
             @RequestParam(name = "stan", required = false) String state,
-            @RequestParam(name = "artykul", required = false) String article, RedirectAttributes redirect) {
+            @RequestParam(name = "artykul", required = false) String article,
+            RedirectAttributes redirect) {
         requireModerator(user);
         ModerationAction decided = ModerationAction.parse(action);
         List<Long> chosen = new ArrayList<>();
         if (ids != null) {
-            ids.stream().limit(MAX_BULK).filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong).forEach(chosen::add);
+            ids.stream()
+                    .limit(MAX_BULK)
+                    .filter(id -> id.matches("\\d{1,18}"))
+                    .map(Long::parseLong)
+                    .forEach(chosen::add);
         }
         if (decided == null || chosen.isEmpty()) {
-            redirect.addFlashAttribute("problem", decided == null ? "comments.queue.noAction" : "comments.queue.noneChosen");
+            redirect.addFlashAttribute(
+                    "problem", decided == null ? "comments.queue.noAction" : "comments.queue.noneChosen");
         } else {
             int done = management.moderate(chosen, decided, user);
             redirect.addFlashAttribute("notice", "comments.queue.done." + decided.name());
@@ -118,10 +133,14 @@ class ModerationController {
     }
 
     @PostMapping(QUEUE + "/{id}/decyzja")
-    String decide(CurrentUser user, @PathVariable String id, @RequestParam(name = "action", required = false) String action,
+    String decide(
+            CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(name = "action", required = false) String action,
             @RequestParam(name = "stan", required = false) String state,
             @RequestParam(name = "artykul", required = false) String article,
-            @RequestParam(name = "powrot", required = false) String back, RedirectAttributes redirect) {
+            @RequestParam(name = "powrot", required = false) String back,
+            RedirectAttributes redirect) {
         requireModerator(user);
         Comment comment = comment(id);
         ModerationAction decided = ModerationAction.parse(action);
@@ -139,8 +158,14 @@ class ModerationController {
     }
 
     @PostMapping(QUEUE + "/{id}/edycja")
-    String edit(CurrentUser user, @PathVariable String id, @Valid CommentEditForm form, BindingResult result,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String edit(
+            CurrentUser user,
+            @PathVariable String id,
+            @Valid CommentEditForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         requireModerator(user);
         Comment comment = comment(id);
         FormErrors errors = FormErrors.check(form, result);
@@ -154,24 +179,45 @@ class ModerationController {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        Comment typed = new Comment(comment.id(), comment.articleId(), cut(form.title()), cut(form.body()),
-                cut(form.signature()), comment.hasEmail(), comment.language(), comment.state(), comment.flags(),
-                comment.reports(), comment.createdAt(), comment.publishedAt(), comment.moderatedAt(),
-                comment.moderatedBy(), comment.editedAt(), comment.reply(), comment.replyBy(), comment.repliedAt());
+        Comment typed = new Comment(
+                comment.id(),
+                comment.articleId(),
+                cut(form.title()),
+                cut(form.body()),
+                cut(form.signature()),
+                comment.hasEmail(),
+                comment.language(),
+                comment.state(),
+                comment.flags(),
+                comment.reports(),
+                comment.createdAt(),
+                comment.publishedAt(),
+                comment.moderatedAt(),
+                comment.moderatedBy(),
+                comment.editedAt(),
+                comment.reply(),
+                comment.replyBy(),
+                comment.repliedAt());
         return detail(model, typed, prefixed(errors), null);
     }
 
     @PostMapping(QUEUE + "/{id}/odpowiedz")
-    String reply(CurrentUser user, @PathVariable String id, @Valid ReplyForm form, BindingResult result,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String reply(
+            CurrentUser user,
+            @PathVariable String id,
+            @Valid ReplyForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         requireModerator(user);
         Comment comment = comment(id);
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
                 management.reply(comment.id(), form, user);
-                redirect.addFlashAttribute("notice", form.text().isBlank() ? "comments.detail.replyRemoved"
-                        : "comments.detail.replied");
+                redirect.addFlashAttribute(
+                        "notice", form.text().isBlank() ? "comments.detail.replyRemoved" : "comments.detail.replied");
                 return "redirect:" + QUEUE + "/" + comment.id();
             } catch (Refused refused) {
                 errors = FormErrors.of(refused);
@@ -188,8 +234,13 @@ class ModerationController {
     }
 
     @PostMapping(QUEUE + "/zakazane-frazy")
-    String banPhrase(CurrentUser user, @Valid BannedPhraseForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String banPhrase(
+            CurrentUser user,
+            @Valid BannedPhraseForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         requireModerator(user);
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
@@ -229,7 +280,8 @@ class ModerationController {
         model.addAttribute("comment", comment);
         model.addAttribute("article", article);
         model.addAttribute("errors", errors);
-        model.addAttribute("replyText", replyTyped != null ? replyTyped : comment.reply() == null ? "" : comment.reply());
+        model.addAttribute(
+                "replyText", replyTyped != null ? replyTyped : comment.reply() == null ? "" : comment.reply());
         model.addAttribute("limits", properties);
         return "comments/moderation/comment";
     }

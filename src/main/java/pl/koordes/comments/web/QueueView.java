@@ -14,8 +14,13 @@ import pl.koordes.shared.web.Paged;
  *
  * @param filter the state filter as in the address: a state name, {@code ZGLOSZONE} or empty for all
  */
-public record QueueView(String filter, @Nullable Long articleId, Paged<Comment> comments, Map<CommentState, Long> counts,
-        List<Long> commentedArticles, Map<Long, String> articleTitles) {
+public record QueueView(
+        String filter,
+        @Nullable Long articleId,
+        Paged<Comment> comments,
+        Map<CommentState, Long> counts,
+        List<Long> commentedArticles,
+        Map<Long, String> articleTitles) {
 
     /** The queue's address. */
     static final String QUEUE = "/redakcja/komentarze";

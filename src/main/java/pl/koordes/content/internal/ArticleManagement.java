@@ -1,8 +1,5 @@
 package pl.koordes.content.internal;
 
-import pl.koordes.content.ArticleForm;
-import pl.koordes.content.ArticlePublished;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,15 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.content.internal.EditorArticles;
-import pl.koordes.content.internal.Markdown;
+import pl.koordes.content.ArticleForm;
+import pl.koordes.content.ArticlePublished;
+import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
-import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Slugs;
 
 /**
@@ -43,7 +40,11 @@ public class ArticleManagement {
 
     private final ApplicationEventPublisher events;
 
-    public ArticleManagement(JdbcClient jdbc, Markdown markdown, Clock clock, EditorArticles editorArticles,
+    public ArticleManagement(
+            JdbcClient jdbc,
+            Markdown markdown,
+            Clock clock,
+            EditorArticles editorArticles,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
@@ -60,10 +61,17 @@ public class ArticleManagement {
                         insert into article (slug, title, lead, body_markdown, body_html, author_name, status, published_at, image_id)
                         values (:slug, :title, :lead, :body, :html, :author, :status, :publishedAt, :image)
                         returning id""")
-                .param("slug", slug).param("title", v.title()).param("lead", v.lead()).param("body", v.body())
-                .param("html", markdown.toHtml(v.body())).param("author", v.author()).param("status", v.status())
-                .param("publishedAt", timestamp(v.publishedAt())).param("image", v.imageId())
-                .query(Long.class).single();
+                .param("slug", slug)
+                .param("title", v.title())
+                .param("lead", v.lead())
+                .param("body", v.body())
+                .param("html", markdown.toHtml(v.body()))
+                .param("author", v.author())
+                .param("status", v.status())
+                .param("publishedAt", timestamp(v.publishedAt()))
+                .param("image", v.imageId())
+                .query(Long.class)
+                .single();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
         if ("PUBLISHED".equals(v.status())) {
@@ -83,9 +91,15 @@ public class ArticleManagement {
         Optional<Current> found = jdbc.sql("""
                         select slug, title, lead, body_markdown, status, published_at from article where id = :id for update""")
                 .param("id", id)
-                .query((rs, n) -> new Current(rs.getString("slug"), rs.getString("title"), rs.getString("lead"),
-                        rs.getString("body_markdown"), rs.getString("status"),
-                        rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
+                .query((rs, n) -> new Current(
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getString("lead"),
+                        rs.getString("body_markdown"),
+                        rs.getString("status"),
+                        rs.getTimestamp("published_at") == null
+                                ? null
+                                : rs.getTimestamp("published_at").toInstant()))
                 .optional();
         Current current = found.orElseThrow(() -> new NotFound("article", id));
         Values v = values(form);
@@ -95,15 +109,22 @@ public class ArticleManagement {
             String wanted = Slugs.of(v.title()).isEmpty() ? slug : Slugs.of(v.title());
             String free = shorten(wanted).equals(slug) ? slug : freeSlug(wanted, id);
             if (!free.equals(slug)) {
-                jdbc.sql("delete from article_former_slug where slug = :slug").param("slug", free).update();
-                jdbc.sql("insert into article_former_slug (slug, article_id) values (:slug, :id) on conflict do nothing")
-                        .param("slug", slug).param("id", id).update();
+                jdbc.sql("delete from article_former_slug where slug = :slug")
+                        .param("slug", free)
+                        .update();
+                jdbc.sql(
+                                "insert into article_former_slug (slug, article_id) values (:slug, :id) on conflict do nothing")
+                        .param("slug", slug)
+                        .param("id", id)
+                        .update();
                 slug = free;
             }
         }
-        boolean wasPublic = "PUBLISHED".equals(current.status()) && current.publishedAt() != null
+        boolean wasPublic = "PUBLISHED".equals(current.status())
+                && current.publishedAt() != null
                 && !current.publishedAt().isAfter(now);
-        boolean textChanged = !Objects.equals(current.title(), v.title()) || !Objects.equals(current.lead(), v.lead())
+        boolean textChanged = !Objects.equals(current.title(), v.title())
+                || !Objects.equals(current.lead(), v.lead())
                 || !Objects.equals(current.body(), v.body());
         jdbc.sql("""
                         update article set slug = :slug, title = :title, lead = :lead, body_markdown = :body, body_html = :html,
@@ -111,11 +132,19 @@ public class ArticleManagement {
                                modified_at = :now,
                                updated_at = case when :touch then :now else updated_at end
                         where id = :id""")
-                .param("slug", slug).param("title", v.title()).param("lead", v.lead()).param("body", v.body())
-                .param("html", markdown.toHtml(v.body())).param("author", v.author()).param("status", v.status())
-                .param("publishedAt", timestamp(v.publishedAt())).param("image", v.imageId())
-                .param("now", timestamp(now)).param("touch", wasPublic && textChanged && "PUBLISHED".equals(v.status()))
-                .param("id", id).update();
+                .param("slug", slug)
+                .param("title", v.title())
+                .param("lead", v.lead())
+                .param("body", v.body())
+                .param("html", markdown.toHtml(v.body()))
+                .param("author", v.author())
+                .param("status", v.status())
+                .param("publishedAt", timestamp(v.publishedAt()))
+                .param("image", v.imageId())
+                .param("now", timestamp(now))
+                .param("touch", wasPublic && textChanged && "PUBLISHED".equals(v.status()))
+                .param("id", id)
+                .update();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
         if (!"PUBLISHED".equals(current.status()) && "PUBLISHED".equals(v.status())) {
@@ -131,8 +160,8 @@ public class ArticleManagement {
      * @throws Refused when the revision names a picture deleted since
      */
     public void restoreRevision(long id, int number, String editor) {
-        EditorArticles.Revision revision = editorArticles.revision(id, number)
-                .orElseThrow(() -> new NotFound("revision", id + "/" + number));
+        EditorArticles.Revision revision =
+                editorArticles.revision(id, number).orElseThrow(() -> new NotFound("revision", id + "/" + number));
         updateArticle(id, revision.form(), editor);
     }
 
@@ -164,13 +193,26 @@ public class ArticleManagement {
         if (publishedAt == null && status.equals("PUBLISHED")) {
             publishedAt = clock.instant();
         }
-        Long image = form.imageId() == null || form.imageId().isBlank() ? null : Long.valueOf(form.imageId().strip());
-        if (image != null && jdbc.sql("select count(*) from content_image where id = :id").param("id", image)
-                .query(Long.class).single() == 0) {
+        Long image = form.imageId() == null || form.imageId().isBlank()
+                ? null
+                : Long.valueOf(form.imageId().strip());
+        if (image != null
+                && jdbc.sql("select count(*) from content_image where id = :id")
+                                .param("id", image)
+                                .query(Long.class)
+                                .single()
+                        == 0) {
             throw Refused.field("imageId", "content.article.image.unknown");
         }
-        return new Values(strip(form.title()), strip(form.lead()), form.body() == null ? "" : form.body(),
-                tagNames(form.tags()), strip(form.authorName()), status, publishedAt, image);
+        return new Values(
+                strip(form.title()),
+                strip(form.lead()),
+                form.body() == null ? "" : form.body(),
+                tagNames(form.tags()),
+                strip(form.authorName()),
+                status,
+                publishedAt,
+                image);
     }
 
     private static @Nullable Instant parseTime(@Nullable String value) {
@@ -185,15 +227,22 @@ public class ArticleManagement {
     }
 
     private void replaceTags(long articleId, List<String> names) {
-        jdbc.sql("delete from article_tag where article_id = :id").param("id", articleId).update();
+        jdbc.sql("delete from article_tag where article_id = :id")
+                .param("id", articleId)
+                .update();
         for (String name : names) {
             String slug = shorten(Slugs.of(name));
             long tagId = jdbc.sql("""
                             insert into tag (slug, name) values (:slug, :name)
                             on conflict (slug) do update set slug = excluded.slug returning id""")
-                    .param("slug", slug).param("name", name).query(Long.class).single();
+                    .param("slug", slug)
+                    .param("name", name)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("insert into article_tag (article_id, tag_id) values (:article, :tag) on conflict do nothing")
-                    .param("article", articleId).param("tag", tagId).update();
+                    .param("article", articleId)
+                    .param("tag", tagId)
+                    .update();
         }
     }
 
@@ -203,11 +252,18 @@ public class ArticleManagement {
                                                       published_at, tags, image_id, saved_by, saved_at)
                         values (:article, (select coalesce(max(number), 0) + 1 from article_revision where article_id = :article),
                                 :title, :lead, :body, :author, :status, :publishedAt, :tags, :image, :editor, :now)""")
-                .param("article", articleId).param("title", v.title()).param("lead", v.lead()).param("body", v.body())
-                .param("author", v.author()).param("status", v.status()).param("publishedAt", timestamp(v.publishedAt()))
-                .param("tags", String.join(", ", v.tags())).param("image", v.imageId())
+                .param("article", articleId)
+                .param("title", v.title())
+                .param("lead", v.lead())
+                .param("body", v.body())
+                .param("author", v.author())
+                .param("status", v.status())
+                .param("publishedAt", timestamp(v.publishedAt()))
+                .param("tags", String.join(", ", v.tags()))
+                .param("image", v.imageId())
                 .param("editor", editor.length() > 200 ? editor.substring(0, 200) : editor)
-                .param("now", timestamp(clock.instant())).update();
+                .param("now", timestamp(clock.instant()))
+                .update();
     }
 
     /** A free address for the title: the slug itself, or with -2, -3… when another article has or had it. */
@@ -216,8 +272,11 @@ public class ArticleManagement {
         List<String> taken = new ArrayList<>(jdbc.sql("""
                         select slug from article where (slug = :base or slug like :prefix) and id <> :id
                         union select slug from article_former_slug where (slug = :base or slug like :prefix) and article_id <> :id""")
-                .param("base", base).param("prefix", base.replace("_", "\\_").replace("%", "\\%") + "-%")
-                .param("id", articleId == null ? -1L : articleId).query(String.class).list());
+                .param("base", base)
+                .param("prefix", base.replace("_", "\\_").replace("%", "\\%") + "-%")
+                .param("id", articleId == null ? -1L : articleId)
+                .query(String.class)
+                .list());
         if (!taken.contains(base)) {
             return base;
         }
@@ -246,11 +305,21 @@ public class ArticleManagement {
         return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 
-    private record Values(String title, String lead, String body, List<String> tags, String author, String status,
-            @Nullable Instant publishedAt, @Nullable Long imageId) {
-    }
+    private record Values(
+            String title,
+            String lead,
+            String body,
+            List<String> tags,
+            String author,
+            String status,
+            @Nullable Instant publishedAt,
+            @Nullable Long imageId) {}
 
-    private record Current(String slug, String title, String lead, String body, String status,
-            @Nullable Instant publishedAt) {
-    }
+    private record Current(
+            String slug,
+            String title,
+            String lead,
+            String body,
+            String status,
+            @Nullable Instant publishedAt) {}
 }

@@ -34,8 +34,10 @@ public class ArticleQueries implements PublishedArticles {
             array(select t.slug from article_tag at join tag t on t.id = at.tag_id where at.article_id = a.id order by t.name, t.id) as tag_slugs,
             array(select t.name from article_tag at join tag t on t.id = at.tag_id where at.article_id = a.id order by t.name, t.id) as tag_names
             """;
+
     private static final String PUBLIC = "a.status = 'PUBLISHED' and a.published_at <= :now";
-    private static final String REFERENCE_SELECT = "select a.id, a.slug, a.title, a.published_at from article a where " + PUBLIC;
+    private static final String REFERENCE_SELECT =
+            "select a.id, a.slug, a.title, a.published_at from article a where " + PUBLIC;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -47,8 +49,11 @@ public class ArticleQueries implements PublishedArticles {
 
     @Override
     public Optional<ArticleReference> findById(long id) {
-        return jdbc.sql(REFERENCE_SELECT + " and a.id = :id").param("now", now()).param("id", id)
-                .query(ArticleQueries::reference).optional();
+        return jdbc.sql(REFERENCE_SELECT + " and a.id = :id")
+                .param("now", now())
+                .param("id", id)
+                .query(ArticleQueries::reference)
+                .optional();
     }
 
     @Override
@@ -56,8 +61,11 @@ public class ArticleQueries implements PublishedArticles {
         if (!plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql(REFERENCE_SELECT + " and a.slug = :slug").param("now", now()).param("slug", slug)
-                .query(ArticleQueries::reference).optional();
+        return jdbc.sql(REFERENCE_SELECT + " and a.slug = :slug")
+                .param("now", now())
+                .param("slug", slug)
+                .query(ArticleQueries::reference)
+                .optional();
     }
 
     @Override
@@ -65,9 +73,13 @@ public class ArticleQueries implements PublishedArticles {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(REFERENCE_SELECT + " and a.id = any(:ids)").param("now", now())
+        return jdbc
+                .sql(REFERENCE_SELECT + " and a.id = any(:ids)")
+                .param("now", now())
                 .param("ids", ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new))
-                .query(ArticleQueries::reference).list().stream()
+                .query(ArticleQueries::reference)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(ArticleReference::id, Function.identity()));
     }
 
@@ -81,11 +93,20 @@ public class ArticleQueries implements PublishedArticles {
                                a.image_id, i.alt as image_alt,
                         """ + TAG_COLUMNS + """
                         from article a left join content_image i on i.id = a.image_id
-                        where a.slug = :slug and """ + " " + PUBLIC)
-                .param("slug", slug).param("now", now())
-                .query((rs, n) -> new ArticleView(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-                        rs.getString("lead"), rs.getString("body_html"), rs.getString("author_name"),
-                        instant(rs, "published_at"), instant(rs, "updated_at"), tags(rs), nullableLong(rs, "image_id"),
+                        where a.slug = :slug and\s""" + PUBLIC)
+                .param("slug", slug)
+                .param("now", now())
+                .query((rs, n) -> new ArticleView(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getString("lead"),
+                        rs.getString("body_html"),
+                        rs.getString("author_name"),
+                        instant(rs, "published_at"),
+                        instant(rs, "updated_at"),
+                        tags(rs),
+                        nullableLong(rs, "image_id"),
                         rs.getString("image_alt")))
                 .optional();
     }
@@ -98,7 +119,10 @@ public class ArticleQueries implements PublishedArticles {
         return jdbc.sql("""
                         select a.slug from article_former_slug f join article a on a.id = f.article_id
                         where f.slug = :slug and\s""" + PUBLIC)
-                .param("slug", formerSlug).param("now", now()).query(String.class).optional();
+                .param("slug", formerSlug)
+                .param("now", now())
+                .query(String.class)
+                .optional();
     }
 
     /** One page of published articles, newest first, optionally those with one tag only. */
@@ -115,11 +139,15 @@ public class ArticleQueries implements PublishedArticles {
                         where\s""" + PUBLIC + filter + " " + """
                          order by a.published_at desc, a.id desc
                         limit :limit offset :offset""")
-                .param("now", now()).param("tag", tagSlug == null ? "" : tagSlug)
-                .param("limit", size).param("offset", Paged.offset(page, size))
+                .param("now", now())
+                .param("tag", tagSlug == null ? "" : tagSlug)
+                .param("limit", size)
+                .param("offset", Paged.offset(page, size))
                 .query((rs, n) -> new Counted<>(summary(rs), rs.getLong("total")))
                 .list();
-        long total = rows.isEmpty() ? (page == 1 ? 0 : countPublished(tagSlug, filter)) : rows.getFirst().total();
+        long total = rows.isEmpty()
+                ? (page == 1 ? 0 : countPublished(tagSlug, filter))
+                : rows.getFirst().total();
         return new Paged<>(rows.stream().map(Counted::item).toList(), page, size, total);
     }
 
@@ -136,8 +164,10 @@ public class ArticleQueries implements PublishedArticles {
         if (!plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql("select slug, name from tag where slug = :slug").param("slug", slug)
-                .query((rs, n) -> new TagRef(rs.getString("slug"), rs.getString("name"))).optional();
+        return jdbc.sql("select slug, name from tag where slug = :slug")
+                .param("slug", slug)
+                .query((rs, n) -> new TagRef(rs.getString("slug"), rs.getString("name")))
+                .optional();
     }
 
     /** Tags of published articles with how many each has, most used first. */
@@ -148,48 +178,59 @@ public class ArticleQueries implements PublishedArticles {
                         where\s""" + PUBLIC + " " + """
                          group by t.id, t.slug, t.name order by count(*) desc, t.name limit 50""")
                 .param("now", now())
-                .query((rs, n) -> new TagCount(new TagRef(rs.getString("slug"), rs.getString("name")), rs.getInt("articles")))
+                .query((rs, n) ->
+                        new TagCount(new TagRef(rs.getString("slug"), rs.getString("name")), rs.getInt("articles")))
                 .list();
     }
 
     /** A published article's address and its last change, for the sitemap. */
-    public record SitemapEntry(String slug, Instant lastModified) {
-    }
+    public record SitemapEntry(String slug, Instant lastModified) {}
 
     /** Every published article's address (up to the sitemap protocol's limit), newest first. */
     public List<SitemapEntry> sitemap(int limit) {
         return jdbc.sql("select a.slug, coalesce(a.updated_at, a.published_at) as changed from article a where "
                         + PUBLIC + " order by a.published_at desc, a.id desc limit :limit")
-                .param("now", now()).param("limit", limit)
-                .query((rs, n) -> new SitemapEntry(rs.getString("slug"), rs.getTimestamp("changed").toInstant())).list();
+                .param("now", now())
+                .param("limit", limit)
+                .query((rs, n) -> new SitemapEntry(
+                        rs.getString("slug"), rs.getTimestamp("changed").toInstant()))
+                .list();
     }
 
     /** A tag with the number of published articles carrying it. */
-    public record TagCount(TagRef tag, int articles) {
-    }
+    public record TagCount(TagRef tag, int articles) {}
 
     private long countPublished(@Nullable String tagSlug, String filter) {
         return jdbc.sql("select count(*) from article a where " + PUBLIC + filter)
-                .param("now", now()).param("tag", tagSlug == null ? "" : tagSlug).query(Long.class).single();
+                .param("now", now())
+                .param("tag", tagSlug == null ? "" : tagSlug)
+                .query(Long.class)
+                .single();
     }
 
-    private record Counted<T>(T item, long total) {
-    }
+    private record Counted<T>(T item, long total) {}
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
     }
 
     static ArticleSummary summary(ResultSet rs) throws SQLException {
-        return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("lead"),
-                rs.getString("author_name"), instant(rs, "published_at"), tags(rs), nullableLong(rs, "image_id"),
+        return new ArticleSummary(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("lead"),
+                rs.getString("author_name"),
+                instant(rs, "published_at"),
+                tags(rs),
+                nullableLong(rs, "image_id"),
                 rs.getString("image_alt"));
     }
 
     private static ArticleReference reference(ResultSet rs, int row) throws SQLException {
         String slug = rs.getString("slug");
-        return new ArticleReference(rs.getLong("id"), slug, rs.getString("title"), "/aktualnosci/" + slug,
-                instant(rs, "published_at"));
+        return new ArticleReference(
+                rs.getLong("id"), slug, rs.getString("title"), "/aktualnosci/" + slug, instant(rs, "published_at"));
     }
 
     static List<TagRef> tags(ResultSet rs) throws SQLException {
@@ -218,6 +259,9 @@ public class ArticleQueries implements PublishedArticles {
 
     /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
     static boolean plausibleSlug(@Nullable String slug) {
-        return slug != null && !slug.isEmpty() && slug.length() <= 120 && slug.chars().noneMatch(Character::isISOControl);
+        return slug != null
+                && !slug.isEmpty()
+                && slug.length() <= 120
+                && slug.chars().noneMatch(Character::isISOControl);
     }
 }

@@ -9,8 +9,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param updatedAt when a published article was last changed, or null when it never was
  */
-public record ArticleView(long id, String slug, String title, String lead, String bodyHtml, String authorName,
-        Instant publishedAt, @Nullable Instant updatedAt, List<TagRef> tags, @Nullable Long imageId,
+public record ArticleView(
+        long id,
+        String slug,
+        String title,
+        String lead,
+        String bodyHtml,
+        String authorName,
+        Instant publishedAt,
+        @Nullable Instant updatedAt,
+        List<TagRef> tags,
+        @Nullable Long imageId,
         @Nullable String imageAlt) {
 
     public String href() {

@@ -1,5 +1,10 @@
 package pl.koordes.content.internal;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,19 +22,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ArticleForm;
-import pl.koordes.content.internal.ArticleManagement;
-import pl.koordes.content.internal.ImageManagement;
-import pl.koordes.content.internal.SitePageManagement;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import javax.imageio.ImageIO;
 import pl.koordes.shared.database.DemoData;
 
 /**
@@ -49,7 +46,11 @@ class ContentDemoData implements ApplicationRunner {
     private final ImageManagement images;
     private final JdbcClient jdbc;
 
-    ContentDemoData(DemoData demoData, ArticleManagement articles, SitePageManagement pages, ImageManagement images,
+    ContentDemoData(
+            DemoData demoData,
+            ArticleManagement articles,
+            SitePageManagement pages,
+            ImageManagement images,
             JdbcClient jdbc) {
         this.demoData = demoData;
         this.articles = articles;
@@ -61,32 +62,64 @@ class ContentDemoData implements ApplicationRunner {
     /** Invented quotes; the first is featured so the home page shows it, the rest take turns when it is unmarked. */
     private void quotes() {
         String[][] quotes = {
-                {"Ekonomia społeczna zaczyna się tam, gdzie ktoś pyta sąsiada, czego potrzebuje.", "Anna Przykładowa, koordynatorka regionalna (demo)"},
-                {"Dobry program regionalny mieści się na jednej kartce i da się go sprawdzić po roku.", "z notatek ze spotkania makroregionalnego (demo)"},
-                {"Spółdzielnia socjalna to nie projekt, tylko firma, która ma klientów.", "Jan Wzorcowy, członek komitetu regionalnego (demo)"},
-                {"Postulat bez odpowiedzi to też odpowiedź – dlatego liczymy każdą.", "Manifest programu (demo)"},
+            {
+                "Ekonomia społeczna zaczyna się tam, gdzie ktoś pyta sąsiada, czego potrzebuje.",
+                "Anna Przykładowa, koordynatorka regionalna (demo)"
+            },
+            {
+                "Dobry program regionalny mieści się na jednej kartce i da się go sprawdzić po roku.",
+                "z notatek ze spotkania makroregionalnego (demo)"
+            },
+            {
+                "Spółdzielnia socjalna to nie projekt, tylko firma, która ma klientów.",
+                "Jan Wzorcowy, członek komitetu regionalnego (demo)"
+            },
+            {"Postulat bez odpowiedzi to też odpowiedź – dlatego liczymy każdą.", "Manifest programu (demo)"},
         };
         for (int i = 0; i < quotes.length; i++) {
             jdbc.sql("insert into motto_quote (text, source, featured) values (:text, :source, :featured)")
-                    .param("text", quotes[i][0]).param("source", quotes[i][1]).param("featured", i == 0).update();
+                    .param("text", quotes[i][0])
+                    .param("source", quotes[i][1])
+                    .param("featured", i == 0)
+                    .update();
         }
     }
 
     /** Invented patrons and partners with simple generated logos (shapes only: no fonts needed on the server). */
     private void partners() {
         Object[][] partners = {
-                {"PATRON", "Ministerstwo Przykładowych Spraw Społecznych (demo)", "https://ministerstwo.example", new Color(11, 79, 138)},
-                {"FUNDER", "Fundusz Wzorcowy dla Regionów (demo)", "https://fundusz.example", new Color(163, 51, 27)},
-                {"PARTNER", "Stowarzyszenie Spółdzielni Zmyślonych (demo)", "https://spoldzielnie.example", new Color(20, 110, 60)},
-                {"PARTNER", "Uniwersytet Przykładowy – Centrum Badań Społecznych (demo)", "https://uniwersytet.example", new Color(90, 40, 120)},
-                {"MEDIA_PATRON", "Portal Fikcyjne Wiadomości (demo)", "https://wiadomosci.example", new Color(60, 60, 60)},
+            {
+                "PATRON",
+                "Ministerstwo Przykładowych Spraw Społecznych (demo)",
+                "https://ministerstwo.example",
+                new Color(11, 79, 138)
+            },
+            {"FUNDER", "Fundusz Wzorcowy dla Regionów (demo)", "https://fundusz.example", new Color(163, 51, 27)},
+            {
+                "PARTNER",
+                "Stowarzyszenie Spółdzielni Zmyślonych (demo)",
+                "https://spoldzielnie.example",
+                new Color(20, 110, 60)
+            },
+            {
+                "PARTNER",
+                "Uniwersytet Przykładowy – Centrum Badań Społecznych (demo)",
+                "https://uniwersytet.example",
+                new Color(90, 40, 120)
+            },
+            {"MEDIA_PATRON", "Portal Fikcyjne Wiadomości (demo)", "https://wiadomosci.example", new Color(60, 60, 60)},
         };
         for (int i = 0; i < partners.length; i++) {
-            long logo = images.uploadImage(logo((Color) partners[i][3], i), "logo-" + (i + 1) + ".png",
-                    "Logo: " + partners[i][1], EDITOR);
-            jdbc.sql("insert into partner (kind, name, url, logo_id, sort_order) values (:kind, :name, :url, :logo, :order)")
-                    .param("kind", partners[i][0]).param("name", partners[i][1]).param("url", partners[i][2])
-                    .param("logo", logo).param("order", (i + 1) * 10).update();
+            long logo = images.uploadImage(
+                    logo((Color) partners[i][3], i), "logo-" + (i + 1) + ".png", "Logo: " + partners[i][1], EDITOR);
+            jdbc.sql(
+                            "insert into partner (kind, name, url, logo_id, sort_order) values (:kind, :name, :url, :logo, :order)")
+                    .param("kind", partners[i][0])
+                    .param("name", partners[i][1])
+                    .param("url", partners[i][2])
+                    .param("logo", logo)
+                    .param("order", (i + 1) * 10)
+                    .update();
         }
     }
 
@@ -133,10 +166,19 @@ class ContentDemoData implements ApplicationRunner {
         }
         // A later correction of the oldest article, so that its page shows the date of the update.
         if (firstForm != null) {
-            articles.updateArticle(first, new ArticleForm(firstForm.title(), firstForm.lead(),
-                    firstForm.body() + "\n\n*Uzupełniono: dodaliśmy odnośniki do katalogu regionów – [zobacz listę województw](/regiony).*",
-                    firstForm.tags(), firstForm.authorName(), firstForm.status(), firstForm.publishedAt(),
-                    firstForm.imageId()), EDITOR);
+            articles.updateArticle(
+                    first,
+                    new ArticleForm(
+                            firstForm.title(),
+                            firstForm.lead(),
+                            firstForm.body()
+                                    + "\n\n*Uzupełniono: dodaliśmy odnośniki do katalogu regionów – [zobacz listę województw](/regiony).*",
+                            firstForm.tags(),
+                            firstForm.authorName(),
+                            firstForm.status(),
+                            firstForm.publishedAt(),
+                            firstForm.imageId()),
+                    EDITOR);
         }
         RequiredPages.load(pages, "classpath:demo/content/pages/*.md");
         quotes();
@@ -150,7 +192,8 @@ class ContentDemoData implements ApplicationRunner {
         Map<String, String> header = new LinkedHashMap<>();
         for (String line : text.substring(0, split).split("\n")) {
             int colon = line.indexOf(':');
-            header.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            header.put(
+                    line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
         return header;
     }
@@ -163,9 +206,15 @@ class ContentDemoData implements ApplicationRunner {
     /** A demo article file: {@code key: value} lines, an empty line, then the Markdown body. */
     static ArticleForm article(String text) {
         Map<String, String> header = header(text);
-        return new ArticleForm(header.get("title"), header.get("lead"), body(text),
-                header.getOrDefault("tags", ""), header.get("author"), header.getOrDefault("status", "PUBLISHED"),
-                header.getOrDefault("published", ""), "");
+        return new ArticleForm(
+                header.get("title"),
+                header.get("lead"),
+                body(text),
+                header.getOrDefault("tags", ""),
+                header.get("author"),
+                header.getOrDefault("status", "PUBLISHED"),
+                header.getOrDefault("published", ""),
+                "");
     }
 
     static Resource[] resources(String pattern) {

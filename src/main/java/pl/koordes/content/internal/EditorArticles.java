@@ -31,20 +31,40 @@ public class EditorArticles {
     }
 
     /** An article in the editor's list. */
-    public record Row(long id, String slug, String title, String state, @Nullable Instant publishedAt, Instant modifiedAt,
-            int revisions) {
-    }
+    public record Row(
+            long id,
+            String slug,
+            String title,
+            String state,
+            @Nullable Instant publishedAt,
+            Instant modifiedAt,
+            int revisions) {}
 
     /** An article being edited: the form's values and what the form does not hold. */
-    public record Editable(long id, String slug, String title, String state, ArticleForm form, int revisions) {
-    }
+    public record Editable(long id, String slug, String title, String state, ArticleForm form, int revisions) {}
 
     /** One saved version of an article. */
-    public record Revision(int number, String title, String lead, String body, String authorName, String status,
-            @Nullable Instant publishedAt, String tags, @Nullable Long imageId, String savedBy, Instant savedAt) {
+    public record Revision(
+            int number,
+            String title,
+            String lead,
+            String body,
+            String authorName,
+            String status,
+            @Nullable Instant publishedAt,
+            String tags,
+            @Nullable Long imageId,
+            String savedBy,
+            Instant savedAt) {
 
         public ArticleForm form() {
-            return new ArticleForm(title, lead, body, tags, authorName, status,
+            return new ArticleForm(
+                    title,
+                    lead,
+                    body,
+                    tags,
+                    authorName,
+                    status,
                     publishedAt == null ? "" : LOCAL_INPUT.format(publishedAt.atZone(Formats.ZONE)),
                     imageId == null ? "" : imageId.toString());
         }
@@ -57,9 +77,15 @@ public class EditorArticles {
                         select a.id, a.slug, a.title, a.status, a.published_at, a.modified_at,
                                (select count(*) from article_revision r where r.article_id = a.id) as revisions
                         from article a order by a.modified_at desc, a.id desc limit :limit offset :offset""")
-                .param("limit", size).param("offset", Paged.offset(page, size))
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), state(rs),
-                        ArticleQueries.instant(rs, "published_at"), rs.getTimestamp("modified_at").toInstant(),
+                .param("limit", size)
+                .param("offset", Paged.offset(page, size))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        state(rs),
+                        ArticleQueries.instant(rs, "published_at"),
+                        rs.getTimestamp("modified_at").toInstant(),
                         rs.getInt("revisions")))
                 .list();
         return new Paged<>(rows, page, size, total);
@@ -75,12 +101,24 @@ public class EditorArticles {
                 .query((rs, n) -> {
                     Instant publishedAt = ArticleQueries.instant(rs, "published_at");
                     Long image = ArticleQueries.nullableLong(rs, "image_id");
-                    String tags = String.join(", ", ArticleQueries.tags(rs).stream().map(TagRef::name).toList());
-                    ArticleForm form = new ArticleForm(rs.getString("title"), rs.getString("lead"),
-                            rs.getString("body_markdown"), tags, rs.getString("author_name"), rs.getString("status"),
+                    String tags = String.join(
+                            ", ",
+                            ArticleQueries.tags(rs).stream().map(TagRef::name).toList());
+                    ArticleForm form = new ArticleForm(
+                            rs.getString("title"),
+                            rs.getString("lead"),
+                            rs.getString("body_markdown"),
+                            tags,
+                            rs.getString("author_name"),
+                            rs.getString("status"),
                             publishedAt == null ? "" : LOCAL_INPUT.format(publishedAt.atZone(Formats.ZONE)),
                             image == null ? "" : image.toString());
-                    return new Editable(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), state(rs), form,
+                    return new Editable(
+                            rs.getLong("id"),
+                            rs.getString("slug"),
+                            rs.getString("title"),
+                            state(rs),
+                            form,
                             rs.getInt("revisions"));
                 })
                 .optional();
@@ -88,13 +126,18 @@ public class EditorArticles {
 
     /** The revisions of an article, newest first. */
     public List<Revision> revisions(long articleId) {
-        return jdbc.sql(REVISION_SELECT + " where article_id = :id order by number desc").param("id", articleId)
-                .query(EditorArticles::revision).list();
+        return jdbc.sql(REVISION_SELECT + " where article_id = :id order by number desc")
+                .param("id", articleId)
+                .query(EditorArticles::revision)
+                .list();
     }
 
     public Optional<Revision> revision(long articleId, int number) {
         return jdbc.sql(REVISION_SELECT + " where article_id = :id and number = :number")
-                .param("id", articleId).param("number", number).query(EditorArticles::revision).optional();
+                .param("id", articleId)
+                .param("number", number)
+                .query(EditorArticles::revision)
+                .optional();
     }
 
     private static final String REVISION_SELECT = """
@@ -102,9 +145,17 @@ public class EditorArticles {
             from article_revision""";
 
     private static Revision revision(ResultSet rs, int row) throws SQLException {
-        return new Revision(rs.getInt("number"), rs.getString("title"), rs.getString("lead"), rs.getString("body_markdown"),
-                rs.getString("author_name"), rs.getString("status"), ArticleQueries.instant(rs, "published_at"),
-                rs.getString("tags"), ArticleQueries.nullableLong(rs, "image_id"), rs.getString("saved_by"),
+        return new Revision(
+                rs.getInt("number"),
+                rs.getString("title"),
+                rs.getString("lead"),
+                rs.getString("body_markdown"),
+                rs.getString("author_name"),
+                rs.getString("status"),
+                ArticleQueries.instant(rs, "published_at"),
+                rs.getString("tags"),
+                ArticleQueries.nullableLong(rs, "image_id"),
+                rs.getString("saved_by"),
                 rs.getTimestamp("saved_at").toInstant());
     }
 

@@ -1,6 +1,5 @@
 package pl.koordes.content.internal;
 
-import pl.koordes.content.internal.ContentProperties;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -34,6 +33,7 @@ public class ImageManagement {
 
     /** Pictures larger than this in either direction are refused before they are decoded (decompression bombs). */
     static final int MAX_SIDE = 12_000;
+
     static final long MAX_PIXELS = 50_000_000L;
 
     private final JdbcClient jdbc;
@@ -41,6 +41,7 @@ public class ImageManagement {
 
     /** The upload form's fields a refusal belongs beside: the alternative text and the file. */
     public static final String ALT = "alt";
+
     public static final String FILE = "plik";
 
     public ImageManagement(JdbcClient jdbc, ContentProperties properties) {
@@ -72,23 +73,42 @@ public class ImageManagement {
         return jdbc.sql("""
                         insert into content_image (content_type, width, height, data, alt, original_name, uploaded_by)
                         values (:type, :width, :height, :data, :alt, :name, :by) returning id""")
-                .param("type", image.contentType()).param("width", image.width()).param("height", image.height())
-                .param("data", image.data()).param("alt", altText).param("name", safeName(originalName))
+                .param("type", image.contentType())
+                .param("width", image.width())
+                .param("height", image.height())
+                .param("data", image.data())
+                .param("alt", altText)
+                .param("name", safeName(originalName))
                 .param("by", uploadedBy.length() > 200 ? uploadedBy.substring(0, 200) : uploadedBy)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** The image type by its signature ("magic bytes"), or an empty string when it is none of ours. */
     static String typeOf(byte[] d) {
-        if (d.length >= 8 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G'
-                && d[4] == 0x0d && d[5] == 0x0a && d[6] == 0x1a && d[7] == 0x0a) {
+        if (d.length >= 8
+                && (d[0] & 0xff) == 0x89
+                && d[1] == 'P'
+                && d[2] == 'N'
+                && d[3] == 'G'
+                && d[4] == 0x0d
+                && d[5] == 0x0a
+                && d[6] == 0x1a
+                && d[7] == 0x0a) {
             return "image/png";
         }
         if (d.length >= 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8 && (d[2] & 0xff) == 0xff) {
             return "image/jpeg";
         }
-        if (d.length >= 16 && d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F'
-                && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P') {
+        if (d.length >= 16
+                && d[0] == 'R'
+                && d[1] == 'I'
+                && d[2] == 'F'
+                && d[3] == 'F'
+                && d[8] == 'W'
+                && d[9] == 'E'
+                && d[10] == 'B'
+                && d[11] == 'P') {
             return "image/webp";
         }
         return "";
@@ -104,7 +124,8 @@ public class ImageManagement {
             width = maxWidth;
         }
         boolean alpha = "png".equals(format) && source.getColorModel().hasAlpha();
-        BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage target =
+                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
@@ -131,7 +152,11 @@ public class ImageManagement {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+                if (width <= 0
+                        || height <= 0
+                        || width > MAX_SIDE
+                        || height > MAX_SIDE
+                        || (long) width * height > MAX_PIXELS) {
                     throw Refused.field(ImageManagement.FILE, "content.image.file.dimensions");
                 }
                 BufferedImage image = reader.read(0);
@@ -219,6 +244,5 @@ public class ImageManagement {
         return clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 
-    record Encoded(String contentType, int width, int height, byte[] data) {
-    }
+    record Encoded(String contentType, int width, int height, byte[] data) {}
 }

@@ -12,7 +12,9 @@ import pl.koordes.shared.text.Text;
 public record ImageUploadForm(
         @NotBlank(message = "content.image.alt.required")
         @Size(max = ImageUploadForm.ALT_MAX, message = "content.image.alt.invalid")
-        @Text(max = ImageUploadForm.ALT_MAX, message = "content.image.alt.invalid") @Nullable String alt) {
+        @Text(max = ImageUploadForm.ALT_MAX, message = "content.image.alt.invalid")
+        @Nullable
+        String alt) {
 
     static final int ALT_MAX = 300;
 }

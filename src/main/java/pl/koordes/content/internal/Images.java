@@ -20,12 +20,11 @@ public class Images {
     }
 
     /** A picture's bytes and type, as served. */
-    public record Stored(String contentType, byte[] data) {
-    }
+    public record Stored(String contentType, byte[] data) {}
 
     /** A picture as the editor's list shows it. */
-    public record Listed(long id, String alt, String originalName, int width, int height, String contentType,
-            Instant uploadedAt) {
+    public record Listed(
+            long id, String alt, String originalName, int width, int height, String contentType, Instant uploadedAt) {
 
         public String href() {
             return "/media/" + id;
@@ -38,18 +37,27 @@ public class Images {
     }
 
     public Optional<Stored> find(long id) {
-        return jdbc.sql("select content_type, data from content_image where id = :id").param("id", id)
-                .query((rs, n) -> new Stored(rs.getString("content_type"), rs.getBytes("data"))).optional();
+        return jdbc.sql("select content_type, data from content_image where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Stored(rs.getString("content_type"), rs.getBytes("data")))
+                .optional();
     }
 
     public Paged<Listed> list(int page, int size) {
-        long total = jdbc.sql("select count(*) from content_image").query(Long.class).single();
+        long total =
+                jdbc.sql("select count(*) from content_image").query(Long.class).single();
         List<Listed> items = jdbc.sql("""
                         select id, alt, original_name, width, height, content_type, created_at
                         from content_image order by created_at desc, id desc limit :limit offset :offset""")
-                .param("limit", size).param("offset", Paged.offset(page, size))
-                .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("alt"), rs.getString("original_name"),
-                        rs.getInt("width"), rs.getInt("height"), rs.getString("content_type"),
+                .param("limit", size)
+                .param("offset", Paged.offset(page, size))
+                .query((rs, n) -> new Listed(
+                        rs.getLong("id"),
+                        rs.getString("alt"),
+                        rs.getString("original_name"),
+                        rs.getInt("width"),
+                        rs.getInt("height"),
+                        rs.getString("content_type"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
         return new Paged<>(items, page, size, total);

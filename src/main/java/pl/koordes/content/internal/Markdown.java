@@ -22,25 +22,59 @@ public class Markdown {
     private static final Pattern SITE_IMAGE = Pattern.compile("^/media/\\d{1,18}$");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
-                    "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del")
+            .allowElements(
+                    "p",
+                    "br",
+                    "hr",
+                    "em",
+                    "strong",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "ul",
+                    "ol",
+                    "li",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "del")
             .allowElements((name, attributes) -> "h2", "h1")
-            .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
-            .allowAttributes("align").matching(Pattern.compile("left|right|center")).onElements("th", "td")
+            .allowAttributes("start")
+            .matching(Pattern.compile("\\d{1,6}"))
+            .onElements("ol")
+            .allowAttributes("align")
+            .matching(Pattern.compile("left|right|center"))
+            .onElements("th", "td")
             .allowElements("a")
             .allowStandardUrlProtocols()
-            .allowAttributes("href").onElements("a")
-            .allowAttributes("title").onElements("a", "img")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowAttributes("title")
+            .onElements("a", "img")
             .requireRelsOnLinks("nofollow", "noopener")
             // Pictures come from this site only (uploaded images): no tracking pixels, and the CSP allows nothing else.
             .allowElements("img")
-            .allowAttributes("src").matching(SITE_IMAGE).onElements("img")
-            .allowAttributes("alt").onElements("img")
+            .allowAttributes("src")
+            .matching(SITE_IMAGE)
+            .onElements("img")
+            .allowAttributes("alt")
+            .onElements("img")
             .toFactory();
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
 
     /** Sanitised HTML of the Markdown text. */
     public String toHtml(String markdown) {

@@ -13,8 +13,7 @@ public final class PageAddresses {
             "prywatnosc", "/prywatnosc",
             "deklaracja-dostepnosci", "/deklaracja-dostepnosci");
 
-    private PageAddresses() {
-    }
+    private PageAddresses() {}
 
     public static String href(String slug) {
         return FIXED.getOrDefault(slug, "/strony/" + slug);

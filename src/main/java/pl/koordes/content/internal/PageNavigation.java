@@ -20,7 +20,6 @@ import pl.koordes.shared.web.Page;
 @Component
 public class PageNavigation implements NavigationLinks {
 
-
     private final JdbcClient jdbc;
     private @Nullable Links links;
     /** Counts changes, so that a read that started before a change never stores what it read. */
@@ -31,9 +30,11 @@ public class PageNavigation implements NavigationLinks {
     }
 
     /** Each language's links: a page without an English version keeps its Polish title, marked as Polish. */
-    private record Links(List<Page.NavigationItem> main, List<Page.NavigationItem> footer, List<Page.NavigationItem> mainEn,
-            List<Page.NavigationItem> footerEn) {
-    }
+    private record Links(
+            List<Page.NavigationItem> main,
+            List<Page.NavigationItem> footer,
+            List<Page.NavigationItem> mainEn,
+            List<Page.NavigationItem> footerEn) {}
 
     @Override
     public List<Page.NavigationItem> main(Language language) {
@@ -90,16 +91,17 @@ public class PageNavigation implements NavigationLinks {
         List<Page.NavigationItem> footerEn = new ArrayList<>();
         jdbc.sql("""
                         select slug, title, title_en, body_html_en <> '' as english, nav_place from content_page
-                        where nav_place is not null order by nav_order, title, id""")
-                .query(rs -> {
-                    String href = PageAddresses.href(rs.getString("slug"));
-                    boolean footerPlace = "FOOTER".equals(rs.getString("nav_place"));
-                    Page.NavigationItem polish = Page.NavigationItem.titled(href, rs.getString("title"), "pl");
-                    Page.NavigationItem english = rs.getBoolean("english") && !rs.getString("title_en").isEmpty()
-                            ? Page.NavigationItem.titled(href, rs.getString("title_en"), "en") : polish;
-                    (footerPlace ? footer : main).add(polish);
-                    (footerPlace ? footerEn : mainEn).add(english);
-                });
+                        where nav_place is not null order by nav_order, title, id""").query(rs -> {
+            String href = PageAddresses.href(rs.getString("slug"));
+            boolean footerPlace = "FOOTER".equals(rs.getString("nav_place"));
+            Page.NavigationItem polish = Page.NavigationItem.titled(href, rs.getString("title"), "pl");
+            Page.NavigationItem english =
+                    rs.getBoolean("english") && !rs.getString("title_en").isEmpty()
+                            ? Page.NavigationItem.titled(href, rs.getString("title_en"), "en")
+                            : polish;
+            (footerPlace ? footer : main).add(polish);
+            (footerPlace ? footerEn : mainEn).add(english);
+        });
         return new Links(List.copyOf(main), List.copyOf(footer), List.copyOf(mainEn), List.copyOf(footerEn));
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.SitePageForm;
-import pl.koordes.content.internal.SitePageManagement;
 
 /**
  * Pages every installation must have (the accessibility declaration the law requires), created on the
@@ -53,9 +52,17 @@ class RequiredPages implements ApplicationRunner {
                 leadEn = englishHeader.getOrDefault("lead", "");
                 bodyEn = ContentDemoData.body(englishText);
             }
-            pages.createPageIfAbsent(slug, new SitePageForm(header.get("title"), header.getOrDefault("lead", ""),
-                    ContentDemoData.body(text), titleEn, leadEn, bodyEn,
-                    header.getOrDefault("place", nav.isEmpty() ? "" : "MAIN"), nav));
+            pages.createPageIfAbsent(
+                    slug,
+                    new SitePageForm(
+                            header.get("title"),
+                            header.getOrDefault("lead", ""),
+                            ContentDemoData.body(text),
+                            titleEn,
+                            leadEn,
+                            bodyEn,
+                            header.getOrDefault("place", nav.isEmpty() ? "" : "MAIN"),
+                            nav));
         }
     }
 

@@ -9,14 +9,16 @@ import java.util.List;
 /** Line-by-line differences between two revisions' texts, for the editor's comparison page. */
 public final class RevisionDiff {
 
-    private RevisionDiff() {
-    }
+    private RevisionDiff() {}
 
     /** A line of the comparison: kept, removed (only in the older text) or added (only in the newer). */
-    public record Line(Kind kind, String text) {
-    }
+    public record Line(Kind kind, String text) {}
 
-    public enum Kind { SAME, REMOVED, ADDED }
+    public enum Kind {
+        SAME,
+        REMOVED,
+        ADDED
+    }
 
     /** The lines of both texts in order, each marked; unchanged stretches kept whole. */
     public static List<Line> lines(String older, String newer) {

@@ -21,11 +21,16 @@ public class SiteContent {
     }
 
     /** A quote with its source. */
-    public record Quote(long id, String text, String source, boolean featured, boolean active) {
-    }
+    public record Quote(long id, String text, String source, boolean featured, boolean active) {}
 
     /** A patron or partner; {@code kind} is PATRON, PARTNER, FUNDER or MEDIA_PATRON. */
-    public record Partner(long id, String kind, String name, @Nullable String url, @Nullable Long logoId, int sortOrder) {
+    public record Partner(
+            long id,
+            String kind,
+            String name,
+            @Nullable String url,
+            @Nullable Long logoId,
+            int sortOrder) {
 
         public @Nullable String logoHref() {
             return logoId == null ? null : "/media/" + logoId;
@@ -36,8 +41,18 @@ public class SiteContent {
      * A static page in Polish and, when {@code titleEn} and {@code bodyHtmlEn} are not empty, in English;
      * {@code navPlace} is MAIN, FOOTER or null (outside the navigation).
      */
-    public record SitePage(long id, String slug, String title, String lead, String bodyHtml, String titleEn, String leadEn,
-            String bodyHtmlEn, @Nullable String navPlace, @Nullable Integer navOrder, Instant updatedAt) {
+    public record SitePage(
+            long id,
+            String slug,
+            String title,
+            String lead,
+            String bodyHtml,
+            String titleEn,
+            String leadEn,
+            String bodyHtmlEn,
+            @Nullable String navPlace,
+            @Nullable Integer navOrder,
+            Instant updatedAt) {
 
         public String href() {
             return PageAddresses.href(slug);
@@ -52,23 +67,32 @@ public class SiteContent {
             if (!english) {
                 return new Version(title, lead, bodyHtml, null);
             }
-            return hasEnglish() ? new Version(titleEn, leadEn, bodyHtmlEn, null) : new Version(title, lead, bodyHtml, "pl");
+            return hasEnglish()
+                    ? new Version(titleEn, leadEn, bodyHtmlEn, null)
+                    : new Version(title, lead, bodyHtml, "pl");
         }
     }
 
     /** A page's text in one language; {@code lang} is set when it differs from the interface's language. */
-    public record Version(String title, String lead, String bodyHtml, @Nullable String lang) {
-    }
+    public record Version(
+            String title,
+            String lead,
+            String bodyHtml,
+            @Nullable String lang) {}
 
     /** A page's Markdown for its editor, Polish and English (empty without an English version). */
-    public record PageMarkdown(String polish, String english) {
-    }
+    public record PageMarkdown(String polish, String english) {}
 
     /** The quote for the home page on this day: the featured one, or else the active quotes in turn. */
     public Optional<Quote> motto(LocalDate day) {
-        List<Quote> quotes = jdbc.sql("select id, text, source, featured, active from motto_quote where active order by featured desc, id")
-                .query((rs, n) -> new Quote(rs.getLong("id"), rs.getString("text"), rs.getString("source"),
-                        rs.getBoolean("featured"), rs.getBoolean("active")))
+        List<Quote> quotes = jdbc.sql(
+                        "select id, text, source, featured, active from motto_quote where active order by featured desc, id")
+                .query((rs, n) -> new Quote(
+                        rs.getLong("id"),
+                        rs.getString("text"),
+                        rs.getString("source"),
+                        rs.getBoolean("featured"),
+                        rs.getBoolean("active")))
                 .list();
         if (quotes.isEmpty()) {
             return Optional.empty();
@@ -80,17 +104,27 @@ public class SiteContent {
     }
 
     public List<Quote> quotes() {
-        return jdbc.sql("select id, text, source, featured, active from motto_quote order by featured desc, active desc, id")
-                .query((rs, n) -> new Quote(rs.getLong("id"), rs.getString("text"), rs.getString("source"),
-                        rs.getBoolean("featured"), rs.getBoolean("active")))
+        return jdbc.sql(
+                        "select id, text, source, featured, active from motto_quote order by featured desc, active desc, id")
+                .query((rs, n) -> new Quote(
+                        rs.getLong("id"),
+                        rs.getString("text"),
+                        rs.getString("source"),
+                        rs.getBoolean("featured"),
+                        rs.getBoolean("active")))
                 .list();
     }
 
     /** Patrons and partners in the editors' order. */
     public List<Partner> partners() {
         return jdbc.sql("select id, kind, name, url, logo_id, sort_order from partner order by sort_order, id")
-                .query((rs, n) -> new Partner(rs.getLong("id"), rs.getString("kind"), rs.getString("name"),
-                        rs.getString("url"), ArticleQueries.nullableLong(rs, "logo_id"), rs.getInt("sort_order")))
+                .query((rs, n) -> new Partner(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("name"),
+                        rs.getString("url"),
+                        ArticleQueries.nullableLong(rs, "logo_id"),
+                        rs.getInt("sort_order")))
                 .list();
     }
 
@@ -98,31 +132,50 @@ public class SiteContent {
         if (!ArticleQueries.plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page where slug = :slug")
-                .param("slug", slug).query((rs, n) -> sitePage(rs)).optional();
+        return jdbc.sql(
+                        "select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page where slug = :slug")
+                .param("slug", slug)
+                .query((rs, n) -> sitePage(rs))
+                .optional();
     }
 
     public Optional<SitePage> page(long id) {
-        return jdbc.sql("select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page where id = :id")
-                .param("id", id).query((rs, n) -> sitePage(rs)).optional();
+        return jdbc.sql(
+                        "select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page where id = :id")
+                .param("id", id)
+                .query((rs, n) -> sitePage(rs))
+                .optional();
     }
 
     public List<SitePage> pages() {
-        return jdbc.sql("select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page order by nav_place nulls last, nav_order, title")
-                .query((rs, n) -> sitePage(rs)).list();
+        return jdbc.sql(
+                        "select id, slug, title, lead, body_html, title_en, lead_en, body_html_en, nav_place, nav_order, updated_at from content_page order by nav_place nulls last, nav_order, title")
+                .query((rs, n) -> sitePage(rs))
+                .list();
     }
 
     /** The Markdown of a page, for its editor. */
     public Optional<PageMarkdown> pageMarkdown(long id) {
-        return jdbc.sql("select body_markdown, body_markdown_en from content_page where id = :id").param("id", id)
-                .query((rs, n) -> new PageMarkdown(rs.getString("body_markdown"), rs.getString("body_markdown_en"))).optional();
+        return jdbc.sql("select body_markdown, body_markdown_en from content_page where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new PageMarkdown(rs.getString("body_markdown"), rs.getString("body_markdown_en")))
+                .optional();
     }
 
     private static SitePage sitePage(java.sql.ResultSet rs) throws java.sql.SQLException {
         int nav = rs.getInt("nav_order");
         Integer navOrder = rs.wasNull() ? null : nav;
-        return new SitePage(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("lead"),
-                rs.getString("body_html"), rs.getString("title_en"), rs.getString("lead_en"), rs.getString("body_html_en"),
-                rs.getString("nav_place"), navOrder, rs.getTimestamp("updated_at").toInstant());
+        return new SitePage(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("lead"),
+                rs.getString("body_html"),
+                rs.getString("title_en"),
+                rs.getString("lead_en"),
+                rs.getString("body_html_en"),
+                rs.getString("nav_place"),
+                navOrder,
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

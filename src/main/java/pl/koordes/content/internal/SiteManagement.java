@@ -1,12 +1,11 @@
 package pl.koordes.content.internal;
 
-import pl.koordes.content.PartnerForm;
-import pl.koordes.content.QuoteForm;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.content.PartnerForm;
+import pl.koordes.content.QuoteForm;
 
 /** The write path for motto quotes and for patrons and partners. */
 @Service
@@ -23,13 +22,18 @@ public class SiteManagement {
 
     public long addQuote(QuoteForm form) {
         return jdbc.sql("insert into motto_quote (text, source) values (:text, :source) returning id")
-                .param("text", form.text().strip()).param("source", form.source().strip()).query(Long.class).single();
+                .param("text", form.text().strip())
+                .param("source", form.source().strip())
+                .query(Long.class)
+                .single();
     }
 
     /** Shows this quote on the home page every day (or, when it is featured already, lets the quotes take turns again). */
     public boolean featureQuote(long id) {
-        java.util.Optional<Boolean> featured = jdbc.sql("select featured from motto_quote where id = :id").param("id", id)
-                .query(Boolean.class).optional();
+        java.util.Optional<Boolean> featured = jdbc.sql("select featured from motto_quote where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional();
         if (featured.isEmpty()) {
             return false;
         }
@@ -37,29 +41,47 @@ public class SiteManagement {
         if (featured.get()) {
             return true;
         }
-        return jdbc.sql("update motto_quote set featured = true, active = true where id = :id").param("id", id).update() == 1;
+        return jdbc.sql("update motto_quote set featured = true, active = true where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Hides a quote from the home page or shows it again. */
     public boolean toggleQuote(long id) {
         return jdbc.sql("update motto_quote set active = not active, featured = featured and not active where id = :id")
-                .param("id", id).update() == 1;
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public boolean deleteQuote(long id) {
-        return jdbc.sql("delete from motto_quote where id = :id").param("id", id).update() == 1;
+        return jdbc.sql("delete from motto_quote where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Adds a partner; a logo, when given, is checked and stored like any picture (SVG is refused). */
     public long addPartner(PartnerForm form, byte @Nullable [] logo, @Nullable String logoName, String editor) {
-        Long logoId = logo == null || logo.length == 0 ? null
+        Long logoId = logo == null || logo.length == 0
+                ? null
                 : images.uploadImage(logo, logoName, "Logo: " + form.name().strip(), editor);
-        return jdbc.sql("insert into partner (kind, name, url, logo_id, sort_order) values (:kind, :name, :url, :logo, :order) returning id")
-                .param("kind", form.kind()).param("name", form.name().strip())
-                .param("url", form.url() == null || form.url().isBlank() ? null : form.url().strip())
+        return jdbc.sql(
+                        "insert into partner (kind, name, url, logo_id, sort_order) values (:kind, :name, :url, :logo, :order) returning id")
+                .param("kind", form.kind())
+                .param("name", form.name().strip())
+                .param(
+                        "url",
+                        form.url() == null || form.url().isBlank()
+                                ? null
+                                : form.url().strip())
                 .param("logo", logoId)
-                .param("order", form.sortOrder() == null || form.sortOrder().isBlank() ? 0 : Integer.parseInt(form.sortOrder()))
-                .query(Long.class).single();
+                .param(
+                        "order",
+                        form.sortOrder() == null || form.sortOrder().isBlank() ? 0 : Integer.parseInt(form.sortOrder()))
+                .query(Long.class)
+                .single();
     }
 
     public boolean deletePartner(long id) {

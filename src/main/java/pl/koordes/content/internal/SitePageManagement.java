@@ -1,15 +1,12 @@
 package pl.koordes.content.internal;
 
-import pl.koordes.content.SitePageForm;
-
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.content.internal.Markdown;
-import pl.koordes.content.internal.PageNavigation;
+import pl.koordes.content.SitePageForm;
 
 /** The write path for static pages: the Markdown is rendered and sanitised once, when saved. */
 @Service
@@ -35,12 +32,20 @@ public class SitePageManagement {
                                                   body_html_en, nav_place, nav_order, updated_at)
                         values (:slug, :title, :lead, :body, :html, :titleEn, :leadEn, :bodyEn, :htmlEn, :place, :nav, :now)
                         on conflict (slug) do nothing""")
-                .param("slug", slug).param("title", strip(form.title())).param("lead", strip(form.lead()))
-                .param("body", form.body()).param("html", markdown.toHtml(form.body()))
-                .param("titleEn", strip(form.titleEn())).param("leadEn", strip(form.leadEn()))
-                .param("bodyEn", text(form.bodyEn())).param("htmlEn", html(form.bodyEn()))
-                .param("place", place(form)).param("nav", nav(form))
-                .param("now", Timestamp.from(clock.instant())).update() == 1;
+                        .param("slug", slug)
+                        .param("title", strip(form.title()))
+                        .param("lead", strip(form.lead()))
+                        .param("body", form.body())
+                        .param("html", markdown.toHtml(form.body()))
+                        .param("titleEn", strip(form.titleEn()))
+                        .param("leadEn", strip(form.leadEn()))
+                        .param("bodyEn", text(form.bodyEn()))
+                        .param("htmlEn", html(form.bodyEn()))
+                        .param("place", place(form))
+                        .param("nav", nav(form))
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
         if (created) {
             navigation.pagesChanged();
         }
@@ -53,12 +58,20 @@ public class SitePageManagement {
                         update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
                                title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
                                nav_place = :place, nav_order = :nav, updated_at = :now where id = :id""")
-                .param("title", strip(form.title())).param("lead", strip(form.lead())).param("body", form.body())
-                .param("html", markdown.toHtml(form.body()))
-                .param("titleEn", strip(form.titleEn())).param("leadEn", strip(form.leadEn()))
-                .param("bodyEn", text(form.bodyEn())).param("htmlEn", html(form.bodyEn()))
-                .param("place", place(form)).param("nav", nav(form))
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update() == 1;
+                        .param("title", strip(form.title()))
+                        .param("lead", strip(form.lead()))
+                        .param("body", form.body())
+                        .param("html", markdown.toHtml(form.body()))
+                        .param("titleEn", strip(form.titleEn()))
+                        .param("leadEn", strip(form.leadEn()))
+                        .param("bodyEn", text(form.bodyEn()))
+                        .param("htmlEn", html(form.bodyEn()))
+                        .param("place", place(form))
+                        .param("nav", nav(form))
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("id", id)
+                        .update()
+                == 1;
         if (updated) {
             // The title or the place may have changed: every page's navigation shows it.
             navigation.pagesChanged();

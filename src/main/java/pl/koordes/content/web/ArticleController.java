@@ -12,18 +12,18 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.shared.outcome.NotFound;
 import org.springframework.web.servlet.view.RedirectView;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
-import pl.koordes.content.internal.ContentPermissions;
-import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleView;
-import pl.koordes.shared.web.Paged;
+import pl.koordes.content.internal.ContentPermissions;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.TagRef;
 import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.web.PublicPage;
 
 /** The public articles: the list (by page, by tag) and an article's page with the sections other modules add. */
@@ -36,19 +36,27 @@ class ArticleController {
     private final MailSettings site;
     private final ContentPermissions permissions;
 
-    ArticleController(ArticleQueries articles, List<ArticlePageSection> sections, ContentProperties properties,
-            MailSettings site, ContentPermissions permissions) {
+    ArticleController(
+            ArticleQueries articles,
+            List<ArticlePageSection> sections,
+            ContentProperties properties,
+            MailSettings site,
+            ContentPermissions permissions) {
         this.permissions = permissions;
         this.site = site;
         this.articles = articles;
-        this.sections = sections.stream().sorted(Comparator.comparingInt(ArticlePageSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(ArticlePageSection::order))
+                .toList();
         this.properties = properties;
     }
 
     @PublicPage
     @GetMapping("/aktualnosci")
-    String list(@RequestParam(name = "strona", required = false) @Nullable String page,
-            @RequestParam(name = "tag", required = false) @Nullable String tag, Model model) {
+    String list(
+            @RequestParam(name = "strona", required = false) @Nullable String page,
+            @RequestParam(name = "tag", required = false) @Nullable String tag,
+            Model model) {
         TagRef selected = null;
         if (tag != null && !tag.isBlank()) {
             selected = articles.tag(tag).orElseThrow(ArticleController::notFound);
@@ -69,11 +77,13 @@ class ArticleController {
         Optional<ArticleView> found = articles.publishedArticle(slug);
         if (found.isEmpty()) {
             // The title changed since this address was shared: lead the reader on, permanently.
-            return articles.currentSlugOf(slug).map(ArticleController::movedTo).orElseThrow(ArticleController::notFound);
+            return articles.currentSlugOf(slug)
+                    .map(ArticleController::movedTo)
+                    .orElseThrow(ArticleController::notFound);
         }
         ArticleView article = found.get();
-        ArticleReference reference = new ArticleReference(article.id(), article.slug(), article.title(), article.href(),
-                article.publishedAt());
+        ArticleReference reference = new ArticleReference(
+                article.id(), article.slug(), article.title(), article.href(), article.publishedAt());
         List<Content> below = sections.stream()
                 .map(section -> section.render(reference, request))
                 .flatMap(Optional::stream)

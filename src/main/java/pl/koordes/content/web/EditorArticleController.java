@@ -3,7 +3,6 @@ package pl.koordes.content.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -23,12 +22,12 @@ import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Images;
 import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.RevisionDiff;
-import pl.koordes.shared.web.HeaderLink;
-import pl.koordes.shared.web.Paged;
-import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.HeaderLink;
+import pl.koordes.shared.web.Paged;
 
 /**
  * The editors' side of articles: the list in every state, writing with a preview that needs no
@@ -52,8 +51,13 @@ class EditorArticleController {
     private final Images images;
     private final ContentProperties properties;
 
-    EditorArticleController(ContentPermissions permissions, EditorArticles articles, ArticleManagement management,
-            Markdown markdown, Images images, ContentProperties properties) {
+    EditorArticleController(
+            ContentPermissions permissions,
+            EditorArticles articles,
+            ArticleManagement management,
+            Markdown markdown,
+            Images images,
+            ContentProperties properties) {
         this.permissions = permissions;
         this.articles = articles;
         this.management = management;
@@ -77,9 +81,14 @@ class EditorArticleController {
     }
 
     @PostMapping("/redakcja/artykuly/nowy")
-    String create(CurrentUser user, @Valid ArticleForm form, BindingResult result,
-            @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String create(
+            CurrentUser user,
+            @Valid ArticleForm form,
+            BindingResult result,
+            @RequestParam(name = "akcja", required = false) @Nullable String action,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         permissions.requireEditor(java.util.Optional.of(user));
         if (PREVIEW.equals(action)) {
             return show(model, null, form, FormErrors.none(), markdown.toHtml(form.body()));
@@ -106,9 +115,15 @@ class EditorArticleController {
     }
 
     @PostMapping("/redakcja/artykuly/{id}")
-    String save(CurrentUser user, @PathVariable long id, @Valid ArticleForm form, BindingResult result,
-            @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid ArticleForm form,
+            BindingResult result,
+            @RequestParam(name = "akcja", required = false) @Nullable String action,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         permissions.requireEditor(java.util.Optional.of(user));
         EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
         if (PREVIEW.equals(action)) {
@@ -137,9 +152,12 @@ class EditorArticleController {
     }
 
     @GetMapping("/redakcja/artykuly/{id}/historia")
-    String history(CurrentUser user, @PathVariable long id,
+    String history(
+            CurrentUser user,
+            @PathVariable long id,
             @RequestParam(name = "od", required = false) @Nullable String from,
-            @RequestParam(name = "do", required = false) @Nullable String to, Model model) {
+            @RequestParam(name = "do", required = false) @Nullable String to,
+            Model model) {
         permissions.requireEditor(java.util.Optional.of(user));
         EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
         List<EditorArticles.Revision> revisions = articles.revisions(id);
@@ -178,7 +196,11 @@ class EditorArticleController {
         return articles.revision(id, Integer.parseInt(number)).orElseThrow(EditorArticleController::notFound);
     }
 
-    private String show(Model model, EditorArticles.@Nullable Editable article, ArticleForm form, FormErrors errors,
+    private String show(
+            Model model,
+            EditorArticles.@Nullable Editable article,
+            ArticleForm form,
+            FormErrors errors,
             @Nullable String preview) {
         model.addAttribute("article", article);
         model.addAttribute("form", form);

@@ -1,12 +1,14 @@
 package pl.koordes.content.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,13 +18,11 @@ import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ImageManagement;
 import pl.koordes.content.internal.ImageUploadForm;
-import pl.koordes.shared.outcome.Refused;
-import jakarta.validation.Valid;
-import org.springframework.validation.BindingResult;
 import pl.koordes.content.internal.Images;
-import pl.koordes.shared.web.Paged;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.Paged;
 
 /** Editors upload pictures (with their alternative text, required) and copy the Markdown that shows one. */
 @Controller
@@ -33,8 +33,8 @@ class EditorImageController {
     private final Images images;
     private final ContentProperties properties;
 
-    EditorImageController(ContentPermissions permissions, ImageManagement management, Images images,
-            ContentProperties properties) {
+    EditorImageController(
+            ContentPermissions permissions, ImageManagement management, Images images, ContentProperties properties) {
         this.permissions = permissions;
         this.management = management;
         this.images = images;
@@ -48,17 +48,22 @@ class EditorImageController {
     }
 
     @PostMapping("/redakcja/obrazy")
-    String upload(CurrentUser user, @Valid ImageUploadForm form, BindingResult result,
-            @RequestParam(name = "plik", required = false) @Nullable MultipartFile file, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String upload(
+            CurrentUser user,
+            @Valid ImageUploadForm form,
+            BindingResult result,
+            @RequestParam(name = "plik", required = false) @Nullable MultipartFile file,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
         String alt = form.alt() == null ? "" : form.alt();
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
                 byte[] data = file == null ? new byte[0] : file.getBytes();
-                long id = management.uploadImage(data, file == null ? null : file.getOriginalFilename(), alt,
-                        user.displayName());
+                long id = management.uploadImage(
+                        data, file == null ? null : file.getOriginalFilename(), alt, user.displayName());
                 redirect.addFlashAttribute("notice", "content.image.uploaded");
                 redirect.addFlashAttribute("uploaded", id);
                 return "redirect:/redakcja/obrazy";

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.SitePageForm;
-import pl.koordes.content.internal.SitePageManagement;
+import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.SiteContent;
+import pl.koordes.content.internal.SitePageManagement;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -30,7 +30,8 @@ class EditorPageController {
     private final SitePageManagement management;
     private final Markdown markdown;
 
-    EditorPageController(ContentPermissions permissions, SiteContent site, SitePageManagement management, Markdown markdown) {
+    EditorPageController(
+            ContentPermissions permissions, SiteContent site, SitePageManagement management, Markdown markdown) {
         this.permissions = permissions;
         this.site = site;
         this.management = management;
@@ -49,19 +50,37 @@ class EditorPageController {
         permissions.requireEditor(Optional.of(user));
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
         SiteContent.PageMarkdown text = site.pageMarkdown(id).orElse(new SiteContent.PageMarkdown("", ""));
-        SitePageForm form = new SitePageForm(page.title(), page.lead(), text.polish(), page.titleEn(), page.leadEn(), text.english(),
-                page.navPlace() == null ? "" : page.navPlace(), page.navOrder() == null ? "" : page.navOrder().toString());
+        SitePageForm form = new SitePageForm(
+                page.title(),
+                page.lead(),
+                text.polish(),
+                page.titleEn(),
+                page.leadEn(),
+                text.english(),
+                page.navPlace() == null ? "" : page.navPlace(),
+                page.navOrder() == null ? "" : page.navOrder().toString());
         return show(model, page, form, FormErrors.none(), null, null);
     }
 
     @PostMapping("/redakcja/strony/{id}")
-    String save(CurrentUser user, @PathVariable long id, @Valid SitePageForm form, BindingResult result,
-            @RequestParam(name = "akcja", required = false) @Nullable String action, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid SitePageForm form,
+            BindingResult result,
+            @RequestParam(name = "akcja", required = false) @Nullable String action,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
         SiteContent.SitePage page = site.page(id).orElseThrow(EditorArticleController::notFound);
         if (EditorArticleController.PREVIEW.equals(action)) {
-            return show(model, page, form, FormErrors.none(), markdown.toHtml(form.body()),
+            return show(
+                    model,
+                    page,
+                    form,
+                    FormErrors.none(),
+                    markdown.toHtml(form.body()),
                     form.bodyEn() == null || form.bodyEn().isBlank() ? null : markdown.toHtml(form.bodyEn()));
         }
         FormErrors errors = FormErrors.check(form, result);
@@ -74,7 +93,12 @@ class EditorPageController {
         return "redirect:/redakcja/strony/" + id;
     }
 
-    private String show(Model model, SiteContent.SitePage page, SitePageForm form, FormErrors errors, @Nullable String preview,
+    private String show(
+            Model model,
+            SiteContent.SitePage page,
+            SitePageForm form,
+            FormErrors errors,
+            @Nullable String preview,
             @Nullable String previewEn) {
         model.addAttribute("sitePage", page);
         model.addAttribute("form", form);

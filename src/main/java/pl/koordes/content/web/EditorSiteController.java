@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.content.internal.ContentPermissions;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.content.PartnerForm;
 import pl.koordes.content.QuoteForm;
-import pl.koordes.content.internal.SiteManagement;
+import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.SiteContent;
+import pl.koordes.content.internal.SiteManagement;
+import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 
@@ -46,8 +46,13 @@ class EditorSiteController {
     }
 
     @PostMapping("/redakcja/motta")
-    String addQuote(CurrentUser user, @Valid QuoteForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String addQuote(
+            CurrentUser user,
+            @Valid QuoteForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -84,9 +89,14 @@ class EditorSiteController {
     }
 
     @PostMapping("/redakcja/partnerzy")
-    String addPartner(CurrentUser user, @Valid PartnerForm form, BindingResult result,
-            @RequestParam(name = "logo", required = false) @Nullable MultipartFile logo, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String addPartner(
+            CurrentUser user,
+            @Valid PartnerForm form,
+            BindingResult result,
+            @RequestParam(name = "logo", required = false) @Nullable MultipartFile logo,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -94,7 +104,10 @@ class EditorSiteController {
             return showPartners(model, form, errors);
         }
         try {
-            management.addPartner(form, logo == null ? null : logo.getBytes(), logo == null ? null : logo.getOriginalFilename(),
+            management.addPartner(
+                    form,
+                    logo == null ? null : logo.getBytes(),
+                    logo == null ? null : logo.getOriginalFilename(),
                     user.displayName());
         } catch (Refused refused) {
             // The logo is checked as any picture; its refusal belongs beside the logo field.

@@ -11,9 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleSummary;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Messages;
@@ -26,6 +26,7 @@ class FeedController {
 
     /** The sitemap protocol allows 50,000 addresses per file. */
     private static final int SITEMAP_LIMIT = 45_000;
+
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
@@ -38,8 +39,13 @@ class FeedController {
     private final Messages messages;
     private final String baseUrl;
 
-    FeedController(ArticleQueries articles, SiteContent site, Directory directory, ContentProperties properties,
-            Messages messages, MailSettings mail) {
+    FeedController(
+            ArticleQueries articles,
+            SiteContent site,
+            Directory directory,
+            ContentProperties properties,
+            Messages messages,
+            MailSettings mail) {
         this.articles = articles;
         this.site = site;
         this.directory = directory;
@@ -57,18 +63,35 @@ class FeedController {
                 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
                 <channel>
                 """);
-        xml.append("<title>").append(xml(title())).append("</title>\n")
-                .append("<link>").append(xml(baseUrl + "/aktualnosci")).append("</link>\n")
-                .append("<atom:link href=\"").append(xml(baseUrl + "/aktualnosci/rss.xml")).append("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
-                .append("<description>").append(xml(messages.get(Locale.forLanguageTag("pl"), "content.articles.description")))
+        xml.append("<title>")
+                .append(xml(title()))
+                .append("</title>\n")
+                .append("<link>")
+                .append(xml(baseUrl + "/aktualnosci"))
+                .append("</link>\n")
+                .append("<atom:link href=\"")
+                .append(xml(baseUrl + "/aktualnosci/rss.xml"))
+                .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
+                .append("<description>")
+                .append(xml(messages.get(Locale.forLanguageTag("pl"), "content.articles.description")))
                 .append("</description>\n<language>pl</language>\n");
         for (ArticleSummary article : latest) {
             String link = baseUrl + article.href();
-            xml.append("<item>\n<title>").append(xml(article.title())).append("</title>\n")
-                    .append("<link>").append(xml(link)).append("</link>\n")
-                    .append("<guid isPermaLink=\"false\">").append(xml(baseUrl + "/aktualnosci#" + article.id())).append("</guid>\n")
-                    .append("<pubDate>").append(RFC_1123.format(article.publishedAt())).append("</pubDate>\n")
-                    .append("<description>").append(xml(article.lead())).append("</description>\n");
+            xml.append("<item>\n<title>")
+                    .append(xml(article.title()))
+                    .append("</title>\n")
+                    .append("<link>")
+                    .append(xml(link))
+                    .append("</link>\n")
+                    .append("<guid isPermaLink=\"false\">")
+                    .append(xml(baseUrl + "/aktualnosci#" + article.id()))
+                    .append("</guid>\n")
+                    .append("<pubDate>")
+                    .append(RFC_1123.format(article.publishedAt()))
+                    .append("</pubDate>\n")
+                    .append("<description>")
+                    .append(xml(article.lead()))
+                    .append("</description>\n");
             for (var tag : article.tags()) {
                 xml.append("<category>").append(xml(tag.name())).append("</category>\n");
             }
@@ -87,21 +110,49 @@ class FeedController {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="pl">
                 """);
-        xml.append("<title>").append(xml(title())).append("</title>\n")
-                .append("<id>").append(xml(baseUrl + "/aktualnosci")).append("</id>\n")
-                .append("<link href=\"").append(xml(baseUrl + "/aktualnosci")).append("\"/>\n")
-                .append("<link rel=\"self\" href=\"").append(xml(baseUrl + "/aktualnosci/atom.xml")).append("\"/>\n")
-                .append("<updated>").append(updated).append("</updated>\n");
+        xml.append("<title>")
+                .append(xml(title()))
+                .append("</title>\n")
+                .append("<id>")
+                .append(xml(baseUrl + "/aktualnosci"))
+                .append("</id>\n")
+                .append("<link href=\"")
+                .append(xml(baseUrl + "/aktualnosci"))
+                .append("\"/>\n")
+                .append("<link rel=\"self\" href=\"")
+                .append(xml(baseUrl + "/aktualnosci/atom.xml"))
+                .append("\"/>\n")
+                .append("<updated>")
+                .append(updated)
+                .append("</updated>\n");
         for (ArticleSummary article : latest) {
-            xml.append("<entry>\n<title>").append(xml(article.title())).append("</title>\n")
-                    .append("<id>").append(xml(baseUrl + "/aktualnosci#" + article.id())).append("</id>\n")
-                    .append("<link href=\"").append(xml(baseUrl + article.href())).append("\"/>\n")
-                    .append("<published>").append(article.publishedAt()).append("</published>\n")
-                    .append("<updated>").append(article.publishedAt()).append("</updated>\n")
-                    .append("<author><name>").append(xml(article.authorName())).append("</name></author>\n")
-                    .append("<summary>").append(xml(article.lead())).append("</summary>\n");
+            xml.append("<entry>\n<title>")
+                    .append(xml(article.title()))
+                    .append("</title>\n")
+                    .append("<id>")
+                    .append(xml(baseUrl + "/aktualnosci#" + article.id()))
+                    .append("</id>\n")
+                    .append("<link href=\"")
+                    .append(xml(baseUrl + article.href()))
+                    .append("\"/>\n")
+                    .append("<published>")
+                    .append(article.publishedAt())
+                    .append("</published>\n")
+                    .append("<updated>")
+                    .append(article.publishedAt())
+                    .append("</updated>\n")
+                    .append("<author><name>")
+                    .append(xml(article.authorName()))
+                    .append("</name></author>\n")
+                    .append("<summary>")
+                    .append(xml(article.lead()))
+                    .append("</summary>\n");
             for (var tag : article.tags()) {
-                xml.append("<category term=\"").append(xml(tag.slug())).append("\" label=\"").append(xml(tag.name())).append("\"/>\n");
+                xml.append("<category term=\"")
+                        .append(xml(tag.slug()))
+                        .append("\" label=\"")
+                        .append(xml(tag.name()))
+                        .append("\"/>\n");
             }
             xml.append("</entry>\n");
         }
@@ -121,7 +172,8 @@ class FeedController {
         }
         directory.regions().forEach(region -> url(xml, region.href(), null));
         site.pages().forEach(page -> url(xml, page.href(), page.updatedAt()));
-        articles.sitemap(SITEMAP_LIMIT).forEach(entry -> url(xml, "/aktualnosci/" + entry.slug(), entry.lastModified()));
+        articles.sitemap(SITEMAP_LIMIT)
+                .forEach(entry -> url(xml, "/aktualnosci/" + entry.slug(), entry.lastModified()));
         xml.append("</urlset>\n");
         return answer(XML, xml);
     }
@@ -129,7 +181,9 @@ class FeedController {
     private void url(StringBuilder xml, String path, Instant lastModified) {
         xml.append("<url><loc>").append(xml(baseUrl + path)).append("</loc>");
         if (lastModified != null) {
-            xml.append("<lastmod>").append(lastModified.atOffset(ZoneOffset.UTC).toLocalDate()).append("</lastmod>");
+            xml.append("<lastmod>")
+                    .append(lastModified.atOffset(ZoneOffset.UTC).toLocalDate())
+                    .append("</lastmod>");
         }
         xml.append("</url>\n");
     }
@@ -139,7 +193,8 @@ class FeedController {
     }
 
     private ResponseEntity<String> answer(MediaType type, StringBuilder xml) {
-        return ResponseEntity.ok().contentType(type)
+        return ResponseEntity.ok()
+                .contentType(type)
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(xml.toString());
     }
@@ -155,8 +210,12 @@ class FeedController {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+                    boolean allowed = c == 0x9
+                            || c == 0xA
+                            || c == 0xD
+                            || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD)
+                            || (c >= 0x10000 && c <= 0x10FFFF);
                     if (allowed) {
                         out.appendCodePoint(c);
                     }

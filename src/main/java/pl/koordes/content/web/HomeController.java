@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.ArticleQueries;
+import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Formats;
@@ -32,13 +32,21 @@ class HomeController {
     private final ContentProperties properties;
     private final Clock clock;
 
-    HomeController(Directory directory, HomeMap map, ArticleQueries articles, SiteContent site,
-            List<HomePageSection> sections, ContentProperties properties, Clock clock) {
+    HomeController(
+            Directory directory,
+            HomeMap map,
+            ArticleQueries articles,
+            SiteContent site,
+            List<HomePageSection> sections,
+            ContentProperties properties,
+            Clock clock) {
         this.directory = directory;
         this.map = map;
         this.articles = articles;
         this.site = site;
-        this.sections = sections.stream().sorted(Comparator.comparingInt(HomePageSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(HomePageSection::order))
+                .toList();
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,9 +59,15 @@ class HomeController {
         model.addAttribute("macroregions", directory.macroregions().size());
         model.addAttribute("mapHtml", map.html(page));
         model.addAttribute("latest", articles.latest(properties.latestOnHome()));
-        model.addAttribute("motto", site.motto(LocalDate.now(clock.withZone(Formats.ZONE))).orElse(null));
+        model.addAttribute(
+                "motto", site.motto(LocalDate.now(clock.withZone(Formats.ZONE))).orElse(null));
         model.addAttribute("partners", site.partners());
-        model.addAttribute("sections", sections.stream().map(s -> s.render(page.locale())).flatMap(Optional::stream).toList());
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .map(s -> s.render(page.locale()))
+                        .flatMap(Optional::stream)
+                        .toList());
         return "content/home";
     }
 }

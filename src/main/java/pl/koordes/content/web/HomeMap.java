@@ -34,8 +34,7 @@ class HomeMap {
         this.templates = templates;
     }
 
-    private record Outlines(List<MapShape> shapes, String viewBox) {
-    }
+    private record Outlines(List<MapShape> shapes, String viewBox) {}
 
     String html(Page page) {
         Outlines current = outlines;
@@ -45,7 +44,10 @@ class HomeMap {
         Outlines used = current;
         return byLanguage.computeIfAbsent(page.lang() + "@" + System.identityHashCode(used), key -> {
             StringOutput output = new StringOutput();
-            templates.render("directory/map.jte", Map.of("page", page, "shapes", used.shapes(), "viewBox", used.viewBox()), output);
+            templates.render(
+                    "directory/map.jte",
+                    Map.of("page", page, "shapes", used.shapes(), "viewBox", used.viewBox()),
+                    output);
             return output.toString();
         });
     }

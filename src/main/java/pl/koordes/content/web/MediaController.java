@@ -7,8 +7,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.content.internal.Images;
+import pl.koordes.shared.outcome.NotFound;
 
 /**
  * Serves uploaded pictures. A picture never changes under its id (a new upload gets a new one), so
@@ -31,7 +31,8 @@ class MediaController {
         Images.Stored image = images.find(Long.parseLong(id)).orElseThrow(() -> new NotFound("image", ""));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.contentType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .cacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .header("Content-Disposition", "inline")
                 .body(image.data());
     }

@@ -5,10 +5,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.PageAddresses;
 import pl.koordes.content.internal.SiteContent;
+import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.PublicPage;
 

@@ -22,7 +22,9 @@ class UnreadableUploadFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return !"POST".equals(request.getMethod()) || type == null || !type.toLowerCase().startsWith("multipart/");
+        return !"POST".equals(request.getMethod())
+                || type == null
+                || !type.toLowerCase().startsWith("multipart/");
     }
 
     @Override
@@ -39,13 +41,17 @@ class UnreadableUploadFilter extends OncePerRequestFilter {
                 }
             }
         } catch (IOException | ServletException | RuntimeException unreadable) {
-            boolean tooLarge = unreadable.getClass().getName().contains("SizeLimit") || unreadable.getCause() != null
-                    && unreadable.getCause().getClass().getName().contains("SizeLimit");
+            boolean tooLarge = unreadable.getClass().getName().contains("SizeLimit")
+                    || unreadable.getCause() != null
+                            && unreadable.getCause().getClass().getName().contains("SizeLimit");
             // Marks the failure the way MVC does, so that rendering the error page does not try to read the
             // same request as multipart again (and fail again, as a 500 in the log).
-            request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
-                    new org.springframework.web.multipart.MultipartException("Unreadable multipart request", unreadable));
-            response.sendError(tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
+            request.setAttribute(
+                    jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                    new org.springframework.web.multipart.MultipartException(
+                            "Unreadable multipart request", unreadable));
+            response.sendError(
+                    tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         chain.doFilter(request, response);

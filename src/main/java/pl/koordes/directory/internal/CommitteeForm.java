@@ -16,11 +16,18 @@ import pl.koordes.shared.web.CrossFieldRules;
  */
 public record CommitteeForm(
         @Nullable Long regionId,
-        @NotBlank(message = "directory.admin.name.required") @Text(max = 300) @Nullable String name,
+
+        @NotBlank(message = "directory.admin.name.required") @Text(max = 300) @Nullable
+        String name,
+
         @NotNull(message = "directory.admin.termStart.required")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termStart,
-        @NotNull(message = "directory.admin.termEnd.required")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termEnd) implements CrossFieldRules {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @Nullable
+        LocalDate termStart,
+
+        @NotNull(message = "directory.admin.termEnd.required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate termEnd)
+        implements CrossFieldRules {
 
     @Override
     public void checkTogether(Errors errors) {

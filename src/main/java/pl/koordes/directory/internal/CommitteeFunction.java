@@ -2,5 +2,8 @@ package pl.koordes.directory.internal;
 
 /** A member's function in a committee, in the order members are listed. */
 public enum CommitteeFunction {
-    CHAIR, VICE_CHAIR, SECRETARY, MEMBER
+    CHAIR,
+    VICE_CHAIR,
+    SECRETARY,
+    MEMBER
 }

@@ -51,22 +51,34 @@ public class CommitteeManagement {
                 .param("name", required(form.name()))
                 .param("termStart", form.termStart())
                 .param("termEnd", form.termEnd())
-                .query(Long.class).single();
-        changes.publish(DirectoryAction.DIRECTORY_COMMITTEE_CREATED, "committee", id, null, changes.committee(id).orElseThrow());
+                .query(Long.class)
+                .single();
+        changes.publish(
+                DirectoryAction.DIRECTORY_COMMITTEE_CREATED,
+                "committee",
+                id,
+                null,
+                changes.committee(id).orElseThrow());
         return id;
     }
 
     public void editCommittee(long id, @Valid CommitteeForm form) {
         Map<String, @Nullable Object> before = changes.committee(id).orElseThrow(() -> new NotFound("committee", id));
         changes.requireRegion(form.regionId());
-        jdbc.sql("update committee set region_id = :region, name = :name, term_start = :termStart, term_end = :termEnd where id = :id")
+        jdbc.sql(
+                        "update committee set region_id = :region, name = :name, term_start = :termStart, term_end = :termEnd where id = :id")
                 .param("region", form.regionId())
                 .param("name", required(form.name()))
                 .param("termStart", form.termStart())
                 .param("termEnd", form.termEnd())
                 .param("id", id)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_COMMITTEE_UPDATED, "committee", id, before, changes.committee(id).orElseThrow());
+        changes.publish(
+                DirectoryAction.DIRECTORY_COMMITTEE_UPDATED,
+                "committee",
+                id,
+                before,
+                changes.committee(id).orElseThrow());
     }
 
     // Memberships
@@ -84,24 +96,34 @@ public class CommitteeManagement {
                 .param("committee", committeeId)
                 .param("email", optional(contact.email()))
                 .param("phone", optional(contact.phone()))
-                .query(Long.class).single();
-        changes.publish(DirectoryAction.DIRECTORY_MEMBERSHIP_ADDED, "committee_membership", id, null,
+                .query(Long.class)
+                .single();
+        changes.publish(
+                DirectoryAction.DIRECTORY_MEMBERSHIP_ADDED,
+                "committee_membership",
+                id,
+                null,
                 changes.membership(committeeId, id).orElseThrow());
         return id;
     }
 
     /** Changes a membership and the member's non-public contact details. */
-    public void editMembership(long committeeId, long membershipId, @Valid MembershipForm form,
-            @Valid MemberContactForm contact) {
+    public void editMembership(
+            long committeeId, long membershipId, @Valid MembershipForm form, @Valid MemberContactForm contact) {
         Map<String, @Nullable Object> before = membership(committeeId, membershipId);
         updateMembership(committeeId, membershipId, form);
-        jdbc.sql("update committee_membership set email = :email, phone = :phone where id = :id and committee_id = :committee")
+        jdbc.sql(
+                        "update committee_membership set email = :email, phone = :phone where id = :id and committee_id = :committee")
                 .param("email", optional(contact.email()))
                 .param("phone", optional(contact.phone()))
                 .param("id", membershipId)
                 .param("committee", committeeId)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED, "committee_membership", membershipId, before,
+        changes.publish(
+                DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED,
+                "committee_membership",
+                membershipId,
+                before,
                 changes.membership(committeeId, membershipId).orElseThrow());
     }
 
@@ -109,7 +131,11 @@ public class CommitteeManagement {
     public void editMembership(long committeeId, long membershipId, @Valid MembershipForm form) {
         Map<String, @Nullable Object> before = membership(committeeId, membershipId);
         updateMembership(committeeId, membershipId, form);
-        changes.publish(DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED, "committee_membership", membershipId, before,
+        changes.publish(
+                DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED,
+                "committee_membership",
+                membershipId,
+                before,
                 changes.membership(committeeId, membershipId).orElseThrow());
     }
 
@@ -131,12 +157,17 @@ public class CommitteeManagement {
                 .param("id", membershipId)
                 .param("committee", committeeId)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_MEMBERSHIP_ENDED, "committee_membership", membershipId, before,
+        changes.publish(
+                DirectoryAction.DIRECTORY_MEMBERSHIP_ENDED,
+                "committee_membership",
+                membershipId,
+                before,
                 changes.membership(committeeId, membershipId).orElseThrow());
     }
 
     private Map<String, @Nullable Object> membership(long committeeId, long membershipId) {
-        return changes.membership(committeeId, membershipId).orElseThrow(() -> new NotFound("membership", membershipId));
+        return changes.membership(committeeId, membershipId)
+                .orElseThrow(() -> new NotFound("membership", membershipId));
     }
 
     private void updateMembership(long committeeId, long membershipId, MembershipForm form) {
@@ -150,7 +181,6 @@ public class CommitteeManagement {
                 .param("committee", committeeId)
                 .update();
     }
-
 
     private static Map<String, @Nullable Object> membershipParameters(MembershipForm form) {
         Map<String, @Nullable Object> parameters = new LinkedHashMap<>();

@@ -29,8 +29,12 @@ public class ContactManagement {
     /** The public contact details of a region's ROPS (the first one, should there be several). */
     public void editRopsContact(long regionId, @Valid ContactForm form) {
         long id = jdbc.sql("select id from institution where region_id = :region and kind = 'ROPS' order by id limit 1")
-                .param("region", regionId).query(Long.class).optional().orElseThrow(() -> new NotFound("ROPS of region", regionId));
-        Map<String, @Nullable Object> before = changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
+                .param("region", regionId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("ROPS of region", regionId));
+        Map<String, @Nullable Object> before =
+                changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
         jdbc.sql("""
                         update institution set street = :street, postal_code = :postalCode, city = :city, email = :email,
                                phone = :phone, website = :website, updated_at = now()
@@ -44,7 +48,11 @@ public class ContactManagement {
                 .param("website", optional(form.website()))
                 .param("id", id)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_INSTITUTION_UPDATED, "institution", id, before,
+        changes.publish(
+                DirectoryAction.DIRECTORY_INSTITUTION_UPDATED,
+                "institution",
+                id,
+                before,
                 changes.institution(id).orElseThrow());
     }
 }

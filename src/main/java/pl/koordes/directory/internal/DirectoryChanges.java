@@ -40,7 +40,8 @@ class DirectoryChanges {
     }
 
     Optional<Map<String, @Nullable Object>> regionDescription(long id) {
-        return snapshot("select description_pl as \"descriptionPl\", description_en as \"descriptionEn\" from region where id = :id",
+        return snapshot(
+                "select description_pl as \"descriptionPl\", description_en as \"descriptionEn\" from region where id = :id",
                 Map.of("id", id));
     }
 
@@ -74,7 +75,11 @@ class DirectoryChanges {
     }
 
     /** Publishes the change, unless nothing changed (a form saved as it was shown writes no audit line). */
-    void publish(DirectoryAction action, String targetType, long id, @Nullable Map<String, @Nullable Object> before,
+    void publish(
+            DirectoryAction action,
+            String targetType,
+            long id,
+            @Nullable Map<String, @Nullable Object> before,
             @Nullable Map<String, @Nullable Object> after) {
         if (before != null && before.equals(after)) {
             return;
@@ -84,8 +89,11 @@ class DirectoryChanges {
 
     /** Refuses a region that does not exist (any more); none is fine for national committees and central institutions. */
     void requireRegion(@Nullable Long id) {
-        if (id != null && !Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from region where id = :id)")
-                .param("id", id).query(Boolean.class).single())) {
+        if (id != null
+                && !Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from region where id = :id)")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())) {
             throw Refused.field("regionId", "directory.admin.region.unknown");
         }
     }
@@ -110,7 +118,9 @@ class DirectoryChanges {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             Object value = rs.getObject(i);
             // Dates as ISO text, so the audit log shows them the same way whatever serialises them.
-            row.put(meta.getColumnLabel(i), value instanceof java.sql.Date date ? date.toLocalDate().toString() : value);
+            row.put(
+                    meta.getColumnLabel(i),
+                    value instanceof java.sql.Date date ? date.toLocalDate().toString() : value);
         }
         return row;
     }

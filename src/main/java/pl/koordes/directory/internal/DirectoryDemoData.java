@@ -24,8 +24,23 @@ class DirectoryDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryDemoData.class);
 
-    private static final List<String> FIRST_NAMES = List.of("Anna", "Jan", "Maria", "Piotr", "Katarzyna", "Tomasz",
-            "Agnieszka", "Paweł", "Małgorzata", "Michał", "Ewa", "Krzysztof", "Joanna", "Marek", "Zofia", "Łukasz");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Anna",
+            "Jan",
+            "Maria",
+            "Piotr",
+            "Katarzyna",
+            "Tomasz",
+            "Agnieszka",
+            "Paweł",
+            "Małgorzata",
+            "Michał",
+            "Ewa",
+            "Krzysztof",
+            "Joanna",
+            "Marek",
+            "Zofia",
+            "Łukasz");
     /** Surnames that say they are invented; feminine and masculine forms follow the first name. */
     private static final List<String[]> SURNAMES = List.of(
             new String[] {"Przykładowa", "Przykładowy"}, new String[] {"Wzorcowa", "Wzorcowy"},
@@ -33,10 +48,14 @@ class DirectoryDemoData implements ApplicationRunner {
             new String[] {"Próbna", "Próbny"}, new String[] {"Makietowa", "Makietowy"},
             new String[] {"Szablonowa", "Szablonowy"}, new String[] {"Testowa", "Testowy"},
             new String[] {"Demonstracyjna", "Demonstracyjny"}, new String[] {"Umowna", "Umowny"});
+
     private static final List<Seat> SEATS = List.of(
             new Seat(CommitteeFunction.CHAIR, Sector.PUBLIC_REGIONAL, "Urząd Marszałkowski (demo)"),
             new Seat(CommitteeFunction.VICE_CHAIR, Sector.SOCIAL_ECONOMY, "Spółdzielnia Socjalna „Przykład” (demo)"),
-            new Seat(CommitteeFunction.SECRETARY, Sector.PUBLIC_REGIONAL, "Regionalny ośrodek polityki społecznej (demo)"),
+            new Seat(
+                    CommitteeFunction.SECRETARY,
+                    Sector.PUBLIC_REGIONAL,
+                    "Regionalny ośrodek polityki społecznej (demo)"),
             new Seat(CommitteeFunction.MEMBER, Sector.PUBLIC_STATE, "Urząd Wojewódzki (demo)"),
             new Seat(CommitteeFunction.MEMBER, Sector.LOCAL_GOVERNMENT, "Gmina Przykładowo (demo)"),
             new Seat(CommitteeFunction.MEMBER, Sector.NGO, "Fundacja Wzorcowa (demo)"),
@@ -102,8 +121,10 @@ class DirectoryDemoData implements ApplicationRunner {
                     """)
                     .param("region", region.id())
                     .param("name", "Regionalny Komitet Rozwoju Ekonomii Społecznej — województwo " + region.namePl())
-                    .param("start", termStart).param("end", termEnd)
-                    .query(Long.class).single();
+                    .param("start", termStart)
+                    .param("end", termEnd)
+                    .query(Long.class)
+                    .single();
             int members = 5 + r % (SEATS.size() - 4);
             for (int m = 0; m < members; m++) {
                 Seat seat = SEATS.get(m);
@@ -131,12 +152,17 @@ class DirectoryDemoData implements ApplicationRunner {
     private void loadCoordination() {
         for (Region region : directory.regions()) {
             jdbc.sql("update region set description_pl = :pl, description_en = :en where id = :id")
-                    .param("pl", "To przykładowy opis województwa " + region.namePl() + ", napisany na potrzeby demonstracji. "
-                            + "Koordynatorka lub koordynator regionu zmienia go w swojej przestrzeni pracy.\n\n"
-                            + "Tu znajdzie się krótka informacja o regionalnej polityce rozwoju ekonomii społecznej, "
-                            + "o komitecie i o tym, jak skontaktować się z ośrodkiem.")
-                    .param("en", "This is a sample description of " + region.nameEn() + " Voivodeship, written for the "
-                            + "demonstration. The region's coordinator changes it in their workspace.")
+                    .param(
+                            "pl",
+                            "To przykładowy opis województwa " + region.namePl()
+                                    + ", napisany na potrzeby demonstracji. "
+                                    + "Koordynatorka lub koordynator regionu zmienia go w swojej przestrzeni pracy.\n\n"
+                                    + "Tu znajdzie się krótka informacja o regionalnej polityce rozwoju ekonomii społecznej, "
+                                    + "o komitecie i o tym, jak skontaktować się z ośrodkiem.")
+                    .param(
+                            "en",
+                            "This is a sample description of " + region.nameEn() + " Voivodeship, written for the "
+                                    + "demonstration. The region's coordinator changes it in their workspace.")
                     .param("id", region.id())
                     .update();
         }
@@ -157,6 +183,5 @@ class DirectoryDemoData implements ApplicationRunner {
         return first + " " + (first.endsWith("a") ? surname[0] : surname[1]);
     }
 
-    private record Seat(CommitteeFunction function, Sector sector, String organisation) {
-    }
+    private record Seat(CommitteeFunction function, Sector sector, String organisation) {}
 }

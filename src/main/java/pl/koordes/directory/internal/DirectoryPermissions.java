@@ -26,8 +26,10 @@ public class DirectoryPermissions {
 
     /** Whether the workspace lists every region for this person (an administrator, a country-wide coordinator). */
     public boolean coversEveryRegion(@Nullable CurrentUser user) {
-        return user != null && (user.has(Role.ADMINISTRATOR) || user.roles().stream()
-                .anyMatch(r -> r.role() == Role.REGIONAL_COORDINATOR && r.regionId() == null));
+        return user != null
+                && (user.has(Role.ADMINISTRATOR)
+                        || user.roles().stream()
+                                .anyMatch(r -> r.role() == Role.REGIONAL_COORDINATOR && r.regionId() == null));
     }
 
     /** Editing one region's public profile and ROPS contact and its committee's memberships. */

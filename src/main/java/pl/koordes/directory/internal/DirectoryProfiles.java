@@ -33,21 +33,30 @@ public class DirectoryProfiles {
 
     /** The region's public profile: institutions with contacts and the current committee with its current members. */
     public Optional<RegionProfile> regionProfile(String slug) {
-        return directory.region(slug).map(region -> new RegionProfile(region, description(region.id()),
-                institutions(region.id()), currentCommittee(region.id())));
+        return directory
+                .region(slug)
+                .map(region -> new RegionProfile(
+                        region, description(region.id()), institutions(region.id()), currentCommittee(region.id())));
     }
 
     /** A macroregion with its regions in Polish alphabetical order. */
     public Optional<MacroregionProfile> macroregionProfile(String slug) {
-        Optional<Macroregion> macroregion = directory.macroregions().stream().filter(m -> m.slug().equals(slug)).findFirst();
-        return macroregion.map(m -> new MacroregionProfile(m,
-                directory.regions().stream().filter(r -> r.macroregion().id() == m.id()).toList()));
+        Optional<Macroregion> macroregion = directory.macroregions().stream()
+                .filter(m -> m.slug().equals(slug))
+                .findFirst();
+        return macroregion.map(m -> new MacroregionProfile(
+                m,
+                directory.regions().stream()
+                        .filter(r -> r.macroregion().id() == m.id())
+                        .toList()));
     }
 
     private RegionDescription description(long regionId) {
-        return jdbc.sql("select description_pl, description_en from region where id = :id").param("id", regionId)
+        return jdbc.sql("select description_pl, description_en from region where id = :id")
+                .param("id", regionId)
                 .query((rs, n) -> new RegionDescription(rs.getString("description_pl"), rs.getString("description_en")))
-                .optional().orElse(RegionDescription.NONE);
+                .optional()
+                .orElse(RegionDescription.NONE);
     }
 
     private List<Institution> institutions(long regionId) {
@@ -57,9 +66,16 @@ public class DirectoryProfiles {
                         order by case kind when 'ROPS' then 0 when 'MARSHAL_OFFICE' then 1 when 'OWES' then 2 else 3 end, name
                         """)
                 .param("region", regionId)
-                .query((rs, n) -> new Institution(rs.getLong("id"), InstitutionKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
-                        rs.getString("email"), rs.getString("phone"), rs.getString("website")))
+                .query((rs, n) -> new Institution(
+                        rs.getLong("id"),
+                        InstitutionKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getString("street"),
+                        rs.getString("postal_code"),
+                        rs.getString("city"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("website")))
                 .list();
     }
 
@@ -70,9 +86,14 @@ public class DirectoryProfiles {
                         where region_id = :region and term_start <= :today
                         order by term_end desc limit 1
                         """)
-                .param("region", regionId).param("today", today)
-                .query((rs, n) -> new Committee(rs.getLong("id"), rs.getString("name"),
-                        rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class), List.of()))
+                .param("region", regionId)
+                .param("today", today)
+                .query((rs, n) -> new Committee(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getObject("term_start", LocalDate.class),
+                        rs.getObject("term_end", LocalDate.class),
+                        List.of()))
                 .optional()
                 .map(c -> new Committee(c.id(), c.name(), c.termStart(), c.termEnd(), currentMembers(c.id(), today)));
     }
@@ -85,11 +106,16 @@ public class DirectoryProfiles {
                         order by case function when 'CHAIR' then 0 when 'VICE_CHAIR' then 1 when 'SECRETARY' then 2 else 3 end,
                                  full_name
                         """)
-                .param("committee", committeeId).param("today", today)
-                .query((rs, n) -> new CommitteeMember(rs.getLong("id"), rs.getString("full_name"),
-                        rs.getString("organisation"), Sector.valueOf(rs.getString("sector")),
+                .param("committee", committeeId)
+                .param("today", today)
+                .query((rs, n) -> new CommitteeMember(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        rs.getString("organisation"),
+                        Sector.valueOf(rs.getString("sector")),
                         CommitteeFunction.valueOf(rs.getString("function")),
-                        rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class)))
+                        rs.getObject("term_start", LocalDate.class),
+                        rs.getObject("term_end", LocalDate.class)))
                 .list();
     }
 }

@@ -36,16 +36,19 @@ public class InstitutionManagement {
         long id = jdbc.sql("""
                         insert into institution (kind, name, region_id, street, postal_code, city, email, phone, website)
                         values (:kind, :name, :region, :street, :postalCode, :city, :email, :phone, :website) returning id
-                        """)
-                .params(parameters(form))
-                .query(Long.class).single();
-        changes.publish(DirectoryAction.DIRECTORY_INSTITUTION_CREATED, "institution", id, null,
+                        """).params(parameters(form)).query(Long.class).single();
+        changes.publish(
+                DirectoryAction.DIRECTORY_INSTITUTION_CREATED,
+                "institution",
+                id,
+                null,
                 changes.institution(id).orElseThrow());
         return id;
     }
 
     public void editInstitution(long id, @Valid InstitutionForm form) {
-        Map<String, @Nullable Object> before = changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
+        Map<String, @Nullable Object> before =
+                changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
         changes.requireRegion(form.regionId());
         Map<String, @Nullable Object> parameters = parameters(form);
         parameters.put("id", id);
@@ -54,16 +57,19 @@ public class InstitutionManagement {
                                postal_code = :postalCode, city = :city, email = :email, phone = :phone, website = :website,
                                updated_at = now()
                         where id = :id
-                        """)
-                .params(parameters)
-                .update();
-        changes.publish(DirectoryAction.DIRECTORY_INSTITUTION_UPDATED, "institution", id, before,
+                        """).params(parameters).update();
+        changes.publish(
+                DirectoryAction.DIRECTORY_INSTITUTION_UPDATED,
+                "institution",
+                id,
+                before,
                 changes.institution(id).orElseThrow());
     }
 
     /** Deletes an institution nothing refers to; one that other records point at is refused (a conflict). */
     public void deleteInstitution(long id) {
-        Map<String, @Nullable Object> before = changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
+        Map<String, @Nullable Object> before =
+                changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
         if (referenced(id)) {
             throw Refused.conflict("directory.admin.institution.inUse");
         }
@@ -83,16 +89,15 @@ public class InstitutionManagement {
                         from pg_constraint c
                         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
                         where c.contype = 'f' and c.confrelid = 'institution'::regclass
-                        """)
-                .query(String.class).list();
+                        """).query(String.class).list();
         for (String check : checks) {
-            if (Boolean.TRUE.equals(jdbc.sql(check).param("id", id).query(Boolean.class).single())) {
+            if (Boolean.TRUE.equals(
+                    jdbc.sql(check).param("id", id).query(Boolean.class).single())) {
                 return true;
             }
         }
         return false;
     }
-
 
     private static Map<String, @Nullable Object> parameters(InstitutionForm form) {
         Map<String, @Nullable Object> parameters = new LinkedHashMap<>();

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class LineSimplification {
 
-    private LineSimplification() {
-    }
+    private LineSimplification() {}
 
     /** The points worth keeping, first and last always among them; fewer than four points stay as they are. */
     public static List<double[]> douglasPeucker(List<double[]> points, double tolerance) {

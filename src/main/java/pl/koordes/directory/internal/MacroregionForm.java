@@ -17,10 +17,19 @@ import pl.koordes.shared.text.Text;
  */
 public record MacroregionForm(
         @NotBlank(message = "directory.admin.code.required")
-        @Pattern(regexp = "[A-Za-z0-9-]*", message = "directory.admin.code.invalid") @Text(max = 8) @Nullable String code,
-        @NotBlank(message = "directory.admin.namePl.required") @Text(max = 160) @Nullable String namePl,
-        @NotBlank(message = "directory.admin.nameEn.required") @Text(max = 160) @Nullable String nameEn,
+        @Pattern(regexp = "[A-Za-z0-9-]*", message = "directory.admin.code.invalid")
+        @Text(max = 8)
+        @Nullable
+        String code,
+
+        @NotBlank(message = "directory.admin.namePl.required") @Text(max = 160) @Nullable
+        String namePl,
+
+        @NotBlank(message = "directory.admin.nameEn.required") @Text(max = 160) @Nullable
+        String nameEn,
+
         @NotNull(message = "directory.admin.sortOrder.required")
         @Min(value = 0, message = "directory.admin.sortOrder.range")
-        @Max(value = 999, message = "directory.admin.sortOrder.range") @Nullable Integer sortOrder) {
-}
+        @Max(value = 999, message = "directory.admin.sortOrder.range")
+        @Nullable
+        Integer sortOrder) {}

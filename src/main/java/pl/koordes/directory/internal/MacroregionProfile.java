@@ -5,5 +5,4 @@ import pl.koordes.directory.Macroregion;
 import pl.koordes.directory.Region;
 
 /** A macroregion with the regions it groups. */
-public record MacroregionProfile(Macroregion macroregion, List<Region> regions) {
-}
+public record MacroregionProfile(Macroregion macroregion, List<Region> regions) {}

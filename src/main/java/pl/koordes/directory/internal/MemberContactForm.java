@@ -12,8 +12,12 @@ import pl.koordes.shared.text.Text;
 public record MemberContactForm(
         @Email(message = "directory.admin.email.invalid")
         @Pattern(regexp = ContactRules.EMAIL, message = "directory.admin.email.invalid")
-        @Text(max = 254) @Nullable String email,
-        @Pattern(regexp = ContactRules.PHONE, message = "directory.admin.phone.invalid") @Text(max = 40) @Nullable String phone) {
+        @Text(max = 254)
+        @Nullable
+        String email,
+
+        @Pattern(regexp = ContactRules.PHONE, message = "directory.admin.phone.invalid") @Text(max = 40) @Nullable
+        String phone) {
 
     public static final MemberContactForm NONE = new MemberContactForm(null, null);
 }

@@ -15,13 +15,25 @@ import pl.koordes.shared.web.CrossFieldRules;
  * @param termEnd the last day of the membership, or none while it is open-ended
  */
 public record MembershipForm(
-        @NotBlank(message = "directory.admin.fullName.required") @Text(max = 200) @Nullable String fullName,
+        @NotBlank(message = "directory.admin.fullName.required") @Text(max = 200) @Nullable
+        String fullName,
+
         @Text(max = 300) @Nullable String organisation,
-        @NotNull(message = "directory.admin.sector.required") @Nullable Sector sector,
-        @NotNull(message = "directory.admin.function.required") @Nullable CommitteeFunction function,
+
+        @NotNull(message = "directory.admin.sector.required") @Nullable
+        Sector sector,
+
+        @NotNull(message = "directory.admin.function.required") @Nullable
+        CommitteeFunction function,
+
         @NotNull(message = "directory.admin.membershipStart.required")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termStart,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate termEnd) implements CrossFieldRules {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @Nullable
+        LocalDate termStart,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate termEnd)
+        implements CrossFieldRules {
 
     /** A new membership from the given day to the end of the committee's term. */
     public static MembershipForm starting(LocalDate start, @Nullable LocalDate end) {
@@ -29,8 +41,13 @@ public record MembershipForm(
     }
 
     public static MembershipForm of(CommitteeMember member) {
-        return new MembershipForm(member.fullName(), member.organisation(), member.sector(), member.function(),
-                member.termStart(), member.termEnd());
+        return new MembershipForm(
+                member.fullName(),
+                member.organisation(),
+                member.sector(),
+                member.function(),
+                member.termStart(),
+                member.termEnd());
     }
 
     @Override

@@ -40,9 +40,13 @@ public class RegionCoordination {
         Optional<Committee> committee = committeeInOffice(region.id());
         List<MemberWithContact> members = committee.map(c -> members(c.id())).orElse(List.of());
         List<MemberWithContact> current = members.stream()
-                .filter(m -> m.member().termEnd() == null || !m.member().termEnd().isBefore(today)).toList();
+                .filter(m ->
+                        m.member().termEnd() == null || !m.member().termEnd().isBefore(today))
+                .toList();
         List<MemberWithContact> past = members.stream()
-                .filter(m -> m.member().termEnd() != null && m.member().termEnd().isBefore(today)).toList();
+                .filter(m ->
+                        m.member().termEnd() != null && m.member().termEnd().isBefore(today))
+                .toList();
         return Optional.of(new RegionWorkspace(region, description, rops, committee, current, past));
     }
 
@@ -53,9 +57,14 @@ public class RegionCoordination {
                         where region_id = :region and term_start <= :today
                         order by term_end desc limit 1
                         """)
-                .param("region", regionId).param("today", today())
-                .query((rs, n) -> new Committee(rs.getLong("id"), rs.getString("name"),
-                        rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class), List.of()))
+                .param("region", regionId)
+                .param("today", today())
+                .query((rs, n) -> new Committee(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getObject("term_start", LocalDate.class),
+                        rs.getObject("term_end", LocalDate.class),
+                        List.of()))
                 .optional();
     }
 
@@ -66,8 +75,11 @@ public class RegionCoordination {
                              select c.id from committee c where c.region_id = :region and c.term_start <= :today
                              order by c.term_end desc limit 1)
                         """)
-                .param("id", membershipId).param("region", regionId).param("today", today())
-                .query(RegionCoordination::member).optional();
+                .param("id", membershipId)
+                .param("region", regionId)
+                .param("today", today())
+                .query(RegionCoordination::member)
+                .optional();
     }
 
     /** The region's ROPS: the first one when, unusually, there are several. */
@@ -77,16 +89,25 @@ public class RegionCoordination {
                         where region_id = :region and kind = 'ROPS' order by id limit 1
                         """)
                 .param("region", regionId)
-                .query((rs, n) -> new Institution(rs.getLong("id"), InstitutionKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
-                        rs.getString("email"), rs.getString("phone"), rs.getString("website")))
+                .query((rs, n) -> new Institution(
+                        rs.getLong("id"),
+                        InstitutionKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getString("street"),
+                        rs.getString("postal_code"),
+                        rs.getString("city"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("website")))
                 .optional();
     }
 
     public RegionDescription description(long regionId) {
-        return jdbc.sql("select description_pl, description_en from region where id = :id").param("id", regionId)
+        return jdbc.sql("select description_pl, description_en from region where id = :id")
+                .param("id", regionId)
                 .query((rs, n) -> new RegionDescription(rs.getString("description_pl"), rs.getString("description_en")))
-                .optional().orElse(RegionDescription.NONE);
+                .optional()
+                .orElse(RegionDescription.NONE);
     }
 
     /** The regions in Polish alphabetical order whose ids are given. */
@@ -106,14 +127,22 @@ public class RegionCoordination {
                                  m.full_name, m.id
                         """)
                 .param("committee", committeeId)
-                .query(RegionCoordination::member).list();
+                .query(RegionCoordination::member)
+                .list();
     }
 
     private static MemberWithContact member(ResultSet rs, int row) throws SQLException {
-        return new MemberWithContact(new CommitteeMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("organisation"),
-                Sector.valueOf(rs.getString("sector")), CommitteeFunction.valueOf(rs.getString("function")),
-                rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class)),
-                rs.getString("email"), rs.getString("phone"));
+        return new MemberWithContact(
+                new CommitteeMember(
+                        rs.getLong("id"),
+                        rs.getString("full_name"),
+                        rs.getString("organisation"),
+                        Sector.valueOf(rs.getString("sector")),
+                        CommitteeFunction.valueOf(rs.getString("function")),
+                        rs.getObject("term_start", LocalDate.class),
+                        rs.getObject("term_end", LocalDate.class)),
+                rs.getString("email"),
+                rs.getString("phone"));
     }
 
     /** Today in Warsaw: the default last day of an ended membership, and the first of a new one. */

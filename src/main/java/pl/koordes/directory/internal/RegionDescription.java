@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A region's public profile text as its coordinator writes it: Polish, and English where given (readers of
  * the English pages see the Polish text when there is no English one).
  */
-public record RegionDescription(@Nullable String pl, @Nullable String en) {
+public record RegionDescription(
+        @Nullable String pl, @Nullable String en) {
 
     public static final RegionDescription NONE = new RegionDescription(null, null);
 
@@ -26,7 +27,11 @@ public record RegionDescription(@Nullable String pl, @Nullable String en) {
     /** The text in paragraphs: a blank line separates them. */
     public List<String> paragraphs(Locale locale) {
         String text = text(locale);
-        return text == null ? List.of()
-                : Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("\\R\\s*\\R"))
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toList();
     }
 }

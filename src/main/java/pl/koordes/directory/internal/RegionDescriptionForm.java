@@ -6,7 +6,7 @@ import pl.koordes.shared.text.Text;
 
 /** A region's public profile text as its coordinator enters it; the Polish text is required, the English one optional. */
 public record RegionDescriptionForm(
-        @NotBlank(message = "directory.coordination.description.required")
-        @Text(max = 4000, multiline = true) @Nullable String descriptionPl,
-        @Text(max = 4000, multiline = true) @Nullable String descriptionEn) {
-}
+        @NotBlank(message = "directory.coordination.description.required") @Text(max = 4000, multiline = true) @Nullable
+        String descriptionPl,
+
+        @Text(max = 4000, multiline = true) @Nullable String descriptionEn) {}

@@ -39,29 +39,40 @@ public class RegionManagement {
 
     public void editRegion(long id, @Valid RegionForm form) {
         Map<String, @Nullable Object> before = changes.region(id).orElseThrow(() -> new NotFound("region", id));
-        if (form.macroregionId() == null || !exists("select exists (select 1 from macroregion where id = :id)", form.macroregionId())) {
+        if (form.macroregionId() == null
+                || !exists("select exists (select 1 from macroregion where id = :id)", form.macroregionId())) {
             throw Refused.field("macroregionId", "directory.admin.macroregion.unknown");
         }
-        jdbc.sql("update region set name_pl = :namePl, name_en = :nameEn, seat = :seat, macroregion_id = :macroregion where id = :id")
+        jdbc.sql(
+                        "update region set name_pl = :namePl, name_en = :nameEn, seat = :seat, macroregion_id = :macroregion where id = :id")
                 .param("namePl", required(form.namePl()))
                 .param("nameEn", required(form.nameEn()))
                 .param("seat", required(form.seat()))
                 .param("macroregion", form.macroregionId())
                 .param("id", id)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_REGION_UPDATED, "region", id, before, changes.region(id).orElseThrow());
+        changes.publish(
+                DirectoryAction.DIRECTORY_REGION_UPDATED,
+                "region",
+                id,
+                before,
+                changes.region(id).orElseThrow());
     }
 
     /** A region's public profile text, written by its coordinator. */
     public void editRegionDescription(long regionId, @Valid RegionDescriptionForm form) {
-        Map<String, @Nullable Object> before = changes.regionDescription(regionId)
-                .orElseThrow(() -> new NotFound("region", regionId));
+        Map<String, @Nullable Object> before =
+                changes.regionDescription(regionId).orElseThrow(() -> new NotFound("region", regionId));
         jdbc.sql("update region set description_pl = :pl, description_en = :en where id = :id")
                 .param("pl", optional(form.descriptionPl()))
                 .param("en", optional(form.descriptionEn()))
                 .param("id", regionId)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_REGION_DESCRIPTION_UPDATED, "region", regionId, before,
+        changes.publish(
+                DirectoryAction.DIRECTORY_REGION_DESCRIPTION_UPDATED,
+                "region",
+                regionId,
+                before,
                 changes.regionDescription(regionId).orElseThrow());
     }
 
@@ -78,25 +89,36 @@ public class RegionManagement {
                 .param("namePl", required(form.namePl()))
                 .param("nameEn", required(form.nameEn()))
                 .param("sortOrder", form.sortOrder())
-                .query(Long.class).single();
-        changes.publish(DirectoryAction.DIRECTORY_MACROREGION_CREATED, "macroregion", id, null,
+                .query(Long.class)
+                .single();
+        changes.publish(
+                DirectoryAction.DIRECTORY_MACROREGION_CREATED,
+                "macroregion",
+                id,
+                null,
                 changes.macroregion(id).orElseThrow());
         return id;
     }
 
     /** Changes a macroregion; its web address stays as it was made, so that links keep working. */
     public void editMacroregion(long id, @Valid MacroregionForm form) {
-        Map<String, @Nullable Object> before = changes.macroregion(id).orElseThrow(() -> new NotFound("macroregion", id));
+        Map<String, @Nullable Object> before =
+                changes.macroregion(id).orElseThrow(() -> new NotFound("macroregion", id));
         String code = code(form.code());
         requireFreeCode(code, id);
-        jdbc.sql("update macroregion set code = :code, name_pl = :namePl, name_en = :nameEn, sort_order = :sortOrder where id = :id")
+        jdbc.sql(
+                        "update macroregion set code = :code, name_pl = :namePl, name_en = :nameEn, sort_order = :sortOrder where id = :id")
                 .param("code", code)
                 .param("namePl", required(form.namePl()))
                 .param("nameEn", required(form.nameEn()))
                 .param("sortOrder", form.sortOrder())
                 .param("id", id)
                 .update();
-        changes.publish(DirectoryAction.DIRECTORY_MACROREGION_UPDATED, "macroregion", id, before,
+        changes.publish(
+                DirectoryAction.DIRECTORY_MACROREGION_UPDATED,
+                "macroregion",
+                id,
+                before,
                 changes.macroregion(id).orElseThrow());
     }
 
@@ -104,15 +126,18 @@ public class RegionManagement {
         boolean taken = Boolean.TRUE.equals(jdbc.sql("""
                         select exists (select 1 from macroregion where upper(code) = :code and id <> coalesce(:except, -1))
                         """)
-                .param("code", code).param("except", except, java.sql.Types.BIGINT)
-                .query(Boolean.class).single());
+                .param("code", code)
+                .param("except", except, java.sql.Types.BIGINT)
+                .query(Boolean.class)
+                .single());
         if (taken) {
             throw Refused.field("code", "directory.admin.code.taken");
         }
     }
 
     private boolean exists(String sql, long id) {
-        return Boolean.TRUE.equals(jdbc.sql(sql).param("id", id).query(Boolean.class).single());
+        return Boolean.TRUE.equals(
+                jdbc.sql(sql).param("id", id).query(Boolean.class).single());
     }
 
     /** A slug from the name, cut to the column's length, made unique with a number when needed. */
@@ -123,8 +148,10 @@ public class RegionManagement {
         }
         base = cut(base, SLUG_LENGTH - 4);
         List<String> taken = jdbc.sql("select slug from macroregion where slug = :base or slug like :pattern")
-                .param("base", base).param("pattern", base + "-%")
-                .query(String.class).list();
+                .param("base", base)
+                .param("pattern", base + "-%")
+                .query(String.class)
+                .list();
         String slug = base;
         for (int n = 2; taken.contains(slug); n++) {
             slug = base + "-" + n;

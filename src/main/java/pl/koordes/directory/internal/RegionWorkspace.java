@@ -10,6 +10,10 @@ import pl.koordes.directory.Region;
  *
  * @param committee the committee whose term has begun most recently, without members (they are below)
  */
-public record RegionWorkspace(Region region, RegionDescription description, Optional<Institution> rops,
-        Optional<Committee> committee, List<MemberWithContact> currentMembers, List<MemberWithContact> pastMembers) {
-}
+public record RegionWorkspace(
+        Region region,
+        RegionDescription description,
+        Optional<Institution> rops,
+        Optional<Committee> committee,
+        List<MemberWithContact> currentMembers,
+        List<MemberWithContact> pastMembers) {}

@@ -9,10 +9,10 @@ final class TermDates {
 
     /** Dates outside these are typing mistakes (and some would not fit the database). */
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
-    private TermDates() {
-    }
+    private TermDates() {}
 
     static boolean plausible(LocalDate date) {
         return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);

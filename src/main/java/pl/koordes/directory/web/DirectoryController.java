@@ -9,8 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import pl.koordes.directory.internal.DirectoryPermissions;
 import pl.koordes.directory.RegionPageSection;
+import pl.koordes.directory.internal.DirectoryPermissions;
 import pl.koordes.directory.internal.DirectoryProfiles;
 import pl.koordes.directory.internal.RegionProfile;
 import pl.koordes.shared.outcome.NotFound;
@@ -27,12 +27,17 @@ class DirectoryController {
     private final List<RegionPageSection> sections;
     private final DirectoryPermissions permissions;
 
-    DirectoryController(DirectoryProfiles profiles, DirectoryPageCache cache, List<RegionPageSection> sections,
+    DirectoryController(
+            DirectoryProfiles profiles,
+            DirectoryPageCache cache,
+            List<RegionPageSection> sections,
             DirectoryPermissions permissions) {
         this.profiles = profiles;
         this.cache = cache;
         this.permissions = permissions;
-        this.sections = sections.stream().sorted(Comparator.comparingInt(RegionPageSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(RegionPageSection::order))
+                .toList();
     }
 
     @PublicPage
@@ -58,14 +63,17 @@ class DirectoryController {
         model.addAttribute("sections", extra);
         model.addAttribute("permissions", permissions);
         model.addAttribute("user", user.orElse(null));
-        model.addAttribute("map", cache.map((Page) model.getAttribute("page"), profile.region().slug()));
+        model.addAttribute(
+                "map",
+                cache.map((Page) model.getAttribute("page"), profile.region().slug()));
         return "directory/region";
     }
 
     @PublicPage
     @GetMapping("/makroregiony/{slug}")
     String macroregion(@PathVariable String slug, Model model) {
-        model.addAttribute("profile", profiles.macroregionProfile(slug).orElseThrow(() -> new NotFound("macroregion", slug)));
+        model.addAttribute(
+                "profile", profiles.macroregionProfile(slug).orElseThrow(() -> new NotFound("macroregion", slug)));
         return "directory/macroregion";
     }
 }

@@ -43,8 +43,7 @@ class DirectoryPageCache {
     }
 
     /** Regions and macroregions in their order, with the regions' outlines. */
-    record Listing(List<Region> regions, List<Macroregion> macroregions, List<MapShape> shapes, String viewBox) {
-    }
+    record Listing(List<Region> regions, List<Macroregion> macroregions, List<MapShape> shapes, String viewBox) {}
 
     Listing listing() {
         long seen;
@@ -75,7 +74,10 @@ class DirectoryPageCache {
             html = output.toString();
             synchronized (this) {
                 // Only maps of the listing still in use are kept, and only for real regions (a bounded set).
-                if (used == listing && (currentSlug == null || used.regions().stream().anyMatch(r -> r.slug().equals(currentSlug)))) {
+                if (used == listing
+                        && (currentSlug == null
+                                || used.regions().stream()
+                                        .anyMatch(r -> r.slug().equals(currentSlug)))) {
                     maps.put(key, html);
                 }
             }

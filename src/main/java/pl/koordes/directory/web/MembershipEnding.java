@@ -15,9 +15,12 @@ public record MembershipEnding(long memberId, String typed, FormErrors errors) {
 
     /** The errors of one member's end form (bound or refused), moved beside that member's field. */
     public static MembershipEnding of(long memberId, MembershipEndForm form, FormErrors errors) {
-        String key = errors.key("end") != null ? errors.key("end")
+        String key = errors.key("end") != null
+                ? errors.key("end")
                 : errors.global().isEmpty() ? "form.invalid" : errors.global().getFirst();
-        return new MembershipEnding(memberId, errors.value("end", form.end()),
+        return new MembershipEnding(
+                memberId,
+                errors.value("end", form.end()),
                 FormErrors.of(Map.of(MembershipEndForm.field(memberId), key)));
     }
 

@@ -21,7 +21,10 @@ public record AgendaItem(String time, String title, String speakers) {
 
     /** The agenda as stored, one item a line. */
     static String format(List<AgendaItem> items) {
-        return String.join("\n", items.stream().map(i -> StoredLines.line(List.of(i.time(), i.title(), i.speakers())))
-                .toList());
+        return String.join(
+                "\n",
+                items.stream()
+                        .map(i -> StoredLines.line(List.of(i.time(), i.title(), i.speakers())))
+                        .toList());
     }
 }

@@ -1,14 +1,13 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventStatus;
-import pl.koordes.events.SeatMode;
-
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.SeatMode;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.security.Role;
 
@@ -21,12 +20,32 @@ import pl.koordes.shared.security.Role;
  * @param regionQuota at most this many seats per region, or null for no limit
  * @param audienceRoles the roles that may register when the audience is {@link Audience#ROLES}
  */
-public record Event(long id, EventType type, EventLevel level, @Nullable Long regionId, @Nullable Long macroregionId,
-        EventFormat format, String title, String description, @Nullable String venue, @Nullable String address,
-        @Nullable String onlineLink, Instant startsAt, Instant endsAt, int seatsOnSite, int seatsOnline,
-        @Nullable Integer regionQuota, @Nullable Instant registrationOpensAt, @Nullable Instant registrationClosesAt,
-        Audience audience, Set<Role> audienceRoles, EventStatus status, String agenda, String speakers,
-        List<Long> servedRegionIds, List<Material> materials) {
+public record Event(
+        long id,
+        EventType type,
+        EventLevel level,
+        @Nullable Long regionId,
+        @Nullable Long macroregionId,
+        EventFormat format,
+        String title,
+        String description,
+        @Nullable String venue,
+        @Nullable String address,
+        @Nullable String onlineLink,
+        Instant startsAt,
+        Instant endsAt,
+        int seatsOnSite,
+        int seatsOnline,
+        @Nullable Integer regionQuota,
+        @Nullable Instant registrationOpensAt,
+        @Nullable Instant registrationClosesAt,
+        Audience audience,
+        Set<Role> audienceRoles,
+        EventStatus status,
+        String agenda,
+        String speakers,
+        List<Long> servedRegionIds,
+        List<Material> materials) {
 
     public int seats(SeatMode mode) {
         return switch (mode) {
@@ -41,7 +60,8 @@ public record Event(long id, EventType type, EventLevel level, @Nullable Long re
 
     /** Registration is open at {@code now}: published, inside the window, and before the start. */
     public boolean registrationOpen(Instant now) {
-        return status == EventStatus.PUBLISHED && now.isBefore(startsAt)
+        return status == EventStatus.PUBLISHED
+                && now.isBefore(startsAt)
                 && (registrationOpensAt == null || !now.isBefore(registrationOpensAt))
                 && (registrationClosesAt == null || now.isBefore(registrationClosesAt));
     }

@@ -1,9 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventStatus;
-import pl.koordes.events.SeatMode;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.SeatMode;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
@@ -56,16 +55,23 @@ public class EventCatalogue {
 
     /** The event with its served regions and materials, whatever its status (callers check who may see it). */
     public Optional<Event> find(long id) {
-        Optional<Event> event = jdbc.sql("select " + COLUMNS + " from event e where e.id = :id").param("id", id)
-                .query((rs, n) -> event(rs, List.of(), List.of())).optional();
+        Optional<Event> event = jdbc.sql("select " + COLUMNS + " from event e where e.id = :id")
+                .param("id", id)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .optional();
         return event.map(e -> {
             List<Long> regions = jdbc.sql("select region_id from event_region where event_id = :id order by region_id")
-                    .param("id", id).query(Long.class).list();
+                    .param("id", id)
+                    .query(Long.class)
+                    .list();
             List<Material> materials = jdbc.sql("""
                             select id, title, url, participants_only from event_material where event_id = :id order by position, id
                             """)
                     .param("id", id)
-                    .query((rs, n) -> new Material(rs.getLong("id"), rs.getString("title"), rs.getString("url"),
+                    .query((rs, n) -> new Material(
+                            rs.getLong("id"),
+                            rs.getString("title"),
+                            rs.getString("url"),
                             rs.getBoolean("participants_only")))
                     .list();
             return withChildren(e, regions, materials);
@@ -79,13 +85,18 @@ public class EventCatalogue {
     public Paged<Event> search(EventFilter filter, boolean past, int page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, past, params);
-        long total = jdbc.sql("select count(*) from event e where " + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from event e where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         int current = Paged.within(page, total, PAGE_SIZE);
         params.put("limit", PAGE_SIZE);
         params.put("offset", Paged.offset(current, PAGE_SIZE));
         List<Event> events = jdbc.sql("select " + COLUMNS + " from event e where " + where + " order by e.starts_at "
                         + (past ? "desc" : "asc") + ", e.id limit :limit offset :offset")
-                .params(params).query((rs, n) -> event(rs, List.of(), List.of())).list();
+                .params(params)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .list();
         return new Paged<>(events, current, PAGE_SIZE, total);
     }
 
@@ -94,11 +105,17 @@ public class EventCatalogue {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder("e.status <> 'DRAFT'");
         filters(filter, params, where);
-        params.put("from", Timestamp.from(month.atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
-        params.put("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
+        params.put(
+                "from", Timestamp.from(month.atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
+        params.put(
+                "to",
+                Timestamp.from(
+                        month.plusMonths(1).atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
         where.append(" and e.starts_at < :to and e.ends_at > :from");
         return jdbc.sql("select " + COLUMNS + " from event e where " + where + " order by e.starts_at, e.id limit 500")
-                .params(params).query((rs, n) -> event(rs, List.of(), List.of())).list();
+                .params(params)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .list();
     }
 
     /** The next published events serving the region (regional, macro-regional and national ones). */
@@ -109,8 +126,11 @@ public class EventCatalogue {
                           and exists (select 1 from event_region r where r.event_id = e.id and r.region_id = :region)
                         order by e.starts_at, e.id limit :limit
                         """)
-                .param("now", Timestamp.from(clock.instant())).param("region", regionId).param("limit", limit)
-                .query((rs, n) -> event(rs, List.of(), List.of())).list();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("region", regionId)
+                .param("limit", limit)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .list();
     }
 
     /** The next published events anywhere. */
@@ -118,15 +138,18 @@ public class EventCatalogue {
         return jdbc.sql("select " + COLUMNS + """
                          from event e where e.status = 'PUBLISHED' and e.ends_at > :now order by e.starts_at, e.id limit :limit
                         """)
-                .param("now", Timestamp.from(clock.instant())).param("limit", limit)
-                .query((rs, n) -> event(rs, List.of(), List.of())).list();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("limit", limit)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .list();
     }
 
     /** The events the person manages, newest start first: all for editors, their region's regional events for a coordinator. */
     public List<Event> manageable(CurrentUser user, boolean everything) {
         if (everything) {
             return jdbc.sql("select " + COLUMNS + " from event e order by e.starts_at desc, e.id limit 500")
-                    .query((rs, n) -> event(rs, List.of(), List.of())).list();
+                    .query((rs, n) -> event(rs, List.of(), List.of()))
+                    .list();
         }
         Set<Long> regions = user.regionsOf(Role.REGIONAL_COORDINATOR);
         if (regions.isEmpty()) {
@@ -136,7 +159,9 @@ public class EventCatalogue {
                          from event e where e.level = 'REGIONAL' and e.region_id in (:regions)
                         order by e.starts_at desc, e.id limit 500
                         """)
-                .param("regions", regions).query((rs, n) -> event(rs, List.of(), List.of())).list();
+                .param("regions", regions)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .list();
     }
 
     /** Seats of each kind the event offers: capacity, taken (confirmed and held) and waiting. */
@@ -147,11 +172,9 @@ public class EventCatalogue {
                                count(*) filter (where status in ('PENDING','CONFIRMED')) as taken,
                                count(*) filter (where status = 'WAITING') as waiting
                         from event_registration where event_id = :id group by mode
-                        """)
-                .param("id", event.id())
-                .query(rs -> {
-                    counts.put(SeatMode.valueOf(rs.getString("mode")), new int[] {rs.getInt("taken"), rs.getInt("waiting")});
-                });
+                        """).param("id", event.id()).query(rs -> {
+            counts.put(SeatMode.valueOf(rs.getString("mode")), new int[] {rs.getInt("taken"), rs.getInt("waiting")});
+        });
         List<SeatCount> seats = new ArrayList<>();
         for (SeatMode mode : SeatMode.values()) {
             if (event.format().offers(mode)) {
@@ -173,7 +196,9 @@ public class EventCatalogue {
         }
         return jdbc.sql("select " + COLUMNS + " from event e where e.status in ('PUBLISHED','CANCELLED','COMPLETED')"
                         + " and e.ends_at > :since" + region + " order by e.starts_at, e.id limit 1000")
-                .params(params).query((rs, n) -> event(rs, List.of(), List.of())).list();
+                .params(params)
+                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .list();
     }
 
     private String where(EventFilter filter, boolean past, Map<String, Object> params) {
@@ -182,8 +207,17 @@ public class EventCatalogue {
         where.append(past ? " and e.ends_at <= :now" : " and e.ends_at > :now");
         filters(filter, params, where);
         if (filter.month() != null) {
-            params.put("from", Timestamp.from(filter.month().atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
-            params.put("to", Timestamp.from(filter.month().plusMonths(1).atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
+            params.put(
+                    "from",
+                    Timestamp.from(
+                            filter.month().atDay(1).atStartOfDay(Formats.ZONE).toInstant()));
+            params.put(
+                    "to",
+                    Timestamp.from(filter.month()
+                            .plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay(Formats.ZONE)
+                            .toInstant()));
             where.append(" and e.starts_at < :to and e.ends_at > :from");
         }
         return where.toString();
@@ -203,7 +237,8 @@ public class EventCatalogue {
             params.put("format", filter.format().name());
         }
         if (filter.regionId() != null) {
-            where.append(" and exists (select 1 from event_region r where r.event_id = e.id and r.region_id = :region)");
+            where.append(
+                    " and exists (select 1 from event_region r where r.event_id = e.id and r.region_id = :region)");
             params.put("region", filter.regionId());
         }
     }
@@ -214,22 +249,61 @@ public class EventCatalogue {
         if (roleText != null && !roleText.isBlank()) {
             Arrays.stream(roleText.split(",")).map(Role::valueOf).forEach(roles::add);
         }
-        return new Event(rs.getLong("id"), EventType.valueOf(rs.getString("type")), EventLevel.valueOf(rs.getString("level")),
-                (Long) rs.getObject("region_id", Long.class), (Long) rs.getObject("macroregion_id", Long.class),
-                EventFormat.valueOf(rs.getString("format")), rs.getString("title"), rs.getString("description"),
-                rs.getString("venue"), rs.getString("address"), rs.getString("online_link"), instant(rs, "starts_at"),
-                instant(rs, "ends_at"), rs.getInt("seats_on_site"), rs.getInt("seats_online"),
-                (Integer) rs.getObject("region_quota", Integer.class), instantOrNull(rs, "registration_opens_at"),
-                instantOrNull(rs, "registration_closes_at"), Audience.valueOf(rs.getString("audience")), roles,
-                EventStatus.valueOf(rs.getString("status")), rs.getString("agenda"), rs.getString("speakers"), regions,
+        return new Event(
+                rs.getLong("id"),
+                EventType.valueOf(rs.getString("type")),
+                EventLevel.valueOf(rs.getString("level")),
+                rs.getObject("region_id", Long.class),
+                rs.getObject("macroregion_id", Long.class),
+                EventFormat.valueOf(rs.getString("format")),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("venue"),
+                rs.getString("address"),
+                rs.getString("online_link"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                rs.getInt("seats_on_site"),
+                rs.getInt("seats_online"),
+                rs.getObject("region_quota", Integer.class),
+                instantOrNull(rs, "registration_opens_at"),
+                instantOrNull(rs, "registration_closes_at"),
+                Audience.valueOf(rs.getString("audience")),
+                roles,
+                EventStatus.valueOf(rs.getString("status")),
+                rs.getString("agenda"),
+                rs.getString("speakers"),
+                regions,
                 materials);
     }
 
     private static Event withChildren(Event e, List<Long> regions, List<Material> materials) {
-        return new Event(e.id(), e.type(), e.level(), e.regionId(), e.macroregionId(), e.format(), e.title(),
-                e.description(), e.venue(), e.address(), e.onlineLink(), e.startsAt(), e.endsAt(), e.seatsOnSite(),
-                e.seatsOnline(), e.regionQuota(), e.registrationOpensAt(), e.registrationClosesAt(), e.audience(),
-                e.audienceRoles(), e.status(), e.agenda(), e.speakers(), regions, materials);
+        return new Event(
+                e.id(),
+                e.type(),
+                e.level(),
+                e.regionId(),
+                e.macroregionId(),
+                e.format(),
+                e.title(),
+                e.description(),
+                e.venue(),
+                e.address(),
+                e.onlineLink(),
+                e.startsAt(),
+                e.endsAt(),
+                e.seatsOnSite(),
+                e.seatsOnline(),
+                e.regionQuota(),
+                e.registrationOpensAt(),
+                e.registrationClosesAt(),
+                e.audience(),
+                e.audienceRoles(),
+                e.status(),
+                e.agenda(),
+                e.speakers(),
+                regions,
+                materials);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

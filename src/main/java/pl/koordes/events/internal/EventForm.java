@@ -1,7 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventLevel;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +14,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
+import pl.koordes.events.EventLevel;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.text.Text;
 import pl.koordes.shared.web.CrossFieldRules;
@@ -38,41 +37,70 @@ public record EventForm(
         @Nullable Long regionId,
         @Nullable Long macroregionId,
         @NotNull(message = "form.invalid") @Nullable EventFormat format,
-        @NotBlank(message = "events.form.required") @Text(max = 300) @Nullable String title,
+
+        @NotBlank(message = "events.form.required") @Text(max = 300) @Nullable
+        String title,
+
         @Text(max = 20_000, multiline = true) @Nullable String description,
         @Text(max = 300) @Nullable String venue,
         @Text(max = 300) @Nullable String address,
-        @Text(max = 500) @Pattern(regexp = LINK, message = "events.form.link.invalid") @Nullable String onlineLink,
-        @NotNull(message = "events.form.date.required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        @Nullable LocalDate startDate,
-        @NotNull(message = "events.form.time.required") @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
-        @Nullable LocalTime startTime,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate endDate,
-        @NotNull(message = "events.form.time.required") @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
-        @Nullable LocalTime endTime,
-        @Min(value = 0, message = "events.form.number.invalid") @Max(value = MAX_SEATS, message = "events.form.number.invalid")
-        @Nullable Integer seatsOnSite,
-        @Min(value = 0, message = "events.form.number.invalid") @Max(value = MAX_SEATS, message = "events.form.number.invalid")
-        @Nullable Integer seatsOnline,
-        @Min(value = 1, message = "events.form.number.invalid") @Max(value = MAX_SEATS, message = "events.form.number.invalid")
-        @Nullable Integer regionQuota,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate opensDate,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate closesDate,
+
+        @Text(max = 500) @Pattern(regexp = LINK, message = "events.form.link.invalid") @Nullable
+        String onlineLink,
+
+        @NotNull(message = "events.form.date.required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate startDate,
+
+        @NotNull(message = "events.form.time.required") @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable
+        LocalTime startTime,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate endDate,
+
+        @NotNull(message = "events.form.time.required") @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) @Nullable
+        LocalTime endTime,
+
+        @Min(value = 0, message = "events.form.number.invalid")
+        @Max(value = MAX_SEATS, message = "events.form.number.invalid")
+        @Nullable
+        Integer seatsOnSite,
+
+        @Min(value = 0, message = "events.form.number.invalid")
+        @Max(value = MAX_SEATS, message = "events.form.number.invalid")
+        @Nullable
+        Integer seatsOnline,
+
+        @Min(value = 1, message = "events.form.number.invalid")
+        @Max(value = MAX_SEATS, message = "events.form.number.invalid")
+        @Nullable
+        Integer regionQuota,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate opensDate,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate closesDate,
+
         @NotNull(message = "form.invalid") @Nullable Audience audience,
         @Nullable List<Role> audienceRoles,
         @Nullable List<@Valid AgendaRow> agenda,
         @Nullable List<@Valid SpeakerRow> speakers,
-        @Nullable List<@Valid MaterialRow> materials) implements CrossFieldRules {
+        @Nullable List<@Valid MaterialRow> materials)
+        implements CrossFieldRules {
 
     /** An address people can follow: https, http or a path of this site, without spaces, quotes or angle brackets. */
     static final String LINK = "(https?://|/(?!/))[^\\x00-\\x20\"<>\\\\]*";
+
     static final int MAX_SEATS = 100_000;
     /** The first and last years a date may have: further off is a typing error. */
     private static final int FIRST_YEAR = 2000;
+
     private static final int LAST_YEAR = 2100;
 
     /** One point of the agenda: when (free text such as {@code 10:00–10:30}), what, and who leads it. */
-    public record AgendaRow(@Text(max = 40) @Nullable String time, @Text(max = 300) @Nullable String title,
+    public record AgendaRow(
+            @Text(max = 40) @Nullable String time,
+            @Text(max = 300) @Nullable String title,
             @Text(max = 300) @Nullable String speakers) {
 
         public static AgendaRow blank() {
@@ -85,7 +113,9 @@ public record EventForm(
     }
 
     /** A speaker and the institution they come from. */
-    public record SpeakerRow(@Text(max = 200) @Nullable String name, @Text(max = 300) @Nullable String affiliation) {
+    public record SpeakerRow(
+            @Text(max = 200) @Nullable String name,
+            @Text(max = 300) @Nullable String affiliation) {
 
         public static SpeakerRow blank() {
             return new SpeakerRow("", "");
@@ -98,12 +128,17 @@ public record EventForm(
 
     /** Who may open a linked material. */
     public enum Visibility {
-        PUBLIC, PARTICIPANTS
+        PUBLIC,
+        PARTICIPANTS
     }
 
     /** A material given as a link: its title, its address and who may see it. */
-    public record MaterialRow(@Text(max = 300) @Nullable String title,
-            @Text(max = 500) @Pattern(regexp = LINK, message = "events.form.link.invalid") @Nullable String address,
+    public record MaterialRow(
+            @Text(max = 300) @Nullable String title,
+
+            @Text(max = 500) @Pattern(regexp = LINK, message = "events.form.link.invalid") @Nullable
+            String address,
+
             @Nullable Visibility visibility) {
 
         public static MaterialRow blank() {
@@ -117,18 +152,49 @@ public record EventForm(
 
     public EventForm {
         // The browser sends nothing for an unticked group or a form without rows: both mean none.
-        audienceRoles = audienceRoles == null ? List.of() : audienceRoles.stream().filter(Objects::nonNull).toList();
-        agenda = agenda == null ? List.of() : agenda.stream().map(r -> r == null ? AgendaRow.blank() : r).toList();
-        speakers = speakers == null ? List.of() : speakers.stream().map(r -> r == null ? SpeakerRow.blank() : r).toList();
-        materials = materials == null ? List.of()
-                : materials.stream().map(r -> r == null ? MaterialRow.blank() : r).toList();
+        audienceRoles = audienceRoles == null
+                ? List.of()
+                : audienceRoles.stream().filter(Objects::nonNull).toList();
+        agenda = agenda == null
+                ? List.of()
+                : agenda.stream().map(r -> r == null ? AgendaRow.blank() : r).toList();
+        speakers = speakers == null
+                ? List.of()
+                : speakers.stream().map(r -> r == null ? SpeakerRow.blank() : r).toList();
+        materials = materials == null
+                ? List.of()
+                : materials.stream()
+                        .map(r -> r == null ? MaterialRow.blank() : r)
+                        .toList();
     }
 
     /** A new event's form: one blank row of each kind, so that the first one needs no "add" press. */
     public static EventForm empty(@Nullable Long regionId) {
-        return new EventForm(EventType.MEETING, EventLevel.REGIONAL, regionId, null, EventFormat.IN_PERSON, "", "", "", "",
-                "", null, LocalTime.of(10, 0), null, LocalTime.of(14, 0), 30, 0, null, null, null, Audience.ANYONE,
-                List.of(), List.of(AgendaRow.blank()), List.of(SpeakerRow.blank()), List.of(MaterialRow.blank()));
+        return new EventForm(
+                EventType.MEETING,
+                EventLevel.REGIONAL,
+                regionId,
+                null,
+                EventFormat.IN_PERSON,
+                "",
+                "",
+                "",
+                "",
+                "",
+                null,
+                LocalTime.of(10, 0),
+                null,
+                LocalTime.of(14, 0),
+                30,
+                0,
+                null,
+                null,
+                null,
+                Audience.ANYONE,
+                List.of(),
+                List.of(AgendaRow.blank()),
+                List.of(SpeakerRow.blank()),
+                List.of(MaterialRow.blank()));
     }
 
     @Override
@@ -250,27 +316,95 @@ public record EventForm(
 
     /** The kinds of repeated rows. */
     public enum Rows {
-        AGENDA, SPEAKERS, MATERIALS
+        AGENDA,
+        SPEAKERS,
+        MATERIALS
     }
 
     /** The form for a region chosen on the organiser's behalf. */
     public EventForm withRegion(@Nullable Long region) {
-        return new EventForm(type, level, region, macroregionId, format, title, description, venue, address, onlineLink,
-                startDate, startTime, endDate, endTime, seatsOnSite, seatsOnline, regionQuota, opensDate, closesDate,
-                audience, audienceRoles, agenda, speakers, materials);
+        return new EventForm(
+                type,
+                level,
+                region,
+                macroregionId,
+                format,
+                title,
+                description,
+                venue,
+                address,
+                onlineLink,
+                startDate,
+                startTime,
+                endDate,
+                endTime,
+                seatsOnSite,
+                seatsOnline,
+                regionQuota,
+                opensDate,
+                closesDate,
+                audience,
+                audienceRoles,
+                agenda,
+                speakers,
+                materials);
     }
 
     /** The form with another start and end time on the day it starts, as a test or a copy would set them. */
     public EventForm withTimes(LocalTime start, LocalTime end) {
-        return new EventForm(type, level, regionId, macroregionId, format, title, description, venue, address,
-                onlineLink, startDate, start, null, end, seatsOnSite, seatsOnline, regionQuota, opensDate, closesDate,
-                audience, audienceRoles, agenda, speakers, materials);
+        return new EventForm(
+                type,
+                level,
+                regionId,
+                macroregionId,
+                format,
+                title,
+                description,
+                venue,
+                address,
+                onlineLink,
+                startDate,
+                start,
+                null,
+                end,
+                seatsOnSite,
+                seatsOnline,
+                regionQuota,
+                opensDate,
+                closesDate,
+                audience,
+                audienceRoles,
+                agenda,
+                speakers,
+                materials);
     }
 
     private EventForm withRows(List<AgendaRow> a, List<SpeakerRow> s, List<MaterialRow> m) {
-        return new EventForm(type, level, regionId, macroregionId, format, title, description, venue, address,
-                onlineLink, startDate, startTime, endDate, endTime, seatsOnSite, seatsOnline, regionQuota, opensDate,
-                closesDate, audience, audienceRoles, a, s, m);
+        return new EventForm(
+                type,
+                level,
+                regionId,
+                macroregionId,
+                format,
+                title,
+                description,
+                venue,
+                address,
+                onlineLink,
+                startDate,
+                startTime,
+                endDate,
+                endTime,
+                seatsOnSite,
+                seatsOnline,
+                regionQuota,
+                opensDate,
+                closesDate,
+                audience,
+                audienceRoles,
+                a,
+                s,
+                m);
     }
 
     /** At most this many rows of one kind: the add button stops there rather than grow a form without end. */

@@ -4,7 +4,9 @@ import pl.koordes.events.SeatMode;
 
 /** Where an event happens; a hybrid event has separate seats on site and online. */
 public enum EventFormat {
-    IN_PERSON, ONLINE, HYBRID;
+    IN_PERSON,
+    ONLINE,
+    HYBRID;
 
     public boolean onSite() {
         return this != ONLINE;

@@ -6,8 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.EventReminders;
 import pl.koordes.shared.scheduling.ClusterLock;
 
 /**
@@ -34,7 +32,9 @@ class EventJobs {
         this.lock = lock;
     }
 
-    @Scheduled(fixedDelayString = "${koordes.events.expiry-interval:1m}", initialDelayString = "${koordes.events.expiry-interval:1m}")
+    @Scheduled(
+            fixedDelayString = "${koordes.events.expiry-interval:1m}",
+            initialDelayString = "${koordes.events.expiry-interval:1m}")
     void expirePending() {
         lock.runOnce("events.expire-pending", Duration.ofMinutes(5), Duration.ofSeconds(20), this::expireNow);
     }
@@ -46,7 +46,9 @@ class EventJobs {
         }
     }
 
-    @Scheduled(fixedDelayString = "${koordes.events.reminder-interval:10m}", initialDelayString = "${koordes.events.reminder-interval:10m}")
+    @Scheduled(
+            fixedDelayString = "${koordes.events.reminder-interval:10m}",
+            initialDelayString = "${koordes.events.reminder-interval:10m}")
     void sendReminders() {
         lock.runOnce("events.reminders", Duration.ofMinutes(10), Duration.ofMinutes(1), this::remindNow);
     }

@@ -25,6 +25,7 @@ class EventMail {
 
     /** The templates that tell someone they have a seat: the ones worth a calendar entry. */
     static final Set<String> WITH_CALENDAR = Set.of("events/mail/registrationConfirmed", "events/mail/promoted");
+
     static final String CALENDAR_FILE = "wydarzenie.ics";
     // method=PUBLISH matches the file's METHOD: the event is announced, not an invitation to answer.
     static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
@@ -39,13 +40,23 @@ class EventMail {
         this.ics = ics;
     }
 
-    void send(Event event, String to, String language, String template, @Nullable String cancelToken,
+    void send(
+            Event event,
+            String to,
+            String language,
+            String template,
+            @Nullable String cancelToken,
             Map<String, Object> extra) {
         mailer.send(render(event, to, language, template, cancelToken, extra));
     }
 
     /** Renders a message without queueing it: rendering is the costly part, so it can happen before a lock is taken. */
-    MailRequested render(Event event, String to, String language, String template, @Nullable String cancelToken,
+    MailRequested render(
+            Event event,
+            String to,
+            String language,
+            String template,
+            @Nullable String cancelToken,
             Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("event", event);
@@ -68,12 +79,15 @@ class EventMail {
         jdbc.sql("""
                         select email, language, status from event_registration
                         where event_id = :id and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING') order by id
-                        """)
-                .param("id", event.id())
-                .query(rs -> {
-                    send(event, rs.getString("email"), rs.getString("language"), template, null,
-                            Map.of("confirmed", "CONFIRMED".equals(rs.getString("status"))));
-                });
+                        """).param("id", event.id()).query(rs -> {
+            send(
+                    event,
+                    rs.getString("email"),
+                    rs.getString("language"),
+                    template,
+                    null,
+                    Map.of("confirmed", "CONFIRMED".equals(rs.getString("status"))));
+        });
     }
 
     static Locale locale(String language) {

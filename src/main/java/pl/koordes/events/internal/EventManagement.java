@@ -1,13 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventCancelled;
-import pl.koordes.events.EventChanged;
-import pl.koordes.events.EventCreated;
-import pl.koordes.events.EventLevel;
-import pl.koordes.events.EventStatus;
-import pl.koordes.events.EventStatusChanged;
-import pl.koordes.events.SeatMode;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.events.EventCancelled;
+import pl.koordes.events.EventChanged;
+import pl.koordes.events.EventCreated;
+import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.EventStatusChanged;
+import pl.koordes.events.SeatMode;
 import pl.koordes.events.internal.EventForm.AgendaRow;
 import pl.koordes.events.internal.EventForm.MaterialRow;
 import pl.koordes.events.internal.EventForm.SpeakerRow;
@@ -57,8 +56,13 @@ public class EventManagement {
     private final EventMail mail;
     private final ApplicationEventPublisher events;
 
-    EventManagement(JdbcClient jdbc, Directory directory, EventPermissions permissions, EventCatalogue catalogue,
-            EventMail mail, ApplicationEventPublisher events) {
+    EventManagement(
+            JdbcClient jdbc,
+            Directory directory,
+            EventPermissions permissions,
+            EventCatalogue catalogue,
+            EventMail mail,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.permissions = permissions;
@@ -68,12 +72,29 @@ public class EventManagement {
     }
 
     /** The form's values as stored. */
-    record Values(EventType type, EventLevel level, @Nullable Long regionId, @Nullable Long macroregionId,
-            EventFormat format, String title, String description, @Nullable String venue, @Nullable String address,
-            @Nullable String onlineLink, Instant startsAt, Instant endsAt, int seatsOnSite, int seatsOnline,
-            @Nullable Integer regionQuota, @Nullable Instant opensAt, @Nullable Instant closesAt, Audience audience,
-            Set<Role> roles, String agenda, String speakers, List<Material> materials) {
-    }
+    record Values(
+            EventType type,
+            EventLevel level,
+            @Nullable Long regionId,
+            @Nullable Long macroregionId,
+            EventFormat format,
+            String title,
+            String description,
+            @Nullable String venue,
+            @Nullable String address,
+            @Nullable String onlineLink,
+            Instant startsAt,
+            Instant endsAt,
+            int seatsOnSite,
+            int seatsOnline,
+            @Nullable Integer regionQuota,
+            @Nullable Instant opensAt,
+            @Nullable Instant closesAt,
+            Audience audience,
+            Set<Role> roles,
+            String agenda,
+            String speakers,
+            List<Material> materials) {}
 
     /**
      * Creates the event as a draft.
@@ -95,8 +116,7 @@ public class EventManagement {
                         values (:type, :level, :region, :macroregion, :format, :title, :description, :venue, :address,
                             :link, :starts, :ends, :onSite, :online, :quota, :opens, :closes, :audience, :roles, :agenda, :speakers)
                         returning id
-                        """)
-                .params(parameters(values)).query(Long.class).single();
+                        """).params(parameters(values)).query(Long.class).single();
         saveChildren(id, values);
         events.publishEvent(new EventCreated(id, values.title(), values.level(), values.regionId()));
         return id;
@@ -127,10 +147,13 @@ public class EventManagement {
                             speakers = :speakers, updated_at = now(),
                             reminder_sent_at = case when starts_at = :starts then reminder_sent_at end
                         where id = :id
-                        """)
-                .params(parameters(values)).param("id", id).update();
-        jdbc.sql("delete from event_region where event_id = :id").param("id", id).update();
-        jdbc.sql("delete from event_material where event_id = :id").param("id", id).update();
+                        """).params(parameters(values)).param("id", id).update();
+        jdbc.sql("delete from event_region where event_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from event_material where event_id = :id")
+                .param("id", id)
+                .update();
         saveChildren(id, values);
         Event after = catalogue.find(id).orElseThrow();
         EventChanged changed = new EventChanged(id, after.title(), before.status(), details(before), details(after));
@@ -148,7 +171,9 @@ public class EventManagement {
             return;
         }
         jdbc.sql("update event set status = :status, updated_at = now() where id = :id")
-                .param("status", status.name()).param("id", id).update();
+                .param("status", status.name())
+                .param("id", id)
+                .update();
         if (status == EventStatus.CANCELLED) {
             boolean published = event.status() == EventStatus.PUBLISHED;
             events.publishEvent(new EventCancelled(id, event.title(), event.startsAt(), published));
@@ -162,7 +187,10 @@ public class EventManagement {
 
     /** The event locked for change, after checking the person manages it (not found for an unknown id, 403 otherwise). */
     Event lockManageable(CurrentUser user, long id) {
-        jdbc.sql("select id from event where id = :id for update").param("id", id).query(Long.class).optional()
+        jdbc.sql("select id from event where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("event", id));
         Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         if (!permissions.canManage(user, event)) {
@@ -178,15 +206,17 @@ public class EventManagement {
                         select mode, count(*) as taken from event_registration
                         where event_id = :id and status in ('PENDING', 'CONFIRMED') group by mode
                         """)
-                .param("id", id).query((rs, n) -> taken.put(rs.getString("mode"), rs.getInt("taken"))).list();
+                .param("id", id)
+                .query((rs, n) -> taken.put(rs.getString("mode"), rs.getInt("taken")))
+                .list();
         List<Refused.Reason> reasons = new ArrayList<>();
         if (values.seatsOnSite() < taken.getOrDefault(SeatMode.ON_SITE.name(), 0)) {
-            reasons.add(new Refused.Reason(values.format().onSite() ? "seatsOnSite" : "format",
-                    "events.form.seats.belowTaken"));
+            reasons.add(new Refused.Reason(
+                    values.format().onSite() ? "seatsOnSite" : "format", "events.form.seats.belowTaken"));
         }
         if (values.seatsOnline() < taken.getOrDefault(SeatMode.ONLINE.name(), 0)) {
-            reasons.add(new Refused.Reason(values.format().online() ? "seatsOnline" : "format",
-                    "events.form.seats.belowTaken"));
+            reasons.add(new Refused.Reason(
+                    values.format().online() ? "seatsOnline" : "format", "events.form.seats.belowTaken"));
         }
         if (!reasons.isEmpty()) {
             throw Refused.all(reasons);
@@ -196,14 +226,18 @@ public class EventManagement {
     private void saveChildren(long id, Values values) {
         List<Long> served = switch (values.level()) {
             case REGIONAL -> List.of(Objects.requireNonNull(values.regionId()));
-            case MACROREGIONAL -> directory.regions().stream()
-                    .filter(r -> r.macroregion().id() == Objects.requireNonNull(values.macroregionId()))
-                    .map(Region::id).toList();
+            case MACROREGIONAL ->
+                directory.regions().stream()
+                        .filter(r -> r.macroregion().id() == Objects.requireNonNull(values.macroregionId()))
+                        .map(Region::id)
+                        .toList();
             case NATIONAL -> directory.regions().stream().map(Region::id).toList();
         };
         for (Long region : served) {
             jdbc.sql("insert into event_region (event_id, region_id) values (:event, :region)")
-                    .param("event", id).param("region", region).update();
+                    .param("event", id)
+                    .param("region", region)
+                    .update();
         }
         int position = 0;
         for (Material material : values.materials()) {
@@ -211,8 +245,12 @@ public class EventManagement {
                             insert into event_material (event_id, position, title, url, participants_only)
                             values (:event, :position, :title, :url, :only)
                             """)
-                    .param("event", id).param("position", position++).param("title", material.title())
-                    .param("url", material.url()).param("only", material.participantsOnly()).update();
+                    .param("event", id)
+                    .param("position", position++)
+                    .param("title", material.title())
+                    .param("url", material.url())
+                    .param("only", material.participantsOnly())
+                    .update();
         }
     }
 
@@ -266,43 +304,93 @@ public class EventManagement {
         }
         LocalDate startDate = Objects.requireNonNull(form.startDate(), "form not checked");
         ZonedDateTime start = at(startDate, Objects.requireNonNull(form.startTime(), "form not checked"));
-        ZonedDateTime end = at(form.endDate() == null ? startDate : form.endDate(),
+        ZonedDateTime end = at(
+                form.endDate() == null ? startDate : form.endDate(),
                 Objects.requireNonNull(form.endTime(), "form not checked"));
-        List<AgendaItem> agenda = form.agenda().stream().filter(r -> !r.empty())
-                .map(r -> new AgendaItem(text(r.time()), text(r.title()), text(r.speakers()))).toList();
-        List<Speaker> speakers = form.speakers().stream().filter(r -> !r.empty())
-                .map(r -> new Speaker(text(r.name()), text(r.affiliation()))).toList();
-        List<Material> materials = form.materials().stream().filter(r -> !r.empty())
-                .map(r -> new Material(0, text(r.title()), text(r.address()), r.visibility() == Visibility.PARTICIPANTS))
+        List<AgendaItem> agenda = form.agenda().stream()
+                .filter(r -> !r.empty())
+                .map(r -> new AgendaItem(text(r.time()), text(r.title()), text(r.speakers())))
                 .toList();
-        Set<Role> roles = form.audienceRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(form.audienceRoles());
-        return new Values(Objects.requireNonNull(form.type(), "form not checked"), level, regionId, macroregionId, format,
-                text(form.title()), text(form.description()), blankToNull(form.venue()), blankToNull(form.address()),
-                blankToNull(form.onlineLink()), start.toInstant(), end.toInstant(),
+        List<Speaker> speakers = form.speakers().stream()
+                .filter(r -> !r.empty())
+                .map(r -> new Speaker(text(r.name()), text(r.affiliation())))
+                .toList();
+        List<Material> materials = form.materials().stream()
+                .filter(r -> !r.empty())
+                .map(r ->
+                        new Material(0, text(r.title()), text(r.address()), r.visibility() == Visibility.PARTICIPANTS))
+                .toList();
+        Set<Role> roles =
+                form.audienceRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(form.audienceRoles());
+        return new Values(
+                Objects.requireNonNull(form.type(), "form not checked"),
+                level,
+                regionId,
+                macroregionId,
+                format,
+                text(form.title()),
+                text(form.description()),
+                blankToNull(form.venue()),
+                blankToNull(form.address()),
+                blankToNull(form.onlineLink()),
+                start.toInstant(),
+                end.toInstant(),
                 format.onSite() ? Objects.requireNonNullElse(form.seatsOnSite(), 0) : 0,
-                format.online() ? Objects.requireNonNullElse(form.seatsOnline(), 0) : 0, form.regionQuota(),
-                form.opensDate() == null ? null : at(form.opensDate(), LocalTime.MIN).toInstant(),
-                form.closesDate() == null ? null : at(form.closesDate(), LocalTime.of(23, 59)).toInstant(),
-                Objects.requireNonNull(form.audience(), "form not checked"), roles, AgendaItem.format(agenda),
-                Speaker.format(speakers), materials);
+                format.online() ? Objects.requireNonNullElse(form.seatsOnline(), 0) : 0,
+                form.regionQuota(),
+                form.opensDate() == null
+                        ? null
+                        : at(form.opensDate(), LocalTime.MIN).toInstant(),
+                form.closesDate() == null
+                        ? null
+                        : at(form.closesDate(), LocalTime.of(23, 59)).toInstant(),
+                Objects.requireNonNull(form.audience(), "form not checked"),
+                roles,
+                AgendaItem.format(agenda),
+                Speaker.format(speakers),
+                materials);
     }
 
     /** The form of an existing event, as its organiser sees it to change it (with a blank row where there is none). */
     public static EventForm formOf(Event e) {
         ZonedDateTime start = e.start();
         ZonedDateTime end = e.end();
-        List<AgendaRow> agenda = e.agendaItems().stream().map(i -> new AgendaRow(i.time(), i.title(), i.speakers()))
+        List<AgendaRow> agenda = e.agendaItems().stream()
+                .map(i -> new AgendaRow(i.time(), i.title(), i.speakers()))
                 .toList();
-        List<SpeakerRow> speakers = e.speakerList().stream().map(s -> new SpeakerRow(s.name(), s.affiliation())).toList();
-        List<MaterialRow> materials = e.materials().stream().map(m -> new MaterialRow(m.title(), m.url(),
-                m.participantsOnly() ? Visibility.PARTICIPANTS : Visibility.PUBLIC)).toList();
-        return new EventForm(e.type(), e.level(), e.regionId(), e.macroregionId(), e.format(), e.title(), e.description(),
-                Objects.toString(e.venue(), ""), Objects.toString(e.address(), ""), Objects.toString(e.onlineLink(), ""),
-                start.toLocalDate(), start.toLocalTime(), end.toLocalDate(), end.toLocalTime(), e.seatsOnSite(),
-                e.seatsOnline(), e.regionQuota(),
-                e.registrationOpensAt() == null ? null : e.registrationOpensAt().atZone(Formats.ZONE).toLocalDate(),
-                e.registrationClosesAt() == null ? null : e.registrationClosesAt().atZone(Formats.ZONE).toLocalDate(),
-                e.audience(), List.copyOf(e.audienceRoles()),
+        List<SpeakerRow> speakers = e.speakerList().stream()
+                .map(s -> new SpeakerRow(s.name(), s.affiliation()))
+                .toList();
+        List<MaterialRow> materials = e.materials().stream()
+                .map(m -> new MaterialRow(
+                        m.title(), m.url(), m.participantsOnly() ? Visibility.PARTICIPANTS : Visibility.PUBLIC))
+                .toList();
+        return new EventForm(
+                e.type(),
+                e.level(),
+                e.regionId(),
+                e.macroregionId(),
+                e.format(),
+                e.title(),
+                e.description(),
+                Objects.toString(e.venue(), ""),
+                Objects.toString(e.address(), ""),
+                Objects.toString(e.onlineLink(), ""),
+                start.toLocalDate(),
+                start.toLocalTime(),
+                end.toLocalDate(),
+                end.toLocalTime(),
+                e.seatsOnSite(),
+                e.seatsOnline(),
+                e.regionQuota(),
+                e.registrationOpensAt() == null
+                        ? null
+                        : e.registrationOpensAt().atZone(Formats.ZONE).toLocalDate(),
+                e.registrationClosesAt() == null
+                        ? null
+                        : e.registrationClosesAt().atZone(Formats.ZONE).toLocalDate(),
+                e.audience(),
+                List.copyOf(e.audienceRoles()),
                 agenda.isEmpty() ? List.of(AgendaRow.blank()) : agenda,
                 speakers.isEmpty() ? List.of(SpeakerRow.blank()) : speakers,
                 materials.isEmpty() ? List.of(MaterialRow.blank()) : materials);
@@ -329,12 +417,15 @@ public class EventManagement {
 
     /** An address people may follow: http(s) or a path on this site, without spaces or quotes. */
     private static boolean link(String value) {
-        return (value.startsWith("https://") || value.startsWith("http://") || (value.startsWith("/") && !value.startsWith("//")))
-                && value.length() <= 500 && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\');
+        return (value.startsWith("https://")
+                        || value.startsWith("http://")
+                        || (value.startsWith("/") && !value.startsWith("//")))
+                && value.length() <= 500
+                && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\');
     }
 
     private static EventChanged.Details details(Event event) {
-        return new EventChanged.Details(event.startsAt(), event.endsAt(), event.venue(), event.address(),
-                event.onlineLink());
+        return new EventChanged.Details(
+                event.startsAt(), event.endsAt(), event.venue(), event.address(), event.onlineLink());
     }
 }

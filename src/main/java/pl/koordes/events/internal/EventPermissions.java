@@ -1,9 +1,8 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventLevel;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import pl.koordes.events.EventLevel;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 

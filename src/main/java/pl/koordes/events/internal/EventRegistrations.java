@@ -1,9 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventStatus;
-import pl.koordes.events.PromotedFromWaitingList;
-import pl.koordes.events.RegistrationConfirmed;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.events.internal.EventTurns;
-import pl.koordes.events.internal.GroupCommit;
-import pl.koordes.events.internal.RegistrationTokens;
-import pl.koordes.events.internal.SeatAllocation;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.RegistrationConfirmed;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.outcome.NotFound;
@@ -52,8 +46,16 @@ public class EventRegistrations {
     private final ApplicationEventPublisher events;
     private final GroupCommit<Pending, Decided> groups;
 
-    EventRegistrations(EventCatalogue catalogue, EventPermissions permissions, EventMail mail, EventsProperties settings,
-            Clock clock, RegistrationRows rows, RegistrationChecks checks, WaitingList waitingList, EventTurns turns,
+    EventRegistrations(
+            EventCatalogue catalogue,
+            EventPermissions permissions,
+            EventMail mail,
+            EventsProperties settings,
+            Clock clock,
+            RegistrationRows rows,
+            RegistrationChecks checks,
+            WaitingList waitingList,
+            EventTurns turns,
             ApplicationEventPublisher events) {
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -79,7 +81,9 @@ public class EventRegistrations {
         // Everything that does not depend on the seats happens before the event's turn: reading the event,
         // checking the form, issuing the tokens and rendering the possible e-mails. Only counting the seats,
         // inserting and queueing the chosen e-mail happen while the event is locked.
-        Event event = catalogue.find(eventId).filter(e -> permissions.canView(user, e))
+        Event event = catalogue
+                .find(eventId)
+                .filter(e -> permissions.canView(user, e))
                 .orElseThrow(() -> new NotFound("event", eventId));
         if (!event.registrationOpen(clock.instant())) {
             throw Refused.conflict("events.register.closed");
@@ -89,36 +93,59 @@ public class EventRegistrations {
         String cancelToken = RegistrationTokens.issue();
         Prepared prepared;
         if (user != null) {
-            prepared = new Prepared(cancelToken, null,
-                    mail.render(event, checked.email(), language, "events/mail/registrationConfirmed", cancelToken, Map.of()),
+            prepared = new Prepared(
+                    cancelToken,
+                    null,
+                    mail.render(
+                            event,
+                            checked.email(),
+                            language,
+                            "events/mail/registrationConfirmed",
+                            cancelToken,
+                            Map.of()),
                     mail.render(event, checked.email(), language, "events/mail/waitingList", cancelToken, Map.of()));
         } else {
             String confirmToken = RegistrationTokens.issue();
-            Map<String, Object> model = Map.of("confirmPath", "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
-                    "hours", Math.max(1, settings.pendingHold().toHours()));
-            prepared = new Prepared(cancelToken, confirmToken,
-                    mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
+            Map<String, Object> model = Map.of(
+                    "confirmPath",
+                    "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
+                    "hours",
+                    Math.max(1, settings.pendingHold().toHours()));
+            prepared = new Prepared(
+                    cancelToken,
+                    confirmToken,
+                    mail.render(
+                            event,
+                            checked.email(),
+                            language,
+                            "events/mail/confirmRegistration",
+                            null,
                             with(model, "seatHeld", true)),
-                    mail.render(event, checked.email(), language, "events/mail/confirmRegistration", null,
+                    mail.render(
+                            event,
+                            checked.email(),
+                            language,
+                            "events/mail/confirmRegistration",
+                            null,
                             with(model, "seatHeld", false)));
         }
-        return groups.submit(eventId, new Pending(checked, user, language, prepared)).orThrow();
+        return groups.submit(eventId, new Pending(checked, user, language, prepared))
+                .orThrow();
     }
 
     /** Tokens and the two e-mails a registration may send: one if it gets a seat, one if it does not. */
-    private record Prepared(String cancelToken, @Nullable String confirmToken, MailRequested withSeat,
-            MailRequested withoutSeat) {
-    }
+    private record Prepared(
+            String cancelToken, @Nullable String confirmToken, MailRequested withSeat, MailRequested withoutSeat) {}
 
     /** A registration waiting for its event's turn. */
-    private record Pending(Checked checked, @Nullable CurrentUser user, String language, Prepared prepared) {
-    }
+    private record Pending(Checked checked, @Nullable CurrentUser user, String language, Prepared prepared) {}
 
     /**
      * What became of one registration of a group: a result or a refusal, handed back rather than thrown,
      * because throwing would roll back the others of the group.
      */
-    private record Decided(@Nullable RegistrationResult result, @Nullable Refused refused) {
+    private record Decided(
+            @Nullable RegistrationResult result, @Nullable Refused refused) {
 
         static Decided of(RegistrationResult result) {
             return new Decided(result, null);
@@ -153,7 +180,8 @@ public class EventRegistrations {
         Event event = rows.lockForSeats(eventId);
         Instant now = clock.instant();
         SeatAllocation seats = rows.seats(event);
-        Map<String, RegistrationResult> live = rows.live(eventId, group.stream().map(p -> p.checked().email()).toList());
+        Map<String, RegistrationResult> live =
+                rows.live(eventId, group.stream().map(p -> p.checked().email()).toList());
         // Decide in arrival order, in memory; then write the new rows in one batch and queue their e-mails.
         Decided[] decided = new Decided[group.size()];
         List<Integer> added = new ArrayList<>();
@@ -192,18 +220,29 @@ public class EventRegistrations {
             addedByEmail.put(key, added.size());
             added.add(i);
             Prepared prepared = pending.prepared();
-            newRows.add(new RegistrationRows.NewRow(checked, user == null ? null : user.id(), status,
-                    prepared.confirmToken(), user == null ? now.plus(settings.pendingHold()) : null,
-                    prepared.cancelToken(), pending.language()));
+            newRows.add(new RegistrationRows.NewRow(
+                    checked,
+                    user == null ? null : user.id(),
+                    status,
+                    prepared.confirmToken(),
+                    user == null ? now.plus(settings.pendingHold()) : null,
+                    prepared.cancelToken(),
+                    pending.language()));
         }
         long[] ids = rows.insertAll(eventId, newRows, now);
         for (int n = 0; n < added.size(); n++) {
             Pending pending = group.get(added.get(n));
             RegistrationStatus status = newRows.get(n).status();
-            mail.send(status.holdsSeat() ? pending.prepared().withSeat() : pending.prepared().withoutSeat());
+            mail.send(
+                    status.holdsSeat()
+                            ? pending.prepared().withSeat()
+                            : pending.prepared().withoutSeat());
             if (status == RegistrationStatus.CONFIRMED) {
-                events.publishEvent(new RegistrationConfirmed(ids[n], eventId, pending.user() == null ? null
-                        : pending.user().id(), pending.checked().mode()));
+                events.publishEvent(new RegistrationConfirmed(
+                        ids[n],
+                        eventId,
+                        pending.user() == null ? null : pending.user().id(),
+                        pending.checked().mode()));
             }
             decided[added.get(n)] = Decided.of(new RegistrationResult(ids[n], status, false));
         }
@@ -219,7 +258,10 @@ public class EventRegistrations {
 
     /** What following the confirmation link did. */
     public enum Confirmation {
-        CONFIRMED, WAITING, ALREADY_CONFIRMED, INVALID
+        CONFIRMED,
+        WAITING,
+        ALREADY_CONFIRMED,
+        INVALID
     }
 
     /**
@@ -240,28 +282,43 @@ public class EventRegistrations {
         Instant now = clock.instant();
         rows.expire(event.id(), now);
         Participant registration = rows.find(found.get()[0]).orElseThrow();
-        if (registration.status() == RegistrationStatus.CONFIRMED || registration.status() == RegistrationStatus.WAITING) {
+        if (registration.status() == RegistrationStatus.CONFIRMED
+                || registration.status() == RegistrationStatus.WAITING) {
             return Confirmation.ALREADY_CONFIRMED;
         }
-        if (registration.status() != RegistrationStatus.PENDING && registration.status() != RegistrationStatus.UNCONFIRMED) {
+        if (registration.status() != RegistrationStatus.PENDING
+                && registration.status() != RegistrationStatus.UNCONFIRMED) {
             return Confirmation.INVALID;
         }
-        RegistrationStatus status = registration.status() == RegistrationStatus.PENDING ? RegistrationStatus.CONFIRMED
+        RegistrationStatus status = registration.status() == RegistrationStatus.PENDING
+                ? RegistrationStatus.CONFIRMED
                 : RegistrationStatus.WAITING;
         String cancelToken = RegistrationTokens.issue();
         rows.confirmed(registration.id(), status, cancelToken, now);
-        if (status == RegistrationStatus.WAITING && !waitingList.fill(event, now).contains(registration.id())) {
-            mail.send(event, registration.email(), registration.language(), "events/mail/waitingList", cancelToken, Map.of());
+        if (status == RegistrationStatus.WAITING
+                && !waitingList.fill(event, now).contains(registration.id())) {
+            mail.send(
+                    event,
+                    registration.email(),
+                    registration.language(),
+                    "events/mail/waitingList",
+                    cancelToken,
+                    Map.of());
             return Confirmation.WAITING;
         }
         // A held seat confirmed, or a seat that came free given at once to the person who just confirmed. The
         // second is a promotion, already told by its own mail and PromotedFromWaitingList: it is not
         // published twice.
-        mail.send(event, registration.email(), registration.language(), "events/mail/registrationConfirmed", cancelToken,
+        mail.send(
+                event,
+                registration.email(),
+                registration.language(),
+                "events/mail/registrationConfirmed",
+                cancelToken,
                 Map.of());
         if (status == RegistrationStatus.CONFIRMED) {
-            events.publishEvent(new RegistrationConfirmed(registration.id(), event.id(), registration.accountId(),
-                    registration.mode()));
+            events.publishEvent(new RegistrationConfirmed(
+                    registration.id(), event.id(), registration.accountId(), registration.mode()));
         }
         return Confirmation.CONFIRMED;
     }
@@ -334,7 +391,10 @@ public class EventRegistrations {
         Integer rating = form.rating();
         String comment = Objects.requireNonNullElse(TextInput.normalise(form.comment()), "");
         // The form's own rules again: a direct caller must not store what the form would refuse.
-        if (rating == null || rating < 1 || rating > 5 || TextInput.length(comment) > 2000
+        if (rating == null
+                || rating < 1
+                || rating > 5
+                || TextInput.length(comment) > 2000
                 || TextInput.unprintable(comment, true)) {
             throw Refused.because("events.feedback.refused");
         }

@@ -36,15 +36,19 @@ public class EventReminders {
                         where status = 'PUBLISHED' and reminder_sent_at is null and starts_at > :now and starts_at <= :until
                         returning id
                         """)
-                .param("now", Timestamp.from(now)).param("until", Timestamp.from(now.plus(settings.reminderLead())))
-                .query(Long.class).list();
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(now.plus(settings.reminderLead())))
+                .query(Long.class)
+                .list();
         int sent = 0;
         for (long id : due) {
             Event event = catalogue.find(id).orElseThrow();
             List<String[]> people = jdbc.sql("""
                             select email, language from event_registration where event_id = :id and status = 'CONFIRMED' order by id
                             """)
-                    .param("id", id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                    .param("id", id)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list();
             for (String[] person : people) {
                 mail.send(event, person[0], person[1], "events/mail/reminder", null, Map.of());
                 sent++;

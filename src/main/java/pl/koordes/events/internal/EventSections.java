@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pl.koordes.directory.RegionPageSection;
-import pl.koordes.events.internal.Event;
-import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.web.HomePageSection;
 
@@ -31,14 +29,20 @@ class EventSections {
 
             @Override
             public Optional<Content> render(Locale locale) {
-                return Optional.of(section(templates, messages, locale, messages.get(locale, "events.section.heading"),
-                        catalogue.upcoming(SHOWN), "/wydarzenia"));
+                return Optional.of(section(
+                        templates,
+                        messages,
+                        locale,
+                        messages.get(locale, "events.section.heading"),
+                        catalogue.upcoming(SHOWN),
+                        "/wydarzenia"));
             }
         };
     }
 
     @Bean
-    RegionPageSection upcomingEventsOnRegionPage(EventCatalogue catalogue, TemplateEngine templates, Messages messages) {
+    RegionPageSection upcomingEventsOnRegionPage(
+            EventCatalogue catalogue, TemplateEngine templates, Messages messages) {
         return new RegionPageSection() {
             @Override
             public int order() {
@@ -47,15 +51,37 @@ class EventSections {
 
             @Override
             public Optional<Content> render(pl.koordes.directory.Region region, Locale locale) {
-                return Optional.of(section(templates, messages, locale, messages.get(locale, "events.section.regionHeading"),
-                        catalogue.upcomingForRegion(region.id(), SHOWN), "/wydarzenia?region=" + region.slug()));
+                return Optional.of(section(
+                        templates,
+                        messages,
+                        locale,
+                        messages.get(locale, "events.section.regionHeading"),
+                        catalogue.upcomingForRegion(region.id(), SHOWN),
+                        "/wydarzenia?region=" + region.slug()));
             }
         };
     }
 
-    private static Content section(TemplateEngine templates, Messages messages, Locale locale, String heading,
-            List<Event> events, String allHref) {
-        return output -> templates.render("events/section.jte", Map.of("messages", messages, "locale", locale,
-                "heading", heading, "events", events, "allHref", allHref), output);
+    private static Content section(
+            TemplateEngine templates,
+            Messages messages,
+            Locale locale,
+            String heading,
+            List<Event> events,
+            String allHref) {
+        return output -> templates.render(
+                "events/section.jte",
+                Map.of(
+                        "messages",
+                        messages,
+                        "locale",
+                        locale,
+                        "heading",
+                        heading,
+                        "events",
+                        events,
+                        "allHref",
+                        allHref),
+                output);
     }
 }

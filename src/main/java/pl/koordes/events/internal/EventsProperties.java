@@ -1,9 +1,9 @@
 package pl.koordes.events.internal;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of events.
@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     with a message in the form rather than by the server)
  */
 @ConfigurationProperties("koordes.events")
-public record EventsProperties(@DefaultValue("2h") Duration pendingHold, @DefaultValue("24h") Duration reminderLead,
-        @DefaultValue("20MB") DataSize materialMaxSize) {
-}
+public record EventsProperties(
+        @DefaultValue("2h") Duration pendingHold,
+        @DefaultValue("24h") Duration reminderLead,
+        @DefaultValue("20MB") DataSize materialMaxSize) {}

@@ -10,6 +10,8 @@ import pl.koordes.shared.text.Text;
 public record FeedbackForm(
         @NotNull(message = "events.feedback.refused")
         @Min(value = 1, message = "events.feedback.refused")
-        @Max(value = 5, message = "events.feedback.refused") @Nullable Integer rating,
-        @Text(max = 2000, multiline = true) @Nullable String comment) {
-}
+        @Max(value = 5, message = "events.feedback.refused")
+        @Nullable
+        Integer rating,
+
+        @Text(max = 2000, multiline = true) @Nullable String comment) {}

@@ -29,8 +29,7 @@ public final class GroupCommit<R, A> {
     public static final int GROUP = 64;
 
     /** A request waiting for its event's turn, and where its answer goes once it has been written. */
-    private record Queued<R, A>(R request, CompletableFuture<A> answer) {
-    }
+    private record Queued<R, A>(R request, CompletableFuture<A> answer) {}
 
     private final EventTurns turns;
     private final BiFunction<Long, List<R>, List<A>> writer;
@@ -85,8 +84,8 @@ public final class GroupCommit<R, A> {
     private void write(long eventId, List<Queued<R, A>> group) {
         TransactionTemplate transactions = turns.transactions();
         try {
-            List<A> answers = transactions.execute(status -> writer.apply(eventId,
-                    group.stream().map(Queued::request).toList()));
+            List<A> answers = transactions.execute(status ->
+                    writer.apply(eventId, group.stream().map(Queued::request).toList()));
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).answer().complete(answers.get(i));
             }
@@ -97,8 +96,9 @@ public final class GroupCommit<R, A> {
             }
             for (Queued<R, A> one : group) {
                 try {
-                    one.answer().complete(transactions.execute(status ->
-                            writer.apply(eventId, List.of(one.request())).getFirst()));
+                    one.answer()
+                            .complete(transactions.execute(status -> writer.apply(eventId, List.of(one.request()))
+                                    .getFirst()));
                 } catch (RuntimeException single) {
                     one.answer().completeExceptionally(single);
                 }

@@ -1,7 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventStatus;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import pl.koordes.events.EventStatus;
 import pl.koordes.shared.mail.MailSettings;
 
 /**
@@ -19,7 +18,8 @@ import pl.koordes.shared.mail.MailSettings;
 @Component
 public class IcsCalendar {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final MailSettings settings;
     private final Clock clock;
@@ -49,7 +49,8 @@ public class IcsCalendar {
             if (!event.description().isEmpty()) {
                 line(out, "DESCRIPTION:" + escape(event.description()));
             }
-            String location = event.venue() == null ? null
+            String location = event.venue() == null
+                    ? null
                     : event.address() == null ? event.venue() : event.venue() + ", " + event.address();
             if (location != null) {
                 line(out, "LOCATION:" + escape(location));

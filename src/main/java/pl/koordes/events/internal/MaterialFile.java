@@ -2,7 +2,6 @@ package pl.koordes.events.internal;
 
 import java.time.Instant;
 import java.util.Locale;
-import pl.koordes.events.internal.MaterialTypes;
 
 /**
  * A material uploaded as a file, public or for the event's confirmed participants only.
@@ -10,8 +9,15 @@ import pl.koordes.events.internal.MaterialTypes;
  * @param fileName the sanitised name it is downloaded under
  * @param contentType the type detected from its content when it was uploaded
  */
-public record MaterialFile(long id, long eventId, String title, String fileName, String contentType, long size,
-        boolean participantsOnly, Instant uploadedAt) {
+public record MaterialFile(
+        long id,
+        long eventId,
+        String title,
+        String fileName,
+        String contentType,
+        long size,
+        boolean participantsOnly,
+        Instant uploadedAt) {
 
     public String href() {
         return "/wydarzenia/" + eventId + "/materialy/" + id;

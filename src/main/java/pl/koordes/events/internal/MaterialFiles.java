@@ -1,16 +1,11 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.MaterialDeleted;
-import pl.koordes.events.MaterialUploaded;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import pl.koordes.events.internal.MaterialTypes;
+import pl.koordes.events.MaterialDeleted;
+import pl.koordes.events.MaterialUploaded;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -50,8 +46,13 @@ public class MaterialFiles {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    MaterialFiles(JdbcClient jdbc, EventCatalogue catalogue, EventPermissions permissions,
-            EventRegistrations registrations, EventsProperties settings, ApplicationEventPublisher events,
+    MaterialFiles(
+            JdbcClient jdbc,
+            EventCatalogue catalogue,
+            EventPermissions permissions,
+            EventRegistrations registrations,
+            EventsProperties settings,
+            ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
@@ -63,13 +64,14 @@ public class MaterialFiles {
     }
 
     /** A file as the form sent it: the name the browser gave, its size, and where to read it from (again). */
-    public record Upload(@Nullable String originalName, long size, InputStreamSource content) {
-    }
+    public record Upload(@Nullable String originalName, long size, InputStreamSource content) {}
 
     /** The files of an event, in upload order; the caller shows each to whom {@link #mayDownload} allows. */
     public List<MaterialFile> of(long eventId) {
-        return jdbc.sql("select " + COLUMNS + " from event_file where event_id = :id order by id").param("id", eventId)
-                .query(MaterialFiles::file).list();
+        return jdbc.sql("select " + COLUMNS + " from event_file where event_id = :id order by id")
+                .param("id", eventId)
+                .query(MaterialFiles::file)
+                .list();
     }
 
     /**
@@ -80,8 +82,8 @@ public class MaterialFiles {
      * @throws Refused with the title's and the file's reasons when either is not acceptable
      * @throws AccessDeniedException when the person does not manage the event
      */
-    public long upload(CurrentUser user, long eventId, @Nullable String title, boolean participantsOnly,
-            @Nullable Upload upload) {
+    public long upload(
+            CurrentUser user, long eventId, @Nullable String title, boolean participantsOnly, @Nullable Upload upload) {
         managed(user, eventId);
         List<Refused.Reason> reasons = new ArrayList<>();
         String normalised = TextInput.normalise(title);
@@ -115,8 +117,8 @@ public class MaterialFiles {
             reasons.add(new Refused.Reason("file", fileReason));
         }
         if (!reasons.isEmpty() || type == null || upload == null) {
-            throw Refused.all(reasons.isEmpty() ? List.of(new Refused.Reason("file", "events.files.file.unreadable"))
-                    : reasons);
+            throw Refused.all(
+                    reasons.isEmpty() ? List.of(new Refused.Reason("file", "events.files.file.unreadable")) : reasons);
         }
         MaterialTypes.Type accepted = type;
         String fileName = MaterialTypes.safeName(upload.originalName(), accepted);
@@ -126,17 +128,23 @@ public class MaterialFiles {
                                 uploaded_by)
                             values (:event, :title, :name, :type, :size, :only, :by) returning id
                             """)
-                    .param("event", eventId).param("title", cleanTitle).param("name", fileName)
-                    .param("type", accepted.mime()).param("size", upload.size()).param("only", participantsOnly)
-                    .param("by", user.id()).query(Long.class).single();
+                    .param("event", eventId)
+                    .param("title", cleanTitle)
+                    .param("name", fileName)
+                    .param("type", accepted.mime())
+                    .param("size", upload.size())
+                    .param("only", participantsOnly)
+                    .param("by", user.id())
+                    .query(Long.class)
+                    .single();
             long written = writeChunks(fileId, upload);
             if (written != upload.size()) {
                 // The part changed under us or was cut short: store nothing rather than a damaged file
                 // (the refusal rolls the transaction back).
                 throw Refused.field("file", "events.files.file.unreadable");
             }
-            events.publishEvent(new MaterialUploaded(eventId, fileId, cleanTitle, fileName, accepted.mime(),
-                    upload.size(), participantsOnly));
+            events.publishEvent(new MaterialUploaded(
+                    eventId, fileId, cleanTitle, fileName, accepted.mime(), upload.size(), participantsOnly));
             return fileId;
         });
         return Objects.requireNonNull(id);
@@ -156,7 +164,10 @@ public class MaterialFiles {
                     return total;
                 }
                 jdbc.sql("insert into event_file_chunk (file_id, seq, data) values (:file, :seq, :data)")
-                        .param("file", fileId).param("seq", seq++).param("data", chunk).update();
+                        .param("file", fileId)
+                        .param("seq", seq++)
+                        .param("data", chunk)
+                        .update();
             }
         } catch (IOException e) {
             return -1;
@@ -172,12 +183,24 @@ public class MaterialFiles {
     public void delete(CurrentUser user, long eventId, long fileId) {
         managed(user, eventId);
         transactions.executeWithoutResult(status -> {
-            MaterialFile file = jdbc.sql("select " + COLUMNS + " from event_file where id = :id and event_id = :event for update")
-                    .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
+            MaterialFile file = jdbc.sql(
+                            "select " + COLUMNS + " from event_file where id = :id and event_id = :event for update")
+                    .param("id", fileId)
+                    .param("event", eventId)
+                    .query(MaterialFiles::file)
+                    .optional()
                     .orElseThrow(() -> new NotFound("material file", fileId));
-            jdbc.sql("delete from event_file where id = :id").param("id", fileId).update();
-            events.publishEvent(new MaterialDeleted(eventId, file.id(), file.title(), file.fileName(),
-                    file.contentType(), file.size(), file.participantsOnly()));
+            jdbc.sql("delete from event_file where id = :id")
+                    .param("id", fileId)
+                    .update();
+            events.publishEvent(new MaterialDeleted(
+                    eventId,
+                    file.id(),
+                    file.title(),
+                    file.fileName(),
+                    file.contentType(),
+                    file.size(),
+                    file.participantsOnly()));
         });
     }
 
@@ -187,10 +210,15 @@ public class MaterialFiles {
      * not a confirmed participant nor an organiser of the event (sign-in for visitors, 403 otherwise).
      */
     public MaterialFile forDownload(@Nullable CurrentUser user, long eventId, long fileId) {
-        Event event = catalogue.find(eventId).filter(e -> permissions.canView(user, e))
+        Event event = catalogue
+                .find(eventId)
+                .filter(e -> permissions.canView(user, e))
                 .orElseThrow(() -> new NotFound("event", eventId));
         MaterialFile file = jdbc.sql("select " + COLUMNS + " from event_file where id = :id and event_id = :event")
-                .param("id", fileId).param("event", eventId).query(MaterialFiles::file).optional()
+                .param("id", fileId)
+                .param("event", eventId)
+                .query(MaterialFiles::file)
+                .optional()
                 .orElseThrow(() -> new NotFound("material file", fileId));
         if (!mayDownload(user, event, file)) {
             throw new AccessDeniedException("Material for participants only");
@@ -206,8 +234,11 @@ public class MaterialFiles {
         if (!file.participantsOnly() || permissions.canManage(user, event)) {
             return true;
         }
-        return user != null && registrations.own(user, event.id())
-                .map(r -> r.status() == RegistrationStatus.CONFIRMED).orElse(false);
+        return user != null
+                && registrations
+                        .own(user, event.id())
+                        .map(r -> r.status() == RegistrationStatus.CONFIRMED)
+                        .orElse(false);
     }
 
     /**
@@ -218,7 +249,10 @@ public class MaterialFiles {
         int chunks = (int) ((file.size() + CHUNK - 1) / CHUNK);
         for (int seq = 0; seq < chunks; seq++) {
             Optional<byte[]> data = jdbc.sql("select data from event_file_chunk where file_id = :file and seq = :seq")
-                    .param("file", file.id()).param("seq", seq).query((rs, n) -> rs.getBytes(1)).optional();
+                    .param("file", file.id())
+                    .param("seq", seq)
+                    .query((rs, n) -> rs.getBytes(1))
+                    .optional();
             if (data.isEmpty()) {
                 // Deleted while being downloaded: end the response short rather than pretend it is whole.
                 throw new IOException("Material " + file.id() + " was deleted during the download");
@@ -238,8 +272,14 @@ public class MaterialFiles {
 
     private static MaterialFile file(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp("uploaded_at");
-        return new MaterialFile(rs.getLong("id"), rs.getLong("event_id"), rs.getString("title"), rs.getString("file_name"),
-                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getBoolean("participants_only"),
+        return new MaterialFile(
+                rs.getLong("id"),
+                rs.getLong("event_id"),
+                rs.getString("title"),
+                rs.getString("file_name"),
+                rs.getString("content_type"),
+                rs.getLong("size_bytes"),
+                rs.getBoolean("participants_only"),
                 at.toInstant());
     }
 }

@@ -51,8 +51,7 @@ public final class MaterialTypes {
 
     private static final int MAX_NAME = 120;
 
-    private MaterialTypes() {
-    }
+    private MaterialTypes() {}
 
     private static Map.Entry<String, Type> entry(String mime, String label, String... extensions) {
         return Map.entry(mime, new Type(mime, List.of(extensions), label));
@@ -111,7 +110,8 @@ public final class MaterialTypes {
                 }
                 String types = new String(zip.readNBytes(CONTENT_TYPES_LIMIT), StandardCharsets.UTF_8);
                 List<String> found = OOXML_MAIN.keySet().stream()
-                        .filter(main -> types.contains("ContentType=\"" + main + "\"")).toList();
+                        .filter(main -> types.contains("ContentType=\"" + main + "\""))
+                        .toList();
                 return found.size() == 1 ? OOXML_MAIN.get(found.getFirst()) : null;
             }
             return null;
@@ -134,8 +134,12 @@ public final class MaterialTypes {
             int kind = Character.getType(c);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 clean.append(' ');
-            } else if (Character.isISOControl(c) || kind == Character.FORMAT || kind == Character.SURROGATE
-                    || kind == Character.PRIVATE_USE || kind == Character.UNASSIGNED || "\"*:<>?|;%".indexOf(c) >= 0) {
+            } else if (Character.isISOControl(c)
+                    || kind == Character.FORMAT
+                    || kind == Character.SURROGATE
+                    || kind == Character.PRIVATE_USE
+                    || kind == Character.UNASSIGNED
+                    || "\"*:<>?|;%".indexOf(c) >= 0) {
                 clean.append('_');
             } else {
                 clean.appendCodePoint(c);
@@ -171,7 +175,8 @@ public final class MaterialTypes {
         if (extension.isEmpty() || detected.extensions().contains(extension)) {
             return false;
         }
-        boolean claimsAnother = ACCEPTED.values().stream().anyMatch(t -> t.extensions().contains(extension));
+        boolean claimsAnother =
+                ACCEPTED.values().stream().anyMatch(t -> t.extensions().contains(extension));
         boolean bothText = detected.mime().startsWith("text/") && (extension.equals("txt") || extension.equals("csv"));
         return claimsAnother && !bothText;
     }
@@ -182,7 +187,9 @@ public final class MaterialTypes {
             return "";
         }
         int dot = name.lastIndexOf('.');
-        return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT).strip();
+        return dot < 0 || dot == name.length() - 1
+                ? ""
+                : name.substring(dot + 1).toLowerCase(Locale.ROOT).strip();
     }
 
     /**
@@ -212,7 +219,8 @@ public final class MaterialTypes {
             if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -1,8 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.RegistrationConfirmed;
-import pl.koordes.events.SeatMode;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.events.internal.RegistrationTokens;
-import pl.koordes.events.internal.SeatAllocation;
+import pl.koordes.events.RegistrationConfirmed;
+import pl.koordes.events.SeatMode;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -38,8 +35,14 @@ public class ParticipantManagement {
     private final WaitingList waitingList;
     private final ApplicationEventPublisher events;
 
-    ParticipantManagement(EventCatalogue catalogue, EventPermissions permissions, EventMail mail, Clock clock,
-            RegistrationRows rows, RegistrationChecks checks, WaitingList waitingList,
+    ParticipantManagement(
+            EventCatalogue catalogue,
+            EventPermissions permissions,
+            EventMail mail,
+            Clock clock,
+            RegistrationRows rows,
+            RegistrationChecks checks,
+            WaitingList waitingList,
             ApplicationEventPublisher events) {
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -79,11 +82,18 @@ public class ParticipantManagement {
         RegistrationStatus status = seats.register(checked.mode(), checked.regionId(), false);
         String cancelToken = RegistrationTokens.issue();
         String language = Language.of(locale).code();
-        long id = rows.insertAll(eventId, List.of(new RegistrationRows.NewRow(checked, null, status, null, null,
-                cancelToken, language)), now)[0];
+        long id = rows.insertAll(
+                        eventId,
+                        List.of(new RegistrationRows.NewRow(checked, null, status, null, null, cancelToken, language)),
+                        now)[0];
         boolean seat = status == RegistrationStatus.CONFIRMED;
-        mail.send(event, checked.email(), language, seat ? "events/mail/registrationConfirmed" : "events/mail/waitingList",
-                cancelToken, Map.of());
+        mail.send(
+                event,
+                checked.email(),
+                language,
+                seat ? "events/mail/registrationConfirmed" : "events/mail/waitingList",
+                cancelToken,
+                Map.of());
         if (seat) {
             events.publishEvent(new RegistrationConfirmed(id, eventId, null, checked.mode()));
         }

@@ -1,7 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.SeatMode;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
@@ -15,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 import pl.koordes.directory.Directory;
+import pl.koordes.events.SeatMode;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.text.TextInput;
@@ -31,7 +30,8 @@ import pl.koordes.shared.text.TextInput;
 class RegistrationChecks {
 
     private static final List<String> FIELD_ORDER = Arrays.stream(RegistrationForm.class.getRecordComponents())
-            .map(c -> c.getName()).toList();
+            .map(c -> c.getName())
+            .toList();
 
     private final Validator validator;
     private final Directory directory;
@@ -49,7 +49,8 @@ class RegistrationChecks {
     Checked check(Event event, RegistrationForm typed, @Nullable CurrentUser user) {
         RegistrationForm form = normalised(typed);
         Map<String, String> errors = new LinkedHashMap<>();
-        Class<?>[] groups = user == null ? new Class<?>[] {Default.class, RegistrationForm.Visitor.class}
+        Class<?>[] groups = user == null
+                ? new Class<?>[] {Default.class, RegistrationForm.Visitor.class}
                 : new Class<?>[] {Default.class};
         for (ConstraintViolation<RegistrationForm> violation : validator.validate(form, groups)) {
             errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
@@ -77,12 +78,18 @@ class RegistrationChecks {
                 errors.putIfAbsent("regionId", "events.register.region.required");
             }
         } else if (user != null) {
-            regionId = user.roles().stream().map(r -> r.regionId()).filter(r -> r != null).findFirst().orElse(null);
+            regionId = user.roles().stream()
+                    .map(r -> r.regionId())
+                    .filter(r -> r != null)
+                    .findFirst()
+                    .orElse(null);
         }
         if (regionId == null && (user == null || event.regionQuota() != null || event.audience() == Audience.REGIONS)) {
             errors.putIfAbsent("regionId", "events.register.region.required");
         }
-        if (regionId != null && event.audience() == Audience.REGIONS && !event.servedRegionIds().contains(regionId)) {
+        if (regionId != null
+                && event.audience() == Audience.REGIONS
+                && !event.servedRegionIds().contains(regionId)) {
             errors.putIfAbsent("regionId", "events.register.region.notServed");
         }
         SeatMode mode = form.mode();
@@ -95,18 +102,33 @@ class RegistrationChecks {
         if (!errors.isEmpty() || mode == null) {
             throw Refused.all(inFormOrder(errors));
         }
-        return new Checked(email, fullName, institution,
-                form.institutionKind() == null ? null : form.institutionKind().name(), regionId, text(form.position()),
-                text(form.accessibilityNeeds()), mode == SeatMode.ON_SITE ? text(form.dietaryNeeds()) : "",
-                form.photosAllowed(), mode);
+        return new Checked(
+                email,
+                fullName,
+                institution,
+                form.institutionKind() == null ? null : form.institutionKind().name(),
+                regionId,
+                text(form.position()),
+                text(form.accessibilityNeeds()),
+                mode == SeatMode.ON_SITE ? text(form.dietaryNeeds()) : "",
+                form.photosAllowed(),
+                mode);
     }
 
     /** The texts as the web binding leaves them, for callers that did not come through it. */
     private static RegistrationForm normalised(RegistrationForm f) {
-        return new RegistrationForm(TextInput.normalise(f.fullName()), TextInput.normalise(f.email()),
-                TextInput.normalise(f.institution()), f.institutionKind(), f.regionId(), TextInput.normalise(f.position()),
-                TextInput.normalise(f.accessibilityNeeds()), TextInput.normalise(f.dietaryNeeds()), f.mode(),
-                f.privacyAccepted(), f.photoConsent());
+        return new RegistrationForm(
+                TextInput.normalise(f.fullName()),
+                TextInput.normalise(f.email()),
+                TextInput.normalise(f.institution()),
+                f.institutionKind(),
+                f.regionId(),
+                TextInput.normalise(f.position()),
+                TextInput.normalise(f.accessibilityNeeds()),
+                TextInput.normalise(f.dietaryNeeds()),
+                f.mode(),
+                f.privacyAccepted(),
+                f.photoConsent());
     }
 
     private static String text(@Nullable String value) {

@@ -1,7 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.SeatMode;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 import pl.koordes.directory.InstitutionKind;
+import pl.koordes.events.SeatMode;
 import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.text.Text;
 import pl.koordes.shared.web.CrossFieldRules;
@@ -25,29 +24,39 @@ import pl.koordes.shared.web.CrossFieldRules;
  * @param privacyAccepted the data-processing information was accepted
  */
 public record RegistrationForm(
-        @NotBlank(groups = Visitor.class, message = "events.register.required")
-        @Text(max = 200) @Nullable String fullName,
+        @NotBlank(groups = Visitor.class, message = "events.register.required") @Text(max = 200) @Nullable
+        String fullName,
+
         @NotBlank(groups = Visitor.class, message = "events.register.email.invalid")
         @Text(max = EmailAddresses.MAX_LENGTH)
         // Empty passes here: only a visitor must give an address, which the registration checks.
         @Pattern(regexp = "(" + EmailAddresses.PLAIN_ADDRESS + ")?", message = "events.register.email.invalid")
-        @Nullable String email,
-        @NotBlank(groups = Visitor.class, message = "events.register.required")
-        @Text(max = 300) @Nullable String institution,
+        @Nullable
+        String email,
+
+        @NotBlank(groups = Visitor.class, message = "events.register.required") @Text(max = 300) @Nullable
+        String institution,
+
         @Nullable InstitutionKind institutionKind,
-        @NotNull(groups = Visitor.class, message = "events.register.region.required")
-        @Nullable Long regionId,
+
+        @NotNull(groups = Visitor.class, message = "events.register.region.required") @Nullable
+        Long regionId,
+
         @Text(max = 200) @Nullable String position,
         @Text(max = 1000, multiline = true) @Nullable String accessibilityNeeds,
         @Text(max = 1000, multiline = true) @Nullable String dietaryNeeds,
         @Nullable SeatMode mode,
+
         @NotNull(message = "events.register.privacy.required")
-        @AssertTrue(message = "events.register.privacy.required") @Nullable Boolean privacyAccepted,
-        @Nullable Boolean photoConsent) implements CrossFieldRules {
+        @AssertTrue(message = "events.register.privacy.required")
+        @Nullable
+        Boolean privacyAccepted,
+
+        @Nullable Boolean photoConsent)
+        implements CrossFieldRules {
 
     /** The validation group of what a visitor (nobody signed in) must give besides: name, address, institution, region. */
-    public interface Visitor {
-    }
+    public interface Visitor {}
 
     public static RegistrationForm empty() {
         return new RegistrationForm("", "", "", null, null, "", "", "", null, null, null);
@@ -55,8 +64,8 @@ public record RegistrationForm(
 
     /** A visitor's form filled in (tests, organisers adding someone). */
     public static RegistrationForm of(String fullName, String email, long regionId, SeatMode mode) {
-        return new RegistrationForm(fullName, email, "Instytucja przykładowa", null, regionId, "", "", "", mode, true,
-                false);
+        return new RegistrationForm(
+                fullName, email, "Instytucja przykładowa", null, regionId, "", "", "", mode, true, false);
     }
 
     /** What the one-step button of a signed-in person sends: the data-processing information accepted, nothing else. */
@@ -74,8 +83,18 @@ public record RegistrationForm(
 
     /** The same form with the data-processing information accepted (an organiser adding someone informs them). */
     RegistrationForm withPrivacyAccepted() {
-        return new RegistrationForm(fullName, email, institution, institutionKind, regionId, position, accessibilityNeeds,
-                dietaryNeeds, mode, true, photoConsent);
+        return new RegistrationForm(
+                fullName,
+                email,
+                institution,
+                institutionKind,
+                regionId,
+                position,
+                accessibilityNeeds,
+                dietaryNeeds,
+                mode,
+                true,
+                photoConsent);
     }
 
     /**

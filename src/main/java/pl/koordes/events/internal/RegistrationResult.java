@@ -5,5 +5,4 @@ package pl.koordes.events.internal;
  * repeated submission, a double click) instead of being made now. A refusal is not a result: the
  * operation throws {@link pl.koordes.shared.outcome.Refused}.
  */
-public record RegistrationResult(long id, RegistrationStatus status, boolean repeated) {
-}
+public record RegistrationResult(long id, RegistrationStatus status, boolean repeated) {}

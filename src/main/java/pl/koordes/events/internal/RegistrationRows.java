@@ -1,7 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.SeatMode;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,8 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import pl.koordes.events.internal.RegistrationTokens;
-import pl.koordes.events.internal.SeatAllocation;
+import pl.koordes.events.SeatMode;
 import pl.koordes.shared.outcome.NotFound;
 
 /**
@@ -49,9 +46,14 @@ class RegistrationRows {
     }
 
     /** A new registration to insert: the checked form, who made it, and what it was decided to be. */
-    record NewRow(Checked checked, @Nullable Long accountId, RegistrationStatus status, @Nullable String confirmToken,
-            @Nullable Instant pendingUntil, String cancelToken, String language) {
-    }
+    record NewRow(
+            Checked checked,
+            @Nullable Long accountId,
+            RegistrationStatus status,
+            @Nullable String confirmToken,
+            @Nullable Instant pendingUntil,
+            String cancelToken,
+            String language) {}
 
     // ---- the event's lock ---------------------------------------------------------------------
 
@@ -62,13 +64,17 @@ class RegistrationRows {
     Event lockForSeats(long eventId) {
         return jdbc.sql("select " + EventCatalogue.COLUMNS + " from event e where e.id = :id for update")
                 .param("id", eventId)
-                .query((rs, n) -> EventCatalogue.event(rs, List.of(), List.of())).optional()
+                .query((rs, n) -> EventCatalogue.event(rs, List.of(), List.of()))
+                .optional()
                 .orElseThrow(() -> new NotFound("event", eventId));
     }
 
     /** Takes the event's row lock (the one every change to its seats goes through) and reads the event whole. */
     Event lock(long eventId) {
-        jdbc.sql("select id from event where id = :id for update").param("id", eventId).query(Long.class).optional()
+        jdbc.sql("select id from event where id = :id for update")
+                .param("id", eventId)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("event", eventId));
         return catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
     }
@@ -81,29 +87,34 @@ class RegistrationRows {
         jdbc.sql("""
                         select mode, region_id, count(*) from event_registration
                         where event_id = :id and status in ('PENDING','CONFIRMED') group by mode, region_id
-                        """)
-                .param("id", event.id()).query(rs -> {
-                    seats.taken(SeatMode.valueOf(rs.getString(1)), rs.getObject(2, Long.class), rs.getInt(3));
-                });
+                        """).param("id", event.id()).query(rs -> {
+            seats.taken(SeatMode.valueOf(rs.getString(1)), rs.getObject(2, Long.class), rs.getInt(3));
+        });
         return seats;
     }
 
     /** The waiting list in arrival order. */
     List<Participant> waiting(long eventId) {
-        return jdbc.sql("select " + COLUMNS + " from event_registration where event_id = :id and status = 'WAITING' order by id")
-                .param("id", eventId).query(RegistrationRows::participant).list();
+        return jdbc.sql("select " + COLUMNS
+                        + " from event_registration where event_id = :id and status = 'WAITING' order by id")
+                .param("id", eventId)
+                .query(RegistrationRows::participant)
+                .list();
     }
 
     // ---- reads ----------------------------------------------------------------------------------
 
     Optional<Participant> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from event_registration where id = :id").param("id", id)
-                .query(RegistrationRows::participant).optional();
+        return jdbc.sql("select " + COLUMNS + " from event_registration where id = :id")
+                .param("id", id)
+                .query(RegistrationRows::participant)
+                .optional();
     }
 
     /** The registration of the event with this id, or not found (an id of another event included). */
     Participant require(long eventId, long registrationId) {
-        return find(registrationId).filter(r -> r.eventId() == eventId)
+        return find(registrationId)
+                .filter(r -> r.eventId() == eventId)
                 .orElseThrow(() -> new NotFound("registration", registrationId));
     }
 
@@ -113,7 +124,10 @@ class RegistrationRows {
                         where event_id = :id and lower(email) = lower(:email)
                           and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING')
                         """)
-                .param("id", eventId).param("email", email).query(RegistrationRows::participant).optional();
+                .param("id", eventId)
+                .param("email", email)
+                .query(RegistrationRows::participant)
+                .optional();
     }
 
     /** The live registrations of these addresses, by lower-cased address: one read for a whole group. */
@@ -125,30 +139,42 @@ class RegistrationRows {
                           and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING')
                         """)
                 .param("id", eventId)
-                .param("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList())
+                .param(
+                        "emails",
+                        emails.stream()
+                                .map(e -> e.toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .toList())
                 .query(rs -> {
-                    live.put(rs.getString("email").toLowerCase(Locale.ROOT), new RegistrationResult(rs.getLong("id"),
-                            RegistrationStatus.valueOf(rs.getString("status")), true));
+                    live.put(
+                            rs.getString("email").toLowerCase(Locale.ROOT),
+                            new RegistrationResult(
+                                    rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status")), true));
                 });
         return live;
     }
 
     Optional<Participant> byCancelToken(String token) {
         return jdbc.sql("select " + COLUMNS + " from event_registration where cancel_token_hash = :hash")
-                .param("hash", RegistrationTokens.hash(token)).query(RegistrationRows::participant).optional();
+                .param("hash", RegistrationTokens.hash(token))
+                .query(RegistrationRows::participant)
+                .optional();
     }
 
     /** The registration id and its event id that the confirmation link names. */
     Optional<long[]> byConfirmToken(String token) {
         return jdbc.sql("select id, event_id from event_registration where confirm_token_hash = :hash")
-                .param("hash", RegistrationTokens.hash(token)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .param("hash", RegistrationTokens.hash(token))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .optional();
     }
 
     /** Every registration of the event, in arrival order. */
     List<Participant> all(long eventId) {
         return jdbc.sql("select " + COLUMNS + " from event_registration where event_id = :id order by id")
-                .param("id", eventId).query(RegistrationRows::participant).list();
+                .param("id", eventId)
+                .query(RegistrationRows::participant)
+                .list();
     }
 
     /** The events with held seats or confirmations outstanding past {@code now}, in id order. */
@@ -156,8 +182,7 @@ class RegistrationRows {
         return jdbc.sql("""
                         select distinct event_id from event_registration
                         where status in ('PENDING','UNCONFIRMED') and pending_until <= :now order by event_id
-                        """)
-                .param("now", Timestamp.from(now)).query(Long.class).list();
+                        """).param("now", Timestamp.from(now)).query(Long.class).list();
     }
 
     // ---- writes ---------------------------------------------------------------------------------
@@ -175,26 +200,42 @@ class RegistrationRows {
         }
         List<Long> ids = jdbc.sql("""
                         select nextval(pg_get_serial_sequence('event_registration', 'id')) from generate_series(1, :n) g order by g
-                        """)
-                .param("n", rows.size()).query(Long.class).list().stream().sorted().toList();
+                        """).param("n", rows.size()).query(Long.class).list().stream()
+                .sorted()
+                .toList();
         SqlParameterSource[] params = new SqlParameterSource[rows.size()];
         for (int n = 0; n < rows.size(); n++) {
             NewRow row = rows.get(n);
             Checked c = row.checked();
             params[n] = new MapSqlParameterSource()
-                    .addValue("id", ids.get(n)).addValue("event", eventId)
+                    .addValue("id", ids.get(n))
+                    .addValue("event", eventId)
                     .addValue("account", row.accountId(), Types.BIGINT)
-                    .addValue("email", c.email()).addValue("name", c.fullName()).addValue("institution", c.institution())
+                    .addValue("email", c.email())
+                    .addValue("name", c.fullName())
+                    .addValue("institution", c.institution())
                     .addValue("kind", c.institutionKind(), Types.VARCHAR)
-                    .addValue("region", c.regionId(), Types.BIGINT).addValue("position", c.position())
-                    .addValue("access", c.accessibilityNeeds()).addValue("diet", c.dietaryNeeds())
-                    .addValue("photo", c.photoConsent()).addValue("now", Timestamp.from(now))
-                    .addValue("mode", c.mode().name()).addValue("status", row.status().name())
-                    .addValue("until", row.pendingUntil() == null ? null : Timestamp.from(row.pendingUntil()), Types.TIMESTAMP)
-                    .addValue("confirm", row.confirmToken() == null ? null : RegistrationTokens.hash(row.confirmToken()),
+                    .addValue("region", c.regionId(), Types.BIGINT)
+                    .addValue("position", c.position())
+                    .addValue("access", c.accessibilityNeeds())
+                    .addValue("diet", c.dietaryNeeds())
+                    .addValue("photo", c.photoConsent())
+                    .addValue("now", Timestamp.from(now))
+                    .addValue("mode", c.mode().name())
+                    .addValue("status", row.status().name())
+                    .addValue(
+                            "until",
+                            row.pendingUntil() == null ? null : Timestamp.from(row.pendingUntil()),
+                            Types.TIMESTAMP)
+                    .addValue(
+                            "confirm",
+                            row.confirmToken() == null ? null : RegistrationTokens.hash(row.confirmToken()),
                             Types.VARCHAR)
-                    .addValue("cancel", RegistrationTokens.hash(row.cancelToken())).addValue("language", row.language())
-                    .addValue("confirmedAt", row.status() == RegistrationStatus.CONFIRMED ? Timestamp.from(now) : null,
+                    .addValue("cancel", RegistrationTokens.hash(row.cancelToken()))
+                    .addValue("language", row.language())
+                    .addValue(
+                            "confirmedAt",
+                            row.status() == RegistrationStatus.CONFIRMED ? Timestamp.from(now) : null,
                             Types.TIMESTAMP);
         }
         batch.batchUpdate("""
@@ -214,14 +255,19 @@ class RegistrationRows {
                             confirmed_at = :now
                         where id = :id
                         """)
-                .param("status", status.name()).param("cancel", RegistrationTokens.hash(cancelToken))
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("status", status.name())
+                .param("cancel", RegistrationTokens.hash(cancelToken))
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     /** A person on the waiting list got a seat. */
     void promoted(long id, Instant now) {
         jdbc.sql("update event_registration set status = 'CONFIRMED', confirmed_at = :now where id = :id")
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     /** Cancels the registration if it is live; false when it was not. */
@@ -230,8 +276,7 @@ class RegistrationRows {
                         update event_registration set status = 'CANCELLED', cancelled_at = :now, pending_until = null,
                             confirm_token_hash = null
                         where id = :id and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING')
-                        """)
-                .param("now", Timestamp.from(now)).param("id", id).update() == 1;
+                        """).param("now", Timestamp.from(now)).param("id", id).update() == 1;
     }
 
     /** Held seats and confirmations of the event whose time ran out become EXPIRED; returns how many. */
@@ -240,17 +285,23 @@ class RegistrationRows {
                         update event_registration set status = 'EXPIRED', confirm_token_hash = null
                         where event_id = :event and status in ('PENDING','UNCONFIRMED') and pending_until <= :now
                         """)
-                .param("event", eventId).param("now", Timestamp.from(now)).update();
+                .param("event", eventId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     void setMode(long id, SeatMode mode) {
-        jdbc.sql("update event_registration set mode = :mode where id = :id").param("mode", mode.name())
-                .param("id", id).update();
+        jdbc.sql("update event_registration set mode = :mode where id = :id")
+                .param("mode", mode.name())
+                .param("id", id)
+                .update();
     }
 
     void setAttendance(long id, @Nullable Attendance attendance) {
         jdbc.sql("update event_registration set attendance = :a where id = :id")
-                .param("a", attendance == null ? null : attendance.name()).param("id", id).update();
+                .param("a", attendance == null ? null : attendance.name())
+                .param("id", id)
+                .update();
     }
 
     /** Saves the feedback of the person's confirmed registration; false when they have none. */
@@ -259,19 +310,35 @@ class RegistrationRows {
                         update event_registration set feedback_rating = :rating, feedback_comment = :comment
                         where event_id = :event and lower(email) = lower(:email) and status = 'CONFIRMED'
                         """)
-                .param("rating", rating).param("comment", comment).param("event", eventId)
-                .param("email", email).update() == 1;
+                        .param("rating", rating)
+                        .param("comment", comment)
+                        .param("event", eventId)
+                        .param("email", email)
+                        .update()
+                == 1;
     }
 
     static Participant participant(ResultSet rs, int row) throws SQLException {
         String attendance = rs.getString("attendance");
-        return new Participant(rs.getLong("id"), rs.getLong("event_id"), (Long) rs.getObject("account_id", Long.class),
-                rs.getString("email"), rs.getString("full_name"), rs.getString("institution"),
-                rs.getString("institution_kind"), (Long) rs.getObject("region_id", Long.class), rs.getString("position"),
-                rs.getString("accessibility_needs"), rs.getString("dietary_needs"), rs.getBoolean("photo_consent"),
-                SeatMode.valueOf(rs.getString("mode")), RegistrationStatus.valueOf(rs.getString("status")),
-                attendance == null ? null : Attendance.valueOf(attendance), rs.getString("language"),
-                EventCatalogue.instant(rs, "created_at"), (Integer) rs.getObject("feedback_rating", Integer.class),
+        return new Participant(
+                rs.getLong("id"),
+                rs.getLong("event_id"),
+                rs.getObject("account_id", Long.class),
+                rs.getString("email"),
+                rs.getString("full_name"),
+                rs.getString("institution"),
+                rs.getString("institution_kind"),
+                rs.getObject("region_id", Long.class),
+                rs.getString("position"),
+                rs.getString("accessibility_needs"),
+                rs.getString("dietary_needs"),
+                rs.getBoolean("photo_consent"),
+                SeatMode.valueOf(rs.getString("mode")),
+                RegistrationStatus.valueOf(rs.getString("status")),
+                attendance == null ? null : Attendance.valueOf(attendance),
+                rs.getString("language"),
+                EventCatalogue.instant(rs, "created_at"),
+                rs.getObject("feedback_rating", Integer.class),
                 rs.getString("feedback_comment"));
     }
 }

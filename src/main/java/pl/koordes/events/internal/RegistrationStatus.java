@@ -6,7 +6,12 @@ package pl.koordes.events.internal;
  * joins the waiting list once confirmed.
  */
 public enum RegistrationStatus {
-    PENDING, UNCONFIRMED, CONFIRMED, WAITING, CANCELLED, EXPIRED;
+    PENDING,
+    UNCONFIRMED,
+    CONFIRMED,
+    WAITING,
+    CANCELLED,
+    EXPIRED;
 
     /** Whether the registration takes a seat from the pool. */
     public boolean holdsSeat() {

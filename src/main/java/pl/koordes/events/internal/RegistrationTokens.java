@@ -16,8 +16,7 @@ public final class RegistrationTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RegistrationTokens() {
-    }
+    private RegistrationTokens() {}
 
     public static String issue() {
         byte[] bytes = new byte[32];
@@ -27,7 +26,8 @@ public final class RegistrationTokens {
 
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -35,7 +35,8 @@ public final class RegistrationTokens {
 
     /** Whether the text can be a token at all (43 URL-safe characters); anything else is refused before the database. */
     public static boolean plausible(@Nullable String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128
-                || c == '-' || c == '_');
+        return token != null
+                && token.length() == 43
+                && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
     }
 }

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.events.internal.Event;
-import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.events.SeatMode;
 
 /**
@@ -29,8 +27,7 @@ import pl.koordes.events.SeatMode;
 public final class SeatAllocation {
 
     /** A person on the waiting list, as the promotion needs them. */
-    public record Waiting(long id, SeatMode mode, @Nullable Long regionId) {
-    }
+    public record Waiting(long id, SeatMode mode, @Nullable Long regionId) {}
 
     private final Map<SeatMode, Integer> capacity = new EnumMap<>(SeatMode.class);
     private final @Nullable Integer regionQuota;

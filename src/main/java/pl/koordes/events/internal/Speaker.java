@@ -17,6 +17,10 @@ public record Speaker(String name, String affiliation) {
 
     /** The speakers as stored, one a line. */
     static String format(List<Speaker> speakers) {
-        return String.join("\n", speakers.stream().map(s -> StoredLines.line(List.of(s.name(), s.affiliation()))).toList());
+        return String.join(
+                "\n",
+                speakers.stream()
+                        .map(s -> StoredLines.line(List.of(s.name(), s.affiliation())))
+                        .toList());
     }
 }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class StoredLines {
 
-    private StoredLines() {
-    }
+    private StoredLines() {}
 
     /** One stored line of these cells. */
     static String line(List<String> cells) {

@@ -1,9 +1,5 @@
 package pl.koordes.events.internal;
 
-import pl.koordes.events.EventStatus;
-import pl.koordes.events.PromotedFromWaitingList;
-import pl.koordes.events.RegistrationCancelled;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import pl.koordes.events.internal.SeatAllocation;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.PromotedFromWaitingList;
+import pl.koordes.events.RegistrationCancelled;
 
 /**
  * The waiting list: gives seats that came free to it: in arrival order, skipping people whose region has
@@ -42,7 +40,8 @@ class WaitingList {
         }
         SeatAllocation seats = rows.seats(event);
         List<Long> promoted = seats.promote(waiting.stream()
-                .map(p -> new SeatAllocation.Waiting(p.id(), p.mode(), p.regionId())).toList());
+                .map(p -> new SeatAllocation.Waiting(p.id(), p.mode(), p.regionId()))
+                .toList());
         Map<Long, Participant> byId = waiting.stream().collect(Collectors.toMap(Participant::id, Function.identity()));
         for (long id : promoted) {
             Participant person = byId.get(id);
@@ -62,8 +61,8 @@ class WaitingList {
         if (before == null || !rows.cancel(registrationId, now)) {
             return false;
         }
-        events.publishEvent(new RegistrationCancelled(registrationId, event.id(), before.accountId(),
-                before.status().holdsSeat()));
+        events.publishEvent(new RegistrationCancelled(
+                registrationId, event.id(), before.accountId(), before.status().holdsSeat()));
         if (event.status() == EventStatus.PUBLISHED && !event.past(now)) {
             fill(event, now);
         }

@@ -15,8 +15,7 @@ import pl.koordes.events.internal.RegistrationStatus;
 public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings, double averageRating) {
 
     /** One line of a breakdown: its label (a region's name or an institution kind, "" for unknown). */
-    public record Row(String label, int confirmed, int attended) {
-    }
+    public record Row(String label, int confirmed, int attended) {}
 
     static AttendanceStats of(List<Participant> registrations, Map<Long, Region> regions) {
         Map<String, int[]> byRegion = new TreeMap<>();
@@ -27,7 +26,9 @@ public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings,
             if (r.status() != RegistrationStatus.CONFIRMED) {
                 continue;
             }
-            String region = r.regionId() != null && regions.containsKey(r.regionId()) ? regions.get(r.regionId()).namePl() : "";
+            String region = r.regionId() != null && regions.containsKey(r.regionId())
+                    ? regions.get(r.regionId()).namePl()
+                    : "";
             String kind = r.institutionKind() == null ? "" : r.institutionKind();
             int attended = r.attendance() == Attendance.ATTENDED ? 1 : 0;
             add(byRegion, region, attended);
@@ -47,6 +48,8 @@ public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings,
     }
 
     private static List<Row> rows(Map<String, int[]> map) {
-        return map.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return map.entrySet().stream()
+                .map(e -> new Row(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 }

@@ -32,8 +32,8 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
-import pl.koordes.shared.web.RateLimiter.Limit;
 import pl.koordes.shared.web.RateLimiter;
+import pl.koordes.shared.web.RateLimiter.Limit;
 
 /**
  * Registering for an event (one step when signed in; visitors give their details and confirm by an
@@ -52,8 +52,13 @@ class EventRegistrationController {
     private final RateLimiter limiter;
     private final SpringValidatorAdapter visitorRules;
 
-    EventRegistrationController(EventCatalogue catalogue, EventPermissions permissions, EventRegistrations registrations,
-            Directory directory, RateLimiter limiter, Validator validator) {
+    EventRegistrationController(
+            EventCatalogue catalogue,
+            EventPermissions permissions,
+            EventRegistrations registrations,
+            Directory directory,
+            RateLimiter limiter,
+            Validator validator) {
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
@@ -73,8 +78,14 @@ class EventRegistrationController {
     }
 
     @PostMapping("/wydarzenia/{id}/zapis")
-    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-            Optional<CurrentUser> user, Locale locale, Model model, HttpServletRequest request,
+    String register(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") RegistrationForm form,
+            BindingResult result,
+            Optional<CurrentUser> user,
+            Locale locale,
+            Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         Event event = visible(id, user);
         // Only registrations that send mail count against the limit; refused forms send nothing.
@@ -164,8 +175,13 @@ class EventRegistrationController {
     }
 
     @PostMapping("/wydarzenia/{id}/opinia")
-    String feedback(@PathVariable long id, CurrentUser user, @Valid @ModelAttribute("feedback") FeedbackForm form,
-            BindingResult result, HttpServletResponse response, Model model) {
+    String feedback(
+            @PathVariable long id,
+            CurrentUser user,
+            @Valid @ModelAttribute("feedback") FeedbackForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model) {
         Event event = visible(id, Optional.of(user));
         String refusal = null;
         if (FormErrors.check(form, result).any()) {
@@ -188,12 +204,14 @@ class EventRegistrationController {
     }
 
     private Event visible(long id, Optional<CurrentUser> user) {
-        return catalogue.find(id).filter(e -> permissions.canView(user.orElse(null), e))
+        return catalogue
+                .find(id)
+                .filter(e -> permissions.canView(user.orElse(null), e))
                 .orElseThrow(() -> new NotFound("event", id));
     }
 
-    private String show(Model model, Event event, boolean signedIn, RegistrationForm form, FormErrors errors,
-            String refusalKey) {
+    private String show(
+            Model model, Event event, boolean signedIn, RegistrationForm form, FormErrors errors, String refusalKey) {
         model.addAttribute("event", event);
         model.addAttribute("signedIn", signedIn);
         model.addAttribute("form", form);

@@ -1,7 +1,6 @@
 package pl.koordes.events.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,8 @@ import pl.koordes.directory.Region;
 import pl.koordes.events.internal.Event;
 import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.events.internal.EventFilter;
-import pl.koordes.events.internal.EventFormat;
-import pl.koordes.events.EventLevel;
 import pl.koordes.events.internal.EventPermissions;
 import pl.koordes.events.internal.EventRegistrations;
-import pl.koordes.events.internal.EventType;
 import pl.koordes.events.internal.IcsCalendar;
 import pl.koordes.events.internal.MaterialFiles;
 import pl.koordes.events.internal.Participant;
@@ -47,8 +43,13 @@ class EventsController {
     private final IcsCalendar ics;
     private final MaterialFiles files;
 
-    EventsController(EventCatalogue catalogue, EventPermissions permissions, EventRegistrations registrations,
-            Directory directory, IcsCalendar ics, MaterialFiles files) {
+    EventsController(
+            EventCatalogue catalogue,
+            EventPermissions permissions,
+            EventRegistrations registrations,
+            Directory directory,
+            IcsCalendar ics,
+            MaterialFiles files) {
         this.files = files;
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -86,9 +87,14 @@ class EventsController {
     @GetMapping("/wydarzenia/kalendarz")
     String calendar(@RequestParam Map<String, String> query, Model model) {
         ListFilters filters = ListFilters.of(query, directory.regions());
-        YearMonth month = filters.filter().month() != null ? filters.filter().month() : YearMonth.from(catalogue.today());
-        EventFilter withoutMonth = new EventFilter(filters.filter().type(), filters.filter().level(),
-                filters.filter().regionId(), filters.filter().format(), null);
+        YearMonth month =
+                filters.filter().month() != null ? filters.filter().month() : YearMonth.from(catalogue.today());
+        EventFilter withoutMonth = new EventFilter(
+                filters.filter().type(),
+                filters.filter().level(),
+                filters.filter().regionId(),
+                filters.filter().format(),
+                null);
         model.addAttribute("month", MonthGrid.of(month, catalogue.month(month, withoutMonth), catalogue.today()));
         model.addAttribute("filters", filters);
         model.addAttribute("regions", directory.regions());
@@ -97,15 +103,23 @@ class EventsController {
 
     @PublicPage
     @GetMapping("/wydarzenia/{id}")
-    String event(@PathVariable long id, Optional<CurrentUser> user, @RequestParam(required = false) @Nullable String zapis,
-            @RequestParam(required = false) @Nullable String opinia, Model model) {
-        Event event = catalogue.find(id).filter(e -> permissions.canView(user.orElse(null), e))
+    String event(
+            @PathVariable long id,
+            Optional<CurrentUser> user,
+            @RequestParam(required = false) @Nullable String zapis,
+            @RequestParam(required = false) @Nullable String opinia,
+            Model model) {
+        Event event = catalogue
+                .find(id)
+                .filter(e -> permissions.canView(user.orElse(null), e))
                 .orElseThrow(() -> new NotFound("event", id));
         Optional<Participant> own = user.flatMap(u -> registrations.own(u, id));
         model.addAttribute("event", event);
         model.addAttribute("seats", catalogue.seats(event));
         model.addAttribute("own", own.orElse(null));
-        model.addAttribute("participant", own.map(r -> r.status() == RegistrationStatus.CONFIRMED).orElse(false));
+        model.addAttribute(
+                "participant",
+                own.map(r -> r.status() == RegistrationStatus.CONFIRMED).orElse(false));
         model.addAttribute("open", event.registrationOpen(catalogue.now()));
         model.addAttribute("past", event.past(catalogue.now()));
         model.addAttribute("canManage", permissions.canManage(user.orElse(null), event));

@@ -6,20 +6,25 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.directory.Region;
+import pl.koordes.events.EventLevel;
 import pl.koordes.events.internal.EventFilter;
 import pl.koordes.events.internal.EventFormat;
-import pl.koordes.events.EventLevel;
 import pl.koordes.events.internal.EventType;
 
 /** The list filters as typed in the address; anything unknown is ignored rather than refused. */
-public record ListFilters(EventFilter filter, int page, String type, String level, String region, String format, String month) {
+public record ListFilters(
+        EventFilter filter, int page, String type, String level, String region, String format, String month) {
 
     public static ListFilters of(Map<String, String> query, List<Region> regions) {
         EventType type = parse(EventType.class, query.get("typ"));
         EventLevel level = parse(EventLevel.class, query.get("poziom"));
         EventFormat format = parse(EventFormat.class, query.get("forma"));
         String regionSlug = query.getOrDefault("region", "");
-        Long regionId = regions.stream().filter(r -> r.slug().equals(regionSlug)).map(Region::id).findFirst().orElse(null);
+        Long regionId = regions.stream()
+                .filter(r -> r.slug().equals(regionSlug))
+                .map(Region::id)
+                .findFirst()
+                .orElse(null);
         YearMonth month = null;
         String monthText = query.getOrDefault("miesiac", "");
         try {
@@ -37,9 +42,13 @@ public record ListFilters(EventFilter filter, int page, String type, String leve
         if (pageText.matches("\\d{1,6}")) {
             page = Integer.parseInt(pageText);
         }
-        return new ListFilters(new EventFilter(type, level, regionId, format, month), page,
-                type == null ? "" : type.name(), level == null ? "" : level.name(),
-                regionId == null ? "" : regionSlug, format == null ? "" : format.name(),
+        return new ListFilters(
+                new EventFilter(type, level, regionId, format, month),
+                page,
+                type == null ? "" : type.name(),
+                level == null ? "" : level.name(),
+                regionId == null ? "" : regionSlug,
+                format == null ? "" : format.name(),
                 month == null ? "" : month.toString());
     }
 
@@ -84,7 +93,9 @@ public record ListFilters(EventFilter filter, int page, String type, String leve
             if (!q.isEmpty()) {
                 q.append('&');
             }
-            q.append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            q.append(name)
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

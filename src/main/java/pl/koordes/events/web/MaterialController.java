@@ -39,8 +39,8 @@ class MaterialController {
     private final EventPermissions permissions;
     private final EventsProperties settings;
 
-    MaterialController(MaterialFiles files, EventCatalogue catalogue, EventPermissions permissions,
-            EventsProperties settings) {
+    MaterialController(
+            MaterialFiles files, EventCatalogue catalogue, EventPermissions permissions, EventsProperties settings) {
         this.files = files;
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -53,13 +53,19 @@ class MaterialController {
     }
 
     @PostMapping(OrganiserController.BASE + "/{id}/materialy")
-    String upload(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String title,
+    String upload(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String participantsOnly,
-            @RequestParam(name = "plik", required = false) @Nullable MultipartFile file, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(name = "plik", required = false) @Nullable MultipartFile file,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Event event = managed(user, id);
         boolean forParticipants = "true".equals(participantsOnly);
-        MaterialFiles.Upload upload = file == null || file.isEmpty() ? null
+        MaterialFiles.Upload upload = file == null || file.isEmpty()
+                ? null
                 : new MaterialFiles.Upload(file.getOriginalFilename(), file.getSize(), file);
         try {
             files.upload(user, id, title, forParticipants, upload);
@@ -85,14 +91,16 @@ class MaterialController {
      * for a few minutes; the rest only by the reader's own browser.
      */
     @GetMapping("/wydarzenia/{id}/materialy/{file}")
-    void download(@PathVariable long id, @PathVariable long file, Optional<CurrentUser> user,
-            HttpServletResponse response) throws IOException {
+    void download(
+            @PathVariable long id, @PathVariable long file, Optional<CurrentUser> user, HttpServletResponse response)
+            throws IOException {
         MaterialFile material = files.forDownload(user.orElse(null), id, file);
         Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         boolean shared = !material.participantsOnly() && event.status().visible();
         response.setContentType(material.contentType());
         response.setContentLengthLong(material.size());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
                 MaterialTypes.contentDisposition(material.fileName(), material.image()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, shared ? "public, max-age=300" : "private, max-age=300");

@@ -11,8 +11,7 @@ import pl.koordes.events.internal.Event;
 public record MonthGrid(YearMonth month, List<List<Day>> weeks, List<Event> events) {
 
     /** One cell: its date, whether it belongs to the month shown, whether it is today, and its events. */
-    public record Day(LocalDate date, boolean inMonth, boolean today, List<Event> events) {
-    }
+    public record Day(LocalDate date, boolean inMonth, boolean today, List<Event> events) {}
 
     static MonthGrid of(YearMonth month, List<Event> events, LocalDate today) {
         LocalDate first = month.atDay(1);
@@ -24,7 +23,8 @@ public record MonthGrid(YearMonth month, List<List<Day>> weeks, List<Event> even
             for (int d = 0; d < 7; d++) {
                 LocalDate date = weekStart.plusDays(d);
                 List<Event> on = events.stream()
-                        .filter(e -> !e.start().toLocalDate().isAfter(date) && !e.end().toLocalDate().isBefore(date))
+                        .filter(e -> !e.start().toLocalDate().isAfter(date)
+                                && !e.end().toLocalDate().isBefore(date))
                         .toList();
                 week.add(new Day(date, YearMonth.from(date).equals(month), date.equals(today), on));
             }

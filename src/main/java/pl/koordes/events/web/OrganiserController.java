@@ -1,9 +1,9 @@
 package pl.koordes.events.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -35,18 +35,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Region;
+import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.SeatMode;
 import pl.koordes.events.internal.Attendance;
 import pl.koordes.events.internal.Event;
 import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.events.internal.EventForm;
-import pl.koordes.events.EventLevel;
 import pl.koordes.events.internal.EventManagement;
 import pl.koordes.events.internal.EventPermissions;
-import pl.koordes.events.EventStatus;
 import pl.koordes.events.internal.Participant;
 import pl.koordes.events.internal.ParticipantManagement;
 import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.SeatMode;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -77,8 +77,14 @@ class OrganiserController {
     private final PageFactory pages;
     private final SpringValidatorAdapter validator;
 
-    OrganiserController(EventCatalogue catalogue, EventManagement management, ParticipantManagement registrations,
-            EventPermissions permissions, Directory directory, PageFactory pages, Validator validator) {
+    OrganiserController(
+            EventCatalogue catalogue,
+            EventManagement management,
+            ParticipantManagement registrations,
+            EventPermissions permissions,
+            Directory directory,
+            PageFactory pages,
+            Validator validator) {
         this.pages = pages;
         this.validator = new SpringValidatorAdapter(validator);
         this.catalogue = catalogue;
@@ -99,15 +105,21 @@ class OrganiserController {
     @GetMapping(BASE + "/nowe")
     String newForm(CurrentUser user, Model model) {
         requireOrganiser(user);
-        Long region = permissions.manageEverything(user) ? null
+        Long region = permissions.manageEverything(user)
+                ? null
                 : user.regionsOf(Role.REGIONAL_COORDINATOR).stream().findFirst().orElse(null);
         return showForm(model, user, null, EventForm.empty(region), FormErrors.none(), Map.of());
     }
 
     @PostMapping(BASE + "/nowe")
-    String create(CurrentUser user, @Valid EventForm form, BindingResult result,
-            @RequestParam(name = ACTION, required = false) @Nullable String action, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String create(
+            CurrentUser user,
+            @Valid EventForm form,
+            BindingResult result,
+            @RequestParam(name = ACTION, required = false) @Nullable String action,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         requireOrganiser(user);
         EventForm changed = rowsChanged(form, action);
         if (changed != null) {
@@ -136,9 +148,15 @@ class OrganiserController {
     }
 
     @PostMapping(BASE + "/{id}")
-    String update(CurrentUser user, @PathVariable long id, @Valid EventForm form, BindingResult result,
-            @RequestParam(name = ACTION, required = false) @Nullable String action, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid EventForm form,
+            BindingResult result,
+            @RequestParam(name = ACTION, required = false) @Nullable String action,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Event event = managed(user, id);
         EventForm changed = rowsChanged(form, action);
         if (changed != null) {
@@ -162,8 +180,9 @@ class OrganiserController {
 
     /** The name of the submit buttons that add or remove a row instead of saving. */
     static final String ACTION = "akcja";
-    private static final Pattern ROW_ACTION = Pattern.compile(
-            "(dodaj|usun)-(punkt|prelegenta|material)(?:-(\\d{1,3}))?");
+
+    private static final Pattern ROW_ACTION =
+            Pattern.compile("(dodaj|usun)-(punkt|prelegenta|material)(?:-(\\d{1,3}))?");
 
     /**
      * The form with a row added or removed when one of the row buttons was pressed ({@code dodaj-punkt},
@@ -197,8 +216,9 @@ class OrganiserController {
         for (FieldError error : result.getFieldErrors()) {
             if (error.isBindingFailure() && error.getRejectedValue() != null) {
                 Object value = error.getRejectedValue();
-                typed.putIfAbsent(error.getField(), value instanceof String[] values ? String.join(",", values)
-                        : value.toString());
+                typed.putIfAbsent(
+                        error.getField(),
+                        value instanceof String[] values ? String.join(",", values) : value.toString());
             }
         }
         return typed;
@@ -227,17 +247,23 @@ class OrganiserController {
      */
     private void requireScope(CurrentUser user, EventForm form) {
         EventLevel level = form.level();
-        if (level != null && (level != EventLevel.REGIONAL || form.regionId() != null)
+        if (level != null
+                && (level != EventLevel.REGIONAL || form.regionId() != null)
                 && !permissions.canManage(user, level, form.regionId())) {
             throw new AccessDeniedException("Event outside the organiser's scope");
         }
     }
 
     @PostMapping(BASE + "/{id}/status")
-    String status(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String status,
+    String status(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String status,
             RedirectAttributes redirect) {
         managed(user, id);
-        EventStatus target = Arrays.stream(EventStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+        EventStatus target = Arrays.stream(EventStatus.values())
+                .filter(s -> s.name().equals(status))
+                .findFirst()
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST));
         management.changeStatus(user, id, target);
         redirect.addFlashAttribute("notice", "events.manage.status." + target.name());
@@ -247,12 +273,19 @@ class OrganiserController {
     @GetMapping(BASE + "/{id}/uczestnicy")
     String participants(CurrentUser user, @PathVariable long id, Model model) {
         Event event = managed(user, id);
-        return showParticipants(model, event, registrations.list(user, id), RegistrationForm.empty(), FormErrors.none());
+        return showParticipants(
+                model, event, registrations.list(user, id), RegistrationForm.empty(), FormErrors.none());
     }
 
     @PostMapping(BASE + "/{id}/uczestnicy")
-    String add(CurrentUser user, @PathVariable long id, @ModelAttribute RegistrationForm form, Locale locale,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String add(
+            CurrentUser user,
+            @PathVariable long id,
+            @ModelAttribute RegistrationForm form,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Event event = managed(user, id);
         try {
             registrations.add(user, id, form, locale);
@@ -265,7 +298,8 @@ class OrganiserController {
     }
 
     @PostMapping(BASE + "/{id}/uczestnicy/{registration}/usun")
-    String remove(CurrentUser user, @PathVariable long id, @PathVariable long registration, RedirectAttributes redirect) {
+    String remove(
+            CurrentUser user, @PathVariable long id, @PathVariable long registration, RedirectAttributes redirect) {
         managed(user, id);
         registrations.remove(user, id, registration);
         redirect.addFlashAttribute("notice", "events.manage.removed");
@@ -273,10 +307,16 @@ class OrganiserController {
     }
 
     @PostMapping(BASE + "/{id}/uczestnicy/{registration}/przenies")
-    String move(CurrentUser user, @PathVariable long id, @PathVariable long registration,
-            @RequestParam(defaultValue = "") String mode, RedirectAttributes redirect) {
+    String move(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long registration,
+            @RequestParam(defaultValue = "") String mode,
+            RedirectAttributes redirect) {
         managed(user, id);
-        SeatMode target = Arrays.stream(SeatMode.values()).filter(m -> m.name().equals(mode)).findFirst()
+        SeatMode target = Arrays.stream(SeatMode.values())
+                .filter(m -> m.name().equals(mode))
+                .findFirst()
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST));
         boolean moved = registrations.move(user, id, registration, target);
         redirect.addFlashAttribute("notice", moved ? "events.manage.moved" : "events.manage.notMoved");
@@ -284,10 +324,15 @@ class OrganiserController {
     }
 
     @PostMapping(BASE + "/{id}/uczestnicy/{registration}/obecnosc")
-    String attendance(CurrentUser user, @PathVariable long id, @PathVariable long registration,
+    String attendance(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long registration,
             @RequestParam(defaultValue = "") String attendance) {
         managed(user, id);
-        Attendance value = Arrays.stream(Attendance.values()).filter(a -> a.name().equals(attendance)).findFirst()
+        Attendance value = Arrays.stream(Attendance.values())
+                .filter(a -> a.name().equals(attendance))
+                .findFirst()
                 .orElse(null);
         registrations.markAttendance(user, id, registration, value);
         return "redirect:" + BASE + "/" + id + "/uczestnicy#r" + registration;
@@ -309,9 +354,12 @@ class OrganiserController {
         Event event = managed(user, id);
         List<Participant> list = registrations.list(user, id);
         Page page = pages.create(request);
-        download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        download(
+                response,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "uczestnicy-" + event.id() + ".xlsx");
-        ParticipantXlsx.write(response.getOutputStream(), page, page.t("events.manage.participants"), list, regionNames());
+        ParticipantXlsx.write(
+                response.getOutputStream(), page, page.t("events.manage.participants"), list, regionNames());
     }
 
     /** The printable sign-in sheet of the confirmed participants, in the order they registered. */
@@ -320,7 +368,8 @@ class OrganiserController {
             throws IOException {
         Event event = managed(user, id);
         List<Participant> confirmed = registrations.list(user, id).stream()
-                .filter(r -> r.status() == pl.koordes.events.internal.RegistrationStatus.CONFIRMED).toList();
+                .filter(r -> r.status() == pl.koordes.events.internal.RegistrationStatus.CONFIRMED)
+                .toList();
         Page page = pages.create(request);
         download(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
         SignInSheetPdf.write(response.getOutputStream(), page, event, confirmed, regionNames());
@@ -329,13 +378,17 @@ class OrganiserController {
     /** Headers of a file for organisers: downloaded, never cached (it holds personal data). */
     static void download(HttpServletResponse response, String type, String name) {
         response.setContentType(type);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private String showParticipants(Model model, Event event, List<Participant> list, RegistrationForm form,
-            FormErrors errors) {
+    private String showParticipants(
+            Model model, Event event, List<Participant> list, RegistrationForm form, FormErrors errors) {
         model.addAttribute("event", event);
         model.addAttribute("registrations", list);
         model.addAttribute("seats", catalogue.seats(event));
@@ -348,11 +401,17 @@ class OrganiserController {
         return "events/manage/participants";
     }
 
-    private String showForm(Model model, CurrentUser user, @Nullable Event event, EventForm form, FormErrors errors,
+    private String showForm(
+            Model model,
+            CurrentUser user,
+            @Nullable Event event,
+            EventForm form,
+            FormErrors errors,
             Map<String, String> typed) {
         boolean everything = permissions.manageEverything(user);
         List<Region> regions = directory.regions().stream()
-                .filter(r -> everything || user.has(Role.REGIONAL_COORDINATOR, r.id())).toList();
+                .filter(r -> everything || user.has(Role.REGIONAL_COORDINATOR, r.id()))
+                .toList();
         model.addAttribute("event", event);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -17,15 +17,16 @@ import pl.koordes.shared.web.Page;
  */
 final class ParticipantCsv {
 
-    private ParticipantCsv() {
-    }
+    private ParticipantCsv() {}
 
     static void write(OutputStream out, Page page, List<Participant> registrations, Map<Long, Region> regions)
             throws IOException {
         CSVPrinter printer = ExcelCsv.printer(out);
         printer.printRecord(ParticipantRows.header(page));
         for (Participant r : registrations) {
-            printer.printRecord(ParticipantRows.row(page, r, regions).stream().map(ExcelCsv::safe).toList());
+            printer.printRecord(ParticipantRows.row(page, r, regions).stream()
+                    .map(ExcelCsv::safe)
+                    .toList());
         }
         printer.close(true);
     }

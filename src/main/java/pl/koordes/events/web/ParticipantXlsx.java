@@ -21,11 +21,11 @@ import pl.koordes.shared.web.Page;
  */
 final class ParticipantXlsx {
 
-    private ParticipantXlsx() {
-    }
+    private ParticipantXlsx() {}
 
-    static void write(OutputStream out, Page page, String sheetName, List<Participant> registrations,
-            Map<Long, Region> regions) throws IOException {
+    static void write(
+            OutputStream out, Page page, String sheetName, List<Participant> registrations, Map<Long, Region> regions)
+            throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();

@@ -31,12 +31,13 @@ final class SignInSheetPdf {
 
     private static final byte[] FONT = load();
 
-    private SignInSheetPdf() {
-    }
+    private SignInSheetPdf() {}
 
-    static void write(OutputStream out, Page page, Event event, List<Participant> confirmed, Map<Long, Region> regions) {
+    static void write(
+            OutputStream out, Page page, Event event, List<Participant> confirmed, Map<Long, Region> regions) {
         try {
-            BaseFont base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, FONT, null);
+            BaseFont base =
+                    BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, FONT, null);
             Font title = new Font(base, 14, Font.BOLD);
             Font normal = new Font(base, 10);
             Font small = new Font(base, 8);
@@ -50,8 +51,12 @@ final class SignInSheetPdf {
             PdfPTable table = new PdfPTable(new float[] {4, 22, 26, 14, 20});
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
-            for (String heading : List.of(page.t("events.participants.column.number"), page.t("events.register.fullName"),
-                    page.t("events.register.institution"), page.t("events.register.region"), page.t("events.sheet.signature"))) {
+            for (String heading : List.of(
+                    page.t("events.participants.column.number"),
+                    page.t("events.register.fullName"),
+                    page.t("events.register.institution"),
+                    page.t("events.register.region"),
+                    page.t("events.sheet.signature"))) {
                 PdfPCell cell = new PdfPCell(new Phrase(heading, normal));
                 cell.setGrayFill(0.9f);
                 table.addCell(cell);

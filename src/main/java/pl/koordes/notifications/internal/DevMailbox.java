@@ -54,15 +54,24 @@ public class DevMailbox implements MailTransport {
                 .param("textBody", mail.textBody())
                 .param("htmlBody", mail.htmlBody())
                 // Only the names, one a line: the mailbox shows what was attached; the file is in the .ics link anyway.
-                .param("attachments", mail.attachments().isEmpty() ? null
-                        : String.join("\n", mail.attachments().stream().map(MailAttachment::fileName).toList()))
+                .param(
+                        "attachments",
+                        mail.attachments().isEmpty()
+                                ? null
+                                : String.join(
+                                        "\n",
+                                        mail.attachments().stream()
+                                                .map(MailAttachment::fileName)
+                                                .toList()))
                 .update();
     }
 
     /** Page {@code number} (from 1; out-of-range numbers give the nearest page), newest first. */
     public Paged<MailboxMessage> page(int number) {
         int size = settings.pageSize();
-        long total = jdbc.sql("select count(*) from notifications_dev_mailbox").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from notifications_dev_mailbox")
+                .query(Long.class)
+                .single();
         int shown = Paged.within(number, total, size);
         var messages = jdbc.sql("""
                 select id, delivered_at, sender, recipient, reply_to, subject, kind, '' as text_body, '' as html_body,
@@ -80,17 +89,21 @@ public class DevMailbox implements MailTransport {
     public Optional<MailboxMessage> find(UUID id) {
         return jdbc.sql("""
                 select id, delivered_at, sender, recipient, reply_to, subject, kind, text_body, html_body, attachments
-                from notifications_dev_mailbox where id = :id""")
-                .param("id", id)
-                .query(DevMailbox::message)
-                .optional();
+                from notifications_dev_mailbox where id = :id""").param("id", id).query(DevMailbox::message).optional();
     }
 
     private static MailboxMessage message(ResultSet rs, int row) throws SQLException {
         String attachments = rs.getString("attachments");
-        return new MailboxMessage(rs.getObject("id", UUID.class), rs.getTimestamp("delivered_at").toInstant(),
-                rs.getString("sender"), rs.getString("recipient"), rs.getString("reply_to"), rs.getString("subject"),
-                rs.getString("kind"), rs.getString("text_body"), rs.getString("html_body"),
+        return new MailboxMessage(
+                rs.getObject("id", UUID.class),
+                rs.getTimestamp("delivered_at").toInstant(),
+                rs.getString("sender"),
+                rs.getString("recipient"),
+                rs.getString("reply_to"),
+                rs.getString("subject"),
+                rs.getString("kind"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
                 attachments == null ? List.of() : List.of(attachments.split("\n")));
     }
 }

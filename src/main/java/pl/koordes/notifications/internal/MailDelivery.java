@@ -32,7 +32,10 @@ class MailDelivery {
             transport.deliver(mail);
             log.info("Mail {} ({}) delivered", mail.id(), mail.kind());
         } catch (RuntimeException e) {
-            log.warn("Mail {} ({}) not delivered, it stays queued for another attempt: {}", mail.id(), mail.kind(),
+            log.warn(
+                    "Mail {} ({}) not delivered, it stays queued for another attempt: {}",
+                    mail.id(),
+                    mail.kind(),
                     e.toString());
             throw e;
         }

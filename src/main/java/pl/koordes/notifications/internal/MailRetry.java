@@ -40,8 +40,10 @@ class MailRetry implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(new FixedDelayTask(
-                () -> lock.runOnce("mail-retry", LOCK_AT_MOST, settings.interval().dividedBy(2), this::resubmitDue),
-                settings.interval(), settings.interval()));
+                () -> lock.runOnce(
+                        "mail-retry", LOCK_AT_MOST, settings.interval().dividedBy(2), this::resubmitDue),
+                settings.interval(),
+                settings.interval()));
     }
 
     void resubmitDue() {
@@ -52,7 +54,10 @@ class MailRetry implements SchedulingConfigurer {
     private boolean due(EventPublication publication, Instant now) {
         return publication.getStatus() == EventPublication.Status.FAILED
                 && publication.getEvent() instanceof MailRequested
-                && settings.due(publication.getPublicationDate(), publication.getLastResubmissionDate(),
-                        publication.getCompletionAttempts(), now);
+                && settings.due(
+                        publication.getPublicationDate(),
+                        publication.getLastResubmissionDate(),
+                        publication.getCompletionAttempts(),
+                        now);
     }
 }

@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("koordes.mail.retry")
 public record MailRetrySettings(Duration interval, Duration firstDelay, Duration maxDelay, Duration giveUpAfter) {
 
-    public MailRetrySettings(@Nullable Duration interval, @Nullable Duration firstDelay, @Nullable Duration maxDelay,
+    public MailRetrySettings(
+            @Nullable Duration interval,
+            @Nullable Duration firstDelay,
+            @Nullable Duration maxDelay,
             @Nullable Duration giveUpAfter) {
         this.interval = interval != null ? interval : Duration.ofMinutes(1);
         this.firstDelay = firstDelay != null ? firstDelay : Duration.ofMinutes(1);

@@ -7,8 +7,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /** A message kept in the development mailbox, as the mailbox pages show it; of attachments only their names. */
-public record MailboxMessage(UUID id, Instant deliveredAt, String sender, String recipient, @Nullable String replyTo,
-        String subject, String kind, String textBody, String htmlBody, List<String> attachments) {
+public record MailboxMessage(
+        UUID id,
+        Instant deliveredAt,
+        String sender,
+        String recipient,
+        @Nullable String replyTo,
+        String subject,
+        String kind,
+        String textBody,
+        String htmlBody,
+        List<String> attachments) {
 
     /**
      * The HTML part escaped for the {@code srcdoc} attribute of the preview frame. jte leaves any

@@ -48,10 +48,12 @@ class SmtpMailTransport implements MailTransport {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        this.messageIdDomain = address.getAddress().substring(address.getAddress().indexOf('@') + 1);
+        this.messageIdDomain =
+                address.getAddress().substring(address.getAddress().indexOf('@') + 1);
         if (sender instanceof JavaMailSenderImpl impl) {
             Properties properties = impl.getJavaMailProperties();
-            for (String key : new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
+            for (String key :
+                    new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
                 properties.putIfAbsent(key, TIMEOUT_MILLIS);
             }
         }
@@ -85,8 +87,8 @@ class SmtpMailTransport implements MailTransport {
                 return message;
             }
             // Mixed: the alternative text/HTML pair first, then one part per file.
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
-                    StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(
+                    message, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
             helper.setText(mail.textBody(), mail.htmlBody());
             for (MailAttachment file : mail.attachments()) {
                 helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import pl.koordes.notifications.internal.NotificationPermissions;
 import pl.koordes.notifications.internal.DevMailbox;
-import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.notifications.internal.MailTransport;
+import pl.koordes.notifications.internal.NotificationPermissions;
+import pl.koordes.shared.security.CurrentUser;
 
 /**
  * The development mailbox: every message the application "sent" while no SMTP server is configured.
@@ -48,7 +48,8 @@ class DevMailboxController {
 
     @GetMapping("/admin/poczta/{id}")
     String message(@PathVariable UUID id, Model model) {
-        model.addAttribute("message", mailbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "message", mailbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "notifications/mailboxMessage";
     }
 }

@@ -18,7 +18,8 @@ public interface Audited {
     String auditTargetType();
 
     /** Its identifier, or null when the change concerns no single thing. */
-    @Nullable Object auditTargetId();
+    @Nullable
+    Object auditTargetId();
 
     /** The values before the change, or null. */
     default @Nullable Map<String, ?> auditBefore() {

@@ -10,8 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class AfterTransaction {
 
-    private AfterTransaction() {
-    }
+    private AfterTransaction() {}
 
     public static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

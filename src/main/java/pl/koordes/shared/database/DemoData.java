@@ -22,6 +22,8 @@ public class DemoData {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean claim(String module) {
         return jdbc.sql("insert into demo_data (module) values (:module) on conflict do nothing")
-                .param("module", module).update() == 1;
+                        .param("module", module)
+                        .update()
+                == 1;
     }
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -39,7 +38,8 @@ class EmbeddedDatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(properties.port() == 0 ? 0 : properties.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    // Spring stops the server (destroyMethod) after the context closes; zonky's own hook would stop it too early.
+                    // Spring stops the server (destroyMethod) after the context closes; zonky's own hook would stop it
+                    // too early.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("unix_socket_directories", "")
@@ -50,8 +50,11 @@ class EmbeddedDatabaseConfiguration {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .start();
-            log.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
-                    postgres.getPort(), dataDir, Duration.ofNanos(System.nanoTime() - started).toMillis());
+            log.info(
+                    "Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
+                    postgres.getPort(),
+                    dataDir,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start in " + dataDir, e);
@@ -69,5 +72,4 @@ class EmbeddedDatabaseConfiguration {
                 .password("")
                 .build();
     }
-
 }

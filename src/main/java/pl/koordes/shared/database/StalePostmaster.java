@@ -21,8 +21,7 @@ final class StalePostmaster {
     private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
-    private StalePostmaster() {
-    }
+    private StalePostmaster() {}
 
     static void stopIfRunning(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -36,13 +35,18 @@ final class StalePostmaster {
             return;
         }
         ProcessHandle postmaster = process.get();
-        log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}; stopping it cleanly",
-                postmaster.pid(), dataDir);
+        log.warn(
+                "A PostgreSQL server (pid {}) from an earlier run still holds {}; stopping it cleanly",
+                postmaster.pid(),
+                dataDir);
         // SIGTERM is PostgreSQL's "smart" shutdown: it waits for clients, which died with the old JVM.
         postmaster.destroy();
         Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
         while (postmaster.isAlive() && Instant.now().isBefore(deadline)) {
-            postmaster.onExit().completeOnTimeout(postmaster, 500, TimeUnit.MILLISECONDS).join();
+            postmaster
+                    .onExit()
+                    .completeOnTimeout(postmaster, 500, TimeUnit.MILLISECONDS)
+                    .join();
         }
         if (postmaster.isAlive()) {
             log.warn("PostgreSQL (pid {}) did not stop in {}; forcing it", postmaster.pid(), SHUTDOWN_WAIT);

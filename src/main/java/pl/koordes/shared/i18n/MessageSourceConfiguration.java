@@ -39,7 +39,8 @@ public class MessageSourceConfiguration {
     /** The base names of the Polish bundles, e.g. {@code i18n/directory}. */
     public static String[] basenames() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "*.properties");
+            Resource[] resources =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "*.properties");
             return Arrays.stream(resources)
                     .map(Resource::getFilename)
                     .filter(Objects::nonNull)

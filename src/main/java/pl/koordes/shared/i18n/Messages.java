@@ -80,9 +80,7 @@ public class Messages {
         return out.toString();
     }
 
-    private static final Pattern PLURAL_START =
-            Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*(?:plural|selectordinal)\\s*,");
+    private static final Pattern PLURAL_START = Pattern.compile("\\{\\s*(\\w+)\\s*,\\s*(?:plural|selectordinal)\\s*,");
 
-    private record CacheKey(Locale locale, String key) {
-    }
+    private record CacheKey(Locale locale, String key) {}
 }

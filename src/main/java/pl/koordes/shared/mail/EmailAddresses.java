@@ -18,11 +18,13 @@ public final class EmailAddresses {
     public static final String PLAIN_ADDRESS =
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** Whether {@code address} (already stripped of surrounding spaces) is one plain, acceptable address. */
     public static boolean valid(String address) {
-        return address != null && !address.isEmpty() && address.length() <= MAX_LENGTH && address.matches(PLAIN_ADDRESS);
+        return address != null
+                && !address.isEmpty()
+                && address.length() <= MAX_LENGTH
+                && address.matches(PLAIN_ADDRESS);
     }
 }

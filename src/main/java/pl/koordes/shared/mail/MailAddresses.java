@@ -6,8 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 /** Checks e-mail addresses before a message is queued, so that a typo fails the request, not the delivery. */
 final class MailAddresses {
 
-    private MailAddresses() {
-    }
+    private MailAddresses() {}
 
     /** One plain address ({@code name@example.org}); line breaks, lists and display names are refused. */
     static String requireValid(String address) {

@@ -40,8 +40,10 @@ public record MailAttachment(String fileName, String contentType, byte[] content
     // A record compares arrays by reference; two attachments with the same bytes are the same attachment.
     @Override
     public boolean equals(Object other) {
-        return other instanceof MailAttachment that && fileName.equals(that.fileName)
-                && contentType.equals(that.contentType) && Arrays.equals(content, that.content);
+        return other instanceof MailAttachment that
+                && fileName.equals(that.fileName)
+                && contentType.equals(that.contentType)
+                && Arrays.equals(content, that.content);
     }
 
     @Override

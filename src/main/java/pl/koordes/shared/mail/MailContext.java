@@ -45,7 +45,8 @@ public final class MailContext {
         this.subject = text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     }
 
-    @Nullable String subject() {
+    @Nullable
+    String subject() {
         return subject;
     }
 }

@@ -23,8 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param attachments files sent with the message, at most {@link #MAX_ATTACHMENT_BYTES} together; never
  *        null (a publication stored before attachments existed has none, and reads back as an empty list)
  */
-public record MailRequested(UUID id, String to, @Nullable String replyTo, String subject, String textBody,
-        String htmlBody, String kind, Instant requestedAt, List<MailAttachment> attachments) {
+public record MailRequested(
+        UUID id,
+        String to,
+        @Nullable String replyTo,
+        String subject,
+        String textBody,
+        String htmlBody,
+        String kind,
+        Instant requestedAt,
+        List<MailAttachment> attachments) {
 
     /**
      * The limit for all attachments of one message together (1 MiB). The message waits in the event
@@ -44,15 +52,23 @@ public record MailRequested(UUID id, String to, @Nullable String replyTo, String
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         long total = attachments.stream().mapToLong(MailAttachment::size).sum();
         if (total > MAX_ATTACHMENT_BYTES) {
-            throw new IllegalArgumentException("Attachments of " + total + " bytes exceed the limit of "
-                    + MAX_ATTACHMENT_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "Attachments of " + total + " bytes exceed the limit of " + MAX_ATTACHMENT_BYTES + " bytes");
         }
     }
 
     /** The same message with answers directed to {@code address} (checked like a recipient). */
     public MailRequested withReplyTo(String address) {
-        return new MailRequested(id, to, MailAddresses.requireValid(address), subject, textBody, htmlBody, kind,
-                requestedAt, attachments);
+        return new MailRequested(
+                id,
+                to,
+                MailAddresses.requireValid(address),
+                subject,
+                textBody,
+                htmlBody,
+                kind,
+                requestedAt,
+                attachments);
     }
 
     /** The same message with {@code files} attached instead of its current attachments. */

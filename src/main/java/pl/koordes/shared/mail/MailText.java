@@ -15,22 +15,23 @@ import org.jspecify.annotations.Nullable;
 public final class MailText {
 
     /** Elements with a margin around them: a blank line before and after. */
-    private static final Set<String> BLOCKS = Set.of("blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-            "ol", "p", "pre", "table", "ul");
+    private static final Set<String> BLOCKS =
+            Set.of("blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p", "pre", "table", "ul");
     /** Elements that start on a new line. */
-    private static final Set<String> LINES = Set.of("address", "article", "br", "center", "dd", "div", "dt", "footer",
-            "header", "li", "main", "section", "tr");
+    private static final Set<String> LINES = Set.of(
+            "address", "article", "br", "center", "dd", "div", "dt", "footer", "header", "li", "main", "section", "tr");
     /** Table cells side by side. */
     private static final Set<String> CELLS = Set.of("td", "th");
+
     private static final Set<String> HIDDEN = Set.of("head", "script", "style", "template", "title");
     private static final Pattern HREF = Pattern.compile("(?i)\\shref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
     private static final Pattern ALT = Pattern.compile("(?i)\\salt\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-    private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"",
-            "apos", "'", "nbsp", " ", "ndash", "\u2013", "mdash", "\u2014", "hellip", "\u2026");
+    private static final Map<String, String> NAMED = Map.of(
+            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "ndash", "\u2013", "mdash",
+            "\u2014", "hellip", "\u2026");
 
-    private MailText() {
-    }
+    private MailText() {}
 
     public static String fromHtml(String html) {
         Writer out = new Writer();
@@ -199,8 +200,8 @@ public final class MailText {
                 if (!preformatted) {
                     t = t.stripLeading();
                 }
-            } else if (!preformatted && (out.isEmpty() || out.charAt(out.length() - 1) == ' '
-                    || out.charAt(out.length() - 1) == '\n')) {
+            } else if (!preformatted
+                    && (out.isEmpty() || out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\n')) {
                 t = t.stripLeading();
             }
             out.append(t);

@@ -36,7 +36,11 @@ public class Mailer {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public Mailer(TemplateEngine templates, Messages messages, MailSettings settings, ApplicationEventPublisher events,
+    public Mailer(
+            TemplateEngine templates,
+            Messages messages,
+            MailSettings settings,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.templates = templates;
         this.messages = messages;
@@ -64,8 +68,8 @@ public class Mailer {
      * {@link MailRequested#MAX_ATTACHMENT_BYTES}, larger ones are refused with IllegalArgumentException).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public MailRequested send(String to, Locale locale, String template, Map<String, ?> model,
-            List<MailAttachment> attachments) {
+    public MailRequested send(
+            String to, Locale locale, String template, Map<String, ?> model, List<MailAttachment> attachments) {
         MailRequested mail = render(to, locale, template, model).withAttachments(attachments);
         events.publishEvent(mail);
         return mail;
@@ -93,8 +97,16 @@ public class Mailer {
             throw new IllegalStateException("Mail template " + template + " must use mail/layout with a subject");
         }
         String htmlBody = html.toString().strip();
-        return new MailRequested(UUID.randomUUID(), recipient, null, subject, MailText.fromHtml(htmlBody), htmlBody,
-                kindOf(template), clock.instant(), List.of());
+        return new MailRequested(
+                UUID.randomUUID(),
+                recipient,
+                null,
+                subject,
+                MailText.fromHtml(htmlBody),
+                htmlBody,
+                kindOf(template),
+                clock.instant(),
+                List.of());
     }
 
     private static String kindOf(String template) {

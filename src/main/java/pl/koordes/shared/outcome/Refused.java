@@ -23,13 +23,13 @@ public final class Refused extends RuntimeException {
     }
 
     /** One reason: the form field it belongs beside (null for the whole form) and its message key. */
-    public record Reason(@Nullable String field, String messageKey) {
-    }
+    public record Reason(@Nullable String field, String messageKey) {}
 
     // Never serialized in practice (a refusal is answered on the request that caused it); List.copyOf's
     // list is serializable, but javac sees only the interface.
     @SuppressWarnings("serial")
     private final List<Reason> reasons;
+
     private final Kind kind;
 
     private Refused(Kind kind, List<Reason> reasons) {
@@ -44,6 +44,11 @@ public final class Refused extends RuntimeException {
 
     /** Refused because of one field's value. */
     public static Refused field(String field, String messageKey) {
+        return new Refused(Kind.INVALID, List.of(new Reason(field, messageKey)));
+    }
+
+    /** Refused beside {@code field}, or for the whole request when it is null. */
+    public static Refused of(@Nullable String field, String messageKey) {
         return new Refused(Kind.INVALID, List.of(new Reason(field, messageKey)));
     }
 

@@ -31,7 +31,9 @@ public record CurrentUser(long id, String email, String displayName, List<RoleAs
 
     /** The regions a regional role is bound to; empty when it is held for the whole country or not at all. */
     public Set<Long> regionsOf(Role role) {
-        return roles.stream().filter(r -> r.role() == role && r.regionId() != null).map(RoleAssignment::regionId)
+        return roles.stream()
+                .filter(r -> r.role() == role && r.regionId() != null)
+                .map(RoleAssignment::regionId)
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -26,8 +26,11 @@ public final class CurrentUserArgumentResolver implements HandlerMethodArgumentR
     }
 
     @Override
-    public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
+    public @Nullable Object resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            @Nullable WebDataBinderFactory binderFactory) {
         Optional<CurrentUser> user = CurrentUsers.current();
         if (parameter.getParameterType() == Optional.class) {
             return user;

@@ -13,12 +13,12 @@ public final class CurrentUsers {
     /** The authority every fully signed-in person holds; routes that only need "signed in" check it. */
     public static final String SIGNED_IN = "ROLE_USER";
 
-    private CurrentUsers() {
-    }
+    private CurrentUsers() {}
 
     public static Optional<CurrentUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CurrentUserPrincipal principal
+        if (authentication != null
+                && authentication.getPrincipal() instanceof CurrentUserPrincipal principal
                 && authentication.getAuthorities().stream().anyMatch(a -> SIGNED_IN.equals(a.getAuthority()))) {
             return Optional.of(principal.user());
         }

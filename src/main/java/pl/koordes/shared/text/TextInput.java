@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
 public final class TextInput {
 
     /** Bidirectional formatting (LRM, RLM, ALM, embeddings, overrides, isolates), zero-width characters and BOM. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
+    private static final Pattern INVISIBLE =
+            Pattern.compile("[\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
+
     private static final Pattern LINE_END = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u0085]");
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /** The text as it is kept; null stays null. */
     public static @Nullable String normalise(@Nullable String text) {

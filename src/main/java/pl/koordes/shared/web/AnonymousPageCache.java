@@ -51,12 +51,21 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     private static final String SESSION_COOKIE = "SESSION";
 
     /** Per-response headers that the servlet container or the token logic sets anew. */
-    private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length",
-            "transfer-encoding", "connection", "keep-alive", "content-encoding");
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "set-cookie",
+            "date",
+            "content-length",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "content-encoding");
 
     /** Secure apart: headers differ over TLS (Strict-Transport-Security). */
-    private record Key(String language, boolean secure, String uri, @Nullable String query) {
-    }
+    private record Key(
+            String language,
+            boolean secure,
+            String uri,
+            @Nullable String query) {}
 
     /** Below this size compression is not worth it (the same threshold as server.compression). */
     private static final int COMPRESS_FROM = 1024;
@@ -111,7 +120,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         }
         // No request parameter is read here: a malformed query must reach the security filters and
         // the error page exactly as without the cache (a 400 with every security header).
-        Key key = new Key(LanguageResolver.fromCookie(request).code(), request.isSecure(), request.getRequestURI(), query);
+        Key key = new Key(
+                LanguageResolver.fromCookie(request).code(), request.isSecure(), request.getRequestURI(), query);
         Entry cached = pages.getIfPresent(key);
         if (cached != null) {
             serve(cached, request, response);
@@ -177,9 +187,14 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     private static boolean compressible(HttpServletResponse response, int length) {
         String type = response.getContentType();
-        return length >= COMPRESS_FROM && response.getHeader("Content-Encoding") == null && type != null
-                && (type.startsWith("text/") || type.startsWith("application/xml") || type.startsWith("application/rss+xml")
-                        || type.startsWith("application/atom+xml") || type.startsWith("image/svg+xml"));
+        return length >= COMPRESS_FROM
+                && response.getHeader("Content-Encoding") == null
+                && type != null
+                && (type.startsWith("text/")
+                        || type.startsWith("application/xml")
+                        || type.startsWith("application/rss+xml")
+                        || type.startsWith("application/atom+xml")
+                        || type.startsWith("image/svg+xml"));
     }
 
     private static Entry entry(HttpServletResponse response, byte[] body, @Nullable String token) {

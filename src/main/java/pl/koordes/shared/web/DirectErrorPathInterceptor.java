@@ -13,7 +13,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class DirectErrorPathInterceptor implements HandlerInterceptor {
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         if (request.getDispatcherType() == DispatcherType.REQUEST) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return false;

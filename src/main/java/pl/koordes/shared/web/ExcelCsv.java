@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 public final class ExcelCsv {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.EXCEL.builder().setDelimiter(';').get();
 
-    private ExcelCsv() {
-    }
+    private ExcelCsv() {}
 
     /** Writes the byte-order mark and returns a printer of semicolon-separated rows to {@code out}. */
     public static CSVPrinter printer(OutputStream out) throws IOException {

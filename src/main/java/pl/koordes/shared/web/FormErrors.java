@@ -58,7 +58,8 @@ public final class FormErrors {
         Map<String, String> typed = new LinkedHashMap<>();
         Set<String> failed = new HashSet<>();
         for (ObjectError error : result.getAllErrors()) {
-            String key = error instanceof FieldError fe && fe.isBindingFailure() ? "form.invalid"
+            String key = error instanceof FieldError fe && fe.isBindingFailure()
+                    ? "form.invalid"
                     : (error.getDefaultMessage() != null ? error.getDefaultMessage() : "form.invalid");
             if (error instanceof FieldError fe) {
                 if (fe.isBindingFailure()) {
@@ -96,8 +97,14 @@ public final class FormErrors {
                 String code = error.getCode() == null ? "form.invalid" : error.getCode();
                 if (error instanceof FieldError fe) {
                     if (!result.hasFieldErrors(fe.getField())) {
-                        result.addError(new FieldError(result.getObjectName(), fe.getField(), fe.getRejectedValue(),
-                                false, new String[] {code}, null, code));
+                        result.addError(new FieldError(
+                                result.getObjectName(),
+                                fe.getField(),
+                                fe.getRejectedValue(),
+                                false,
+                                new String[] {code},
+                                null,
+                                code));
                     }
                 } else {
                     result.addError(new ObjectError(result.getObjectName(), new String[] {code}, null, code));
@@ -114,7 +121,9 @@ public final class FormErrors {
      * field ({@code agenda[0].title}) goes where its component is.
      */
     private FormErrors inOrderOf(Class<?> record) {
-        List<String> order = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> order = Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
         Comparator<String> byComponent = Comparator.comparingInt(field -> {
             int index = order.indexOf(field.split("[.\\[]", 2)[0]);
             return index < 0 ? order.size() : index;

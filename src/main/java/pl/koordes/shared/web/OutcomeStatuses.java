@@ -23,7 +23,9 @@ class OutcomeStatuses {
 
     @ExceptionHandler(Refused.class)
     void refused(Refused refused, HttpServletResponse response) throws IOException {
-        response.sendError(refused.kind() == Refused.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
-                : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        response.sendError(
+                refused.kind() == Refused.Kind.CONFLICT
+                        ? HttpStatus.CONFLICT.value()
+                        : HttpStatus.UNPROCESSABLE_CONTENT.value());
     }
 }

@@ -31,9 +31,18 @@ public final class Page {
     private final List<NavigationItem> personalLinks;
     private final List<NavigationItem> footerNavigation;
 
-    Page(Language language, Messages messages, ResourceUrlProvider assets, String path, String otherLanguageUrl,
-            List<NavigationItem> navigation, boolean demo, @Nullable SignedInPerson person, @Nullable CsrfToken csrf,
-            List<NavigationItem> personalLinks, List<NavigationItem> footerNavigation) {
+    Page(
+            Language language,
+            Messages messages,
+            ResourceUrlProvider assets,
+            String path,
+            String otherLanguageUrl,
+            List<NavigationItem> navigation,
+            boolean demo,
+            @Nullable SignedInPerson person,
+            @Nullable CsrfToken csrf,
+            List<NavigationItem> personalLinks,
+            List<NavigationItem> footerNavigation) {
         this.language = language;
         this.messages = messages;
         this.wording = new Wording(language, messages);
@@ -150,7 +159,11 @@ public final class Page {
      * A link in the navigation: its address and message key, or (for a link to content an editor wrote)
      * its label as text in the language {@code lang}.
      */
-    public record NavigationItem(String href, String labelKey, @Nullable String text, @Nullable String lang) {
+    public record NavigationItem(
+            String href,
+            String labelKey,
+            @Nullable String text,
+            @Nullable String lang) {
 
         public NavigationItem(String href, String labelKey) {
             this(href, labelKey, null, null);
@@ -167,6 +180,9 @@ public final class Page {
         if (query != null && !query.isBlank()) {
             builder.query(query);
         }
-        return builder.replaceQueryParam(LanguageResolver.PARAMETER, current.other().code()).build().toUriString();
+        return builder.replaceQueryParam(
+                        LanguageResolver.PARAMETER, current.other().code())
+                .build()
+                .toUriString();
     }
 }

@@ -18,5 +18,4 @@ import org.springframework.util.unit.DataSize;
 public record PageCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5s") Duration ttl,
-        @DefaultValue("64MB") DataSize maxSize) {
-}
+        @DefaultValue("64MB") DataSize maxSize) {}

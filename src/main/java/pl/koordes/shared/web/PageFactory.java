@@ -35,19 +35,27 @@ public class PageFactory {
     private final List<HeaderLink> headerLinks;
     private final List<NavigationLinks> navigationLinks;
 
-    public PageFactory(Messages messages, ResourceUrlProvider mvcResourceUrlProvider, SiteProperties site,
-            ObjectProvider<HeaderLink> headerLinks, ObjectProvider<NavigationLinks> navigationLinks) {
+    public PageFactory(
+            Messages messages,
+            ResourceUrlProvider mvcResourceUrlProvider,
+            SiteProperties site,
+            ObjectProvider<HeaderLink> headerLinks,
+            ObjectProvider<NavigationLinks> navigationLinks) {
         this.messages = messages;
         this.assets = mvcResourceUrlProvider;
         this.site = site;
-        this.headerLinks = headerLinks.orderedStream().sorted(Comparator.comparingInt(HeaderLink::order)).toList();
+        this.headerLinks = headerLinks
+                .orderedStream()
+                .sorted(Comparator.comparingInt(HeaderLink::order))
+                .toList();
         this.navigationLinks = navigationLinks.orderedStream().toList();
     }
 
     public Page create(HttpServletRequest request) {
         Language language = LanguageResolver.resolve(request);
         String path = pathOf(request);
-        String query = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
+        String query =
+                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
         String other = safeOtherLanguageUrl(path, query, language);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (csrf != null) {
@@ -55,8 +63,18 @@ public class PageFactory {
             // a form at the end of a long page would otherwise carry a token that no cookie matches.
             csrf.getToken();
         }
-        return new Page(language, messages, assets, path, other, mainNavigation(language), site.demo(), signedIn(), csrf,
-                personalLinks(), footerNavigation(language));
+        return new Page(
+                language,
+                messages,
+                assets,
+                path,
+                other,
+                mainNavigation(language),
+                site.demo(),
+                signedIn(),
+                csrf,
+                personalLinks(),
+                footerNavigation(language));
     }
 
     /** The fixed module links, then what modules add (pages an editor placed in the navigation). */
@@ -70,20 +88,26 @@ public class PageFactory {
     }
 
     private List<Page.NavigationItem> footerNavigation(Language language) {
-        return navigationLinks.size() == 1 ? navigationLinks.getFirst().footer(language)
-                : navigationLinks.stream().flatMap(links -> links.footer(language).stream()).toList();
+        return navigationLinks.size() == 1
+                ? navigationLinks.getFirst().footer(language)
+                : navigationLinks.stream()
+                        .flatMap(links -> links.footer(language).stream())
+                        .toList();
     }
 
     /** The header's links for the person signed in, each shown when that module's permissions allow it. */
     private List<Page.NavigationItem> personalLinks() {
         return CurrentUsers.current()
-                .map(user -> headerLinks.stream().flatMap(link -> link.link(user).stream()).toList())
+                .map(user -> headerLinks.stream()
+                        .flatMap(link -> link.link(user).stream())
+                        .toList())
                 .orElse(List.of());
     }
 
     private static @Nullable SignedInPerson signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person
+        if (authentication != null
+                && authentication.getPrincipal() instanceof SignedInPerson person
                 && authentication.getAuthorities().stream().anyMatch(a -> SIGNED_IN.equals(a.getAuthority()))) {
             return person;
         }

@@ -1,5 +1,7 @@
 package pl.koordes.shared.web;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -13,8 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,8 +35,7 @@ public class RateLimiter implements DisposableBean {
      *
      * @param name distinguishes limits that share keys (sign-in, reset, comment…)
      */
-    public record Limit(String name, int capacity, Duration period) {
-    }
+    public record Limit(String name, int capacity, Duration period) {}
 
     static final String TABLE = "shared_rate_limit_bucket";
     /** Expired buckets deleted per clean-up round (each round is one short statement). */
@@ -63,7 +62,8 @@ public class RateLimiter implements DisposableBean {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 // A bucket that has refilled completely says nothing any more: it may go.
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
     }
 
@@ -110,9 +110,14 @@ public class RateLimiter implements DisposableBean {
     }
 
     private BucketProxy bucket(Limit limit, String key) {
-        return buckets.getProxy(id(limit, key), () -> BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
+        return buckets.getProxy(
+                id(limit, key),
+                () -> BucketConfiguration.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.capacity())
+                                .refillGreedy(limit.capacity(), limit.period())
+                                .build())
+                        .build());
     }
 
     /** The stored key: a SHA-256 of the limit and the key, fixed in length and free of personal data. */

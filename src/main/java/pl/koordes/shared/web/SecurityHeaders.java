@@ -10,7 +10,8 @@ import java.util.Map;
 public final class SecurityHeaders {
 
     /** No inline scripts or styles, nothing from elsewhere, no framing. */
-    public static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    public static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -34,6 +35,5 @@ public final class SecurityHeaders {
             "Cross-Origin-Opener-Policy", "same-origin",
             "Cache-Control", "no-store");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 }

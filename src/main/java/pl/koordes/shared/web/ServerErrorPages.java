@@ -97,10 +97,12 @@ class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
         static String page(int status) {
             boolean client = status < 500;
             String pl = client ? "Nie możemy obsłużyć tego adresu" : "Coś poszło nie tak po naszej stronie";
-            String plText = client ? "Adres zawiera znaki, których serwer nie przyjmuje. Sprawdź go albo przejdź na stronę główną."
+            String plText = client
+                    ? "Adres zawiera znaki, których serwer nie przyjmuje. Sprawdź go albo przejdź na stronę główną."
                     : "Spróbuj ponownie za chwilę. Jeśli błąd się powtarza, napisz do nas.";
             String en = client ? "We cannot handle this address" : "Something went wrong on our side";
-            String enText = client ? "The address contains characters the server does not accept. Check it or go to the home page."
+            String enText = client
+                    ? "The address contains characters the server does not accept. Check it or go to the home page."
                     : "Please try again in a moment. If it happens again, write to us.";
             return """
                     <!DOCTYPE html>

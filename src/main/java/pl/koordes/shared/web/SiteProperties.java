@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo whether invented demonstration data is loaded and the pages say so
  */
 @ConfigurationProperties("koordes.site")
-public record SiteProperties(boolean demo) {
-}
+public record SiteProperties(boolean demo) {}

@@ -110,8 +110,11 @@ final class StitchedBody {
     /** The length of the gzip stream {@link #writeGzip} writes for a token of {@code tokenLength} bytes. */
     int gzipLength(int tokenLength) {
         requireCompressed();
-        return GZIP_HEADER.length + deflatedLength + gaps() * (STORED_HEADER_LENGTH + tokenLength)
-                + FINAL_BLOCK.length + TRAILER_LENGTH;
+        return GZIP_HEADER.length
+                + deflatedLength
+                + gaps() * (STORED_HEADER_LENGTH + tokenLength)
+                + FINAL_BLOCK.length
+                + TRAILER_LENGTH;
     }
 
     /**
@@ -124,8 +127,9 @@ final class StitchedBody {
         if (token.length > 0xffff) {
             throw new IllegalArgumentException("a token of " + token.length + " bytes does not fit a stored block");
         }
-        byte[] stored = {0, (byte) token.length, (byte) (token.length >>> 8), (byte) ~token.length,
-                (byte) (~token.length >>> 8)};
+        byte[] stored = {
+            0, (byte) token.length, (byte) (token.length >>> 8), (byte) ~token.length, (byte) (~token.length >>> 8)
+        };
         CRC32 crc = new CRC32();
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
@@ -134,7 +138,9 @@ final class StitchedBody {
             crc.update(parts.get(i));
         }
         byte[] trailer = new byte[TRAILER_LENGTH];
-        ByteBuffer.wrap(trailer).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue())
+        ByteBuffer.wrap(trailer)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue())
                 .putInt(plainLength(token.length));
         out.write(GZIP_HEADER);
         for (int i = 0; i < compressedParts.size(); i++) {

@@ -50,11 +50,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "koordes.web.page-cache.enabled", matchIfMissing = true)
-    AnonymousPageCache anonymousPageCache(PageCacheProperties properties, CsrfTokenRepository csrfTokenRepository,
+    AnonymousPageCache anonymousPageCache(
+            PageCacheProperties properties,
+            CsrfTokenRepository csrfTokenRepository,
             ObjectProvider<MeterRegistry> meters) {
         AnonymousPageCache cache = new AnonymousPageCache(properties, csrfTokenRepository);
-        meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry,
-                (Cache<?, ?>) cache.cache(), "anonymous-pages"));
+        meters.ifAvailable(
+                registry -> CaffeineCacheMetrics.monitor(registry, (Cache<?, ?>) cache.cache(), "anonymous-pages"));
         return cache;
     }
 
@@ -72,8 +74,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (handler instanceof HandlerMethod method && (method.hasMethodAnnotation(PublicPage.class)
-                    || method.getBeanType().isAnnotationPresent(PublicPage.class))) {
+            if (handler instanceof HandlerMethod method
+                    && (method.hasMethodAnnotation(PublicPage.class)
+                            || method.getBeanType().isAnnotationPresent(PublicPage.class))) {
                 request.setAttribute(AnonymousPageCache.PUBLIC, Boolean.TRUE);
             }
             return true;

@@ -13,10 +13,21 @@ import pl.koordes.support.SignedInClient;
 @IntegrationTest
 class AdminAccessIntegrationTests {
 
-    private static final List<String> PAGES = List.of("/admin", "/admin/osoby", "/admin/osoby?szukaj=a",
-            "/admin/osoby/zapros", "/admin/osoby/1", "/admin/dziennik", "/admin/dziennik.csv");
-    private static final List<String> ACTIONS = List.of("/admin/osoby/zapros", "/admin/osoby/1/role",
-            "/admin/osoby/1/role/odbierz", "/admin/osoby/1/dezaktywuj", "/admin/osoby/1/aktywuj", "/admin/osoby/1/zaproszenie");
+    private static final List<String> PAGES = List.of(
+            "/admin",
+            "/admin/osoby",
+            "/admin/osoby?szukaj=a",
+            "/admin/osoby/zapros",
+            "/admin/osoby/1",
+            "/admin/dziennik",
+            "/admin/dziennik.csv");
+    private static final List<String> ACTIONS = List.of(
+            "/admin/osoby/zapros",
+            "/admin/osoby/1/role",
+            "/admin/osoby/1/role/odbierz",
+            "/admin/osoby/1/dezaktywuj",
+            "/admin/osoby/1/aktywuj",
+            "/admin/osoby/1/zaproszenie");
 
     @LocalServerPort
     int port;
@@ -29,8 +40,10 @@ class AdminAccessIntegrationTests {
         }
         editor.get("/");
         for (String action : ACTIONS) {
-            assertThat(editor.post(action, "email", "x@example.org", "displayName", "X", "role", "ADMINISTRATOR").statusCode())
-                    .as(action).isEqualTo(403);
+            assertThat(editor.post(action, "email", "x@example.org", "displayName", "X", "role", "ADMINISTRATOR")
+                            .statusCode())
+                    .as(action)
+                    .isEqualTo(403);
         }
         assertThat(editor.get("/").body()).doesNotContain("href=\"/admin\"");
     }

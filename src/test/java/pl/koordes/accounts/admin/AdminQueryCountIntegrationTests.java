@@ -24,6 +24,7 @@ class AdminQueryCountIntegrationTests {
 
     /** Session reads and writes included, no page of the panel needs more. */
     private static final int MOST = 8;
+
     private static final int SLACK = 1;
 
     @LocalServerPort
@@ -49,10 +50,13 @@ class AdminQueryCountIntegrationTests {
 
         addPeople("liczenie", 5, 500);
         assertThat(few).isLessThanOrEqualTo(MOST);
-        assertThat(statementsFor("/admin/osoby?szukaj=liczenie", "Znaleziono 500 osób.")).isBetween(few, few + SLACK);
+        assertThat(statementsFor("/admin/osoby?szukaj=liczenie", "Znaleziono 500 osób."))
+                .isBetween(few, few + SLACK);
         // The region filter looks the region up: one statement more.
-        assertThat(statementsFor("/admin/osoby?szukaj=liczenie&rola=COMMITTEE_MEMBER&region=slaskie&strona=3",
-                "Znaleziono 500 osób.")).isBetween(few + 1, few + 1 + SLACK);
+        assertThat(statementsFor(
+                        "/admin/osoby?szukaj=liczenie&rola=COMMITTEE_MEMBER&region=slaskie&strona=3",
+                        "Znaleziono 500 osób."))
+                .isBetween(few + 1, few + 1 + SLACK);
     }
 
     @Test
@@ -70,7 +74,8 @@ class AdminQueryCountIntegrationTests {
         assertThat(fewPerson).isLessThanOrEqualTo(MOST);
         assertThat(fewLog).isLessThanOrEqualTo(MOST);
         assertThat(statementsFor("/admin/osoby/" + id, "Szczegoly 0")).isBetween(fewPerson, fewPerson + SLACK);
-        assertThat(statementsFor("/admin/dziennik?kto=szczegoly", "500 wpisów.")).isBetween(fewLog, fewLog + SLACK);
+        assertThat(statementsFor("/admin/dziennik?kto=szczegoly", "500 wpisów."))
+                .isBetween(fewLog, fewLog + SLACK);
     }
 
     /** Adds people {@code from}..{@code to}-1 named "Prefix N", each a participant and a committee member in Silesia; returns the first id. */
@@ -83,7 +88,8 @@ class AdminQueryCountIntegrationTests {
                             """)
                     .param("email", prefix + i + "@example.org")
                     .param("name", Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + " " + i)
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             jdbc.sql("""
                     insert into role_assignment (account_id, role, region_id)
                     values (:id, 'PARTICIPANT', null), (:id, 'COMMITTEE_MEMBER', (select id from region where slug = 'slaskie'))

@@ -14,8 +14,7 @@ final class AdminSession {
 
     private static final Map<Integer, SignedInClient> CLIENTS = new ConcurrentHashMap<>();
 
-    private AdminSession() {
-    }
+    private AdminSession() {}
 
     static synchronized SignedInClient administrator(int port) {
         SignedInClient client = CLIENTS.get(port);

@@ -37,12 +37,16 @@ class AuditLogAdministrationIntegrationTests {
 
         String body = admin.get("/admin/dziennik?akcja=SIGN_IN_FAILED").body();
 
-        assertThat(body).contains("<h1>Dziennik zdarzeń</h1>", "<td>Nieudane logowanie</td>")
+        assertThat(body)
+                .contains("<h1>Dziennik zdarzeń</h1>", "<td>Nieudane logowanie</td>")
                 .containsPattern("<td>\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}</td>");
-        assertThat(body.indexOf("drugi.wpis@example.org")).isPositive().isLessThan(body.indexOf("pierwszy.wpis@example.org"));
-        assertThat(admin.get("/admin/dziennik?akcja=SIGN_IN").body()).contains("<td>Logowanie</td>",
-                "administrator@demo.koordes.example");
-        assertThat(admin.get("/admin/dziennik?akcja=SIGN_IN&lang=en").body()).contains("<h1>Audit log</h1>", "<td>Sign-in</td>");
+        assertThat(body.indexOf("drugi.wpis@example.org"))
+                .isPositive()
+                .isLessThan(body.indexOf("pierwszy.wpis@example.org"));
+        assertThat(admin.get("/admin/dziennik?akcja=SIGN_IN").body())
+                .contains("<td>Logowanie</td>", "administrator@demo.koordes.example");
+        assertThat(admin.get("/admin/dziennik?akcja=SIGN_IN&lang=en").body())
+                .contains("<h1>Audit log</h1>", "<td>Sign-in</td>");
         admin.get("/admin/dziennik?lang=pl");
     }
 
@@ -53,22 +57,28 @@ class AuditLogAdministrationIntegrationTests {
         String failed = admin.get("/admin/dziennik?akcja=SIGN_IN_FAILED").body();
         assertThat(failed).contains("nieznany.filtr@example.org").doesNotContain("<td>Logowanie</td>");
 
-        assertThat(admin.get("/admin/dziennik?kto=NIEZNANY.FILTR").body()).contains("nieznany.filtr@example.org")
+        assertThat(admin.get("/admin/dziennik?kto=NIEZNANY.FILTR").body())
+                .contains("nieznany.filtr@example.org")
                 .doesNotContain("administrator@demo.koordes.example</td>");
         // The actor's name works too, whatever the case and the Polish letters.
-        assertThat(admin.get("/admin/dziennik?kto=administracyjna&akcja=SIGN_IN").body()).contains("Ada Administracyjna");
+        assertThat(admin.get("/admin/dziennik?kto=administracyjna&akcja=SIGN_IN")
+                        .body())
+                .contains("Ada Administracyjna");
 
-        assertThat(admin.get("/admin/dziennik?od=01.01.2000&do=31.12.2000").body()).contains("Brak wpisów.");
-        assertThat(admin.get("/admin/dziennik?od=2000-01-01&do=2999-12-31&kto=nieznany.filtr").body())
+        assertThat(admin.get("/admin/dziennik?od=01.01.2000&do=31.12.2000").body())
+                .contains("Brak wpisów.");
+        assertThat(admin.get("/admin/dziennik?od=2000-01-01&do=2999-12-31&kto=nieznany.filtr")
+                        .body())
                 .contains("nieznany.filtr@example.org");
 
         HttpResponse<String> badDate = admin.get("/admin/dziennik?od=31.02.2026&do=wczoraj");
         assertThat(badDate.statusCode()).isEqualTo(400);
-        assertThat(badDate.body()).contains("class=\"error-summary\"", "id=\"od-error\"", "id=\"do-error\"",
-                "value=\"31.02.2026\"");
+        assertThat(badDate.body())
+                .contains("class=\"error-summary\"", "id=\"od-error\"", "id=\"do-error\"", "value=\"31.02.2026\"");
         assertThat(admin.get("/admin/dziennik?od=2026-12-01&do=2026-11-01").body())
                 .contains("Data końcowa nie może być wcześniejsza niż początkowa.");
-        assertThat(admin.get("/admin/dziennik?akcja=NO_SUCH_ACTION%00").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/dziennik?akcja=NO_SUCH_ACTION%00").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -79,7 +89,8 @@ class AuditLogAdministrationIntegrationTests {
         HttpResponse<String> export = admin.get("/admin/dziennik.csv?akcja=SIGN_IN_FAILED");
 
         assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(export.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(export.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("attachment").contains(".csv"));
         // UTF-8 with a byte-order mark (EF BB BF), which decodes to U+FEFF.
@@ -88,7 +99,9 @@ class AuditLogAdministrationIntegrationTests {
         assertThat(records.getFirst().values()).startsWith("Kiedy", "Kto (e-mail)");
         List<CSVRecord> entries = records.subList(1, records.size());
         assertThat(entries).isNotEmpty().allSatisfy(r -> assertThat(r.get(3)).isEqualTo("SIGN_IN_FAILED"));
-        assertThat(entries).extracting(r -> r.get(1)).contains("'" + FORMULA, "'+48 600 000 000")
+        assertThat(entries)
+                .extracting(r -> r.get(1))
+                .contains("'" + FORMULA, "'+48 600 000 000")
                 .doesNotContain(FORMULA);
         assertThat(entries.getFirst().get(0)).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}");
         assertThat(entries.getFirst().get(1)).isEqualTo("'+48 600 000 000");
@@ -106,10 +119,16 @@ class AuditLogAdministrationIntegrationTests {
     }
 
     private static List<CSVRecord> parse(String csv) throws Exception {
-        return CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(csv.substring(1))).getRecords();
+        return CSVFormat.EXCEL
+                .builder()
+                .setDelimiter(';')
+                .get()
+                .parse(new StringReader(csv.substring(1)))
+                .getRecords();
     }
 
     private void failSignIn(String email) {
-        assertThat(SignedInClient.location(new SignedInClient(port).signIn(email, "wrong password"))).startsWith("/logowanie");
+        assertThat(SignedInClient.location(new SignedInClient(port).signIn(email, "wrong password")))
+                .startsWith("/logowanie");
     }
 }

@@ -19,8 +19,7 @@ final class SentInvitations {
      *
      * @param path the link's path on the site, {@code /zaproszenie?token=…}
      */
-    record Sent(String to, String subject, String textBody, String htmlBody, String path) {
-    }
+    record Sent(String to, String subject, String textBody, String htmlBody, String path) {}
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/zaproszenie\\?token=[A-Za-z0-9_-]+)");
 
@@ -37,7 +36,9 @@ final class SentInvitations {
 
     /** Waits until the {@code count}-th invitation to this address is delivered, and returns it. */
     Sent awaitNumber(int count, String email) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> all(email), list -> list.size() >= count).get(count - 1);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> all(email), list -> list.size() >= count)
+                .get(count - 1);
     }
 
     private List<Sent> all(String email) {
@@ -48,8 +49,12 @@ final class SentInvitations {
                 .param("to", email)
                 .query((rs, n) -> {
                     Matcher link = LINK.matcher(rs.getString("text_body"));
-                    return new Sent(rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
-                            rs.getString("html_body"), link.find() ? link.group(1) : "");
+                    return new Sent(
+                            rs.getString("recipient"),
+                            rs.getString("subject"),
+                            rs.getString("text_body"),
+                            rs.getString("html_body"),
+                            link.find() ? link.group(1) : "");
                 })
                 .list();
     }

@@ -31,7 +31,8 @@ class AbsoluteSessionTimeoutFilterTests {
         MockHttpSession session = new MockHttpSession();
         request.setSession(session);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new AbsoluteSessionTimeoutFilter(Duration.ofHours(12), later).doFilter(request, response, new MockFilterChain());
+        new AbsoluteSessionTimeoutFilter(Duration.ofHours(12), later)
+                .doFilter(request, response, new MockFilterChain());
         assertThat(session.isInvalid()).isFalse();
         assertThat(response.getRedirectedUrl()).isNull();
     }

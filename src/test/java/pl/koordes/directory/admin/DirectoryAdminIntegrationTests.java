@@ -65,7 +65,9 @@ class DirectoryAdminIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         administrator = (AccountUserDetails) users.loadUserByUsername(ADMINISTRATOR);
     }
 
@@ -76,7 +78,9 @@ class DirectoryAdminIntegrationTests {
         assertThat(page("/regiony?lang=en")).doesNotContain("Opole Province");
         assertThat(page("/regiony/slaskie?lang=en")).doesNotContain("Opole Province");
         try {
-            MvcResult saved = mvc.perform(regionForm(opolskie, "nameEn", "Opole Province").with(user(administrator)).with(csrf()))
+            MvcResult saved = mvc.perform(regionForm(opolskie, "nameEn", "Opole Province")
+                            .with(user(administrator))
+                            .with(csrf()))
                     .andReturn();
             assertThat(saved.getResponse().getStatus()).isEqualTo(302);
             assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/katalog/regiony/" + opolskie.id());
@@ -92,13 +96,22 @@ class DirectoryAdminIntegrationTests {
                             from audit_entry where action = 'DIRECTORY_REGION_UPDATED' and target_type = 'region' and target_id = :id
                             order by id desc limit 1
                             """)
-                    .param("id", Long.toString(opolskie.id())).query().singleRow();
-            assertThat(audit).containsEntry("before_name", "Opole").containsEntry("after_name", "Opole Province")
+                    .param("id", Long.toString(opolskie.id()))
+                    .query()
+                    .singleRow();
+            assertThat(audit)
+                    .containsEntry("before_name", "Opole")
+                    .containsEntry("after_name", "Opole Province")
                     .containsEntry("actor_id", administrator.user().id());
 
-            String form = mvc.perform(get("/admin/katalog/regiony/" + opolskie.id()).flashAttrs(saved.getFlashMap())
-                    .with(user(administrator))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(form).contains("<p class=\"notice success\" role=\"status\">Zapisano zmiany województwa.</p>")
+            String form = mvc.perform(get("/admin/katalog/regiony/" + opolskie.id())
+                            .flashAttrs(saved.getFlashMap())
+                            .with(user(administrator)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(form)
+                    .contains("<p class=\"notice success\" role=\"status\">Zapisano zmiany województwa.</p>")
                     .contains("value=\"Opole Province\"");
         } finally {
             restore(opolskie);
@@ -109,11 +122,18 @@ class DirectoryAdminIntegrationTests {
     @Test
     void aRegionMovesToAnotherMacroregionAndBack() throws Exception {
         Region opolskie = directory.region("opolskie").orElseThrow();
-        long southern = directory.macroregions().stream().filter(m -> m.code().equals("PL2")).findFirst().orElseThrow().id();
+        long southern = directory.macroregions().stream()
+                .filter(m -> m.code().equals("PL2"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         try {
-            assertThat(send(regionForm(opolskie, "macroregionId", Long.toString(southern))).getStatus()).isEqualTo(302);
+            assertThat(send(regionForm(opolskie, "macroregionId", Long.toString(southern)))
+                            .getStatus())
+                    .isEqualTo(302);
             assertThat(page("/makroregiony/poludniowy")).contains("/regiony/opolskie");
-            assertThat(page("/admin/katalog/makroregiony/" + southern)).contains("href=\"/admin/katalog/regiony/" + opolskie.id() + "\"");
+            assertThat(page("/admin/katalog/makroregiony/" + southern))
+                    .contains("href=\"/admin/katalog/regiony/" + opolskie.id() + "\"");
         } finally {
             restore(opolskie);
         }
@@ -137,7 +157,8 @@ class DirectoryAdminIntegrationTests {
         String location = created.getRedirectedUrl();
         assertThat(location).matches("/admin/katalog/instytucje/\\d+");
 
-        assertThat(page("/regiony/lubuskie")).contains("Fundacja Testowa „Współpraca” (demo)")
+        assertThat(page("/regiony/lubuskie"))
+                .contains("Fundacja Testowa „Współpraca” (demo)")
                 .contains("ul. Próbna 7, 65-001 Zielona Góra")
                 .contains("href=\"mailto:biuro@fundacja-testowa.example\"")
                 .contains("href=\"https://fundacja-testowa.example/o-nas\"")
@@ -153,8 +174,11 @@ class DirectoryAdminIntegrationTests {
         assertThat(send(get(location)).getStatus()).isEqualTo(404);
 
         String id = location.substring(location.lastIndexOf('/') + 1);
-        assertThat(jdbc.sql("select action from audit_entry where target_type = 'institution' and target_id = :id order by id")
-                .param("id", id).query(String.class).list())
+        assertThat(jdbc.sql(
+                                "select action from audit_entry where target_type = 'institution' and target_id = :id order by id")
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
                 .containsExactly("DIRECTORY_INSTITUTION_CREATED", "DIRECTORY_INSTITUTION_DELETED");
     }
 
@@ -172,7 +196,8 @@ class DirectoryAdminIntegrationTests {
 
         assertThat(response.getStatus()).isEqualTo(422);
         String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains("class=\"error-summary\"")
+        assertThat(body)
+                .contains("class=\"error-summary\"")
                 .contains("<a href=\"#regionId\">Wybierz województwo: ten rodzaj instytucji działa w województwie.</a>")
                 .contains("<a href=\"#postalCode\">Wpisz kod pocztowy w formacie 00-000.</a>")
                 .contains("<a href=\"#email\">Wpisz adres e-mail w formacie nazwa@domena.pl.</a>")
@@ -231,7 +256,8 @@ class DirectoryAdminIntegrationTests {
                 .param("termEnd", "2026-01-09"));
         assertThat(membership.getStatus()).isEqualTo(422);
         assertThat(membership.getContentAsString(StandardCharsets.UTF_8))
-                .contains("<a href=\"#termEnd\">Ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>");
+                .contains(
+                        "<a href=\"#termEnd\">Ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>");
         assertThat(count("committee_membership")).isEqualTo(memberships);
     }
 
@@ -247,37 +273,54 @@ class DirectoryAdminIntegrationTests {
                 .param("termStart", "2025-01-01")
                 .param("termEnd", ""));
         assertThat(added.getStatus()).isEqualTo(302);
-        long memberId = jdbc.sql("select id from committee_membership where full_name = :name").param("name", name)
-                .query(Long.class).single();
+        long memberId = jdbc.sql("select id from committee_membership where full_name = :name")
+                .param("name", name)
+                .query(Long.class)
+                .single();
         try {
             assertThat(page("/regiony/podlaskie")).contains(name);
             String committeePage = page("/admin/katalog/komitety/" + committeeId);
             assertThat(committeePage).contains(name).contains("id=\"end-" + memberId + "\"");
 
-            MockHttpServletResponse refused = send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
-                    .param("end", "2024-12-31"));
+            MockHttpServletResponse refused =
+                    send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
+                            .param("end", "2024-12-31"));
             assertThat(refused.getStatus()).isEqualTo(422);
             assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
-                    .contains("<a href=\"#end-" + memberId + "\">Ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>")
+                    .contains("<a href=\"#end-" + memberId
+                            + "\">Ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>")
                     .contains("value=\"2024-12-31\"");
 
-            LocalDate yesterday = LocalDate.now(java.time.ZoneId.of("Europe/Warsaw")).minusDays(1);
-            MockHttpServletResponse ended = send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
-                    .param("end", yesterday.toString()));
+            LocalDate yesterday =
+                    LocalDate.now(java.time.ZoneId.of("Europe/Warsaw")).minusDays(1);
+            MockHttpServletResponse ended =
+                    send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
+                            .param("end", yesterday.toString()));
             assertThat(ended.getStatus()).isEqualTo(302);
             assertThat(page("/regiony/podlaskie")).doesNotContain(name);
             String afterEnd = page("/admin/katalog/komitety/" + committeeId);
-            assertThat(afterEnd.substring(afterEnd.indexOf("id=\"past-heading\""))).contains(name)
+            assertThat(afterEnd.substring(afterEnd.indexOf("id=\"past-heading\"")))
+                    .contains(name)
                     .contains(yesterday.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 
             // Without a date the membership ends today: its last day is today.
-            send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec").param("end", ""));
-            assertThat(jdbc.sql("select term_end from committee_membership where id = :id").param("id", memberId)
-                    .query(LocalDate.class).single()).isEqualTo(yesterday.plusDays(1));
-            assertThat(jdbc.sql("select count(*) from audit_entry where action = 'DIRECTORY_MEMBERSHIP_ENDED' and target_id = :id")
-                    .param("id", Long.toString(memberId)).query(Long.class).single()).isEqualTo(2);
+            send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
+                    .param("end", ""));
+            assertThat(jdbc.sql("select term_end from committee_membership where id = :id")
+                            .param("id", memberId)
+                            .query(LocalDate.class)
+                            .single())
+                    .isEqualTo(yesterday.plusDays(1));
+            assertThat(jdbc.sql(
+                                    "select count(*) from audit_entry where action = 'DIRECTORY_MEMBERSHIP_ENDED' and target_id = :id")
+                            .param("id", Long.toString(memberId))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
         } finally {
-            jdbc.sql("delete from committee_membership where id = :id").param("id", memberId).update();
+            jdbc.sql("delete from committee_membership where id = :id")
+                    .param("id", memberId)
+                    .update();
         }
     }
 
@@ -290,16 +333,25 @@ class DirectoryAdminIntegrationTests {
                 .param("sortOrder", "50"));
         try {
             assertThat(created.getStatus()).isEqualTo(302);
-            assertThat(jdbc.sql("select slug from macroregion where code = 'TX1'").query(String.class).single())
+            assertThat(jdbc.sql("select slug from macroregion where code = 'TX1'")
+                            .query(String.class)
+                            .single())
                     .isEqualTo("makroregion-lodzko-swietokrzyski-test");
-            assertThat(page("/makroregiony/makroregion-lodzko-swietokrzyski-test")).contains("Makroregion Łódzko-Świętokrzyski (test)");
+            assertThat(page("/makroregiony/makroregion-lodzko-swietokrzyski-test"))
+                    .contains("Makroregion Łódzko-Świętokrzyski (test)");
 
             MockHttpServletResponse taken = send(post("/admin/katalog/makroregiony/nowy")
-                    .param("code", "TX1").param("namePl", "Inny").param("nameEn", "Other").param("sortOrder", "abc"));
+                    .param("code", "TX1")
+                    .param("namePl", "Inny")
+                    .param("nameEn", "Other")
+                    .param("sortOrder", "abc"));
             assertThat(taken.getStatus()).isEqualTo(422);
             assertThat(taken.getContentAsString(StandardCharsets.UTF_8)).contains("href=\"#sortOrder\"");
             MockHttpServletResponse takenCode = send(post("/admin/katalog/makroregiony/nowy")
-                    .param("code", "TX1").param("namePl", "Inny").param("nameEn", "Other").param("sortOrder", "51"));
+                    .param("code", "TX1")
+                    .param("namePl", "Inny")
+                    .param("nameEn", "Other")
+                    .param("sortOrder", "51"));
             assertThat(takenCode.getStatus()).isEqualTo(422);
             assertThat(takenCode.getContentAsString(StandardCharsets.UTF_8))
                     .contains("<a href=\"#code\">Makroregion o tym kodzie już istnieje. Wpisz inny kod.</a>");
@@ -312,17 +364,31 @@ class DirectoryAdminIntegrationTests {
     void onlyAdministratorsReachTheDirectoryAdministration() throws Exception {
         AccountUserDetails editor = (AccountUserDetails) users.loadUserByUsername(EDITOR);
         Region opolskie = directory.region("opolskie").orElseThrow();
-        for (String path : List.of("/admin/katalog", "/admin/katalog/instytucje", "/admin/katalog/regiony/" + opolskie.id())) {
-            assertThat(mvc.perform(get(path).with(user(editor))).andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
-            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isBetween(300, 399);
+        for (String path :
+                List.of("/admin/katalog", "/admin/katalog/instytucje", "/admin/katalog/regiony/" + opolskie.id())) {
+            assertThat(mvc.perform(get(path).with(user(editor)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(path)
+                    .isEqualTo(403);
+            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
+                    .as(path)
+                    .isBetween(300, 399);
         }
-        MockHttpServletResponse refused = mvc.perform(regionForm(opolskie, "nameEn", "Hacked").with(user(editor)).with(csrf()))
-                .andReturn().getResponse();
+        MockHttpServletResponse refused = mvc.perform(regionForm(opolskie, "nameEn", "Hacked")
+                        .with(user(editor))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
         assertThat(directory.region("opolskie").orElseThrow().nameEn()).isEqualTo("Opole");
         // Without the CSRF token even an administrator's change is refused.
         assertThat(mvc.perform(regionForm(opolskie, "nameEn", "Hacked").with(user(administrator)))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -354,49 +420,81 @@ class DirectoryAdminIntegrationTests {
         try {
             for (String text : hostile) {
                 MockHttpServletResponse institution = send(post("/admin/katalog/instytucje/nowa")
-                        .param("kind", "PARTNER").param("name", text).param("regionId", Long.toString(lubuskie.id()))
-                        .param("street", text).param("city", text));
+                        .param("kind", "PARTNER")
+                        .param("name", text)
+                        .param("regionId", Long.toString(lubuskie.id()))
+                        .param("street", text)
+                        .param("city", text));
                 assertThat(institution.getStatus()).as(text).isIn(302, 422);
                 if (institution.getStatus() == 302) {
                     String location = institution.getRedirectedUrl();
                     institutions.add(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
                 }
-                MockHttpServletResponse member = send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/nowy")
-                        .param("fullName", text).param("organisation", text).param("sector", "NGO").param("function", "MEMBER")
-                        .param("termStart", "2025-01-01"));
+                MockHttpServletResponse member =
+                        send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/nowy")
+                                .param("fullName", text)
+                                .param("organisation", text)
+                                .param("sector", "NGO")
+                                .param("function", "MEMBER")
+                                .param("termStart", "2025-01-01"));
                 assertThat(member.getStatus()).as(text).isIn(302, 422);
             }
             for (String text : hostile.subList(0, OWN_STRINGS)) {
                 MockHttpServletResponse everyField = send(post("/admin/katalog/instytucje/nowa")
-                        .param("kind", text).param("name", text).param("regionId", text).param("street", text)
-                        .param("postalCode", text).param("city", text).param("email", text).param("phone", text)
+                        .param("kind", text)
+                        .param("name", text)
+                        .param("regionId", text)
+                        .param("street", text)
+                        .param("postalCode", text)
+                        .param("city", text)
+                        .param("email", text)
+                        .param("phone", text)
                         .param("website", text));
                 assertThat(everyField.getStatus()).as(text).isEqualTo(422);
-                assertThat(everyField.getContentAsString(StandardCharsets.UTF_8)).as(text).doesNotContain(SCRIPT);
-                MockHttpServletResponse member = send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/nowy")
-                        .param("fullName", text).param("sector", text).param("function", text).param("termStart", text)
-                        .param("termEnd", text));
+                assertThat(everyField.getContentAsString(StandardCharsets.UTF_8))
+                        .as(text)
+                        .doesNotContain(SCRIPT);
+                MockHttpServletResponse member =
+                        send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/nowy")
+                                .param("fullName", text)
+                                .param("sector", text)
+                                .param("function", text)
+                                .param("termStart", text)
+                                .param("termEnd", text));
                 assertThat(member.getStatus()).as(text).isEqualTo(422);
                 MockHttpServletResponse end = send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/"
-                        + currentMemberOf(committeeId) + "/koniec").param("end", text));
+                                + currentMemberOf(committeeId) + "/koniec")
+                        .param("end", text));
                 assertThat(end.getStatus()).as(text).isEqualTo(text.isBlank() ? 302 : 422);
             }
-            memberships.addAll(jdbc.sql("select id from committee_membership where committee_id = :c and organisation is not distinct from full_name")
-                    .param("c", committeeId).query(Long.class).list());
+            memberships.addAll(jdbc.sql(
+                            "select id from committee_membership where committee_id = :c and organisation is not distinct from full_name")
+                    .param("c", committeeId)
+                    .query(Long.class)
+                    .list());
             assertThat(institutions).as("institutions saved").isNotEmpty();
 
             String regionPage = page("/regiony/lubuskie");
-            assertThat(regionPage).doesNotContain(SCRIPT).doesNotContain("<img src=x").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-            for (String path : List.of("/admin/katalog/instytucje?region=" + lubuskie.id(), "/admin/katalog/komitety/" + committeeId,
+            assertThat(regionPage)
+                    .doesNotContain(SCRIPT)
+                    .doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+            for (String path : List.of(
+                    "/admin/katalog/instytucje?region=" + lubuskie.id(),
+                    "/admin/katalog/komitety/" + committeeId,
                     "/admin/katalog/instytucje/" + institutions.getLast())) {
                 assertThat(page(path)).as(path).doesNotContain(SCRIPT);
             }
         } finally {
             for (long id : institutions) {
-                jdbc.sql("delete from institution where id = :id").param("id", id).update();
+                jdbc.sql("delete from institution where id = :id")
+                        .param("id", id)
+                        .update();
             }
             for (long id : memberships) {
-                jdbc.sql("delete from committee_membership where id = :id").param("id", id).update();
+                jdbc.sql("delete from committee_membership where id = :id")
+                        .param("id", id)
+                        .update();
             }
         }
         assertThat(page("/regiony/lubuskie")).doesNotContain(SCRIPT);
@@ -406,19 +504,28 @@ class DirectoryAdminIntegrationTests {
     void hostileRegionNamesAreEscapedOnThePublicPagesAndTheMap() throws Exception {
         Region opolskie = directory.region("opolskie").orElseThrow();
         try {
-            assertThat(send(regionForm(opolskie, "nameEn", SCRIPT, "seat", "\"><svg onload=alert(1)>")).getStatus())
+            assertThat(send(regionForm(opolskie, "nameEn", SCRIPT, "seat", "\"><svg onload=alert(1)>"))
+                            .getStatus())
                     .isEqualTo(302);
-            for (String path : List.of("/regiony/opolskie?lang=en", "/regiony?lang=en", "/makroregiony/poludniowo-zachodni?lang=en",
+            for (String path : List.of(
+                    "/regiony/opolskie?lang=en",
+                    "/regiony?lang=en",
+                    "/makroregiony/poludniowo-zachodni?lang=en",
                     "/admin/katalog?lang=en")) {
                 String body = page(path);
-                assertThat(body).as(path).doesNotContain(SCRIPT).doesNotContain("<svg onload").contains("&lt;script&gt;");
+                assertThat(body)
+                        .as(path)
+                        .doesNotContain(SCRIPT)
+                        .doesNotContain("<svg onload")
+                        .contains("&lt;script&gt;");
             }
             MockHttpServletResponse tooLong = send(regionForm(opolskie, "nameEn", "a".repeat(10_000)));
             assertThat(tooLong.getStatus()).isEqualTo(422);
             assertThat(tooLong.getContentAsString(StandardCharsets.UTF_8)).contains("Ten tekst jest za długi.");
             MockHttpServletResponse blank = send(regionForm(opolskie, "nameEn", " \t ", "seat", ""));
             assertThat(blank.getStatus()).isEqualTo(422);
-            assertThat(blank.getContentAsString(StandardCharsets.UTF_8)).contains("Wpisz nazwę po angielsku.")
+            assertThat(blank.getContentAsString(StandardCharsets.UTF_8))
+                    .contains("Wpisz nazwę po angielsku.")
                     .contains("Wpisz siedzibę samorządu województwa.");
         } finally {
             restore(opolskie);
@@ -430,10 +537,21 @@ class DirectoryAdminIntegrationTests {
 
     /** The strings of the Big List of Naughty Strings, after Polish cases and extremes of our own. */
     private static List<String> hostileStrings() throws IOException {
-        List<String> strings = new ArrayList<>(List.of(SCRIPT, "<img src=x onerror=alert(1)>", "\"><script>alert(1)</script>",
-                "javascript:alert(1)", "'; drop table institution; --", "ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "za\u0328z\u0307o\u0301\u0142c\u0301",
-                "ZAĹ»Ă“ĹĆ", "a".repeat(10_000), "\u0000null\u0000", "line\r\nbreak", "\uD83D\uDE00".repeat(100),
-                "\u202Ekcatta\u202C", "Zażółć" + "ę".repeat(295)));
+        List<String> strings = new ArrayList<>(List.of(
+                SCRIPT,
+                "<img src=x onerror=alert(1)>",
+                "\"><script>alert(1)</script>",
+                "javascript:alert(1)",
+                "'; drop table institution; --",
+                "ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
+                "za\u0328z\u0307o\u0301\u0142c\u0301",
+                "ZAĹ»Ă“ĹĆ",
+                "a".repeat(10_000),
+                "\u0000null\u0000",
+                "line\r\nbreak",
+                "\uD83D\uDE00".repeat(100),
+                "\u202Ekcatta\u202C",
+                "Zażółć" + "ę".repeat(295)));
         strings.addAll(NaughtyStrings.corpus());
         return strings;
     }
@@ -460,12 +578,18 @@ class DirectoryAdminIntegrationTests {
     }
 
     private long currentCommitteeOf(String slug) {
-        return profiles.regionProfile(slug).orElseThrow().committee().orElseThrow().id();
+        return profiles.regionProfile(slug)
+                .orElseThrow()
+                .committee()
+                .orElseThrow()
+                .id();
     }
 
     private long currentMemberOf(long committeeId) {
         return jdbc.sql("select min(id) from committee_membership where committee_id = :c and term_end is null")
-                .param("c", committeeId).query(Long.class).single();
+                .param("c", committeeId)
+                .query(Long.class)
+                .single();
     }
 
     private long count(String table) {
@@ -474,7 +598,9 @@ class DirectoryAdminIntegrationTests {
 
     /** Sends a request as the demo administrator, with the CSRF token a form carries. */
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(administrator)).with(csrf())).andReturn().getResponse();
+        return mvc.perform(request.with(user(administrator)).with(csrf()))
+                .andReturn()
+                .getResponse();
     }
 
     /** A page as the administrator sees it; it must answer 200. */

@@ -56,8 +56,8 @@ class DirectoryPermissionsTests {
 
     @Test
     void aCoordinatorOfOneRegionAndCommitteeMemberOfAnotherEditsOnlyTheFirst() {
-        CurrentUser user = user(new RoleAssignment(Role.REGIONAL_COORDINATOR, OWN),
-                new RoleAssignment(Role.COMMITTEE_MEMBER, OTHER));
+        CurrentUser user = user(
+                new RoleAssignment(Role.REGIONAL_COORDINATOR, OWN), new RoleAssignment(Role.COMMITTEE_MEMBER, OTHER));
         assertThat(permissions.canEditRegion(user, OWN)).isTrue();
         assertThat(permissions.canEditRegion(user, OTHER)).isFalse();
         assertThat(permissions.canSeeMemberContacts(user, OTHER)).isFalse();

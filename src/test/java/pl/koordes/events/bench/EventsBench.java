@@ -47,10 +47,13 @@ class EventsBench {
         List<SignedInClient> clients = new ArrayList<>();
         for (int a = 0; a < ADDRESSES; a++) {
             SignedInClient client = new SignedInClient(port, "127.0.9." + (a + 1));
-            assertThat(client.get("/wydarzenia/" + event + "/zapis").statusCode()).isEqualTo(200);
+            assertThat(client.get("/wydarzenia/" + event + "/zapis").statusCode())
+                    .isEqualTo(200);
             clients.add(client);
         }
-        long region = jdbc.sql("select id from region where slug = 'malopolskie'").query(Long.class).single();
+        long region = jdbc.sql("select id from region where slug = 'malopolskie'")
+                .query(Long.class)
+                .single();
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> answers = new ArrayList<>();
@@ -59,9 +62,19 @@ class EventsBench {
             answers.add(pool.submit(() -> {
                 start.await();
                 long t0 = System.nanoTime();
-                HttpResponse<String> answer = clients.get(person % ADDRESSES).post("/wydarzenia/" + event + "/zapis",
-                        "fullName", "Osoba Ławkowa " + person, "email", "bench" + person + "@bench.koordes.example",
-                        "institution", "Instytucja " + person, "regionId", Long.toString(region), "privacyAccepted", "true");
+                HttpResponse<String> answer = clients.get(person % ADDRESSES)
+                        .post(
+                                "/wydarzenia/" + event + "/zapis",
+                                "fullName",
+                                "Osoba Ławkowa " + person,
+                                "email",
+                                "bench" + person + "@bench.koordes.example",
+                                "institution",
+                                "Instytucja " + person,
+                                "regionId",
+                                Long.toString(region),
+                                "privacyAccepted",
+                                "true");
                 return new long[] {answer.statusCode(), System.nanoTime() - t0};
             }));
         }
@@ -79,10 +92,17 @@ class EventsBench {
         double seconds = (System.nanoTime() - began) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        System.out.printf("%n=== %d visitors register for one event (%d seats) at once, over HTTP ===%n", PEOPLE, SEATS);
-        System.out.printf("wall time %.2f s, throughput %.0f registrations/s, latency p50 %.0f ms, p99 %.0f ms, max %.0f ms,"
-                        + " non-redirect answers %d%n", seconds, PEOPLE / seconds, latencies[PEOPLE / 2] / 1e6,
-                latencies[PEOPLE * 99 / 100] / 1e6, latencies[PEOPLE - 1] / 1e6, failures);
+        System.out.printf(
+                "%n=== %d visitors register for one event (%d seats) at once, over HTTP ===%n", PEOPLE, SEATS);
+        System.out.printf(
+                "wall time %.2f s, throughput %.0f registrations/s, latency p50 %.0f ms, p99 %.0f ms, max %.0f ms,"
+                        + " non-redirect answers %d%n",
+                seconds,
+                PEOPLE / seconds,
+                latencies[PEOPLE / 2] / 1e6,
+                latencies[PEOPLE * 99 / 100] / 1e6,
+                latencies[PEOPLE - 1] / 1e6,
+                failures);
         assertThat(failures).isZero();
         assertThat(count(event, "PENDING")).isEqualTo(SEATS);
         assertThat(count(event, "UNCONFIRMED")).isEqualTo(PEOPLE - SEATS);
@@ -90,15 +110,18 @@ class EventsBench {
 
     @Test
     void thePastEventsListIsAsFastWithFiveThousandEventsAsWithFifty() {
-        jdbc.sql("update event set status = 'DRAFT' where title not like 'bench list%' and ends_at < now()").update();
+        jdbc.sql("update event set status = 'DRAFT' where title not like 'bench list%' and ends_at < now()")
+                .update();
         add(50);
         double[] few = measure();
         add(4950);
         double[] many = measure();
         System.out.printf("%n=== past events list (/wydarzenia/archiwum), 200 requests each, one at a time ===%n");
-        System.out.printf("  50 events: first page mean %.1f ms p99 %.1f ms; page 2 mean %.1f ms p99 %.1f ms%n",
+        System.out.printf(
+                "  50 events: first page mean %.1f ms p99 %.1f ms; page 2 mean %.1f ms p99 %.1f ms%n",
                 few[0], few[1], few[2], few[3]);
-        System.out.printf("5000 events: first page mean %.1f ms p99 %.1f ms; page 125 mean %.1f ms p99 %.1f ms%n",
+        System.out.printf(
+                "5000 events: first page mean %.1f ms p99 %.1f ms; page 125 mean %.1f ms p99 %.1f ms%n",
                 many[0], many[1], many[2], many[3]);
         // "As fast": within a factor that leaves room for a busy machine, far from the 100x of a full scan per row.
         assertThat(many[0]).isLessThan(few[0] * 2 + 5);
@@ -106,7 +129,9 @@ class EventsBench {
 
     private double[] measure() {
         Http http = new Http(port);
-        long total = jdbc.sql("select count(*) from event where title like 'bench list%'").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from event where title like 'bench list%'")
+                .query(Long.class)
+                .single();
         String deep = "/wydarzenia/archiwum?strona=" + Math.max(2, total / 40);
         double[] first = time(http, "/wydarzenia/archiwum");
         double[] last = time(http, deep);
@@ -134,8 +159,7 @@ class EventsBench {
                                now() - (g || ' hours')::interval - interval '1 day', now() - (g || ' hours')::interval - interval '20 hours',
                                30, 'COMPLETED'
                         from generate_series(1, :n) g
-                        """)
-                .param("n", count).update();
+                        """).param("n", count).update();
     }
 
     private long event(String title, Instant start, int seats) {
@@ -143,15 +167,23 @@ class EventsBench {
                         insert into event (type, level, format, title, venue, starts_at, ends_at, seats_on_site, status)
                         values ('MEETING', 'NATIONAL', 'IN_PERSON', :title, 'Sala', :starts, :ends, :seats, 'PUBLISHED') returning id
                         """)
-                .param("title", title).param("starts", Timestamp.from(start))
-                .param("ends", Timestamp.from(start.plus(2, ChronoUnit.HOURS))).param("seats", seats)
-                .query(Long.class).single();
-        jdbc.sql("insert into event_region (event_id, region_id) select :id, id from region").param("id", id).update();
+                .param("title", title)
+                .param("starts", Timestamp.from(start))
+                .param("ends", Timestamp.from(start.plus(2, ChronoUnit.HOURS)))
+                .param("seats", seats)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into event_region (event_id, region_id) select :id, id from region")
+                .param("id", id)
+                .update();
         return id;
     }
 
     private int count(long event, String status) {
-        return jdbc.sql("select count(*) from event_registration where event_id = :e and status = :s").param("e", event)
-                .param("s", status).query(Integer.class).single();
+        return jdbc.sql("select count(*) from event_registration where event_id = :e and status = :s")
+                .param("e", event)
+                .param("s", status)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -1,6 +1,5 @@
 package pl.koordes.events.internal;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,8 @@ import pl.koordes.shared.mail.MailSettings;
 /** Calendar files as RFC 5545 wants them: escaped text, folded lines, UTC times right across the clock change. */
 class IcsCalendarTests {
 
-    private final IcsCalendar ics = new IcsCalendar(new MailSettings(null, "https://koordes.example"),
+    private final IcsCalendar ics = new IcsCalendar(
+            new MailSettings(null, "https://koordes.example"),
             Clock.fixed(Instant.parse("2026-10-01T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -33,15 +33,20 @@ class IcsCalendarTests {
         }
         String unfolded = calendar.replace("\r\n ", "");
         assertThat(unfolded).contains("SUMMARY:Spotkanie\\; ważne\\, bardzo\\\\ważne\\nźdźbło łąka żółć ");
-        assertThat(calendar).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n")
-                .contains("UID:event-1@koordes\r\n").contains("URL:https://koordes.example/wydarzenia/1\r\n");
+        assertThat(calendar)
+                .startsWith("BEGIN:VCALENDAR\r\n")
+                .endsWith("END:VCALENDAR\r\n")
+                .contains("UID:event-1@koordes\r\n")
+                .contains("URL:https://koordes.example/wydarzenia/1\r\n");
     }
 
     @Test
     void timesAreWrittenInUtcSoTheDaylightSavingChangeIsRight() {
         // 10:00 in Warsaw is 08:00 UTC in summer time (before 25.10.2026) and 09:00 UTC after the change.
-        Instant summer = LocalDateTime.parse("2026-10-24T10:00").atZone(Formats.ZONE).toInstant();
-        Instant winter = LocalDateTime.parse("2026-10-26T10:00").atZone(Formats.ZONE).toInstant();
+        Instant summer =
+                LocalDateTime.parse("2026-10-24T10:00").atZone(Formats.ZONE).toInstant();
+        Instant winter =
+                LocalDateTime.parse("2026-10-26T10:00").atZone(Formats.ZONE).toInstant();
         String calendar = ics.calendar(List.of(event("Lato", summer), event("Zima", winter)), "KoordES");
 
         assertThat(calendar).contains("DTSTART:20261024T080000Z").contains("DTSTART:20261026T090000Z");
@@ -54,8 +59,31 @@ class IcsCalendarTests {
     }
 
     private static Event event(String title, Instant start) {
-        return new Event(1, EventType.MEETING, EventLevel.NATIONAL, null, null, EventFormat.IN_PERSON, title, "", "Sala",
-                "ul. Przykładowa 1, Kraków", null, start, start.plusSeconds(7200), 10, 0, null, null, null,
-                Audience.ANYONE, Set.of(), EventStatus.PUBLISHED, "", "", List.of(), List.of());
+        return new Event(
+                1,
+                EventType.MEETING,
+                EventLevel.NATIONAL,
+                null,
+                null,
+                EventFormat.IN_PERSON,
+                title,
+                "",
+                "Sala",
+                "ul. Przykładowa 1, Kraków",
+                null,
+                start,
+                start.plusSeconds(7200),
+                10,
+                0,
+                null,
+                null,
+                null,
+                Audience.ANYONE,
+                Set.of(),
+                EventStatus.PUBLISHED,
+                "",
+                "",
+                List.of(),
+                List.of());
     }
 }

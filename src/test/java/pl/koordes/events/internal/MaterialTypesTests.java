@@ -25,11 +25,14 @@ class MaterialTypesTests {
         assertThat(detect(MaterialSamples.docx(), "").label()).isEqualTo("DOCX");
         assertThat(detect(MaterialSamples.xlsx(), "raport").label()).isEqualTo("XLSX");
         assertThat(detect(MaterialSamples.pptx(), "slajdy.zip").label()).isEqualTo("PPTX");
-        assertThat(detect(MaterialSamples.openDocument("application/vnd.oasis.opendocument.text"), "a").label())
+        assertThat(detect(MaterialSamples.openDocument("application/vnd.oasis.opendocument.text"), "a")
+                        .label())
                 .isEqualTo("ODT");
-        assertThat(detect(MaterialSamples.openDocument("application/vnd.oasis.opendocument.spreadsheet"), "a").label())
+        assertThat(detect(MaterialSamples.openDocument("application/vnd.oasis.opendocument.spreadsheet"), "a")
+                        .label())
                 .isEqualTo("ODS");
-        assertThat(detect(MaterialSamples.openDocument("application/vnd.oasis.opendocument.presentation"), "a").label())
+        assertThat(detect(MaterialSamples.openDocument("application/vnd.oasis.opendocument.presentation"), "a")
+                        .label())
                 .isEqualTo("ODP");
         assertThat(detect(MaterialSamples.png(), "obraz.jpg").mime()).isEqualTo("image/png");
         assertThat(detect(MaterialSamples.jpeg(), "obraz").mime()).isEqualTo("image/jpeg");
@@ -49,8 +52,10 @@ class MaterialTypesTests {
         assertThat(text).isNotNull();
         assertThat(MaterialTypes.contradicts(text, "program.pdf")).isTrue();
         assertThat(MaterialTypes.contradicts(text, "lista.csv")).isFalse();
-        assertThat(MaterialTypes.contradicts(detect(MaterialSamples.jpeg(), "a"), "zdjecie.JPG")).isFalse();
-        assertThat(MaterialTypes.contradicts(detect(MaterialSamples.png(), "a"), "zdjecie.jpeg")).isTrue();
+        assertThat(MaterialTypes.contradicts(detect(MaterialSamples.jpeg(), "a"), "zdjecie.JPG"))
+                .isFalse();
+        assertThat(MaterialTypes.contradicts(detect(MaterialSamples.png(), "a"), "zdjecie.jpeg"))
+                .isTrue();
         assertThat(MaterialTypes.contradicts(text, "notatki")).isFalse();
         assertThat(MaterialTypes.contradicts(text, "strona.html")).isFalse();
     }
@@ -60,32 +65,50 @@ class MaterialTypesTests {
         MaterialTypes.Type pdf = MaterialTypes.of("application/pdf");
         MaterialTypes.Type text = MaterialTypes.of("text/plain");
         assertThat(MaterialTypes.safeName("../../etc/passwd", text)).isEqualTo("passwd.txt");
-        assertThat(MaterialTypes.safeName("C:\\Users\\ala\\Program łódzki.PDF", pdf)).isEqualTo("Program łódzki.pdf");
+        assertThat(MaterialTypes.safeName("C:\\Users\\ala\\Program łódzki.PDF", pdf))
+                .isEqualTo("Program łódzki.pdf");
         assertThat(MaterialTypes.safeName("a\"b\r\nSet-Cookie: x=y.pdf", pdf)).isEqualTo("a_b Set-Cookie_ x=y.pdf");
         assertThat(MaterialTypes.safeName("strona.html", text)).isEqualTo("strona.html.txt");
         assertThat(MaterialTypes.safeName("raport\u202Efdp.exe", pdf)).isEqualTo("raport_fdp.exe.pdf");
         assertThat(MaterialTypes.safeName("...", pdf)).isEqualTo("material.pdf");
         assertThat(MaterialTypes.safeName(null, pdf)).isEqualTo("material.pdf");
         assertThat(MaterialTypes.safeName(".htaccess", text)).isEqualTo("htaccess.txt");
-        assertThat(MaterialTypes.safeName("ą".repeat(300) + ".pdf", pdf)).hasSize(120).endsWith("ą.pdf");
+        assertThat(MaterialTypes.safeName("ą".repeat(300) + ".pdf", pdf))
+                .hasSize(120)
+                .endsWith("ą.pdf");
     }
 
     @Test
     void everyHostileNameBecomesAHarmlessOneAndAWellFormedHeader() throws IOException {
-        Path corpus = List.of(Path.of("../shared/data/corpora/blns.txt"), Path.of("shared/data/corpora/blns.txt"),
-                Path.of("/work/shared/data/corpora/blns.txt")).stream().filter(Files::exists).findFirst().orElseThrow();
+        Path corpus = List.of(
+                        Path.of("../shared/data/corpora/blns.txt"),
+                        Path.of("shared/data/corpora/blns.txt"),
+                        Path.of("/work/shared/data/corpora/blns.txt"))
+                .stream()
+                .filter(Files::exists)
+                .findFirst()
+                .orElseThrow();
         List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
         assertThat(lines).hasSizeGreaterThan(500);
         MaterialTypes.Type pdf = MaterialTypes.of("application/pdf");
         for (String line : lines) {
             String name = MaterialTypes.safeName(line + ".pdf", pdf);
-            assertThat(name).as(line).endsWith(".pdf").doesNotContain("/", "\\", "\"", "\r", "\n", "\0", "%")
-                    .doesNotStartWith(".").doesNotStartWith(" ");
-            assertThat(name.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT))
-                    .as(line).isTrue();
+            assertThat(name)
+                    .as(line)
+                    .endsWith(".pdf")
+                    .doesNotContain("/", "\\", "\"", "\r", "\n", "\0", "%")
+                    .doesNotStartWith(".")
+                    .doesNotStartWith(" ");
+            assertThat(name.codePoints()
+                            .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT))
+                    .as(line)
+                    .isTrue();
             assertThat(name.codePointCount(0, name.length())).as(line).isLessThanOrEqualTo(120);
             String header = MaterialTypes.contentDisposition(name, false);
-            assertThat(header).as(line).matches("attachment; filename=\"[\\x20-\\x7e&&[^\"\\\\]]*\"; filename\\*=UTF-8''[A-Za-z0-9!#$&+\\-.^_`|~%]+");
+            assertThat(header)
+                    .as(line)
+                    .matches(
+                            "attachment; filename=\"[\\x20-\\x7e&&[^\"\\\\]]*\"; filename\\*=UTF-8''[A-Za-z0-9!#$&+\\-.^_`|~%]+");
         }
     }
 

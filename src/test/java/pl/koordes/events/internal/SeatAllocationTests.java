@@ -7,7 +7,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.events.SeatMode;
 import pl.koordes.events.internal.SeatAllocation.Waiting;
 
@@ -44,8 +43,12 @@ class SeatAllocationTests {
             SeatAllocation seats = new SeatAllocation(1, 1, null);
 
             assertThat(seats.take(SeatMode.ON_SITE, null)).isTrue();
-            assertThat(seats.take(SeatMode.ON_SITE, null)).as("the room is full").isFalse();
-            assertThat(seats.take(SeatMode.ONLINE, null)).as("the online meeting is not").isTrue();
+            assertThat(seats.take(SeatMode.ON_SITE, null))
+                    .as("the room is full")
+                    .isFalse();
+            assertThat(seats.take(SeatMode.ONLINE, null))
+                    .as("the online meeting is not")
+                    .isTrue();
             assertThat(seats.take(SeatMode.ONLINE, null)).isFalse();
         }
 
@@ -94,8 +97,12 @@ class SeatAllocationTests {
 
             assertThat(seats.take(SeatMode.ON_SITE, MALOPOLSKIE)).isTrue();
             assertThat(seats.take(SeatMode.ON_SITE, MALOPOLSKIE)).isTrue();
-            assertThat(seats.take(SeatMode.ON_SITE, MALOPOLSKIE)).as("quota used").isFalse();
-            assertThat(seats.take(SeatMode.ON_SITE, SLASKIE)).as("another region still gets a seat").isTrue();
+            assertThat(seats.take(SeatMode.ON_SITE, MALOPOLSKIE))
+                    .as("quota used")
+                    .isFalse();
+            assertThat(seats.take(SeatMode.ON_SITE, SLASKIE))
+                    .as("another region still gets a seat")
+                    .isTrue();
             assertThat(seats.free(SeatMode.ON_SITE)).isEqualTo(7);
         }
 
@@ -123,7 +130,9 @@ class SeatAllocationTests {
             assertThat(seats.take(SeatMode.ON_SITE, null)).isTrue();
             assertThat(seats.take(SeatMode.ON_SITE, null)).isTrue();
             assertThat(seats.take(SeatMode.ON_SITE, null)).isTrue();
-            assertThat(seats.take(SeatMode.ON_SITE, null)).as("but the capacity still holds").isFalse();
+            assertThat(seats.take(SeatMode.ON_SITE, null))
+                    .as("but the capacity still holds")
+                    .isFalse();
         }
 
         @Test
@@ -144,8 +153,10 @@ class SeatAllocationTests {
         void freeSeatsGoToTheWaitingListInArrivalOrder() {
             SeatAllocation seats = new SeatAllocation(5, 0, null).taken(SeatMode.ON_SITE, null, 3);
 
-            List<Long> promoted = seats.promote(List.of(waiting(10, SeatMode.ON_SITE, null),
-                    waiting(11, SeatMode.ON_SITE, null), waiting(12, SeatMode.ON_SITE, null)));
+            List<Long> promoted = seats.promote(List.of(
+                    waiting(10, SeatMode.ON_SITE, null),
+                    waiting(11, SeatMode.ON_SITE, null),
+                    waiting(12, SeatMode.ON_SITE, null)));
 
             assertThat(promoted).containsExactly(10L, 11L);
             assertThat(seats.free(SeatMode.ON_SITE)).isZero();
@@ -153,21 +164,28 @@ class SeatAllocationTests {
 
         @Test
         void aPersonWhoseRegionUsedItsQuotaIsSkippedNotTheWholeList() {
-            SeatAllocation seats = new SeatAllocation(10, 0, 2).taken(SeatMode.ON_SITE, MALOPOLSKIE, 2)
+            SeatAllocation seats = new SeatAllocation(10, 0, 2)
+                    .taken(SeatMode.ON_SITE, MALOPOLSKIE, 2)
                     .taken(SeatMode.ON_SITE, null, 6);
 
-            List<Long> promoted = seats.promote(List.of(waiting(20, SeatMode.ON_SITE, MALOPOLSKIE),
-                    waiting(21, SeatMode.ON_SITE, SLASKIE), waiting(22, SeatMode.ON_SITE, MALOPOLSKIE)));
+            List<Long> promoted = seats.promote(List.of(
+                    waiting(20, SeatMode.ON_SITE, MALOPOLSKIE),
+                    waiting(21, SeatMode.ON_SITE, SLASKIE),
+                    waiting(22, SeatMode.ON_SITE, MALOPOLSKIE)));
 
-            assertThat(promoted).as("the first of a region under its quota, then no seat is left").containsExactly(21L);
+            assertThat(promoted)
+                    .as("the first of a region under its quota, then no seat is left")
+                    .containsExactly(21L);
         }
 
         @Test
         void promotionTakesTheQuotaIntoAccountAsItGoes() {
             SeatAllocation seats = new SeatAllocation(10, 0, 2).taken(SeatMode.ON_SITE, MALOPOLSKIE, 1);
 
-            List<Long> promoted = seats.promote(List.of(waiting(30, SeatMode.ON_SITE, MALOPOLSKIE),
-                    waiting(31, SeatMode.ON_SITE, MALOPOLSKIE), waiting(32, SeatMode.ON_SITE, SLASKIE)));
+            List<Long> promoted = seats.promote(List.of(
+                    waiting(30, SeatMode.ON_SITE, MALOPOLSKIE),
+                    waiting(31, SeatMode.ON_SITE, MALOPOLSKIE),
+                    waiting(32, SeatMode.ON_SITE, SLASKIE)));
 
             assertThat(promoted).containsExactly(30L, 32L);
         }
@@ -176,8 +194,10 @@ class SeatAllocationTests {
         void eachKindOfSeatGoesToThoseWaitingForThatKindOnSiteFirst() {
             SeatAllocation seats = new SeatAllocation(1, 1, null).taken(SeatMode.ON_SITE, null, 0);
 
-            List<Long> promoted = seats.promote(List.of(waiting(40, SeatMode.ONLINE, null),
-                    waiting(41, SeatMode.ON_SITE, null), waiting(42, SeatMode.ONLINE, null),
+            List<Long> promoted = seats.promote(List.of(
+                    waiting(40, SeatMode.ONLINE, null),
+                    waiting(41, SeatMode.ON_SITE, null),
+                    waiting(42, SeatMode.ONLINE, null),
                     waiting(43, SeatMode.ON_SITE, null)));
 
             assertThat(promoted).containsExactly(41L, 40L);
@@ -185,7 +205,8 @@ class SeatAllocationTests {
 
         @Test
         void aFreedOnlineSeatDoesNotGoToSomeoneWaitingForTheRoom() {
-            SeatAllocation seats = new SeatAllocation(2, 2, null).taken(SeatMode.ON_SITE, null, 2)
+            SeatAllocation seats = new SeatAllocation(2, 2, null)
+                    .taken(SeatMode.ON_SITE, null, 2)
                     .taken(SeatMode.ONLINE, null, 1);
 
             assertThat(seats.promote(List.of(waiting(50, SeatMode.ON_SITE, null), waiting(51, SeatMode.ONLINE, null))))
@@ -194,8 +215,10 @@ class SeatAllocationTests {
 
         @Test
         void nothingFreeOrNobodyWaitingPromotesNobody() {
-            assertThat(new SeatAllocation(1, 0, null).taken(SeatMode.ON_SITE, null, 1)
-                    .promote(List.of(waiting(60, SeatMode.ON_SITE, null)))).isEmpty();
+            assertThat(new SeatAllocation(1, 0, null)
+                            .taken(SeatMode.ON_SITE, null, 1)
+                            .promote(List.of(waiting(60, SeatMode.ON_SITE, null))))
+                    .isEmpty();
             assertThat(new SeatAllocation(5, 5, 1).promote(List.of())).isEmpty();
         }
 

@@ -24,7 +24,8 @@ class AfterTransactionTests {
         try {
             AfterTransaction.run(runs::incrementAndGet);
             assertThat(runs).hasValue(0);
-            TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+            TransactionSynchronizationUtils.invokeAfterCompletion(
+                    TransactionSynchronizationManager.getSynchronizations(),
                     TransactionSynchronization.STATUS_COMMITTED);
             assertThat(runs).hasValue(1);
         } finally {

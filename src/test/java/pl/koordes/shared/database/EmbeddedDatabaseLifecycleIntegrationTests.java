@@ -47,7 +47,9 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
 
     @BeforeEach
     void requirePackagedJar() {
-        assertThat(Path.of("target", "koordes.jar")).as("the jar built by 'package'").exists();
+        assertThat(Path.of("target", "koordes.jar"))
+                .as("the jar built by 'package'")
+                .exists();
     }
 
     @AfterEach
@@ -131,50 +133,64 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
         all.add(application.toHandle());
         all.forEach(ProcessHandle::destroyForcibly);
         writer.join(Duration.ofMinutes(1).toMillis());
-        assertThat(writer.isAlive()).as("the writer noticed the server was gone").isFalse();
+        assertThat(writer.isAlive())
+                .as("the writer noticed the server was gone")
+                .isFalse();
         application.waitFor();
 
         application = start(port);
         awaitHealthy(port);
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort()
-                + "/postgres", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + databasePort() + "/postgres", "postgres", "");
                 ResultSet rows = connection.createStatement().executeQuery("select id from durability_probe")) {
             Set<Integer> kept = new HashSet<>();
             while (rows.next()) {
                 kept.add(rows.getInt(1));
             }
             assertThat(acknowledged.stream().filter(id -> !kept.contains(id)).toList())
-                    .as("acknowledged rows lost of %d", acknowledged.size()).isEmpty();
+                    .as("acknowledged rows lost of %d", acknowledged.size())
+                    .isEmpty();
         }
     }
 
     private Process start(int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx512m", "-jar", Path.of("target", "koordes.jar").toAbsolutePath().toString(),
+        List<String> command = List.of(
+                java,
+                "-Xmx512m",
+                "-jar",
+                Path.of("target", "koordes.jar").toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--koordes.db.embedded.data-dir=" + dataDir(),
                 "--logging.file.name=" + work.resolve("application.log"));
         return new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("console.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("console.log").toFile()))
                 .start();
     }
 
     private void awaitHealthy(int port) {
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .failFast("the application exited", () -> !application.isAlive())
                 .until(() -> get(port, "/actuator/health").body().contains("\"status\":\"UP\""));
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The embedded server's port, from the fourth line of its postmaster.pid. */
     private int databasePort() throws IOException {
-        return Integer.parseInt(Files.readAllLines(dataDir().resolve("postmaster.pid")).get(3).trim());
+        return Integer.parseInt(
+                Files.readAllLines(dataDir().resolve("postmaster.pid")).get(3).trim());
     }
 
     private Path dataDir() {
@@ -187,14 +203,18 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
             if (!pid.isFile()) {
                 return Optional.empty();
             }
-            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid.toPath()).getFirst().trim()));
+            return ProcessHandle.of(
+                    Long.parseLong(Files.readAllLines(pid.toPath()).getFirst().trim()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     private static List<String> members(String page) {
-        return page.lines().filter(l -> l.contains("<th scope=\"row\">")).map(String::trim).toList();
+        return page.lines()
+                .filter(l -> l.contains("<th scope=\"row\">"))
+                .map(String::trim)
+                .toList();
     }
 
     private static int freePort() throws IOException {

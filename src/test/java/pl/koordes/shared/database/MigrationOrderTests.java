@@ -29,7 +29,8 @@ class MigrationOrderTests {
     @Test
     void everyMigrationIsNamedWithOneNumberAndAModule() throws IOException {
         for (String file : files()) {
-            assertThat(file).as("migration file name in %s (V<number>__<module>_<what>.sql)", MIGRATIONS)
+            assertThat(file)
+                    .as("migration file name in %s (V<number>__<module>_<what>.sql)", MIGRATIONS)
                     .matches(NAME);
         }
     }
@@ -38,9 +39,11 @@ class MigrationOrderTests {
     void everyMigrationIsInTheLedgerAndEveryLineIsAMigration() throws IOException {
         List<String> files = files();
         List<String> ledger = ledger();
-        assertThat(files).as("migrations missing from %s: append each new one at its end", LEDGER)
+        assertThat(files)
+                .as("migrations missing from %s: append each new one at its end", LEDGER)
                 .isSubsetOf(ledger);
-        assertThat(ledger).as("lines of %s without a migration file (released migrations are never deleted)", LEDGER)
+        assertThat(ledger)
+                .as("lines of %s without a migration file (released migrations are never deleted)", LEDGER)
                 .isSubsetOf(files);
         assertThat(ledger).as("%s lists a migration twice", LEDGER).doesNotHaveDuplicates();
     }
@@ -52,8 +55,9 @@ class MigrationOrderTests {
         for (String line : ledger()) {
             long version = version(line);
             if (version <= highest) {
-                fail("%s has version %d, not above %s before it in %s: a database that applied that one would "
-                        + "refuse to start. Rename it to V%d__… (the highest version + 1).",
+                fail(
+                        "%s has version %d, not above %s before it in %s: a database that applied that one would "
+                                + "refuse to start. Rename it to V%d__… (the highest version + 1).",
                         line, version, previous, LEDGER, maxVersion() + 1);
             }
             highest = version;
@@ -63,7 +67,9 @@ class MigrationOrderTests {
 
     private static long version(String file) {
         Matcher name = NAME.matcher(file);
-        assertThat(name.matches()).as("%s in %s is named V<number>__<module>_<what>.sql", file, LEDGER).isTrue();
+        assertThat(name.matches())
+                .as("%s in %s is named V<number>__<module>_<what>.sql", file, LEDGER)
+                .isTrue();
         return Long.parseLong(name.group(1));
     }
 

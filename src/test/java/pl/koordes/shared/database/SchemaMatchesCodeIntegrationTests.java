@@ -37,26 +37,27 @@ class SchemaMatchesCodeIntegrationTests {
     private static final Path SOURCES = Path.of("src/main/java");
 
     /** A text block, or an ordinary string literal on one line. */
-    private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
-            Pattern.DOTALL);
-    private static final Pattern STATEMENT = Pattern.compile("^\\s*(select|insert|update|delete|with)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LITERAL =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+
+    private static final Pattern STATEMENT =
+            Pattern.compile("^\\s*(select|insert|update|delete|with)\\b", Pattern.CASE_INSENSITIVE);
     /** A name after these keywords is a table, unless a parenthesis follows it (a function). */
-    private static final Pattern TABLE = Pattern.compile(
-            "\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+    private static final Pattern TABLE =
+            Pattern.compile("\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
     /** {@code extract(year from x)}, {@code a is distinct from b}: {@code from} not followed by a table. */
-    private static final Pattern FROM_IN_EXPRESSION = Pattern.compile(
-            "\\b(?:extract|substring|trim|overlay)\\s*\\([^()]*\\)|\\bdistinct\\s+from\\b");
+    private static final Pattern FROM_IN_EXPRESSION =
+            Pattern.compile("\\b(?:extract|substring|trim|overlay)\\s*\\([^()]*\\)|\\bdistinct\\s+from\\b");
     /** Names a statement defines for itself: {@code with found(action) as (…)}, {@code recent as materialized (…)}. */
-    private static final Pattern COMMON_TABLE = Pattern.compile(
-            "\\b([a-z_][a-z0-9_]*)\\s*(?:\\([^()]*\\))?\\s+as\\s+(?:not\\s+)?(?:materialized\\s+)?\\(");
-    private static final Pattern INSERT_COLUMNS = Pattern.compile(
-            "\\binsert\\s+into\\s+([a-z_][a-z0-9_]*)\\s*\\(([^()]*)\\)");
+    private static final Pattern COMMON_TABLE =
+            Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s*(?:\\([^()]*\\))?\\s+as\\s+(?:not\\s+)?(?:materialized\\s+)?\\(");
+
+    private static final Pattern INSERT_COLUMNS =
+            Pattern.compile("\\binsert\\s+into\\s+([a-z_][a-z0-9_]*)\\s*\\(([^()]*)\\)");
     /** Words a keyword above can precede that are not tables ({@code on conflict do update set}). */
     private static final Set<String> NOT_TABLES = Set.of("set", "lateral", "only", "select");
 
-    record Use(String table, String column, Path file) {
-    }
+    record Use(String table, String column, Path file) {}
 
     static List<Use> tables = new ArrayList<>();
     static List<Use> columns = new ArrayList<>();
@@ -67,7 +68,9 @@ class SchemaMatchesCodeIntegrationTests {
     @BeforeAll
     static void readTheCode() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(file -> file.toString().endsWith(".java")).sorted().forEach(SchemaMatchesCodeIntegrationTests::read);
+            files.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
+                    .forEach(SchemaMatchesCodeIntegrationTests::read);
         }
     }
 
@@ -84,10 +87,13 @@ class SchemaMatchesCodeIntegrationTests {
             if (!STATEMENT.matcher(text).find()) {
                 continue;
             }
-            String sql = FROM_IN_EXPRESSION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+            String sql =
+                    FROM_IN_EXPRESSION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
             Set<String> ownNames = new TreeSet<>();
             COMMON_TABLE.matcher(sql).results().forEach(m -> ownNames.add(m.group(1)));
-            TABLE.matcher(sql).results().map(m -> m.group(1))
+            TABLE.matcher(sql)
+                    .results()
+                    .map(m -> m.group(1))
                     .filter(name -> !ownNames.contains(name) && !NOT_TABLES.contains(name))
                     .forEach(name -> tables.add(new Use(name, null, file)));
             INSERT_COLUMNS.matcher(sql).results().forEach(m -> {
@@ -110,8 +116,11 @@ class SchemaMatchesCodeIntegrationTests {
         List<String> missing = tables.stream()
                 .filter(use -> !exists(use.table()))
                 .map(use -> use.table() + " (" + use.file() + ")")
-                .distinct().toList();
-        assertThat(missing).as("tables named in SQL in src/main/java but absent after the migrations").isEmpty();
+                .distinct()
+                .toList();
+        assertThat(missing)
+                .as("tables named in SQL in src/main/java but absent after the migrations")
+                .isEmpty();
     }
 
     @Test
@@ -119,13 +128,19 @@ class SchemaMatchesCodeIntegrationTests {
         List<String> missing = columns.stream()
                 .filter(use -> exists(use.table()) && !hasColumn(use.table(), use.column()))
                 .map(use -> use.table() + "." + use.column() + " (" + use.file() + ")")
-                .distinct().toList();
-        assertThat(missing).as("columns inserted by src/main/java but absent after the migrations").isEmpty();
+                .distinct()
+                .toList();
+        assertThat(missing)
+                .as("columns inserted by src/main/java but absent after the migrations")
+                .isEmpty();
     }
 
     private boolean exists(String table) {
         // to_regclass looks the name up along the search path, so pg_catalog tables count too.
-        return jdbc.sql("select to_regclass(:name) is not null").param("name", table).query(Boolean.class).single();
+        return jdbc.sql("select to_regclass(:name) is not null")
+                .param("name", table)
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean hasColumn(String table, String column) {
@@ -133,6 +148,10 @@ class SchemaMatchesCodeIntegrationTests {
                         select count(*) from information_schema.columns
                         where table_schema = current_schema() and table_name = :table and column_name = :column
                         """)
-                .param("table", table).param("column", column).query(Integer.class).single() == 1;
+                        .param("table", table)
+                        .param("column", column)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 }

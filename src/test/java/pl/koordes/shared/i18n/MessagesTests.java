@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
-import pl.koordes.directory.internal.CommitteeFunction;
 import pl.koordes.directory.InstitutionKind;
+import pl.koordes.directory.internal.CommitteeFunction;
 import pl.koordes.directory.internal.Sector;
 
 /** Both languages are complete, Polish plurals and formats are right, and every key used exists. */
@@ -37,8 +37,12 @@ class MessagesTests {
         for (String basename : MessageSourceConfiguration.basenames()) {
             Set<String> polish = keys(basename + ".properties");
             Set<String> english = keys(basename + "_en.properties");
-            assertThat(new TreeSet<>(polish)).as("keys of " + basename + " missing in English").containsAll(english);
-            assertThat(new TreeSet<>(english)).as("keys of " + basename + " missing in Polish").containsAll(polish);
+            assertThat(new TreeSet<>(polish))
+                    .as("keys of " + basename + " missing in English")
+                    .containsAll(english);
+            assertThat(new TreeSet<>(english))
+                    .as("keys of " + basename + " missing in Polish")
+                    .containsAll(polish);
         }
     }
 
@@ -47,7 +51,9 @@ class MessagesTests {
         Set<String> seen = new TreeSet<>();
         for (String basename : MessageSourceConfiguration.basenames()) {
             for (String key : keys(basename + ".properties")) {
-                assertThat(seen.add(key)).as(key + " defined again in " + basename).isTrue();
+                assertThat(seen.add(key))
+                        .as(key + " defined again in " + basename)
+                        .isTrue();
             }
         }
     }
@@ -66,7 +72,8 @@ class MessagesTests {
         Set<String> known = allKeys();
         Pattern literalKey = Pattern.compile("\\bt\\(\"([a-zA-Z0-9.]+)\"");
         Set<String> used = new TreeSet<>();
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")), Files.walk(Path.of("src/main/java")))) {
+        try (Stream<Path> files =
+                Stream.concat(Files.walk(Path.of("src/main/jte")), Files.walk(Path.of("src/main/java")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Matcher m = literalKey.matcher(Files.readString(file));
                 while (m.find()) {

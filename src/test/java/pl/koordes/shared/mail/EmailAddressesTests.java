@@ -17,8 +17,18 @@ class EmailAddressesTests {
     @Test
     void refusesWhatPeopleOrServersCouldReadDifferently() {
         String tooLong = "a".repeat(EmailAddresses.MAX_LENGTH) + "@example.org";
-        for (String address : new String[] {"", "anna", "anna@localhost", "Anna <anna@example.org>", "a@b.org, c@d.org",
-                "anna@example.org\nBcc: x@y.org", "żaneta@example.org", "anna@-example.org", "<script>@example.org", tooLong}) {
+        for (String address : new String[] {
+            "",
+            "anna",
+            "anna@localhost",
+            "Anna <anna@example.org>",
+            "a@b.org, c@d.org",
+            "anna@example.org\nBcc: x@y.org",
+            "żaneta@example.org",
+            "anna@-example.org",
+            "<script>@example.org",
+            tooLong
+        }) {
             assertThat(EmailAddresses.valid(address)).as(address).isFalse();
         }
         assertThat(EmailAddresses.valid(null)).isFalse();

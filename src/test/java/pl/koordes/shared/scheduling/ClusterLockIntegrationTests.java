@@ -26,7 +26,9 @@ class ClusterLockIntegrationTests {
 
     private ClusterLock node() {
         return new ClusterLock(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build()));
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build()));
     }
 
     @Test
@@ -38,8 +40,8 @@ class ClusterLockIntegrationTests {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
 
-        CompletableFuture<Void> longRun = CompletableFuture.runAsync(() -> first.runOnce(job, Duration.ofMinutes(1),
-                Duration.ZERO, () -> {
+        CompletableFuture<Void> longRun =
+                CompletableFuture.runAsync(() -> first.runOnce(job, Duration.ofMinutes(1), Duration.ZERO, () -> {
                     runs.incrementAndGet();
                     running.countDown();
                     await(release);
@@ -47,7 +49,9 @@ class ClusterLockIntegrationTests {
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 
         second.runOnce(job, Duration.ofMinutes(1), Duration.ZERO, runs::incrementAndGet);
-        assertThat(runs).as("the second node skipped the turn the first is running").hasValue(1);
+        assertThat(runs)
+                .as("the second node skipped the turn the first is running")
+                .hasValue(1);
 
         release.countDown();
         longRun.get(10, TimeUnit.SECONDS);

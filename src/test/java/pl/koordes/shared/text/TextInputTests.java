@@ -17,11 +17,9 @@ class TextInputTests {
     private static ValidatorFactory factory;
     private static Validator validator;
 
-    record Name(@Text(max = 5) String value) {
-    }
+    record Name(@Text(max = 5) String value) {}
 
-    record Note(@Text(max = 20, multiline = true) String value) {
-    }
+    record Note(@Text(max = 20, multiline = true) String value) {}
 
     @BeforeAll
     static void validator() {
@@ -79,7 +77,8 @@ class TextInputTests {
     }
 
     private static Set<String> messages(Object form) {
-        return validator.validate(form).stream().map(ConstraintViolation::getMessage)
+        return validator.validate(form).stream()
+                .map(ConstraintViolation::getMessage)
                 .collect(Collectors.toSet());
     }
 }

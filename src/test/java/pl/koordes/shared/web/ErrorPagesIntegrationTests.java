@@ -22,8 +22,12 @@ class ErrorPagesIntegrationTests {
     void anUnexpectedFailureIsAPolite500PageWithoutStackTraceOrSql() {
         HttpResponse<String> response = new Http(port).get("/test/failure");
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).contains("<html lang=\"pl\">").contains("Coś poszło nie tak")
-                .doesNotContain("secret_table").doesNotContain("IllegalStateException").doesNotContain("at pl.koordes")
+        assertThat(response.body())
+                .contains("<html lang=\"pl\">")
+                .contains("Coś poszło nie tak")
+                .doesNotContain("secret_table")
+                .doesNotContain("IllegalStateException")
+                .doesNotContain("at pl.koordes")
                 .doesNotContain("SQL");
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         HttpResponse<String> english = new Http(port).get("/test/failure?lang=en");
@@ -62,6 +66,9 @@ class ErrorPagesIntegrationTests {
     void aMachineClientGetsAShortAnswerWithoutDetail() {
         HttpResponse<String> response = new Http(port).get("/test/failure", "Accept", "application/json");
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).doesNotContain("secret_table").doesNotContain("trace").doesNotContain("exception");
+        assertThat(response.body())
+                .doesNotContain("secret_table")
+                .doesNotContain("trace")
+                .doesNotContain("exception");
     }
 }

@@ -26,14 +26,27 @@ class ExcelCsvTests {
     void noPieceStartsAFormulaWhateverSeparatorTheSpreadsheetSplitsAt() {
         // Each payload, split at any separator a spreadsheet in any locale may use, must leave no piece
         // that starts (after spaces) with a formula character.
-        String[] payloads = {"Nowak,=HYPERLINK(\"http://x.example\",\"klik\")", "a;+1", "a|@SUM(A1)", "a\t-2+3",
-            "linia\n=1+1", "linia\r\n=1", "a, =1", "a,\u00A0=1", "x\t\t=1", "=a,=b;=c", "-", "@"};
+        String[] payloads = {
+            "Nowak,=HYPERLINK(\"http://x.example\",\"klik\")",
+            "a;+1",
+            "a|@SUM(A1)",
+            "a\t-2+3",
+            "linia\n=1+1",
+            "linia\r\n=1",
+            "a, =1",
+            "a,\u00A0=1",
+            "x\t\t=1",
+            "=a,=b;=c",
+            "-",
+            "@"
+        };
         for (String payload : payloads) {
             String safe = ExcelCsv.safe(payload);
             for (String piece : safe.split("[,;|\t\r\n]", -1)) {
                 String start = piece.replaceFirst("^[ \u00A0]*", "");
                 assertThat(start.isEmpty() || "=+-@".indexOf(start.charAt(0)) < 0)
-                        .as("piece '%s' of %s", piece, safe).isTrue();
+                        .as("piece '%s' of %s", piece, safe)
+                        .isTrue();
             }
         }
         assertThat(ExcelCsv.safe("Nowak,=1")).isEqualTo("Nowak,'=1");
@@ -49,6 +62,7 @@ class ExcelCsvTests {
         printer.close(true);
         byte[] bytes = out.toByteArray();
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo("Zażółć;\"a;b\"\r\n");
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))
+                .isEqualTo("Zażółć;\"a;b\"\r\n");
     }
 }

@@ -54,13 +54,17 @@ class FormErrorsTests {
     @Test
     void aValidFormHasNoErrors() {
         Period period = new Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 4));
-        assertThat(FormErrors.check(period, new DirectFieldBindingResult(period, "period")).any()).isFalse();
+        assertThat(FormErrors.check(period, new DirectFieldBindingResult(period, "period"))
+                        .any())
+                .isFalse();
     }
 
     @Test
     void aRefusalShowsEachReasonBesideItsField() {
-        FormErrors errors = FormErrors.of(Refused.all(List.of(new Refused.Reason("code", "test.code.taken"),
-                new Refused.Reason(null, "test.closed"), new Refused.Reason("code", "test.second"))));
+        FormErrors errors = FormErrors.of(Refused.all(List.of(
+                new Refused.Reason("code", "test.code.taken"),
+                new Refused.Reason(null, "test.closed"),
+                new Refused.Reason("code", "test.second"))));
         assertThat(errors.fields()).containsExactly(Map.entry("code", "test.code.taken"));
         assertThat(errors.global()).containsExactly("test.closed");
         assertThat(Refused.conflict("test.closed").kind()).isEqualTo(Refused.Kind.CONFLICT);

@@ -37,9 +37,15 @@ import pl.koordes.support.SignedInClient;
 class PageCacheIntegrationTests {
 
     private static final Pattern TOKEN = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">");
-    private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Frame-Options",
-            "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy",
-            "Cache-Control", "Content-Type");
+    private static final List<String> SECURITY_HEADERS = List.of(
+            "Content-Security-Policy",
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "Permissions-Policy",
+            "Cross-Origin-Opener-Policy",
+            "Cache-Control",
+            "Content-Type");
 
     @LocalServerPort
     int port;
@@ -56,14 +62,22 @@ class PageCacheIntegrationTests {
     @BeforeEach
     void anArticle() {
         cache.clear();
-        slug = jdbc.sql("select slug from article where status = 'PUBLISHED' and published_at < now() order by id limit 1")
-                .query(String.class).single();
-        title = jdbc.sql("select title from article where slug = :slug").param("slug", slug).query(String.class).single();
+        slug = jdbc.sql(
+                        "select slug from article where status = 'PUBLISHED' and published_at < now() order by id limit 1")
+                .query(String.class)
+                .single();
+        title = jdbc.sql("select title from article where slug = :slug")
+                .param("slug", slug)
+                .query(String.class)
+                .single();
     }
 
     @AfterEach
     void restoreTitle() {
-        jdbc.sql("update article set title = :title where slug = :slug").param("title", title).param("slug", slug).update();
+        jdbc.sql("update article set title = :title where slug = :slug")
+                .param("title", title)
+                .param("slug", slug)
+                .update();
     }
 
     @Test
@@ -76,13 +90,23 @@ class PageCacheIntegrationTests {
 
         String changed = title + " (zmiana w bazie)";
         retitle(changed);
-        assertThat(visitor.get(article()).body()).as("given out from the cache").contains(escaped(title))
+        assertThat(visitor.get(article()).body())
+                .as("given out from the cache")
+                .contains(escaped(title))
                 .doesNotContain(escaped(changed));
-        assertThat(editor.get(article()).body()).as("signed-in people get a fresh page").contains(escaped(changed));
+        assertThat(editor.get(article()).body())
+                .as("signed-in people get a fresh page")
+                .contains(escaped(changed));
 
         // Any successful change through this node (here a visitor's comment) empties the cache.
-        HttpResponse<String> comment = visitor.post(article() + "/komentarze", "title", "Pytanie o spółdzielnie",
-                "body", "Czy w powiecie działa już spółdzielnia socjalna?", "signature", "Czytelniczka");
+        HttpResponse<String> comment = visitor.post(
+                article() + "/komentarze",
+                "title",
+                "Pytanie o spółdzielnie",
+                "body",
+                "Czy w powiecie działa już spółdzielnia socjalna?",
+                "signature",
+                "Czytelniczka");
         assertThat(SignedInClient.location(comment)).contains("komentarz=oczekuje");
         assertThat(visitor.get(article()).body()).contains(escaped(changed));
     }
@@ -94,7 +118,8 @@ class PageCacheIntegrationTests {
         String changed = title + " (zmiana na innym węźle)";
         retitle(changed);
         assertThat(visitor.get(article()).body()).doesNotContain(escaped(changed));
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> visitor.get(article()).body().contains(escaped(changed)));
     }
 
@@ -112,16 +137,30 @@ class PageCacheIntegrationTests {
         assertThat(cached.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
         assertThat(second.session()).isNull();
 
-        HttpResponse<String> sent = second.post(article() + "/komentarze", "title", "Głos z powiatu",
-                "body", "Potrzebujemy doradztwa dla nowych przedsiębiorstw społecznych.", "signature", "Radny");
+        HttpResponse<String> sent = second.post(
+                article() + "/komentarze",
+                "title",
+                "Głos z powiatu",
+                "body",
+                "Potrzebujemy doradztwa dla nowych przedsiębiorstw społecznych.",
+                "signature",
+                "Radny");
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(SignedInClient.location(sent)).contains("komentarz=oczekuje");
 
         // Someone else's token from the same cached page does not match this visitor's cookie.
         SignedInClient third = new SignedInClient(port, "127.0.5.6");
         third.get(article());
-        HttpResponse<String> forged = third.postWithoutCsrf(article() + "/komentarze", "_csrf", firstToken,
-                "title", "Cudzy token", "body", "Treść", "signature", "Ktoś");
+        HttpResponse<String> forged = third.postWithoutCsrf(
+                article() + "/komentarze",
+                "_csrf",
+                firstToken,
+                "title",
+                "Cudzy token",
+                "body",
+                "Treść",
+                "signature",
+                "Ktoś");
         assertThat(forged.statusCode()).isEqualTo(403);
     }
 
@@ -129,9 +168,12 @@ class PageCacheIntegrationTests {
     void aCachedAnswerCarriesTheSameHeadersAsAFreshOne() {
         HttpResponse<String> fresh = new SignedInClient(port, "127.0.5.7").get(article());
         HttpResponse<String> cached = new SignedInClient(port, "127.0.5.8").get(article());
-        assertThat(SignedInClient.withoutCsrfTokens(cached.body())).isEqualTo(SignedInClient.withoutCsrfTokens(fresh.body()));
+        assertThat(SignedInClient.withoutCsrfTokens(cached.body()))
+                .isEqualTo(SignedInClient.withoutCsrfTokens(fresh.body()));
         for (String header : SECURITY_HEADERS) {
-            assertThat(cached.headers().allValues(header)).as(header).isNotEmpty()
+            assertThat(cached.headers().allValues(header))
+                    .as(header)
+                    .isNotEmpty()
                     .isEqualTo(fresh.headers().allValues(header));
         }
     }
@@ -150,14 +192,18 @@ class PageCacheIntegrationTests {
         assertThat(page).contains(escaped(title));
         assertThat(SignedInClient.withoutCsrfTokens(page)).isEqualTo(SignedInClient.withoutCsrfTokens(fresh));
         String cookie = compressed.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("KOORDES_CSRF=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("KOORDES_CSRF="))
+                .findFirst()
+                .orElseThrow();
 
         // That token, with its cookie, is accepted by the comment form.
-        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + article() + "/komentarze"))
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + article() + "/komentarze"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token(page), StandardCharsets.UTF_8)
-                        + "&title=Skompresowana&body=Tre%C5%9B%C4%87+z+ekranu&signature=Go%C5%9B%C4%87"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + URLEncoder.encode(token(page), StandardCharsets.UTF_8)
+                                + "&title=Skompresowana&body=Tre%C5%9B%C4%87+z+ekranu&signature=Go%C5%9B%C4%87"))
                 .build());
         assertThat(sent.statusCode()).isEqualTo(302);
 
@@ -182,7 +228,9 @@ class PageCacheIntegrationTests {
         for (String path : List.of("/aktualnosci?sort=%C3%28", "/wydarzenia?strona=%FF", "/aktualnosci?lang=%C3%28")) {
             HttpResponse<String> answer = new Http(port).get(path, "Accept", "text/html");
             assertThat(answer.statusCode()).as(path).isEqualTo(400);
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .isPresent();
             assertThat(answer.body()).as(path).contains("lang=\"pl\"");
         }
     }
@@ -190,8 +238,11 @@ class PageCacheIntegrationTests {
     @Test
     void aPageThatIsNotPublicIsNeverGivenOutAgain() {
         SignedInClient visitor = new SignedInClient(port, "127.0.5.11");
-        String challenge = visitor.get("/komentarze/wyzwanie", "Accept", "application/json").body();
-        assertThat(visitor.get("/komentarze/wyzwanie", "Accept", "application/json").body()).isNotEqualTo(challenge);
+        String challenge = visitor.get("/komentarze/wyzwanie", "Accept", "application/json")
+                .body();
+        assertThat(visitor.get("/komentarze/wyzwanie", "Accept", "application/json")
+                        .body())
+                .isNotEqualTo(challenge);
     }
 
     private String article() {
@@ -199,11 +250,17 @@ class PageCacheIntegrationTests {
     }
 
     private void retitle(String newTitle) {
-        jdbc.sql("update article set title = :title where slug = :slug").param("title", newTitle).param("slug", slug).update();
+        jdbc.sql("update article set title = :title where slug = :slug")
+                .param("title", newTitle)
+                .param("slug", slug)
+                .update();
     }
 
     private static String escaped(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&#34;").replace("'", "&#39;").replace("<", "&lt;");
+        return text.replace("&", "&amp;")
+                .replace("\"", "&#34;")
+                .replace("'", "&#39;")
+                .replace("<", "&lt;");
     }
 
     private static String token(String page) {

@@ -31,7 +31,8 @@ class PagedTests {
     void linksTheFirstTheLastAndTwoAroundTheCurrentPage() {
         assertThat(new Paged<>(List.of(), 1, 10, 30).numbers()).containsExactly(1, 2, 3);
         assertThat(new Paged<>(List.of(), 1, 10, 100).numbers()).containsExactly(1, 2, 3, Paged.GAP, 10);
-        assertThat(new Paged<>(List.of(), 6, 10, 100).numbers()).containsExactly(1, Paged.GAP, 4, 5, 6, 7, 8, Paged.GAP, 10);
+        assertThat(new Paged<>(List.of(), 6, 10, 100).numbers())
+                .containsExactly(1, Paged.GAP, 4, 5, 6, 7, 8, Paged.GAP, 10);
         assertThat(new Paged<>(List.of(), 4, 10, 100).numbers()).containsExactly(1, 2, 3, 4, 5, 6, Paged.GAP, 10);
         // A number past the end (typed in the address) links as if on the last page.
         assertThat(new Paged<>(List.of(), 99, 10, 100).numbers()).containsExactly(1, Paged.GAP, 8, 9, 10);

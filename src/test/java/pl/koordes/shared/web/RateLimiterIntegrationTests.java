@@ -61,7 +61,9 @@ class RateLimiterIntegrationTests {
         String key = "zofia.lis@test.koordes.example";
 
         for (int i = 0; i < 5; i++) {
-            assertThat((i % 2 == 0 ? one : two).tryConsume(limit, key)).as("attempt %d", i + 1).isTrue();
+            assertThat((i % 2 == 0 ? one : two).tryConsume(limit, key))
+                    .as("attempt %d", i + 1)
+                    .isTrue();
         }
         assertThat(one.tryConsume(limit, key)).isFalse();
         assertThat(two.tryConsume(limit, key)).isFalse();
@@ -69,7 +71,8 @@ class RateLimiterIntegrationTests {
         assertThat(two.allows(limit, key)).isFalse();
         // Another key and another limit with the same key are not touched.
         assertThat(two.tryConsume(limit, "jan.kos@test.koordes.example")).isTrue();
-        assertThat(one.tryConsume(new RateLimiter.Limit(limit.name() + "-other", 1, Duration.ofHours(1)), key)).isTrue();
+        assertThat(one.tryConsume(new RateLimiter.Limit(limit.name() + "-other", 1, Duration.ofHours(1)), key))
+                .isTrue();
 
         one.reset(limit, key);
         assertThat(two.allows(limit, key)).isTrue();
@@ -77,9 +80,14 @@ class RateLimiterIntegrationTests {
 
         // Stored under a hash: no e-mail address in the table.
         assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id = :id")
-                .param("id", RateLimiter.id(limit, key)).query(Long.class).single()).isOne();
+                        .param("id", RateLimiter.id(limit, key))
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id like '%@%' or length(id) <> 64")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -90,18 +98,26 @@ class RateLimiterIntegrationTests {
         assertThat(node.tryConsume(limit, "kept")).isTrue();
         String gone = RateLimiter.id(limit, "gone");
         // As if the hour had passed for one of them: its bucket is full again and says nothing any more.
-        jdbc.sql("update shared_rate_limit_bucket set expires_at = 0 where id = :id").param("id", gone).update();
+        jdbc.sql("update shared_rate_limit_bucket set expires_at = 0 where id = :id")
+                .param("id", gone)
+                .update();
         node.removeRefilledBuckets();
-        assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id = :id").param("id", gone)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from shared_rate_limit_bucket where id = :id")
+                        .param("id", gone)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(node.allows(limit, "gone")).isTrue();
-        assertThat(node.allows(limit, "kept")).as("a bucket still refilling stays").isFalse();
+        assertThat(node.allows(limit, "kept"))
+                .as("a bucket still refilling stays")
+                .isFalse();
     }
 
     @Test
     void attemptsAtOnceFromBothNodesNeverExceedTheLimit() throws Exception {
         RateLimiter.Limit limit = new RateLimiter.Limit("test-" + UUID.randomUUID(), 7, Duration.ofHours(1));
-        List<RateLimiter> nodes = List.of(limiters.add(new RateLimiter(dataSource)), limiters.add(new RateLimiter(dataSource)));
+        List<RateLimiter> nodes =
+                List.of(limiters.add(new RateLimiter(dataSource)), limiters.add(new RateLimiter(dataSource)));
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -126,7 +142,9 @@ class RateLimiterIntegrationTests {
             for (Future<Integer> result : results) {
                 allowed += result.get();
             }
-            assertThat(allowed).as("40 attempts from two nodes against a limit of 7").isEqualTo(7);
+            assertThat(allowed)
+                    .as("40 attempts from two nodes against a limit of 7")
+                    .isEqualTo(7);
         } finally {
             pool.shutdownNow();
         }

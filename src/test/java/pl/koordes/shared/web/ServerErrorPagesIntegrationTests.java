@@ -25,20 +25,33 @@ class ServerErrorPagesIntegrationTests {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/regiony%2Fpomorskie", "/regiony/%00", "/regiony;jsessionid=x/pomorskie", "/regiony/../admin",
-        "/%2e%2e/admin", "/regiony/%5C..%5Cadmin", "/wydarzenia%0d%0aX-Injected:%201"})
+    @ValueSource(
+            strings = {
+                "/regiony%2Fpomorskie",
+                "/regiony/%00",
+                "/regiony;jsessionid=x/pomorskie",
+                "/regiony/../admin",
+                "/%2e%2e/admin",
+                "/regiony/%5C..%5Cadmin",
+                "/wydarzenia%0d%0aX-Injected:%201"
+            })
     void aRefusedAddressKeepsTheSecurityHeadersAndGetsAPolishPage(String path) throws IOException {
-        String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
-        String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
+        String answer =
+                raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        String head =
+                answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
         String status = answer.lines().findFirst().orElse("");
         assertThat(status).as(path).matches("HTTP/1\\.1 4\\d\\d.*");
-        assertThat(head).as(path)
+        assertThat(head)
+                .as(path)
                 .contains("content-security-policy: default-src 'self'")
                 .contains("x-frame-options: deny")
                 .contains("x-content-type-options: nosniff")
                 .doesNotContain("x-injected");
-        assertThat(answer).as(path)
-                .doesNotContain("Apache Tomcat").doesNotContain("HTTP Status")
+        assertThat(answer)
+                .as(path)
+                .doesNotContain("Apache Tomcat")
+                .doesNotContain("HTTP Status")
                 .containsAnyOf("<html lang=\"pl\">", "Nie znaleziono", "Nie możemy obsłużyć");
     }
 

@@ -35,10 +35,12 @@ class StitchedBodyTests {
 
     @Test
     void aPageWithoutATokenIsOnePart() {
-        assertThat(texts(StitchedBody.split(bytes("<p>no form</p>"), bytes("TOKEN")))).containsExactly("<p>no form</p>");
+        assertThat(texts(StitchedBody.split(bytes("<p>no form</p>"), bytes("TOKEN"))))
+                .containsExactly("<p>no form</p>");
         assertThat(texts(StitchedBody.split(bytes("<p>no form</p>"), null))).containsExactly("<p>no form</p>");
         assertThat(texts(StitchedBody.split(bytes("TOKE"), bytes("TOKEN")))).containsExactly("TOKE");
-        assertThat(StitchedBody.cut(bytes("<p>no form</p>"), bytes("TOKEN")).hasGaps()).isFalse();
+        assertThat(StitchedBody.cut(bytes("<p>no form</p>"), bytes("TOKEN")).hasGaps())
+                .isFalse();
     }
 
     @Test
@@ -48,7 +50,8 @@ class StitchedBodyTests {
         assertThat(body.compressed()).isFalse();
 
         byte[] written = plain(body, "another-token");
-        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(PAGE.formatted("text").replace("TOKEN", "another-token"));
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .isEqualTo(PAGE.formatted("text").replace("TOKEN", "another-token"));
         assertThat(body.plainLength("another-token".length())).isEqualTo(written.length);
     }
 
@@ -121,6 +124,8 @@ class StitchedBodyTests {
     }
 
     private static List<String> texts(List<byte[]> parts) {
-        return parts.stream().map(part -> new String(part, StandardCharsets.UTF_8)).toList();
+        return parts.stream()
+                .map(part -> new String(part, StandardCharsets.UTF_8))
+                .toList();
     }
 }

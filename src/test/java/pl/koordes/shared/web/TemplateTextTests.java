@@ -23,6 +23,7 @@ class TemplateTextTests {
     /** Buttons made of inputs show their value; other values (options, hidden fields) are data. */
     private static final Pattern BUTTON_VALUE =
             Pattern.compile("<input[^>]*type=\"(?:submit|button|reset)\"[^>]*\\svalue=\"([^\"]*)\"");
+
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
     @Test
@@ -40,11 +41,14 @@ class TemplateTextTests {
     void theCheckFindsTextBetweenTagsAndInReadableAttributes() {
         assertThat(hardCodedText("t.jte", "<p>Witaj</p>")).hasSize(1);
         assertThat(hardCodedText("t.jte", "<img alt=\"Logo\" src=\"/x\">")).hasSize(1);
-        assertThat(hardCodedText("t.jte", "<input type=\"submit\" value=\"Wyślij\">")).hasSize(1);
+        assertThat(hardCodedText("t.jte", "<input type=\"submit\" value=\"Wyślij\">"))
+                .hasSize(1);
         assertThat(hardCodedText("t.jte", "<option value=\"pl\">${x}</option>")).isEmpty();
         assertThat(hardCodedText("t.jte", "<p>${page.t(\"a.b\")} · ${x}</p>")).isEmpty();
-        assertThat(hardCodedText("t.jte", "<img alt=\"\" src=\"${page.asset(\"/img/logo.svg\")}\">")).isEmpty();
-        assertThat(hardCodedText("t.jte", "@if(a.isEmpty())\n<p>${a}</p>\n@endif")).isEmpty();
+        assertThat(hardCodedText("t.jte", "<img alt=\"\" src=\"${page.asset(\"/img/logo.svg\")}\">"))
+                .isEmpty();
+        assertThat(hardCodedText("t.jte", "@if(a.isEmpty())\n<p>${a}</p>\n@endif"))
+                .isEmpty();
     }
 
     static List<String> hardCodedText(String name, String template) {
@@ -62,8 +66,7 @@ class TemplateTextTests {
                 findings.add(name + ": button value=\"" + buttons.group(1) + "\"");
             }
         }
-        String text = code
-                .replaceAll("(?s)<!--.*?-->", " ")
+        String text = code.replaceAll("(?s)<!--.*?-->", " ")
                 .replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
                 .replaceAll("(?s)<[^>]*>", " ")
                 .replaceAll("(?m)^\\s*[@!].*$", " ")

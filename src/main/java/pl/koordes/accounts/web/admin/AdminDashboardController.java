@@ -6,9 +6,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.accounts.internal.AccountPermissions;
 import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.shared.web.HeaderLink;
 
 /** The start of the administration panel: links to its sections and a count of people by status. */

@@ -15,17 +15,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import pl.koordes.accounts.internal.AccountPermissions;
-import pl.koordes.shared.security.CurrentUser;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.accounts.AuditTrail;
-import pl.koordes.shared.web.Paged;
+import pl.koordes.accounts.internal.AccountPermissions;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
+import pl.koordes.shared.web.Paged;
 
 /** The audit log for administrators: filtered, newest first, a page at a time, and exported as CSV. */
 @Controller
@@ -37,8 +37,8 @@ class AuditAdminController {
     private final Clock clock;
     private final AccountPermissions permissions;
 
-    AuditAdminController(AuditTrail auditTrail, Messages messages, PageFactory pages, Clock clock,
-            AccountPermissions permissions) {
+    AuditAdminController(
+            AuditTrail auditTrail, Messages messages, PageFactory pages, Clock clock, AccountPermissions permissions) {
         this.auditTrail = auditTrail;
         this.messages = messages;
         this.pages = pages;
@@ -55,12 +55,15 @@ class AuditAdminController {
     }
 
     @GetMapping("/admin/dziennik")
-    String log(@RequestParam(name = "akcja", defaultValue = "") String action,
+    String log(
+            @RequestParam(name = "akcja", defaultValue = "") String action,
             @RequestParam(name = "kto", defaultValue = "") String actor,
             @RequestParam(name = "od", defaultValue = "") String from,
             @RequestParam(name = "do", defaultValue = "") String to,
             @RequestParam(name = "strona", required = false) @Nullable String page,
-            Locale locale, Model model, HttpServletResponse response) {
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
         AuditFilterParameters parameters = new AuditFilterParameters(action, actor, from, to);
         FormErrors errors = parameters.errors();
         Paged<AuditTrail.AuditEntry> entries;
@@ -70,28 +73,45 @@ class AuditAdminController {
         } else {
             entries = auditTrail.find(parameters.filter(), Paged.number(page));
         }
-        model.addAttribute("view", new AuditLogView(parameters.action(), parameters.actor(),
-                AuditFilterParameters.shown(parameters.from()), AuditFilterParameters.shown(parameters.to()),
-                auditTrail.actions(), entries, new ActionLabels(messages, locale)));
+        model.addAttribute(
+                "view",
+                new AuditLogView(
+                        parameters.action(),
+                        parameters.actor(),
+                        AuditFilterParameters.shown(parameters.from()),
+                        AuditFilterParameters.shown(parameters.to()),
+                        auditTrail.actions(),
+                        entries,
+                        new ActionLabels(messages, locale)));
         model.addAttribute("errors", errors);
         return "accounts/admin/audit";
     }
 
     @GetMapping("/admin/dziennik.csv")
-    void export(@RequestParam(name = "akcja", defaultValue = "") String action,
+    void export(
+            @RequestParam(name = "akcja", defaultValue = "") String action,
             @RequestParam(name = "kto", defaultValue = "") String actor,
             @RequestParam(name = "od", defaultValue = "") String from,
             @RequestParam(name = "do", defaultValue = "") String to,
-            Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         AuditFilterParameters parameters = new AuditFilterParameters(action, actor, from, to);
         if (parameters.errors().any()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         Page page = pages.create(request);
-        String name = page.t("admin.audit.csv.fileName", LocalDate.now(clock.withZone(Formats.ZONE)).toString());
+        String name = page.t(
+                "admin.audit.csv.fileName",
+                LocalDate.now(clock.withZone(Formats.ZONE)).toString());
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try (AuditCsv csv = new AuditCsv(response.getOutputStream(), page, new ActionLabels(messages, locale))) {
             auditTrail.export(parameters.filter(), csv.writer());

@@ -18,7 +18,8 @@ import pl.koordes.shared.web.Page;
  */
 final class AuditCsv implements AutoCloseable {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(Formats.ZONE);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss").withZone(Formats.ZONE);
 
     private final CSVPrinter printer;
     private final ActionLabels labels;
@@ -26,20 +27,36 @@ final class AuditCsv implements AutoCloseable {
     AuditCsv(OutputStream out, Page page, ActionLabels labels) throws IOException {
         this.printer = ExcelCsv.printer(out);
         this.labels = labels;
-        printer.printRecord(page.t("admin.audit.when"), page.t("admin.audit.csv.actorEmail"), page.t("admin.audit.csv.actorName"),
-                page.t("admin.audit.csv.actionCode"), page.t("admin.audit.action"), page.t("admin.audit.csv.targetType"),
-                page.t("admin.audit.csv.targetId"), page.t("admin.audit.target"), page.t("admin.audit.before"),
-                page.t("admin.audit.after"), page.t("admin.audit.csv.address"));
+        printer.printRecord(
+                page.t("admin.audit.when"),
+                page.t("admin.audit.csv.actorEmail"),
+                page.t("admin.audit.csv.actorName"),
+                page.t("admin.audit.csv.actionCode"),
+                page.t("admin.audit.action"),
+                page.t("admin.audit.csv.targetType"),
+                page.t("admin.audit.csv.targetId"),
+                page.t("admin.audit.target"),
+                page.t("admin.audit.before"),
+                page.t("admin.audit.after"),
+                page.t("admin.audit.csv.address"));
     }
 
     /** Writes entries handed to it; an I/O failure (the reader went away) stops the export. */
     Consumer<AuditEntry> writer() {
         return entry -> {
             try {
-                printer.printRecord(ExcelCsv.safe(WHEN.format(entry.occurredAt())), ExcelCsv.safe(entry.actorLabel()), ExcelCsv.safe(entry.actorName()),
-                        ExcelCsv.safe(entry.action()), ExcelCsv.safe(labels.of(entry.action())), ExcelCsv.safe(entry.targetType()),
-                        ExcelCsv.safe(entry.targetId()), ExcelCsv.safe(entry.targetName() != null ? entry.targetName() : entry.targetEmail()),
-                        ExcelCsv.safe(entry.before()), ExcelCsv.safe(entry.after()), ExcelCsv.safe(entry.clientAddress()));
+                printer.printRecord(
+                        ExcelCsv.safe(WHEN.format(entry.occurredAt())),
+                        ExcelCsv.safe(entry.actorLabel()),
+                        ExcelCsv.safe(entry.actorName()),
+                        ExcelCsv.safe(entry.action()),
+                        ExcelCsv.safe(labels.of(entry.action())),
+                        ExcelCsv.safe(entry.targetType()),
+                        ExcelCsv.safe(entry.targetId()),
+                        ExcelCsv.safe(entry.targetName() != null ? entry.targetName() : entry.targetEmail()),
+                        ExcelCsv.safe(entry.before()),
+                        ExcelCsv.safe(entry.after()),
+                        ExcelCsv.safe(entry.clientAddress()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -16,10 +16,13 @@ import pl.koordes.shared.web.FormErrors;
  */
 record AuditFilterParameters(String action, String actor, String from, String to) {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter POLISH = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter POLISH =
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
     /** Dates outside these years are typing mistakes, and the database could not store some of them. */
     private static final int FIRST_YEAR = 2000;
+
     private static final int LAST_YEAR = 2999;
 
     AuditFilterParameters {
@@ -46,7 +49,8 @@ record AuditFilterParameters(String action, String actor, String from, String to
     }
 
     AuditFilter filter() {
-        return new AuditFilter(action.isEmpty() ? null : action, actor.isEmpty() ? null : actor, date(from), date(to), null);
+        return new AuditFilter(
+                action.isEmpty() ? null : action, actor.isEmpty() ? null : actor, date(from), date(to), null);
     }
 
     /** A date as the form shows it again: ISO when it was understood (a date field needs that), else as typed. */

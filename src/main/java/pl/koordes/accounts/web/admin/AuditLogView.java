@@ -12,8 +12,14 @@ import pl.koordes.shared.web.Paged;
  * @param from the first day as typed (or as an ISO date when it was understood)
  * @param to the last day as typed (or as an ISO date when it was understood)
  */
-public record AuditLogView(String action, String actor, String from, String to, List<String> actions,
-        Paged<AuditEntry> entries, ActionLabels labels) {
+public record AuditLogView(
+        String action,
+        String actor,
+        String from,
+        String to,
+        List<String> actions,
+        Paged<AuditEntry> entries,
+        ActionLabels labels) {
 
     public String pageUrl(int number) {
         Map<String, @Nullable String> parameters = filters();

@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 /** Addresses of list pages that keep their filters, with every value percent-encoded (hostile ones included). */
 final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     static String of(String path, Map<String, @Nullable String> parameters) {
         StringJoiner query = new StringJoiner("&");
         parameters.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
-                query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+                query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });
         return query.length() == 0 ? path : path + "?" + query;

@@ -8,36 +8,36 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import pl.koordes.accounts.internal.AccountPermissions;
-import pl.koordes.shared.security.CurrentUser;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import pl.koordes.shared.outcome.NotFound;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.AuditTrail;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.accounts.GrantRoleForm;
 import pl.koordes.accounts.InvitePersonForm;
-import pl.koordes.shared.web.Paged;
 import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.accounts.PeopleManagement.PeopleFilter;
 import pl.koordes.accounts.PeopleManagement.PersonDetail;
-import pl.koordes.shared.security.Role;
+import pl.koordes.accounts.internal.AccountPermissions;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.Paged;
 
 /**
  * People in the administration panel: the list with search and filters, inviting a person, and a
@@ -58,7 +58,11 @@ class PeopleAdminController {
     private final Messages messages;
     private final AccountPermissions permissions;
 
-    PeopleAdminController(PeopleManagement people, AuditTrail auditTrail, Directory directory, Messages messages,
+    PeopleAdminController(
+            PeopleManagement people,
+            AuditTrail auditTrail,
+            Directory directory,
+            Messages messages,
             AccountPermissions permissions) {
         this.people = people;
         this.auditTrail = auditTrail;
@@ -76,15 +80,21 @@ class PeopleAdminController {
     }
 
     @GetMapping
-    String list(@RequestParam(name = "szukaj", defaultValue = "") String search,
+    String list(
+            @RequestParam(name = "szukaj", defaultValue = "") String search,
             @RequestParam(name = "rola", defaultValue = "") String role,
             @RequestParam(name = "region", defaultValue = "") String region,
             @RequestParam(name = "status", defaultValue = "") String status,
-            @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
-        PeopleFilter filter = new PeopleFilter(search, parse(Role.class, role), region.isBlank() ? null : region.strip(),
+            @RequestParam(name = "strona", required = false) @Nullable String page,
+            Model model) {
+        PeopleFilter filter = new PeopleFilter(
+                search,
+                parse(Role.class, role),
+                region.isBlank() ? null : region.strip(),
                 parse(AccountStatus.class, status));
         var found = people.findPeople(filter, Paged.number(page));
-        model.addAttribute("view", new PeopleListView(search, role, region, status, found, RegionNames.of(directory.regions())));
+        model.addAttribute(
+                "view", new PeopleListView(search, role, region, status, found, RegionNames.of(directory.regions())));
         return "accounts/admin/people";
     }
 
@@ -94,22 +104,38 @@ class PeopleAdminController {
     }
 
     @PostMapping("/zapros")
-    String invite(@Valid InvitePersonForm form, BindingResult result, @AuthenticationPrincipal AccountUserDetails details,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String invite(
+            @Valid InvitePersonForm form,
+            BindingResult result,
+            @AuthenticationPrincipal AccountUserDetails details,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (!permissions.canInvite(details.user())) {
             throw new AccessDeniedException("invite");
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return inviteForm(model, form, errors(result, Map.of("role", "roles", "region", "roles"), "email", "displayName",
-                    "language", "roles"));
+            return inviteForm(
+                    model,
+                    form,
+                    errors(
+                            result,
+                            Map.of("role", "roles", "region", "roles"),
+                            "email",
+                            "displayName",
+                            "language",
+                            "roles"));
         }
         long id;
         try {
             id = people.invitePerson(form, details.user());
         } catch (Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return inviteForm(model, form, FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.messageKey())));
+            return inviteForm(
+                    model,
+                    form,
+                    FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.messageKey())));
         }
         redirect.addFlashAttribute("notice", "admin.invite.sent");
         redirect.addFlashAttribute("noticeArgument", form.email());
@@ -117,13 +143,20 @@ class PeopleAdminController {
     }
 
     @GetMapping("/{id}")
-    String person(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, Locale locale, Model model) {
+    String person(
+            @PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, Locale locale, Model model) {
         return personPage(model, details, locale, person(id), GrantRoleForm.empty(), FormErrors.none());
     }
 
     @PostMapping("/{id}/role")
-    String grantRole(@PathVariable long id, @Valid GrantRoleForm form, BindingResult result,
-            @AuthenticationPrincipal AccountUserDetails details, Locale locale, Model model, HttpServletResponse response,
+    String grantRole(
+            @PathVariable long id,
+            @Valid GrantRoleForm form,
+            BindingResult result,
+            @AuthenticationPrincipal AccountUserDetails details,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         PersonDetail person = person(id);
         requireGrant(details, form);
@@ -132,7 +165,8 @@ class PeopleAdminController {
             try {
                 people.grantRole(id, form, details.user());
             } catch (Refused refused) {
-                errors = FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.messageKey()));
+                errors =
+                        FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.messageKey()));
             }
         }
         if (errors.any()) {
@@ -144,8 +178,12 @@ class PeopleAdminController {
     }
 
     @PostMapping("/{id}/role/odbierz")
-    String revokeRole(@PathVariable long id, @Valid GrantRoleForm form, BindingResult result,
-            @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+    String revokeRole(
+            @PathVariable long id,
+            @Valid GrantRoleForm form,
+            BindingResult result,
+            @AuthenticationPrincipal AccountUserDetails details,
+            RedirectAttributes redirect) {
         person(id);
         requireGrant(details, form);
         if (result.hasErrors()) {
@@ -156,7 +194,8 @@ class PeopleAdminController {
     }
 
     @PostMapping("/{id}/dezaktywuj")
-    String deactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+    String deactivate(
+            @PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
         person(id);
         if (!permissions.canChangeStatus(details.user())) {
             throw new AccessDeniedException("status");
@@ -165,7 +204,8 @@ class PeopleAdminController {
     }
 
     @PostMapping("/{id}/aktywuj")
-    String reactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+    String reactivate(
+            @PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
         person(id);
         if (!permissions.canChangeStatus(details.user())) {
             throw new AccessDeniedException("status");
@@ -174,8 +214,8 @@ class PeopleAdminController {
     }
 
     @PostMapping("/{id}/zaproszenie")
-    String resendInvitation(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details,
-            RedirectAttributes redirect) {
+    String resendInvitation(
+            @PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
         PersonDetail person = person(id);
         redirect.addFlashAttribute("noticeArgument", person.email());
         return change(id, redirect, "admin.invite.resent", () -> people.resendInvitation(id, details.user()));
@@ -184,7 +224,8 @@ class PeopleAdminController {
     /** The role and region as far as they can be read; unreadable ones are the form's refusal, not this check's. */
     private void requireGrant(AccountUserDetails details, GrantRoleForm form) {
         Role role = parse(Role.class, form.role() == null ? "" : form.role());
-        Long region = form.region() == null || form.region().isBlank() ? null
+        Long region = form.region() == null || form.region().isBlank()
+                ? null
                 : directory.region(form.region()).map(r -> r.id()).orElse(null);
         if (role != null && !permissions.canGrant(details.user(), role, region)) {
             throw new AccessDeniedException("grant " + role);
@@ -202,7 +243,8 @@ class PeopleAdminController {
     }
 
     private PersonDetail person(long id) {
-        return people.findPerson(id).filter(p -> p.status() != AccountStatus.DELETED)
+        return people.findPerson(id)
+                .filter(p -> p.status() != AccountStatus.DELETED)
                 .orElseThrow(() -> new NotFound("account", ""));
     }
 
@@ -215,7 +257,12 @@ class PeopleAdminController {
         return "accounts/admin/invite";
     }
 
-    private String personPage(Model model, AccountUserDetails details, Locale locale, PersonDetail person, GrantRoleForm form,
+    private String personPage(
+            Model model,
+            AccountUserDetails details,
+            Locale locale,
+            PersonDetail person,
+            GrantRoleForm form,
             FormErrors errors) {
         model.addAttribute("person", person);
         model.addAttribute("self", person.id() == details.user().id());
@@ -224,8 +271,9 @@ class PeopleAdminController {
         model.addAttribute("roles", Arrays.asList(Role.values()));
         model.addAttribute("regions", RegionNames.of(directory.regions()));
         model.addAttribute("errors", errors);
-        model.addAttribute("changes", auditTrail.latest(new AuditTrail.AuditFilter(null, null, null, null, person.id()),
-                RECENT_CHANGES));
+        model.addAttribute(
+                "changes",
+                auditTrail.latest(new AuditTrail.AuditFilter(null, null, null, null, person.id()), RECENT_CHANGES));
         return "accounts/admin/person";
     }
 
@@ -239,9 +287,12 @@ class PeopleAdminController {
         for (FieldError error : result.getFieldErrors()) {
             String bound = error.getField().replaceAll("\\[.*$", "");
             String field = shownAs.getOrDefault(bound, bound);
-            String key = error.isBindingFailure() || error.getDefaultMessage() == null ? "form.invalid" : error.getDefaultMessage();
+            String key = error.isBindingFailure() || error.getDefaultMessage() == null
+                    ? "form.invalid"
+                    : error.getDefaultMessage();
             // As FormErrors: "required" first, and the form's own message before the shared one (form.tooLong).
-            if (!found.containsKey(field) || key.endsWith(".required")
+            if (!found.containsKey(field)
+                    || key.endsWith(".required")
                     || (found.get(field).startsWith("form.") && !key.startsWith("form."))) {
                 found.put(field, key);
             }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.directory.Region;
+import pl.koordes.shared.security.RoleAssignment;
 
 /** The regions for the panel's selects, and region names by id for the roles shown in lists. */
 public record RegionNames(List<Region> regions, Map<Long, Region> byId) {

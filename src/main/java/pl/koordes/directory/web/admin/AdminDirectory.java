@@ -16,15 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.directory.internal.CommitteeFunction;
-import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Macroregion;
 import pl.koordes.directory.Region;
-import pl.koordes.directory.internal.Sector;
 import pl.koordes.directory.internal.CommitteeForm;
+import pl.koordes.directory.internal.CommitteeFunction;
+import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.internal.InstitutionForm;
 import pl.koordes.directory.internal.MacroregionForm;
+import pl.koordes.directory.internal.Sector;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Paged;
 
@@ -64,10 +64,12 @@ class AdminDirectory {
     /** Every region in Polish alphabetical order with its macroregion and current committee. */
     List<RegionRow> regions() {
         Map<Long, CommitteeRow> committees = new HashMap<>();
-        jdbc.sql("select distinct on (c.region_id) * from (" + COMMITTEE_SELECT + ") c "
-                        + "where c.region_id is not null and c.term_start <= :today order by c.region_id, c.term_end desc")
+        jdbc.sql(
+                        "select distinct on (c.region_id) * from (" + COMMITTEE_SELECT + ") c "
+                                + "where c.region_id is not null and c.term_start <= :today order by c.region_id, c.term_end desc")
                 .param("today", today())
-                .query(AdminDirectory::committee).list()
+                .query(AdminDirectory::committee)
+                .list()
                 .forEach(c -> committees.put(c.regionId(), c));
         return regions("").stream()
                 .map(region -> new RegionRow(region, committees.get(region.id())))
@@ -92,11 +94,22 @@ class AdminDirectory {
         if (id.length > 0) {
             spec = spec.param("id", id[0]);
         }
-        return spec.query((rs, n) -> new Region(rs.getLong("id"), rs.getString("teryt"), rs.getString("slug"),
-                        rs.getString("name_pl"), rs.getString("name_en"), rs.getString("seat"),
-                        new Macroregion(rs.getLong("m_id"), rs.getString("m_code"), rs.getString("m_slug"),
-                                rs.getString("m_name_pl"), rs.getString("m_name_en"))))
-                .list().stream()
+        return spec
+                .query((rs, n) -> new Region(
+                        rs.getLong("id"),
+                        rs.getString("teryt"),
+                        rs.getString("slug"),
+                        rs.getString("name_pl"),
+                        rs.getString("name_en"),
+                        rs.getString("seat"),
+                        new Macroregion(
+                                rs.getLong("m_id"),
+                                rs.getString("m_code"),
+                                rs.getString("m_slug"),
+                                rs.getString("m_name_pl"),
+                                rs.getString("m_name_en"))))
+                .list()
+                .stream()
                 .sorted(Comparator.comparing(Region::namePl, POLISH))
                 .toList();
     }
@@ -112,7 +125,8 @@ class AdminDirectory {
     }
 
     Optional<MacroregionRow> macroregion(long id) {
-        return jdbc.sql("select id, code, slug, name_pl, name_en, sort_order, 0 as regions from macroregion where id = :id")
+        return jdbc.sql(
+                        "select id, code, slug, name_pl, name_en, sort_order, 0 as regions from macroregion where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new MacroregionRow(macroregion(rs), rs.getInt("sort_order"), 0))
                 .optional();
@@ -131,7 +145,8 @@ class AdminDirectory {
      * @param region null for all, 0 for institutions without a region, or a region id
      * @param kind null for all kinds
      */
-    InstitutionPage institutions(@Nullable Long region, @Nullable InstitutionKind kind, int requestedPage, int pageSize) {
+    InstitutionPage institutions(
+            @Nullable Long region, @Nullable InstitutionKind kind, int requestedPage, int pageSize) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> parameters = new HashMap<>();
         if (region != null && region == 0) {
@@ -144,7 +159,10 @@ class AdminDirectory {
             where.append(" and i.kind = :kind");
             parameters.put("kind", kind.name());
         }
-        long total = jdbc.sql("select count(*) from institution i" + where).params(parameters).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from institution i" + where)
+                .params(parameters)
+                .query(Long.class)
+                .single();
         int page = Paged.within(requestedPage, total, pageSize);
         parameters.put("limit", pageSize);
         parameters.put("offset", Paged.offset(page, pageSize));
@@ -158,12 +176,18 @@ class AdminDirectory {
                         limit :limit offset :offset
                         """)
                 .params(parameters)
-                .query((rs, n) -> new InstitutionRow(rs.getLong("id"), InstitutionKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"), rs.getString("name_pl"), rs.getString("name_en"), rs.getString("city"),
+                .query((rs, n) -> new InstitutionRow(
+                        rs.getLong("id"),
+                        InstitutionKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getString("name_pl"),
+                        rs.getString("name_en"),
+                        rs.getString("city"),
                         rs.getString("email")))
                 .list();
         String regionFilter = region == null ? "" : region == 0 ? InstitutionPage.NO_REGION : region.toString();
-        return new InstitutionPage(new Paged<>(rows, page, pageSize, total), regionFilter, kind == null ? "" : kind.name());
+        return new InstitutionPage(
+                new Paged<>(rows, page, pageSize, total), regionFilter, kind == null ? "" : kind.name());
     }
 
     Optional<InstitutionForm> institution(long id) {
@@ -171,17 +195,26 @@ class AdminDirectory {
                         select kind, name, region_id, street, postal_code, city, email, phone, website from institution where id = :id
                         """)
                 .param("id", id)
-                .query((rs, n) -> new InstitutionForm(InstitutionKind.valueOf(rs.getString("kind")), rs.getString("name"),
-                        rs.getObject("region_id", Long.class), rs.getString("street"), rs.getString("postal_code"),
-                        rs.getString("city"), rs.getString("email"), rs.getString("phone"), rs.getString("website")))
+                .query((rs, n) -> new InstitutionForm(
+                        InstitutionKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getObject("region_id", Long.class),
+                        rs.getString("street"),
+                        rs.getString("postal_code"),
+                        rs.getString("city"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("website")))
                 .optional();
     }
 
     // Committees
 
     List<CommitteeRow> committees() {
-        List<CommitteeRow> all = new ArrayList<>(jdbc.sql(COMMITTEE_SELECT).param("today", today())
-                .query(AdminDirectory::committee).list());
+        List<CommitteeRow> all = new ArrayList<>(jdbc.sql(COMMITTEE_SELECT)
+                .param("today", today())
+                .query(AdminDirectory::committee)
+                .list());
         // National committees first, then regions alphabetically, the latest term first.
         all.sort(Comparator.comparing((CommitteeRow c) -> c.regionNamePl() == null ? "" : c.regionNamePl(), POLISH)
                 .thenComparing(CommitteeRow::termStart, Comparator.reverseOrder())
@@ -190,8 +223,11 @@ class AdminDirectory {
     }
 
     Optional<CommitteeRow> committee(long id) {
-        return jdbc.sql(COMMITTEE_SELECT + " where c.id = :id").param("id", id).param("today", today())
-                .query(AdminDirectory::committee).optional();
+        return jdbc.sql(COMMITTEE_SELECT + " where c.id = :id")
+                .param("id", id)
+                .param("today", today())
+                .query(AdminDirectory::committee)
+                .optional();
     }
 
     static CommitteeForm form(CommitteeRow row) {
@@ -206,29 +242,47 @@ class AdminDirectory {
                                  full_name, id
                         """)
                 .param("committee", committeeId)
-                .query(AdminDirectory::member).list();
+                .query(AdminDirectory::member)
+                .list();
     }
 
     Optional<CommitteeMember> member(long committeeId, long id) {
         return jdbc.sql(MEMBER_SELECT + " where committee_id = :committee and id = :id")
-                .param("committee", committeeId).param("id", id)
-                .query(AdminDirectory::member).optional();
+                .param("committee", committeeId)
+                .param("id", id)
+                .query(AdminDirectory::member)
+                .optional();
     }
 
     private static CommitteeRow committee(ResultSet rs, int row) throws SQLException {
-        return new CommitteeRow(rs.getLong("id"), rs.getObject("region_id", Long.class), rs.getString("region_name_pl"),
-                rs.getString("region_name_en"), rs.getString("name"), rs.getObject("term_start", LocalDate.class),
-                rs.getObject("term_end", LocalDate.class), rs.getInt("current_members"));
+        return new CommitteeRow(
+                rs.getLong("id"),
+                rs.getObject("region_id", Long.class),
+                rs.getString("region_name_pl"),
+                rs.getString("region_name_en"),
+                rs.getString("name"),
+                rs.getObject("term_start", LocalDate.class),
+                rs.getObject("term_end", LocalDate.class),
+                rs.getInt("current_members"));
     }
 
     private static CommitteeMember member(ResultSet rs, int row) throws SQLException {
-        return new CommitteeMember(rs.getLong("id"), rs.getString("full_name"), rs.getString("organisation"),
-                Sector.valueOf(rs.getString("sector")), CommitteeFunction.valueOf(rs.getString("function")),
-                rs.getObject("term_start", LocalDate.class), rs.getObject("term_end", LocalDate.class));
+        return new CommitteeMember(
+                rs.getLong("id"),
+                rs.getString("full_name"),
+                rs.getString("organisation"),
+                Sector.valueOf(rs.getString("sector")),
+                CommitteeFunction.valueOf(rs.getString("function")),
+                rs.getObject("term_start", LocalDate.class),
+                rs.getObject("term_end", LocalDate.class));
     }
 
     private static Macroregion macroregion(ResultSet rs) throws SQLException {
-        return new Macroregion(rs.getLong("id"), rs.getString("code"), rs.getString("slug"), rs.getString("name_pl"),
+        return new Macroregion(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("slug"),
+                rs.getString("name_pl"),
                 rs.getString("name_en"));
     }
 }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.internal.CommitteeForm;
 import pl.koordes.directory.internal.CommitteeManagement;
+import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.internal.MemberContactForm;
 import pl.koordes.directory.internal.MembershipEndForm;
 import pl.koordes.directory.internal.MembershipForm;
@@ -51,13 +51,20 @@ class CommitteeAdminController {
     @GetMapping(NEW)
     String newForm(@RequestParam(required = false) @Nullable String region, Model model) {
         LocalDate start = directory.today();
-        CommitteeForm form = new CommitteeForm(InstitutionAdminController.positive(region), null, start,
+        CommitteeForm form = new CommitteeForm(
+                InstitutionAdminController.positive(region),
+                null,
+                start,
                 start.plusYears(3).minusDays(1));
         return showCommittee(model, null, form, FormErrors.none(), MembershipEnding.NONE);
     }
 
     @PostMapping(NEW)
-    String create(@Valid CommitteeForm form, BindingResult result, HttpServletResponse response, Model model,
+    String create(
+            @Valid CommitteeForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -78,12 +85,18 @@ class CommitteeAdminController {
     @GetMapping(BASE + "/{id}")
     String committee(@PathVariable long id, Model model) {
         CommitteeRow committee = committee(id);
-        return showCommittee(model, committee, AdminDirectory.form(committee), FormErrors.none(), MembershipEnding.NONE);
+        return showCommittee(
+                model, committee, AdminDirectory.form(committee), FormErrors.none(), MembershipEnding.NONE);
     }
 
     @PostMapping(BASE + "/{id}")
-    String save(@PathVariable long id, @Valid CommitteeForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @Valid CommitteeForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -100,7 +113,11 @@ class CommitteeAdminController {
         return "redirect:" + BASE + "/" + id;
     }
 
-    private String showCommittee(Model model, @Nullable CommitteeRow committee, CommitteeForm form, FormErrors errors,
+    private String showCommittee(
+            Model model,
+            @Nullable CommitteeRow committee,
+            CommitteeForm form,
+            FormErrors errors,
             MembershipEnding ending) {
         LocalDate today = directory.today();
         List<CommitteeMember> members = committee == null ? List.of() : directory.members(committee.id());
@@ -109,8 +126,16 @@ class CommitteeAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("ending", ending);
         model.addAttribute("regions", publicDirectory.regions());
-        model.addAttribute("current", members.stream().filter(m -> m.termEnd() == null || !m.termEnd().isBefore(today)).toList());
-        model.addAttribute("past", members.stream().filter(m -> m.termEnd() != null && m.termEnd().isBefore(today)).toList());
+        model.addAttribute(
+                "current",
+                members.stream()
+                        .filter(m -> m.termEnd() == null || !m.termEnd().isBefore(today))
+                        .toList());
+        model.addAttribute(
+                "past",
+                members.stream()
+                        .filter(m -> m.termEnd() != null && m.termEnd().isBefore(today))
+                        .toList());
         model.addAttribute("today", today.toString());
         return "directory/admin/committee";
     }
@@ -122,12 +147,18 @@ class CommitteeAdminController {
         CommitteeRow committee = committee(id);
         LocalDate today = directory.today();
         LocalDate start = committee.termStart().isAfter(today) ? committee.termStart() : today;
-        return showMembership(model, committee, null, MembershipForm.starting(start, committee.termEnd()), FormErrors.none());
+        return showMembership(
+                model, committee, null, MembershipForm.starting(start, committee.termEnd()), FormErrors.none());
     }
 
     @PostMapping(BASE + "/{id}/czlonkowie/nowy")
-    String addMember(@PathVariable long id, @Valid MembershipForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String addMember(
+            @PathVariable long id,
+            @Valid MembershipForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -147,8 +178,14 @@ class CommitteeAdminController {
     }
 
     @PostMapping(BASE + "/{id}/czlonkowie/{memberId}")
-    String saveMember(@PathVariable long id, @PathVariable long memberId, @Valid MembershipForm form,
-            BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String saveMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @Valid MembershipForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         CommitteeMember member = member(id, memberId);
         FormErrors errors = FormErrors.check(form, result);
@@ -163,8 +200,14 @@ class CommitteeAdminController {
 
     /** Ends a membership on the day given (today when the field is left empty); it is the last day of membership. */
     @PostMapping(BASE + "/{id}/czlonkowie/{memberId}/koniec")
-    String endMember(@PathVariable long id, @PathVariable long memberId, @Valid MembershipEndForm form,
-            BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String endMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @Valid MembershipEndForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         member(id, memberId);
         FormErrors errors = FormErrors.check(form, result);
@@ -190,7 +233,11 @@ class CommitteeAdminController {
         return directory.member(committeeId, memberId).orElseThrow(() -> new NotFound("membership", memberId));
     }
 
-    private String showMembership(Model model, CommitteeRow committee, @Nullable CommitteeMember member, MembershipForm form,
+    private String showMembership(
+            Model model,
+            CommitteeRow committee,
+            @Nullable CommitteeMember member,
+            MembershipForm form,
             FormErrors errors) {
         model.addAttribute("committee", committee);
         model.addAttribute("member", member);

@@ -5,8 +5,15 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** A committee as administration lists show it: its region (none for the national committee) and term. */
-public record CommitteeRow(long id, @Nullable Long regionId, @Nullable String regionNamePl, @Nullable String regionNameEn,
-        String name, LocalDate termStart, LocalDate termEnd, int currentMembers) {
+public record CommitteeRow(
+        long id,
+        @Nullable Long regionId,
+        @Nullable String regionNamePl,
+        @Nullable String regionNameEn,
+        String name,
+        LocalDate termStart,
+        LocalDate termEnd,
+        int currentMembers) {
 
     /** The region's name in the reader's language, or null for the national committee. */
     public @Nullable String regionName(Locale locale) {

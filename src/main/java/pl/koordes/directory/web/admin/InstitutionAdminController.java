@@ -33,7 +33,10 @@ class InstitutionAdminController {
     private final InstitutionManagement institutions;
     private final DirectoryAdminProperties properties;
 
-    InstitutionAdminController(AdminDirectory directory, Directory publicDirectory, InstitutionManagement institutions,
+    InstitutionAdminController(
+            AdminDirectory directory,
+            Directory publicDirectory,
+            InstitutionManagement institutions,
             DirectoryAdminProperties properties) {
         this.directory = directory;
         this.publicDirectory = publicDirectory;
@@ -43,14 +46,20 @@ class InstitutionAdminController {
 
     /** Filters and page numbers are read leniently: anything unrecognised means no filter, page 1. */
     @GetMapping(LIST)
-    String list(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String page, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
         Long regionFilter = InstitutionPage.NO_REGION.equals(region) ? Long.valueOf(0) : positive(region);
-        InstitutionKind kindFilter = Arrays.stream(InstitutionKind.values()).filter(k -> k.name().equals(kind))
-                .findFirst().orElse(null);
+        InstitutionKind kindFilter = Arrays.stream(InstitutionKind.values())
+                .filter(k -> k.name().equals(kind))
+                .findFirst()
+                .orElse(null);
         Long pageNumber = positive(page);
         int number = pageNumber == null ? 1 : (int) Math.min(pageNumber, Integer.MAX_VALUE);
-        model.addAttribute("institutions", directory.institutions(regionFilter, kindFilter, number, properties.pageSize()));
+        model.addAttribute(
+                "institutions", directory.institutions(regionFilter, kindFilter, number, properties.pageSize()));
         model.addAttribute("regions", publicDirectory.regions());
         return "directory/admin/institutions";
     }
@@ -61,7 +70,11 @@ class InstitutionAdminController {
     }
 
     @PostMapping(NEW)
-    String create(@Valid InstitutionForm form, BindingResult result, HttpServletResponse response, Model model,
+    String create(
+            @Valid InstitutionForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -85,8 +98,13 @@ class InstitutionAdminController {
     }
 
     @PostMapping(LIST + "/{id}")
-    String save(@PathVariable long id, @Valid InstitutionForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @Valid InstitutionForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         institution(id);
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -105,7 +123,10 @@ class InstitutionAdminController {
 
     @GetMapping(LIST + "/{id}/usun")
     String confirmDelete(@PathVariable long id, Model model) {
-        return confirmation(model, id, institution(id),
+        return confirmation(
+                model,
+                id,
+                institution(id),
                 institutions.institutionInUse(id) ? "directory.admin.institution.inUse" : null);
     }
 
@@ -143,7 +164,10 @@ class InstitutionAdminController {
 
     /** A positive whole number, or null for anything else (empty, words, hostile text, overflow). */
     static @Nullable Long positive(@Nullable String text) {
-        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text == null
+                || text.isEmpty()
+                || text.length() > 18
+                || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
         long value = Long.parseLong(text);

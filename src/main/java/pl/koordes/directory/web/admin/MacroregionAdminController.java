@@ -34,12 +34,20 @@ class MacroregionAdminController {
 
     @GetMapping(NEW)
     String newForm(Model model) {
-        int next = directory.macroregions().stream().mapToInt(MacroregionRow::sortOrder).max().orElse(0) + 1;
+        int next = directory.macroregions().stream()
+                        .mapToInt(MacroregionRow::sortOrder)
+                        .max()
+                        .orElse(0)
+                + 1;
         return show(model, null, new MacroregionForm(null, null, null, Math.min(next, 999)), FormErrors.none());
     }
 
     @PostMapping(NEW)
-    String create(@Valid MacroregionForm form, BindingResult result, HttpServletResponse response, Model model,
+    String create(
+            @Valid MacroregionForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -64,8 +72,13 @@ class MacroregionAdminController {
     }
 
     @PostMapping("/admin/katalog/makroregiony/{id}")
-    String save(@PathVariable long id, @Valid MacroregionForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @Valid MacroregionForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         MacroregionRow macroregion = macroregion(id);
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -88,7 +101,11 @@ class MacroregionAdminController {
 
     private String show(Model model, @Nullable MacroregionRow macroregion, MacroregionForm form, FormErrors errors) {
         model.addAttribute("macroregion", macroregion);
-        model.addAttribute("regions", macroregion == null ? List.of() : directory.regionsOf(macroregion.macroregion().id()));
+        model.addAttribute(
+                "regions",
+                macroregion == null
+                        ? List.of()
+                        : directory.regionsOf(macroregion.macroregion().id()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "directory/admin/macroregion";

@@ -35,13 +35,22 @@ class RegionAdminController {
     @GetMapping("/admin/katalog/regiony/{id}")
     String form(@PathVariable long id, Model model) {
         Region region = region(id);
-        RegionForm form = new RegionForm(region.namePl(), region.nameEn(), region.seat(), region.macroregion().id());
+        RegionForm form = new RegionForm(
+                region.namePl(),
+                region.nameEn(),
+                region.seat(),
+                region.macroregion().id());
         return show(model, region, form, FormErrors.none());
     }
 
     @PostMapping("/admin/katalog/regiony/{id}")
-    String save(@PathVariable long id, @Valid RegionForm form, BindingResult result, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            @PathVariable long id,
+            @Valid RegionForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Region region = region(id);
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {

@@ -15,19 +15,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import pl.koordes.directory.internal.Committee;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.internal.DirectoryPermissions;
 import pl.koordes.directory.Region;
-import pl.koordes.directory.internal.RegionDescription;
+import pl.koordes.directory.internal.Committee;
 import pl.koordes.directory.internal.CommitteeManagement;
 import pl.koordes.directory.internal.ContactForm;
 import pl.koordes.directory.internal.ContactManagement;
+import pl.koordes.directory.internal.DirectoryPermissions;
 import pl.koordes.directory.internal.MemberContactForm;
 import pl.koordes.directory.internal.MemberWithContact;
 import pl.koordes.directory.internal.MembershipEndForm;
 import pl.koordes.directory.internal.MembershipForm;
 import pl.koordes.directory.internal.RegionCoordination;
+import pl.koordes.directory.internal.RegionDescription;
 import pl.koordes.directory.internal.RegionDescriptionForm;
 import pl.koordes.directory.internal.RegionManagement;
 import pl.koordes.directory.internal.RegionWorkspace;
@@ -55,7 +55,6 @@ class CoordinationController {
         return HeaderLink.to(BASE, "directory.coordination.link", 50, permissions::canUseWorkspace);
     }
 
-
     static final String BASE = "/koordynacja";
 
     private final Directory directory;
@@ -65,8 +64,13 @@ class CoordinationController {
     private final CommitteeManagement committees;
     private final DirectoryPermissions permissions;
 
-    CoordinationController(Directory directory, RegionCoordination coordination, RegionManagement regions,
-            ContactManagement contacts, CommitteeManagement committees, DirectoryPermissions permissions) {
+    CoordinationController(
+            Directory directory,
+            RegionCoordination coordination,
+            RegionManagement regions,
+            ContactManagement contacts,
+            CommitteeManagement committees,
+            DirectoryPermissions permissions) {
         this.directory = directory;
         this.coordination = coordination;
         this.regions = regions;
@@ -80,7 +84,8 @@ class CoordinationController {
         if (!permissions.canUseWorkspace(user)) {
             throw new AccessDeniedException("coordination");
         }
-        List<Region> regions = permissions.coversEveryRegion(user) ? directory.regions()
+        List<Region> regions = permissions.coversEveryRegion(user)
+                ? directory.regions()
                 : coordination.regions(user.regionsOf(Role.REGIONAL_COORDINATOR));
         model.addAttribute("regions", regions);
         return "directory/coordination/regions";
@@ -89,12 +94,19 @@ class CoordinationController {
     @GetMapping(BASE + "/{slug}")
     String workspace(@PathVariable String slug, CurrentUser user, Model model) {
         Region region = region(slug, user);
-        return show(model, region, descriptionForm(region), contactForm(region), MembershipEnding.NONE, FormErrors.none());
+        return show(
+                model, region, descriptionForm(region), contactForm(region), MembershipEnding.NONE, FormErrors.none());
     }
 
     @PostMapping(BASE + "/{slug}/opis")
-    String saveDescription(@PathVariable String slug, CurrentUser user, @Valid RegionDescriptionForm form,
-            BindingResult result, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String saveDescription(
+            @PathVariable String slug,
+            CurrentUser user,
+            @Valid RegionDescriptionForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Region region = region(slug, user);
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
@@ -107,8 +119,14 @@ class CoordinationController {
     }
 
     @PostMapping(BASE + "/{slug}/kontakt")
-    String saveContact(@PathVariable String slug, CurrentUser user, @Valid ContactForm form, BindingResult result,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String saveContact(
+            @PathVariable String slug,
+            CurrentUser user,
+            @Valid ContactForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Region region = region(slug, user);
         if (coordination.rops(region.id()).isEmpty()) {
             throw new NotFound("ROPS of region", region.id());
@@ -131,13 +149,26 @@ class CoordinationController {
         Committee committee = committee(region);
         LocalDate today = coordination.today();
         LocalDate start = committee.termStart().isAfter(today) ? committee.termStart() : today;
-        return showMember(model, region, committee, null, MembershipForm.starting(start, committee.termEnd()),
-                MemberContactForm.NONE, FormErrors.none());
+        return showMember(
+                model,
+                region,
+                committee,
+                null,
+                MembershipForm.starting(start, committee.termEnd()),
+                MemberContactForm.NONE,
+                FormErrors.none());
     }
 
     @PostMapping(BASE + "/{slug}/czlonkowie/nowy")
-    String addMember(@PathVariable String slug, CurrentUser user, @Valid MembershipForm form, BindingResult result,
-            @Valid MemberContactForm contact, BindingResult contactResult, HttpServletResponse response, Model model,
+    String addMember(
+            @PathVariable String slug,
+            CurrentUser user,
+            @Valid MembershipForm form,
+            BindingResult result,
+            @Valid MemberContactForm contact,
+            BindingResult contactResult,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         Region region = region(slug, user);
         Committee committee = committee(region);
@@ -156,14 +187,28 @@ class CoordinationController {
         Region region = region(slug, user);
         Committee committee = committee(region);
         MemberWithContact member = member(region, memberId);
-        return showMember(model, region, committee, member, MembershipForm.of(member.member()),
-                new MemberContactForm(member.email(), member.phone()), FormErrors.none());
+        return showMember(
+                model,
+                region,
+                committee,
+                member,
+                MembershipForm.of(member.member()),
+                new MemberContactForm(member.email(), member.phone()),
+                FormErrors.none());
     }
 
     @PostMapping(BASE + "/{slug}/czlonkowie/{memberId}")
-    String saveMember(@PathVariable String slug, @PathVariable long memberId, CurrentUser user,
-            @Valid MembershipForm form, BindingResult result, @Valid MemberContactForm contact, BindingResult contactResult,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String saveMember(
+            @PathVariable String slug,
+            @PathVariable long memberId,
+            CurrentUser user,
+            @Valid MembershipForm form,
+            BindingResult result,
+            @Valid MemberContactForm contact,
+            BindingResult contactResult,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Region region = region(slug, user);
         Committee committee = committee(region);
         MemberWithContact member = member(region, memberId);
@@ -179,8 +224,14 @@ class CoordinationController {
 
     /** Ends a membership on the day given (today when left empty): the last day the person is a member. */
     @PostMapping(BASE + "/{slug}/czlonkowie/{memberId}/koniec")
-    String endMember(@PathVariable String slug, @PathVariable long memberId, CurrentUser user,
-            @Valid MembershipEndForm form, BindingResult result, HttpServletResponse response, Model model,
+    String endMember(
+            @PathVariable String slug,
+            @PathVariable long memberId,
+            CurrentUser user,
+            @Valid MembershipEndForm form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         Region region = region(slug, user);
         Committee committee = committee(region);
@@ -215,7 +266,9 @@ class CoordinationController {
     }
 
     private Committee committee(Region region) {
-        return coordination.committeeInOffice(region.id()).orElseThrow(() -> new NotFound("committee of region", region.id()));
+        return coordination
+                .committeeInOffice(region.id())
+                .orElseThrow(() -> new NotFound("committee of region", region.id()));
     }
 
     private MemberWithContact member(Region region, long memberId) {
@@ -228,12 +281,21 @@ class CoordinationController {
     }
 
     private ContactForm contactForm(Region region) {
-        return coordination.rops(region.id()).map(ContactForm::of).orElse(new ContactForm(null, null, null, null, null, null));
+        return coordination
+                .rops(region.id())
+                .map(ContactForm::of)
+                .orElse(new ContactForm(null, null, null, null, null, null));
     }
 
-    private String show(Model model, Region region, RegionDescriptionForm description, ContactForm contact,
-            MembershipEnding ending, FormErrors errors) {
-        RegionWorkspace workspace = coordination.workspace(region).orElseThrow(() -> new NotFound("region", region.id()));
+    private String show(
+            Model model,
+            Region region,
+            RegionDescriptionForm description,
+            ContactForm contact,
+            MembershipEnding ending,
+            FormErrors errors) {
+        RegionWorkspace workspace =
+                coordination.workspace(region).orElseThrow(() -> new NotFound("region", region.id()));
         model.addAttribute("workspace", workspace);
         model.addAttribute("description", description);
         model.addAttribute("contact", contact);
@@ -243,8 +305,14 @@ class CoordinationController {
         return "directory/coordination/workspace";
     }
 
-    private String showMember(Model model, Region region, Committee committee, @Nullable MemberWithContact member,
-            MembershipForm form, MemberContactForm contact, FormErrors errors) {
+    private String showMember(
+            Model model,
+            Region region,
+            Committee committee,
+            @Nullable MemberWithContact member,
+            MembershipForm form,
+            MemberContactForm contact,
+            FormErrors errors) {
         model.addAttribute("region", region);
         model.addAttribute("committee", committee);
         model.addAttribute("member", member);
