@@ -3,27 +3,16 @@ package pl.koordes.events;
 import java.time.Instant;
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /**
  * An organiser cancelled an event. {@code wasPublished} says whether anyone could have registered (they
  * are told by e-mail).
  */
-public record EventCancelled(long eventId, String title, Instant startsAt, boolean wasPublished) implements Audited {
+public record EventCancelled(long eventId, String title, Instant startsAt, boolean wasPublished) implements EventFact {
 
     @Override
     public AuditAction auditAction() {
         return EventAction.EVENT_CANCELLED;
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "event";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return eventId;
     }
 
     @Override

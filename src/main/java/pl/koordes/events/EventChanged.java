@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /**
  * An organiser saved an event's form. {@link #mattersToRegistrants()} says whether what people who
@@ -17,7 +16,7 @@ import pl.koordes.shared.audit.Audited;
  * @param after the time and place after it
  */
 public record EventChanged(long eventId, String title, EventStatus status, Details before, Details after)
-        implements Audited {
+        implements EventFact {
 
     /** What registrants rely on. The online link itself is not repeated in the audit log, only whether it changed. */
     public record Details(
@@ -49,16 +48,6 @@ public record EventChanged(long eventId, String title, EventStatus status, Detai
     @Override
     public AuditAction auditAction() {
         return EventAction.EVENT_UPDATED;
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "event";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return eventId;
     }
 
     @Override

@@ -3,28 +3,17 @@ package pl.koordes.events;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /** An organiser created an event (as a draft). */
 public record EventCreated(
         long eventId,
         String title,
         EventLevel level,
-        @Nullable Long regionId) implements Audited {
+        @Nullable Long regionId) implements EventFact {
 
     @Override
     public AuditAction auditAction() {
         return EventAction.EVENT_CREATED;
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "event";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return eventId;
     }
 
     @Override

@@ -2,24 +2,13 @@ package pl.koordes.events;
 
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /** An organiser moved an event to another state other than cancelled (published, back to draft, completed). */
-public record EventStatusChanged(long eventId, EventStatus from, EventStatus to) implements Audited {
+public record EventStatusChanged(long eventId, EventStatus from, EventStatus to) implements EventFact {
 
     @Override
     public AuditAction auditAction() {
         return EventAction.EVENT_STATUS_CHANGED;
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "event";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return eventId;
     }
 
     @Override

@@ -2,7 +2,6 @@ package pl.koordes.events;
 
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /** An organiser deleted a material file of an event. */
 public record MaterialDeleted(
@@ -13,21 +12,11 @@ public record MaterialDeleted(
         String contentType,
         long size,
         boolean participantsOnly)
-        implements Audited {
+        implements EventFact {
 
     @Override
     public AuditAction auditAction() {
         return EventAction.EVENT_MATERIAL_DELETED;
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "event";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return eventId;
     }
 
     @Override

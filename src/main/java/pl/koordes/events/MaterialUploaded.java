@@ -3,7 +3,6 @@ package pl.koordes.events;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /** An organiser uploaded a material file to an event. */
 public record MaterialUploaded(
@@ -14,21 +13,11 @@ public record MaterialUploaded(
         String contentType,
         long size,
         boolean participantsOnly)
-        implements Audited {
+        implements EventFact {
 
     @Override
     public AuditAction auditAction() {
         return EventAction.EVENT_MATERIAL_UPLOADED;
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "event";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return eventId;
     }
 
     @Override

@@ -31,6 +31,7 @@ import pl.koordes.directory.Directory;
 import pl.koordes.shared.mail.EmailAddresses;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The person's own account page: details, e-mail, password, second factor, their data and erasure. */
@@ -85,19 +86,20 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                profiles.changeEmail(me.user().id(), form);
-                refresh(me, request, response);
-                return "redirect:/konto?zapisano=email";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("typedEmail", RegistrationController.cut(form.newEmail(), EmailAddresses.MAX_LENGTH));
-        return page(me, model, errors, null, null);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    profiles.changeEmail(me.user().id(), form);
+                    refresh(me, request, response);
+                    return "redirect:/konto?zapisano=email";
+                },
+                errors -> {
+                    model.addAttribute(
+                            "typedEmail", RegistrationController.cut(form.newEmail(), EmailAddresses.MAX_LENGTH));
+                    return page(me, model, errors, null, null);
+                });
     }
 
     @PostMapping("/konto/haslo")
@@ -139,20 +141,18 @@ class ProfileController {
             HttpSession session,
             Model model,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                List<String> codes = profiles.enableSecondFactor(
-                        me.user().id(), form, (String) session.getAttribute(PENDING_SECRET));
-                session.removeAttribute(PENDING_SECRET);
-                model.addAttribute("codes", codes);
-                return "accounts/recoveryCodes";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return enrolPage(me, session, model, errors);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    List<String> codes = profiles.enableSecondFactor(
+                            me.user().id(), form, (String) session.getAttribute(PENDING_SECRET));
+                    session.removeAttribute(PENDING_SECRET);
+                    model.addAttribute("codes", codes);
+                    return "accounts/recoveryCodes";
+                },
+                errors -> enrolPage(me, session, model, errors));
     }
 
     @PostMapping("/konto/drugi-skladnik/wylacz")
@@ -162,17 +162,15 @@ class ProfileController {
             BindingResult result,
             Model model,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                profiles.disableSecondFactor(me.user().id(), form);
-                return "redirect:/konto?zapisano=drugi-skladnik";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(me, model, errors, null, null);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    profiles.disableSecondFactor(me.user().id(), form);
+                    return "redirect:/konto?zapisano=drugi-skladnik";
+                },
+                errors -> page(me, model, errors, null, null));
     }
 
     @PostMapping("/konto/kody-zapasowe")
@@ -182,17 +180,16 @@ class ProfileController {
             BindingResult result,
             Model model,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                model.addAttribute("codes", profiles.newRecoveryCodes(me.user().id(), form));
-                return "accounts/recoveryCodes";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(me, model, errors, null, null);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    model.addAttribute(
+                            "codes", profiles.newRecoveryCodes(me.user().id(), form));
+                    return "accounts/recoveryCodes";
+                },
+                errors -> page(me, model, errors, null, null));
     }
 
     @GetMapping("/konto/moje-dane.json")
@@ -215,22 +212,20 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                profiles.delete(me.user().id(), form);
-                SecurityContextHolder.clearContext();
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-                return "redirect:/?konto-usuniete";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(me, model, errors, null, null);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    profiles.delete(me.user().id(), form);
+                    SecurityContextHolder.clearContext();
+                    HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    return "redirect:/?konto-usuniete";
+                },
+                errors -> page(me, model, errors, null, null));
     }
 
     private String page(AccountUserDetails me, Model model, FormErrors errors, String advice, String saved) {
