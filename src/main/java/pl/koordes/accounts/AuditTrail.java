@@ -1,5 +1,7 @@
 package pl.koordes.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +36,7 @@ public class AuditTrail {
     /** Rows fetched from the database at a time while exporting, so that a long log is never held in memory. */
     private static final int EXPORT_FETCH_SIZE = 500;
 
-    private static final java.util.regex.Pattern ACTION_CODE = java.util.regex.Pattern.compile("[A-Z0-9_]{1,64}");
+    private static final Pattern ACTION_CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     private static final String SELECT = """
             select e.id, e.occurred_at, e.actor_id, e.actor_label, actor.display_name as actor_name, e.action,
@@ -211,7 +214,7 @@ public class AuditTrail {
         return where.toString();
     }
 
-    private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(
                 rs.getLong("id"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),

@@ -12,8 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +48,7 @@ import pl.koordes.shared.web.Paged;
 public class PeopleManagement {
 
     private static final String TARGET = "account";
-    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9-]{1,80}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,80}");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -237,16 +239,16 @@ public class PeopleManagement {
     @Transactional
     public long invitePerson(@Valid InvitePersonForm form, CurrentUser actor) {
         List<RoleAssignment> roles = rolesOf(form);
-        String email = java.util.Objects.requireNonNull(form.email());
+        String email = Objects.requireNonNull(form.email());
         if (emailTaken(email)) {
             throw Refused.field("email", "admin.invite.email.taken");
         }
         // The unique index decides between two invitations of one address at the same moment.
         long id = accounts.createIfAbsent(
                         email,
-                        java.util.Objects.requireNonNull(form.displayName()),
+                        Objects.requireNonNull(form.displayName()),
                         AccountStatus.INVITED,
-                        java.util.Objects.requireNonNull(form.language()))
+                        Objects.requireNonNull(form.language()))
                 .orElseThrow(() -> Refused.field("email", "admin.invite.email.taken"));
         roles.forEach(role -> accounts.grant(id, role));
         Map<String, Object> after = new LinkedHashMap<>();

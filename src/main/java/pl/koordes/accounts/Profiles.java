@@ -1,5 +1,6 @@
 package pl.koordes.accounts;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What people change about themselves: name, language, notifications, e-mail, password and second
@@ -277,7 +279,7 @@ public class Profiles {
                             Map<String, Object> entry = new LinkedHashMap<>();
                             entry.put(
                                     "at",
-                                    rs.getObject("occurred_at", java.time.OffsetDateTime.class)
+                                    rs.getObject("occurred_at", OffsetDateTime.class)
                                             .toString());
                             entry.put("action", rs.getString("action"));
                             entry.put("targetType", rs.getString("target_type"));
@@ -342,6 +344,6 @@ public class Profiles {
     }
 
     private static String jsonString(String value) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(value);
+        return JsonMapper.builder().build().writeValueAsString(value);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import pl.koordes.directory.internal.LineSimplification;
+import pl.koordes.shared.web.Slugs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,7 +78,7 @@ public class PolandMap {
                 maxLon = -Double.MAX_VALUE,
                 minLat = Double.MAX_VALUE,
                 maxLat = -Double.MAX_VALUE;
-        Map<String, List<List<double[]>>> rings = new java.util.LinkedHashMap<>();
+        Map<String, List<List<double[]>>> rings = new LinkedHashMap<>();
         for (JsonNode feature : root.get("features")) {
             String name = feature.get("properties").get("nazwa").asString();
             JsonNode geometry = feature.get("geometry");
@@ -104,7 +106,7 @@ public class PolandMap {
                 }
             }
             // Keyed by the slug, which stays when an administrator edits a region's name.
-            rings.put(pl.koordes.shared.web.Slugs.of(name), regionRings);
+            rings.put(Slugs.of(name), regionRings);
         }
         // An equirectangular projection scaled at Poland's middle latitude keeps shapes recognisable.
         double xScale = Math.cos(Math.toRadians(REFERENCE_LATITUDE));

@@ -2,6 +2,7 @@ package pl.koordes.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class AccountPermissionsTests {
     @ParameterizedTest
     @EnumSource(Role.class)
     void everyRoleCountryWideAndForOneRegion(Role role) {
-        for (Long region : java.util.Arrays.asList(null, REGION)) {
+        for (Long region : Arrays.asList(null, REGION)) {
             CurrentUser user = user(new RoleAssignment(role, region));
             boolean administrator = role == Role.ADMINISTRATOR;
             String as = role + " in " + region;
@@ -58,7 +59,7 @@ class AccountPermissionsTests {
 
     @Test
     void visitorsAndPeopleWithoutRolesMayNothing() {
-        for (@Nullable CurrentUser user : java.util.Arrays.asList(null, user())) {
+        for (@Nullable CurrentUser user : Arrays.asList(null, user())) {
             assertThat(permissions.canOpenAdministration(user)).isFalse();
             assertThat(permissions.canAdministerPeople(user)).isFalse();
             assertThat(permissions.canInvite(user)).isFalse();

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,7 +99,7 @@ final class RouteMatrix {
 
     static RouteMatrix parse(String text) {
         List<String> expectedHeader = header();
-        Map<String, String> samples = new java.util.LinkedHashMap<>();
+        Map<String, String> samples = new LinkedHashMap<>();
         List<String[]> rawRows = new ArrayList<>();
         String table = null;
         boolean headerSeen = false;
@@ -260,7 +262,7 @@ final class RouteMatrix {
         Matcher variables = PATH_VARIABLE.matcher(pattern);
         StringBuilder sample = new StringBuilder();
         while (variables.find()) {
-            String name = variables.group(1).toLowerCase(java.util.Locale.ROOT);
+            String name = variables.group(1).toLowerCase(Locale.ROOT);
             String value = name.contains("slug") || name.contains("region") ? "malopolskie" : "1";
             variables.appendReplacement(sample, Matcher.quoteReplacement(value));
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -18,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.accounts.internal.Accounts;
@@ -58,13 +61,13 @@ class SignInSecurityIntegrationTests {
     int port;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+    JdbcClient jdbcClient;
 
     /**
      * Each TOTP code works once per account; tests here sign the same demo people in again and again
      * within one 30-second step, so each test starts as if no code had been used yet.
      */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void forgetUsedCodes() {
         jdbcClient.sql("update account set totp_last_step = null").update();
     }
@@ -160,7 +163,7 @@ class SignInSecurityIntegrationTests {
 
         // The lock is per e-mail: the person themselves, from elsewhere and however they spell it, waits too.
         SignedInClient owner = new SignedInClient(port, newAddress());
-        assertThat(location(owner.signIn("  " + victim.email().toUpperCase(java.util.Locale.ROOT) + " ", STRONG)))
+        assertThat(location(owner.signIn("  " + victim.email().toUpperCase(Locale.ROOT) + " ", STRONG)))
                 .isEqualTo("/logowanie?zablokowane");
 
         // Other accounts are unaffected, even from the attacker's address; one failure fewer does not lock.
@@ -328,7 +331,7 @@ class SignInSecurityIntegrationTests {
                         "/logowanie/kod",
                         "/logowanie/kod",
                         "code",
-                        codes.getFirst().toLowerCase(java.util.Locale.ROOT))))
+                        codes.getFirst().toLowerCase(Locale.ROOT))))
                 .as("a recovery code, typed in lower case")
                 .isEqualTo("/konto");
         assertThat(browser.get("/konto").statusCode()).isEqualTo(200);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -167,7 +168,7 @@ class CommentsMailIntegrationTests {
 
     /** The plain-text part, decoded. */
     private static String plainText(MimeMessage message) throws Exception {
-        if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+        if (message.getContent() instanceof Multipart parts) {
             for (int i = 0; i < parts.getCount(); i++) {
                 if (parts.getBodyPart(i).isMimeType("text/plain")) {
                     return (String) parts.getBodyPart(i).getContent();

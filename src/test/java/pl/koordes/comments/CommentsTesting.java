@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import pl.koordes.comments.internal.BannedPhraseForm;
 import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.CommentStore;
@@ -16,6 +19,7 @@ import pl.koordes.comments.internal.ReplyForm;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.CurrentUserPrincipal;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
 
@@ -163,14 +167,11 @@ public final class CommentsTesting {
     }
 
     /** The demo editor as Spring Security holds them once signed in, for MockMvc requests. */
-    public static org.springframework.security.core.Authentication editorAuthentication() {
-        return new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                (pl.koordes.shared.security.CurrentUserPrincipal) () -> EDITOR,
+    public static Authentication editorAuthentication() {
+        return new UsernamePasswordAuthenticationToken(
+                (CurrentUserPrincipal) () -> EDITOR,
                 null,
-                java.util.List.of(
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_USER"),
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                                Role.EDITOR.authority())));
+                List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority(Role.EDITOR.authority())));
     }
 
     /** An editor rejects the comment. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -262,7 +263,7 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
                 "logo.png",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>".getBytes(StandardCharsets.UTF_8),
                 "To nie jest obraz PNG, JPEG ani WebP");
-        byte[] truncated = java.util.Arrays.copyOf(Pictures.of("png", 200, 200), 60);
+        byte[] truncated = Arrays.copyOf(Pictures.of("png", 200, 200), 60);
         assertRefused(Map.of("alt", "test: ucięty"), "ucięty.png", truncated, "Nie udało się odczytać obrazu");
         assertRefused(Map.of("alt", "  "), "obraz.png", Pictures.of("png", 10, 10), "Wpisz tekst alternatywny obrazu.");
         assertRefused(Map.of("alt", "test: pusty"), "pusty.png", new byte[0], "Wybierz plik obrazu.");

@@ -2,6 +2,7 @@ package pl.koordes.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
         SoftAssertions softly = new SoftAssertions();
         Http visitor = new Http(port);
         for (String line : naughtyStrings()) {
-            String value = java.net.URLEncoder.encode(line, StandardCharsets.UTF_8);
+            String value = URLEncoder.encode(line, StandardCharsets.UTF_8);
             for (String path : List.of(
                     "/aktualnosci?tag=" + value + "&strona=" + value,
                     "/aktualnosci/" + value.replace("+", "%20"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,7 +39,7 @@ class ContentPermissionsTests {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void visitorsMayNotEdit() {
         assertThat(permissions.canEditArticles(Optional.empty())).isFalse();
         assertThatThrownBy(() -> permissions.requireEditor(Optional.empty())).isInstanceOf(AccessDeniedException.class);

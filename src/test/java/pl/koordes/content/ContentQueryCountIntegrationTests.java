@@ -2,6 +2,7 @@ package pl.koordes.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +78,7 @@ class ContentQueryCountIntegrationTests {
                     insert into article (slug, title, lead, body_markdown, body_html, author_name, status, published_at)
                     values (:slug, 'Tytuł', 'Lead', 'Treść', '<p>Treść</p>', 'query-count test', 'PUBLISHED', now() - interval '1 day')
                     returning id""")
-                    .param("slug", "query-count-" + java.util.UUID.randomUUID())
+                    .param("slug", "query-count-" + UUID.randomUUID())
                     .query(Long.class)
                     .single();
             long tag = jdbc.sql(

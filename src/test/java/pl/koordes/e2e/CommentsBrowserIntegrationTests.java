@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -172,8 +173,7 @@ class CommentsBrowserIntegrationTests {
             fill("comment-signature", payload);
             fill("comment-email", payload);
             String before = browser.driver().getCurrentUrl();
-            String cookies =
-                    String.valueOf(browser.driver().executeCdpCommand("Network.getAllCookies", java.util.Map.of()));
+            String cookies = String.valueOf(browser.driver().executeCdpCommand("Network.getAllCookies", Map.of()));
             String token = browser.driver().findElement(By.name("_csrf")).getDomProperty("value");
             browser.driver()
                     .findElement(By.cssSelector("#comment-form button[type=submit]"))

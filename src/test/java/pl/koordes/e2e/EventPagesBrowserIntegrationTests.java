@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -203,8 +206,8 @@ class EventPagesBrowserIntegrationTests {
             assertThat(browser.driver().findElement(By.id("title")).getAttribute("value"))
                     .isEqualTo("Program <b>spotkania</b>");
             browser.checkAccessible("organiser-files-refused");
-            java.nio.file.Path pdf = java.nio.file.Files.createTempFile("program-", ".pdf");
-            java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+            Path pdf = Files.createTempFile("program-", ".pdf");
+            Files.writeString(pdf, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
             browser.driver()
                     .findElement(By.id("file"))
                     .sendKeys(pdf.toAbsolutePath().toString());
@@ -216,7 +219,7 @@ class EventPagesBrowserIntegrationTests {
                     .contains(pdf.getFileName().toString());
             assertNoAlert();
             browser.checkAccessible("organiser-files-uploaded");
-            java.nio.file.Files.delete(pdf);
+            Files.delete(pdf);
         }));
         return tests.stream();
     }
@@ -237,7 +240,7 @@ class EventPagesBrowserIntegrationTests {
 
     private String mailedToken(String to, String path) {
         Pattern link = Pattern.compile(Pattern.quote(path) + "([A-Za-z0-9_-]{43})");
-        return org.awaitility.Awaitility.await()
+        return Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(
                         () -> {

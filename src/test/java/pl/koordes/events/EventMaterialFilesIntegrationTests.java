@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -325,7 +326,7 @@ class EventMaterialFilesIntegrationTests {
                 .filter(Files::exists)
                 .findFirst()
                 .orElseThrow();
-        List<String> names = new java.util.ArrayList<>(Files.readAllLines(corpus, StandardCharsets.UTF_8).stream()
+        List<String> names = new ArrayList<>(Files.readAllLines(corpus, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .toList());
         names.addAll(List.of(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -82,8 +83,7 @@ class EventRegistrationConcurrencyIntegrationTests {
         assertThat(Collections.max(confirmed)).isLessThan(Collections.min(waiting));
         List<Instant> times = jdbc.sql("select created_at from event_registration where event_id = :e order by id")
                 .param("e", event)
-                .query((rs, n) ->
-                        rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
                 .list();
         assertThat(times).isSorted();
         System.out.printf(

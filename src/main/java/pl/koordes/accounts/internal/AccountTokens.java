@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class AccountTokens {
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql(
                         "update account_token set used_at = :now where account_id = :account and purpose = :purpose and used_at is null")
-                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("account", accountId)
                 .param("purpose", purpose.name())
                 .update();
@@ -56,7 +57,7 @@ public class AccountTokens {
                 .param("account", accountId)
                 .param("purpose", purpose.name())
                 .param("hash", hash(secret))
-                .param("expires", java.sql.Timestamp.from(clock.instant().plus(validity)))
+                .param("expires", Timestamp.from(clock.instant().plus(validity)))
                 .update();
         return secret;
     }
@@ -72,7 +73,7 @@ public class AccountTokens {
                         """)
                 .param("hash", hash(secret))
                 .param("purpose", purpose.name())
-                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional();
     }
@@ -93,7 +94,7 @@ public class AccountTokens {
                         """)
                 .param("hash", hash(secret))
                 .param("purpose", purpose.name())
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", Timestamp.from(now))
                 .query(Long.class)
                 .optional();
     }

@@ -3,6 +3,7 @@ package pl.koordes.accounts.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -181,9 +182,9 @@ public class Accounts {
                 rs.getBoolean("notifications_enabled"),
                 rs.getString("totp_secret"),
                 rs.getBoolean("totp_enabled"),
-                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(rs.getObject("last_sign_in_at", java.time.OffsetDateTime.class))
-                        .map(java.time.OffsetDateTime::toInstant)
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
                         .orElse(null));
     }
 }

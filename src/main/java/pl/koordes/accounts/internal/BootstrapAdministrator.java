@@ -1,6 +1,7 @@
 package pl.koordes.accounts.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,13 +48,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         accounts.grant(id, new RoleAssignment(Role.ADMINISTRATOR, null));
         String token = tokens.issue(id, AccountTokens.Purpose.SETUP, SETUP_VALIDITY);
         audit.record(
-                null,
-                "system",
-                AccountAction.BOOTSTRAP_ADMIN_CREATED,
-                "account",
-                id,
-                null,
-                java.util.Map.of("email", email));
+                null, "system", AccountAction.BOOTSTRAP_ADMIN_CREATED, "account", id, null, Map.of("email", email));
         log.warn(
                 "First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
                 email,

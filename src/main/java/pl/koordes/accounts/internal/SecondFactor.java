@@ -10,6 +10,8 @@ import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.time.SystemTimeProvider;
 import dev.samstevens.totp.util.Utils;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +95,8 @@ public class SecondFactor {
     private boolean matches(String secret, String digits, long step) {
         try {
             String expected = generator.generate(secret, step);
-            return java.security.MessageDigest.isEqual(
-                    expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), digits.getBytes(StandardCharsets.US_ASCII));
         } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package pl.koordes.accounts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,7 @@ import pl.koordes.shared.web.RateLimiter.Limit;
 @Controller
 class InvitationController {
 
-    private static final Limit ATTEMPTS = new Limit("invitation", 20, java.time.Duration.ofMinutes(15));
+    private static final Limit ATTEMPTS = new Limit("invitation", 20, Duration.ofMinutes(15));
 
     private final AccountManagement accounts;
     private final RateLimiter limiter;

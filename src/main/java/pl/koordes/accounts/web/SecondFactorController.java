@@ -3,6 +3,7 @@ package pl.koordes.accounts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +31,7 @@ import pl.koordes.shared.web.RateLimiter.Limit;
 class SecondFactorController {
 
     private static final String PENDING_SECRET = "koordes.pendingTotpSecret";
-    private static final Limit CODE_ATTEMPTS = new Limit("second-factor", 5, java.time.Duration.ofMinutes(15));
+    private static final Limit CODE_ATTEMPTS = new Limit("second-factor", 5, Duration.ofMinutes(15));
 
     private final Accounts accounts;
     private final SecondFactor secondFactor;

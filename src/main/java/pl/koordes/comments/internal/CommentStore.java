@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,8 +150,8 @@ public class CommentStore {
     }
 
     /** How many comments wait in each state, for the queue's filter. */
-    public java.util.Map<CommentState, Long> countsByState() {
-        java.util.Map<CommentState, Long> counts = new java.util.EnumMap<>(CommentState.class);
+    public Map<CommentState, Long> countsByState() {
+        Map<CommentState, Long> counts = new EnumMap<>(CommentState.class);
         jdbc.sql("select state, count(*) from comments_comment group by state").query(rs -> {
             counts.put(CommentState.valueOf(rs.getString(1)), rs.getLong(2));
         });
@@ -179,8 +182,8 @@ public class CommentStore {
         return String.join(" and ", conditions);
     }
 
-    private static java.util.Map<String, Object> filterParams(Filter filter) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private static Map<String, Object> filterParams(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
         if (filter.state() != null) {
             params.put("state", filter.state().name());
         }

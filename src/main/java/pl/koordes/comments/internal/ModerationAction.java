@@ -1,5 +1,6 @@
 package pl.koordes.comments.internal;
 
+import org.jspecify.annotations.Nullable;
 import pl.koordes.comments.CommentState;
 
 /** What an editor decides about comments in the queue. */
@@ -19,8 +20,7 @@ public enum ModerationAction {
     }
 
     /** The action named in a form, or null for anything else. */
-    public static @org.jspecify.annotations.Nullable ModerationAction parse(
-            @org.jspecify.annotations.Nullable String name) {
+    public static @Nullable ModerationAction parse(@Nullable String name) {
         for (ModerationAction action : values()) {
             if (action.name().equalsIgnoreCase(name)) {
                 return action;

@@ -1,6 +1,7 @@
 package pl.koordes.comments.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -88,12 +89,12 @@ public class ProofOfWork {
         }
         Instant now = clock.instant();
         jdbc.sql("delete from comments_used_challenge where expires_at < :now")
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", Timestamp.from(now))
                 .update();
         int claimed = jdbc.sql(
                         "insert into comments_used_challenge (signature, expires_at) values (:signature, :expires) on conflict do nothing")
                 .param("signature", signature)
-                .param("expires", java.sql.Timestamp.from(now.plus(properties.proofOfWorkValidity())))
+                .param("expires", Timestamp.from(now.plus(properties.proofOfWorkValidity())))
                 .update();
         return claimed == 1 ? Verdict.SOLVED : Verdict.INVALID;
     }

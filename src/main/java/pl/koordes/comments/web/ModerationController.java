@@ -3,9 +3,11 @@ package pl.koordes.comments.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +93,7 @@ class ModerationController {
         if (articleId != null) {
             ids.add(articleId);
         }
-        Map<Long, String> titles = new java.util.HashMap<>();
+        Map<Long, String> titles = new HashMap<>();
         articles.findByIds(ids).forEach((id, ref) -> titles.put(id, ref.title()));
         model.addAttribute("view", new QueueView(filter, articleId, page, comments.countsByState(), commented, titles));
         return "comments/moderation/queue";
@@ -312,7 +314,7 @@ class ModerationController {
 
     /** A state name, ZGLOSZONE, or empty (all); anything else means all. */
     private static String normaliseFilter(String state) {
-        String s = state.strip().toUpperCase(java.util.Locale.ROOT);
+        String s = state.strip().toUpperCase(Locale.ROOT);
         if (s.equals(QueueView.REPORTED)) {
             return s;
         }

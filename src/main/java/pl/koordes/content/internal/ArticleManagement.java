@@ -1,5 +1,6 @@
 package pl.koordes.content.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -302,7 +303,7 @@ public class ArticleManagement {
     }
 
     private static java.sql.@Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : java.sql.Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private record Values(

@@ -1,11 +1,13 @@
 package pl.koordes.content.internal;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -131,7 +133,7 @@ public class ImageManagement {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             if (!alpha) {
-                g.setColor(java.awt.Color.WHITE);
+                g.setColor(Color.WHITE);
                 g.fillRect(0, 0, width, height);
             }
             g.drawImage(source, 0, 0, width, height, null);
@@ -204,7 +206,7 @@ public class ImageManagement {
         if (d.length < 30) {
             throw Refused.field(ImageManagement.FILE, "content.image.file.broken");
         }
-        String chunk = new String(d, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(d, 12, 4, StandardCharsets.US_ASCII);
         int width;
         int height;
         switch (chunk) {

@@ -1,5 +1,7 @@
 package pl.koordes.content.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -162,7 +164,7 @@ public class SiteContent {
                 .optional();
     }
 
-    private static SitePage sitePage(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static SitePage sitePage(ResultSet rs) throws SQLException {
         int nav = rs.getInt("nav_order");
         Integer navOrder = rs.wasNull() ? null : nav;
         return new SitePage(

@@ -1,5 +1,6 @@
 package pl.koordes.content.internal;
 
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ public class SiteManagement {
 
     /** Shows this quote on the home page every day (or, when it is featured already, lets the quotes take turns again). */
     public boolean featureQuote(long id) {
-        java.util.Optional<Boolean> featured = jdbc.sql("select featured from motto_quote where id = :id")
+        Optional<Boolean> featured = jdbc.sql("select featured from motto_quote where id = :id")
                 .param("id", id)
                 .query(Boolean.class)
                 .optional();

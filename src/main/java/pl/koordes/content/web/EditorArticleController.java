@@ -3,6 +3,7 @@ package pl.koordes.content.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -68,7 +69,7 @@ class EditorArticleController {
 
     @GetMapping("/redakcja")
     String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         Paged<EditorArticles.Row> paged = articles.list(Paged.number(page), properties.pageSize() * 2);
         model.addAttribute("articles", paged);
         return "content/editor/articles";
@@ -76,7 +77,7 @@ class EditorArticleController {
 
     @GetMapping("/redakcja/artykuly/nowy")
     String create(CurrentUser user, Model model) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         return show(model, null, ArticleForm.empty(user.displayName()), FormErrors.none(), null);
     }
 
@@ -89,7 +90,7 @@ class EditorArticleController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         if (PREVIEW.equals(action)) {
             return show(model, null, form, FormErrors.none(), markdown.toHtml(form.body()));
         }
@@ -109,7 +110,7 @@ class EditorArticleController {
 
     @GetMapping("/redakcja/artykuly/{id}")
     String edit(CurrentUser user, @PathVariable long id, Model model) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
         return show(model, article, article.form(), FormErrors.none(), null);
     }
@@ -124,7 +125,7 @@ class EditorArticleController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
         if (PREVIEW.equals(action)) {
             return show(model, article, form, FormErrors.none(), markdown.toHtml(form.body()));
@@ -145,7 +146,7 @@ class EditorArticleController {
 
     @PostMapping("/redakcja/artykuly/{id}/usun")
     String delete(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         management.deleteArticle(id);
         redirect.addFlashAttribute("notice", "content.editor.deleted");
         return "redirect:/redakcja";
@@ -158,7 +159,7 @@ class EditorArticleController {
             @RequestParam(name = "od", required = false) @Nullable String from,
             @RequestParam(name = "do", required = false) @Nullable String to,
             Model model) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
         List<EditorArticles.Revision> revisions = articles.revisions(id);
         model.addAttribute("article", article);
@@ -178,7 +179,7 @@ class EditorArticleController {
 
     @PostMapping("/redakcja/artykuly/{id}/historia/{number}/przywroc")
     String restore(CurrentUser user, @PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
-        permissions.requireEditor(java.util.Optional.of(user));
+        permissions.requireEditor(Optional.of(user));
         try {
             management.restoreRevision(id, number, user.displayName());
         } catch (Refused refused) {

@@ -3,6 +3,7 @@ package pl.koordes.content.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -70,7 +71,7 @@ class EditorImageController {
             } catch (Refused refused) {
                 errors = FormErrors.of(refused);
             } catch (IOException e) {
-                errors = FormErrors.of(java.util.Map.of(ImageManagement.FILE, "content.image.file.broken"));
+                errors = FormErrors.of(Map.of(ImageManagement.FILE, "content.image.file.broken"));
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

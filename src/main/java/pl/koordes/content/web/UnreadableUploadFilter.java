@@ -1,14 +1,18 @@
 package pl.koordes.content.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Reads a multipart form (an image upload) before anything else does, so that one the server cannot
@@ -34,10 +38,10 @@ class UnreadableUploadFilter extends OncePerRequestFilter {
             request.getParameterMap();
             // Spring reads each part's Content-Disposition again, strictly (RFC 5987 for filename*), when the
             // request reaches MVC: one it cannot parse would fail there as a 500, so it is refused here.
-            for (jakarta.servlet.http.Part part : request.getParts()) {
+            for (Part part : request.getParts()) {
                 String disposition = part.getHeader("Content-Disposition");
                 if (disposition != null) {
-                    org.springframework.http.ContentDisposition.parse(disposition);
+                    ContentDisposition.parse(disposition);
                 }
             }
         } catch (IOException | ServletException | RuntimeException unreadable) {
@@ -47,9 +51,8 @@ class UnreadableUploadFilter extends OncePerRequestFilter {
             // Marks the failure the way MVC does, so that rendering the error page does not try to read the
             // same request as multipart again (and fail again, as a 500 in the log).
             request.setAttribute(
-                    jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
-                    new org.springframework.web.multipart.MultipartException(
-                            "Unreadable multipart request", unreadable));
+                    RequestDispatcher.ERROR_EXCEPTION,
+                    new MultipartException("Unreadable multipart request", unreadable));
             response.sendError(
                     tooLarge ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
             return;

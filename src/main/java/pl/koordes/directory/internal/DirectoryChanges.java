@@ -1,5 +1,6 @@
 package pl.koordes.directory.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -120,7 +121,7 @@ class DirectoryChanges {
             // Dates as ISO text, so the audit log shows them the same way whatever serialises them.
             row.put(
                     meta.getColumnLabel(i),
-                    value instanceof java.sql.Date date ? date.toLocalDate().toString() : value);
+                    value instanceof Date date ? date.toLocalDate().toString() : value);
         }
         return row;
     }

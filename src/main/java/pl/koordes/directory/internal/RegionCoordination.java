@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,7 +112,7 @@ public class RegionCoordination {
     }
 
     /** The regions in Polish alphabetical order whose ids are given. */
-    public List<Region> regions(java.util.Set<Long> ids) {
+    public List<Region> regions(Set<Long> ids) {
         return directory.regions().stream().filter(r -> ids.contains(r.id())).toList();
     }
 

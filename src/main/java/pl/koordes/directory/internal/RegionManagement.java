@@ -4,6 +4,7 @@ import static pl.koordes.directory.internal.DirectoryChanges.optional;
 import static pl.koordes.directory.internal.DirectoryChanges.required;
 
 import jakarta.validation.Valid;
+import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +128,7 @@ public class RegionManagement {
                         select exists (select 1 from macroregion where upper(code) = :code and id <> coalesce(:except, -1))
                         """)
                 .param("code", code)
-                .param("except", except, java.sql.Types.BIGINT)
+                .param("except", except, Types.BIGINT)
                 .query(Boolean.class)
                 .single());
         if (taken) {

@@ -2,6 +2,7 @@ package pl.koordes.directory.web;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +66,7 @@ class DirectoryPageCache {
         String html = maps.get(key);
         if (html == null) {
             StringOutput output = new StringOutput();
-            Map<String, Object> parameters = new java.util.HashMap<>();
+            Map<String, Object> parameters = new HashMap<>();
             parameters.put("page", page);
             parameters.put("shapes", used.shapes());
             parameters.put("viewBox", used.viewBox());

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,7 +190,7 @@ public class EventCatalogue {
     /** Public events for the calendar feed: from a month back on, optionally only those serving one region. */
     public List<Event> feed(@Nullable Long regionId) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("since", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(31))));
+        params.put("since", Timestamp.from(clock.instant().minus(Duration.ofDays(31))));
         String region = "";
         if (regionId != null) {
             region = " and exists (select 1 from event_region r where r.event_id = e.id and r.region_id = :region)";
@@ -307,11 +309,11 @@ public class EventCatalogue {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 

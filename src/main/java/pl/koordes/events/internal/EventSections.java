@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import pl.koordes.directory.Region;
 import pl.koordes.directory.RegionPageSection;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.web.HomePageSection;
@@ -50,7 +51,7 @@ class EventSections {
             }
 
             @Override
-            public Optional<Content> render(pl.koordes.directory.Region region, Locale locale) {
+            public Optional<Content> render(Region region, Locale locale) {
                 return Optional.of(section(
                         templates,
                         messages,

@@ -3,6 +3,8 @@ package pl.koordes.events.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,7 +272,7 @@ public class MaterialFiles {
         return event;
     }
 
-    private static MaterialFile file(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static MaterialFile file(ResultSet rs, int row) throws SQLException {
         Timestamp at = rs.getTimestamp("uploaded_at");
         return new MaterialFile(
                 rs.getLong("id"),

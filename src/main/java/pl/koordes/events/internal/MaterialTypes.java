@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
@@ -115,7 +116,7 @@ public final class MaterialTypes {
                 return found.size() == 1 ? OOXML_MAIN.get(found.getFirst()) : null;
             }
             return null;
-        } catch (java.util.zip.ZipException broken) {
+        } catch (ZipException broken) {
             return null;
         }
     }

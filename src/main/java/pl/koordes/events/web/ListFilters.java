@@ -1,5 +1,7 @@
 package pl.koordes.events.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.List;
@@ -93,9 +95,7 @@ public record ListFilters(
             if (!q.isEmpty()) {
                 q.append('&');
             }
-            q.append(name)
-                    .append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            q.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 }

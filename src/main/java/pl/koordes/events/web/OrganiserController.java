@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
@@ -47,6 +48,7 @@ import pl.koordes.events.internal.EventPermissions;
 import pl.koordes.events.internal.Participant;
 import pl.koordes.events.internal.ParticipantManagement;
 import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -264,7 +266,7 @@ class OrganiserController {
         EventStatus target = Arrays.stream(EventStatus.values())
                 .filter(s -> s.name().equals(status))
                 .findFirst()
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         management.changeStatus(user, id, target);
         redirect.addFlashAttribute("notice", "events.manage.status." + target.name());
         return "redirect:" + BASE + "/" + id;
@@ -317,7 +319,7 @@ class OrganiserController {
         SeatMode target = Arrays.stream(SeatMode.values())
                 .filter(m -> m.name().equals(mode))
                 .findFirst()
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         boolean moved = registrations.move(user, id, registration, target);
         redirect.addFlashAttribute("notice", moved ? "events.manage.moved" : "events.manage.notMoved");
         return "redirect:" + BASE + "/" + id + "/uczestnicy";
@@ -368,7 +370,7 @@ class OrganiserController {
             throws IOException {
         Event event = managed(user, id);
         List<Participant> confirmed = registrations.list(user, id).stream()
-                .filter(r -> r.status() == pl.koordes.events.internal.RegistrationStatus.CONFIRMED)
+                .filter(r -> r.status() == RegistrationStatus.CONFIRMED)
                 .toList();
         Page page = pages.create(request);
         download(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");

@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import pl.koordes.directory.Region;
 import pl.koordes.events.internal.Participant;
@@ -33,7 +34,7 @@ final class ParticipantXlsx {
             header.setFont(bold);
             CellStyle text = workbook.createCellStyle();
             text.setQuotePrefixed(true);
-            Sheet sheet = workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName));
+            Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
             write(sheet.createRow(0), ParticipantRows.header(page), header, header);
             int n = 1;
             for (Participant r : registrations) {

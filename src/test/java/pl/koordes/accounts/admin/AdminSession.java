@@ -1,5 +1,7 @@
 package pl.koordes.accounts.admin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import pl.koordes.support.DemoAccounts;
@@ -35,6 +37,6 @@ final class AdminSession {
     }
 
     static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

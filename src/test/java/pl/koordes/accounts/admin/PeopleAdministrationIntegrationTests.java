@@ -3,6 +3,7 @@ package pl.koordes.accounts.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,7 +333,7 @@ class PeopleAdministrationIntegrationTests {
         assertThat(notAscii.statusCode()).isEqualTo(422);
         assertThat(notAscii.body()).contains("Wpisz poprawny adres e-mail");
 
-        List<String> manyRows = new java.util.ArrayList<>(
+        List<String> manyRows = new ArrayList<>(
                 List.of("email", "wiele.rol@example.org", "displayName", "Wiele Ról", "language", "pl"));
         for (int i = 0; i < 25; i++) {
             manyRows.addAll(List.of("role", "EXPERT", "region", ""));

@@ -7,8 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -291,8 +294,7 @@ class DirectoryAdminIntegrationTests {
                             + "\">Ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>")
                     .contains("value=\"2024-12-31\"");
 
-            LocalDate yesterday =
-                    LocalDate.now(java.time.ZoneId.of("Europe/Warsaw")).minusDays(1);
+            LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Warsaw")).minusDays(1);
             MockHttpServletResponse ended =
                     send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
                             .param("end", yesterday.toString()));
@@ -301,7 +303,7 @@ class DirectoryAdminIntegrationTests {
             String afterEnd = page("/admin/katalog/komitety/" + committeeId);
             assertThat(afterEnd.substring(afterEnd.indexOf("id=\"past-heading\"")))
                     .contains(name)
-                    .contains(yesterday.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                    .contains(yesterday.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
 
             // Without a date the membership ends today: its last day is today.
             send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
@@ -404,7 +406,7 @@ class DirectoryAdminIntegrationTests {
         expected.put("/admin/katalog/instytucje?region=%3Cscript%3E&kind=x&page=-3", 200);
         expected.put("/admin/katalog/instytucje?region=brak&page=999999999999", 200);
         for (Map.Entry<String, Integer> entry : expected.entrySet()) {
-            MockHttpServletResponse response = send(get(java.net.URI.create(entry.getKey())));
+            MockHttpServletResponse response = send(get(URI.create(entry.getKey())));
             assertThat(response.getStatus()).as(entry.getKey()).isEqualTo(entry.getValue());
             assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("<script>");
         }
@@ -605,7 +607,7 @@ class DirectoryAdminIntegrationTests {
 
     /** A page as the administrator sees it; it must answer 200. */
     private String page(String path) throws Exception {
-        MockHttpServletResponse response = send(get(java.net.URI.create(path)));
+        MockHttpServletResponse response = send(get(URI.create(path)));
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -508,14 +509,14 @@ class CoordinationIntegrationTests {
     }
 
     private String page(UserDetails who, String path) throws Exception {
-        MockHttpServletResponse response = send(who, get(java.net.URI.create(path)));
+        MockHttpServletResponse response = send(who, get(URI.create(path)));
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     private String anonymousPage(String path) throws Exception {
         MockHttpServletResponse response =
-                mvc.perform(get(java.net.URI.create(path))).andReturn().getResponse();
+                mvc.perform(get(URI.create(path))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }

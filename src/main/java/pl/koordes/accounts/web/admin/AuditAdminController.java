@@ -3,8 +3,10 @@ package pl.koordes.accounts.web.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -69,7 +71,7 @@ class AuditAdminController {
         Paged<AuditTrail.AuditEntry> entries;
         if (errors.any()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            entries = new Paged<>(java.util.List.of(), 1, 1, 0);
+            entries = new Paged<>(List.of(), 1, 1, 0);
         } else {
             entries = auditTrail.find(parameters.filter(), Paged.number(page));
         }
@@ -109,7 +111,7 @@ class AuditAdminController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                        .filename(name, StandardCharsets.UTF_8)
                         .build()
                         .toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
