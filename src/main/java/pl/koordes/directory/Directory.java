@@ -46,6 +46,26 @@ public class Directory {
                 .optional();
     }
 
+    /** The region with this id. */
+    public Optional<Region> region(long id) {
+        return jdbc.sql(REGION_SELECT + " where r.id = :id")
+                .param("id", id)
+                .query(Directory::region)
+                .optional();
+    }
+
+    /** The regions of one macroregion in Polish alphabetical order. */
+    public List<Region> regionsOf(long macroregionId) {
+        return jdbc
+                .sql(REGION_SELECT + " where m.id = :id")
+                .param("id", macroregionId)
+                .query(Directory::region)
+                .list()
+                .stream()
+                .sorted(RegionOrder.POLISH)
+                .toList();
+    }
+
     public List<Macroregion> macroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
                 .query(Directory::macroregion)

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Macroregion;
 
 /**
@@ -64,19 +63,7 @@ public class DirectoryProfiles {
                         select id, kind, name, street, postal_code, city, email, phone, website
                         from institution where region_id = :region
                         order by case kind when 'ROPS' then 0 when 'MARSHAL_OFFICE' then 1 when 'OWES' then 2 else 3 end, name
-                        """)
-                .param("region", regionId)
-                .query((rs, n) -> new Institution(
-                        rs.getLong("id"),
-                        InstitutionKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"),
-                        rs.getString("street"),
-                        rs.getString("postal_code"),
-                        rs.getString("city"),
-                        rs.getString("email"),
-                        rs.getString("phone"),
-                        rs.getString("website")))
-                .list();
+                        """).param("region", regionId).query(Institution::of).list();
     }
 
     private Optional<Committee> currentCommittee(long regionId) {

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.i18n.Formats;
 
@@ -88,19 +87,7 @@ public class RegionCoordination {
         return jdbc.sql("""
                         select id, kind, name, street, postal_code, city, email, phone, website from institution
                         where region_id = :region and kind = 'ROPS' order by id limit 1
-                        """)
-                .param("region", regionId)
-                .query((rs, n) -> new Institution(
-                        rs.getLong("id"),
-                        InstitutionKind.valueOf(rs.getString("kind")),
-                        rs.getString("name"),
-                        rs.getString("street"),
-                        rs.getString("postal_code"),
-                        rs.getString("city"),
-                        rs.getString("email"),
-                        rs.getString("phone"),
-                        rs.getString("website")))
-                .optional();
+                        """).param("region", regionId).query(Institution::of).optional();
     }
 
     public RegionDescription description(long regionId) {

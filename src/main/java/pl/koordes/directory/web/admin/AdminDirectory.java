@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.directory.Directory;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Macroregion;
 import pl.koordes.directory.Region;
@@ -50,10 +51,12 @@ class AdminDirectory {
             """;
 
     private final JdbcClient jdbc;
+    private final Directory directory;
     private final Clock clock;
 
-    AdminDirectory(JdbcClient jdbc, Clock clock) {
+    AdminDirectory(JdbcClient jdbc, Directory directory, Clock clock) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -71,47 +74,18 @@ class AdminDirectory {
                 .query(AdminDirectory::committee)
                 .list()
                 .forEach(c -> committees.put(c.regionId(), c));
-        return regions("").stream()
+        return directory.regions().stream()
                 .map(region -> new RegionRow(region, committees.get(region.id())))
                 .toList();
     }
 
     Optional<Region> region(long id) {
-        return regions(" where r.id = :id", id).stream().findFirst();
+        return directory.region(id);
     }
 
     /** The regions of one macroregion, for its page. */
     List<Region> regionsOf(long macroregionId) {
-        return regions(" where m.id = :id", macroregionId);
-    }
-
-    private List<Region> regions(String where, Object... id) {
-        var spec = jdbc.sql("""
-                select r.id, r.teryt, r.slug, r.name_pl, r.name_en, r.seat,
-                       m.id as m_id, m.code as m_code, m.slug as m_slug, m.name_pl as m_name_pl, m.name_en as m_name_en
-                from region r join macroregion m on m.id = r.macroregion_id
-                """ + where);
-        if (id.length > 0) {
-            spec = spec.param("id", id[0]);
-        }
-        return spec
-                .query((rs, n) -> new Region(
-                        rs.getLong("id"),
-                        rs.getString("teryt"),
-                        rs.getString("slug"),
-                        rs.getString("name_pl"),
-                        rs.getString("name_en"),
-                        rs.getString("seat"),
-                        new Macroregion(
-                                rs.getLong("m_id"),
-                                rs.getString("m_code"),
-                                rs.getString("m_slug"),
-                                rs.getString("m_name_pl"),
-                                rs.getString("m_name_en"))))
-                .list()
-                .stream()
-                .sorted(Comparator.comparing(Region::namePl, POLISH))
-                .toList();
+        return directory.regionsOf(macroregionId);
     }
 
     List<MacroregionRow> macroregions() {
