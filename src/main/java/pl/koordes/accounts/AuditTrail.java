@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.AdministrationProperties;
 import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.TextSearch;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Paged;
 import tools.jackson.databind.JsonNode;
@@ -180,18 +181,18 @@ public class AuditTrail {
                 where.append(" and false");
             }
         }
-        String actor = PeopleManagement.Search.clean(filter.actor(), properties.searchMaxLength());
+        String actor = TextSearch.clean(filter.actor(), properties.searchMaxLength());
         if (!actor.isEmpty()) {
             where.append(" and (")
-                    .append(PeopleManagement.Search.folded("e.actor_label"))
+                    .append(TextSearch.folded("e.actor_label"))
                     .append(" like :actor escape '\\'")
                     .append(" or ")
-                    .append(PeopleManagement.Search.folded("actor.email"))
+                    .append(TextSearch.folded("actor.email"))
                     .append(" like :actor escape '\\'")
                     .append(" or ")
-                    .append(PeopleManagement.Search.folded("actor.display_name"))
+                    .append(TextSearch.folded("actor.display_name"))
                     .append(" like :actor escape '\\')");
-            params.put("actor", PeopleManagement.Search.pattern(actor));
+            params.put("actor", TextSearch.pattern(actor));
         }
         if (filter.from() != null) {
             where.append(" and e.occurred_at >= :from");

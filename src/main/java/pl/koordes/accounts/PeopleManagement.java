@@ -8,15 +8,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,8 +23,9 @@ import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.internal.AdministrationProperties;
 import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.accounts.internal.InvitationMail;
+import pl.koordes.accounts.internal.RoleForms;
 import pl.koordes.accounts.internal.Sessions;
-import pl.koordes.directory.Directory;
+import pl.koordes.accounts.internal.TextSearch;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -48,14 +44,13 @@ import pl.koordes.shared.web.Paged;
 public class PeopleManagement {
 
     private static final String TARGET = "account";
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,80}");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final AccountTokens tokens;
     private final Sessions sessions;
     private final AuditLog audit;
-    private final Directory directory;
+    private final RoleForms roleForms;
     private final InvitationMail invitationMail;
     private final AccountsProperties accountsProperties;
     private final AdministrationProperties properties;
@@ -67,7 +62,7 @@ public class PeopleManagement {
             AccountTokens tokens,
             Sessions sessions,
             AuditLog audit,
-            Directory directory,
+            RoleForms roleForms,
             InvitationMail invitationMail,
             AccountsProperties accountsProperties,
             AdministrationProperties properties,
@@ -77,7 +72,7 @@ public class PeopleManagement {
         this.tokens = tokens;
         this.sessions = sessions;
         this.audit = audit;
-        this.directory = directory;
+        this.roleForms = roleForms;
         this.invitationMail = invitationMail;
         this.accountsProperties = accountsProperties;
         this.properties = properties;
@@ -148,15 +143,15 @@ public class PeopleManagement {
         int size = properties.peoplePageSize();
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
-        String search = Search.clean(filter.search(), properties.searchMaxLength());
+        String search = TextSearch.clean(filter.search(), properties.searchMaxLength());
         if (!search.isEmpty()) {
             where.append(" and (")
-                    .append(Search.folded("a.email"))
+                    .append(TextSearch.folded("a.email"))
                     .append(" like :pattern escape '\\'")
                     .append(" or ")
-                    .append(Search.folded("a.display_name"))
+                    .append(TextSearch.folded("a.display_name"))
                     .append(" like :pattern escape '\\')");
-            params.put("pattern", Search.pattern(search));
+            params.put("pattern", TextSearch.pattern(search));
         }
         if (filter.status() != null) {
             where.append(" and a.status = :status");
@@ -167,7 +162,7 @@ public class PeopleManagement {
         Optional<Region> region =
                 filter.regionSlug() == null || filter.regionSlug().isBlank()
                         ? Optional.empty()
-                        : region(filter.regionSlug());
+                        : roleForms.region(filter.regionSlug());
         if (filter.regionSlug() != null && !filter.regionSlug().isBlank() && region.isEmpty()) {
             return new Paged<>(List.of(), page, size, 0);
         }
@@ -191,7 +186,8 @@ public class PeopleManagement {
         params.put("offset", Paged.offset(page, size));
         List<PersonSummary> rows = jdbc.sql(
                         "select a.id, a.email, a.display_name, a.status, a.last_sign_in_at from account a" + where
-                                + " order by " + Search.folded("a.display_name") + ", a.id limit :limit offset :offset")
+                                + " order by " + TextSearch.folded("a.display_name")
+                                + ", a.id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new PersonSummary(
                         rs.getLong("id"),
@@ -238,7 +234,7 @@ public class PeopleManagement {
      */
     @Transactional
     public long invitePerson(@Valid InvitePersonForm form, CurrentUser actor) {
-        List<RoleAssignment> roles = rolesOf(form);
+        List<RoleAssignment> roles = roleForms.of(form);
         String email = Objects.requireNonNull(form.email());
         if (emailTaken(email)) {
             throw Refused.field("email", "admin.invite.email.taken");
@@ -256,7 +252,7 @@ public class PeopleManagement {
         after.put("displayName", form.displayName());
         after.put("language", form.language());
         after.put("status", AccountStatus.INVITED.name());
-        after.put("roles", describe(roles));
+        after.put("roles", roleForms.describe(roles));
         audit.record(actor, AccountAction.PERSON_INVITED, TARGET, id, null, after);
         sendInvitation(id, actor);
         return id;
@@ -277,7 +273,7 @@ public class PeopleManagement {
     @Transactional
     public void grantRole(long id, @Valid GrantRoleForm form, CurrentUser actor) {
         Accounts.Row row = existing(id);
-        RoleAssignment role = assignment(form.role(), form.region(), "role", "region");
+        RoleAssignment role = roleForms.assignment(form.role(), form.region(), "role", "region");
         List<RoleAssignment> before = accounts.roles(id);
         if (before.contains(role)) {
             return;
@@ -288,8 +284,8 @@ public class PeopleManagement {
                 AccountAction.ROLE_GRANTED,
                 TARGET,
                 row.id(),
-                Map.of("roles", describe(before)),
-                Map.of("roles", describe(accounts.roles(id))));
+                Map.of("roles", roleForms.describe(before)),
+                Map.of("roles", roleForms.describe(accounts.roles(id))));
     }
 
     /**
@@ -299,7 +295,7 @@ public class PeopleManagement {
     @Transactional
     public void revokeRole(long id, @Valid GrantRoleForm form, CurrentUser actor) {
         Accounts.Row row = existing(id);
-        RoleAssignment role = assignment(form.role(), form.region(), null, null);
+        RoleAssignment role = roleForms.assignment(form.role(), form.region(), null, null);
         if (role.role() == Role.ADMINISTRATOR && id == actor.id()) {
             throw Refused.because("admin.person.ownAdministrator");
         }
@@ -312,8 +308,8 @@ public class PeopleManagement {
                 AccountAction.ROLE_REVOKED,
                 TARGET,
                 row.id(),
-                Map.of("roles", describe(before)),
-                Map.of("roles", describe(accounts.roles(id))));
+                Map.of("roles", roleForms.describe(before)),
+                Map.of("roles", roleForms.describe(accounts.roles(id))));
         if (id != actor.id()) {
             // An administrator removing one of their own other roles is not signed out in the middle of it.
             sessions.endAll(id);
@@ -390,63 +386,6 @@ public class PeopleManagement {
         return row;
     }
 
-    private List<RoleAssignment> rolesOf(InvitePersonForm form) {
-        Set<RoleAssignment> roles = new LinkedHashSet<>();
-        for (int i = 0; i < form.rows(); i++) {
-            if (!form.roleAt(i).isBlank()) {
-                roles.add(assignment(form.roleAt(i), form.regionAt(i), "roles", "roles"));
-            }
-        }
-        if (roles.isEmpty()) {
-            throw Refused.field("roles", "admin.invite.roles.required");
-        }
-        return List.copyOf(roles);
-    }
-
-    /** A role from form values; a regional role needs its region. */
-    private RoleAssignment assignment(
-            @Nullable String roleName,
-            @Nullable String regionSlug,
-            @Nullable String roleField,
-            @Nullable String regionField) {
-        Role role;
-        try {
-            role = Role.valueOf(roleName == null ? "" : roleName.strip());
-        } catch (IllegalArgumentException unknown) {
-            throw Refused.of(roleField, "admin.role.invalid");
-        }
-        Long regionId = null;
-        if (regionSlug != null && !regionSlug.isBlank()) {
-            regionId = region(regionSlug)
-                    .map(Region::id)
-                    .orElseThrow(() -> Refused.of(regionField, "admin.role.region.invalid"));
-        }
-        if (role.regional() && regionId == null) {
-            throw Refused.of(regionField, "admin.role.region.required");
-        }
-        return new RoleAssignment(role, regionId);
-    }
-
-    /** The region with this slug; a text that cannot be a slug is not looked up at all. */
-    private Optional<Region> region(String slug) {
-        String candidate = slug.strip();
-        return SLUG.matcher(candidate).matches() ? directory.region(candidate) : Optional.empty();
-    }
-
-    /** Roles as the audit log keeps them: {@code ROLE} or {@code ROLE:region-slug}, sorted. */
-    private List<String> describe(List<RoleAssignment> roles) {
-        Map<Long, String> slugs = roles.stream().anyMatch(r -> r.regionId() != null)
-                ? directory.regions().stream().collect(Collectors.toMap(Region::id, Region::slug))
-                : Map.of();
-        return roles.stream()
-                .map(r -> r.regionId() == null
-                        ? r.role().name()
-                        : r.role().name() + ":"
-                                + slugs.getOrDefault(r.regionId(), r.regionId().toString()))
-                .sorted()
-                .toList();
-    }
-
     private Map<Long, List<RoleAssignment>> rolesOf(List<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -466,39 +405,5 @@ public class PeopleManagement {
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    /** Case- and diacritic-insensitive text search that works whatever the database's locale. */
-    static final class Search {
-
-        private static final String POLISH = "ĄĆĘŁŃÓŚŹŻąćęłńóśźż";
-        private static final String LATIN = "ACELNOSZZacelnoszz";
-
-        private Search() {}
-
-        /** The SQL expression folding a column: Polish letters to Latin ones, then lower case (ASCII at least). */
-        static String folded(String column) {
-            return "lower(translate(coalesce(" + column + ", ''), '" + POLISH + "', '" + LATIN + "'))";
-        }
-
-        /** The search text without control characters, trimmed and cut to length. */
-        static String clean(@Nullable String text, int maxLength) {
-            if (text == null) {
-                return "";
-            }
-            String cleaned = text.replaceAll("[\\p{Cc}\\p{Cs}]", " ").strip();
-            return cleaned.length() > maxLength ? cleaned.substring(0, maxLength) : cleaned;
-        }
-
-        /** A LIKE pattern finding the folded text anywhere, with LIKE's own characters taken literally. */
-        static String pattern(String text) {
-            StringBuilder folded = new StringBuilder();
-            for (char c : text.toCharArray()) {
-                int polish = POLISH.indexOf(c);
-                folded.append(polish >= 0 ? LATIN.charAt(polish) : c);
-            }
-            String lower = folded.toString().toLowerCase(Locale.ROOT);
-            return "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        }
     }
 }
