@@ -26,7 +26,10 @@ public enum AccountAction implements AuditAction {
     PASSWORD_RESET,
     // The person's own account page
     PROFILE_UPDATED,
+    EMAIL_CHANGE_REQUESTED,
     EMAIL_CHANGED,
+    EMAIL_CHANGE_UNDONE,
+    UNCONFIRMED_ACCOUNT_RELEASED,
     PASSWORD_CHANGED,
     SECOND_FACTOR_ENROLLED,
     SECOND_FACTOR_DISABLED,

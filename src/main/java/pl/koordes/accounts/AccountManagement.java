@@ -41,6 +41,18 @@ public class AccountManagement {
         this.sessions = sessions;
     }
 
+    /**
+     * The active account with this address, for tying to it a record whose address was just proven by a
+     * link (a visitor's registration confirmed by e-mail). Never use it to let a typed address stand for
+     * an account.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> activeAccountOf(String email) {
+        return accounts.byEmail(email)
+                .filter(row -> row.status() == AccountStatus.ACTIVE)
+                .map(Accounts.Row::id);
+    }
+
     /** Who an invitation or set-up link is for, while it is still valid. */
     @Transactional(readOnly = true)
     public Optional<Invitee> invitee(String token) {

@@ -15,7 +15,7 @@ import pl.koordes.accounts.internal.AccountDeletionForm;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.AccountsProperties;
 import pl.koordes.accounts.internal.AuditLog;
-import pl.koordes.accounts.internal.EmailChangeForm;
+import pl.koordes.accounts.internal.CredentialChanges;
 import pl.koordes.accounts.internal.PasswordChangeForm;
 import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.accounts.internal.ProfileDetailsForm;
@@ -29,8 +29,8 @@ import pl.koordes.shared.security.RoleAssignment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What people change about themselves: name, language, notifications, e-mail, password and second
- * factor (the last three only with the current password), and their rights under the GDPR: a copy
+ * What people change about themselves: name, language, notifications, password and second factor (the
+ * last two only with the current password; the address changes through {@code internal.EmailChange}), and their rights under the GDPR: a copy
  * of their data and erasure.
  */
 @Service
@@ -47,6 +47,7 @@ public class Profiles {
     private final Sessions sessions;
     private final AuditLog audit;
     private final AccountsProperties properties;
+    private final CredentialChanges credentials;
 
     Profiles(
             Accounts accounts,
@@ -56,7 +57,8 @@ public class Profiles {
             SecondFactor secondFactor,
             Sessions sessions,
             AuditLog audit,
-            AccountsProperties properties) {
+            AccountsProperties properties,
+            CredentialChanges credentials) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwords = passwordEncoder;
@@ -65,6 +67,7 @@ public class Profiles {
         this.sessions = sessions;
         this.audit = audit;
         this.properties = properties;
+        this.credentials = credentials;
     }
 
     /** A person's own view of their account. */
@@ -122,33 +125,10 @@ public class Profiles {
                 Map.of("displayName", name, "language", lang, "notifications", form.notificationsChosen()));
     }
 
-    /** A new sign-in address; {@link Refused} for a wrong current password or an address taken. */
-    @Transactional
-    public void changeEmail(long id, EmailChangeForm form) {
-        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
-        if (!currentPasswordMatches(row, form.currentPasswordEmail())) {
-            throw Refused.field("currentPasswordEmail", "profile.currentPassword.wrong");
-        }
-        String email = form.newEmail() == null ? "" : form.newEmail();
-        Optional<Accounts.Row> other = accounts.byEmail(email);
-        if (other.isPresent() && other.get().id() != id) {
-            throw Refused.field("newEmail", "profile.email.taken");
-        }
-        jdbc.sql("update account set email = :email, updated_at = now() where id = :id")
-                .param("email", email)
-                .param("id", id)
-                .update();
-        audit.record(
-                id,
-                row.email(),
-                AccountAction.EMAIL_CHANGED,
-                "account",
-                id,
-                Map.of("email", row.email()),
-                Map.of("email", email));
-    }
-
-    /** Changes the password; the person's other sessions end, the current one stays. */
+    /**
+     * Changes the password; the person's other sessions and outstanding links end, the current session
+     * stays, and the person is told by e-mail.
+     */
     @Transactional
     public void changePassword(long id, PasswordChangeForm form, Locale locale) {
         Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
@@ -161,6 +141,7 @@ public class Profiles {
             throw Refused.field("newPassword", refusal.get().key());
         }
         accounts.setPassword(id, passwords.encode(form.newPassword()));
+        credentials.changed(row, AccountAction.PASSWORD_CHANGED);
         audit.record(id, row.email(), AccountAction.PASSWORD_CHANGED, "account", id, null, null);
     }
 
@@ -193,6 +174,7 @@ public class Profiles {
             throw Refused.field("code", "secondFactor.invalid");
         }
         accounts.setSecondFactor(id, secret, true);
+        credentials.changed(row, AccountAction.SECOND_FACTOR_ENROLLED);
         audit.record(
                 id,
                 row.email(),
@@ -217,6 +199,7 @@ public class Profiles {
         jdbc.sql("delete from recovery_code where account_id = :id")
                 .param("id", id)
                 .update();
+        credentials.changed(row, AccountAction.SECOND_FACTOR_DISABLED);
         audit.record(
                 id,
                 row.email(),

@@ -176,9 +176,10 @@ class EventMaterialFilesIntegrationTests {
         assertThat(Uploads.download(participant, port, privatePath).statusCode())
                 .isEqualTo(403);
         jdbc.sql("""
-                        insert into event_registration (event_id, email, full_name, privacy_accepted_at, mode, status,
-                            cancel_token_hash, language)
-                        values (:e, :email, 'Uczestnik', now(), 'ON_SITE', 'WAITING', :hash, 'pl')
+                        insert into event_registration (event_id, account_id, email, full_name, privacy_accepted_at, mode,
+                            status, cancel_token_hash, language)
+                        values (:e, (select id from account where email = :email), :email, 'Uczestnik', now(), 'ON_SITE',
+                            'WAITING', :hash, 'pl')
                         """)
                 .param("hash", "test-" + samples.run)
                 .param("e", event)

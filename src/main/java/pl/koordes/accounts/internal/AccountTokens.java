@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,15 @@ public class AccountTokens {
         INVITATION,
         PASSWORD_RESET,
         EMAIL_VERIFICATION,
-        SETUP
+        SETUP,
+        /** Carries a new address; following the link sent to it makes the address the account's. */
+        EMAIL_CHANGE,
+        /** Carries the address an account had; sent to that address, it puts it back. */
+        EMAIL_CHANGE_UNDO
     }
+
+    /** A used token: its account and the address it carried (null for tokens without one). */
+    public record Used(long accountId, @Nullable String address) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +49,11 @@ public class AccountTokens {
 
     /** Issues a token and returns the secret part for the link; earlier unused tokens of that purpose stop working. */
     public String issue(long accountId, Purpose purpose, Duration validity) {
+        return issue(accountId, purpose, validity, null);
+    }
+
+    /** Issues a token that carries an address (see {@link Purpose#EMAIL_CHANGE}). */
+    public String issue(long accountId, Purpose purpose, Duration validity, @Nullable String address) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -51,9 +64,10 @@ public class AccountTokens {
                 .param("purpose", purpose.name())
                 .update();
         jdbc.sql("""
-                        insert into account_token (account_id, purpose, token_hash, expires_at)
-                        values (:account, :purpose, :hash, :expires)
+                        insert into account_token (account_id, purpose, token_hash, expires_at, address)
+                        values (:account, :purpose, :hash, :expires, :address)
                         """)
+                .param("address", address)
                 .param("account", accountId)
                 .param("purpose", purpose.name())
                 .param("hash", hash(secret))
@@ -97,6 +111,60 @@ public class AccountTokens {
                 .param("now", Timestamp.from(now))
                 .query(Long.class)
                 .optional();
+    }
+
+    /**
+     * Uses the token up and returns its account with the address it carries; empty when the link no
+     * longer works.
+     */
+    public Optional<Used> consumeWithAddress(String secret, Purpose purpose) {
+        if (secret == null || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        update account_token set used_at = :now
+                        where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
+                        returning account_id, address
+                        """)
+                .param("hash", hash(secret))
+                .param("purpose", purpose.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Used(rs.getLong("account_id"), rs.getString("address")))
+                .optional();
+    }
+
+    /** The address a valid token carries, without using it up (for the page that asks to confirm). */
+    public Optional<Used> peekWithAddress(String secret, Purpose purpose) {
+        if (secret == null || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select account_id, address from account_token
+                        where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
+                        """)
+                .param("hash", hash(secret))
+                .param("purpose", purpose.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Used(rs.getLong("account_id"), rs.getString("address")))
+                .optional();
+    }
+
+    /**
+     * Every outstanding link of the account stops working, after a change of password, address or
+     * second factor: a link sent before the change (perhaps to an address no longer the person's) must
+     * not outlive it. Undo links stay unless {@code withUndo}: they are how the owner of an old address
+     * takes the account back after a change they did not make.
+     */
+    public int revokeAll(long accountId, boolean withUndo) {
+        return jdbc.sql("""
+                        update account_token set used_at = :now
+                        where account_id = :account and used_at is null
+                          and (:withUndo or purpose <> 'EMAIL_CHANGE_UNDO')
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("account", accountId)
+                .param("withUndo", withUndo)
+                .update();
     }
 
     static String hash(String secret) {

@@ -28,6 +28,7 @@ public class PasswordReset {
     private final AuditLog audit;
     private final Sessions sessions;
     private final AccountsProperties properties;
+    private final CredentialChanges credentials;
 
     PasswordReset(
             Accounts accounts,
@@ -37,7 +38,8 @@ public class PasswordReset {
             PasswordPolicy policy,
             AuditLog audit,
             Sessions sessions,
-            AccountsProperties properties) {
+            AccountsProperties properties,
+            CredentialChanges credentials) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -46,6 +48,12 @@ public class PasswordReset {
         this.audit = audit;
         this.sessions = sessions;
         this.properties = properties;
+        this.credentials = credentials;
+    }
+
+    /** A reset link for a person who has just proven their address another way (see {@link EmailChange#undo}). */
+    String issueLink(long accountId) {
+        return tokens.issue(accountId, AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
     }
 
     /** Sends a reset link to an active account with this address; does nothing visible otherwise. */
@@ -100,7 +108,9 @@ public class PasswordReset {
             throw new NotFound("password reset", "link");
         }
         accounts.setPassword(row.id(), passwords.encode(form.password()));
+        // Whoever was signed in, the resetting browser included (it is not signed in), is signed out.
         sessions.endAll(row.id());
+        credentials.changed(row, AccountAction.PASSWORD_RESET);
         audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET, "account", row.id(), null, null);
     }
 

@@ -1,10 +1,14 @@
 package pl.koordes.accounts.internal;
 
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Ends every session of a person: at sign-out, deactivation, password change and account deletion. */
+/** Ends the sessions of a person: at deactivation, account deletion and every change of credentials. */
 @Component
 public class Sessions {
 
@@ -15,8 +19,34 @@ public class Sessions {
     }
 
     public int endAll(long accountId) {
+        return end(accountId, null);
+    }
+
+    /**
+     * Ends every session of the person except the one making the current request (the person who just
+     * changed their password stays signed in there; everyone else holding a session is out).
+     */
+    public int endOthers(long accountId) {
+        return end(accountId, currentSessionId());
+    }
+
+    private int end(long accountId, @Nullable String keep) {
         var sessions = repository.findByPrincipalName(Long.toString(accountId));
-        sessions.keySet().forEach(repository::deleteById);
-        return sessions.size();
+        int ended = 0;
+        for (String id : sessions.keySet()) {
+            if (!id.equals(keep)) {
+                repository.deleteById(id);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private static @Nullable String currentSessionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpSession session = attributes.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.accounts.Profiles;
 import pl.koordes.accounts.internal.AccountDeletionForm;
 import pl.koordes.accounts.internal.AccountUserDetails;
+import pl.koordes.accounts.internal.EmailChange;
 import pl.koordes.accounts.internal.EmailChangeForm;
 import pl.koordes.accounts.internal.PasswordChangeForm;
 import pl.koordes.accounts.internal.ProfileDetailsForm;
@@ -44,8 +45,15 @@ class ProfileController {
     private final Directory directory;
     private final SignInHandlers signIn;
     private final UserDetailsService users;
+    private final EmailChange emailChange;
 
-    ProfileController(Profiles profiles, Directory directory, SignInHandlers signIn, UserDetailsService users) {
+    ProfileController(
+            Profiles profiles,
+            Directory directory,
+            SignInHandlers signIn,
+            UserDetailsService users,
+            EmailChange emailChange) {
+        this.emailChange = emailChange;
         this.profiles = profiles;
         this.directory = directory;
         this.signIn = signIn;
@@ -84,16 +92,14 @@ class ProfileController {
             @Valid EmailChangeForm form,
             BindingResult result,
             Model model,
-            HttpServletRequest request,
             HttpServletResponse response) {
         return FormSubmission.submit(
                 form,
                 result,
                 response,
                 () -> {
-                    profiles.changeEmail(me.user().id(), form);
-                    refresh(me, request, response);
-                    return "redirect:/konto?zapisano=email";
+                    emailChange.request(me.user().id(), form);
+                    return "redirect:/konto?zapisano=email-link";
                 },
                 errors -> {
                     model.addAttribute(

@@ -23,6 +23,7 @@ class SignInController {
             @RequestParam(name = "wygaslo", required = false) String expired,
             @RequestParam(name = "aktywne", required = false) String activated,
             @RequestParam(name = "haslo", required = false) String passwordChanged,
+            @RequestParam(name = "adres", required = false) String emailChanged,
             Model model) {
         String problem = locked != null ? "signIn.locked" : failed != null ? "signIn.failed" : null;
         model.addAttribute("problem", problem);
@@ -30,6 +31,7 @@ class SignInController {
         model.addAttribute("expired", expired != null);
         model.addAttribute("activated", activated != null);
         model.addAttribute("passwordChanged", passwordChanged != null);
+        model.addAttribute("emailChanged", emailChanged != null);
         return "accounts/signIn";
     }
 }

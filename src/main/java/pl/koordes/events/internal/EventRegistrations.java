@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.AccountManagement;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.RegistrationConfirmed;
 import pl.koordes.shared.i18n.Language;
@@ -45,6 +46,7 @@ public class EventRegistrations {
     private final EventTurns turns;
     private final ApplicationEventPublisher events;
     private final GroupCommit<Pending, Decided> groups;
+    private final AccountManagement accountsByAddress;
 
     EventRegistrations(
             EventCatalogue catalogue,
@@ -56,7 +58,9 @@ public class EventRegistrations {
             RegistrationChecks checks,
             WaitingList waitingList,
             EventTurns turns,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AccountManagement accountsByAddress) {
+        this.accountsByAddress = accountsByAddress;
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.mail = mail;
@@ -294,7 +298,13 @@ public class EventRegistrations {
                 ? RegistrationStatus.CONFIRMED
                 : RegistrationStatus.WAITING;
         String cancelToken = RegistrationTokens.issue();
-        rows.confirmed(registration.id(), status, cancelToken, now);
+        // The link proved the address: the registration now belongs to the account with that address, if any.
+        rows.confirmed(
+                registration.id(),
+                status,
+                cancelToken,
+                now,
+                accountsByAddress.activeAccountOf(registration.email()).orElse(null));
         if (status == RegistrationStatus.WAITING
                 && !waitingList.fill(event, now).contains(registration.id())) {
             mail.send(
@@ -345,7 +355,7 @@ public class EventRegistrations {
     /** Cancels the signed-in person's own registration for the event. */
     public boolean cancelOwn(CurrentUser user, long eventId) {
         return turns.inTurn(eventId, () -> {
-            Optional<Participant> own = rows.live(eventId, user.email());
+            Optional<Participant> own = rows.own(eventId, user.id());
             return own.isPresent() && cancel(eventId, own.get().id());
         });
     }
@@ -357,7 +367,7 @@ public class EventRegistrations {
     /** The signed-in person's live registration for the event, if any. */
     @Transactional(readOnly = true)
     public Optional<Participant> own(CurrentUser user, long eventId) {
-        return rows.live(eventId, user.email());
+        return rows.own(eventId, user.id());
     }
 
     /**
@@ -398,7 +408,7 @@ public class EventRegistrations {
                 || TextInput.unprintable(comment, true)) {
             throw Refused.because("events.feedback.refused");
         }
-        if (!event.past(clock.instant()) || !rows.feedback(eventId, user.email(), rating, comment)) {
+        if (!event.past(clock.instant()) || !rows.feedback(eventId, user.id(), rating, comment)) {
             throw Refused.conflict("events.feedback.refused");
         }
     }

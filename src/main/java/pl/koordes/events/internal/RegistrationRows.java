@@ -118,6 +118,24 @@ class RegistrationRows {
                 .orElseThrow(() -> new NotFound("registration", registrationId));
     }
 
+    /**
+     * The person's own live registration: found by their account, never by an address, so that an address
+     * typed somewhere (or an account's changed address) gives nobody else's registration away.
+     */
+    Optional<Participant> own(long eventId, long accountId) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from event_registration
+                        where event_id = :id and account_id = :account
+                          and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING')
+                        order by id desc limit 1
+                        """)
+                .param("id", eventId)
+                .param("account", accountId)
+                .query(RegistrationRows::participant)
+                .optional();
+    }
+
+    /** The live registration made with this address, to find a registration instead of adding it twice. */
     Optional<Participant> live(long eventId, String email) {
         return jdbc.sql("select " + COLUMNS + """
                          from event_registration
@@ -249,12 +267,13 @@ class RegistrationRows {
     }
 
     /** A visitor followed the confirmation link: the registration gets its status and a fresh cancellation token. */
-    void confirmed(long id, RegistrationStatus status, String cancelToken, Instant now) {
+    void confirmed(long id, RegistrationStatus status, String cancelToken, Instant now, @Nullable Long account) {
         jdbc.sql("""
                         update event_registration set status = :status, pending_until = null, cancel_token_hash = :cancel,
-                            confirmed_at = :now
+                            confirmed_at = :now, account_id = coalesce(account_id, :account)
                         where id = :id
                         """)
+                .param("account", account, Types.BIGINT)
                 .param("status", status.name())
                 .param("cancel", RegistrationTokens.hash(cancelToken))
                 .param("now", Timestamp.from(now))
@@ -305,15 +324,15 @@ class RegistrationRows {
     }
 
     /** Saves the feedback of the person's confirmed registration; false when they have none. */
-    boolean feedback(long eventId, String email, int rating, String comment) {
+    boolean feedback(long eventId, long accountId, int rating, String comment) {
         return jdbc.sql("""
                         update event_registration set feedback_rating = :rating, feedback_comment = :comment
-                        where event_id = :event and lower(email) = lower(:email) and status = 'CONFIRMED'
+                        where event_id = :event and account_id = :account and status = 'CONFIRMED'
                         """)
                         .param("rating", rating)
                         .param("comment", comment)
                         .param("event", eventId)
-                        .param("email", email)
+                        .param("account", accountId)
                         .update()
                 == 1;
     }
