@@ -236,6 +236,9 @@ public class PeopleManagement {
     public long invitePerson(@Valid InvitePersonForm form, CurrentUser actor) {
         List<RoleAssignment> roles = roleForms.of(form);
         String email = Objects.requireNonNull(form.email());
+        accounts.releaseUnconfirmedRegistration(email)
+                .ifPresent(released ->
+                        audit.record(actor, AccountAction.UNCONFIRMED_ACCOUNT_RELEASED, TARGET, released, null, null));
         if (emailTaken(email)) {
             throw Refused.field("email", "admin.invite.email.taken");
         }

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.NaughtyStrings;
 import pl.koordes.support.SignedInClient;
@@ -30,6 +32,7 @@ class AccountIntegrityIntegrationTests {
     private static final Pattern CONFIRM = Pattern.compile("(/adres/potwierdz\\?token=[A-Za-z0-9_-]+)");
     private static final Pattern UNDO = Pattern.compile("(/adres/cofnij\\?token=[A-Za-z0-9_-]+)");
     private static final Pattern RESET = Pattern.compile("(/haslo/nowe\\?token=[A-Za-z0-9_-]+)");
+    private static final Pattern VERIFY = Pattern.compile("(/rejestracja/potwierdz\\?token=[A-Za-z0-9_-]+)");
     private static final Pattern SECRET = Pattern.compile("<code class=\"secret\">([A-Z2-7]+)</code>");
     private static final String PASSWORD = "stare hasło konta w Kielcach";
 
@@ -41,6 +44,9 @@ class AccountIntegrityIntegrationTests {
 
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @Autowired
+    PeopleManagement people;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -133,7 +139,7 @@ class AccountIntegrityIntegrationTests {
 
         person.submit("/konto", "/konto/email", "newEmail", wanted, "currentPasswordEmail", PASSWORD);
         // Someone else registers with the address the person asked for: the request held nothing back.
-        SignedInClient visitor = new SignedInClient(port);
+        SignedInClient visitor = new SignedInClient(port, "127.0.0.62");
         String visitorPassword = "rejestracja z wolnym adresem";
         HttpResponse<String> registered = visitor.submit(
                 "/rejestracja",
@@ -245,6 +251,34 @@ class AccountIntegrityIntegrationTests {
     }
 
     @Test
+    void aRegistrationNeverConfirmedReservesTheAddressForNobody() {
+        String victim = "wiktoria." + run + "@przyklad.example";
+        String squatterPassword = "hasło kogoś, kto zajmuje adres";
+        register(victim, "Ktoś Obcy", squatterPassword);
+        String ownerPassword = "moje własne hasło z Lublina";
+        register(victim, "Wiktoria Właściwa", ownerPassword);
+        String verify = link(victim, "verifyEmail", VERIFY);
+        assertThat(location(new SignedInClient(port).get(verify))).endsWith("/logowanie?aktywne");
+        assertThat(location(new SignedInClient(port).signIn(victim, ownerPassword)))
+                .endsWith("/konto");
+        assertThat(location(new SignedInClient(port).signIn(victim, squatterPassword)))
+                .endsWith("/logowanie?blad");
+
+        // The squatter's link (if they could read it) was revoked when the address was released.
+        String invited = "zaproszona." + run + "@przyklad.example";
+        register(invited, "Ktoś Obcy", squatterPassword);
+        long admin = jdbc.sql("select id from account where email = :email")
+                .param("email", DemoAccounts.ADMINISTRATOR)
+                .query(Long.class)
+                .single();
+        long id = people.invitePerson(
+                new InvitePersonForm(invited, "Zofia Zaproszona", "pl", List.of("EXPERT"), List.of("")),
+                new CurrentUser(admin, DemoAccounts.ADMINISTRATOR, "Administrator", List.of(), "pl"));
+        assertThat(email(id)).isEqualTo(invited);
+        assertThat(mail(invited, "invitation")).contains("Zofia Zaproszona");
+    }
+
+    @Test
     void hostileTokensAndAddressesGetAClearAnswerAndChangeNothing() {
         String address = "wrogi." + run + "@przyklad.example";
         long id = createAccount(address);
@@ -287,6 +321,23 @@ class AccountIntegrityIntegrationTests {
         SignedInClient client = new SignedInClient(port);
         assertThat(location(client.signIn(email, password))).endsWith("/konto");
         return client;
+    }
+
+    private void register(String email, String name, String password) {
+        // From an address of its own: the limit of registrations per client address is not this test's subject.
+        HttpResponse<String> registered = new SignedInClient(port, "127.0.0.61")
+                .submit(
+                        "/rejestracja",
+                        "/rejestracja",
+                        "displayName",
+                        name,
+                        "email",
+                        email,
+                        "password",
+                        password,
+                        "passwordRepeated",
+                        password);
+        assertThat(location(registered)).endsWith("/rejestracja?wyslano");
     }
 
     private void requestReset(String email) {

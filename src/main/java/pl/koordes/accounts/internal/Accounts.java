@@ -158,6 +158,28 @@ public class Accounts {
                 .optional();
     }
 
+    /**
+     * An unconfirmed address reserves nothing: a self-registration whose link was never followed (an
+     * INVITED account with a password, so not an administrator's invitation) gives its address up to
+     * whoever proves it or is invited with it. The account is closed and its links stop working.
+     *
+     * @return the id of the account released, if there was one
+     */
+    public Optional<Long> releaseUnconfirmedRegistration(String email) {
+        Optional<Long> id =
+                jdbc.sql("""
+                        update account set email = 'released-' || id || '@deleted.invalid', status = 'DELETED',
+                            password_hash = null, updated_at = now()
+                        where lower(email) = :email and status = 'INVITED' and password_hash is not null
+                        returning id
+                        """).param("email", normalize(email)).query(Long.class).optional();
+        id.ifPresent(released -> jdbc.sql(
+                        "update account_token set used_at = now() where account_id = :id and used_at is null")
+                .param("id", released)
+                .update());
+        return id;
+    }
+
     /** Takes one role away (in its region, or held for the whole country); false when it was not held. */
     public boolean revoke(long accountId, RoleAssignment role) {
         return jdbc.sql("""

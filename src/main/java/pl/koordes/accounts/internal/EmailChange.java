@@ -221,27 +221,16 @@ public class EmailChange {
     }
 
     /**
-     * An address proven by its owner beats an account that was never confirmed (a pending registration or
-     * invitation): that account is closed so that it reserves nothing. An active account keeps its address.
+     * An address proven by its owner beats a self-registration that was never confirmed; an account in use
+     * (or an administrator's pending invitation) keeps its address.
      */
     private void takeOver(long id, String address) {
-        Optional<Accounts.Row> holder = accounts.byEmail(address).filter(other -> other.id() != id);
-        if (holder.isEmpty()) {
-            return;
-        }
-        if (holder.get().status() != AccountStatus.INVITED) {
+        accounts.releaseUnconfirmedRegistration(address)
+                .ifPresent(released -> audit.record(
+                        id, address, AccountAction.UNCONFIRMED_ACCOUNT_RELEASED, "account", released, null, null));
+        if (accounts.byEmail(address).filter(other -> other.id() != id).isPresent()) {
             throw Refused.conflict("profile.email.taken");
         }
-        long pending = holder.get().id();
-        jdbc.sql("""
-                        update account set email = :placeholder, status = 'DELETED', password_hash = null, updated_at = now()
-                        where id = :id
-                        """)
-                .param("placeholder", "released-" + pending + "@deleted.invalid")
-                .param("id", pending)
-                .update();
-        tokens.revokeAll(pending, true);
-        audit.record(id, address, AccountAction.UNCONFIRMED_ACCOUNT_RELEASED, "account", pending, null, null);
     }
 
     private void setEmail(long id, @Nullable String address) {

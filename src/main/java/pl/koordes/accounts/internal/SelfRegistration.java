@@ -63,6 +63,11 @@ public class SelfRegistration {
             throw Refused.field("password", refusal.get().key());
         }
         String language = Language.of(locale).code();
+        // A registration never confirmed reserves nothing: a new one replaces it (only a link followed counts,
+        // so whoever registered first with someone else's address gains nothing and blocks nobody).
+        accounts.releaseUnconfirmedRegistration(address)
+                .ifPresent(released -> audit.record(
+                        null, address, AccountAction.UNCONFIRMED_ACCOUNT_RELEASED, "account", released, null, null));
         Optional<Accounts.Row> existing = accounts.byEmail(address);
         if (existing.isPresent()) {
             mailer.send(
