@@ -87,7 +87,7 @@ class EventRegistrationFlowIntegrationTests {
     }
 
     @Test
-    void aHeldSeatNotConfirmedInTimeReturnsToThePoolAndGoesToTheWaitingList() {
+    void aHeldSeatNotConfirmedInTimeReturnsToThePoolAndTheLateLinkGivesTheWaitingListUntilItExpires() {
         long event = samples.published(1, null);
         String visitor = samples.email(1);
         registrations.register(event, RegistrationForm.of("Jan Wzorcowy", visitor, region, SeatMode.ON_SITE), null, PL);
@@ -101,15 +101,36 @@ class EventRegistrationFlowIntegrationTests {
                 Instant.now().plus(settings.pendingHold()).plusSeconds(60));
 
         assertThat(expired).as("this event's and any other test's held seats").isPositive();
-        assertThat(samples.count(event, RegistrationStatus.EXPIRED)).isEqualTo(1);
+        assertThat(samples.count(event, RegistrationStatus.UNCONFIRMED))
+                .as("the hold is gone, the link still works")
+                .isEqualTo(1);
         assertThat(jdbc.sql("select status from event_registration where id = :id")
                         .param("id", waiting.id())
                         .query(String.class)
                         .single())
                 .isEqualTo("CONFIRMED");
-        assertThat(registrations.confirm(link(visitor, "confirmRegistration", CONFIRM)))
-                .as("the late link no longer works")
+        String late = link(visitor, "confirmRegistration", CONFIRM);
+
+        registrations.expirePending(
+                Instant.now().plus(settings.confirmationWindow()).plusSeconds(60));
+        assertThat(samples.count(event, RegistrationStatus.EXPIRED)).isEqualTo(1);
+        assertThat(registrations.confirm(late))
+                .as("the link after the confirmation window")
                 .isEqualTo(Confirmation.INVALID);
+    }
+
+    @Test
+    void aVisitorConfirmingAfterTheHoldGetsTheWaitingListWhenTheSeatWentToSomeoneElse() {
+        long event = samples.published(1, null);
+        String visitor = samples.email(1);
+        registrations.register(
+                event, RegistrationForm.of("Jan Spóźniony", visitor, region, SeatMode.ON_SITE), null, PL);
+        registrations.register(event, RegistrationForm.oneStep(), samples.person(2), PL);
+        registrations.expirePending(Instant.now().plus(settings.pendingHold()).plusSeconds(60));
+
+        assertThat(registrations.confirm(link(visitor, "confirmRegistration", CONFIRM)))
+                .isEqualTo(Confirmation.WAITING);
+        assertThat(samples.count(event, RegistrationStatus.WAITING)).isEqualTo(1);
     }
 
     @Test

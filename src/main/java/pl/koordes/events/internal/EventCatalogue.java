@@ -166,22 +166,25 @@ public class EventCatalogue {
                 .list();
     }
 
-    /** Seats of each kind the event offers: capacity, taken (confirmed and held) and waiting. */
+    /** Seats of each kind the event offers: capacity, taken (confirmed and held), held only, and waiting. */
     public List<SeatCount> seats(Event event) {
         Map<SeatMode, int[]> counts = new LinkedHashMap<>();
         jdbc.sql("""
                         select mode,
                                count(*) filter (where status in ('PENDING','CONFIRMED')) as taken,
+                               count(*) filter (where status = 'PENDING') as held,
                                count(*) filter (where status = 'WAITING') as waiting
                         from event_registration where event_id = :id group by mode
                         """).param("id", event.id()).query(rs -> {
-            counts.put(SeatMode.valueOf(rs.getString("mode")), new int[] {rs.getInt("taken"), rs.getInt("waiting")});
+            counts.put(
+                    SeatMode.valueOf(rs.getString("mode")),
+                    new int[] {rs.getInt("taken"), rs.getInt("held"), rs.getInt("waiting")});
         });
         List<SeatCount> seats = new ArrayList<>();
         for (SeatMode mode : SeatMode.values()) {
             if (event.format().offers(mode)) {
-                int[] c = counts.getOrDefault(mode, new int[2]);
-                seats.add(new SeatCount(mode, event.seats(mode), c[0], c[1]));
+                int[] c = counts.getOrDefault(mode, new int[3]);
+                seats.add(new SeatCount(mode, event.seats(mode), c[0], c[1], c[2]));
             }
         }
         return seats;

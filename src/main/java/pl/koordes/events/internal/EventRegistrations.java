@@ -113,8 +113,10 @@ public class EventRegistrations {
             Map<String, Object> model = Map.of(
                     "confirmPath",
                     "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
+                    "minutes",
+                    Math.max(1, settings.pendingHold().toMinutes()),
                     "hours",
-                    Math.max(1, settings.pendingHold().toHours()));
+                    Math.max(1, settings.confirmationWindow().toHours()));
             prepared = new Prepared(
                     cancelToken,
                     confirmToken,
@@ -183,7 +185,8 @@ public class EventRegistrations {
     private List<Decided> registerAll(long eventId, List<Pending> group) {
         Event event = rows.lockForSeats(eventId);
         Instant now = clock.instant();
-        SeatAllocation seats = rows.seats(event);
+        SeatAllocation seats =
+                rows.seats(event).holdLimits(settings.pendingHoldShare(), settings.pendingHoldsPerDomain());
         Map<String, RegistrationResult> live =
                 rows.live(eventId, group.stream().map(p -> p.checked().email()).toList());
         // Decide in arrival order, in memory; then write the new rows in one batch and queue their e-mails.
@@ -220,7 +223,9 @@ public class EventRegistrations {
                 decided[i] = null;
                 continue;
             }
-            RegistrationStatus status = seats.register(checked.mode(), checked.regionId(), user == null);
+            RegistrationStatus status = user == null
+                    ? seats.registerVisitor(checked.mode(), checked.regionId(), checked.email())
+                    : seats.register(checked.mode(), checked.regionId());
             addedByEmail.put(key, added.size());
             added.add(i);
             Prepared prepared = pending.prepared();
@@ -229,7 +234,12 @@ public class EventRegistrations {
                     user == null ? null : user.id(),
                     status,
                     prepared.confirmToken(),
-                    user == null ? now.plus(settings.pendingHold()) : null,
+                    user == null
+                            ? now.plus(
+                                    status == RegistrationStatus.PENDING
+                                            ? settings.pendingHold()
+                                            : settings.confirmationWindow())
+                            : null,
                     prepared.cancelToken(),
                     pending.language()));
         }
@@ -284,7 +294,7 @@ public class EventRegistrations {
         }
         Event event = rows.lock(found.get()[1]);
         Instant now = clock.instant();
-        rows.expire(event.id(), now);
+        rows.expire(event.id(), now, settings.confirmationWindow());
         Participant registration = rows.find(found.get()[0]).orElseThrow();
         if (registration.status() == RegistrationStatus.CONFIRMED
                 || registration.status() == RegistrationStatus.WAITING) {
@@ -381,7 +391,7 @@ public class EventRegistrations {
         int expired = 0;
         for (long eventId : rows.eventsWithExpiredHolds(now)) {
             Event event = rows.lock(eventId);
-            expired += rows.expire(eventId, now);
+            expired += rows.expire(eventId, now, settings.confirmationWindow());
             if (event.status() == EventStatus.PUBLISHED && !event.past(now)) {
                 waitingList.fill(event, now);
             }

@@ -8,7 +8,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of events.
  *
- * @param pendingHold how long a visitor's seat is held while the e-mail confirmation is outstanding
+ * @param pendingHold how long a visitor's seat is held while the e-mail confirmation is outstanding (briefly:
+ *     a held seat is one nobody else can take)
+ * @param confirmationWindow how long a visitor's confirmation link works; after the hold it still gives a seat
+ *     if one is free, or the waiting list
+ * @param pendingHoldShare the part of an event's seats that unconfirmed visitors may hold at once
+ * @param pendingHoldsPerDomain how many seats of one event addresses of one e-mail domain may hold unconfirmed
  * @param reminderLead how long before the start the reminder goes out
  * @param materialMaxSize the largest file an organiser may upload as a material (the multipart limits,
  *     {@code spring.servlet.multipart.*}, must allow a little more, so a file just over it is refused
@@ -16,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("koordes.events")
 public record EventsProperties(
-        @DefaultValue("2h") Duration pendingHold,
+        @DefaultValue("15m") Duration pendingHold,
+        @DefaultValue("24h") Duration confirmationWindow,
+        @DefaultValue("0.2") double pendingHoldShare,
+        @DefaultValue("3") int pendingHoldsPerDomain,
         @DefaultValue("24h") Duration reminderLead,
         @DefaultValue("20MB") DataSize materialMaxSize) {}

@@ -79,7 +79,7 @@ public class ParticipantManagement {
             return new RegistrationResult(existing.get().id(), existing.get().status(), true);
         }
         SeatAllocation seats = rows.seats(event);
-        RegistrationStatus status = seats.register(checked.mode(), checked.regionId(), false);
+        RegistrationStatus status = seats.register(checked.mode(), checked.regionId());
         String cancelToken = RegistrationTokens.issue();
         String language = Language.of(locale).code();
         long id = rows.insertAll(

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -84,11 +85,19 @@ class RegistrationRows {
     /** The event's seat rule with the seats taken now; exact when the caller holds the event's lock. */
     SeatAllocation seats(Event event) {
         SeatAllocation seats = SeatAllocation.of(event);
+        // Held seats are counted by e-mail domain too, for the limit of holds per domain, in the same read.
         jdbc.sql("""
-                        select mode, region_id, count(*) from event_registration
-                        where event_id = :id and status in ('PENDING','CONFIRMED') group by mode, region_id
+                        select mode, region_id,
+                               case when status = 'PENDING' then lower(split_part(email, '@', 2)) end as held_domain,
+                               count(*)
+                        from event_registration
+                        where event_id = :id and status in ('PENDING','CONFIRMED') group by 1, 2, 3
                         """).param("id", event.id()).query(rs -> {
-            seats.taken(SeatMode.valueOf(rs.getString(1)), rs.getObject(2, Long.class), rs.getInt(3));
+            seats.taken(SeatMode.valueOf(rs.getString(1)), rs.getObject(2, Long.class), rs.getInt(4));
+            String domain = rs.getString(3);
+            if (domain != null) {
+                seats.held(domain, rs.getInt(4));
+            }
         });
         return seats;
     }
@@ -299,13 +308,22 @@ class RegistrationRows {
     }
 
     /** Held seats and confirmations of the event whose time ran out become EXPIRED; returns how many. */
-    int expire(long eventId, Instant now) {
+    int expire(long eventId, Instant now, Duration confirmationWindow) {
+        // A seat held too long goes back to the pool, but the link keeps working (without a seat) until the
+        // confirmation window closes; then the registration expires. One statement for both.
         return jdbc.sql("""
-                        update event_registration set status = 'EXPIRED', confirm_token_hash = null
+                        update event_registration set
+                            status = case when status = 'PENDING' and created_at + make_interval(secs => :window) > :now
+                                          then 'UNCONFIRMED' else 'EXPIRED' end,
+                            confirm_token_hash = case when status = 'PENDING' and created_at + make_interval(secs => :window) > :now
+                                          then confirm_token_hash end,
+                            pending_until = case when status = 'PENDING' and created_at + make_interval(secs => :window) > :now
+                                          then created_at + make_interval(secs => :window) else pending_until end
                         where event_id = :event and status in ('PENDING','UNCONFIRMED') and pending_until <= :now
                         """)
                 .param("event", eventId)
                 .param("now", Timestamp.from(now))
+                .param("window", (double) confirmationWindow.toSeconds())
                 .update();
     }
 

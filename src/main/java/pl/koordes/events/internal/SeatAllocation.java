@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.events.SeatMode;
@@ -20,6 +21,12 @@ import pl.koordes.events.SeatMode;
  * waiting list, ordered by arrival; a freed seat goes to the first on the list for that kind of seat
  * whose region is under its quota.
  *
+ * <p>Seats held for visitors who have not confirmed their address are few by rule: at most {@code
+ * holdCap} at once for the event, and at most {@code domainHoldCap} for addresses of one e-mail domain.
+ * Over either limit a visitor holds no seat (UNCONFIRMED) and gets one, if one is free, only on confirming:
+ * so nobody can keep an event full with addresses they do not read, and real people are not pushed onto
+ * the waiting list by them.
+ *
  * <p>An instance keeps the counts up to date as it gives seats out, so a group of registrations decided
  * one after another sees the seats the earlier ones took. Not thread-safe: one event's decisions are
  * taken one at a time anyway.
@@ -33,6 +40,10 @@ public final class SeatAllocation {
     private final @Nullable Integer regionQuota;
     private final Map<SeatMode, Integer> takenByMode = new EnumMap<>(SeatMode.class);
     private final Map<Long, Integer> takenByRegion = new HashMap<>();
+    private final Map<String, Integer> heldByDomain = new HashMap<>();
+    private int held;
+    private int holdCap = Integer.MAX_VALUE;
+    private int domainHoldCap = Integer.MAX_VALUE;
 
     /**
      * @param seatsOnSite seats in the room (0 where the event has none)
@@ -56,6 +67,26 @@ public final class SeatAllocation {
         if (regionId != null) {
             takenByRegion.merge(regionId, count, Integer::sum);
         }
+        return this;
+    }
+
+    /**
+     * Limits the seats held for unconfirmed visitors.
+     *
+     * @param share the part of all the event's seats that may be held at once (at least one seat)
+     * @param perDomain how many of them addresses of one e-mail domain may hold
+     */
+    public SeatAllocation holdLimits(double share, int perDomain) {
+        int seats = capacity.values().stream().mapToInt(Integer::intValue).sum();
+        this.holdCap = Math.max(1, (int) Math.ceil(seats * share));
+        this.domainHoldCap = Math.max(1, perDomain);
+        return this;
+    }
+
+    /** Counts seats already held for unconfirmed visitors with addresses in this domain. */
+    public SeatAllocation held(String domain, int count) {
+        held += count;
+        heldByDomain.merge(domain.toLowerCase(Locale.ROOT), count, Integer::sum);
         return this;
     }
 
@@ -87,16 +118,31 @@ public final class SeatAllocation {
     }
 
     /**
-     * The status a newcomer gets: a signed-in person (or one an organiser adds) is confirmed at once or
-     * waits; a visitor's seat is only held (PENDING) until they follow the e-mail link, and without a seat
-     * they are UNCONFIRMED until then.
+     * The status a signed-in person (or one an organiser adds) gets: confirmed at once, or the waiting
+     * list. Visitors go through {@link #registerVisitor}.
      */
-    public RegistrationStatus register(SeatMode mode, @Nullable Long regionId, boolean confirmedByEmail) {
-        boolean seat = take(mode, regionId);
-        if (confirmedByEmail) {
-            return seat ? RegistrationStatus.PENDING : RegistrationStatus.UNCONFIRMED;
+    public RegistrationStatus register(SeatMode mode, @Nullable Long regionId) {
+        return take(mode, regionId) ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING;
+    }
+
+    /**
+     * The status a visitor gets: a held seat (PENDING) if one is free for them and the limits of holds
+     * allow, else UNCONFIRMED (no seat until they confirm).
+     *
+     * @param email the visitor's address, whose domain counts against the per-domain limit
+     */
+    public RegistrationStatus registerVisitor(SeatMode mode, @Nullable Long regionId, String email) {
+        String domain = domainOf(email);
+        if (held >= holdCap || heldByDomain.getOrDefault(domain, 0) >= domainHoldCap || !take(mode, regionId)) {
+            return RegistrationStatus.UNCONFIRMED;
         }
-        return seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING;
+        held(domain, 1);
+        return RegistrationStatus.PENDING;
+    }
+
+    /** The part after the last {@code @}, lower-cased: what the per-domain limit counts by. */
+    public static String domainOf(String email) {
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -64,8 +64,9 @@ class SeatAllocationTests {
         void noSeatsAtAllMeansEveryoneWaits() {
             SeatAllocation seats = new SeatAllocation(0, 0, 5);
 
-            assertThat(seats.register(SeatMode.ON_SITE, MALOPOLSKIE, false)).isEqualTo(RegistrationStatus.WAITING);
-            assertThat(seats.register(SeatMode.ON_SITE, MALOPOLSKIE, true)).isEqualTo(RegistrationStatus.UNCONFIRMED);
+            assertThat(seats.register(SeatMode.ON_SITE, MALOPOLSKIE)).isEqualTo(RegistrationStatus.WAITING);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, MALOPOLSKIE, "ala@example.pl"))
+                    .isEqualTo(RegistrationStatus.UNCONFIRMED);
         }
 
         @Test
@@ -81,10 +82,61 @@ class SeatAllocationTests {
         void aSignedInPersonIsConfirmedOrWaitsAVisitorsSeatIsOnlyHeld() {
             SeatAllocation seats = new SeatAllocation(2, 0, null);
 
-            assertThat(seats.register(SeatMode.ON_SITE, null, false)).isEqualTo(RegistrationStatus.CONFIRMED);
-            assertThat(seats.register(SeatMode.ON_SITE, null, true)).isEqualTo(RegistrationStatus.PENDING);
-            assertThat(seats.register(SeatMode.ON_SITE, null, false)).isEqualTo(RegistrationStatus.WAITING);
-            assertThat(seats.register(SeatMode.ON_SITE, null, true)).isEqualTo(RegistrationStatus.UNCONFIRMED);
+            assertThat(seats.register(SeatMode.ON_SITE, null)).isEqualTo(RegistrationStatus.CONFIRMED);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "ala@example.pl"))
+                    .isEqualTo(RegistrationStatus.PENDING);
+            assertThat(seats.register(SeatMode.ON_SITE, null)).isEqualTo(RegistrationStatus.WAITING);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "ola@example.pl"))
+                    .isEqualTo(RegistrationStatus.UNCONFIRMED);
+        }
+    }
+
+    @Nested
+    class HeldSeats {
+
+        @Test
+        void unconfirmedVisitorsHoldAtMostTheirShareOfTheSeatsAndTheRestStaysForOthers() {
+            SeatAllocation seats = new SeatAllocation(10, 0, null).holdLimits(0.2, 10);
+
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "a@one.example"))
+                    .isEqualTo(RegistrationStatus.PENDING);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "b@two.example"))
+                    .isEqualTo(RegistrationStatus.PENDING);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "c@three.example"))
+                    .as("a fifth of 10 seats is held already")
+                    .isEqualTo(RegistrationStatus.UNCONFIRMED);
+            assertThat(seats.free(SeatMode.ON_SITE)).isEqualTo(8);
+            assertThat(seats.register(SeatMode.ON_SITE, null)).isEqualTo(RegistrationStatus.CONFIRMED);
+        }
+
+        @Test
+        void oneEmailDomainHoldsAtMostItsLimitWhateverTheAddresses() {
+            SeatAllocation seats = new SeatAllocation(100, 0, null).holdLimits(0.5, 2);
+
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "x1@Hoard.example"))
+                    .isEqualTo(RegistrationStatus.PENDING);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "x2@hoard.EXAMPLE"))
+                    .isEqualTo(RegistrationStatus.PENDING);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "x3@hoard.example"))
+                    .isEqualTo(RegistrationStatus.UNCONFIRMED);
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "someone@other.example"))
+                    .isEqualTo(RegistrationStatus.PENDING);
+        }
+
+        @Test
+        void holdsAlreadyCountedAreReckonedWithAndEvenATinyEventLetsOneVisitorHold() {
+            SeatAllocation seats = new SeatAllocation(3, 0, null)
+                    .taken(SeatMode.ON_SITE, null, 1)
+                    .held("one.example", 1)
+                    .holdLimits(0.2, 3);
+
+            assertThat(seats.registerVisitor(SeatMode.ON_SITE, null, "b@two.example"))
+                    .as("one hold at a time for three seats")
+                    .isEqualTo(RegistrationStatus.UNCONFIRMED);
+            assertThat(new SeatAllocation(3, 0, null)
+                            .holdLimits(0.2, 3)
+                            .registerVisitor(SeatMode.ON_SITE, null, "a@b.pl"))
+                    .isEqualTo(RegistrationStatus.PENDING);
         }
     }
 
