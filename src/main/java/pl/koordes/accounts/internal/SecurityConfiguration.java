@@ -22,10 +22,11 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import pl.koordes.shared.security.Cookies;
 import pl.koordes.shared.web.SecurityHeaders;
 
 /**
@@ -53,7 +54,7 @@ class SecurityConfiguration {
             Sessions sessions,
             AccountsProperties properties,
             Clock clock,
-            CookieCsrfTokenRepository csrfTokens)
+            CsrfTokenRepository csrfTokens)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
@@ -85,8 +86,9 @@ class SecurityConfiguration {
                             }
                         })
                         .logoutSuccessUrl("/?wylogowano")
-                        .deleteCookies("SESSION"))
-                // The token lives in a cookie, not in the session (see shared.security.CsrfTokens).
+                        .deleteCookies(Cookies.SESSION, Cookies.HOST_PREFIX + Cookies.SESSION))
+                // In the session for signed-in people, in a cookie for visitors
+                // (shared.security.SessionBoundCsrfTokenRepository).
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions

@@ -21,7 +21,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
-import pl.koordes.shared.security.CsrfTokens;
+import pl.koordes.shared.security.Cookies;
+import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 
 /**
  * Gives anonymous visitors a public page ({@link PublicPage}) rendered for an earlier visitor a moment
@@ -46,9 +47,6 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     /** Request attribute: the handler is a {@link PublicPage}; set before it writes anything. */
     static final String PUBLIC = AnonymousPageCache.class.getName() + ".PUBLIC";
-
-    /** The session cookie of Spring Session: its presence means someone may be signed in. */
-    private static final String SESSION_COOKIE = "SESSION";
 
     /** Per-response headers that the servlet container or the token logic sets anew. */
     private static final Set<String> NOT_REPLAYED = Set.of(
@@ -219,7 +217,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     /** A session (or the language switch) set by this answer would make it someone's own: not cached. */
     private static boolean onlyTokenCookie(HttpServletResponse response) {
         for (String cookie : response.getHeaders("Set-Cookie")) {
-            if (!cookie.startsWith(CsrfTokens.COOKIE + "=")) {
+            if (!Cookies.sets(cookie, SessionBoundCsrfTokenRepository.COOKIE)) {
                 return false;
             }
         }
@@ -239,10 +237,12 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         if (request.getHeader("Authorization") != null) {
             return false;
         }
+        // Either name: a signed-in visitor is never served the anonymous page, whichever scheme the cookie came by.
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (SESSION_COOKIE.equals(cookie.getName())) {
+                if (Cookies.SESSION.equals(cookie.getName())
+                        || (Cookies.HOST_PREFIX + Cookies.SESSION).equals(cookie.getName())) {
                     return false;
                 }
             }

@@ -1,6 +1,5 @@
 package pl.koordes.shared.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.security.Cookies;
 
 /**
  * Chooses the interface language: {@code ?lang=} on the request (remembered in a cookie), then the
@@ -35,15 +35,8 @@ public class LanguageResolver implements LocaleResolver, HandlerInterceptor {
 
     /** The language remembered in the cookie, Polish without one; reads no request parameter. */
     static Language fromCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
-                    return Language.fromCode(cookie.getValue());
-                }
-            }
-        }
-        return Language.PL;
+        String value = Cookies.value(request, COOKIE);
+        return value == null ? Language.PL : Language.fromCode(value);
     }
 
     @Override
@@ -52,12 +45,8 @@ public class LanguageResolver implements LocaleResolver, HandlerInterceptor {
             return;
         }
         Language language = Language.of(locale);
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, language.code())
-                .path("/")
+        ResponseCookie cookie = Cookies.cookie(request, COOKIE, language.code())
                 .maxAge(Duration.ofDays(365))
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
                 .build();
         response.addHeader("Set-Cookie", cookie.toString());
     }
