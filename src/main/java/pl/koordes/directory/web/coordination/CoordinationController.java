@@ -184,7 +184,8 @@ class CoordinationController {
 
     /**
      * Adds a membership ({@code nowy}) or saves the one in the address: both post the same two forms, the
-     * membership and the member's contact, and come back with both when either has errors.
+     * membership and the member's contact, and come back with both when either has errors (so they are
+     * checked here together, where {@code FormSubmission} checks one form).
      */
     @PostMapping({BASE + "/{slug}/czlonkowie/nowy", BASE + "/{slug}/czlonkowie/{memberId}"})
     String saveMember(
