@@ -16,22 +16,13 @@ import pl.koordes.shared.text.Text;
  * @param imageId the id of the article's picture (an uploaded image), or empty
  */
 public record ArticleForm(
-        @NotBlank(message = "content.article.title.required")
-        @Size(max = 200, message = "content.size.200")
-        @Text(max = 200, message = "content.singleLine")
-        @Nullable
+        @NotBlank(message = "content.article.title.required") @ContentText.Title @Nullable
         String title,
 
-        @NotBlank(message = "content.article.lead.required")
-        @Size(max = 600, message = "content.size.600")
-        @Text(max = 600, message = "content.singleLine")
-        @Nullable
+        @NotBlank(message = "content.article.lead.required") @ContentText.Lead @Nullable
         String lead,
 
-        @NotBlank(message = "content.article.body.required")
-        @Size(max = 100_000, message = "content.size.100000")
-        @Text(max = 100_000, multiline = true)
-        @Nullable
+        @NotBlank(message = "content.article.body.required") @ContentText.Body @Nullable
         String body,
 
         @Size(max = 600, message = "content.size.600") @Text(max = 600, message = "content.singleLine") @Nullable

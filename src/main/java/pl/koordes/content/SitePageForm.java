@@ -2,10 +2,8 @@ package pl.koordes.content;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
-import pl.koordes.shared.text.Text;
 import pl.koordes.shared.web.CrossFieldRules;
 
 /**
@@ -17,29 +15,17 @@ import pl.koordes.shared.web.CrossFieldRules;
  * @param navOrder position there as digits (smaller first); required with a place, ignored without one
  */
 public record SitePageForm(
-        @NotBlank(message = "content.article.title.required")
-        @Size(max = 200, message = "content.size.200")
-        @Text(max = 200, message = "content.singleLine")
-        @Nullable
+        @NotBlank(message = "content.article.title.required") @ContentText.Title @Nullable
         String title,
 
-        @Size(max = 600, message = "content.size.600") @Text(max = 600, message = "content.singleLine") @Nullable
-        String lead,
+        @ContentText.Lead @Nullable String lead,
 
-        @NotBlank(message = "content.article.body.required")
-        @Size(max = 100_000, message = "content.size.100000")
-        @Text(max = 100_000, multiline = true)
-        @Nullable
+        @NotBlank(message = "content.article.body.required") @ContentText.Body @Nullable
         String body,
 
-        @Size(max = 200, message = "content.size.200") @Text(max = 200, message = "content.singleLine") @Nullable
-        String titleEn,
-
-        @Size(max = 600, message = "content.size.600") @Text(max = 600, message = "content.singleLine") @Nullable
-        String leadEn,
-
-        @Size(max = 100_000, message = "content.size.100000") @Text(max = 100_000, multiline = true) @Nullable
-        String bodyEn,
+        @ContentText.Title @Nullable String titleEn,
+        @ContentText.Lead @Nullable String leadEn,
+        @ContentText.Body @Nullable String bodyEn,
 
         @Pattern(regexp = "MAIN|FOOTER|", message = "content.page.navPlace.invalid") @Nullable
         String navPlace,

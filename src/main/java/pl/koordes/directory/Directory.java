@@ -68,7 +68,7 @@ public class Directory {
 
     public List<Macroregion> macroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
-                .query(Directory::macroregion)
+                .query((rs, n) -> Macroregion.of(rs, ""))
                 .list();
     }
 
@@ -78,12 +78,6 @@ public class Directory {
     }
 
     private static Region region(ResultSet rs, int row) throws SQLException {
-        Macroregion macroregion = new Macroregion(
-                rs.getLong("m_id"),
-                rs.getString("m_code"),
-                rs.getString("m_slug"),
-                rs.getString("m_name_pl"),
-                rs.getString("m_name_en"));
         return new Region(
                 rs.getLong("id"),
                 rs.getString("teryt"),
@@ -91,15 +85,6 @@ public class Directory {
                 rs.getString("name_pl"),
                 rs.getString("name_en"),
                 rs.getString("seat"),
-                macroregion);
-    }
-
-    private static Macroregion macroregion(ResultSet rs, int row) throws SQLException {
-        return new Macroregion(
-                rs.getLong("id"),
-                rs.getString("code"),
-                rs.getString("slug"),
-                rs.getString("name_pl"),
-                rs.getString("name_en"));
+                Macroregion.of(rs, "m_"));
     }
 }

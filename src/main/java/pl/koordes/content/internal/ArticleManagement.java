@@ -61,24 +61,28 @@ public class ArticleManagement {
         long id = jdbc.sql("""
                         insert into article (slug, title, lead, body_markdown, body_html, author_name, status, published_at, image_id)
                         values (:slug, :title, :lead, :body, :html, :author, :status, :publishedAt, :image)
-                        returning id""")
-                .param("slug", slug)
-                .param("title", v.title())
-                .param("lead", v.lead())
-                .param("body", v.body())
-                .param("html", markdown.toHtml(v.body()))
-                .param("author", v.author())
-                .param("status", v.status())
-                .param("publishedAt", timestamp(v.publishedAt()))
-                .param("image", v.imageId())
-                .query(Long.class)
-                .single();
+                        returning id""").params(parameters(slug, v)).query(Long.class).single();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
         if ("PUBLISHED".equals(v.status())) {
             events.publishEvent(new ArticlePublished(id, slug, v.title(), Objects.requireNonNull(v.publishedAt())));
         }
         return id;
+    }
+
+    /** The article's columns from the form's values, the same for a new article and a changed one. */
+    private Map<String, @Nullable Object> parameters(String slug, Values v) {
+        Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
+        parameters.put("slug", slug);
+        parameters.put("title", v.title());
+        parameters.put("lead", v.lead());
+        parameters.put("body", v.body());
+        parameters.put("html", markdown.toHtml(v.body()));
+        parameters.put("author", v.author());
+        parameters.put("status", v.status());
+        parameters.put("publishedAt", timestamp(v.publishedAt()));
+        parameters.put("image", v.imageId());
+        return parameters;
     }
 
     /**
@@ -133,15 +137,7 @@ public class ArticleManagement {
                                modified_at = :now,
                                updated_at = case when :touch then :now else updated_at end
                         where id = :id""")
-                .param("slug", slug)
-                .param("title", v.title())
-                .param("lead", v.lead())
-                .param("body", v.body())
-                .param("html", markdown.toHtml(v.body()))
-                .param("author", v.author())
-                .param("status", v.status())
-                .param("publishedAt", timestamp(v.publishedAt()))
-                .param("image", v.imageId())
+                .params(parameters(slug, v))
                 .param("now", timestamp(now))
                 .param("touch", wasPublic && textChanged && "PUBLISHED".equals(v.status()))
                 .param("id", id)

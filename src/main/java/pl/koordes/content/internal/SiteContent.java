@@ -89,12 +89,7 @@ public class SiteContent {
     public Optional<Quote> motto(LocalDate day) {
         List<Quote> quotes = jdbc.sql(
                         "select id, text, source, featured, active from motto_quote where active order by featured desc, id")
-                .query((rs, n) -> new Quote(
-                        rs.getLong("id"),
-                        rs.getString("text"),
-                        rs.getString("source"),
-                        rs.getBoolean("featured"),
-                        rs.getBoolean("active")))
+                .query(SiteContent::quote)
                 .list();
         if (quotes.isEmpty()) {
             return Optional.empty();
@@ -108,13 +103,17 @@ public class SiteContent {
     public List<Quote> quotes() {
         return jdbc.sql(
                         "select id, text, source, featured, active from motto_quote order by featured desc, active desc, id")
-                .query((rs, n) -> new Quote(
-                        rs.getLong("id"),
-                        rs.getString("text"),
-                        rs.getString("source"),
-                        rs.getBoolean("featured"),
-                        rs.getBoolean("active")))
+                .query(SiteContent::quote)
                 .list();
+    }
+
+    private static Quote quote(ResultSet rs, int row) throws SQLException {
+        return new Quote(
+                rs.getLong("id"),
+                rs.getString("text"),
+                rs.getString("source"),
+                rs.getBoolean("featured"),
+                rs.getBoolean("active"));
     }
 
     /** Patrons and partners in the editors' order. */

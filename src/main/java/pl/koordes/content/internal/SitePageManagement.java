@@ -2,6 +2,8 @@ package pl.koordes.content.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,25 +29,12 @@ public class SitePageManagement {
 
     /** Creates the page with this address unless it exists; answers whether it was created. */
     public boolean createPageIfAbsent(String slug, SitePageForm form) {
-        boolean created = jdbc.sql("""
+        boolean created =
+                jdbc.sql("""
                         insert into content_page (slug, title, lead, body_markdown, body_html, title_en, lead_en, body_markdown_en,
                                                   body_html_en, nav_place, nav_order, updated_at)
                         values (:slug, :title, :lead, :body, :html, :titleEn, :leadEn, :bodyEn, :htmlEn, :place, :nav, :now)
-                        on conflict (slug) do nothing""")
-                        .param("slug", slug)
-                        .param("title", strip(form.title()))
-                        .param("lead", strip(form.lead()))
-                        .param("body", form.body())
-                        .param("html", markdown.toHtml(form.body()))
-                        .param("titleEn", strip(form.titleEn()))
-                        .param("leadEn", strip(form.leadEn()))
-                        .param("bodyEn", text(form.bodyEn()))
-                        .param("htmlEn", html(form.bodyEn()))
-                        .param("place", place(form))
-                        .param("nav", nav(form))
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update()
-                == 1;
+                        on conflict (slug) do nothing""").param("slug", slug).params(parameters(form)).update() == 1;
         if (created) {
             navigation.pagesChanged();
         }
@@ -57,26 +46,29 @@ public class SitePageManagement {
         boolean updated = jdbc.sql("""
                         update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
                                title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
-                               nav_place = :place, nav_order = :nav, updated_at = :now where id = :id""")
-                        .param("title", strip(form.title()))
-                        .param("lead", strip(form.lead()))
-                        .param("body", form.body())
-                        .param("html", markdown.toHtml(form.body()))
-                        .param("titleEn", strip(form.titleEn()))
-                        .param("leadEn", strip(form.leadEn()))
-                        .param("bodyEn", text(form.bodyEn()))
-                        .param("htmlEn", html(form.bodyEn()))
-                        .param("place", place(form))
-                        .param("nav", nav(form))
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("id", id)
-                        .update()
-                == 1;
+                               nav_place = :place, nav_order = :nav, updated_at = :now where id = :id""").params(parameters(form)).param("id", id).update() == 1;
         if (updated) {
             // The title or the place may have changed: every page's navigation shows it.
             navigation.pagesChanged();
         }
         return updated;
+    }
+
+    /** The page's columns as the form gives them, the same for a new page and a changed one. */
+    private Map<String, @Nullable Object> parameters(SitePageForm form) {
+        Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
+        parameters.put("title", strip(form.title()));
+        parameters.put("lead", strip(form.lead()));
+        parameters.put("body", form.body());
+        parameters.put("html", markdown.toHtml(form.body()));
+        parameters.put("titleEn", strip(form.titleEn()));
+        parameters.put("leadEn", strip(form.leadEn()));
+        parameters.put("bodyEn", text(form.bodyEn()));
+        parameters.put("htmlEn", html(form.bodyEn()));
+        parameters.put("place", place(form));
+        parameters.put("nav", nav(form));
+        parameters.put("now", Timestamp.from(clock.instant()));
+        return parameters;
     }
 
     private static String text(@Nullable String markdown) {

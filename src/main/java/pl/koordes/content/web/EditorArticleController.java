@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,6 +26,7 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
 import pl.koordes.shared.web.Paged;
 
@@ -42,6 +42,9 @@ class EditorArticleController {
     static HeaderLink editorHeaderLink(ContentPermissions permissions) {
         return HeaderLink.to("/redakcja", "content.editor.link", 40, permissions::canEditArticles);
     }
+
+    /** The name of the submit buttons that do something other than save ({@link #PREVIEW}). */
+    static final String ACTION = "akcja";
 
     static final String PREVIEW = "podglad";
 
@@ -81,33 +84,6 @@ class EditorArticleController {
         return show(model, null, ArticleForm.empty(user.displayName()), FormErrors.none(), null);
     }
 
-    @PostMapping("/redakcja/artykuly/nowy")
-    String create(
-            CurrentUser user,
-            @Valid ArticleForm form,
-            BindingResult result,
-            @RequestParam(name = "akcja", required = false) @Nullable String action,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        permissions.requireEditor(Optional.of(user));
-        if (PREVIEW.equals(action)) {
-            return show(model, null, form, FormErrors.none(), markdown.toHtml(form.body()));
-        }
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                long id = management.createArticle(form, user.displayName());
-                redirect.addFlashAttribute("notice", "content.editor.saved");
-                return "redirect:/redakcja/artykuly/" + id;
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return show(model, null, form, errors, null);
-    }
-
     @GetMapping("/redakcja/artykuly/{id}")
     String edit(CurrentUser user, @PathVariable long id, Model model) {
         permissions.requireEditor(Optional.of(user));
@@ -115,33 +91,45 @@ class EditorArticleController {
         return show(model, article, article.form(), FormErrors.none(), null);
     }
 
-    @PostMapping("/redakcja/artykuly/{id}")
+    /**
+     * Creates an article ({@code nowy}) or saves the one in the address; the preview button shows the
+     * form again with the text as readers will see it, saving nothing.
+     */
+    @PostMapping({"/redakcja/artykuly/nowy", "/redakcja/artykuly/{id}"})
     String save(
             CurrentUser user,
-            @PathVariable long id,
+            @PathVariable(required = false) @Nullable Long id,
             @Valid ArticleForm form,
             BindingResult result,
-            @RequestParam(name = "akcja", required = false) @Nullable String action,
+            @RequestParam(name = ACTION, required = false) @Nullable String action,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
-        EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
+        EditorArticles.Editable article =
+                id == null ? null : articles.editable(id).orElseThrow(EditorArticleController::notFound);
         if (PREVIEW.equals(action)) {
             return show(model, article, form, FormErrors.none(), markdown.toHtml(form.body()));
         }
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                management.updateArticle(id, form, user.displayName());
-                redirect.addFlashAttribute("notice", "content.editor.saved");
-                return "redirect:/redakcja/artykuly/" + id;
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    long saved = store(id, form, user);
+                    redirect.addFlashAttribute("notice", "content.editor.saved");
+                    return "redirect:/redakcja/artykuly/" + saved;
+                },
+                errors -> show(model, article, form, errors, null));
+    }
+
+    /** Creates the article, or saves it over the one with this id; answers its id. */
+    private long store(@Nullable Long id, ArticleForm form, CurrentUser user) {
+        if (id == null) {
+            return management.createArticle(form, user.displayName());
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return show(model, article, form, errors, null);
+        management.updateArticle(id, form, user.displayName());
+        return id;
     }
 
     @PostMapping("/redakcja/artykuly/{id}/usun")

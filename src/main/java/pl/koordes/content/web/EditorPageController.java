@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +19,7 @@ import pl.koordes.content.internal.SiteContent;
 import pl.koordes.content.internal.SitePageManagement;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /** Editors change the static pages' text and their position in the navigation, with the same preview as articles. */
 @Controller
@@ -68,7 +68,7 @@ class EditorPageController {
             @PathVariable long id,
             @Valid SitePageForm form,
             BindingResult result,
-            @RequestParam(name = "akcja", required = false) @Nullable String action,
+            @RequestParam(name = EditorArticleController.ACTION, required = false) @Nullable String action,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
@@ -83,14 +83,16 @@ class EditorPageController {
                     markdown.toHtml(form.body()),
                     form.bodyEn() == null || form.bodyEn().isBlank() ? null : markdown.toHtml(form.bodyEn()));
         }
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, page, form, errors, null, null);
-        }
-        management.updatePage(id, form);
-        redirect.addFlashAttribute("notice", "content.editor.page.saved");
-        return "redirect:/redakcja/strony/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    management.updatePage(id, form);
+                    redirect.addFlashAttribute("notice", "content.editor.page.saved");
+                    return "redirect:/redakcja/strony/" + id;
+                },
+                errors -> show(model, page, form, errors, null, null));
     }
 
     private String show(

@@ -3,10 +3,8 @@ package pl.koordes.content.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,6 +22,7 @@ import pl.koordes.content.internal.SiteManagement;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /** Editors manage the motto quotes (which one is featured, which take turns) and the patrons and partners. */
 @Controller
@@ -54,14 +53,16 @@ class EditorSiteController {
             Model model,
             RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showQuotes(model, form, errors);
-        }
-        management.addQuote(form);
-        redirect.addFlashAttribute("notice", "content.quote.added");
-        return "redirect:/redakcja/motta";
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    management.addQuote(form);
+                    redirect.addFlashAttribute("notice", "content.quote.added");
+                    return "redirect:/redakcja/motta";
+                },
+                errors -> showQuotes(model, form, errors));
     }
 
     @PostMapping("/redakcja/motta/{id}/wyroznij")
@@ -98,27 +99,16 @@ class EditorSiteController {
             Model model,
             RedirectAttributes redirect) {
         permissions.requireEditor(Optional.of(user));
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showPartners(model, form, errors);
-        }
-        try {
-            management.addPartner(
-                    form,
-                    logo == null ? null : logo.getBytes(),
-                    logo == null ? null : logo.getOriginalFilename(),
-                    user.displayName());
-        } catch (Refused refused) {
-            // The logo is checked as any picture; its refusal belongs beside the logo field.
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showPartners(model, form, FormErrors.of(Map.of("logo", refused.messageKey())));
-        } catch (IOException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showPartners(model, form, FormErrors.of(Map.of("logo", "content.image.file.broken")));
-        }
-        redirect.addFlashAttribute("notice", "content.partner.added");
-        return "redirect:/redakcja/partnerzy";
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    addPartner(form, logo, user);
+                    redirect.addFlashAttribute("notice", "content.partner.added");
+                    return "redirect:/redakcja/partnerzy";
+                },
+                errors -> showPartners(model, form, errors));
     }
 
     @PostMapping("/redakcja/partnerzy/{id}/usun")
@@ -129,6 +119,21 @@ class EditorSiteController {
         }
         redirect.addFlashAttribute("notice", "content.partner.deleted");
         return "redirect:/redakcja/partnerzy";
+    }
+
+    /** The logo is checked as any picture; its refusal, and a file that cannot be read, belong beside the logo field. */
+    private void addPartner(PartnerForm form, @Nullable MultipartFile logo, CurrentUser user) {
+        try {
+            management.addPartner(
+                    form,
+                    logo == null ? null : logo.getBytes(),
+                    logo == null ? null : logo.getOriginalFilename(),
+                    user.displayName());
+        } catch (Refused refused) {
+            throw Refused.field("logo", refused.messageKey());
+        } catch (IOException e) {
+            throw Refused.field("logo", "content.image.file.broken");
+        }
     }
 
     private String quoteDone(boolean found, RedirectAttributes redirect) {

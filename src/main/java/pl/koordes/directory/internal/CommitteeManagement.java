@@ -98,45 +98,19 @@ public class CommitteeManagement {
                 .param("phone", optional(contact.phone()))
                 .query(Long.class)
                 .single();
-        changes.publish(
-                DirectoryAction.DIRECTORY_MEMBERSHIP_ADDED,
-                "committee_membership",
-                id,
-                null,
-                changes.membership(committeeId, id).orElseThrow());
+        publishMembership(DirectoryAction.DIRECTORY_MEMBERSHIP_ADDED, committeeId, id, null);
         return id;
     }
 
     /** Changes a membership and the member's non-public contact details. */
     public void editMembership(
             long committeeId, long membershipId, @Valid MembershipForm form, @Valid MemberContactForm contact) {
-        Map<String, @Nullable Object> before = membership(committeeId, membershipId);
-        updateMembership(committeeId, membershipId, form);
-        jdbc.sql(
-                        "update committee_membership set email = :email, phone = :phone where id = :id and committee_id = :committee")
-                .param("email", optional(contact.email()))
-                .param("phone", optional(contact.phone()))
-                .param("id", membershipId)
-                .param("committee", committeeId)
-                .update();
-        changes.publish(
-                DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED,
-                "committee_membership",
-                membershipId,
-                before,
-                changes.membership(committeeId, membershipId).orElseThrow());
+        changeMembership(committeeId, membershipId, form, contact);
     }
 
     /** Changes a membership; the member's contact details stay as they are. */
     public void editMembership(long committeeId, long membershipId, @Valid MembershipForm form) {
-        Map<String, @Nullable Object> before = membership(committeeId, membershipId);
-        updateMembership(committeeId, membershipId, form);
-        changes.publish(
-                DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED,
-                "committee_membership",
-                membershipId,
-                before,
-                changes.membership(committeeId, membershipId).orElseThrow());
+        changeMembership(committeeId, membershipId, form, null);
     }
 
     /**
@@ -157,8 +131,34 @@ public class CommitteeManagement {
                 .param("id", membershipId)
                 .param("committee", committeeId)
                 .update();
+        publishMembership(DirectoryAction.DIRECTORY_MEMBERSHIP_ENDED, committeeId, membershipId, before);
+    }
+
+    /** One audit line for the whole change, contact details included when {@code contact} is given. */
+    private void changeMembership(
+            long committeeId, long membershipId, MembershipForm form, @Nullable MemberContactForm contact) {
+        Map<String, @Nullable Object> before = membership(committeeId, membershipId);
+        updateMembership(committeeId, membershipId, form);
+        if (contact != null) {
+            jdbc.sql(
+                            "update committee_membership set email = :email, phone = :phone where id = :id and committee_id = :committee")
+                    .param("email", optional(contact.email()))
+                    .param("phone", optional(contact.phone()))
+                    .param("id", membershipId)
+                    .param("committee", committeeId)
+                    .update();
+        }
+        publishMembership(DirectoryAction.DIRECTORY_MEMBERSHIP_UPDATED, committeeId, membershipId, before);
+    }
+
+    /** Tells who needs to know (the audit log) what changed: {@code before} and the membership as it is now. */
+    private void publishMembership(
+            DirectoryAction action,
+            long committeeId,
+            long membershipId,
+            @Nullable Map<String, @Nullable Object> before) {
         changes.publish(
-                DirectoryAction.DIRECTORY_MEMBERSHIP_ENDED,
+                action,
                 "committee_membership",
                 membershipId,
                 before,

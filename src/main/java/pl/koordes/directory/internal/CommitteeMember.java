@@ -1,5 +1,7 @@
 package pl.koordes.directory.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -11,4 +13,17 @@ public record CommitteeMember(
         Sector sector,
         CommitteeFunction function,
         LocalDate termStart,
-        @Nullable LocalDate termEnd) {}
+        @Nullable LocalDate termEnd) {
+
+    /** One row of a select of {@code id, full_name, organisation, sector, function, term_start, term_end}. */
+    public static CommitteeMember of(ResultSet rs, int row) throws SQLException {
+        return new CommitteeMember(
+                rs.getLong("id"),
+                rs.getString("full_name"),
+                rs.getString("organisation"),
+                Sector.valueOf(rs.getString("sector")),
+                CommitteeFunction.valueOf(rs.getString("function")),
+                rs.getObject("term_start", LocalDate.class),
+                rs.getObject("term_end", LocalDate.class));
+    }
+}

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Macroregion;
+import pl.koordes.shared.i18n.Formats;
 
 /**
  * What the public pages of a region and a macroregion show: institutions with contacts, the current
@@ -35,7 +36,12 @@ public class DirectoryProfiles {
         return directory
                 .region(slug)
                 .map(region -> new RegionProfile(
-                        region, description(region.id()), institutions(region.id()), currentCommittee(region.id())));
+                        region,
+                        description(region.id()),
+                        institutions(region.id()),
+                        committeeInOffice(region.id())
+                                .map(c -> new Committee(
+                                        c.id(), c.name(), c.termStart(), c.termEnd(), currentMembers(c.id())))));
     }
 
     /** A macroregion with its regions in Polish alphabetical order. */
@@ -50,7 +56,8 @@ public class DirectoryProfiles {
                         .toList()));
     }
 
-    private RegionDescription description(long regionId) {
+    /** The region's public profile text in both languages. */
+    public RegionDescription description(long regionId) {
         return jdbc.sql("select description_pl, description_en from region where id = :id")
                 .param("id", regionId)
                 .query((rs, n) -> new RegionDescription(rs.getString("description_pl"), rs.getString("description_en")))
@@ -66,26 +73,25 @@ public class DirectoryProfiles {
                         """).param("region", regionId).query(Institution::of).list();
     }
 
-    private Optional<Committee> currentCommittee(long regionId) {
-        LocalDate today = LocalDate.now(clock);
+    /** The committee whose term has begun most recently (the public page's committee), without members. */
+    public Optional<Committee> committeeInOffice(long regionId) {
         return jdbc.sql("""
                         select id, name, term_start, term_end from committee
                         where region_id = :region and term_start <= :today
                         order by term_end desc limit 1
                         """)
                 .param("region", regionId)
-                .param("today", today)
+                .param("today", today())
                 .query((rs, n) -> new Committee(
                         rs.getLong("id"),
                         rs.getString("name"),
                         rs.getObject("term_start", LocalDate.class),
                         rs.getObject("term_end", LocalDate.class),
                         List.of()))
-                .optional()
-                .map(c -> new Committee(c.id(), c.name(), c.termStart(), c.termEnd(), currentMembers(c.id(), today)));
+                .optional();
     }
 
-    private List<CommitteeMember> currentMembers(long committeeId, LocalDate today) {
+    private List<CommitteeMember> currentMembers(long committeeId) {
         return jdbc.sql("""
                         select id, full_name, organisation, sector, function, term_start, term_end
                         from committee_membership
@@ -94,15 +100,13 @@ public class DirectoryProfiles {
                                  full_name
                         """)
                 .param("committee", committeeId)
-                .param("today", today)
-                .query((rs, n) -> new CommitteeMember(
-                        rs.getLong("id"),
-                        rs.getString("full_name"),
-                        rs.getString("organisation"),
-                        Sector.valueOf(rs.getString("sector")),
-                        CommitteeFunction.valueOf(rs.getString("function")),
-                        rs.getObject("term_start", LocalDate.class),
-                        rs.getObject("term_end", LocalDate.class)))
+                .param("today", today())
+                .query(CommitteeMember::of)
                 .list();
+    }
+
+    /** Today in Warsaw: whose term has begun and who is a member today. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Formats.ZONE));
     }
 }

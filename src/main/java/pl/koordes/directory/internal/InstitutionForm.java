@@ -1,9 +1,7 @@
 package pl.koordes.directory.internal;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
@@ -24,27 +22,11 @@ public record InstitutionForm(
 
         @Nullable Long regionId,
         @Text(max = 200) @Nullable String street,
-
-        @Pattern(regexp = ContactRules.POSTAL_CODE, message = "directory.admin.postalCode.invalid")
-        @Text(max = 6)
-        @Nullable
-        String postalCode,
-
+        @ContactRules.PostalCode @Nullable String postalCode,
         @Text(max = 80) @Nullable String city,
-
-        @Email(message = "directory.admin.email.invalid")
-        @Pattern(regexp = ContactRules.EMAIL, message = "directory.admin.email.invalid")
-        @Text(max = 254)
-        @Nullable
-        String email,
-
-        @Pattern(regexp = ContactRules.PHONE, message = "directory.admin.phone.invalid") @Text(max = 40) @Nullable
-        String phone,
-
-        @Pattern(regexp = ContactRules.WEB_ADDRESS, message = "directory.admin.website.invalid")
-        @Text(max = 300)
-        @Nullable
-        String website)
+        @ContactRules.Email @Nullable String email,
+        @ContactRules.Phone @Nullable String phone,
+        @ContactRules.Website @Nullable String website)
         implements CrossFieldRules {
 
     private static final Set<InstitutionKind> REGIONAL =
@@ -52,6 +34,11 @@ public record InstitutionForm(
 
     public static InstitutionForm inRegion(@Nullable Long regionId) {
         return new InstitutionForm(null, null, regionId, null, null, null, null, null, null);
+    }
+
+    /** The institution's contact details, as the coordinator's contact form has them. */
+    public ContactForm contact() {
+        return new ContactForm(street, postalCode, city, email, phone, website);
     }
 
     @Override

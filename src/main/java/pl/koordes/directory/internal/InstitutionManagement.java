@@ -17,7 +17,10 @@ import pl.koordes.directory.DirectoryAction;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 
-/** Institutions with their contacts: an administrator creates, edits and deletes them. */
+/**
+ * Institutions with their contacts: an administrator creates, edits and deletes them; a region's
+ * coordinator keeps its ROPS's public contact details current.
+ */
 @Service
 @Validated
 @Transactional
@@ -37,18 +40,12 @@ public class InstitutionManagement {
                         insert into institution (kind, name, region_id, street, postal_code, city, email, phone, website)
                         values (:kind, :name, :region, :street, :postalCode, :city, :email, :phone, :website) returning id
                         """).params(parameters(form)).query(Long.class).single();
-        changes.publish(
-                DirectoryAction.DIRECTORY_INSTITUTION_CREATED,
-                "institution",
-                id,
-                null,
-                changes.institution(id).orElseThrow());
+        publish(DirectoryAction.DIRECTORY_INSTITUTION_CREATED, id, null);
         return id;
     }
 
     public void editInstitution(long id, @Valid InstitutionForm form) {
-        Map<String, @Nullable Object> before =
-                changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
+        Map<String, @Nullable Object> before = stored(id);
         changes.requireRegion(form.regionId());
         Map<String, @Nullable Object> parameters = parameters(form);
         parameters.put("id", id);
@@ -58,18 +55,30 @@ public class InstitutionManagement {
                                updated_at = now()
                         where id = :id
                         """).params(parameters).update();
-        changes.publish(
-                DirectoryAction.DIRECTORY_INSTITUTION_UPDATED,
-                "institution",
-                id,
-                before,
-                changes.institution(id).orElseThrow());
+        publish(DirectoryAction.DIRECTORY_INSTITUTION_UPDATED, id, before);
+    }
+
+    /** The public contact details of a region's ROPS (the first one, should there be several). */
+    public void editRopsContact(long regionId, @Valid ContactForm form) {
+        long id = jdbc.sql("select id from institution where region_id = :region and kind = 'ROPS' order by id limit 1")
+                .param("region", regionId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("ROPS of region", regionId));
+        Map<String, @Nullable Object> before = stored(id);
+        Map<String, @Nullable Object> parameters = contactParameters(form);
+        parameters.put("id", id);
+        jdbc.sql("""
+                        update institution set street = :street, postal_code = :postalCode, city = :city, email = :email,
+                               phone = :phone, website = :website, updated_at = now()
+                        where id = :id
+                        """).params(parameters).update();
+        publish(DirectoryAction.DIRECTORY_INSTITUTION_UPDATED, id, before);
     }
 
     /** Deletes an institution nothing refers to; one that other records point at is refused (a conflict). */
     public void deleteInstitution(long id) {
-        Map<String, @Nullable Object> before =
-                changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
+        Map<String, @Nullable Object> before = stored(id);
         if (referenced(id)) {
             throw Refused.conflict("directory.admin.institution.inUse");
         }
@@ -99,11 +108,27 @@ public class InstitutionManagement {
         return false;
     }
 
+    /** The institution as stored, for the audit line's "before". */
+    private Map<String, @Nullable Object> stored(long id) {
+        return changes.institution(id).orElseThrow(() -> new NotFound("institution", id));
+    }
+
+    /** Tells who needs to know (the audit log) what changed: {@code before} and the institution as it is now. */
+    private void publish(DirectoryAction action, long id, @Nullable Map<String, @Nullable Object> before) {
+        changes.publish(
+                action, "institution", id, before, changes.institution(id).orElseThrow());
+    }
+
     private static Map<String, @Nullable Object> parameters(InstitutionForm form) {
-        Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
+        Map<String, @Nullable Object> parameters = contactParameters(form.contact());
         parameters.put("kind", Objects.requireNonNull(form.kind()).name());
         parameters.put("name", required(form.name()));
         parameters.put("region", form.regionId());
+        return parameters;
+    }
+
+    private static Map<String, @Nullable Object> contactParameters(ContactForm form) {
+        Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
         parameters.put("street", optional(form.street()));
         parameters.put("postalCode", optional(form.postalCode()));
         parameters.put("city", optional(form.city()));

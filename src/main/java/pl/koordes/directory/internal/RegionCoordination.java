@@ -25,19 +25,21 @@ public class RegionCoordination {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final DirectoryProfiles profiles;
     private final Clock clock;
 
-    public RegionCoordination(JdbcClient jdbc, Directory directory, Clock clock) {
+    public RegionCoordination(JdbcClient jdbc, Directory directory, DirectoryProfiles profiles, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
     public Optional<RegionWorkspace> workspace(Region region) {
         LocalDate today = today();
-        RegionDescription description = description(region.id());
+        RegionDescription description = profiles.description(region.id());
         Optional<Institution> rops = rops(region.id());
-        Optional<Committee> committee = committeeInOffice(region.id());
+        Optional<Committee> committee = profiles.committeeInOffice(region.id());
         List<MemberWithContact> members = committee.map(c -> members(c.id())).orElse(List.of());
         List<MemberWithContact> current = members.stream()
                 .filter(m ->
@@ -48,24 +50,6 @@ public class RegionCoordination {
                         m.member().termEnd() != null && m.member().termEnd().isBefore(today))
                 .toList();
         return Optional.of(new RegionWorkspace(region, description, rops, committee, current, past));
-    }
-
-    /** The committee whose term has begun most recently (the public page's committee), without members. */
-    public Optional<Committee> committeeInOffice(long regionId) {
-        return jdbc.sql("""
-                        select id, name, term_start, term_end from committee
-                        where region_id = :region and term_start <= :today
-                        order by term_end desc limit 1
-                        """)
-                .param("region", regionId)
-                .param("today", today())
-                .query((rs, n) -> new Committee(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getObject("term_start", LocalDate.class),
-                        rs.getObject("term_end", LocalDate.class),
-                        List.of()))
-                .optional();
     }
 
     /** One membership of the region's committee in office; empty for any other id, another region's included. */
@@ -90,14 +74,6 @@ public class RegionCoordination {
                         """).param("region", regionId).query(Institution::of).optional();
     }
 
-    public RegionDescription description(long regionId) {
-        return jdbc.sql("select description_pl, description_en from region where id = :id")
-                .param("id", regionId)
-                .query((rs, n) -> new RegionDescription(rs.getString("description_pl"), rs.getString("description_en")))
-                .optional()
-                .orElse(RegionDescription.NONE);
-    }
-
     /** The regions in Polish alphabetical order whose ids are given. */
     public List<Region> regions(Set<Long> ids) {
         return directory.regions().stream().filter(r -> ids.contains(r.id())).toList();
@@ -120,17 +96,7 @@ public class RegionCoordination {
     }
 
     private static MemberWithContact member(ResultSet rs, int row) throws SQLException {
-        return new MemberWithContact(
-                new CommitteeMember(
-                        rs.getLong("id"),
-                        rs.getString("full_name"),
-                        rs.getString("organisation"),
-                        Sector.valueOf(rs.getString("sector")),
-                        CommitteeFunction.valueOf(rs.getString("function")),
-                        rs.getObject("term_start", LocalDate.class),
-                        rs.getObject("term_end", LocalDate.class)),
-                rs.getString("email"),
-                rs.getString("phone"));
+        return new MemberWithContact(CommitteeMember.of(rs, row), rs.getString("email"), rs.getString("phone"));
     }
 
     /** Today in Warsaw: the default last day of an ended membership, and the first of a new one. */

@@ -57,27 +57,25 @@ public class EventCatalogue {
 
     /** The event with its served regions and materials, whatever its status (callers check who may see it). */
     public Optional<Event> find(long id) {
-        Optional<Event> event = jdbc.sql("select " + COLUMNS + " from event e where e.id = :id")
+        // The children first, so that the event is built once, with them.
+        List<Long> regions = jdbc.sql("select region_id from event_region where event_id = :id order by region_id")
                 .param("id", id)
-                .query((rs, n) -> event(rs, List.of(), List.of()))
+                .query(Long.class)
+                .list();
+        List<Material> materials = jdbc.sql("""
+                        select id, title, url, participants_only from event_material where event_id = :id order by position, id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new Material(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("url"),
+                        rs.getBoolean("participants_only")))
+                .list();
+        return jdbc.sql("select " + COLUMNS + " from event e where e.id = :id")
+                .param("id", id)
+                .query((rs, n) -> event(rs, regions, materials))
                 .optional();
-        return event.map(e -> {
-            List<Long> regions = jdbc.sql("select region_id from event_region where event_id = :id order by region_id")
-                    .param("id", id)
-                    .query(Long.class)
-                    .list();
-            List<Material> materials = jdbc.sql("""
-                            select id, title, url, participants_only from event_material where event_id = :id order by position, id
-                            """)
-                    .param("id", id)
-                    .query((rs, n) -> new Material(
-                            rs.getLong("id"),
-                            rs.getString("title"),
-                            rs.getString("url"),
-                            rs.getBoolean("participants_only")))
-                    .list();
-            return withChildren(e, regions, materials);
-        });
     }
 
     /**
@@ -278,35 +276,6 @@ public class EventCatalogue {
                 EventStatus.valueOf(rs.getString("status")),
                 rs.getString("agenda"),
                 rs.getString("speakers"),
-                regions,
-                materials);
-    }
-
-    private static Event withChildren(Event e, List<Long> regions, List<Material> materials) {
-        return new Event(
-                e.id(),
-                e.type(),
-                e.level(),
-                e.regionId(),
-                e.macroregionId(),
-                e.format(),
-                e.title(),
-                e.description(),
-                e.venue(),
-                e.address(),
-                e.onlineLink(),
-                e.startsAt(),
-                e.endsAt(),
-                e.seatsOnSite(),
-                e.seatsOnline(),
-                e.regionQuota(),
-                e.registrationOpensAt(),
-                e.registrationClosesAt(),
-                e.audience(),
-                e.audienceRoles(),
-                e.status(),
-                e.agenda(),
-                e.speakers(),
                 regions,
                 materials);
     }

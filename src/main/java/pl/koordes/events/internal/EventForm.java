@@ -321,37 +321,23 @@ public record EventForm(
         MATERIALS
     }
 
-    /** The form for a region chosen on the organiser's behalf. */
-    public EventForm withRegion(@Nullable Long region) {
-        return new EventForm(
-                type,
-                level,
-                region,
-                macroregionId,
-                format,
-                title,
-                description,
-                venue,
-                address,
-                onlineLink,
-                startDate,
-                startTime,
-                endDate,
-                endTime,
-                seatsOnSite,
-                seatsOnline,
-                regionQuota,
-                opensDate,
-                closesDate,
-                audience,
-                audienceRoles,
-                agenda,
-                speakers,
-                materials);
-    }
-
     /** The form with another start and end time on the day it starts, as a test or a copy would set them. */
     public EventForm withTimes(LocalTime start, LocalTime end) {
+        return copy(start, null, end, agenda, speakers, materials);
+    }
+
+    private EventForm withRows(List<AgendaRow> a, List<SpeakerRow> s, List<MaterialRow> m) {
+        return copy(startTime, endDate, endTime, a, s, m);
+    }
+
+    /** The form with these times and rows and every other field as it is: the one copy the "with" methods make. */
+    private EventForm copy(
+            @Nullable LocalTime start,
+            @Nullable LocalDate lastDay,
+            @Nullable LocalTime end,
+            @Nullable List<AgendaRow> a,
+            @Nullable List<SpeakerRow> s,
+            @Nullable List<MaterialRow> m) {
         return new EventForm(
                 type,
                 level,
@@ -365,36 +351,8 @@ public record EventForm(
                 onlineLink,
                 startDate,
                 start,
-                null,
+                lastDay,
                 end,
-                seatsOnSite,
-                seatsOnline,
-                regionQuota,
-                opensDate,
-                closesDate,
-                audience,
-                audienceRoles,
-                agenda,
-                speakers,
-                materials);
-    }
-
-    private EventForm withRows(List<AgendaRow> a, List<SpeakerRow> s, List<MaterialRow> m) {
-        return new EventForm(
-                type,
-                level,
-                regionId,
-                macroregionId,
-                format,
-                title,
-                description,
-                venue,
-                address,
-                onlineLink,
-                startDate,
-                startTime,
-                endDate,
-                endTime,
                 seatsOnSite,
                 seatsOnline,
                 regionQuota,

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -53,7 +50,9 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
 
@@ -113,71 +112,52 @@ class OrganiserController {
         return showForm(model, user, null, EventForm.empty(region), FormErrors.none(), Map.of());
     }
 
-    @PostMapping(BASE + "/nowe")
-    String create(
-            CurrentUser user,
-            @Valid EventForm form,
-            BindingResult result,
-            @RequestParam(name = ACTION, required = false) @Nullable String action,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        requireOrganiser(user);
-        EventForm changed = rowsChanged(form, action);
-        if (changed != null) {
-            return showForm(model, user, null, changed, FormErrors.none(), typed(result));
-        }
-        requireScope(user, form);
-        FormErrors errors = check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, user, null, form, errors, typed(result));
-        }
-        try {
-            long id = management.create(user, form);
-            redirect.addFlashAttribute("notice", "events.manage.created");
-            return "redirect:" + BASE + "/" + id;
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, user, null, form, FormErrors.of(refused), Map.of());
-        }
-    }
-
     @GetMapping(BASE + "/{id}")
     String editForm(CurrentUser user, @PathVariable long id, Model model) {
         Event event = managed(user, id);
         return showForm(model, user, event, EventManagement.formOf(event), FormErrors.none(), Map.of());
     }
 
-    @PostMapping(BASE + "/{id}")
-    String update(
+    /**
+     * Creates an event ({@code nowe}) or saves the one in the address: one form, whose row buttons show
+     * it again with a row added or removed, and which is otherwise checked and saved.
+     */
+    @PostMapping({BASE + "/nowe", BASE + "/{id}"})
+    String save(
             CurrentUser user,
-            @PathVariable long id,
+            @PathVariable(required = false) @Nullable Long id,
             @Valid EventForm form,
             BindingResult result,
             @RequestParam(name = ACTION, required = false) @Nullable String action,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Event event = managed(user, id);
+        Event event = id == null ? null : managed(user, id);
+        if (event == null) {
+            requireOrganiser(user);
+        }
         EventForm changed = rowsChanged(form, action);
         if (changed != null) {
             return showForm(model, user, event, changed, FormErrors.none(), typed(result));
         }
         requireScope(user, form);
-        FormErrors errors = check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, user, event, form, errors, typed(result));
-        }
-        try {
-            management.update(user, id, form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showForm(model, user, event, form, FormErrors.of(refused), Map.of());
-        }
-        redirect.addFlashAttribute("notice", "events.manage.saved");
-        return "redirect:" + BASE + "/" + id;
+        checkConverted(form, result);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    if (id == null) {
+                        long created = management.create(user, form);
+                        redirect.addFlashAttribute("notice", "events.manage.created");
+                        return "redirect:" + BASE + "/" + created;
+                    }
+                    management.update(user, id, form);
+                    redirect.addFlashAttribute("notice", "events.manage.saved");
+                    return "redirect:" + BASE + "/" + id;
+                },
+                // After a refusal nothing is typed to show again: a value that did not convert is never saved.
+                errors -> showForm(model, user, event, form, errors, typed(result)));
     }
 
     /** The name of the submit buttons that add or remove a row instead of saving. */
@@ -227,10 +207,11 @@ class OrganiserController {
     }
 
     /**
-     * {@link FormErrors#check}, after the annotations of the fields that did convert: Spring skips them all
-     * when one value does not convert (a date "31.02.2026"), and the person should see every error at once.
+     * Adds the errors of the annotations of the fields that did convert, before {@link FormErrors#check}:
+     * Spring skips them all when one value does not convert (a date "31.02.2026"), and the person should
+     * see every error at once.
      */
-    private FormErrors check(EventForm form, BindingResult result) {
+    private void checkConverted(EventForm form, BindingResult result) {
         if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
             DirectFieldBindingResult annotations = new DirectFieldBindingResult(form, result.getObjectName());
             validator.validate(form, annotations);
@@ -240,7 +221,6 @@ class OrganiserController {
                 }
             }
         }
-        return FormErrors.check(form, result);
     }
 
     /**
@@ -346,7 +326,7 @@ class OrganiserController {
         Event event = managed(user, id);
         List<Participant> list = registrations.list(user, id);
         Page page = pages.create(request);
-        download(response, "text/csv;charset=UTF-8", "uczestnicy-" + event.id() + ".csv");
+        Downloads.attachment(response, "text/csv;charset=UTF-8", "uczestnicy-" + event.id() + ".csv");
         ParticipantCsv.write(response.getOutputStream(), page, list, regionNames());
     }
 
@@ -356,7 +336,7 @@ class OrganiserController {
         Event event = managed(user, id);
         List<Participant> list = registrations.list(user, id);
         Page page = pages.create(request);
-        download(
+        Downloads.attachment(
                 response,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "uczestnicy-" + event.id() + ".xlsx");
@@ -373,20 +353,8 @@ class OrganiserController {
                 .filter(r -> r.status() == RegistrationStatus.CONFIRMED)
                 .toList();
         Page page = pages.create(request);
-        download(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
+        Downloads.attachment(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
         SignInSheetPdf.write(response.getOutputStream(), page, event, confirmed, regionNames());
-    }
-
-    /** Headers of a file for organisers: downloaded, never cached (it holds personal data). */
-    static void download(HttpServletResponse response, String type, String name) {
-        response.setContentType(type);
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private String showParticipants(

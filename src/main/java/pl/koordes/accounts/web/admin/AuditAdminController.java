@@ -3,14 +3,11 @@ package pl.koordes.accounts.web.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -24,6 +21,7 @@ import pl.koordes.accounts.internal.AccountPermissions;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
@@ -107,14 +105,7 @@ class AuditAdminController {
         String name = page.t(
                 "admin.audit.csv.fileName",
                 LocalDate.now(clock.withZone(Formats.ZONE)).toString());
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        Downloads.attachment(response, "text/csv;charset=UTF-8", name);
         try (AuditCsv csv = new AuditCsv(response.getOutputStream(), page, new ActionLabels(messages, locale))) {
             auditTrail.export(parameters.filter(), csv.writer());
         }

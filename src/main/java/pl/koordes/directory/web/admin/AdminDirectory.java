@@ -21,11 +21,9 @@ import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Macroregion;
 import pl.koordes.directory.Region;
 import pl.koordes.directory.internal.CommitteeForm;
-import pl.koordes.directory.internal.CommitteeFunction;
 import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.internal.InstitutionForm;
 import pl.koordes.directory.internal.MacroregionForm;
-import pl.koordes.directory.internal.Sector;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.web.Paged;
 
@@ -94,7 +92,8 @@ class AdminDirectory {
                                (select count(*) from region r where r.macroregion_id = m.id) as regions
                         from macroregion m order by m.sort_order, m.code, m.id
                         """)
-                .query((rs, n) -> new MacroregionRow(macroregion(rs), rs.getInt("sort_order"), rs.getInt("regions")))
+                .query((rs, n) ->
+                        new MacroregionRow(Macroregion.of(rs, ""), rs.getInt("sort_order"), rs.getInt("regions")))
                 .list();
     }
 
@@ -102,7 +101,7 @@ class AdminDirectory {
         return jdbc.sql(
                         "select id, code, slug, name_pl, name_en, sort_order, 0 as regions from macroregion where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new MacroregionRow(macroregion(rs), rs.getInt("sort_order"), 0))
+                .query((rs, n) -> new MacroregionRow(Macroregion.of(rs, ""), rs.getInt("sort_order"), 0))
                 .optional();
     }
 
@@ -216,7 +215,7 @@ class AdminDirectory {
                                  full_name, id
                         """)
                 .param("committee", committeeId)
-                .query(AdminDirectory::member)
+                .query(CommitteeMember::of)
                 .list();
     }
 
@@ -224,7 +223,7 @@ class AdminDirectory {
         return jdbc.sql(MEMBER_SELECT + " where committee_id = :committee and id = :id")
                 .param("committee", committeeId)
                 .param("id", id)
-                .query(AdminDirectory::member)
+                .query(CommitteeMember::of)
                 .optional();
     }
 
@@ -238,25 +237,5 @@ class AdminDirectory {
                 rs.getObject("term_start", LocalDate.class),
                 rs.getObject("term_end", LocalDate.class),
                 rs.getInt("current_members"));
-    }
-
-    private static CommitteeMember member(ResultSet rs, int row) throws SQLException {
-        return new CommitteeMember(
-                rs.getLong("id"),
-                rs.getString("full_name"),
-                rs.getString("organisation"),
-                Sector.valueOf(rs.getString("sector")),
-                CommitteeFunction.valueOf(rs.getString("function")),
-                rs.getObject("term_start", LocalDate.class),
-                rs.getObject("term_end", LocalDate.class));
-    }
-
-    private static Macroregion macroregion(ResultSet rs) throws SQLException {
-        return new Macroregion(
-                rs.getLong("id"),
-                rs.getString("code"),
-                rs.getString("slug"),
-                rs.getString("name_pl"),
-                rs.getString("name_en"));
     }
 }

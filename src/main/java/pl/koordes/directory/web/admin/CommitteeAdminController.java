@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,8 +22,8 @@ import pl.koordes.directory.internal.MembershipEndForm;
 import pl.koordes.directory.internal.MembershipForm;
 import pl.koordes.directory.web.MembershipEnding;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /**
  * Committees and their memberships: creating and editing a committee, and on its page the members,
@@ -66,20 +65,16 @@ class CommitteeAdminController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showCommittee(model, null, form, errors, MembershipEnding.NONE);
-        }
-        long id;
-        try {
-            id = committees.createCommittee(form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showCommittee(model, null, form, FormErrors.of(refused), MembershipEnding.NONE);
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.committee.created");
-        return "redirect:" + BASE + "/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    long id = committees.createCommittee(form);
+                    redirect.addFlashAttribute("notice", "directory.admin.committee.created");
+                    return "redirect:" + BASE + "/" + id;
+                },
+                errors -> showCommittee(model, null, form, errors, MembershipEnding.NONE));
     }
 
     @GetMapping(BASE + "/{id}")
@@ -98,19 +93,16 @@ class CommitteeAdminController {
             Model model,
             RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showCommittee(model, committee, form, errors, MembershipEnding.NONE);
-        }
-        try {
-            committees.editCommittee(id, form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showCommittee(model, committee, form, FormErrors.of(refused), MembershipEnding.NONE);
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.committee.saved");
-        return "redirect:" + BASE + "/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    committees.editCommittee(id, form);
+                    redirect.addFlashAttribute("notice", "directory.admin.committee.saved");
+                    return "redirect:" + BASE + "/" + id;
+                },
+                errors -> showCommittee(model, committee, form, errors, MembershipEnding.NONE));
     }
 
     private String showCommittee(
@@ -160,14 +152,16 @@ class CommitteeAdminController {
             Model model,
             RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showMembership(model, committee, null, form, errors);
-        }
-        committees.addMembership(id, form, MemberContactForm.NONE);
-        redirect.addFlashAttribute("notice", "directory.admin.membership.added");
-        return "redirect:" + BASE + "/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    committees.addMembership(id, form, MemberContactForm.NONE);
+                    redirect.addFlashAttribute("notice", "directory.admin.membership.added");
+                    return "redirect:" + BASE + "/" + id;
+                },
+                errors -> showMembership(model, committee, null, form, errors));
     }
 
     @GetMapping(BASE + "/{id}/czlonkowie/{memberId}")
@@ -188,14 +182,16 @@ class CommitteeAdminController {
             RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         CommitteeMember member = member(id, memberId);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showMembership(model, committee, member, form, errors);
-        }
-        committees.editMembership(id, memberId, form);
-        redirect.addFlashAttribute("notice", "directory.admin.membership.saved");
-        return "redirect:" + BASE + "/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    committees.editMembership(id, memberId, form);
+                    redirect.addFlashAttribute("notice", "directory.admin.membership.saved");
+                    return "redirect:" + BASE + "/" + id;
+                },
+                errors -> showMembership(model, committee, member, form, errors));
     }
 
     /** Ends a membership on the day given (today when the field is left empty); it is the last day of membership. */
@@ -210,19 +206,19 @@ class CommitteeAdminController {
             RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         member(id, memberId);
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                committees.endMembership(id, memberId, form.end());
-                redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
-                return "redirect:" + BASE + "/" + id;
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        MembershipEnding ending = MembershipEnding.of(memberId, form, errors);
-        return showCommittee(model, committee, AdminDirectory.form(committee), ending.errors(), ending);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    committees.endMembership(id, memberId, form.end());
+                    redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
+                    return "redirect:" + BASE + "/" + id;
+                },
+                errors -> {
+                    MembershipEnding ending = MembershipEnding.of(memberId, form, errors);
+                    return showCommittee(model, committee, AdminDirectory.form(committee), ending.errors(), ending);
+                });
     }
 
     private CommitteeRow committee(long id) {

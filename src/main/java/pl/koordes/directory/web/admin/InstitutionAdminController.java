@@ -20,6 +20,7 @@ import pl.koordes.directory.internal.InstitutionManagement;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /** The institutions: a list filtered by region and kind, creating, editing and deleting (after confirmation). */
 @Controller
@@ -76,20 +77,16 @@ class InstitutionAdminController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, null, form, errors);
-        }
-        long id;
-        try {
-            id = institutions.createInstitution(form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, null, form, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.institution.created");
-        return "redirect:" + LIST + "/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    long id = institutions.createInstitution(form);
+                    redirect.addFlashAttribute("notice", "directory.admin.institution.created");
+                    return "redirect:" + LIST + "/" + id;
+                },
+                errors -> show(model, null, form, errors));
     }
 
     @GetMapping(LIST + "/{id}")
@@ -106,19 +103,16 @@ class InstitutionAdminController {
             Model model,
             RedirectAttributes redirect) {
         institution(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, id, form, errors);
-        }
-        try {
-            institutions.editInstitution(id, form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, id, form, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.institution.saved");
-        return "redirect:" + LIST + "/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    institutions.editInstitution(id, form);
+                    redirect.addFlashAttribute("notice", "directory.admin.institution.saved");
+                    return "redirect:" + LIST + "/" + id;
+                },
+                errors -> show(model, id, form, errors));
     }
 
     @GetMapping(LIST + "/{id}/usun")

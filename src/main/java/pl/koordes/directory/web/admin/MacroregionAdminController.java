@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,8 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.internal.MacroregionForm;
 import pl.koordes.directory.internal.RegionManagement;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /** Creating and editing macroregions; a macroregion's page lists its regions, which are moved by editing them. */
 @Controller
@@ -49,20 +48,16 @@ class MacroregionAdminController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, null, form, errors);
-        }
-        long id;
-        try {
-            id = regions.createMacroregion(form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, null, form, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.macroregion.created");
-        return "redirect:/admin/katalog/makroregiony/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    long id = regions.createMacroregion(form);
+                    redirect.addFlashAttribute("notice", "directory.admin.macroregion.created");
+                    return "redirect:/admin/katalog/makroregiony/" + id;
+                },
+                errors -> show(model, null, form, errors));
     }
 
     @GetMapping("/admin/katalog/makroregiony/{id}")
@@ -80,19 +75,16 @@ class MacroregionAdminController {
             Model model,
             RedirectAttributes redirect) {
         MacroregionRow macroregion = macroregion(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, macroregion, form, errors);
-        }
-        try {
-            regions.editMacroregion(id, form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, macroregion, form, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.macroregion.saved");
-        return "redirect:/admin/katalog/makroregiony/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    regions.editMacroregion(id, form);
+                    redirect.addFlashAttribute("notice", "directory.admin.macroregion.saved");
+                    return "redirect:/admin/katalog/makroregiony/" + id;
+                },
+                errors -> show(model, macroregion, form, errors));
     }
 
     private MacroregionRow macroregion(long id) {

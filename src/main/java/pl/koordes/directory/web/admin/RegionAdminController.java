@@ -2,7 +2,6 @@ package pl.koordes.directory.web.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,8 +14,8 @@ import pl.koordes.directory.Region;
 import pl.koordes.directory.internal.RegionForm;
 import pl.koordes.directory.internal.RegionManagement;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /** Editing a region: its names, seat and macroregion (which is how regions move between macroregions). */
 @Controller
@@ -52,19 +51,16 @@ class RegionAdminController {
             Model model,
             RedirectAttributes redirect) {
         Region region = region(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, region, form, errors);
-        }
-        try {
-            regions.editRegion(id, form);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, region, form, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "directory.admin.region.saved");
-        return "redirect:/admin/katalog/regiony/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    regions.editRegion(id, form);
+                    redirect.addFlashAttribute("notice", "directory.admin.region.saved");
+                    return "redirect:/admin/katalog/regiony/" + id;
+                },
+                errors -> show(model, region, form, errors));
     }
 
     private Region region(long id) {

@@ -20,8 +20,9 @@ import pl.koordes.directory.Region;
 import pl.koordes.directory.internal.Committee;
 import pl.koordes.directory.internal.CommitteeManagement;
 import pl.koordes.directory.internal.ContactForm;
-import pl.koordes.directory.internal.ContactManagement;
 import pl.koordes.directory.internal.DirectoryPermissions;
+import pl.koordes.directory.internal.DirectoryProfiles;
+import pl.koordes.directory.internal.InstitutionManagement;
 import pl.koordes.directory.internal.MemberContactForm;
 import pl.koordes.directory.internal.MemberWithContact;
 import pl.koordes.directory.internal.MembershipEndForm;
@@ -33,10 +34,10 @@ import pl.koordes.directory.internal.RegionManagement;
 import pl.koordes.directory.internal.RegionWorkspace;
 import pl.koordes.directory.web.MembershipEnding;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
 
 /**
@@ -59,22 +60,25 @@ class CoordinationController {
 
     private final Directory directory;
     private final RegionCoordination coordination;
+    private final DirectoryProfiles profiles;
     private final RegionManagement regions;
-    private final ContactManagement contacts;
+    private final InstitutionManagement institutions;
     private final CommitteeManagement committees;
     private final DirectoryPermissions permissions;
 
     CoordinationController(
             Directory directory,
             RegionCoordination coordination,
+            DirectoryProfiles profiles,
             RegionManagement regions,
-            ContactManagement contacts,
+            InstitutionManagement institutions,
             CommitteeManagement committees,
             DirectoryPermissions permissions) {
         this.directory = directory;
         this.coordination = coordination;
+        this.profiles = profiles;
         this.regions = regions;
-        this.contacts = contacts;
+        this.institutions = institutions;
         this.committees = committees;
         this.permissions = permissions;
     }
@@ -108,14 +112,16 @@ class CoordinationController {
             Model model,
             RedirectAttributes redirect) {
         Region region = region(slug, user);
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, region, form, contactForm(region), MembershipEnding.NONE, errors);
-        }
-        regions.editRegionDescription(region.id(), form);
-        redirect.addFlashAttribute("notice", "directory.coordination.description.saved");
-        return "redirect:" + BASE + "/" + region.slug();
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    regions.editRegionDescription(region.id(), form);
+                    redirect.addFlashAttribute("notice", "directory.coordination.description.saved");
+                    return "redirect:" + BASE + "/" + region.slug();
+                },
+                errors -> show(model, region, form, contactForm(region), MembershipEnding.NONE, errors));
     }
 
     @PostMapping(BASE + "/{slug}/kontakt")
@@ -131,14 +137,16 @@ class CoordinationController {
         if (coordination.rops(region.id()).isEmpty()) {
             throw new NotFound("ROPS of region", region.id());
         }
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, region, descriptionForm(region), form, MembershipEnding.NONE, errors);
-        }
-        contacts.editRopsContact(region.id(), form);
-        redirect.addFlashAttribute("notice", "directory.coordination.contact.saved");
-        return "redirect:" + BASE + "/" + region.slug();
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    institutions.editRopsContact(region.id(), form);
+                    redirect.addFlashAttribute("notice", "directory.coordination.contact.saved");
+                    return "redirect:" + BASE + "/" + region.slug();
+                },
+                errors -> show(model, region, descriptionForm(region), form, MembershipEnding.NONE, errors));
     }
 
     // Memberships of the committee in office
@@ -159,29 +167,6 @@ class CoordinationController {
                 FormErrors.none());
     }
 
-    @PostMapping(BASE + "/{slug}/czlonkowie/nowy")
-    String addMember(
-            @PathVariable String slug,
-            CurrentUser user,
-            @Valid MembershipForm form,
-            BindingResult result,
-            @Valid MemberContactForm contact,
-            BindingResult contactResult,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        Region region = region(slug, user);
-        Committee committee = committee(region);
-        FormErrors errors = FormErrors.check(form, result).and(FormErrors.check(contact, contactResult));
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showMember(model, region, committee, null, form, contact, errors);
-        }
-        committees.addMembership(committee.id(), form, contact);
-        redirect.addFlashAttribute("notice", "directory.admin.membership.added");
-        return "redirect:" + BASE + "/" + region.slug();
-    }
-
     @GetMapping(BASE + "/{slug}/czlonkowie/{memberId}")
     String member(@PathVariable String slug, @PathVariable long memberId, CurrentUser user, Model model) {
         Region region = region(slug, user);
@@ -197,10 +182,15 @@ class CoordinationController {
                 FormErrors.none());
     }
 
-    @PostMapping(BASE + "/{slug}/czlonkowie/{memberId}")
+    /**
+     * Adds a membership ({@code nowy}) or saves the one in the address: both post the same two forms, the
+     * membership and the member's contact, and come back with both when either has errors (so they are
+     * checked here together, where {@code FormSubmission} checks one form).
+     */
+    @PostMapping({BASE + "/{slug}/czlonkowie/nowy", BASE + "/{slug}/czlonkowie/{memberId}"})
     String saveMember(
             @PathVariable String slug,
-            @PathVariable long memberId,
+            @PathVariable(required = false) @Nullable Long memberId,
             CurrentUser user,
             @Valid MembershipForm form,
             BindingResult result,
@@ -211,14 +201,19 @@ class CoordinationController {
             RedirectAttributes redirect) {
         Region region = region(slug, user);
         Committee committee = committee(region);
-        MemberWithContact member = member(region, memberId);
+        MemberWithContact member = memberId == null ? null : member(region, memberId);
         FormErrors errors = FormErrors.check(form, result).and(FormErrors.check(contact, contactResult));
         if (errors.any()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return showMember(model, region, committee, member, form, contact, errors);
         }
-        committees.editMembership(committee.id(), member.id(), form, contact);
-        redirect.addFlashAttribute("notice", "directory.admin.membership.saved");
+        if (member == null) {
+            committees.addMembership(committee.id(), form, contact);
+            redirect.addFlashAttribute("notice", "directory.admin.membership.added");
+        } else {
+            committees.editMembership(committee.id(), member.id(), form, contact);
+            redirect.addFlashAttribute("notice", "directory.admin.membership.saved");
+        }
         return "redirect:" + BASE + "/" + region.slug();
     }
 
@@ -236,19 +231,19 @@ class CoordinationController {
         Region region = region(slug, user);
         Committee committee = committee(region);
         MemberWithContact member = member(region, memberId);
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                committees.endMembership(committee.id(), member.id(), form.end());
-                redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
-                return "redirect:" + BASE + "/" + region.slug();
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        MembershipEnding ending = MembershipEnding.of(member.id(), form, errors);
-        return show(model, region, descriptionForm(region), contactForm(region), ending, ending.errors());
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    committees.endMembership(committee.id(), member.id(), form.end());
+                    redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
+                    return "redirect:" + BASE + "/" + region.slug();
+                },
+                errors -> {
+                    MembershipEnding ending = MembershipEnding.of(member.id(), form, errors);
+                    return show(model, region, descriptionForm(region), contactForm(region), ending, ending.errors());
+                });
     }
 
     // Reading, in the order that keeps other regions' data out of reach
@@ -266,8 +261,7 @@ class CoordinationController {
     }
 
     private Committee committee(Region region) {
-        return coordination
-                .committeeInOffice(region.id())
+        return profiles.committeeInOffice(region.id())
                 .orElseThrow(() -> new NotFound("committee of region", region.id()));
     }
 
@@ -276,7 +270,7 @@ class CoordinationController {
     }
 
     private RegionDescriptionForm descriptionForm(Region region) {
-        RegionDescription description = coordination.description(region.id());
+        RegionDescription description = profiles.description(region.id());
         return new RegionDescriptionForm(description.pl(), description.en());
     }
 
