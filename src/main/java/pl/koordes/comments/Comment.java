@@ -30,6 +30,29 @@ public record Comment(
         @Nullable String replyBy,
         @Nullable Instant repliedAt) {
 
+    /** The same comment with other texts, as an editor typed them into the edit form. */
+    public Comment withTexts(String title, String body, String signature) {
+        return new Comment(
+                id,
+                articleId,
+                title,
+                body,
+                signature,
+                hasEmail,
+                language,
+                state,
+                flags,
+                reports,
+                createdAt,
+                publishedAt,
+                moderatedAt,
+                moderatedBy,
+                editedAt,
+                reply,
+                replyBy,
+                repliedAt);
+    }
+
     /** The content as lines, so templates can escape each and break between them. */
     public List<String> bodyLines() {
         return body.lines().toList();

@@ -93,11 +93,12 @@ public class CommentManagement {
      * (holding one while waiting for another could exhaust the pool).
      */
     public CommentState submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
-        String title = PlainText.oneLine(CommentForm.text(form.title()));
-        String body = PlainText.multiLine(CommentForm.text(form.body()));
-        String signature = PlainText.oneLine(CommentForm.text(form.signature()));
+        Texts texts = Texts.of(form);
+        String title = texts.title();
+        String body = texts.body();
+        String signature = texts.signature();
         String email = CommentForm.text(form.email());
-        List<Refused.Reason> reasons = validate(title, body, signature);
+        List<Refused.Reason> reasons = validate(texts);
         if (!reasons.isEmpty()) {
             throw Refused.all(reasons);
         }
@@ -179,18 +180,19 @@ public class CommentManagement {
         return changed.isEmpty() ? 0 : distinct.size();
     }
 
-    /** Edits a comment (to take out personal data, say); throws {@link Refused} beyond the settings' limits. */
+    /**
+     * Edits a comment (to take out personal data, say): only the form's title, content and signature are
+     * read. Throws {@link Refused} beyond the settings' limits.
+     */
     @Transactional
-    public void edit(long id, CommentEditForm form) {
+    public void edit(long id, CommentForm form) {
         Comment comment = store.byId(id).orElseThrow(() -> new NotFound("comment", id));
-        String t = PlainText.oneLine(CommentForm.text(form.title()));
-        String b = PlainText.multiLine(CommentForm.text(form.body()));
-        String s = PlainText.oneLine(CommentForm.text(form.signature()));
-        List<Refused.Reason> reasons = validate(t, b, s);
+        Texts texts = Texts.of(form);
+        List<Refused.Reason> reasons = validate(texts);
         if (!reasons.isEmpty()) {
             throw Refused.all(reasons);
         }
-        store.edit(id, t, b, s, clock.instant());
+        store.edit(id, texts.title(), texts.body(), texts.signature(), clock.instant());
         store.touchThreads(List.of(comment.articleId()));
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_EDITED));
     }
@@ -247,12 +249,23 @@ public class CommentManagement {
         events.publishEvent(new BannedPhrasesChanged(CommentAction.BANNED_PHRASE_REMOVED, id, phrase));
     }
 
+    /** A comment's texts as they are kept: line breaks folded in the title and signature, invisible characters out. */
+    private record Texts(String title, String body, String signature) {
+
+        static Texts of(CommentForm form) {
+            return new Texts(
+                    PlainText.oneLine(CommentForm.text(form.title())),
+                    PlainText.multiLine(CommentForm.text(form.body())),
+                    PlainText.oneLine(CommentForm.text(form.signature())));
+        }
+    }
+
     /** The settings' limits (the form's annotations allow the most any setting may); the list is open for more reasons. */
-    private List<Refused.Reason> validate(String title, String body, String signature) {
+    private List<Refused.Reason> validate(Texts texts) {
         List<Refused.Reason> reasons = new ArrayList<>();
-        check(reasons, "title", title, properties.titleMaxLength());
-        check(reasons, "body", body, properties.bodyMaxLength());
-        check(reasons, "signature", signature, properties.signatureMaxLength());
+        check(reasons, "title", texts.title(), properties.titleMaxLength());
+        check(reasons, "body", texts.body(), properties.bodyMaxLength());
+        check(reasons, "signature", texts.signature(), properties.signatureMaxLength());
         return reasons;
     }
 
