@@ -135,6 +135,8 @@ public class CommentManagement {
         }
         String address = email.isEmpty() ? null : email;
         return transactions.execute(status -> {
+            // Checked and stored under a lock on the content: the same comment sent several times at once is kept once.
+            store.lockFingerprint(fingerprint);
             if (store.duplicate(fingerprint, now.minus(properties.duplicateWindow()))) {
                 throw Refused.field("body", "comments.error.duplicate");
             }

@@ -28,6 +28,9 @@ public class CommentStore {
             + "language, state, flags, reports, created_at, published_at, moderated_at, moderated_by, edited_at, reply, "
             + "reply_by, replied_at";
 
+    /** The advisory lock space of comment fingerprints ("KCMT"). */
+    private static final int FINGERPRINT_LOCKS = 0x4B434D54;
+
     private final JdbcClient jdbc;
 
     CommentStore(JdbcClient jdbc) {
@@ -100,7 +103,11 @@ public class CommentStore {
                 .optional();
     }
 
-    /** Something public about these articles' comments changed: a new revision and a fresh count. */
+    /**
+     * Something public about these articles' comments changed: a new revision and a fresh count. The rows are
+     * taken in the order of their ids, so that two moderations of the same articles at once wait rather than
+     * deadlock.
+     */
     public void touchThreads(Collection<Long> articleIds) {
         if (articleIds.isEmpty()) {
             return;
@@ -113,16 +120,40 @@ public class CommentStore {
                     set revision = comments_thread.revision + 1, approved = excluded.approved""")
                 .param(
                         "ids",
-                        arrayLiteral(articleIds.stream().map(String::valueOf).toList()))
+                        arrayLiteral(articleIds.stream()
+                                .distinct()
+                                .sorted()
+                                .map(String::valueOf)
+                                .toList()))
                 .update();
     }
 
+    /**
+     * Whether a comment with this fingerprint was sent since then. Call {@link #lockFingerprint} first in the
+     * same transaction, so that the answer stays true until the new comment is stored.
+     */
     public boolean duplicate(String fingerprint, Instant since) {
         return jdbc.sql(
                         "select exists (select 1 from comments_comment where fingerprint = :f and created_at >= :since)")
                 .param("f", fingerprint)
                 .param("since", Timestamp.from(since))
                 .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Makes checking for a duplicate and storing the comment one step: a transaction-level advisory lock on
+     * the fingerprint, so that one transaction at a time checks and stores a given content. The lock is held
+     * until commit or rollback; a transaction waiting for it then reads (a fresh snapshot, read committed) the
+     * comment the first one stored. Keys are two integers (this module's space and the fingerprint's hash),
+     * a key space apart from the single-number keys of the rate limits' buckets; two contents sharing a hash
+     * merely wait for each other.
+     */
+    public void lockFingerprint(String fingerprint) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:f))")
+                .param("space", FINGERPRINT_LOCKS)
+                .param("f", fingerprint)
+                .query((rs, row) -> Boolean.TRUE)
                 .single();
     }
 
