@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +22,7 @@ import pl.koordes.comments.CommentAction;
 import pl.koordes.comments.CommentAwaitingModeration;
 import pl.koordes.comments.CommentEdited;
 import pl.koordes.comments.CommentForm;
+import pl.koordes.comments.CommentHidden;
 import pl.koordes.comments.CommentModerated;
 import pl.koordes.comments.CommentPublished;
 import pl.koordes.comments.CommentState;
@@ -174,7 +176,7 @@ public class CommentManagement {
             }
         }
         if (action == ModerationAction.APPROVE) {
-            store.clearReports(distinct);
+            store.settleReports(distinct);
             notifyAuthors(distinct);
         }
         store.touchThreads(
@@ -212,20 +214,43 @@ public class CommentManagement {
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_REPLIED));
     }
 
+    /** The message key of a refusal because the client address sent too many reports lately (answer 429). */
+    public static final String TOO_MANY_REPORTS = "comments.reportPage.tooMany";
+
     /**
-     * A visitor reports a public comment; one report per client address counts. After enough reports
-     * the comment is hidden until an editor decides. {@link NotFound} when there is no such public comment.
+     * Someone reports a public comment. Reporting is open to everybody, but a report counts once per reporter
+     * and comment (a visitor by client address, a signed-in person by account, settled reports included) and
+     * only reports by signed-in accounts hide a comment: once {@code reportsToHide} of them are unsettled, the
+     * comment is hidden until an editor decides. A visitor's report leaves the comment public and brings it to
+     * the editors' queue (filter "reported", with the count). Approving a comment settles its reports, so it is
+     * hidden again only by as many new reports of signed-in accounts.
+     *
+     * <p>Throws {@link Refused} ({@link #TOO_MANY_REPORTS}) when the client address sent too many reports lately,
+     * counting nothing; {@link NotFound} when there is no such public comment. Not one transaction: the limit is
+     * consulted before this method takes a connection for the write (see {@link #submit}).
+     *
+     * @param accountId the signed-in reporter's account, or null for a visitor without one
      */
-    @Transactional
-    public void report(long id, String clientAddress) {
-        Comment comment = store.byId(id)
-                .filter(c -> c.state() == CommentState.APPROVED)
-                .orElseThrow(() -> new NotFound("comment", id));
-        int reports = store.report(id, secret.hash(clientAddress), clock.instant());
-        if (reports >= properties.reportsToHide()) {
-            store.setState(List.of(id), CommentState.HIDDEN, "", clock.instant());
-            store.touchThreads(List.of(comment.articleId()));
+    public void report(long id, String clientAddress, @Nullable Long accountId) {
+        if (!limiter.tryConsume(reportLimit(), clientAddress)) {
+            throw Refused.because(TOO_MANY_REPORTS);
         }
+        boolean signedIn = accountId != null;
+        String reporter = secret.hash(signedIn ? "account:" + accountId : clientAddress);
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            Comment comment = store.byId(id)
+                    .filter(c -> c.state() == CommentState.APPROVED)
+                    .orElseThrow(() -> new NotFound("comment", id));
+            Optional<CommentStore.Reports> counted = store.report(id, reporter, signedIn, now);
+            if (counted.isPresent() && signedIn && counted.get().signedIn() >= properties.reportsToHide()) {
+                store.hide(id, now).ifPresent(article -> {
+                    store.touchThreads(List.of(article));
+                    events.publishEvent(new CommentHidden(
+                            id, comment.articleId(), counted.get().signedIn()));
+                });
+            }
+        });
     }
 
     public List<BannedPhrase> bannedPhrases() {
@@ -299,6 +324,11 @@ public class CommentManagement {
 
     private RateLimiter.Limit limit() {
         return new RateLimiter.Limit("comment", properties.perAddressLimit(), properties.perAddressPeriod());
+    }
+
+    private RateLimiter.Limit reportLimit() {
+        return new RateLimiter.Limit(
+                "comment-report", properties.reportsPerAddressLimit(), properties.reportsPerAddressPeriod());
     }
 
     private void notifyAuthors(List<Long> ids) {

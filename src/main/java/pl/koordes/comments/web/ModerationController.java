@@ -96,7 +96,7 @@ class ModerationController {
         }
         Map<Long, String> titles = new HashMap<>();
         articles.findByIds(ids).forEach((id, ref) -> titles.put(id, ref.title()));
-        model.addAttribute("view", new QueueView(filter, articleId, page, comments.countsByState(), commented, titles));
+        model.addAttribute("view", new QueueView(filter, articleId, page, comments.counts(), commented, titles));
         return "comments/moderation/queue";
     }
 
