@@ -15,6 +15,9 @@ import pl.koordes.shared.web.CrossFieldRules;
  * (narrower) limits of the settings. Title and signature may hold line breaks as typed: they are
  * folded into spaces when the comment is kept, which is kinder than refusing a pasted title.
  *
+ * <p>An editor's change to a comment's text is bound to the same record (the edit form sends only the
+ * title, the content and the signature), so both forms check their texts the same way.
+ *
  * @param consent ticked to be told by e-mail when the comment is published (absent when not ticked)
  * @param website the honeypot: hidden from people, filled by robots; never stored or shown, so not checked
  * @param proof the proof-of-work solution filled in by the form's script; empty without JavaScript

@@ -3,25 +3,14 @@ package pl.koordes.comments;
 import java.util.Map;
 import pl.koordes.comments.internal.ModerationAction;
 import pl.koordes.shared.audit.AuditAction;
-import pl.koordes.shared.audit.Audited;
 
 /** An editor decided about a comment (approved, rejected or marked as spam); an audit line with the editor. */
 public record CommentModerated(long commentId, long articleId, ModerationAction decision, CommentState before)
-        implements Audited {
+        implements CommentFact {
 
     @Override
     public AuditAction auditAction() {
         return CommentAction.of(decision);
-    }
-
-    @Override
-    public String auditTargetType() {
-        return "comment";
-    }
-
-    @Override
-    public Object auditTargetId() {
-        return commentId;
     }
 
     @Override

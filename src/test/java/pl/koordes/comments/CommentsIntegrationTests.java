@@ -18,7 +18,7 @@ import pl.koordes.support.SignedInClient;
 
 /**
  * Sending comments under a real article, every reason a comment is refused (each said in Polish,
- * with what was typed kept), the spam checks, moderation, reports and replies.
+ * with what was typed kept), the spam checks, moderation and replies (reports: {@link CommentsReportsIntegrationTests}).
  */
 @IntegrationTest
 class CommentsIntegrationTests {
@@ -267,35 +267,6 @@ class CommentsIntegrationTests {
 
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.PENDING);
-    }
-
-    @Test
-    void visitorsReportAndEnoughReportsFromDifferentAddressesHideTheComment() {
-        String title = samples.unique("Zgłaszany");
-        send(title, title + " treść", "Ola", true);
-        long id = samples.byTitle(title).id();
-        samples.approve(id);
-
-        for (int i = 0; i < 2; i++) {
-            SignedInClient reporter = new SignedInClient(port, "127.0.2." + ADDRESSES.incrementAndGet());
-            HttpResponse<String> form = reporter.get("/komentarze/" + id + "/zgloszenie");
-            assertThat(form.statusCode()).isEqualTo(200);
-            assertThat(form.body()).contains(title);
-            HttpResponse<String> reported = reporter.post("/komentarze/" + id + "/zgloszenie");
-            assertThat(SignedInClient.location(reported)).isEqualTo(article.path() + "?komentarz=zgloszony#komentarze");
-            // The same address again does not count twice.
-            reporter.post("/komentarze/" + id + "/zgloszenie");
-        }
-        assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.APPROVED);
-        assertThat(samples.byTitle(title).reports()).isEqualTo(2);
-
-        SignedInClient third = new SignedInClient(port, "127.0.2." + ADDRESSES.incrementAndGet());
-        third.get("/komentarze/" + id + "/zgloszenie");
-        third.post("/komentarze/" + id + "/zgloszenie");
-
-        assertThat(samples.byTitle(title).state()).isEqualTo(CommentState.HIDDEN);
-        assertThat(visitor.get(article.path()).body()).doesNotContain(title);
-        assertThat(third.get("/komentarze/" + id + "/zgloszenie").statusCode()).isEqualTo(404);
     }
 
     @Test

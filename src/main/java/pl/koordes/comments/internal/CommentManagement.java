@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +22,7 @@ import pl.koordes.comments.CommentAction;
 import pl.koordes.comments.CommentAwaitingModeration;
 import pl.koordes.comments.CommentEdited;
 import pl.koordes.comments.CommentForm;
+import pl.koordes.comments.CommentHidden;
 import pl.koordes.comments.CommentModerated;
 import pl.koordes.comments.CommentPublished;
 import pl.koordes.comments.CommentState;
@@ -93,11 +95,12 @@ public class CommentManagement {
      * (holding one while waiting for another could exhaust the pool).
      */
     public CommentState submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
-        String title = PlainText.oneLine(CommentForm.text(form.title()));
-        String body = PlainText.multiLine(CommentForm.text(form.body()));
-        String signature = PlainText.oneLine(CommentForm.text(form.signature()));
+        Texts texts = Texts.of(form);
+        String title = texts.title();
+        String body = texts.body();
+        String signature = texts.signature();
         String email = CommentForm.text(form.email());
-        List<Refused.Reason> reasons = validate(title, body, signature);
+        List<Refused.Reason> reasons = validate(texts);
         if (!reasons.isEmpty()) {
             throw Refused.all(reasons);
         }
@@ -134,6 +137,8 @@ public class CommentManagement {
         }
         String address = email.isEmpty() ? null : email;
         return transactions.execute(status -> {
+            // Checked and stored under a lock on the content: the same comment sent several times at once is kept once.
+            store.lockFingerprint(fingerprint);
             if (store.duplicate(fingerprint, now.minus(properties.duplicateWindow()))) {
                 throw Refused.field("body", "comments.error.duplicate");
             }
@@ -171,7 +176,7 @@ public class CommentManagement {
             }
         }
         if (action == ModerationAction.APPROVE) {
-            store.clearReports(distinct);
+            store.settleReports(distinct);
             notifyAuthors(distinct);
         }
         store.touchThreads(
@@ -179,18 +184,19 @@ public class CommentManagement {
         return changed.isEmpty() ? 0 : distinct.size();
     }
 
-    /** Edits a comment (to take out personal data, say); throws {@link Refused} beyond the settings' limits. */
+    /**
+     * Edits a comment (to take out personal data, say): only the form's title, content and signature are
+     * read. Throws {@link Refused} beyond the settings' limits.
+     */
     @Transactional
-    public void edit(long id, CommentEditForm form) {
+    public void edit(long id, CommentForm form) {
         Comment comment = store.byId(id).orElseThrow(() -> new NotFound("comment", id));
-        String t = PlainText.oneLine(CommentForm.text(form.title()));
-        String b = PlainText.multiLine(CommentForm.text(form.body()));
-        String s = PlainText.oneLine(CommentForm.text(form.signature()));
-        List<Refused.Reason> reasons = validate(t, b, s);
+        Texts texts = Texts.of(form);
+        List<Refused.Reason> reasons = validate(texts);
         if (!reasons.isEmpty()) {
             throw Refused.all(reasons);
         }
-        store.edit(id, t, b, s, clock.instant());
+        store.edit(id, texts.title(), texts.body(), texts.signature(), clock.instant());
         store.touchThreads(List.of(comment.articleId()));
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_EDITED));
     }
@@ -208,20 +214,43 @@ public class CommentManagement {
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_REPLIED));
     }
 
+    /** The message key of a refusal because the client address sent too many reports lately (answer 429). */
+    public static final String TOO_MANY_REPORTS = "comments.reportPage.tooMany";
+
     /**
-     * A visitor reports a public comment; one report per client address counts. After enough reports
-     * the comment is hidden until an editor decides. {@link NotFound} when there is no such public comment.
+     * Someone reports a public comment. Reporting is open to everybody, but a report counts once per reporter
+     * and comment (a visitor by client address, a signed-in person by account, settled reports included) and
+     * only reports by signed-in accounts hide a comment: once {@code reportsToHide} of them are unsettled, the
+     * comment is hidden until an editor decides. A visitor's report leaves the comment public and brings it to
+     * the editors' queue (filter "reported", with the count). Approving a comment settles its reports, so it is
+     * hidden again only by as many new reports of signed-in accounts.
+     *
+     * <p>Throws {@link Refused} ({@link #TOO_MANY_REPORTS}) when the client address sent too many reports lately,
+     * counting nothing; {@link NotFound} when there is no such public comment. Not one transaction: the limit is
+     * consulted before this method takes a connection for the write (see {@link #submit}).
+     *
+     * @param accountId the signed-in reporter's account, or null for a visitor without one
      */
-    @Transactional
-    public void report(long id, String clientAddress) {
-        Comment comment = store.byId(id)
-                .filter(c -> c.state() == CommentState.APPROVED)
-                .orElseThrow(() -> new NotFound("comment", id));
-        int reports = store.report(id, secret.hash(clientAddress), clock.instant());
-        if (reports >= properties.reportsToHide()) {
-            store.setState(List.of(id), CommentState.HIDDEN, "", clock.instant());
-            store.touchThreads(List.of(comment.articleId()));
+    public void report(long id, String clientAddress, @Nullable Long accountId) {
+        if (!limiter.tryConsume(reportLimit(), clientAddress)) {
+            throw Refused.because(TOO_MANY_REPORTS);
         }
+        boolean signedIn = accountId != null;
+        String reporter = secret.hash(signedIn ? "account:" + accountId : clientAddress);
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            Comment comment = store.byId(id)
+                    .filter(c -> c.state() == CommentState.APPROVED)
+                    .orElseThrow(() -> new NotFound("comment", id));
+            Optional<CommentStore.Reports> counted = store.report(id, reporter, signedIn, now);
+            if (counted.isPresent() && signedIn && counted.get().signedIn() >= properties.reportsToHide()) {
+                store.hide(id, now).ifPresent(article -> {
+                    store.touchThreads(List.of(article));
+                    events.publishEvent(new CommentHidden(
+                            id, comment.articleId(), counted.get().signedIn()));
+                });
+            }
+        });
     }
 
     public List<BannedPhrase> bannedPhrases() {
@@ -247,12 +276,23 @@ public class CommentManagement {
         events.publishEvent(new BannedPhrasesChanged(CommentAction.BANNED_PHRASE_REMOVED, id, phrase));
     }
 
+    /** A comment's texts as they are kept: line breaks folded in the title and signature, invisible characters out. */
+    private record Texts(String title, String body, String signature) {
+
+        static Texts of(CommentForm form) {
+            return new Texts(
+                    PlainText.oneLine(CommentForm.text(form.title())),
+                    PlainText.multiLine(CommentForm.text(form.body())),
+                    PlainText.oneLine(CommentForm.text(form.signature())));
+        }
+    }
+
     /** The settings' limits (the form's annotations allow the most any setting may); the list is open for more reasons. */
-    private List<Refused.Reason> validate(String title, String body, String signature) {
+    private List<Refused.Reason> validate(Texts texts) {
         List<Refused.Reason> reasons = new ArrayList<>();
-        check(reasons, "title", title, properties.titleMaxLength());
-        check(reasons, "body", body, properties.bodyMaxLength());
-        check(reasons, "signature", signature, properties.signatureMaxLength());
+        check(reasons, "title", texts.title(), properties.titleMaxLength());
+        check(reasons, "body", texts.body(), properties.bodyMaxLength());
+        check(reasons, "signature", texts.signature(), properties.signatureMaxLength());
         return reasons;
     }
 
@@ -284,6 +324,11 @@ public class CommentManagement {
 
     private RateLimiter.Limit limit() {
         return new RateLimiter.Limit("comment", properties.perAddressLimit(), properties.perAddressPeriod());
+    }
+
+    private RateLimiter.Limit reportLimit() {
+        return new RateLimiter.Limit(
+                "comment-report", properties.reportsPerAddressLimit(), properties.reportsPerAddressPeriod());
     }
 
     private void notifyAuthors(List<Long> ids) {

@@ -25,8 +25,11 @@ import pl.koordes.comments.CommentState;
 public class CommentStore {
 
     private static final String COLUMNS = "id, article_id, title, body, signature, email is not null as has_email, "
-            + "language, state, flags, reports, created_at, published_at, moderated_at, moderated_by, edited_at, reply, "
+            + "language, state, flags, reports, signed_in_reports, created_at, published_at, moderated_at, moderated_by, edited_at, reply, "
             + "reply_by, replied_at";
+
+    /** The advisory lock space of comment fingerprints ("KCMT"). */
+    private static final int FINGERPRINT_LOCKS = 0x4B434D54;
 
     private final JdbcClient jdbc;
 
@@ -100,7 +103,11 @@ public class CommentStore {
                 .optional();
     }
 
-    /** Something public about these articles' comments changed: a new revision and a fresh count. */
+    /**
+     * Something public about these articles' comments changed: a new revision and a fresh count. The rows are
+     * taken in the order of their ids, so that two moderations of the same articles at once wait rather than
+     * deadlock.
+     */
     public void touchThreads(Collection<Long> articleIds) {
         if (articleIds.isEmpty()) {
             return;
@@ -113,16 +120,40 @@ public class CommentStore {
                     set revision = comments_thread.revision + 1, approved = excluded.approved""")
                 .param(
                         "ids",
-                        arrayLiteral(articleIds.stream().map(String::valueOf).toList()))
+                        arrayLiteral(articleIds.stream()
+                                .distinct()
+                                .sorted()
+                                .map(String::valueOf)
+                                .toList()))
                 .update();
     }
 
+    /**
+     * Whether a comment with this fingerprint was sent since then. Call {@link #lockFingerprint} first in the
+     * same transaction, so that the answer stays true until the new comment is stored.
+     */
     public boolean duplicate(String fingerprint, Instant since) {
         return jdbc.sql(
                         "select exists (select 1 from comments_comment where fingerprint = :f and created_at >= :since)")
                 .param("f", fingerprint)
                 .param("since", Timestamp.from(since))
                 .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Makes checking for a duplicate and storing the comment one step: a transaction-level advisory lock on
+     * the fingerprint, so that one transaction at a time checks and stores a given content. The lock is held
+     * until commit or rollback; a transaction waiting for it then reads (a fresh snapshot, read committed) the
+     * comment the first one stored. Keys are two integers (this module's space and the fingerprint's hash),
+     * a key space apart from the single-number keys of the rate limits' buckets; two contents sharing a hash
+     * merely wait for each other.
+     */
+    public void lockFingerprint(String fingerprint) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:f))")
+                .param("space", FINGERPRINT_LOCKS)
+                .param("f", fingerprint)
+                .query((rs, row) -> Boolean.TRUE)
                 .single();
     }
 
@@ -149,13 +180,18 @@ public class CommentStore {
                 .single();
     }
 
-    /** How many comments wait in each state, for the queue's filter. */
-    public Map<CommentState, Long> countsByState() {
-        Map<CommentState, Long> counts = new EnumMap<>(CommentState.class);
-        jdbc.sql("select state, count(*) from comments_comment group by state").query(rs -> {
-            counts.put(CommentState.valueOf(rs.getString(1)), rs.getLong(2));
-        });
-        return counts;
+    /** How many comments there are in each state, and how many of them readers reported, for the queue's filter. */
+    public record Counts(Map<CommentState, Long> byState, long reported) {}
+
+    public Counts counts() {
+        Map<CommentState, Long> byState = new EnumMap<>(CommentState.class);
+        long[] reported = {0};
+        jdbc.sql("select state, count(*), count(*) filter (where reports > 0) from comments_comment group by state")
+                .query(rs -> {
+                    byState.put(CommentState.valueOf(rs.getString(1)), rs.getLong(2));
+                    reported[0] += rs.getLong(3);
+                });
+        return new Counts(byState, reported[0]);
     }
 
     /** The articles that have comments, most recently commented first (for the queue's filter). */
@@ -174,6 +210,7 @@ public class CommentStore {
             conditions.add("state = :state");
         }
         if (filter.reportedOnly()) {
+            // Reported and not yet looked at: approving a comment settles its reports.
             conditions.add("reports > 0");
         }
         if (filter.articleId() != null) {
@@ -218,6 +255,7 @@ public class CommentStore {
                 update comments_comment c set state = :state, moderated_at = :at, moderated_by = :by,
                     published_at = case when :state = 'APPROVED' then coalesce(c.published_at, :at) else c.published_at end,
                     reports = case when :state = 'APPROVED' then 0 else c.reports end,
+                    signed_in_reports = case when :state = 'APPROVED' then 0 else c.signed_in_reports end,
                     email = case when :state in ('REJECTED', 'SPAM') then null else c.email end
                 from (select id, state from comments_comment where id = any(:ids::bigint[]) order by id for update) old
                 where c.id = old.id
@@ -231,8 +269,12 @@ public class CommentStore {
                 .list();
     }
 
-    public void clearReports(Collection<Long> ids) {
-        jdbc.sql("delete from comments_report where comment_id = any(:ids::bigint[])")
+    /**
+     * An editor has looked at these comments' reports (and kept the comments): the reports are kept, so the same
+     * address or account cannot report them again, but no longer count.
+     */
+    public void settleReports(Collection<Long> ids) {
+        jdbc.sql("update comments_report set settled = true where comment_id = any(:ids::bigint[]) and not settled")
                 .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
                 .update();
     }
@@ -275,23 +317,45 @@ public class CommentStore {
                 == 1;
     }
 
-    /** Counts a report once per reporter; returns the comment's report count afterwards (0 when not counted). */
-    public int report(long id, String reporter, Instant at) {
-        int added = jdbc.sql("""
-                insert into comments_report (comment_id, reporter, reported_at)
-                select id, :reporter, :at from comments_comment where id = :id and state = 'APPROVED'
-                on conflict do nothing""")
+    /** A comment's unsettled reports after one more was counted: all of them, and those of signed-in accounts. */
+    public record Reports(int all, int signedIn) {}
+
+    /**
+     * Counts a report of a public comment once per reporter (a keyed hash of an address or an account), settled
+     * reports included; returns the comment's counts afterwards, empty when the report was not counted (the
+     * reporter had reported it before, or the comment is not public).
+     */
+    public Optional<Reports> report(long id, String reporter, boolean signedIn, Instant at) {
+        return jdbc.sql("""
+                with added as (
+                    insert into comments_report (comment_id, reporter, reported_at, signed_in)
+                    select id, :reporter, :at, :signedIn from comments_comment where id = :id and state = 'APPROVED'
+                    on conflict do nothing
+                    returning comment_id)
+                update comments_comment c set reports = c.reports + 1,
+                    signed_in_reports = c.signed_in_reports + case when :signedIn then 1 else 0 end
+                from added where c.id = added.comment_id
+                returning c.reports, c.signed_in_reports""")
                 .param("id", id)
                 .param("reporter", reporter)
                 .param("at", Timestamp.from(at))
-                .update();
-        if (added == 0) {
-            return 0;
-        }
-        return jdbc.sql("update comments_comment set reports = reports + 1 where id = :id returning reports")
+                .param("signedIn", signedIn)
+                .query((rs, n) -> new Reports(rs.getInt(1), rs.getInt(2)))
+                .optional();
+    }
+
+    /**
+     * Hides a public comment after enough reports, until an editor decides (moderated by nobody: the readers did);
+     * returns its article, empty when it was not public any more.
+     */
+    public Optional<Long> hide(long id, Instant at) {
+        return jdbc.sql("""
+                update comments_comment set state = 'HIDDEN', moderated_at = :at, moderated_by = ''
+                where id = :id and state = 'APPROVED' returning article_id""")
                 .param("id", id)
-                .query(Integer.class)
-                .single();
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .optional();
     }
 
     public List<BannedPhrase> bannedPhrases() {
@@ -334,6 +398,7 @@ public class CommentStore {
                 CommentState.valueOf(rs.getString("state")),
                 flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()),
                 rs.getInt("reports"),
+                rs.getInt("signed_in_reports"),
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs, "published_at"),
                 instant(rs, "moderated_at"),

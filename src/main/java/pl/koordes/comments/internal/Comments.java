@@ -47,7 +47,7 @@ public class Comments {
      * What the moderation queue shows.
      *
      * @param state null for every state
-     * @param reportedOnly only comments that visitors reported
+     * @param reportedOnly only comments that readers reported and no editor has looked at since
      * @param articleId null for every article
      */
     public record QueueFilter(
@@ -63,8 +63,12 @@ public class Comments {
         return new Paged<>(items, number, size, total);
     }
 
-    public Map<CommentState, Long> countsByState() {
-        return store.countsByState();
+    /** How many comments there are in each state, and how many readers reported (and no editor has looked at since). */
+    public record QueueCounts(Map<CommentState, Long> byState, long reported) {}
+
+    public QueueCounts counts() {
+        CommentStore.Counts counts = store.counts();
+        return new QueueCounts(counts.byState(), counts.reported());
     }
 
     /** Articles with comments, most recently commented first, for the queue's filter. */

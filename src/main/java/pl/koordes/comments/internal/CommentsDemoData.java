@@ -91,7 +91,7 @@ class CommentsDemoData implements ApplicationRunner {
                         + "Chętnie podzielę się wzorami dokumentów, proszę o kontakt przez ośrodek wsparcia [dane usunięte przez redakcję].",
                 "Paweł, PES z Tarnowa",
                 now.minus(Duration.ofDays(1)));
-        add(
+        long reported = add(
                 first,
                 "Więcej szkoleń dla księgowych",
                 "Brakuje szkoleń z rozliczania dotacji dla małych podmiotów. To <b>naprawdę</b> duża bariera.",
@@ -139,10 +139,12 @@ class CommentsDemoData implements ApplicationRunner {
                 CommentState.APPROVED,
                 List.of(),
                 now.minus(Duration.ofDays(1)));
+        // Signed-in readers' reports hide a comment; visitors' reports only bring it to the editors' queue.
         for (int i = 1; i <= 3; i++) {
-            store.report(hidden, "demo-reporter-" + i, now.minus(Duration.ofHours(i)));
+            store.report(hidden, "demo-account-" + i, true, now.minus(Duration.ofHours(i)));
+            store.report(reported, "demo-visitor-" + i, false, now.minus(Duration.ofHours(i)));
         }
-        store.setState(List.of(hidden), CommentState.HIDDEN, "", now.minus(Duration.ofHours(1)));
+        store.hide(hidden, now.minus(Duration.ofHours(1)));
         if (newest.size() > 1) {
             ArticleReference second = newest.get(1);
             add(

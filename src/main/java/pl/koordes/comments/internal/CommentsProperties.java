@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxLinks most web addresses one comment may contain
  * @param pageSize comments per page under an article
  * @param queuePageSize comments per page of the moderation queue
- * @param reportsToHide reports (from different addresses) after which a comment is hidden until an editor looks
+ * @param reportsToHide reports by different signed-in accounts after which a public comment is hidden until an
+ *        editor decides; reports by visitors without an account never hide a comment, they bring it to the
+ *        editors' queue
+ * @param reportsPerAddressLimit reports one client address may send within {@code reportsPerAddressPeriod}
+ * @param reportsPerAddressPeriod see {@code reportsPerAddressLimit}
  * @param perAddressLimit comments one client address may send within {@code perAddressPeriod}
  * @param perAddressPeriod see {@code perAddressLimit}
  * @param duplicateWindow how long the same content counts as a duplicate
@@ -33,6 +37,8 @@ public record CommentsProperties(
         int pageSize,
         int queuePageSize,
         int reportsToHide,
+        int reportsPerAddressLimit,
+        Duration reportsPerAddressPeriod,
         int perAddressLimit,
         Duration perAddressPeriod,
         Duration duplicateWindow,

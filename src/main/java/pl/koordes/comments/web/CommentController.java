@@ -3,10 +3,10 @@ package pl.koordes.comments.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,16 +24,14 @@ import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.Page;
-import pl.koordes.shared.web.RateLimiter;
 
 /** Visitors sending and reporting comments. No account needed and no session created. */
 @Controller
 class CommentController {
 
-    /** Reports per client address: enough for a person, too few to hide comments by flooding. */
-    private static final RateLimiter.Limit REPORTS = new RateLimiter.Limit("comment-report", 20, Duration.ofHours(1));
     /** How much of a refused form is shown again, so a huge paste cannot make a huge page. */
     private static final int REDISPLAY_MAX = 20_000;
 
@@ -42,21 +40,18 @@ class CommentController {
     private final PublishedArticles articles;
     private final CommentSection section;
     private final CommentsProperties properties;
-    private final RateLimiter limiter;
 
     CommentController(
             CommentManagement management,
             Comments comments,
             PublishedArticles articles,
             CommentSection section,
-            CommentsProperties properties,
-            RateLimiter limiter) {
+            CommentsProperties properties) {
         this.management = management;
         this.comments = comments;
         this.articles = articles;
         this.section = section;
         this.properties = properties;
-        this.limiter = limiter;
     }
 
     @PostMapping("/aktualnosci/{slug}/komentarze")
@@ -111,18 +106,34 @@ class CommentController {
         return "comments/report";
     }
 
+    /**
+     * Anyone may report (signed in or not); what a report does depends on who sends it, see
+     * {@link CommentManagement#report}. Too many reports from one address answer 429 with the reason.
+     */
     @PostMapping("/komentarze/{id}/zgloszenie")
-    String report(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String report(
+            @PathVariable String id,
+            Optional<CurrentUser> user,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         Comment comment = publicComment(id);
         ArticleReference article =
                 articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
-        if (!limiter.tryConsume(REPORTS, request.getRemoteAddr())) {
+        try {
+            management.report(
+                    comment.id(),
+                    request.getRemoteAddr(),
+                    user.map(CurrentUser::id).orElse(null));
+        } catch (Refused refused) {
+            if (!CommentManagement.TOO_MANY_REPORTS.equals(refused.messageKey())) {
+                throw refused;
+            }
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("comment", comment);
             model.addAttribute("article", article);
             return "comments/tooManyReports";
         }
-        management.report(comment.id(), request.getRemoteAddr());
         return "redirect:" + article.path() + "?" + CommentSection.NOTICE_PARAMETER + "=zgloszony#komentarze";
     }
 

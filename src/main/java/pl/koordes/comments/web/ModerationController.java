@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.comments.Comment;
+import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.internal.BannedPhraseForm;
-import pl.koordes.comments.internal.CommentEditForm;
 import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.CommentPermissions;
 import pl.koordes.comments.internal.Comments;
@@ -35,9 +36,9 @@ import pl.koordes.comments.internal.ReplyForm;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
 import pl.koordes.shared.web.Paged;
 
@@ -95,7 +96,7 @@ class ModerationController {
         }
         Map<Long, String> titles = new HashMap<>();
         articles.findByIds(ids).forEach((id, ref) -> titles.put(id, ref.title()));
-        model.addAttribute("view", new QueueView(filter, articleId, page, comments.countsByState(), commented, titles));
+        model.addAttribute("view", new QueueView(filter, articleId, page, comments.counts(), commented, titles));
         return "comments/moderation/queue";
     }
 
@@ -163,44 +164,26 @@ class ModerationController {
     String edit(
             CurrentUser user,
             @PathVariable String id,
-            @Valid CommentEditForm form,
+            @Valid CommentForm form,
             BindingResult result,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        requireModerator(user);
-        Comment comment = comment(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                management.edit(comment.id(), form);
-                redirect.addFlashAttribute("notice", "comments.detail.edited");
-                return "redirect:" + QUEUE + "/" + comment.id();
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        Comment typed = new Comment(
-                comment.id(),
-                comment.articleId(),
-                cut(form.title()),
-                cut(form.body()),
-                cut(form.signature()),
-                comment.hasEmail(),
-                comment.language(),
-                comment.state(),
-                comment.flags(),
-                comment.reports(),
-                comment.createdAt(),
-                comment.publishedAt(),
-                comment.moderatedAt(),
-                comment.moderatedBy(),
-                comment.editedAt(),
-                comment.reply(),
-                comment.replyBy(),
-                comment.repliedAt());
-        return detail(model, typed, prefixed(errors), null);
+        return submitAbout(
+                user,
+                id,
+                form,
+                result,
+                response,
+                comment -> {
+                    management.edit(comment.id(), form);
+                    return backTo(comment, redirect, "comments.detail.edited");
+                },
+                (comment, errors) -> detail(
+                        model,
+                        comment.withTexts(cut(form.title()), cut(form.body()), cut(form.signature())),
+                        errors,
+                        null));
     }
 
     @PostMapping(QUEUE + "/{id}/odpowiedz")
@@ -212,21 +195,48 @@ class ModerationController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
+        return submitAbout(
+                user,
+                id,
+                form,
+                result,
+                response,
+                comment -> {
+                    management.reply(comment.id(), form, user);
+                    return backTo(
+                            comment,
+                            redirect,
+                            form.text().isBlank() ? "comments.detail.replyRemoved" : "comments.detail.replied");
+                },
+                (comment, errors) -> detail(model, comment, errors, cut(form.reply())));
+    }
+
+    /**
+     * A form of the comment page (edit, reply), submitted the one way forms are: the operation runs on the
+     * comment when the form passes its checks, else the page comes back with the errors beside its fields.
+     */
+    private String submitAbout(
+            CurrentUser user,
+            String id,
+            Object form,
+            BindingResult result,
+            HttpServletResponse response,
+            Function<Comment, String> operation,
+            BiFunction<Comment, FormErrors, String> again) {
         requireModerator(user);
         Comment comment = comment(id);
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                management.reply(comment.id(), form, user);
-                redirect.addFlashAttribute(
-                        "notice", form.text().isBlank() ? "comments.detail.replyRemoved" : "comments.detail.replied");
-                return "redirect:" + QUEUE + "/" + comment.id();
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return detail(model, comment, prefixed(errors), cut(form.reply()));
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> operation.apply(comment),
+                errors -> again.apply(comment, prefixed(errors)));
+    }
+
+    /** Back to the comment's page, saying what was done. */
+    private static String backTo(Comment comment, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:" + QUEUE + "/" + comment.id();
     }
 
     @GetMapping(QUEUE + "/zakazane-frazy")
@@ -244,18 +254,16 @@ class ModerationController {
             Model model,
             RedirectAttributes redirect) {
         requireModerator(user);
-        FormErrors errors = FormErrors.check(form, result);
-        if (!errors.any()) {
-            try {
-                management.banPhrase(form, user);
-                redirect.addFlashAttribute("notice", "comments.banned.added");
-                return "redirect:" + QUEUE + "/zakazane-frazy";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-            }
-        }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return banned(model, cut(form.phrase()), errors);
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    management.banPhrase(form, user);
+                    redirect.addFlashAttribute("notice", "comments.banned.added");
+                    return "redirect:" + QUEUE + "/zakazane-frazy";
+                },
+                errors -> banned(model, cut(form.phrase()), errors));
     }
 
     @PostMapping(QUEUE + "/zakazane-frazy/{id}/usun")

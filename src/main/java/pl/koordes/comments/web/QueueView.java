@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentState;
+import pl.koordes.comments.internal.Comments;
 import pl.koordes.shared.web.Paged;
 
 /**
@@ -18,7 +19,7 @@ public record QueueView(
         String filter,
         @Nullable Long articleId,
         Paged<Comment> comments,
-        Map<CommentState, Long> counts,
+        Comments.QueueCounts counts,
         List<Long> commentedArticles,
         Map<Long, String> articleTitles) {
 
@@ -36,7 +37,17 @@ public record QueueView(
     }
 
     public long count(CommentState state) {
-        return counts.getOrDefault(state, 0L);
+        return counts.byState().getOrDefault(state, 0L);
+    }
+
+    /** How many comments readers reported and no editor has looked at since. */
+    public long reported() {
+        return counts.reported();
+    }
+
+    /** Whether the queue shows the reported comments. */
+    public boolean showsReported() {
+        return REPORTED.equals(filter);
     }
 
     /** The queue's address with these filters and page, for links and redirects. */
