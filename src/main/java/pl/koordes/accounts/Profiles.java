@@ -24,6 +24,7 @@ import pl.koordes.accounts.internal.SecondFactorForm;
 import pl.koordes.accounts.internal.Sessions;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.personaldata.PersonalData;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,7 @@ public class Profiles {
     private final AuditLog audit;
     private final AccountsProperties properties;
     private final CredentialChanges credentials;
+    private final List<PersonalData> personalData;
 
     Profiles(
             Accounts accounts,
@@ -58,7 +60,8 @@ public class Profiles {
             Sessions sessions,
             AuditLog audit,
             AccountsProperties properties,
-            CredentialChanges credentials) {
+            CredentialChanges credentials,
+            List<PersonalData> personalData) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwords = passwordEncoder;
@@ -68,6 +71,7 @@ public class Profiles {
         this.audit = audit;
         this.properties = properties;
         this.credentials = credentials;
+        this.personalData = personalData;
     }
 
     /** A person's own view of their account. */
@@ -271,6 +275,10 @@ public class Profiles {
                             return entry;
                         })
                         .list());
+        PersonalData.Person person = new PersonalData.Person(row.id(), row.email(), row.displayName());
+        for (PersonalData module : personalData) {
+            data.put(module.section(), module.export(person));
+        }
         return data;
     }
 
@@ -283,6 +291,11 @@ public class Profiles {
         Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
         if (!currentPasswordMatches(row, form.currentPasswordDelete())) {
             throw Refused.field("currentPasswordDelete", "profile.currentPassword.wrong");
+        }
+        // Every module's records first, while the person's address and name are still known.
+        PersonalData.Person person = new PersonalData.Person(row.id(), row.email(), row.displayName());
+        for (PersonalData module : personalData) {
+            module.erase(person);
         }
         String placeholder = "deleted-" + id + "@deleted.invalid";
         jdbc.sql("""
@@ -305,12 +318,13 @@ public class Profiles {
             }
             jdbc.sql("""
                             update audit_entry set
-                                actor_label = case when actor_label = :value then null else actor_label end,
+                                actor_label = case when actor_label = :value then :pseudonym else actor_label end,
                                 before_value = cast(replace(before_value::text, :json, '"[usunięto]"') as jsonb),
                                 after_value = cast(replace(after_value::text, :json, '"[usunięto]"') as jsonb)
                             where actor_id = :id or actor_label = :value or before_value::text like :like or after_value::text like :like
                             """)
                     .param("value", personal)
+                    .param("pseudonym", pseudonym(id))
                     .param("json", jsonString(personal))
                     .param("id", id)
                     .param(
@@ -324,6 +338,11 @@ public class Profiles {
 
     private boolean currentPasswordMatches(Accounts.Row row, @Nullable String password) {
         return row.passwordHash() != null && password != null && passwords.matches(password, row.passwordHash());
+    }
+
+    /** How an erased person's past actions are shown in the audit log: the same label for all of them. */
+    public static String pseudonym(long id) {
+        return "Osoba usunięta #" + id;
     }
 
     private static String jsonString(String value) {

@@ -1,0 +1,66 @@
+package pl.koordes.shared.personaldata;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event publication registry (the outbox every module's mail and cross-module events go through)
+ * keeps each published event, delivered or not, with the person's address and name inside mail and audit
+ * facts. Erasure removes every publication naming the person: delivered ones are history nobody needs,
+ * undelivered ones would still mail them.
+ */
+@Component
+class Outbox implements PersonalData {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String section() {
+        return "pendingMessages";
+    }
+
+    @Override
+    public Object export(Person person) {
+        return jdbc.sql("""
+                        select event_type, publication_date from event_publication
+                        where completion_date is null and serialized_event ilike :like
+                        order by publication_date
+                        """)
+                .param("like", like(person.email()))
+                .query((rs, n) -> {
+                    var row = PersonalData.row();
+                    row.put("kind", rs.getString("event_type").replaceAll(".*\\.", ""));
+                    row.put("publishedAt", String.valueOf(rs.getObject("publication_date")));
+                    return row;
+                })
+                .list();
+    }
+
+    @Override
+    public void erase(Person person) {
+        for (String value : List.of(person.email(), person.displayName())) {
+            if (value.isBlank()) {
+                continue;
+            }
+            // Serialized as JSON: the value appears JSON-escaped (a quote or a Polish letter may be escaped).
+            String escaped = JSON.writeValueAsString(value);
+            jdbc.sql(
+                            "delete from event_publication where serialized_event ilike :plain or serialized_event ilike :json")
+                    .param("plain", like(value))
+                    .param("json", like(escaped.substring(1, escaped.length() - 1)))
+                    .update();
+        }
+    }
+
+    private static String like(String value) {
+        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
