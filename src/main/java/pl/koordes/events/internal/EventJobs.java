@@ -2,10 +2,12 @@ package pl.koordes.events.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.scheduling.ClusterLock;
 
 /**
@@ -24,8 +26,18 @@ class EventJobs {
     private final EventReminders reminders;
     private final Clock clock;
     private final ClusterLock lock;
+    private final RegistrationPersonalData personalData;
+    private final EventsProperties settings;
 
-    EventJobs(EventRegistrations registrations, EventReminders reminders, Clock clock, ClusterLock lock) {
+    EventJobs(
+            EventRegistrations registrations,
+            EventReminders reminders,
+            Clock clock,
+            ClusterLock lock,
+            RegistrationPersonalData personalData,
+            EventsProperties settings) {
+        this.personalData = personalData;
+        this.settings = settings;
         this.registrations = registrations;
         this.reminders = reminders;
         this.clock = clock;
@@ -51,6 +63,24 @@ class EventJobs {
             initialDelayString = "${koordes.events.reminder-interval:10m}")
     void sendReminders() {
         lock.runOnce("events.reminders", Duration.ofMinutes(10), Duration.ofMinutes(1), this::remindNow);
+    }
+
+    /** Once a day, on one node: registrations kept longer than promised lose who they were. */
+    @Scheduled(cron = "${koordes.events.retention-cron:0 30 3 * * *}", zone = "Europe/Warsaw")
+    void enforceRetention() {
+        lock.runOnce("events.retention", Duration.ofHours(1), Duration.ofMinutes(5), this::retainNow);
+    }
+
+    int retainNow() {
+        Instant cutoff = clock.instant()
+                .atZone(Formats.ZONE)
+                .minus(settings.registrationRetention())
+                .toInstant();
+        int anonymised = personalData.anonymiseEndedBefore(cutoff);
+        if (anonymised > 0) {
+            log.info("{} registrations of events that ended before {} anonymised (retention)", anonymised, cutoff);
+        }
+        return anonymised;
     }
 
     private void remindNow() {

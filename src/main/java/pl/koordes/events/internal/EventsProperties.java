@@ -1,6 +1,7 @@
 package pl.koordes.events.internal;
 
 import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param pendingHoldShare the part of an event's seats that unconfirmed visitors may hold at once
  * @param pendingHoldsPerDomain how many seats of one event addresses of one e-mail domain may hold unconfirmed
  * @param reminderLead how long before the start the reminder goes out
+ * @param registrationRetention how long after an event its registrations keep who they were (the period the
+ *     registration form states)
  * @param materialMaxSize the largest file an organiser may upload as a material (the multipart limits,
  *     {@code spring.servlet.multipart.*}, must allow a little more, so a file just over it is refused
  *     with a message in the form rather than by the server)
@@ -26,4 +29,5 @@ public record EventsProperties(
         @DefaultValue("0.2") double pendingHoldShare,
         @DefaultValue("3") int pendingHoldsPerDomain,
         @DefaultValue("24h") Duration reminderLead,
-        @DefaultValue("20MB") DataSize materialMaxSize) {}
+        @DefaultValue("20MB") DataSize materialMaxSize,
+        @DefaultValue("5y") Period registrationRetention) {}

@@ -22,6 +22,13 @@ class RegistrationPersonalData implements PersonalData {
     /** What an erased registration is called on the organiser's list. */
     static final String ERASED_NAME = "Osoba usunięta";
 
+    /** Who a registration was, removed; the row stays for seat counts and attendance figures. */
+    private static final String ANONYMISE = """
+            update event_registration r set full_name = :erased, email = 'usunieto-' || r.id || '@usunieto.invalid',
+                institution = '', position = '', accessibility_needs = '', dietary_needs = '',
+                feedback_comment = null, account_id = null, confirm_token_hash = null, photo_consent = false
+            """;
+
     private static final String MINE = "(r.account_id = :account or lower(r.email) = lower(:email))";
 
     private final JdbcClient jdbc;
@@ -98,11 +105,27 @@ class RegistrationPersonalData implements PersonalData {
                 rows.cancel(registration[0], now);
             }
         }
-        jdbc.sql("""
-                        update event_registration r set full_name = :erased, email = 'usunieto-' || r.id || '@usunieto.invalid',
-                            institution = '', position = '', accessibility_needs = '', dietary_needs = '',
-                            feedback_comment = null, account_id = null, confirm_token_hash = null
-                        where\s""" + MINE)
+        anonymise(MINE, person);
+    }
+
+    /**
+     * Retention: registrations of events that ended before {@code cutoff} lose who they were, as the
+     * registration form promises (five years after the event, {@code koordes.events.registration-retention}).
+     *
+     * @return how many registrations were anonymised
+     */
+    int anonymiseEndedBefore(Instant cutoff) {
+        return jdbc.sql(ANONYMISE + """
+                         where r.full_name <> :erased
+                           and r.event_id in (select id from event where coalesce(ends_at, starts_at) < :cutoff)
+                        """)
+                .param("erased", ERASED_NAME)
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
+    }
+
+    private void anonymise(String where, Person person) {
+        jdbc.sql(ANONYMISE + " where " + where)
                 .param("erased", ERASED_NAME)
                 .param("account", person.accountId() == null ? -1 : person.accountId())
                 .param("email", person.email())
