@@ -35,6 +35,7 @@ public enum AccountAction implements AuditAction {
     SECOND_FACTOR_DISABLED,
     RECOVERY_CODES_RENEWED,
     ACCOUNT_DELETED,
+    VISITOR_DATA_ERASED,
     // The administrators' work on people
     PERSON_INVITED,
     INVITATION_RESENT,

@@ -135,6 +135,63 @@ class PersonalDataIntegrationTests {
                 .isPositive();
     }
 
+    @Test
+    void aVisitorWithoutAnAccountSeesDownloadsAndErasesTheirDataThroughALinkSentToTheirAddress() {
+        String email = "gosc.bez.konta." + run + "@przyklad.example";
+        String name = "Gość Bezkontowy-" + run;
+        long upcoming = event("Warsztat dla gości " + run, Instant.now().plus(12, ChronoUnit.DAYS), 30);
+        long region = jdbc.sql("select id from region where slug = 'opolskie'")
+                .query(Long.class)
+                .single();
+        registrations.register(
+                upcoming, RegistrationForm.of(name, email, region, pl.koordes.events.SeatMode.ON_SITE), null, PL);
+
+        SignedInClient visitor = new SignedInClient(port, "127.0.0.71");
+        HttpResponse<String> invalid = visitor.submit("/moje-dane", "/moje-dane", "email", "nie-adres");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("Wpisz poprawny adres e-mail");
+        HttpResponse<String> asked = visitor.submit("/moje-dane", "/moje-dane", "email", email);
+        HttpResponse<String> nobody =
+                visitor.submit("/moje-dane", "/moje-dane", "email", "nikt." + run + "@przyklad.example");
+        assertThat(location(asked)).endsWith("/moje-dane?wyslano").isEqualTo(location(nobody));
+
+        String body = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.sql(
+                                        "select text_body from notifications_dev_mailbox where recipient = :to and kind = 'personalData'")
+                                .param("to", email)
+                                .query(String.class)
+                                .optional()
+                                .orElse(null),
+                        b -> b != null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/moje-dane/dostep\\?token=[A-Za-z0-9_-]+)")
+                .matcher(body);
+        assertThat(link.find()).isTrue();
+        String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
+
+        HttpResponse<String> page = visitor.get(link.group(1));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(email, "Zapisy na wydarzenia: 1 wpis");
+        assertThat(visitor.get("/moje-dane/eksport?token=" + token).body()).contains("Warsztat dla gości " + run, name);
+
+        HttpResponse<String> unticked = visitor.post("/moje-dane/usun", "token", token);
+        assertThat(unticked.statusCode()).isEqualTo(422);
+        assertThat(unticked.body()).contains("Zaznacz, że rozumiesz skutki usunięcia danych.");
+        HttpResponse<String> erased = visitor.post("/moje-dane/usun", "token", token, "confirm", "true");
+        assertThat(location(erased)).endsWith("/moje-dane?usunieto");
+        assertThat(visitor.get(link.group(1)).statusCode())
+                .as("the link after erasure")
+                .isEqualTo(410);
+
+        assertThat(wherever(email))
+                .as("tables and columns still holding the address")
+                .isEmpty();
+        assertThat(wherever(name))
+                .as("tables and columns still holding the name")
+                .isEmpty();
+    }
+
     /** Every text column of every table in which the value appears, as table.column. */
     private List<String> wherever(String value) {
         List<Map<String, Object>> columns = jdbc.sql("""
