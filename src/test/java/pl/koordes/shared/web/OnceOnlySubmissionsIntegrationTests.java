@@ -57,6 +57,9 @@ class OnceOnlySubmissionsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OnceOnlySubmissions submissions;
+
     private final Map<String, SignedInClient> clients = new HashMap<>();
     private final String run = Long.toString(System.nanoTime(), 36);
     private long event;
@@ -184,6 +187,51 @@ class OnceOnlySubmissionsIntegrationTests {
         HttpResponse<String> othersAnswer = send(other, form, new Shown(othersPage.csrf(), first.key()));
         assertThat(othersAnswer.statusCode()).isEqualTo(302);
         assertThat(count(form)).isEqualTo(2);
+    }
+
+    @Test
+    void aSendingWhoseFirstIsStillRunningIsToldSoIn409AndAClaimLeftByADeadNodeIsTakenOver() {
+        SignedInClient editor = client(DemoAccounts.EDITOR);
+        Shown shown = page(editor, "/redakcja/motta");
+        Form form = form("quote", run + "-pending");
+        assertThat(send(editor, form, shown).statusCode()).isEqualTo(302);
+
+        // As if the first sending were still running: the second waits for it, then says so.
+        jdbc.sql("update shared_form_submission set status = null, location = null, started_at = now() where key = :k")
+                .param("k", shown.key())
+                .update();
+        HttpResponse<String> pending = send(editor, form, shown);
+        assertThat(pending.statusCode()).isEqualTo(409);
+        assertThat(pending.body())
+                .contains("<title>Ten formularz jest już wysyłany")
+                .contains("Nic nie zostało zapisane podwójnie");
+        assertThat(count(form)).isEqualTo(1);
+
+        // A claim without an answer for minutes belongs to a request that died: the key may be used again.
+        jdbc.sql("update shared_form_submission set started_at = now() - interval '3 minutes' where key = :k")
+                .param("k", shown.key())
+                .update();
+        assertThat(send(editor, form, shown).statusCode()).isEqualTo(302);
+        assertThat(count(form)).isEqualTo(2);
+    }
+
+    @Test
+    void keysAreForgottenAfterADay() {
+        SignedInClient editor = client(DemoAccounts.EDITOR);
+        Shown shown = page(editor, "/redakcja/motta");
+        assertThat(send(editor, form("quote", run + "-old"), shown).statusCode())
+                .isEqualTo(302);
+        jdbc.sql("update shared_form_submission set started_at = now() - interval '25 hours' where key = :k")
+                .param("k", shown.key())
+                .update();
+
+        assertThat(submissions.purgeNow()).isPositive();
+
+        assertThat(jdbc.sql("select count(*) from shared_form_submission where key = :k")
+                        .param("k", shown.key())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private Form form(String kind, String marker) {
