@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,28 +48,20 @@ class EmailChangeController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        EmailChange.Confirmed confirmed;
-        try {
-            confirmed = change.confirm(token);
-        } catch (NotFound gone) {
-            response.setStatus(HttpStatus.GONE.value());
-            return "accounts/linkInvalid";
-        } catch (Refused taken) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("problem", taken.reasons().getFirst().messageKey());
-            return "accounts/emailChangeTaken";
-        }
-        if (SecurityContextHolder.getContext().getAuthentication() != null
-                && SecurityContextHolder.getContext().getAuthentication().getPrincipal()
-                        instanceof AccountUserDetails me
-                && me.user().id() == confirmed.accountId()) {
-            // The person confirmed in the browser they are signed in with: it stays signed in, with the new address.
-            AccountUserDetails updated = (AccountUserDetails) users.loadUserByUsername(confirmed.address());
-            updated.eraseCredentials();
-            signIn.refresh(updated, request, response);
-            return "redirect:/konto?zapisano=email";
-        }
-        return "redirect:/logowanie?adres";
+        return following(model, response, () -> {
+            EmailChange.Confirmed confirmed = change.confirm(token);
+            if (SecurityContextHolder.getContext().getAuthentication() != null
+                    && SecurityContextHolder.getContext().getAuthentication().getPrincipal()
+                            instanceof AccountUserDetails me
+                    && me.user().id() == confirmed.accountId()) {
+                // Confirmed in the browser the person is signed in with: it stays signed in, with the new address.
+                AccountUserDetails updated = (AccountUserDetails) users.loadUserByUsername(confirmed.address());
+                updated.eraseCredentials();
+                signIn.refresh(updated, request, response);
+                return "redirect:/konto?zapisano=email";
+            }
+            return "redirect:/logowanie?adres";
+        });
     }
 
     @GetMapping("/adres/cofnij")
@@ -82,9 +75,22 @@ class EmailChangeController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        String next;
+        return following(model, response, () -> {
+            String next = change.undo(token);
+            // Every session of the account ended; this browser starts afresh, whoever it was signed in as.
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return "redirect:" + next;
+        });
+    }
+
+    /** Follows a link: the step's next page, or why the link does nothing (gone: 410, address taken: 409). */
+    private static String following(Model model, HttpServletResponse response, Supplier<String> step) {
         try {
-            next = change.undo(token);
+            return step.get();
         } catch (NotFound gone) {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
@@ -93,13 +99,6 @@ class EmailChangeController {
             model.addAttribute("problem", taken.reasons().getFirst().messageKey());
             return "accounts/emailChangeTaken";
         }
-        // Every session of the account ended; this browser starts afresh, whoever it was signed in as.
-        SecurityContextHolder.clearContext();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        return "redirect:" + next;
     }
 
     private static String ask(

@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,7 +31,6 @@ import pl.koordes.accounts.internal.SecondFactorForm;
 import pl.koordes.accounts.internal.SignInHandlers;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.mail.EmailAddresses;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,14 +76,11 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(me, model, errors, null, null);
-        }
-        profiles.updateDetails(me.user().id(), form);
-        refresh(me, request, response);
-        return "redirect:/konto?zapisano=dane&lang=" + form.languageCode();
+        return onProfilePage(me, form, result, model, response, () -> {
+            profiles.updateDetails(me.user().id(), form);
+            refresh(me, request, response);
+            return "redirect:/konto?zapisano=dane&lang=" + form.languageCode();
+        });
     }
 
     @PostMapping("/konto/email")
@@ -93,19 +90,12 @@ class ProfileController {
             BindingResult result,
             Model model,
             HttpServletResponse response) {
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    emailChange.request(me.user().id(), form);
-                    return "redirect:/konto?zapisano=email-link";
-                },
-                errors -> {
-                    model.addAttribute(
-                            "typedEmail", RegistrationController.cut(form.newEmail(), EmailAddresses.MAX_LENGTH));
-                    return page(me, model, errors, null, null);
-                });
+        // The address typed stays in the form when it is shown again.
+        model.addAttribute("typedEmail", RegistrationController.cut(form.newEmail(), EmailAddresses.MAX_LENGTH));
+        return onProfilePage(me, form, result, model, response, () -> {
+            emailChange.request(me.user().id(), form);
+            return "redirect:/konto?zapisano=email-link";
+        });
     }
 
     @PostMapping("/konto/haslo")
@@ -116,22 +106,24 @@ class ProfileController {
             Locale locale,
             Model model,
             HttpServletResponse response) {
-        FormErrors errors = FormErrors.check(form, result);
-        String advice = null;
-        if (!errors.any()) {
-            try {
-                profiles.changePassword(me.user().id(), form, locale);
-                return "redirect:/konto?zapisano=haslo";
-            } catch (Refused refused) {
-                errors = FormErrors.of(refused);
-                if (errors.has("newPassword")) {
-                    advice = profiles.passwordAdvice(me.user().id(), form.newPassword(), locale)
-                            .orElse(null);
-                }
-            }
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    profiles.changePassword(me.user().id(), form, locale);
+                    return "redirect:/konto?zapisano=haslo";
+                },
+                errors -> page(me, model, errors, advice(me, form, errors, locale), null));
+    }
+
+    /** Why the policy refused the new password, beside the field; nothing when something else was wrong. */
+    private @Nullable String advice(AccountUserDetails me, PasswordChangeForm form, FormErrors errors, Locale locale) {
+        String typed = form.newPassword();
+        if (typed == null || !errors.has("newPassword")) {
+            return null;
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(me, model, errors, advice, null);
+        return profiles.passwordAdvice(me.user().id(), typed, locale).orElse(null);
     }
 
     @GetMapping("/konto/drugi-skladnik")
@@ -168,15 +160,10 @@ class ProfileController {
             BindingResult result,
             Model model,
             HttpServletResponse response) {
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    profiles.disableSecondFactor(me.user().id(), form);
-                    return "redirect:/konto?zapisano=drugi-skladnik";
-                },
-                errors -> page(me, model, errors, null, null));
+        return onProfilePage(me, form, result, model, response, () -> {
+            profiles.disableSecondFactor(me.user().id(), form);
+            return "redirect:/konto?zapisano=drugi-skladnik";
+        });
     }
 
     @PostMapping("/konto/kody-zapasowe")
@@ -186,16 +173,10 @@ class ProfileController {
             BindingResult result,
             Model model,
             HttpServletResponse response) {
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    model.addAttribute(
-                            "codes", profiles.newRecoveryCodes(me.user().id(), form));
-                    return "accounts/recoveryCodes";
-                },
-                errors -> page(me, model, errors, null, null));
+        return onProfilePage(me, form, result, model, response, () -> {
+            model.addAttribute("codes", profiles.newRecoveryCodes(me.user().id(), form));
+            return "accounts/recoveryCodes";
+        });
     }
 
     @GetMapping("/konto/moje-dane.json")
@@ -218,23 +199,30 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    profiles.delete(me.user().id(), form);
-                    SecurityContextHolder.clearContext();
-                    HttpSession session = request.getSession(false);
-                    if (session != null) {
-                        session.invalidate();
-                    }
-                    return "redirect:/?konto-usuniete";
-                },
-                errors -> page(me, model, errors, null, null));
+        return onProfilePage(me, form, result, model, response, () -> {
+            profiles.delete(me.user().id(), form);
+            SecurityContextHolder.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            return "redirect:/?konto-usuniete";
+        });
     }
 
-    private String page(AccountUserDetails me, Model model, FormErrors errors, String advice, String saved) {
+    /** A form of the account page: on success where the operation says, else the account page with the errors. */
+    private String onProfilePage(
+            AccountUserDetails me,
+            Object form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            Supplier<String> operation) {
+        return FormSubmission.submit(form, result, response, operation, errors -> page(me, model, errors, null, null));
+    }
+
+    private String page(
+            AccountUserDetails me, Model model, FormErrors errors, @Nullable String advice, @Nullable String saved) {
         model.addAttribute("profile", profiles.profile(me.user().id()));
         model.addAttribute("regions", directory.regions());
         model.addAttribute("errors", errors);

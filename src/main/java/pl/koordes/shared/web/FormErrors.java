@@ -133,6 +133,20 @@ public final class FormErrors {
         return new FormErrors(ordered, globalKeys, typed);
     }
 
+    /**
+     * The same errors shown beside other elements of the page: an indexed field ({@code role[2]}) by its
+     * name, then renamed as {@code elements} says (a row of repeated fields reporting on the rows' group).
+     * The first error for an element wins, in the form's order.
+     */
+    public FormErrors shownAs(Map<String, String> elements) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fieldKeys.forEach((field, key) -> {
+            String bound = field.replaceAll("\\[.*$", "");
+            fields.putIfAbsent(elements.getOrDefault(bound, bound), key);
+        });
+        return new FormErrors(fields, globalKeys, typed);
+    }
+
     /** The reasons a module operation gave for refusing, beside their fields. */
     public static FormErrors of(Refused refused) {
         Map<String, String> fields = new LinkedHashMap<>();

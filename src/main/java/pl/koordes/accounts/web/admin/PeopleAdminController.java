@@ -3,17 +3,14 @@ package pl.koordes.accounts.web.admin;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +34,7 @@ import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.Paged;
 
 /**
@@ -46,6 +44,9 @@ import pl.koordes.shared.web.Paged;
 @Controller
 @RequestMapping("/admin/osoby")
 class PeopleAdminController {
+
+    /** The invitation's role rows report their errors on the group of rows, where the summary links. */
+    private static final Map<String, String> ROLE_ROWS = Map.of("role", "roles", "region", "roles");
 
     /** How many role rows the invitation form offers. */
     static final int INVITE_ROWS = 3;
@@ -114,32 +115,17 @@ class PeopleAdminController {
         if (!permissions.canInvite(details.user())) {
             throw new AccessDeniedException("invite");
         }
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return inviteForm(
-                    model,
-                    form,
-                    errors(
-                            result,
-                            Map.of("role", "roles", "region", "roles"),
-                            "email",
-                            "displayName",
-                            "language",
-                            "roles"));
-        }
-        long id;
-        try {
-            id = people.invitePerson(form, details.user());
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return inviteForm(
-                    model,
-                    form,
-                    FormErrors.of(Map.of(refused.field() == null ? "email" : refused.field(), refused.messageKey())));
-        }
-        redirect.addFlashAttribute("notice", "admin.invite.sent");
-        redirect.addFlashAttribute("noticeArgument", form.email());
-        return "redirect:/admin/osoby/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    long id = people.invitePerson(form, details.user());
+                    redirect.addFlashAttribute("notice", "admin.invite.sent");
+                    redirect.addFlashAttribute("noticeArgument", form.email());
+                    return "redirect:/admin/osoby/" + id;
+                },
+                errors -> inviteForm(model, form, errors.shownAs(ROLE_ROWS)));
     }
 
     @GetMapping("/{id}")
@@ -160,21 +146,16 @@ class PeopleAdminController {
             RedirectAttributes redirect) {
         PersonDetail person = person(id);
         requireGrant(details, form);
-        FormErrors errors = result.hasErrors() ? errors(result, Map.of(), "role", "region") : FormErrors.none();
-        if (!errors.any()) {
-            try {
-                people.grantRole(id, form, details.user());
-            } catch (Refused refused) {
-                errors =
-                        FormErrors.of(Map.of(refused.field() == null ? "role" : refused.field(), refused.messageKey()));
-            }
-        }
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return personPage(model, details, locale, person, form, errors);
-        }
-        redirect.addFlashAttribute("notice", "admin.role.granted");
-        return "redirect:/admin/osoby/" + id;
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    people.grantRole(id, form, details.user());
+                    redirect.addFlashAttribute("notice", "admin.role.granted");
+                    return "redirect:/admin/osoby/" + id;
+                },
+                errors -> personPage(model, details, locale, person, form, errors));
     }
 
     @PostMapping("/{id}/role/odbierz")
@@ -275,39 +256,6 @@ class PeopleAdminController {
                 "changes",
                 auditTrail.latest(new AuditTrail.AuditFilter(null, null, null, null, person.id()), RECENT_CHANGES));
         return "accounts/admin/person";
-    }
-
-    /**
-     * The form's errors in the order of its fields, one message per field (Bean Validation reports them in
-     * no particular order; "required" wins over the others for an empty field). {@code shownAs} names the
-     * element an error is shown beside when it is not the bound field itself.
-     */
-    static FormErrors errors(BindingResult result, Map<String, String> shownAs, String... fieldOrder) {
-        Map<String, String> found = new LinkedHashMap<>();
-        for (FieldError error : result.getFieldErrors()) {
-            String bound = error.getField().replaceAll("\\[.*$", "");
-            String field = shownAs.getOrDefault(bound, bound);
-            String key = error.isBindingFailure() || error.getDefaultMessage() == null
-                    ? "form.invalid"
-                    : error.getDefaultMessage();
-            // As FormErrors: "required" first, and the form's own message before the shared one (form.tooLong).
-            if (!found.containsKey(field)
-                    || key.endsWith(".required")
-                    || (found.get(field).startsWith("form.") && !key.startsWith("form."))) {
-                found.put(field, key);
-            }
-        }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (String field : fieldOrder) {
-            if (found.containsKey(field)) {
-                ordered.put(field, found.remove(field));
-            }
-        }
-        ordered.putAll(found);
-        if (ordered.isEmpty() && result.hasErrors()) {
-            ordered.put(fieldOrder[0], "form.invalid");
-        }
-        return FormErrors.of(ordered);
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
