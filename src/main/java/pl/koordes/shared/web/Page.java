@@ -81,6 +81,14 @@ public final class Page {
         return csrf == null ? "" : csrf.getToken();
     }
 
+    /**
+     * A new key for a form that creates something, for its hidden {@value OnceOnlySubmissions#PARAMETER}
+     * field ({@code @template.shared.once(page = page)}): sent twice, the form creates once.
+     */
+    public String onceKey() {
+        return OnceOnlySubmissions.newKey();
+    }
+
     /** The message {@code key} in this page's language. */
     public String t(String key, Object... args) {
         return wording.t(key, args);

@@ -21,7 +21,8 @@ import pl.koordes.shared.security.CurrentUserArgumentResolver;
 
 /**
  * Language choice for every page; the error path closed to direct requests; the signed-in person as
- * an argument; public pages marked for the anonymous page cache.
+ * an argument; public pages marked for the anonymous page cache; forms that create sent once
+ * ({@link OnceOnlySubmissions}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -30,6 +31,11 @@ class WebConfiguration implements WebMvcConfigurer {
     private static final int PAGE_CACHE_ORDER = Integer.MIN_VALUE + 40;
 
     private final LanguageResolver languageResolver = new LanguageResolver();
+    private final ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions;
+
+    WebConfiguration(ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions) {
+        this.onceOnlySubmissions = onceOnlySubmissions;
+    }
 
     @Bean
     LanguageResolver localeResolver() {
@@ -41,6 +47,7 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(languageResolver);
         registry.addInterceptor(new DirectErrorPathInterceptor()).addPathPatterns("/error");
         registry.addInterceptor(new PublicPageMarker());
+        registry.addInterceptor(onceOnlySubmissions.getObject());
     }
 
     @Override
