@@ -374,6 +374,12 @@ public class EventRegistrations {
         return waitingList.cancel(rows.lock(eventId), registrationId, clock.instant());
     }
 
+    /** The signed-in person's registrations, upcoming first in date order, then past ones, newest first. */
+    @Transactional(readOnly = true)
+    public List<MyRegistration> mine(CurrentUser user) {
+        return rows.mine(user.id(), clock.instant());
+    }
+
     /** The signed-in person's live registration for the event, if any. */
     @Transactional(readOnly = true)
     public Optional<Participant> own(CurrentUser user, long eventId) {

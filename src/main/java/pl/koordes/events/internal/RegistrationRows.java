@@ -144,6 +144,38 @@ class RegistrationRows {
                 .optional();
     }
 
+    /**
+     * The person's registrations (by account): live ones and those of past events they attended or held a
+     * seat for; the waiting-list place counted among people waiting for the same kind of seat.
+     */
+    List<MyRegistration> mine(long accountId, Instant now) {
+        return jdbc.sql("""
+                        select r.event_id, e.title, e.starts_at, e.ends_at, e.status as event_status, r.status, r.mode,
+                               case when r.status = 'WAITING' then (
+                                   select count(*) from event_registration w
+                                   where w.event_id = r.event_id and w.status = 'WAITING' and w.mode = r.mode and w.id <= r.id)
+                               end as waiting_position
+                        from event_registration r join event e on e.id = r.event_id
+                        where r.account_id = :account and r.status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING')
+                        order by e.ends_at < :now, case when e.ends_at < :now then -extract(epoch from e.starts_at)
+                                                       else extract(epoch from e.starts_at) end
+                        limit 500
+                        """)
+                .param("account", accountId)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new MyRegistration(
+                        rs.getLong("event_id"),
+                        rs.getString("title"),
+                        rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant(),
+                        RegistrationStatus.valueOf(rs.getString("status")),
+                        SeatMode.valueOf(rs.getString("mode")),
+                        rs.getObject("waiting_position") == null ? null : rs.getInt("waiting_position"),
+                        rs.getTimestamp("ends_at").toInstant().isBefore(now),
+                        "CANCELLED".equals(rs.getString("event_status"))))
+                .list();
+    }
+
     /** The live registration made with this address, to find a registration instead of adding it twice. */
     Optional<Participant> live(long eventId, String email) {
         return jdbc.sql("select " + COLUMNS + """
