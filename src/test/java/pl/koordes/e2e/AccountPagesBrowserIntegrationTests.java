@@ -81,7 +81,10 @@ class AccountPagesBrowserIntegrationTests {
                         new String[] {"privacy", "/prywatnosc", "200"},
                         new String[] {"registration", "/rejestracja", "200"},
                         new String[] {"registration-sent", "/rejestracja?wyslano", "200"},
-                        new String[] {"privacy-en", "/prywatnosc?lang=en", "200"})
+                        new String[] {"privacy-en", "/prywatnosc?lang=en", "200"},
+                        new String[] {"visitor-data", "/moje-dane", "200"},
+                        new String[] {"visitor-data-sent", "/moje-dane?wyslano", "200"},
+                        new String[] {"address-link-invalid", "/adres/potwierdz?token=nieaktualny", "410"})
                 .map(p -> dynamicTest(p[0], () -> {
                     browser.forgetCookies();
                     browser.open(url(p[1]));
@@ -247,6 +250,52 @@ class AccountPagesBrowserIntegrationTests {
         pages.sort(String::compareTo);
         assertThat(pages).contains("/admin/poczta");
         return pages;
+    }
+
+    @Test
+    void thePagesOfAddressChangesMyDataAndMyRegistrationsReadWellOnADesktopAndAPhone() throws Exception {
+        long participant = jdbc.sql("select id from account where email = 'uczestnik@demo.koordes.example'")
+                .query(Long.class)
+                .single();
+        String secret = "przegladarka-" + System.nanoTime();
+        jdbc.sql(
+                        "insert into accounts_personal_data_link (token_hash, email, expires_at) values (:hash, :email, now() + interval '1 hour')")
+                .param(
+                        "hash",
+                        java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .param("email", "gosc.przegladarki@przyklad.example")
+                .update();
+        for (int width : new int[] {1280, 375}) {
+            browser.emulateViewportWidth(width);
+            browser.forgetCookies();
+            String confirm = tokens.issue(
+                    participant,
+                    AccountTokens.Purpose.EMAIL_CHANGE,
+                    Duration.ofHours(1),
+                    "nowy.adres@przyklad.example");
+            browser.open(url("/adres/potwierdz?token=" + confirm));
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Potwierdzenie nowego adresu e-mail");
+            check("address-confirm-" + width);
+            browser.open(url("/moje-dane/dostep?token=" + secret));
+            check("visitor-data-access-" + width);
+            browser.driver()
+                    .findElement(By.cssSelector("form[action='/moje-dane/usun'] button"))
+                    .click();
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+            check("visitor-data-erase-unticked-" + width);
+            signIn("uczestnik@demo.koordes.example");
+            browser.open(url("/konto/zapisy"));
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Moje zapisy");
+            check("my-registrations-" + width);
+            assertThat((Boolean) browser.js()
+                            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scrolling at %d px", width)
+                    .isTrue();
+        }
+        browser.resetViewport();
     }
 
     private void signIn(String email) {
