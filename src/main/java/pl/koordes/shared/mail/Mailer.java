@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.web.PublicAddress;
 
 /**
  * Sends e-mail from any module: renders a jte mail template in the recipient's language (HTML,
@@ -32,19 +33,19 @@ public class Mailer {
 
     private final TemplateEngine templates;
     private final Messages messages;
-    private final MailSettings settings;
+    private final PublicAddress address;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public Mailer(
             TemplateEngine templates,
             Messages messages,
-            MailSettings settings,
+            PublicAddress address,
             ApplicationEventPublisher events,
             Clock clock) {
         this.templates = templates;
         this.messages = messages;
-        this.settings = settings;
+        this.address = address;
         this.events = events;
         this.clock = clock;
     }
@@ -87,7 +88,7 @@ public class Mailer {
         if (model.containsKey(CONTEXT_PARAMETER)) {
             throw new IllegalArgumentException("The model must not define '" + CONTEXT_PARAMETER + "'");
         }
-        MailContext context = new MailContext(Language.of(locale), messages, settings.baseUrl());
+        MailContext context = new MailContext(Language.of(locale), messages, address.url());
         Map<String, Object> parameters = new HashMap<>(model);
         parameters.put(CONTEXT_PARAMETER, context);
         StringOutput html = new StringOutput();
