@@ -3,6 +3,8 @@ package pl.koordes.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +23,19 @@ import org.springframework.mock.env.MockEnvironment;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PublicAddressTests {
+
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
+    /** The prod profile's JSON logging must not stay configured for the tests that run after these. */
+    @BeforeEach
+    void leaveLoggingAlone() {
+        System.setProperty(LOGGING_SYSTEM, "none");
+    }
+
+    @AfterEach
+    void restoreLogging() {
+        System.clearProperty(LOGGING_SYSTEM);
+    }
 
     @Test
     void theConfiguredAddressWinsWithoutItsTrailingSlash() {
