@@ -50,7 +50,7 @@ class CommentsMailIntegrationTests {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("koordes.mail.base-url", () -> "https://koordes.example/");
+        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
     }
 
     @LocalServerPort

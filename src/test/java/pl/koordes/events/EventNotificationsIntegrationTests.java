@@ -108,6 +108,46 @@ class EventNotificationsIntegrationTests {
                 .contains("15:00–18:00");
     }
 
+    @Test
+    void withNotificationsOffAPersonGetsNoReminderButStillHearsOfTheChangeAndTheCancellation() {
+        EventSamples samples = new EventSamples(jdbc);
+        long event = samples.published(5, null);
+        jdbc.sql("update event set starts_at = now() + interval '20 hours', ends_at = now() + interval '22 hours'"
+                        + " where id = :id")
+                .param("id", event)
+                .update();
+        // Person 0 unticked "Chcę dostawać powiadomienia e-mail"; person 1 kept it.
+        jdbc.sql("insert into account (email, display_name, status, notifications_enabled)"
+                        + " values (:email, 'Osoba 0', 'ACTIVE', false)")
+                .param("email", samples.email(0))
+                .update();
+        registrations.register(event, RegistrationForm.oneStep(), samples.person(0), PL);
+        registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
+
+        assertThat(reminders.sendDue(Instant.now())).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mails(samples, "reminder")).containsExactly(samples.email(1)));
+        // The job has returned, so person 0's reminder would already be queued: it never was.
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like :to"
+                                + " and serialized_event like '%\"reminder\"%'")
+                        .param("to", "%" + samples.email(0) + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        EventForm form = EventManagement.formOf(catalogue.find(event).orElseThrow());
+        management.update(editor, event, form.withTimes(LocalTime.of(15, 0), LocalTime.of(18, 0)));
+        management.changeStatus(editor, event, EventStatus.CANCELLED);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(mails(samples, "registrationConfirmed"))
+                    .containsExactlyInAnyOrder(samples.email(0), samples.email(1));
+            assertThat(mails(samples, "eventChanged")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
+            assertThat(mails(samples, "eventCancelled")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
+        });
+        assertThat(mails(samples, "reminder")).containsExactly(samples.email(1));
+    }
+
     private List<String> mails(EventSamples samples, String kind) {
         return jdbc.sql("select recipient from notifications_dev_mailbox where kind = :kind and recipient like :run")
                 .param("kind", kind)

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -36,6 +37,9 @@ import pl.koordes.support.IntegrationTest;
  */
 @IntegrationTest
 class MailDevMailboxIntegrationTests {
+
+    @LocalServerPort
+    int port;
 
     private static final String HOSTILE = "<script>alert(1)</script>";
 
@@ -68,7 +72,7 @@ class MailDevMailboxIntegrationTests {
         MailRequested requested = mailCheck.send("zofia.lis@example.org", Language.PL.locale(), HOSTILE + " ZAŻÓŁĆ");
         MailboxMessage stored = awaitStored(requested.id());
         assertThat(stored.subject()).isEqualTo("Wiadomość próbna: " + HOSTILE + " ZAŻÓŁĆ");
-        assertThat(stored.textBody()).contains(HOSTILE).contains("Otwórz KoordES (http://localhost:8080)");
+        assertThat(stored.textBody()).contains(HOSTILE).contains("Otwórz KoordES (http://localhost:" + port + ")");
         assertThat(stored.htmlBody()).doesNotContain(HOSTILE).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(stored.sender()).isEqualTo("KoordES <no-reply@koordes.example>");
 
@@ -104,7 +108,7 @@ class MailDevMailboxIntegrationTests {
         assertThat(page(get("/admin/poczta/" + requested.id()).param("lang", "en")))
                 .contains("Plain-text version")
                 .contains("HTML version")
-                .contains("Open KoordES (http://localhost:8080)");
+                .contains("Open KoordES (http://localhost:" + port + ")");
     }
 
     @Test

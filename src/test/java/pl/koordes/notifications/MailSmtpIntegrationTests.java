@@ -53,7 +53,7 @@ class MailSmtpIntegrationTests {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("koordes.mail.from", () -> "Zespół KoordES <powiadomienia@koordes.example>");
-        registry.add("koordes.mail.base-url", () -> "https://koordes.example/");
+        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
     }
 
     @Autowired

@@ -17,7 +17,6 @@ import pl.koordes.shared.security.Role;
  * @param absoluteSessionTimeout how long a session may last however active it is
  * @param invitationValidity how long an invitation link works
  * @param passwordResetValidity how long a password-reset link works
- * @param baseUrl the public address of the site, for links in e-mails and logs
  */
 @ConfigurationProperties("koordes.accounts")
 public record AccountsProperties(
@@ -28,8 +27,7 @@ public record AccountsProperties(
         Duration lockout,
         Duration absoluteSessionTimeout,
         Duration invitationValidity,
-        Duration passwordResetValidity,
-        String baseUrl) {
+        Duration passwordResetValidity) {
 
     public boolean secondFactorRequired(CurrentUser user) {
         return user.roles().stream().anyMatch(r -> secondFactorRequiredFor.contains(r.role()));

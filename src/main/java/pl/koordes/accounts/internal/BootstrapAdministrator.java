@@ -13,6 +13,7 @@ import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.web.PublicAddress;
 
 /**
  * No default credentials: on the first start of an empty database one administrator is created
@@ -29,8 +30,15 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final AccountTokens tokens;
     private final AuditLog audit;
     private final AccountsProperties properties;
+    private final PublicAddress address;
 
-    BootstrapAdministrator(Accounts accounts, AccountTokens tokens, AuditLog audit, AccountsProperties properties) {
+    BootstrapAdministrator(
+            Accounts accounts,
+            AccountTokens tokens,
+            AuditLog audit,
+            AccountsProperties properties,
+            PublicAddress address) {
+        this.address = address;
         this.accounts = accounts;
         this.tokens = tokens;
         this.audit = audit;
@@ -53,7 +61,7 @@ class BootstrapAdministrator implements ApplicationRunner {
                 "First start: administrator {} created. Set the password within {} days at {}/zaproszenie?token={}",
                 email,
                 SETUP_VALIDITY.toDays(),
-                properties.baseUrl(),
+                address.url(),
                 token);
     }
 }

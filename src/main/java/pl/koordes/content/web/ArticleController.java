@@ -20,10 +20,10 @@ import pl.koordes.content.internal.ArticleView;
 import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.TagRef;
-import pl.koordes.shared.mail.MailSettings;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Paged;
+import pl.koordes.shared.web.PublicAddress;
 import pl.koordes.shared.web.PublicPage;
 
 /** The public articles: the list (by page, by tag) and an article's page with the sections other modules add. */
@@ -33,14 +33,14 @@ class ArticleController {
     private final ArticleQueries articles;
     private final List<ArticlePageSection> sections;
     private final ContentProperties properties;
-    private final MailSettings site;
+    private final PublicAddress site;
     private final ContentPermissions permissions;
 
     ArticleController(
             ArticleQueries articles,
             List<ArticlePageSection> sections,
             ContentProperties properties,
-            MailSettings site,
+            PublicAddress site,
             ContentPermissions permissions) {
         this.permissions = permissions;
         this.site = site;
@@ -90,7 +90,7 @@ class ArticleController {
                 .toList();
         model.addAttribute("article", article);
         model.addAttribute("sections", below);
-        model.addAttribute("baseUrl", site.baseUrl());
+        model.addAttribute("baseUrl", site.url());
         model.addAttribute("canEdit", permissions.canEditArticles(user));
         return "content/article";
     }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,7 @@ import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.SiteContent;
 import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Messages;
-import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.web.PublicAddress;
 import pl.koordes.shared.web.PublicPage;
 
 /** The machine-readable faces of the portal: RSS 2.0 and Atom feeds of the latest articles, and the sitemap. */
@@ -37,7 +38,7 @@ class FeedController {
     private final Directory directory;
     private final ContentProperties properties;
     private final Messages messages;
-    private final String baseUrl;
+    private final PublicAddress address;
 
     FeedController(
             ArticleQueries articles,
@@ -45,18 +46,19 @@ class FeedController {
             Directory directory,
             ContentProperties properties,
             Messages messages,
-            MailSettings mail) {
+            PublicAddress address) {
         this.articles = articles;
         this.site = site;
         this.directory = directory;
         this.properties = properties;
         this.messages = messages;
-        this.baseUrl = mail.baseUrl();
+        this.address = address;
     }
 
     @PublicPage
     @GetMapping("/aktualnosci/rss.xml")
     ResponseEntity<String> rss() {
+        String baseUrl = address.url();
         List<ArticleSummary> latest = articles.latest(properties.feedSize());
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -104,6 +106,7 @@ class FeedController {
     @PublicPage
     @GetMapping("/aktualnosci/atom.xml")
     ResponseEntity<String> atom() {
+        String baseUrl = address.url();
         List<ArticleSummary> latest = articles.latest(properties.feedSize());
         Instant updated = latest.isEmpty() ? Instant.EPOCH : latest.getFirst().publishedAt();
         StringBuilder xml = new StringBuilder("""
@@ -178,8 +181,8 @@ class FeedController {
         return answer(XML, xml);
     }
 
-    private void url(StringBuilder xml, String path, Instant lastModified) {
-        xml.append("<url><loc>").append(xml(baseUrl + path)).append("</loc>");
+    private void url(StringBuilder xml, String path, @Nullable Instant lastModified) {
+        xml.append("<url><loc>").append(xml(address.url(path))).append("</loc>");
         if (lastModified != null) {
             xml.append("<lastmod>")
                     .append(lastModified.atOffset(ZoneOffset.UTC).toLocalDate())

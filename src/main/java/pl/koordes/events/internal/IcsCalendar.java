@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import pl.koordes.events.EventStatus;
-import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.web.PublicAddress;
 
 /**
  * Calendar files (RFC 5545) for one event or a subscription feed. Times are written in UTC (the "Z"
@@ -21,11 +21,11 @@ public class IcsCalendar {
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final MailSettings settings;
+    private final PublicAddress address;
     private final Clock clock;
 
-    IcsCalendar(MailSettings settings, Clock clock) {
-        this.settings = settings;
+    IcsCalendar(PublicAddress address, Clock clock) {
+        this.address = address;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ public class IcsCalendar {
             if (location != null) {
                 line(out, "LOCATION:" + escape(location));
             }
-            line(out, "URL:" + settings.baseUrl() + event.href());
+            line(out, "URL:" + address.url(event.href()));
             line(out, "STATUS:" + (event.status() == EventStatus.CANCELLED ? "CANCELLED" : "CONFIRMED"));
             line(out, "END:VEVENT");
         }

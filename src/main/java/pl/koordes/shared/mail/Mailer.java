@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.web.PublicAddress;
 
 /**
  * Sends e-mail from any module: renders a jte mail template in the recipient's language (HTML,
@@ -23,6 +27,9 @@ import pl.koordes.shared.i18n.Messages;
  *
  * <p>A template takes {@code @param MailContext mail} plus the model's entries, and wraps its body in
  * the layout, which takes the subject: see {@code src/main/jte/notifications/mail/check.jte}.
+ *
+ * <p>Every template is a {@link MailKind}, essential or optional; an optional one addressed to an account
+ * whose notifications are off ({@link MailPreferences}) is not queued at all.
  */
 @Component
 public class Mailer {
@@ -30,28 +37,34 @@ public class Mailer {
     /** The name under which templates receive their {@link MailContext}. */
     public static final String CONTEXT_PARAMETER = "mail";
 
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
     private final TemplateEngine templates;
     private final Messages messages;
-    private final MailSettings settings;
+    private final PublicAddress address;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<MailPreferences> preferences;
 
     public Mailer(
             TemplateEngine templates,
             Messages messages,
-            MailSettings settings,
+            PublicAddress address,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<MailPreferences> preferences) {
         this.templates = templates;
         this.messages = messages;
-        this.settings = settings;
+        this.address = address;
         this.events = events;
         this.clock = clock;
+        this.preferences = preferences;
     }
 
     /**
      * Renders {@code template} (a path under src/main/jte without ".jte", e.g. {@code accounts/mail/invitation})
-     * for {@code to} in {@code locale}, and queues it for delivery when the current transaction commits.
+     * for {@code to} in {@code locale}, and queues it for delivery when the current transaction commits
+     * (unless its kind is optional and {@code to} is an account that turned notifications off).
      *
      * @throws IllegalArgumentException if the address is not a valid single address
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
@@ -59,7 +72,7 @@ public class Mailer {
     @Transactional(propagation = Propagation.MANDATORY)
     public MailRequested send(String to, Locale locale, String template, Map<String, ?> model) {
         MailRequested mail = render(to, locale, template, model);
-        events.publishEvent(mail);
+        send(mail);
         return mail;
     }
 
@@ -71,23 +84,44 @@ public class Mailer {
     public MailRequested send(
             String to, Locale locale, String template, Map<String, ?> model, List<MailAttachment> attachments) {
         MailRequested mail = render(to, locale, template, model).withAttachments(attachments);
-        events.publishEvent(mail);
+        send(mail);
         return mail;
     }
 
-    /** Queues a message made by {@link #render} (perhaps changed, e.g. {@link MailRequested#withReplyTo}). */
+    /**
+     * Queues a message made by {@link #render} (perhaps changed, e.g. {@link MailRequested#withReplyTo}),
+     * unless its kind is optional and the recipient is an account that turned notifications off.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(MailRequested mail) {
+        if (!wanted(mail)) {
+            log.info(
+                    "Mail {} ({}) not sent: the recipient's account has notifications turned off",
+                    mail.id(),
+                    mail.kind());
+            return;
+        }
         events.publishEvent(mail);
+    }
+
+    /** Whether the recipient gets {@code mail}: always for an essential kind, for an optional one as they chose. */
+    private boolean wanted(MailRequested mail) {
+        boolean optional = MailKind.ofKind(mail.kind()).map(MailKind::optional).orElse(false);
+        if (!optional) {
+            return true;
+        }
+        MailPreferences chosen = preferences.getIfAvailable();
+        return chosen == null || chosen.wantsNotifications(mail.to());
     }
 
     /** Renders a message without sending it (for previews, tests, or to adjust it before {@link #send(MailRequested)}). */
     public MailRequested render(String to, Locale locale, String template, Map<String, ?> model) {
         String recipient = MailAddresses.requireValid(to);
+        MailKind kind = MailKind.ofTemplate(template);
         if (model.containsKey(CONTEXT_PARAMETER)) {
             throw new IllegalArgumentException("The model must not define '" + CONTEXT_PARAMETER + "'");
         }
-        MailContext context = new MailContext(Language.of(locale), messages, settings.baseUrl());
+        MailContext context = new MailContext(Language.of(locale), messages, address.url());
         Map<String, Object> parameters = new HashMap<>(model);
         parameters.put(CONTEXT_PARAMETER, context);
         StringOutput html = new StringOutput();
@@ -104,12 +138,8 @@ public class Mailer {
                 subject,
                 MailText.fromHtml(htmlBody),
                 htmlBody,
-                kindOf(template),
+                kind.kind(),
                 clock.instant(),
                 List.of());
-    }
-
-    private static String kindOf(String template) {
-        return template.substring(template.lastIndexOf('/') + 1);
     }
 }

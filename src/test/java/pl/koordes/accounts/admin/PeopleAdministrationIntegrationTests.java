@@ -233,7 +233,7 @@ class PeopleAdministrationIntegrationTests {
                         "Ada Administracyjna invites you",
                         "Your roles: Expert, Regional coordinator (Lesser Poland Voivodeship).")
                 .containsPattern("until \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}")
-                .contains("http://localhost:8080/zaproszenie?token=");
+                .contains("http://localhost:" + port + "/zaproszenie?token=");
         // The link in the e-mail opens the page where the invitee sets a password.
         assertThat(new SignedInClient(port).get(mail.path()).body()).contains("Zofia Źdźbło");
 

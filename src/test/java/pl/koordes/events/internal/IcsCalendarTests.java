@@ -10,16 +10,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import pl.koordes.events.EventLevel;
 import pl.koordes.events.EventStatus;
 import pl.koordes.shared.i18n.Formats;
-import pl.koordes.shared.mail.MailSettings;
+import pl.koordes.shared.web.PublicAddress;
+import pl.koordes.shared.web.SiteProperties;
 
 /** Calendar files as RFC 5545 wants them: escaped text, folded lines, UTC times right across the clock change. */
 class IcsCalendarTests {
 
     private final IcsCalendar ics = new IcsCalendar(
-            new MailSettings(null, "https://koordes.example"),
+            new PublicAddress(new SiteProperties(false, "https://koordes.example"), new MockEnvironment()),
             Clock.fixed(Instant.parse("2026-10-01T10:00:00Z"), ZoneOffset.UTC));
 
     @Test

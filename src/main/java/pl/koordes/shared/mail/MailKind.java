@@ -1,0 +1,101 @@
+package pl.koordes.shared.mail;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every kind of e-mail the application sends, one per mail template, and whether it is essential. This
+ * is the one place that decides which mail an account can turn off: an account whose "Chcę dostawać
+ * powiadomienia e-mail" is unticked ({@link MailPreferences}) gets only the essential kinds; mail to an
+ * address without an account (a visitor) always goes. {@link Mailer} refuses a template not listed
+ * here, so a new template must be classified when it is written (docs/mail.md lists the reasons).
+ */
+public enum MailKind {
+
+    // Access to the account and its security: always sent.
+    PASSWORD_RESET("accounts/mail/passwordReset", Need.ESSENTIAL),
+    VERIFY_EMAIL("accounts/mail/verifyEmail", Need.ESSENTIAL),
+    ALREADY_REGISTERED("accounts/mail/alreadyRegistered", Need.ESSENTIAL),
+    EMAIL_CHANGE_CONFIRM("accounts/mail/emailChangeConfirm", Need.ESSENTIAL),
+    EMAIL_CHANGE_REQUESTED("accounts/mail/emailChangeRequested", Need.ESSENTIAL),
+    EMAIL_CHANGED("accounts/mail/emailChanged", Need.ESSENTIAL),
+    EMAIL_TAKEN("accounts/mail/emailTaken", Need.ESSENTIAL),
+    CREDENTIALS_CHANGED("accounts/mail/credentialsChanged", Need.ESSENTIAL),
+    INVITATION("mail/invitation", Need.ESSENTIAL),
+
+    // The person's own registration for an event and changes to an event they are registered for: always sent.
+    CONFIRM_REGISTRATION("events/mail/confirmRegistration", Need.ESSENTIAL),
+    REGISTRATION_CONFIRMED("events/mail/registrationConfirmed", Need.ESSENTIAL),
+    WAITING_LIST("events/mail/waitingList", Need.ESSENTIAL),
+    PROMOTED("events/mail/promoted", Need.ESSENTIAL),
+    EVENT_CHANGED("events/mail/eventChanged", Need.ESSENTIAL),
+    EVENT_CANCELLED("events/mail/eventCancelled", Need.ESSENTIAL),
+
+    // An administrator's test of the mail settings, sent at their request: always sent.
+    CHECK("notifications/mail/check", Need.ESSENTIAL),
+
+    // Notifications: not sent to an account that turned notifications off.
+    EVENT_REMINDER("events/mail/reminder", Need.OPTIONAL),
+    COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL);
+
+    /** Whether an account may turn the kind off. */
+    public enum Need {
+        /** Needed to use the account or to keep a registration: sent whatever the preference. */
+        ESSENTIAL,
+        /** A notification: not sent to an account whose notifications are off. */
+        OPTIONAL
+    }
+
+    private static final Map<String, MailKind> BY_TEMPLATE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(MailKind::template, Function.identity()));
+    private static final Map<String, MailKind> BY_KIND =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(MailKind::kind, Function.identity()));
+
+    private final String template;
+    private final Need need;
+
+    MailKind(String template, Need need) {
+        this.template = template;
+        this.need = need;
+    }
+
+    /** The template, a path under src/main/jte without ".jte" ({@code accounts/mail/passwordReset}). */
+    public String template() {
+        return template;
+    }
+
+    /** The short name in {@link MailRequested#kind()}, the mailbox and the logs: the template's file name. */
+    public String kind() {
+        return template.substring(template.lastIndexOf('/') + 1);
+    }
+
+    public Need need() {
+        return need;
+    }
+
+    public boolean optional() {
+        return need == Need.OPTIONAL;
+    }
+
+    /**
+     * The kind of {@code template}.
+     *
+     * @throws IllegalStateException for a template not classified here
+     */
+    public static MailKind ofTemplate(String template) {
+        MailKind kind = BY_TEMPLATE.get(template);
+        if (kind == null) {
+            throw new IllegalStateException(
+                    "Mail template " + template + " is not classified in MailKind (essential or optional)");
+        }
+        return kind;
+    }
+
+    /** The kind named {@code kind} ({@link MailRequested#kind()}), if it is one. */
+    public static Optional<MailKind> ofKind(String kind) {
+        return Optional.ofNullable(BY_KIND.get(kind));
+    }
+}

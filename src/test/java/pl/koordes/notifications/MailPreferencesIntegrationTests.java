@@ -1,0 +1,227 @@
+package pl.koordes.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventStatus;
+import pl.koordes.events.internal.Audience;
+import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.EventFormat;
+import pl.koordes.events.internal.EventType;
+import pl.koordes.shared.mail.MailKind;
+import pl.koordes.shared.mail.MailRequested;
+import pl.koordes.shared.mail.Mailer;
+import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.SignedInClient;
+
+/**
+ * Issue 11, item 3: an account that unticked "Chcę dostawać powiadomienia e-mail" gets only the essential
+ * kinds of mail (one case per {@link MailKind}); an account that wants notifications and a visitor's
+ * address without an account get every kind.
+ */
+@IntegrationTest
+class MailPreferencesIntegrationTests {
+
+    private static final Locale PL = Locale.forLanguageTag("pl");
+
+    @Autowired
+    Mailer mailer;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void withNotificationsOffOnlyTheEssentialKindsAreDelivered(MailKind kind) {
+        String address = account(false);
+
+        UUID id = send(address, kind);
+
+        if (kind.optional()) {
+            // Dropped when requested: nothing was queued, so nothing can be delivered later.
+            assertThat(queued(id)).as("%s queued", kind).isZero();
+            assertThat(delivered(id)).as("%s delivered", kind).isZero();
+        } else {
+            awaitDelivered(id, address, kind);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = MailKind.class,
+            names = {"EVENT_REMINDER", "COMMENT_PUBLISHED"})
+    void optionalKindsGoToAccountsThatWantThemAndToVisitors(MailKind kind) {
+        assertThat(kind.optional()).isTrue();
+        String wants = account(true);
+        String visitor = "gosc-" + UUID.randomUUID() + "@test.koordes.example";
+
+        awaitDelivered(send(wants, kind), wants, kind);
+        awaitDelivered(send(visitor, kind), visitor, kind);
+    }
+
+    @Test
+    void untickingTheBoxOnTheProfilePageStopsOptionalMailAndKeepsTheEssential() {
+        String address = account(true);
+        String password = "Powiadomienia: łąka " + UUID.randomUUID();
+        jdbc.sql("update account set password_hash = :hash where email = :email")
+                .param("hash", passwords.encode(password))
+                .param("email", address)
+                .update();
+        jdbc.sql(
+                        "insert into role_assignment (account_id, role) select id, 'PARTICIPANT' from account where email = :email")
+                .param("email", address)
+                .update();
+        SignedInClient client = new SignedInClient(port);
+        assertThat(client.signIn(address, password).statusCode()).isEqualTo(302);
+
+        // The form as the browser sends it with the box unticked: no "notifications" field at all.
+        var saved = client.submit("/konto", "/konto/dane", "displayName", "Zofia Powiadomień", "language", "pl");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(SignedInClient.location(saved)).startsWith("/konto?zapisano=dane");
+
+        assertThat(jdbc.sql("select notifications_enabled from account where email = :email")
+                        .param("email", address)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(queued(send(address, MailKind.EVENT_REMINDER))).isZero();
+        awaitDelivered(send(address, MailKind.PASSWORD_RESET), address, MailKind.PASSWORD_RESET);
+    }
+
+    @Test
+    void theAddressIsComparedWithoutRegardToCase() {
+        String address = account(false);
+
+        UUID id = send(address.toUpperCase(Locale.ROOT), MailKind.EVENT_REMINDER);
+
+        assertThat(queued(id)).isZero();
+    }
+
+    @Test
+    void onlyTheRemindersAndCommentNoticesAreOptional() {
+        assertThat(List.of(MailKind.values()).stream().filter(MailKind::optional))
+                .containsExactlyInAnyOrder(MailKind.EVENT_REMINDER, MailKind.COMMENT_PUBLISHED);
+    }
+
+    private UUID send(String to, MailKind kind) {
+        MailRequested mail = transactions.execute(status -> mailer.send(to, PL, kind.template(), model()));
+        assertThat(mail).isNotNull();
+        return mail.id();
+    }
+
+    private String account(boolean notifications) {
+        String address = "konto-" + UUID.randomUUID() + "@test.koordes.example";
+        jdbc.sql("""
+                        insert into account (email, display_name, status, notifications_enabled)
+                        values (:email, 'Zofia Powiadomień', 'ACTIVE', :notifications)
+                        """)
+                .param("email", address)
+                .param("notifications", notifications)
+                .update();
+        return address;
+    }
+
+    private long queued(UUID id) {
+        return jdbc.sql("select count(*) from event_publication where serialized_event like :id")
+                .param("id", "%" + id + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    private long delivered(UUID id) {
+        return jdbc.sql("select count(*) from notifications_dev_mailbox where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    private void awaitDelivered(UUID id, String address, MailKind kind) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                select kind from notifications_dev_mailbox where id = :id and recipient = :to
+                                """)
+                                .param("id", id)
+                                .param("to", address)
+                                .query(String.class)
+                                .optional())
+                        .as("%s delivered to %s", kind, address)
+                        .contains(kind.kind()));
+    }
+
+    /** Every parameter any mail template takes, so that one model renders each kind. */
+    private static Map<String, Object> model() {
+        Instant start = Instant.now().plus(7, ChronoUnit.DAYS);
+        Event event = new Event(
+                1,
+                EventType.MEETING,
+                EventLevel.NATIONAL,
+                null,
+                null,
+                EventFormat.IN_PERSON,
+                "Spotkanie koordynatorów",
+                "",
+                "Sala",
+                "ul. Przykładowa 1, Kraków",
+                null,
+                start,
+                start.plusSeconds(7200),
+                10,
+                0,
+                null,
+                null,
+                null,
+                Audience.ANYONE,
+                Set.of(),
+                EventStatus.PUBLISHED,
+                "",
+                "",
+                List.of(),
+                List.of());
+        return Map.ofEntries(
+                Map.entry("event", event),
+                Map.entry("name", "Zofia Powiadomień"),
+                Map.entry("address", "nowy@test.koordes.example"),
+                Map.entry("articleTitle", "Artykuł"),
+                Map.entry("title", "Komentarz"),
+                Map.entry("cancelPath", "/wydarzenia/rezygnacja?token=x"),
+                Map.entry("confirmPath", "/wydarzenia/zapis/potwierdz?token=x"),
+                Map.entry("invitedBy", "Ada Administracyjna"),
+                Map.entry("note", "próba"),
+                Map.entry("path", "/konto"),
+                Map.entry("roles", "Ekspert"),
+                Map.entry("validUntil", "01.01.2027 12:00"),
+                Map.entry("what", "mail.credentials.PASSWORD_CHANGED"),
+                Map.entry("when", "01.01.2027 12:00"),
+                Map.entry("confirmed", true),
+                Map.entry("seatHeld", true),
+                Map.entry("days", 3L),
+                Map.entry("hours", 24L),
+                Map.entry("minutes", 30L));
+    }
+}
