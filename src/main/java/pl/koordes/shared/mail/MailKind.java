@@ -25,6 +25,8 @@ public enum MailKind {
     EMAIL_TAKEN("accounts/mail/emailTaken", Need.ESSENTIAL),
     CREDENTIALS_CHANGED("accounts/mail/credentialsChanged", Need.ESSENTIAL),
     INVITATION("mail/invitation", Need.ESSENTIAL),
+    // The link to a visitor's own data: asked for, and the way to exercise a right of the GDPR.
+    PERSONAL_DATA("accounts/mail/personalData", Need.ESSENTIAL),
 
     // The person's own registration for an event and changes to an event they are registered for: always sent.
     CONFIRM_REGISTRATION("events/mail/confirmRegistration", Need.ESSENTIAL),
