@@ -3,6 +3,7 @@ package pl.koordes.accounts.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,14 +11,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.internal.AccountUserDetails;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.AuditLog;
 import pl.koordes.accounts.internal.SecondFactor;
+import pl.koordes.accounts.internal.SignInCodeForm;
 import pl.koordes.accounts.internal.SignInHandlers;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.RateLimiter;
@@ -58,18 +60,22 @@ class SecondFactorController {
     @Transactional
     String verify(
             @AuthenticationPrincipal AccountUserDetails details,
-            @RequestParam(defaultValue = "") String code,
+            @Valid SignInCodeForm form,
+            BindingResult result,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         long id = details.user().id();
+        // Checked by hand around the form check: the attempt counts against the limit whatever was typed.
         if (!limiter.tryConsume(CODE_ATTEMPTS, Long.toString(id))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "accounts/tooManyAttempts";
         }
         Accounts.Row row = accounts.byId(id).orElseThrow();
-        boolean valid = row.totpSecret() != null && secondFactor.verifyOnce(id, row.totpSecret(), code);
-        boolean recovery = !valid && secondFactor.useRecoveryCode(id, code);
+        String code = form.typed();
+        boolean readable = !FormErrors.check(form, result).any();
+        boolean valid = readable && row.totpSecret() != null && secondFactor.verifyOnce(id, row.totpSecret(), code);
+        boolean recovery = readable && !valid && secondFactor.useRecoveryCode(id, code);
         if (!valid && !recovery) {
             audit.record(details.user(), AccountAction.SECOND_FACTOR_FAILED, "account", id, null, null);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -104,7 +110,8 @@ class SecondFactorController {
     @Transactional
     String enrol(
             @AuthenticationPrincipal AccountUserDetails details,
-            @RequestParam(defaultValue = "") String code,
+            @Valid SignInCodeForm form,
+            BindingResult result,
             HttpSession session,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -113,7 +120,7 @@ class SecondFactorController {
             return "redirect:/logowanie/kod";
         }
         String secret = (String) session.getAttribute(PENDING_SECRET);
-        if (secret == null || !secondFactor.verify(secret, code)) {
+        if (secret == null || FormErrors.check(form, result).any() || !secondFactor.verify(secret, form.typed())) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             if (secret == null) {
                 secret = secondFactor.newSecret();
