@@ -153,11 +153,13 @@ class AccountIntegrityIntegrationTests {
                 "passwordRepeated",
                 visitorPassword);
         assertThat(location(registered)).endsWith("/rejestracja?wyslano");
-        assertThat(jdbc.sql("select count(*) from account where lower(email) = :e and status = 'INVITED'")
-                        .param("e", wanted)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1L);
+        // The account is created after the answer (the registration is queued, see SelfRegistration).
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from account where lower(email) = :e and status = 'INVITED'")
+                                .param("e", wanted)
+                                .query(Long.class)
+                                .single()
+                        == 1L);
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
+import jakarta.servlet.Filter;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,8 +53,9 @@ final class ActorRequests {
     private final TransactionTemplate rolledBack;
     private final Map<Actor, UsernamePasswordAuthenticationToken> signedIn = new EnumMap<>(Actor.class);
 
-    ActorRequests(WebApplicationContext context) {
+    ActorRequests(WebApplicationContext context, Filter... filtersBeforeSecurity) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(filtersBeforeSecurity)
                 .apply(springSecurity())
                 .build();
         this.jdbc = context.getBean(JdbcClient.class);
@@ -83,19 +87,37 @@ final class ActorRequests {
      * and HEAD carries a valid CSRF token, since the matrix is about permissions, not forgery.
      */
     Answer request(Actor actor, String method, String path) {
+        return request(actor, method, path, Map.of());
+    }
+
+    /** The same, with request parameters added (in the query for a GET, as the form otherwise). */
+    Answer request(Actor actor, String method, String path, Map<String, String> parameters) {
         return rolledBack.execute(transaction -> {
             transaction.setRollbackOnly();
-            return perform(actor, method, path);
+            return perform(actor, method, path, parameters);
         });
     }
 
-    private Answer perform(Actor actor, String method, String path) {
+    private Answer perform(Actor actor, String method, String path, Map<String, String> parameters) {
         HttpMethod httpMethod = HttpMethod.valueOf(method.equals("*") ? "GET" : method);
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(httpMethod, resolve(path))
+        String address = resolve(path);
+        if (httpMethod == HttpMethod.GET && !parameters.isEmpty()) {
+            // In the query string, percent-encoded, as a browser sends a GET form.
+            StringBuilder query = new StringBuilder();
+            parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            address += (address.contains("?") ? "&" : "?") + query;
+        }
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(httpMethod, URI.create(address))
                 .with(r -> {
                     r.setRemoteAddr(CLIENT_ADDRESS);
                     return r;
                 });
+        if (httpMethod != HttpMethod.GET) {
+            parameters.forEach((name, value) -> request.param(name, value));
+        }
         if (httpMethod != HttpMethod.GET && httpMethod != HttpMethod.HEAD) {
             request.with(csrf());
         }

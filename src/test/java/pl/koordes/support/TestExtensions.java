@@ -6,11 +6,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestComponent;
@@ -35,13 +39,30 @@ public class TestExtensions {
     public static final class StatementCounter {
 
         private final AtomicInteger count = new AtomicInteger();
+        private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
         public void reset() {
             count.set(0);
+            statements.clear();
         }
 
         public int count() {
             return count.get();
+        }
+
+        /** The statements counted since the last reset, in order: their SQL text ("(statement)" when not prepared). */
+        public List<String> statements() {
+            synchronized (statements) {
+                return List.copyOf(statements);
+            }
+        }
+
+        void counted(@Nullable Object[] arguments) {
+            count.incrementAndGet();
+            statements.add(
+                    arguments != null && arguments.length > 0 && arguments[0] instanceof String sql
+                            ? sql
+                            : "(statement)");
         }
     }
 
@@ -69,7 +90,7 @@ public class TestExtensions {
                                                     || m.getName().equals("createStatement")
                                                     || m.getName().equals("prepareCall"))
                                             && Thread.currentThread().getName().startsWith("http-nio-")) {
-                                        counter.getObject().count.incrementAndGet();
+                                        counter.getObject().counted(a);
                                     }
                                     return invoke(m, connection, a);
                                 });

@@ -3,6 +3,8 @@ package pl.koordes.accounts.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,9 @@ import pl.koordes.shared.outcome.Refused;
 @Service
 public class PasswordReset {
 
+    /** Kept stable in the event publication table: renaming the method must not orphan queued requests. */
+    static final String LISTENER_ID = "accounts.password-reset-request";
+
     private final Accounts accounts;
     private final AccountTokens tokens;
     private final Mailer mailer;
@@ -29,6 +34,7 @@ public class PasswordReset {
     private final Sessions sessions;
     private final AccountsProperties properties;
     private final CredentialChanges credentials;
+    private final ApplicationEventPublisher events;
 
     PasswordReset(
             Accounts accounts,
@@ -39,7 +45,9 @@ public class PasswordReset {
             AuditLog audit,
             Sessions sessions,
             AccountsProperties properties,
-            CredentialChanges credentials) {
+            CredentialChanges credentials,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -56,9 +64,20 @@ public class PasswordReset {
         return tokens.issue(accountId, AccountTokens.Purpose.PASSWORD_RESET, properties.passwordResetValidity());
     }
 
-    /** Sends a reset link to an active account with this address; does nothing visible otherwise. */
+    /**
+     * Queues the request ({@link PasswordResetRequested}); the link is sent after the answer, by {@link #on}.
+     * The request costs the same (one insert into the publication registry) whether the address is known
+     * or not, so its time tells nothing.
+     */
     @Transactional
     public void requestLink(String email) {
+        events.publishEvent(new PasswordResetRequested(email));
+    }
+
+    /** Sends a reset link to an active account with this address; does nothing visible otherwise. */
+    @ApplicationModuleListener(id = LISTENER_ID)
+    void on(PasswordResetRequested request) {
+        String email = request.email();
         Optional<Accounts.Row> account = accounts.byEmail(email).filter(row -> row.status() == AccountStatus.ACTIVE);
         if (account.isEmpty()) {
             audit.record(

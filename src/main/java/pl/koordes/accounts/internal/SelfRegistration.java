@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,8 @@ import pl.koordes.shared.security.RoleAssignment;
 /**
  * Self-registration of participants: the account exists at once but works only after the person
  * confirms their e-mail by a single-use link. An address already in use gets a warning mail instead,
- * so the page never tells a stranger whether an address has an account.
+ * so the page never tells a stranger whether an address has an account; and since both are done after
+ * the answer (see {@link RegistrationRequested}), neither does the time the answer takes.
  */
 @Service
 public class SelfRegistration {
@@ -27,12 +30,16 @@ public class SelfRegistration {
     /** How long the confirmation link works. */
     static final Duration VERIFICATION_VALIDITY = Duration.ofDays(2);
 
+    /** Kept stable in the event publication table: renaming the method must not orphan queued registrations. */
+    static final String LISTENER_ID = "accounts.self-registration";
+
     private final Accounts accounts;
     private final AccountTokens tokens;
     private final Mailer mailer;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     SelfRegistration(
             Accounts accounts,
@@ -40,7 +47,9 @@ public class SelfRegistration {
             Mailer mailer,
             PasswordEncoder passwordEncoder,
             PasswordPolicy policy,
-            AuditLog audit) {
+            AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -50,9 +59,11 @@ public class SelfRegistration {
     }
 
     /**
-     * Creates the account and sends the confirmation link, or, for an address already in use, the
-     * warning mail; both look the same to the visitor. Throws {@link Refused} for a password the
-     * policy refuses (the password policy says why, with advice for the form).
+     * Takes the registration: checks the password against the policy (throws {@link Refused}, the policy says
+     * why, with advice for the form), hashes it and queues {@link RegistrationRequested}; the account is
+     * created, or the owner of a taken address warned, after the answer ({@link #on}). Both cases cost the
+     * request the same work (one hash, one insert into the publication registry), so neither the answer nor
+     * its time tells a stranger whether an address has an account.
      */
     @Transactional
     public void register(SelfRegistrationForm form, Locale locale) {
@@ -62,7 +73,21 @@ public class SelfRegistration {
         if (refusal.isPresent()) {
             throw Refused.field("password", refusal.get().key());
         }
-        String language = Language.of(locale).code();
+        events.publishEvent(new RegistrationRequested(
+                name,
+                address,
+                passwords.encode(form.password()),
+                Language.of(locale).code()));
+    }
+
+    /**
+     * Creates the account and sends the confirmation link, or, for an address already in use, the warning
+     * mail. Runs after the registration's transaction commits, kept in the publication registry until done.
+     */
+    @ApplicationModuleListener(id = LISTENER_ID)
+    void on(RegistrationRequested request) {
+        String address = request.email();
+        Locale locale = Language.fromCode(request.language()).locale();
         // A registration never confirmed reserves nothing: a new one replaces it (only a link followed counts,
         // so whoever registered first with someone else's address gains nothing and blocks nobody).
         accounts.releaseUnconfirmedRegistration(address)
@@ -85,7 +110,8 @@ public class SelfRegistration {
                     null);
             return;
         }
-        long id = accounts.create(address, name, AccountStatus.INVITED, passwords.encode(form.password()), language);
+        long id = accounts.create(
+                address, request.displayName(), AccountStatus.INVITED, request.passwordHash(), request.language());
         accounts.grant(id, new RoleAssignment(Role.PARTICIPANT, null));
         String token = tokens.issue(id, AccountTokens.Purpose.EMAIL_VERIFICATION, VERIFICATION_VALIDITY);
         mailer.send(
@@ -94,7 +120,7 @@ public class SelfRegistration {
                 "accounts/mail/verifyEmail",
                 Map.of(
                         "name",
-                        name,
+                        request.displayName(),
                         "path",
                         "/rejestracja/potwierdz?token=" + token,
                         "hours",

@@ -18,6 +18,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountAction;
+import pl.koordes.shared.text.TextInput;
 
 /**
  * What happens after the password is checked: a failure counts towards the lockout and is audited;
@@ -56,7 +57,8 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        String email = String.valueOf(request.getParameter(EMAIL_PARAMETER));
+        // Kept and counted as typed, but with control characters made visible: PostgreSQL refuses a NUL.
+        String email = String.valueOf(TextInput.normalise(request.getParameter(EMAIL_PARAMETER)));
         throttle.failed(email, request.getRemoteAddr());
         audit.record(null, truncate(email), AccountAction.SIGN_IN_FAILED, "account", null, null, null);
         response.sendRedirect("/logowanie?blad");

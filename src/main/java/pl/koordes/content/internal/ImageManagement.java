@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.text.TextInput;
 
 /**
  * Keeps uploaded pictures (article images, partner logos) in the database, so that every node serves
@@ -62,6 +63,9 @@ public class ImageManagement {
         }
         if (data.length == 0) {
             throw Refused.field(ImageManagement.FILE, "content.image.file.required");
+        }
+        if (TextInput.fileNameTooLong(originalName)) {
+            throw Refused.field(ImageManagement.FILE, "content.image.file.nameTooLong");
         }
         if (data.length > properties.imageMaxSize().toBytes()) {
             throw Refused.field(ImageManagement.FILE, "content.image.file.tooLarge");

@@ -101,6 +101,8 @@ public class MaterialFiles {
         String fileReason = null;
         if (upload == null || upload.size() <= 0) {
             fileReason = "events.files.file.required";
+        } else if (TextInput.fileNameTooLong(upload.originalName())) {
+            fileReason = "events.files.file.nameTooLong";
         } else if (upload.size() > settings.materialMaxSize().toBytes()) {
             fileReason = "events.files.file.tooLarge";
         } else {

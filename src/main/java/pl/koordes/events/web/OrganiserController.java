@@ -50,6 +50,7 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.text.TextInput;
 import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
@@ -198,9 +199,11 @@ class OrganiserController {
         for (FieldError error : result.getFieldErrors()) {
             if (error.isBindingFailure() && error.getRejectedValue() != null) {
                 Object value = error.getRejectedValue();
+                // As typed, but a control character never goes back to the browser (see TextInput.visible).
                 typed.putIfAbsent(
                         error.getField(),
-                        value instanceof String[] values ? String.join(",", values) : value.toString());
+                        TextInput.visible(
+                                value instanceof String[] values ? String.join(",", values) : value.toString()));
             }
         }
         return typed;

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * one letter, so that names compare and sort as they read), line ends as {@code \n}, bidirectional
  * overrides and isolates and zero-width characters removed (they let a name display as something else
  * on a list, in CSV or PDF), surrounding white space dropped. Passwords are never normalised.
+ *
+ * <p>Control characters (NUL above all, which PostgreSQL refuses in text) are not silently dropped: each
+ * becomes {@link #REPLACEMENT} (U+FFFD, "�"), which {@link Text} refuses with the field's message. So a form
+ * shown again shows the person where the character was, never carries a NUL back to the browser, and a text
+ * that escapes validation can still be stored. Line breaks and tabs stay (multi-line fields allow them).
  */
 public final class TextInput {
 
@@ -22,7 +27,24 @@ public final class TextInput {
 
     private static final Pattern LINE_END = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u0085]");
 
+    /** Control characters other than line feed and tab (carriage returns are line ends, made {@code \\n} first). */
+    private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]");
+
+    /** What a control character becomes: the character that stands for one that cannot be shown. */
+    public static final char REPLACEMENT = '\uFFFD';
+
+    /**
+     * The longest file name an upload may carry, in code points: what common file systems allow. A longer
+     * one is refused beside the file field (the form's other fields kept), not cut.
+     */
+    public static final int FILE_NAME_MAX = 255;
+
     private TextInput() {}
+
+    /** Whether an uploaded file's name (as the browser sent it) is longer than {@link #FILE_NAME_MAX}. */
+    public static boolean fileNameTooLong(@Nullable String name) {
+        return name != null && length(name) > FILE_NAME_MAX;
+    }
 
     /** The text as it is kept; null stays null. */
     public static @Nullable String normalise(@Nullable String text) {
@@ -32,7 +54,15 @@ public final class TextInput {
         String t = Normalizer.normalize(text, Normalizer.Form.NFC);
         t = LINE_END.matcher(t).replaceAll("\n");
         t = INVISIBLE.matcher(t).replaceAll("");
-        return t.strip();
+        return visible(t).strip();
+    }
+
+    /**
+     * The text with each control character (but line feed and tab) made {@link #REPLACEMENT}, nothing else
+     * changed: for showing again what was typed into a field whose value did not convert (a date, a number).
+     */
+    public static String visible(String text) {
+        return CONTROL.matcher(text).replaceAll(String.valueOf(REPLACEMENT));
     }
 
     /** Length as a reader counts it: code points, not UTF-16 units. */
@@ -42,7 +72,8 @@ public final class TextInput {
 
     /**
      * Whether the text holds a character no form should carry: control characters (PostgreSQL refuses
-     * NUL outright) other than line breaks and tabs in multi-line fields, and unpaired surrogates.
+     * NUL outright) other than line breaks and tabs in multi-line fields, {@link #REPLACEMENT} (what
+     * {@link #normalise} made of one), and unpaired surrogates.
      */
     public static boolean unprintable(String value, boolean multiline) {
         for (int i = 0; i < value.length(); i++) {
@@ -50,7 +81,7 @@ public final class TextInput {
             if (multiline && (c == '\n' || c == '\t')) {
                 continue;
             }
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || c == REPLACEMENT) {
                 return true;
             }
             if (Character.isHighSurrogate(c)) {

@@ -4,6 +4,7 @@ import java.beans.PropertyEditorSupport;
 import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,7 +22,7 @@ class FormBinding {
 
     @InitBinder
     void normaliseText(WebDataBinder binder) {
-        if (isPassword(binder.getObjectName()) || isRecordWithPassword(binder.getTargetType())) {
+        if (isPasswordParameter(binder) || isRecordWithPassword(binder.getTargetType())) {
             return;
         }
         binder.registerCustomEditor(String.class, new NormalisingEditor());
@@ -52,6 +53,17 @@ class FormBinding {
             }
         }
         return false;
+    }
+
+    /**
+     * A single request parameter named like a password. A form object is judged by its fields, not by its
+     * name: {@code passwordResetRequestForm} holds an address, which is normalised like any text.
+     */
+    private static boolean isPasswordParameter(WebDataBinder binder) {
+        Class<?> type =
+                binder.getTargetType() == null ? null : binder.getTargetType().resolve();
+        boolean formObject = binder.getTarget() != null || (type != null && !BeanUtils.isSimpleValueType(type));
+        return !formObject && isPassword(binder.getObjectName());
     }
 
     private static boolean isPassword(@Nullable String name) {

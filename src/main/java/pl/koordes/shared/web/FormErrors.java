@@ -15,6 +15,7 @@ import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.text.TextInput;
 
 /**
  * A form's errors as message keys per field, for the error summary at the top of a form
@@ -67,7 +68,8 @@ public final class FormErrors {
                     fields.put(fe.getField(), key);
                     failed.add(fe.getField());
                     if (fe.getRejectedValue() instanceof String text) {
-                        typed.put(fe.getField(), text);
+                        // As typed, but a control character never goes back to the browser.
+                        typed.put(fe.getField(), TextInput.visible(text));
                     }
                 } else if (!failed.contains(fe.getField())) {
                     // A field breaking two rules shows one message: the form's own (a length with its limit

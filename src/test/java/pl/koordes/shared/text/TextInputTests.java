@@ -53,8 +53,11 @@ class TextInputTests {
 
     @Test
     void controlCharactersAreLeftForTheConstraintToRefuse() {
-        assertThat(TextInput.normalise("a\u0000b")).isEqualTo("a\u0000b");
+        assertThat(TextInput.normalise("a\u0000b")).isEqualTo("a\uFFFDb");
+        assertThat(TextInput.normalise("a\u0000\u007F\u0090b\u0000")).isEqualTo("a\uFFFD\uFFFD\uFFFDb\uFFFD");
+        assertThat(TextInput.normalise("a\nb\tc")).isEqualTo("a\nb\tc");
         assertThat(messages(new Name("a\u0000b"))).containsExactly("form.unprintable");
+        assertThat(messages(new Name("a\uFFFDb"))).containsExactly("form.unprintable");
         assertThat(messages(new Name("a\u001Bb"))).containsExactly("form.unprintable");
         assertThat(messages(new Name("a\nb"))).containsExactly("form.unprintable");
         assertThat(messages(new Note("a\nb\tc"))).isEmpty();
