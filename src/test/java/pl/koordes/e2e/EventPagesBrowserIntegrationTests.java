@@ -186,6 +186,21 @@ class EventPagesBrowserIntegrationTests {
                 browser.checkAccessible(page[0]);
             }));
         }
+        for (String[] page : List.of(
+                new String[] {"organiser-new-375", "/organizacja/wydarzenia/nowe"},
+                new String[] {"organiser-files-375", "/organizacja/wydarzenia/" + event + "/materialy"},
+                new String[] {"organiser-participants-375", "/organizacja/wydarzenia/" + event + "/uczestnicy"})) {
+            tests.add(dynamicTest(page[0], () -> {
+                browser.emulateViewportWidth(375);
+                try {
+                    browser.open(url(page[1]));
+                    assertThat(browser.status()).as(page[1]).isEqualTo(200L);
+                    browser.checkAccessible(page[0]);
+                } finally {
+                    browser.resetViewport();
+                }
+            }));
+        }
         tests.add(dynamicTest("organiser-new-refused", () -> {
             browser.open(url("/organizacja/wydarzenia/nowe"));
             browser.driver()

@@ -1,14 +1,15 @@
 package pl.koordes.events.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,10 +23,11 @@ import pl.koordes.events.internal.EventsProperties;
 import pl.koordes.events.internal.MaterialFile;
 import pl.koordes.events.internal.MaterialFiles;
 import pl.koordes.events.internal.MaterialTypes;
+import pl.koordes.events.internal.MaterialUploadForm;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
+import pl.koordes.shared.web.FormSubmission;
 
 /**
  * Materials uploaded as files: the organisers' page to upload and delete them, and the download for
@@ -56,25 +58,26 @@ class MaterialController {
     String upload(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String participantsOnly,
+            @Valid MaterialUploadForm form,
+            BindingResult result,
             @RequestParam(name = "plik", required = false) @Nullable MultipartFile file,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Event event = managed(user, id);
-        boolean forParticipants = "true".equals(participantsOnly);
         MaterialFiles.Upload upload = file == null || file.isEmpty()
                 ? null
                 : new MaterialFiles.Upload(file.getOriginalFilename(), file.getSize(), file);
-        try {
-            files.upload(user, id, title, forParticipants, upload);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, event, title, forParticipants, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "events.files.uploaded");
-        return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";
+        return FormSubmission.submit(
+                form,
+                result,
+                response,
+                () -> {
+                    files.upload(user, id, form.titleText(), form.forParticipants(), upload);
+                    redirect.addFlashAttribute("notice", "events.files.uploaded");
+                    return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";
+                },
+                errors -> show(model, event, form.titleText(), form.forParticipants(), errors));
     }
 
     @PostMapping(OrganiserController.BASE + "/{id}/materialy/{file}/usun")
