@@ -220,6 +220,7 @@ class MailPreferencesIntegrationTests {
                 Map.entry("when", "01.01.2027 12:00"),
                 Map.entry("confirmed", true),
                 Map.entry("seatHeld", true),
+                Map.entry("hasAccount", false),
                 Map.entry("days", 3L),
                 Map.entry("hours", 24L),
                 Map.entry("minutes", 30L));
