@@ -20,6 +20,7 @@ import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.NaughtyStrings;
 import pl.koordes.support.SignedInClient;
+import pl.koordes.support.TestAccounts;
 
 /**
  * Issue 10, items 1 and 2 over HTTP with the real mailbox: an address counts only once the link sent to it
@@ -305,18 +306,7 @@ class AccountIntegrityIntegrationTests {
     }
 
     private long createAccount(String email) {
-        long id = jdbc.sql("""
-                        insert into account (email, display_name, status, password_hash, language)
-                        values (:email, 'Osoba Testowa', 'ACTIVE', :hash, 'pl') returning id
-                        """)
-                .param("email", email)
-                .param("hash", passwordEncoder.encode(PASSWORD))
-                .query(Long.class)
-                .single();
-        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')")
-                .param("id", id)
-                .update();
-        return id;
+        return TestAccounts.participant(jdbc, passwordEncoder, email, "Osoba Testowa", PASSWORD);
     }
 
     private SignedInClient signedIn(String email, String password) {

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.TestAccounts;
 
 /**
  * Forgotten passwords and the person's GDPR rights, end to end over HTTP: the reset link travels by
@@ -320,19 +321,7 @@ class PasswordResetAndPrivacyIntegrationTests {
     }
 
     private long createAccount(String email, String name, String password) {
-        long id = jdbc.sql("""
-                insert into account (email, display_name, status, password_hash, language)
-                values (:email, :name, 'ACTIVE', :hash, 'pl') returning id
-                """)
-                .param("email", email)
-                .param("name", name)
-                .param("hash", passwordEncoder.encode(password))
-                .query(Long.class)
-                .single();
-        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')")
-                .param("id", id)
-                .update();
-        return id;
+        return TestAccounts.participant(jdbc, passwordEncoder, email, name, password);
     }
 
     private Optional<String> mailTo(String email) {

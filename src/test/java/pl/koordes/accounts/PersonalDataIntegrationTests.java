@@ -26,6 +26,7 @@ import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
+import pl.koordes.support.TestAccounts;
 
 /**
  * Issue 11, item 1: one person registers, gives feedback and comments; "download my data" holds all of it;
@@ -214,19 +215,7 @@ class PersonalDataIntegrationTests {
     }
 
     private long createAccount(String email, String name) {
-        long id = jdbc.sql("""
-                        insert into account (email, display_name, status, password_hash, language)
-                        values (:email, :name, 'ACTIVE', :hash, 'pl') returning id
-                        """)
-                .param("email", email)
-                .param("name", name)
-                .param("hash", passwordEncoder.encode(PASSWORD))
-                .query(Long.class)
-                .single();
-        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')")
-                .param("id", id)
-                .update();
-        return id;
+        return TestAccounts.participant(jdbc, passwordEncoder, email, name, PASSWORD);
     }
 
     private long event(String title, Instant start, int seats) {

@@ -20,6 +20,7 @@ import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
+import pl.koordes.support.TestAccounts;
 
 /**
  * Issue 11, item 6: "Moje zapisy" lists the person's registrations (upcoming first, then past), with the
@@ -47,17 +48,7 @@ class MyRegistrationsIntegrationTests {
     void thePersonSeesTheirRegistrationsWithTheWaitingPlaceAndCancelsOne() {
         EventSamples samples = new EventSamples(jdbc);
         String email = "moje.zapisy." + samples.run + "@przyklad.example";
-        long id = jdbc.sql("""
-                        insert into account (email, display_name, status, password_hash, language)
-                        values (:email, 'Maria Zapisana', 'ACTIVE', :hash, 'pl') returning id
-                        """)
-                .param("email", email)
-                .param("hash", passwordEncoder.encode(PASSWORD))
-                .query(Long.class)
-                .single();
-        jdbc.sql("insert into role_assignment (account_id, role) values (:id, 'PARTICIPANT')")
-                .param("id", id)
-                .update();
+        long id = TestAccounts.participant(jdbc, passwordEncoder, email, "Maria Zapisana", PASSWORD);
         CurrentUser me =
                 new CurrentUser(id, email, "Maria Zapisana", List.of(new RoleAssignment(Role.PARTICIPANT, null)), "pl");
 

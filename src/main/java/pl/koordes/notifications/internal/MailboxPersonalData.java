@@ -30,7 +30,7 @@ class MailboxPersonalData implements PersonalData {
                         select delivered_at, subject from notifications_dev_mailbox
                         where lower(recipient) like :like order by delivered_at
                         """)
-                .param("like", like(person.email().toLowerCase(java.util.Locale.ROOT)))
+                .param("like", PersonalData.anywhere(person.email().toLowerCase(java.util.Locale.ROOT)))
                 .query((rs, n) -> {
                     var row = PersonalData.row();
                     row.put("deliveredAt", String.valueOf(rs.getObject("delivered_at")));
@@ -49,11 +49,7 @@ class MailboxPersonalData implements PersonalData {
             jdbc.sql("""
                             delete from notifications_dev_mailbox
                             where recipient ilike :like or subject ilike :like or text_body ilike :like or html_body ilike :like
-                            """).param("like", like(value)).update();
+                            """).param("like", PersonalData.anywhere(value)).update();
         }
-    }
-
-    private static String like(String value) {
-        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

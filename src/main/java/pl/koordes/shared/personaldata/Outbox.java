@@ -34,7 +34,7 @@ class Outbox implements PersonalData {
                         where completion_date is null and serialized_event ilike :like
                         order by publication_date
                         """)
-                .param("like", like(person.email()))
+                .param("like", PersonalData.anywhere(person.email()))
                 .query((rs, n) -> {
                     var row = PersonalData.row();
                     row.put("kind", rs.getString("event_type").replaceAll(".*\\.", ""));
@@ -54,13 +54,9 @@ class Outbox implements PersonalData {
             String escaped = JSON.writeValueAsString(value);
             jdbc.sql(
                             "delete from event_publication where serialized_event ilike :plain or serialized_event ilike :json")
-                    .param("plain", like(value))
-                    .param("json", like(escaped.substring(1, escaped.length() - 1)))
+                    .param("plain", PersonalData.anywhere(value))
+                    .param("json", PersonalData.anywhere(escaped.substring(1, escaped.length() - 1)))
                     .update();
         }
-    }
-
-    private static String like(String value) {
-        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -27,6 +27,11 @@ public interface PersonalData {
      */
     void erase(Person person);
 
+    /** A LIKE pattern finding the value anywhere in a text (its wildcards and backslashes escaped). */
+    static String anywhere(String value) {
+        return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** A JSON-ready row: insertion order kept, nulls allowed. */
     static Map<String, @Nullable Object> row() {
         return new java.util.LinkedHashMap<>();
