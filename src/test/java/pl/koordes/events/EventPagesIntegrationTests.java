@@ -68,14 +68,13 @@ class EventPagesIntegrationTests {
 
     @Test
     void listsFilterAndPageWithoutFailingOnAnyParameter() {
+        // Other tests publish meetings of their own a week ahead: the demo events are found by their kind.
         String upcoming = http.get("/wydarzenia").body();
-        assertThat(upcoming)
-                .contains("Webinarium: jak rozliczać usługi reintegracyjne")
-                .doesNotContain("Szkic:");
+        assertThat(upcoming).contains("href=\"/wydarzenia/").doesNotContain("Szkic:");
         assertThat(http.get("/wydarzenia?typ=WEBINAR").body())
                 .contains("Webinarium: jak rozliczać")
                 .doesNotContain("Spotkanie sieci OWES");
-        assertThat(http.get("/wydarzenia?region=mazowieckie").body())
+        assertThat(http.get("/wydarzenia?region=mazowieckie&typ=GROUP_ADVISORY").body())
                 .contains("Doradztwo grupowe")
                 .doesNotContain("Spotkanie sieci OWES");
         assertThat(http.get("/wydarzenia/archiwum").body()).contains("Wizyta studyjna");
