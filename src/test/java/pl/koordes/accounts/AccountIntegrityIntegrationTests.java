@@ -258,6 +258,7 @@ class AccountIntegrityIntegrationTests {
         String victim = "wiktoria." + run + "@przyklad.example";
         String squatterPassword = "hasło kogoś, kto zajmuje adres";
         register(victim, "Ktoś Obcy", squatterPassword);
+        awaitPendingAccount(victim);
         String ownerPassword = "moje własne hasło z Lublina";
         register(victim, "Wiktoria Właściwa", ownerPassword);
         String verify = link(victim, "verifyEmail", VERIFY);
@@ -270,6 +271,7 @@ class AccountIntegrityIntegrationTests {
         // The squatter's link (if they could read it) was revoked when the address was released.
         String invited = "zaproszona." + run + "@przyklad.example";
         register(invited, "Ktoś Obcy", squatterPassword);
+        awaitPendingAccount(invited);
         long admin = jdbc.sql("select id from account where email = :email")
                 .param("email", DemoAccounts.ADMINISTRATOR)
                 .query(Long.class)
@@ -330,6 +332,16 @@ class AccountIntegrityIntegrationTests {
                         "passwordRepeated",
                         password);
         assertThat(location(registered)).endsWith("/rejestracja?wyslano");
+    }
+
+    /** Registrations are written after the answer (through the outbox): waits for the pending account. */
+    private void awaitPendingAccount(String email) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from account where lower(email) = :e and status = 'INVITED'")
+                                .param("e", email)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private void requestReset(String email) {

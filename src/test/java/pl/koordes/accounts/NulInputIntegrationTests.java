@@ -53,7 +53,8 @@ class NulInputIntegrationTests {
         matrix = RouteMatrix.load();
         // The filter that refuses control characters in query strings and turns what still reaches the
         // database into a 400 is a servlet filter, which MockMvc leaves out unless given.
-        requests = new ActorRequests(context, context.getBean("controlCharacterFilter", Filter.class));
+        requests =
+                new ActorRequests(context, context.getBean("controlCharacterFilter", Filter.class)).from("192.0.2.78");
     }
 
     @Test
