@@ -115,7 +115,12 @@ class EventPagesBrowserIntegrationTests {
 
         String token = mailedToken("skrypt.przegladarka@test.koordes.example", "/wydarzenia/zapis/potwierdz?token=");
         browser.open(url("/wydarzenia/zapis/potwierdz?token=" + token));
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Zgłoszenie potwierdzone");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Potwierdzenie zgłoszenia");
+        browser.checkAccessible("event-confirm");
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/wydarzenia/zapis/potwierdz'] button"))
+                .click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Zgłoszenie potwierdzone"));
         browser.checkAccessible("event-confirmed");
 
         String cancel = mailedToken("skrypt.przegladarka@test.koordes.example", "/wydarzenia/rezygnacja?token=");

@@ -19,6 +19,7 @@ import pl.koordes.events.internal.EventRegistrations;
 import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.SignedInClient;
 
 /**
  * Issue 11, item 4: without KOORDES_BASE_URL the application links to the port it really listens on (here a
@@ -64,6 +65,18 @@ class PublicLinksIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(follow(confirm).statusCode()).as(confirm).isEqualTo(200);
+        assertThat(jdbc.sql("select status from event_registration where lower(email) = lower(:e)")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
+                .as("opening the link (a mail scanner) confirms nothing")
+                .isEqualTo("PENDING");
+        SignedInClient visitor = new SignedInClient(port);
+        String path = confirm.substring(base().length());
+        visitor.get(path);
+        assertThat(visitor.post("/wydarzenia/zapis/potwierdz", "token", path.substring(path.indexOf('=') + 1))
+                        .body())
+                .contains("Zgłoszenie potwierdzone");
 
         // The confirmation brings the next message, with the event's page, its calendar file and the cancel link.
         List<String> seatLinks = links(mail(email, "registrationConfirmed"));

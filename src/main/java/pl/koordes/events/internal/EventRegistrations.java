@@ -374,6 +374,21 @@ public class EventRegistrations {
         return waitingList.cancel(rows.lock(eventId), registrationId, clock.instant());
     }
 
+    /**
+     * The event a confirmation link is for, while it still confirms something: the page the link opens
+     * shows it and asks for a click, so that opening the link (a mail scanner) confirms nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Event> confirmable(String token) {
+        if (!RegistrationTokens.plausible(token)) {
+            return Optional.empty();
+        }
+        return rows.byConfirmToken(token)
+                .flatMap(found -> rows.find(found[0]))
+                .filter(r -> r.status() == RegistrationStatus.PENDING || r.status() == RegistrationStatus.UNCONFIRMED)
+                .flatMap(r -> catalogue.find(r.eventId()));
+    }
+
     /** The signed-in person's registrations, upcoming first in date order, then past ones, newest first. */
     @Transactional(readOnly = true)
     public List<MyRegistration> mine(CurrentUser user) {

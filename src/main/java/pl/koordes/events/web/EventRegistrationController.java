@@ -132,6 +132,20 @@ class EventRegistrationController {
     }
 
     @GetMapping("/wydarzenia/zapis/potwierdz")
+    String confirmPage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        Optional<Event> event = registrations.confirmable(token);
+        if (event.isEmpty()) {
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("event", null);
+            model.addAttribute("messageKey", "events.confirm.INVALID");
+            return "events/notice";
+        }
+        model.addAttribute("event", event.get());
+        model.addAttribute("token", token);
+        return "events/confirm";
+    }
+
+    @PostMapping("/wydarzenia/zapis/potwierdz")
     String confirm(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
         EventRegistrations.Confirmation result = registrations.confirm(token);
         if (result == EventRegistrations.Confirmation.INVALID) {
