@@ -262,7 +262,10 @@ class AccountIntegrityIntegrationTests {
         String ownerPassword = "moje własne hasło z Lublina";
         register(victim, "Wiktoria Właściwa", ownerPassword);
         String verify = link(victim, "verifyEmail", VERIFY);
-        assertThat(location(new SignedInClient(port).get(verify))).endsWith("/logowanie?aktywne");
+        SignedInClient mailbox = new SignedInClient(port);
+        mailbox.get(verify);
+        assertThat(location(mailbox.post("/rejestracja/potwierdz", "token", token(verify))))
+                .endsWith("/logowanie?aktywne");
         assertThat(location(new SignedInClient(port).signIn(victim, ownerPassword)))
                 .endsWith("/konto");
         assertThat(location(new SignedInClient(port).signIn(victim, squatterPassword)))

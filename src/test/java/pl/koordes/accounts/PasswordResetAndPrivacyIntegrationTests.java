@@ -220,7 +220,18 @@ class PasswordResetAndPrivacyIntegrationTests {
         Matcher link = Pattern.compile("(/rejestracja/potwierdz\\?token=[A-Za-z0-9_-]+)")
                 .matcher(body);
         assertThat(link.find()).isTrue();
-        assertThat(visitor.get(link.group(1)).headers().firstValue("Location"))
+        HttpResponse<String> opened = visitor.get(link.group(1));
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("Potwierdzam adres e-mail");
+        assertThat(new Client()
+                        .post("/logowanie", "/logowanie", Map.of("email", email, "password", password))
+                        .headers()
+                        .firstValue("Location"))
+                .as("opening the link (a mail scanner) activates nothing")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?blad"));
+        assertThat(visitor.post(link.group(1), "/rejestracja/potwierdz", Map.of("token", token(link.group(1))))
+                        .headers()
+                        .firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?aktywne"));
         assertThat(visitor.get(link.group(1)).statusCode())
                 .as("the link a second time")

@@ -70,7 +70,9 @@ class AccountPagesBrowserIntegrationTests {
                 insert into account (email, display_name, status, language) values ('zaproszona@przyklad.example', 'Zofia Zaproszona', 'INVITED', 'pl') returning id
                 """).query(Long.class).single();
         String token = tokens.issue(invited, AccountTokens.Purpose.INVITATION, Duration.ofDays(1));
+        String verification = tokens.issue(invited, AccountTokens.Purpose.EMAIL_VERIFICATION, Duration.ofDays(1));
         return Stream.of(
+                        new String[] {"registration-confirm", "/rejestracja/potwierdz?token=" + verification, "200"},
                         new String[] {"sign-in", "/logowanie", "200"},
                         new String[] {"sign-in-failed", "/logowanie?blad", "200"},
                         new String[] {"sign-in-locked", "/logowanie?zablokowane", "200"},

@@ -139,6 +139,15 @@ public class SelfRegistration {
         return value == null ? "" : value;
     }
 
+    /** Whether a verification link still works, for the page that asks for the click that confirms. */
+    @Transactional(readOnly = true)
+    public boolean confirmable(String token) {
+        return tokens.peek(token, AccountTokens.Purpose.EMAIL_VERIFICATION)
+                .flatMap(accounts::byId)
+                .filter(row -> row.status() == AccountStatus.INVITED)
+                .isPresent();
+    }
+
     /** Confirms the e-mail address: the account becomes active. False when the link no longer works. */
     @Transactional
     public boolean confirm(String token) {

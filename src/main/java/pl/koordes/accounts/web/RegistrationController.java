@@ -70,7 +70,18 @@ class RegistrationController {
         return form(model, form, errors, advice);
     }
 
+    /** The link opens a page asking for a click: opening it (as mail scanners do) confirms nothing. */
     @GetMapping("/rejestracja/potwierdz")
+    String confirmPage(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        if (!registration.confirmable(token)) {
+            response.setStatus(HttpStatus.GONE.value());
+            return "accounts/linkInvalid";
+        }
+        model.addAttribute("token", token);
+        return "accounts/registrationConfirm";
+    }
+
+    @PostMapping("/rejestracja/potwierdz")
     String confirm(@RequestParam(defaultValue = "") String token, HttpServletResponse response) {
         if (!registration.confirm(token)) {
             response.setStatus(HttpStatus.GONE.value());
