@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pl.koordes.accounts.AccountStatus;
 
 /**
  * Single-use, expiring tokens for links sent by e-mail (invitation, password reset, e-mail
@@ -42,9 +43,20 @@ public class AccountTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AccountTokens(JdbcClient jdbc, Clock clock) {
+    private final Accounts accounts;
+
+    AccountTokens(JdbcClient jdbc, Clock clock, Accounts accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.accounts = accounts;
+    }
+
+    /**
+     * The account a working link belongs to, while the account is in the state the link is for (an
+     * active account for a reset, a pending one for a verification); without using the link up.
+     */
+    public Optional<Accounts.Row> holder(String secret, Purpose purpose, AccountStatus status) {
+        return peek(secret, purpose).flatMap(accounts::byId).filter(row -> row.status() == status);
     }
 
     /** Issues a token and returns the secret part for the link; earlier unused tokens of that purpose stop working. */

@@ -100,9 +100,7 @@ public class PasswordReset {
     /** Whether a reset link still works (to show the form or the "link no longer works" page). */
     @Transactional(readOnly = true)
     public boolean linkValid(String token) {
-        return tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET)
-                .flatMap(accounts::byId)
-                .filter(row -> row.status() == AccountStatus.ACTIVE)
+        return tokens.holder(token, AccountTokens.Purpose.PASSWORD_RESET, AccountStatus.ACTIVE)
                 .isPresent();
     }
 
@@ -114,9 +112,7 @@ public class PasswordReset {
     @Transactional
     public void reset(NewPasswordForm form, Locale locale) {
         String token = form.tokenText();
-        Accounts.Row row = tokens.peek(token, AccountTokens.Purpose.PASSWORD_RESET)
-                .flatMap(accounts::byId)
-                .filter(account -> account.status() == AccountStatus.ACTIVE)
+        Accounts.Row row = tokens.holder(token, AccountTokens.Purpose.PASSWORD_RESET, AccountStatus.ACTIVE)
                 .orElseThrow(() -> new NotFound("password reset", "link"));
         Optional<PasswordPolicy.Refusal> refusal =
                 policy.check(form.password(), row.displayName(), row.email(), locale);

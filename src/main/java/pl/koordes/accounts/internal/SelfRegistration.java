@@ -142,9 +142,7 @@ public class SelfRegistration {
     /** Whether a verification link still works, for the page that asks for the click that confirms. */
     @Transactional(readOnly = true)
     public boolean confirmable(String token) {
-        return tokens.peek(token, AccountTokens.Purpose.EMAIL_VERIFICATION)
-                .flatMap(accounts::byId)
-                .filter(row -> row.status() == AccountStatus.INVITED)
+        return tokens.holder(token, AccountTokens.Purpose.EMAIL_VERIFICATION, AccountStatus.INVITED)
                 .isPresent();
     }
 
