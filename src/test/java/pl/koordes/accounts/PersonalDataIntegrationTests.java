@@ -1,10 +1,12 @@
 package pl.koordes.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static pl.koordes.support.SignedInClient.location;
 
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,11 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import pl.koordes.events.SeatMode;
 import pl.koordes.events.internal.EventRegistrations;
 import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.events.internal.RegistrationResult;
@@ -144,8 +149,7 @@ class PersonalDataIntegrationTests {
         long region = jdbc.sql("select id from region where slug = 'opolskie'")
                 .query(Long.class)
                 .single();
-        registrations.register(
-                upcoming, RegistrationForm.of(name, email, region, pl.koordes.events.SeatMode.ON_SITE), null, PL);
+        registrations.register(upcoming, RegistrationForm.of(name, email, region, SeatMode.ON_SITE), null, PL);
 
         SignedInClient visitor = new SignedInClient(port, "127.0.0.71");
         HttpResponse<String> invalid = visitor.submit("/moje-dane", "/moje-dane", "email", "nie-adres");
@@ -156,8 +160,7 @@ class PersonalDataIntegrationTests {
                 visitor.submit("/moje-dane", "/moje-dane", "email", "nikt." + run + "@przyklad.example");
         assertThat(location(asked)).endsWith("/moje-dane?wyslano").isEqualTo(location(nobody));
 
-        String body = org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
+        String body = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> jdbc.sql(
                                         "select text_body from notifications_dev_mailbox where recipient = :to and kind = 'personalData'")
@@ -166,8 +169,8 @@ class PersonalDataIntegrationTests {
                                 .optional()
                                 .orElse(null),
                         b -> b != null);
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/moje-dane/dostep\\?token=[A-Za-z0-9_-]+)")
-                .matcher(body);
+        Matcher link =
+                Pattern.compile("(/moje-dane/dostep\\?token=[A-Za-z0-9_-]+)").matcher(body);
         assertThat(link.find()).isTrue();
         String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
 

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -264,9 +267,9 @@ class AccountPagesBrowserIntegrationTests {
                         "insert into accounts_personal_data_link (token_hash, email, expires_at) values (:hash, :email, now() + interval '1 hour')")
                 .param(
                         "hash",
-                        java.util.HexFormat.of()
-                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                        .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256")
+                                        .digest(secret.getBytes(StandardCharsets.UTF_8))))
                 .param("email", "gosc.przegladarki@przyklad.example")
                 .update();
         for (int width : new int[] {1280, 375}) {

@@ -1,6 +1,7 @@
 package pl.koordes.notifications.internal;
 
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.personaldata.PersonalData;
@@ -30,7 +31,7 @@ class MailboxPersonalData implements PersonalData {
                         select delivered_at, subject from notifications_dev_mailbox
                         where lower(recipient) like :like order by delivered_at
                         """)
-                .param("like", PersonalData.anywhere(person.email().toLowerCase(java.util.Locale.ROOT)))
+                .param("like", PersonalData.anywhere(person.email().toLowerCase(Locale.ROOT)))
                 .query((rs, n) -> {
                     var row = PersonalData.row();
                     row.put("deliveredAt", String.valueOf(rs.getObject("delivered_at")));

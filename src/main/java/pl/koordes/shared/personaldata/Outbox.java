@@ -1,6 +1,5 @@
 package pl.koordes.shared.personaldata;
 
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,17 +45,25 @@ class Outbox implements PersonalData {
 
     @Override
     public void erase(Person person) {
-        for (String value : List.of(person.email(), person.displayName())) {
-            if (value.isBlank()) {
-                continue;
-            }
-            // Serialized as JSON: the value appears JSON-escaped (a quote or a Polish letter may be escaped).
-            String escaped = JSON.writeValueAsString(value);
-            jdbc.sql(
-                            "delete from event_publication where serialized_event ilike :plain or serialized_event ilike :json")
-                    .param("plain", PersonalData.anywhere(value))
-                    .param("json", PersonalData.anywhere(escaped.substring(1, escaped.length() - 1)))
-                    .update();
+        // By address: everything, so nothing more is sent to the person. By name: only what was delivered,
+        // since an undelivered message to someone else that merely names the person must still go out.
+        delete(person.email(), false);
+        if (!person.displayName().isBlank()) {
+            delete(person.displayName(), true);
         }
+    }
+
+    private void delete(String value, boolean deliveredOnly) {
+        // Serialized as JSON: the value appears JSON-escaped (a quote or a Polish letter may be escaped).
+        String escaped = JSON.writeValueAsString(value);
+        jdbc.sql("""
+                        delete from event_publication
+                        where (serialized_event ilike :plain or serialized_event ilike :json)
+                          and (not :deliveredOnly or completion_date is not null)
+                        """)
+                .param("plain", PersonalData.anywhere(value))
+                .param("json", PersonalData.anywhere(escaped.substring(1, escaped.length() - 1)))
+                .param("deliveredOnly", deliveredOnly)
+                .update();
     }
 }

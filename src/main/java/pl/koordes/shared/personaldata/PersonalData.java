@@ -1,5 +1,6 @@
 package pl.koordes.shared.personaldata;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,6 @@ public interface PersonalData {
 
     /** A JSON-ready row: insertion order kept, nulls allowed. */
     static Map<String, @Nullable Object> row() {
-        return new java.util.LinkedHashMap<>();
+        return new LinkedHashMap<>();
     }
 }
