@@ -95,6 +95,13 @@ public class AccountManagement {
                 Map.of("status", AccountStatus.ACTIVE.name()));
     }
 
+    /** Whether the policy refuses the invitee's password, and why; empty also when the link does not work. */
+    @Transactional(readOnly = true)
+    public Optional<PasswordPolicy.Refusal> passwordRefusal(NewPasswordForm form, Locale locale) {
+        return invitee(form.tokenText())
+                .flatMap(person -> policy.check(form.password(), person.displayName(), person.email(), locale));
+    }
+
     /** Why the form's password was refused, in the reader's language, for showing beside the field. */
     @Transactional(readOnly = true)
     public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {

@@ -1,6 +1,7 @@
 package pl.koordes.accounts;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,17 +137,25 @@ public class Profiles {
     @Transactional
     public void changePassword(long id, PasswordChangeForm form, Locale locale) {
         Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        // Every reason at once: a wrong current password and a weak new one are both said.
+        List<Refused.Reason> reasons = new ArrayList<>();
         if (!currentPasswordMatches(row, form.currentPassword())) {
-            throw Refused.field("currentPassword", "profile.currentPassword.wrong");
+            reasons.add(new Refused.Reason("currentPassword", "profile.currentPassword.wrong"));
         }
-        Optional<PasswordPolicy.Refusal> refusal =
-                policy.check(form.newPassword(), row.displayName(), row.email(), locale);
-        if (refusal.isPresent()) {
-            throw Refused.field("newPassword", refusal.get().key());
+        policy.check(form.newPassword(), row.displayName(), row.email(), locale)
+                .ifPresent(refusal -> reasons.add(new Refused.Reason("newPassword", refusal.key())));
+        if (!reasons.isEmpty()) {
+            throw Refused.all(reasons);
         }
         accounts.setPassword(id, passwords.encode(form.newPassword()));
         credentials.changed(row, AccountAction.PASSWORD_CHANGED);
         audit.record(id, row.email(), AccountAction.PASSWORD_CHANGED, "account", id, null, null);
+    }
+
+    /** Whether the policy refuses the password for this person, and why. */
+    public Optional<PasswordPolicy.Refusal> passwordRefusal(long id, @Nullable String newPassword, Locale locale) {
+        Accounts.Row row = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
+        return policy.check(newPassword, row.displayName(), row.email(), locale);
     }
 
     /** Why a new password was refused, in the reader's language, for showing beside the field. */

@@ -265,7 +265,7 @@ class AccountIntegrityIntegrationTests {
         SignedInClient mailbox = new SignedInClient(port);
         mailbox.get(verify);
         assertThat(location(mailbox.post("/rejestracja/potwierdz", "token", token(verify))))
-                .endsWith("/logowanie?aktywne");
+                .endsWith("/logowanie?potwierdzone");
         assertThat(location(new SignedInClient(port).signIn(victim, ownerPassword)))
                 .endsWith("/konto");
         assertThat(location(new SignedInClient(port).signIn(victim, squatterPassword)))
@@ -283,7 +283,7 @@ class AccountIntegrityIntegrationTests {
                 new InvitePersonForm(invited, "Zofia Zaproszona", "pl", List.of("EXPERT"), List.of("")),
                 new CurrentUser(admin, DemoAccounts.ADMINISTRATOR, "Administrator", List.of(), "pl"));
         assertThat(email(id)).isEqualTo(invited);
-        assertThat(mail(invited, "invitation")).contains("Zofia Zaproszona");
+        assertThat(mail(invited, "invitation")).contains("Dzień dobry,", "Twoje role: Ekspert.");
     }
 
     @Test

@@ -62,7 +62,8 @@ class PasswordResetAndPrivacyIntegrationTests {
         String body = await().atMost(Duration.ofSeconds(20))
                 .until(() -> mailTo(email), Optional::isPresent)
                 .orElseThrow();
-        assertThat(body).contains("Zuzanna Zapominalska");
+        // A formal greeting, as Polish official correspondence starts.
+        assertThat(body).startsWith("KoordES").contains("Dzień dobry,");
         Matcher link = RESET_LINK.matcher(body);
         assertThat(link.find()).as("reset link in the mail").isTrue();
 
@@ -232,7 +233,11 @@ class PasswordResetAndPrivacyIntegrationTests {
         assertThat(visitor.post(link.group(1), "/rejestracja/potwierdz", Map.of("token", token(link.group(1))))
                         .headers()
                         .firstValue("Location"))
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?aktywne"));
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/logowanie?potwierdzone"));
+        // The page says what just happened: the address is confirmed (no password was set here).
+        assertThat(visitor.get("/logowanie?potwierdzone").body())
+                .contains("Adres e-mail został potwierdzony i konto już działa.")
+                .doesNotContain("Hasło zostało ustawione");
         assertThat(visitor.get(link.group(1)).statusCode())
                 .as("the link a second time")
                 .isEqualTo(410);
@@ -291,6 +296,25 @@ class PasswordResetAndPrivacyIntegrationTests {
                 person.post("/konto", "/konto/dane", Map.of("displayName", "Ewa\u0000Odstęp", "language", "pl"));
         assertThat(nul.statusCode()).isEqualTo(422);
         assertThat(nul.body()).contains("Popraw błędy w formularzu").contains("niedozwolony znak sterujący");
+
+        // Every password error at once, each named: a wrong current password, a new one too short, and
+        // a repetition that differs are three errors of one submission, not three submissions.
+        HttpResponse<String> threeErrors = person.post(
+                "/konto",
+                "/konto/haslo",
+                Map.of("currentPassword", "nie moje hasło", "newPassword", "krótkie", "passwordRepeated", "inne"));
+        assertThat(threeErrors.statusCode()).isEqualTo(422);
+        assertThat(threeErrors.body())
+                .contains("<a href=\"#newPassword\">Nowe hasło: ")
+                .contains("<a href=\"#passwordRepeated\">Powtórzone hasło: ");
+        HttpResponse<String> twoErrors = person.post(
+                "/konto",
+                "/konto/haslo",
+                Map.of("currentPassword", "nie moje hasło", "newPassword", "krótkie", "passwordRepeated", "krótkie"));
+        assertThat(twoErrors.statusCode()).isEqualTo(422);
+        assertThat(twoErrors.body())
+                .contains("<a href=\"#currentPassword\">Obecne hasło")
+                .contains("<a href=\"#newPassword\">Nowe hasło: ");
 
         // Form records keep passwords byte for byte: the surrounding spaces are part of them.
         String newPassword = " nowe hasło, też z odstępem ";

@@ -112,7 +112,7 @@ class AccountPagesBrowserIntegrationTests {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         String summary =
                 browser.driver().findElement(By.cssSelector(".error-summary")).getText();
-        assertThat(summary).contains("To hasło jest zbyt łatwe do odgadnięcia.");
+        assertThat(summary).contains("Hasło: to hasło jest zbyt łatwe do odgadnięcia.");
         check("invitation-weak-password");
     }
 

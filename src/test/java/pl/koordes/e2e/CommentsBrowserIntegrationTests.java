@@ -89,7 +89,7 @@ class CommentsBrowserIntegrationTests {
         assertThat(browser.driver()
                         .findElement(By.cssSelector(".error-summary"))
                         .getText())
-                .contains("Wpisz tytuł komentarza.");
+                .contains("Tytuł: wpisz tytuł komentarza.");
         assertThat(browser.driver().findElement(By.id("comment-body")).getDomProperty("value"))
                 .contains("Drugi wiersz");
         browser.checkAccessible("comments-form-errors");

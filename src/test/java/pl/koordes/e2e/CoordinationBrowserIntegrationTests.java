@@ -69,7 +69,7 @@ class CoordinationBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Wpisz opis regionu po polsku.");
+                    .contains("Opis po polsku: wpisz opis regionu po polsku.");
             check("workspace-description-error");
             browser.driver().findElement(By.id("descriptionPl")).sendKeys("Opis z przeglądarki.\n\nDrugi akapit.");
             submit("form[action='/koordynacja/malopolskie/opis']");

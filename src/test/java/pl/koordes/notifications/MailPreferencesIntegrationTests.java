@@ -23,6 +23,7 @@ import pl.koordes.events.EventLevel;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.internal.Audience;
 import pl.koordes.events.internal.Event;
+import pl.koordes.events.internal.EventChange;
 import pl.koordes.events.internal.EventFormat;
 import pl.koordes.events.internal.EventType;
 import pl.koordes.shared.mail.MailKind;
@@ -219,6 +220,10 @@ class MailPreferencesIntegrationTests {
                 Map.entry("what", "mail.credentials.PASSWORD_CHANGED"),
                 Map.entry("when", "01.01.2027 12:00"),
                 Map.entry("confirmed", true),
+                Map.entry(
+                        "changes",
+                        List.of(new EventChange(
+                                "events.mail.change.when", "01.01.2027 10:00–12:00", "01.01.2027 11:00–13:00"))),
                 Map.entry("seatHeld", true),
                 Map.entry("hasAccount", false),
                 Map.entry("days", 3L),

@@ -92,7 +92,10 @@ class MailSmtpIntegrationTests {
         assertThat(Parts.charset(parts.text())).isEqualToIgnoringCase("UTF-8");
         assertThat(parts.html().isMimeType("text/html")).isTrue();
         assertThat(Parts.charset(parts.html())).isEqualToIgnoringCase("UTF-8");
+        // A formal letter: the greeting of Polish official correspondence first, then the text, then the closing.
         assertThat(parts.textBody())
+                .containsSubsequence(
+                        "Dzień dobry,", "To jest wiadomość próbna.", "Z poważaniem", "Zespół platformy KoordES")
                 .contains("Wiadomość próbna: " + POLISH)
                 .contains("To jest wiadomość próbna.")
                 .contains("Otwórz KoordES (https://koordes.example)")
@@ -127,7 +130,7 @@ class MailSmtpIntegrationTests {
         assertThat(message.getReplyTo()).extracting(Object::toString).containsExactly("biuro@rops.example");
         Parts parts = Parts.of(message);
         assertThat(parts.textBody())
-                .contains("This is a test message.")
+                .containsSubsequence("Hello,", "This is a test message.", "Kind regards,", "The KoordES platform team")
                 .contains(POLISH)
                 .contains("Open KoordES (https://koordes.example)");
         assertThat(parts.htmlBody()).contains("<html lang=\"en\">").contains("This message was sent automatically");

@@ -129,6 +129,14 @@ public class PasswordReset {
         audit.record(row.id(), row.email(), AccountAction.PASSWORD_RESET, "account", row.id(), null, null);
     }
 
+    /** Whether the policy refuses the new password, and why; empty also when the link does not work. */
+    @Transactional(readOnly = true)
+    public Optional<PasswordPolicy.Refusal> passwordRefusal(NewPasswordForm form, Locale locale) {
+        return tokens.peek(form.tokenText(), AccountTokens.Purpose.PASSWORD_RESET)
+                .flatMap(accounts::byId)
+                .flatMap(row -> policy.check(form.password(), row.displayName(), row.email(), locale));
+    }
+
     /** Why the form's password was refused, in the reader's language, for showing beside the field. */
     @Transactional(readOnly = true)
     public Optional<String> passwordAdvice(NewPasswordForm form, Locale locale) {

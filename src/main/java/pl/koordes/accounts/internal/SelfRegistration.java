@@ -129,6 +129,11 @@ public class SelfRegistration {
                 id, address, AccountAction.REGISTERED, "account", id, null, Map.of("role", Role.PARTICIPANT.name()));
     }
 
+    /** Whether the policy refuses the form's password, and why. */
+    public Optional<PasswordPolicy.Refusal> passwordRefusal(SelfRegistrationForm form, Locale locale) {
+        return policy.check(form.password(), text(form.displayName()), text(form.email()), locale);
+    }
+
     /** Why the form's password was refused, in the reader's language, for showing beside the field. */
     public Optional<String> passwordAdvice(SelfRegistrationForm form, Locale locale) {
         return policy.check(form.password(), text(form.displayName()), text(form.email()), locale)

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.accounts.AccountManagement;
 import pl.koordes.accounts.internal.NewPasswordForm;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.web.FormErrors;
@@ -70,7 +71,16 @@ class InvitationController {
         }
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
-            return again(model, response, form.tokenText(), invitee.get(), errors, null);
+            // The policy's verdict too, so that every error shows at once.
+            var refusal = accounts.passwordRefusal(form, locale);
+            FormErrors all = refusal.map(r -> errors.with("password", r.key())).orElse(errors);
+            return again(
+                    model,
+                    response,
+                    form.tokenText(),
+                    invitee.get(),
+                    all,
+                    refusal.map(PasswordPolicy.Refusal::detail).orElse(null));
         }
         try {
             accounts.acceptInvitation(form, locale);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.accounts.internal.NewPasswordForm;
+import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.accounts.internal.PasswordReset;
 import pl.koordes.accounts.internal.PasswordResetRequestForm;
 import pl.koordes.shared.mail.EmailAddresses;
@@ -100,7 +101,15 @@ class PasswordResetController {
         }
         FormErrors errors = FormErrors.check(form, result);
         if (errors.any()) {
-            return again(model, response, form.tokenText(), errors, null);
+            // The policy's verdict too, so that every error shows at once.
+            var refusal = reset.passwordRefusal(form, locale);
+            FormErrors all = refusal.map(r -> errors.with("password", r.key())).orElse(errors);
+            return again(
+                    model,
+                    response,
+                    form.tokenText(),
+                    all,
+                    refusal.map(PasswordPolicy.Refusal::detail).orElse(null));
         }
         try {
             reset.reset(form, locale);

@@ -114,7 +114,13 @@ class ProfileController {
                     profiles.changePassword(me.user().id(), form, locale);
                     return "redirect:/konto?zapisano=haslo";
                 },
-                errors -> page(me, model, errors, advice(me, form, errors, locale), null));
+                errors -> {
+                    // The policy's verdict too, when the form's own checks stopped the change before it.
+                    FormErrors all = profiles.passwordRefusal(me.user().id(), form.newPassword(), locale)
+                            .map(refusal -> errors.with("newPassword", refusal.key()))
+                            .orElse(errors);
+                    return page(me, model, all, advice(me, form, all, locale), null);
+                });
     }
 
     /** Why the policy refused the new password, beside the field; nothing when something else was wrong. */

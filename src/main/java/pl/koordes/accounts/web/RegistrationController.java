@@ -56,7 +56,14 @@ class RegistrationController {
         }
         FormErrors errors = FormErrors.check(form, result);
         String advice = null;
-        if (!errors.any()) {
+        if (errors.any()) {
+            // The policy's verdict too, so that every error shows at once.
+            var refusal = registration.passwordRefusal(form, locale);
+            if (refusal.isPresent()) {
+                errors = errors.with("password", refusal.get().key());
+                advice = refusal.get().detail();
+            }
+        } else {
             try {
                 registration.register(form, locale);
                 return "redirect:/rejestracja?wyslano";
@@ -87,7 +94,7 @@ class RegistrationController {
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/linkInvalid";
         }
-        return "redirect:/logowanie?aktywne";
+        return "redirect:/logowanie?potwierdzone";
     }
 
     private static String form(Model model, SelfRegistrationForm form, FormErrors errors, @Nullable String advice) {

@@ -22,6 +22,7 @@ class SignInController {
             @RequestParam(name = "zablokowane", required = false) String locked,
             @RequestParam(name = "wygaslo", required = false) String expired,
             @RequestParam(name = "aktywne", required = false) String activated,
+            @RequestParam(name = "potwierdzone", required = false) String confirmed,
             @RequestParam(name = "haslo", required = false) String passwordChanged,
             @RequestParam(name = "adres", required = false) String emailChanged,
             Model model) {
@@ -30,6 +31,7 @@ class SignInController {
         model.addAttribute("lockoutMinutes", properties.lockout().toMinutes());
         model.addAttribute("expired", expired != null);
         model.addAttribute("activated", activated != null);
+        model.addAttribute("confirmed", confirmed != null);
         model.addAttribute("passwordChanged", passwordChanged != null);
         model.addAttribute("emailChanged", emailChanged != null);
         return "accounts/signIn";

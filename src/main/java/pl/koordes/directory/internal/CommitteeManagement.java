@@ -87,9 +87,10 @@ public class CommitteeManagement {
     public long addMembership(long committeeId, @Valid MembershipForm form, @Valid MemberContactForm contact) {
         changes.committee(committeeId).orElseThrow(() -> new NotFound("committee", committeeId));
         long id = jdbc.sql("""
-                        insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start,
-                                                          term_end, email, phone)
-                        values (:committee, :fullName, :organisation, :sector, :function, :termStart, :termEnd, :email, :phone)
+                        insert into committee_membership (committee_id, full_name, organisation, sector, function, function_form,
+                                                          term_start, term_end, email, phone)
+                        values (:committee, :fullName, :organisation, :sector, :function, :functionForm, :termStart,
+                                :termEnd, :email, :phone)
                         returning id
                         """)
                 .params(membershipParameters(form))
@@ -173,7 +174,7 @@ public class CommitteeManagement {
     private void updateMembership(long committeeId, long membershipId, MembershipForm form) {
         jdbc.sql("""
                         update committee_membership set full_name = :fullName, organisation = :organisation, sector = :sector,
-                               function = :function, term_start = :termStart, term_end = :termEnd
+                               function = :function, function_form = :functionForm, term_start = :termStart, term_end = :termEnd
                         where id = :id and committee_id = :committee
                         """)
                 .params(membershipParameters(form))
@@ -188,6 +189,10 @@ public class CommitteeManagement {
         parameters.put("organisation", optional(form.organisation()));
         parameters.put("sector", Objects.requireNonNull(form.sector()).name());
         parameters.put("function", Objects.requireNonNull(form.function()).name());
+        parameters.put(
+                "functionForm",
+                Objects.requireNonNullElse(form.functionForm(), FunctionForm.UNSPECIFIED)
+                        .name());
         parameters.put("termStart", form.termStart());
         parameters.put("termEnd", form.termEnd());
         return parameters;

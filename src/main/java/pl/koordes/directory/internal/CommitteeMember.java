@@ -12,10 +12,14 @@ public record CommitteeMember(
         @Nullable String organisation,
         Sector sector,
         CommitteeFunction function,
+        FunctionForm functionForm,
         LocalDate termStart,
         @Nullable LocalDate termEnd) {
 
-    /** One row of a select of {@code id, full_name, organisation, sector, function, term_start, term_end}. */
+    /**
+     * One row of a select of {@code id, full_name, organisation, sector, function, function_form,
+     * term_start, term_end}.
+     */
     public static CommitteeMember of(ResultSet rs, int row) throws SQLException {
         return new CommitteeMember(
                 rs.getLong("id"),
@@ -23,7 +27,14 @@ public record CommitteeMember(
                 rs.getString("organisation"),
                 Sector.valueOf(rs.getString("sector")),
                 CommitteeFunction.valueOf(rs.getString("function")),
+                FunctionForm.valueOf(rs.getString("function_form")),
                 rs.getObject("term_start", LocalDate.class),
                 rs.getObject("term_end", LocalDate.class));
+    }
+
+    /** The message key naming the member's function in the member's own form. */
+    public String functionKey() {
+        String key = "committee.function." + function.name();
+        return functionForm == FunctionForm.UNSPECIFIED ? key : key + "." + functionForm.name();
     }
 }

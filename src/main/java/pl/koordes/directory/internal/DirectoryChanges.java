@@ -70,7 +70,7 @@ class DirectoryChanges {
     Optional<Map<String, @Nullable Object>> membership(long committeeId, long id) {
         return snapshot("""
                 select committee_id as "committeeId", full_name as "fullName", organisation, sector, function,
-                       term_start as "termStart", term_end as "termEnd", email, phone
+                       function_form as "functionForm", term_start as "termStart", term_end as "termEnd", email, phone
                 from committee_membership where id = :id and committee_id = :committee
                 """, Map.of("id", id, "committee", committeeId));
     }

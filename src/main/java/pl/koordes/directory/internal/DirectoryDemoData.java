@@ -128,12 +128,21 @@ class DirectoryDemoData implements ApplicationRunner {
             int members = 5 + r % (SEATS.size() - 4);
             for (int m = 0; m < members; m++) {
                 Seat seat = SEATS.get(m);
+                String name = inventedName(r * 7 + m * 3);
                 jdbc.sql("""
-                        insert into committee_membership (committee_id, full_name, organisation, sector, function, term_start, term_end)
-                        values (:committee, :name, :organisation, :sector, :function, :start, :end)
+                        insert into committee_membership (committee_id, full_name, organisation, sector, function,
+                                                          function_form, term_start, term_end)
+                        values (:committee, :name, :organisation, :sector, :function, :form, :start, :end)
                         """)
                         .param("committee", committee)
-                        .param("name", inventedName(r * 7 + m * 3))
+                        .param("name", name)
+                        // The demo names follow Polish forms, so each member's function does too.
+                        .param(
+                                "form",
+                                (name.substring(0, name.indexOf(' ')).endsWith("a")
+                                                ? FunctionForm.FEMININE
+                                                : FunctionForm.MASCULINE)
+                                        .name())
                         .param("organisation", seat.organisation())
                         .param("sector", seat.sector().name())
                         .param("function", seat.function().name())

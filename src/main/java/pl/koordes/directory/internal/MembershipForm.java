@@ -12,6 +12,7 @@ import pl.koordes.shared.web.CrossFieldRules;
 /**
  * A person's membership in a committee as an administrator or the region's coordinator enters it.
  *
+ * @param functionForm how the function is named for this person; none means both forms
  * @param termEnd the last day of the membership, or none while it is open-ended
  */
 public record MembershipForm(
@@ -26,6 +27,8 @@ public record MembershipForm(
         @NotNull(message = "directory.admin.function.required") @Nullable
         CommitteeFunction function,
 
+        @Nullable FunctionForm functionForm,
+
         @NotNull(message = "directory.admin.membershipStart.required")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         @Nullable
@@ -37,7 +40,7 @@ public record MembershipForm(
 
     /** A new membership from the given day to the end of the committee's term. */
     public static MembershipForm starting(LocalDate start, @Nullable LocalDate end) {
-        return new MembershipForm(null, null, null, null, start, end);
+        return new MembershipForm(null, null, null, null, FunctionForm.UNSPECIFIED, start, end);
     }
 
     public static MembershipForm of(CommitteeMember member) {
@@ -46,6 +49,7 @@ public record MembershipForm(
                 member.organisation(),
                 member.sector(),
                 member.function(),
+                member.functionForm(),
                 member.termStart(),
                 member.termEnd());
     }

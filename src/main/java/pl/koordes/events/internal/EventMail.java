@@ -76,6 +76,11 @@ class EventMail {
 
     /** The same message to every live registration (confirmed, waiting, awaiting confirmation). */
     void toEveryoneRegistered(Event event, String template) {
+        toEveryoneRegistered(event, template, Map.of());
+    }
+
+    /** The same, with more values for the template. */
+    void toEveryoneRegistered(Event event, String template, Map<String, Object> extra) {
         jdbc.sql("""
                         select email, language, status from event_registration
                         where event_id = :id and status in ('PENDING','UNCONFIRMED','CONFIRMED','WAITING') order by id
@@ -86,8 +91,14 @@ class EventMail {
                     rs.getString("language"),
                     template,
                     null,
-                    Map.of("confirmed", "CONFIRMED".equals(rs.getString("status"))));
+                    withConfirmed(extra, "CONFIRMED".equals(rs.getString("status"))));
         });
+    }
+
+    private static Map<String, Object> withConfirmed(Map<String, Object> extra, boolean confirmed) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("confirmed", confirmed);
+        return model;
     }
 
     static Locale locale(String language) {

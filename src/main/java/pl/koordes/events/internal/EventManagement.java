@@ -159,7 +159,8 @@ public class EventManagement {
         EventChanged changed = new EventChanged(id, after.title(), before.status(), details(before), details(after));
         events.publishEvent(changed);
         if (changed.mattersToRegistrants()) {
-            mail.toEveryoneRegistered(after, "events/mail/eventChanged");
+            mail.toEveryoneRegistered(
+                    after, "events/mail/eventChanged", Map.of("changes", EventChange.between(before, after)));
         }
     }
 

@@ -191,6 +191,20 @@ public final class FormErrors {
         return formValue == null ? "" : formValue instanceof Enum<?> e ? e.name() : formValue.toString();
     }
 
+    /**
+     * These errors and one more, unless the field has one already: for a check that needs more than
+     * the form (the password policy knows the person's name), run beside the form's own checks so that
+     * every error shows at once, not one per submission.
+     */
+    public FormErrors with(String field, String key) {
+        if (fieldKeys.containsKey(field)) {
+            return this;
+        }
+        Map<String, String> fields = new LinkedHashMap<>(fieldKeys);
+        fields.put(field, key);
+        return new FormErrors(fields, globalKeys, typed);
+    }
+
     public boolean any() {
         return !fieldKeys.isEmpty() || !globalKeys.isEmpty();
     }

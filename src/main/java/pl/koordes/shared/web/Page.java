@@ -94,6 +94,35 @@ public final class Page {
         return wording.t(key, args);
     }
 
+    /**
+     * A line of a form's error summary: the field's name, then what is wrong with it ("Imię i nazwisko:
+     * to pole jest wymagane."), so that the summary read on its own, as a screen reader does, says which
+     * field each error belongs to. The name is the shared label {@code field.<name>}; a field of a list
+     * ({@code agenda[2].time}) takes the list's label, and a field without a label shows the message alone.
+     */
+    public String errorLine(String field, String key) {
+        String message = t(key);
+        int end = field.indexOf('[');
+        String labelKey = "field." + (end < 0 ? field : field.substring(0, end));
+        if (!messages.has(locale(), labelKey)) {
+            return message;
+        }
+        String label = t(labelKey);
+        // "Obecne hasło jest nieprawidłowe." names its field already.
+        if (message.toLowerCase(locale()).startsWith(label.toLowerCase(locale()))) {
+            return message;
+        }
+        return label + ": " + lowerFirst(message);
+    }
+
+    /** The message continues the sentence after the field's name; an abbreviation ("PESEL") keeps its capitals. */
+    private static String lowerFirst(String message) {
+        if (message.length() < 2 || Character.isUpperCase(message.charAt(1))) {
+            return message;
+        }
+        return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    }
+
     public String lang() {
         return wording.lang();
     }

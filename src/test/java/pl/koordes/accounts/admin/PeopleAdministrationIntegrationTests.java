@@ -229,7 +229,7 @@ class PeopleAdministrationIntegrationTests {
         assertThat(mail.subject()).isEqualTo("Invitation to the KoordES platform");
         assertThat(mail.textBody())
                 .contains(
-                        "Hello Zofia Źdźbło,",
+                        "Hello,",
                         "Ada Administracyjna invites you",
                         "Your roles: Expert, Regional coordinator (Lesser Poland Voivodeship).")
                 .containsPattern("until \\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}")

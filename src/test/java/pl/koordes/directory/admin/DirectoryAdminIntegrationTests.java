@@ -201,11 +201,13 @@ class DirectoryAdminIntegrationTests {
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body)
                 .contains("class=\"error-summary\"")
-                .contains("<a href=\"#regionId\">Wybierz województwo: ten rodzaj instytucji działa w województwie.</a>")
-                .contains("<a href=\"#postalCode\">Wpisz kod pocztowy w formacie 00-000.</a>")
-                .contains("<a href=\"#email\">Wpisz adres e-mail w formacie nazwa@domena.pl.</a>")
+                .contains(
+                        "<a href=\"#regionId\">Województwo: wybierz województwo, bo ten rodzaj instytucji działa w województwie.</a>")
+                .contains("<a href=\"#postalCode\">Kod pocztowy: wpisz kod pocztowy w formacie 00-000.</a>")
+                .contains("<a href=\"#email\">Adres e-mail: wpisz adres e-mail w formacie nazwa@domena.pl.</a>")
                 .contains("<a href=\"#phone\">")
-                .contains("<a href=\"#website\">Wpisz adres strony zaczynający się od https:// lub http://")
+                .contains(
+                        "<a href=\"#website\">Strona internetowa: wpisz adres strony zaczynający się od https:// lub http://")
                 .contains("id=\"email-error\"")
                 .contains("value=\"to nie jest e-mail\"")
                 .contains("value=\"javascript:alert(1)\"")
@@ -226,7 +228,7 @@ class DirectoryAdminIntegrationTests {
                 .param("termEnd", "2026-04-30"));
         assertThat(committee.getStatus()).isEqualTo(422);
         assertThat(committee.getContentAsString(StandardCharsets.UTF_8))
-                .contains("<a href=\"#termEnd\">Koniec kadencji musi przypadać po jej początku.</a>")
+                .contains("<a href=\"#termEnd\">Data końcowa: koniec kadencji musi przypadać po jej początku.</a>")
                 .contains("value=\"2026-04-30\"");
 
         MockHttpServletResponse notADate = send(post("/admin/katalog/komitety/nowy")
@@ -237,7 +239,7 @@ class DirectoryAdminIntegrationTests {
         // A value that does not convert comes back as typed, beside its field; the other fields are
         // checked once every value converts (Spring validates a form record only then).
         assertThat(notADate.getContentAsString(StandardCharsets.UTF_8))
-                .contains("<a href=\"#termStart\">Ta wartość jest niepoprawna.</a>")
+                .contains("<a href=\"#termStart\">Data początkowa: ta wartość jest niepoprawna.</a>")
                 .contains("value=\"pierwszego maja\"");
 
         MockHttpServletResponse farAway = send(post("/admin/katalog/komitety/nowy")
@@ -246,7 +248,7 @@ class DirectoryAdminIntegrationTests {
                 .param("termEnd", "+1000000-01-01"));
         assertThat(farAway.getStatus()).isEqualTo(422);
         assertThat(farAway.getContentAsString(StandardCharsets.UTF_8))
-                .contains("<a href=\"#termEnd\">Wpisz datę z lat 1900–2999.</a>");
+                .contains("<a href=\"#termEnd\">Data końcowa: wpisz datę z lat 1900–2999.</a>");
         assertThat(count("committee")).isEqualTo(committees);
 
         long committeeId = currentCommitteeOf("podlaskie");
@@ -260,7 +262,7 @@ class DirectoryAdminIntegrationTests {
         assertThat(membership.getStatus()).isEqualTo(422);
         assertThat(membership.getContentAsString(StandardCharsets.UTF_8))
                 .contains(
-                        "<a href=\"#termEnd\">Ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>");
+                        "<a href=\"#termEnd\">Data końcowa: ostatni dzień członkostwa nie może przypadać przed jego początkiem.</a>");
         assertThat(count("committee_membership")).isEqualTo(memberships);
     }
 
@@ -356,7 +358,7 @@ class DirectoryAdminIntegrationTests {
                     .param("sortOrder", "51"));
             assertThat(takenCode.getStatus()).isEqualTo(422);
             assertThat(takenCode.getContentAsString(StandardCharsets.UTF_8))
-                    .contains("<a href=\"#code\">Makroregion o tym kodzie już istnieje. Wpisz inny kod.</a>");
+                    .contains("<a href=\"#code\">Kod: makroregion o tym kodzie już istnieje. Wpisz inny kod.</a>");
         } finally {
             jdbc.sql("delete from macroregion where code = 'TX1'").update();
         }

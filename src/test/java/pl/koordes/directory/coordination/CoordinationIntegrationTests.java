@@ -334,6 +334,46 @@ class CoordinationIntegrationTests {
     }
 
     @Test
+    void aMembersFunctionIsNamedInTheFormChosenForThem() throws Exception {
+        inRolledBackTransaction(() -> {
+            assertThat(page(coordinator, "/koordynacja/" + OWN + "/czlonkowie/nowy"))
+                    .contains("Jak nazywać funkcję tej osoby")
+                    .contains("value=\"UNSPECIFIED\" checked");
+            MockHttpServletResponse added = send(
+                    coordinator,
+                    membership(post("/koordynacja/" + OWN + "/czlonkowie/nowy"), "VICE_CHAIR", "NGO")
+                            .param("functionForm", "FEMININE"));
+            assertThat(added.getStatus()).isEqualTo(302);
+            assertThat(memberRow(anonymousPage("/regiony/" + OWN), "Nowa Próbna"))
+                    .contains("<td>Wiceprzewodnicząca</td>")
+                    .doesNotContain("lub");
+
+            long id = jdbc.sql("select max(id) from committee_membership where full_name = 'Nowa Próbna'")
+                    .query(Long.class)
+                    .single();
+            send(
+                    coordinator,
+                    membership(post("/koordynacja/" + OWN + "/czlonkowie/" + id), "MEMBER", "NGO")
+                            .param("functionForm", "UNSPECIFIED"));
+            assertThat(memberRow(anonymousPage("/regiony/" + OWN), "Nowa Próbna"))
+                    .contains("<td>Członkini lub członek</td>");
+            send(
+                    coordinator,
+                    membership(post("/koordynacja/" + OWN + "/czlonkowie/" + id), "MEMBER", "NGO")
+                            .param("functionForm", "MASCULINE"));
+            assertThat(memberRow(anonymousPage("/regiony/" + OWN), "Nowa Próbna"))
+                    .contains("<td>Członek</td>");
+        });
+    }
+
+    /** The table row of the public committee list that names the person. */
+    private static String memberRow(String html, String name) {
+        int at = html.indexOf(name);
+        assertThat(at).as(name + " on the page").isNotNegative();
+        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+    }
+
+    @Test
     void hostileTextInEveryFieldNeverBreaksAPage() throws Exception {
         // Our own payloads, then the start of the Big List of Naughty Strings (the whole list is tried by
         // the administration's test; each string here is sent to four forms).
@@ -399,7 +439,7 @@ class CoordinationIntegrationTests {
             assertThat(body)
                     .contains("class=\"error-summary\"")
                     .contains(
-                            "<a href=\"#descriptionPl\">Ten tekst zawiera niedozwolony znak sterujący. Usuń go i spróbuj ponownie.</a>")
+                            "<a href=\"#descriptionPl\">Opis po polsku: ten tekst zawiera niedozwolony znak sterujący. Usuń go i spróbuj ponownie.</a>")
                     .contains("aria-invalid=\"true\"")
                     .contains(">English text kept</textarea>");
             assertThat(description(OWN)).isEqualTo(before);

@@ -21,6 +21,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.internal.CommitteeFunction;
+import pl.koordes.directory.internal.FunctionForm;
 import pl.koordes.directory.internal.Sector;
 
 /** Both languages are complete, Polish plurals and formats are right, and every key used exists. */
@@ -92,6 +93,60 @@ class MessagesTests {
         }
     }
 
+    /**
+     * The interface speaks to everyone alike: no first- or second-person past tense that takes a
+     * gender ("Zapisałem", "zakładałeś"), which Polish marks in the verb. Write around it ("Kody
+     * zapisane", "Jeśli konto zostało założone bez Twojej wiedzy").
+     */
+    @Test
+    void polishTextsUseNoGenderedFirstOrSecondPerson() throws IOException {
+        Pattern gendered = Pattern.compile(
+                "\\b\\p{L}+(łem|łam|łeś|łaś|łbym|łabym|łbyś|łabyś)\\b", Pattern.UNICODE_CHARACTER_CLASS);
+        // Nouns in the instrumental that end the same way ("hasłem") are not verb forms.
+        Set<String> allowed = Set.of(
+                "hasłem", "artykułem", "podziałem", "działem", "udziałem", "rozdziałem", "przydziałem", "skałam");
+        Set<String> found = new TreeSet<>();
+        for (String basename : MessageSourceConfiguration.basenames()) {
+            Properties polish = properties(basename + ".properties");
+            for (String key : polish.stringPropertyNames()) {
+                Matcher m = gendered.matcher(polish.getProperty(key));
+                while (m.find()) {
+                    if (!allowed.contains(m.group().toLowerCase(PL))) {
+                        found.add(basename + ": " + key + " → " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(found).as("gendered wording in Polish texts").isEmpty();
+    }
+
+    /**
+     * The error summary names the field of each error ("Imię i nazwisko: to pole jest wymagane."), from
+     * the shared label {@code field.<name>}: every field a form shows an error for has one. Search and
+     * filter parameters (which never show an error summary) are left out.
+     */
+    @Test
+    void everyFormFieldHasANameForTheErrorSummary() throws IOException {
+        Set<String> filters = Set.of("od", "do", "kto", "szukaj", "edit");
+        Pattern field = Pattern.compile("\\bfield = \"([a-zA-Z0-9-]+)\"|errors\\.has\\(\"([a-zA-Z0-9-]+)\"\\)");
+        Set<String> known = allKeys();
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/jte"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jte")).toList()) {
+                Matcher m = field.matcher(Files.readString(file));
+                while (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!filters.contains(name) && !known.contains("field." + name)) {
+                        missing.add(name + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing)
+                .as("form fields without a field.<name> label in i18n/shared")
+                .isEmpty();
+    }
+
     @Test
     void everyValueShownFromAnEnumHasItsMessage() throws IOException {
         Set<String> keys = allKeys();
@@ -103,6 +158,11 @@ class MessagesTests {
         }
         for (var function : CommitteeFunction.values()) {
             assertThat(keys).contains("committee.function." + function.name());
+            for (var form : FunctionForm.values()) {
+                if (form != FunctionForm.UNSPECIFIED) {
+                    assertThat(keys).contains("committee.function." + function.name() + "." + form.name());
+                }
+            }
         }
         for (int status : new int[] {400, 403, 404, 500}) {
             assertThat(keys).contains("error." + status + ".title", "error." + status + ".text");
@@ -165,10 +225,14 @@ class MessagesTests {
     }
 
     private static Set<String> keys(String file) throws IOException {
+        return properties(file).stringPropertyNames();
+    }
+
+    private static Properties properties(String file) throws IOException {
         Properties properties = new Properties();
         try (var reader = new InputStreamReader(new ClassPathResource(file).getInputStream(), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return properties.stringPropertyNames();
+        return properties;
     }
 }
