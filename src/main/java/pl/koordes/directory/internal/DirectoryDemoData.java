@@ -2,6 +2,7 @@ package pl.koordes.directory.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -97,7 +98,7 @@ class DirectoryDemoData implements ApplicationRunner {
                     where region_id = :region and kind = 'ROPS'
                     """)
                     .param("street", "ul. Przykładowa " + (r + 1))
-                    .param("postal", String.format("%02d-%03d", 10 + r * 5, 100 + r))
+                    .param("postal", postalCode(region, r))
                     .param("email", "sekretariat@rops-" + region.slug() + ".example")
                     .param("phone", String.format("+48 00 %03d %02d %02d", 100 + r, r, 10 + r))
                     .param("website", "https://rops-" + region.slug() + ".example")
@@ -183,6 +184,33 @@ class DirectoryDemoData implements ApplicationRunner {
                 where c.id = m.committee_id and m.email is null
                 """).update();
         log.info("Loaded demonstration descriptions of the regions and contacts of {} committee members", updated);
+    }
+
+    /**
+     * The first two digits of the postal codes of each voivodeship's capital, so that an invented address
+     * still matches its city (31-… is Kraków, 40-… Katowice).
+     */
+    private static final Map<String, String> POSTAL_PREFIX_BY_TERYT = Map.ofEntries(
+            Map.entry("02", "50"), // Wrocław
+            Map.entry("04", "87"), // Toruń
+            Map.entry("06", "20"), // Lublin
+            Map.entry("08", "65"), // Zielona Góra
+            Map.entry("10", "90"), // Łódź
+            Map.entry("12", "31"), // Kraków
+            Map.entry("14", "00"), // Warszawa
+            Map.entry("16", "45"), // Opole
+            Map.entry("18", "35"), // Rzeszów
+            Map.entry("20", "15"), // Białystok
+            Map.entry("22", "80"), // Gdańsk
+            Map.entry("24", "40"), // Katowice
+            Map.entry("26", "25"), // Kielce
+            Map.entry("28", "10"), // Olsztyn
+            Map.entry("30", "61"), // Poznań
+            Map.entry("32", "70")); // Szczecin
+
+    private static String postalCode(Region region, int seed) {
+        String prefix = POSTAL_PREFIX_BY_TERYT.getOrDefault(region.teryt(), "00");
+        return String.format("%s-%03d", prefix, 100 + seed);
     }
 
     private static String inventedName(int seed) {

@@ -23,6 +23,7 @@ import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.database.DemoData;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.time.PolishHolidays;
 
 /**
  * Invented events for the demonstration: a dozen at three levels across regions, past and upcoming, a
@@ -99,7 +100,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "PUBLISHED",
                 "Sala konferencyjna ROPS (demo)",
-                "ul. Przykładowa 1, Kraków");
+                "ul. Przykładowa 1, 31-011 Kraków");
         registrations(nearlyFull, 25, "ON_SITE", List.of(malopolskie), "CONFIRMED", 0);
         long hybrid = event(
                 "MEETING",
@@ -116,7 +117,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "PUBLISHED",
                 "Centrum konferencyjne (demo)",
-                "ul. Wzorcowa 5, Katowice");
+                "ul. Wzorcowa 5, 40-001 Katowice");
         registrations(hybrid, 8, "ON_SITE", List.of(slaskie), "CONFIRMED", 100);
         registrations(hybrid, 12, "ONLINE", List.of(slaskie), "CONFIRMED", 200);
         event(
@@ -134,7 +135,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "DRAFT",
                 "Siedziba ROPS (demo)",
-                "ul. Przykładowa 1, Kraków");
+                "ul. Przykładowa 1, 31-011 Kraków");
         event(
                 "MEETING",
                 "REGIONAL",
@@ -166,7 +167,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "PUBLISHED",
                 "Aula uniwersytecka (demo)",
-                "ul. Umowna 10, Kraków");
+                "ul. Umowna 10, 30-001 Kraków");
         registrations(macro, 12, "ON_SITE", List.of(malopolskie, slaskie), "CONFIRMED", 300);
         long webinar = event(
                 "WEBINAR",
@@ -200,7 +201,7 @@ class EventsDemoData implements ApplicationRunner {
                 3,
                 "PUBLISHED",
                 "Centrum konferencyjne (demo)",
-                "ul. Próbna 3, Warszawa");
+                "ul. Próbna 3, 00-001 Warszawa");
         registrations(national, 10, "ON_SITE", List.copyOf(regions.values()), "CONFIRMED", 500);
         long advisory = event(
                 "GROUP_ADVISORY",
@@ -217,7 +218,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "PUBLISHED",
                 "Sala szkoleniowa OWES (demo)",
-                "ul. Szablonowa 7, Warszawa");
+                "ul. Szablonowa 7, 02-001 Warszawa");
         registrations(advisory, 10, "ON_SITE", List.of(mazowieckie), "CONFIRMED", 600);
         registrations(advisory, 3, "ON_SITE", List.of(mazowieckie), "WAITING", 700);
         long visit = event(
@@ -235,7 +236,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "COMPLETED",
                 "Zbiórka przy dworcu (demo)",
-                "ul. Makietowa 2, Opole");
+                "ul. Makietowa 2, 45-001 Opole");
         registrations(visit, 18, "ON_SITE", List.of(slaskie, malopolskie), "CONFIRMED", 800);
         jdbc.sql("""
                         update event_registration set attendance = case when id % 6 = 0 then 'ABSENT' else 'ATTENDED' end,
@@ -258,7 +259,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "COMPLETED",
                 "Siedziba ROPS (demo)",
-                "ul. Przykładowa 1, Kraków");
+                "ul. Przykładowa 1, 31-011 Kraków");
         registrations(pastRegional, 15, "ON_SITE", List.of(malopolskie), "CONFIRMED", 900);
         event(
                 "WEBINAR",
@@ -291,7 +292,7 @@ class EventsDemoData implements ApplicationRunner {
                 null,
                 "CANCELLED",
                 "Urząd marszałkowski (demo)",
-                "ul. Fikcyjna 4, Wrocław");
+                "ul. Fikcyjna 4, 50-001 Wrocław");
         log.info("Loaded demonstration events");
     }
 
@@ -311,13 +312,22 @@ class EventsDemoData implements ApplicationRunner {
             String status,
             @Nullable String venue,
             @Nullable String address) {
-        ZonedDateTime start = ZonedDateTime.of(day, LocalTime.of(fromHour, 0), Formats.ZONE);
-        ZonedDateTime end = ZonedDateTime.of(day, LocalTime.of(toHour, 0), Formats.ZONE);
+        // An office meets on working days: never on a weekend, 25 December or another public holiday.
+        LocalDate held = day.isBefore(LocalDate.now(clock.withZone(Formats.ZONE)))
+                ? PolishHolidays.workingDayUntil(day)
+                : PolishHolidays.workingDayFrom(day);
+        ZonedDateTime start = ZonedDateTime.of(held, LocalTime.of(fromHour, 0), Formats.ZONE);
+        ZonedDateTime end = ZonedDateTime.of(held, LocalTime.of(toHour, 0), Formats.ZONE);
         String description = "Spotkanie z programu wsparcia ekonomii społecznej (dane demonstracyjne).\n\n"
                 + "Omówimy bieżące zadania, wymienimy się doświadczeniami i ustalimy dalsze kroki.";
+        // The agenda's times in order and within the event, however short it is.
+        int minutes = (toHour - fromHour) * 60;
+        LocalTime opening = LocalTime.of(fromHour, 0);
+        LocalTime talk = opening.plusMinutes(minutes >= 90 ? 15 : 10);
+        LocalTime discussion = opening.plusMinutes(minutes - (minutes >= 120 ? 45 : 20));
         String agenda = String.format(
-                "%02d:00 | Powitanie i cel spotkania | Anna Przykładowa%n%02d:15 | Część merytoryczna | Jan Wzorcowy%n%02d:00 | Dyskusja i wnioski |",
-                fromHour, fromHour, toHour - 1);
+                "%s | Powitanie i cel spotkania | Anna Przykładowa%n%s | Część merytoryczna | Jan Wzorcowy%n%s | Dyskusja i wnioski |",
+                opening, talk, discussion);
         long id = jdbc.sql("""
                         insert into event (type, level, region_id, macroregion_id, format, title, description, venue, address,
                             online_link, starts_at, ends_at, seats_on_site, seats_online, region_quota, registration_closes_at,

@@ -23,6 +23,7 @@ import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.internal.CommitteeFunction;
 import pl.koordes.directory.internal.FunctionForm;
 import pl.koordes.directory.internal.Sector;
+import pl.koordes.shared.mail.MailKind;
 
 /** Both languages are complete, Polish plurals and formats are right, and every key used exists. */
 class MessagesTests {
@@ -163,6 +164,10 @@ class MessagesTests {
                     assertThat(keys).contains("committee.function." + function.name() + "." + form.name());
                 }
             }
+        }
+        // The mailbox names each kind of e-mail in words, not by its template's file name.
+        for (var kind : MailKind.values()) {
+            assertThat(keys).contains("mail.kind." + kind.name());
         }
         for (int status : new int[] {400, 403, 404, 500}) {
             assertThat(keys).contains("error." + status + ".title", "error." + status + ".text");
