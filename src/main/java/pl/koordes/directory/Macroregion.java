@@ -27,4 +27,8 @@ public record Macroregion(long id, String code, String slug, String namePl, Stri
     public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) ? nameEn : namePl;
     }
+
+    public String href() {
+        return "/makroregiony/" + slug;
+    }
 }

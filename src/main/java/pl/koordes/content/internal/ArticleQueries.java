@@ -197,6 +197,24 @@ public class ArticleQueries implements PublishedArticles {
                 .list();
     }
 
+    /**
+     * When each of these articles last changed as readers see it: the last change of its text after
+     * publication (the page's "Aktualizacja"), or else its publication; for the feeds' {@code updated}.
+     */
+    public Map<Long, Instant> lastChanged(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("select id, coalesce(updated_at, published_at) as changed from article where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) ->
+                        Map.entry(rs.getLong("id"), rs.getTimestamp("changed").toInstant()))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** A tag with the number of published articles carrying it. */
     public record TagCount(TagRef tag, int articles) {}
 

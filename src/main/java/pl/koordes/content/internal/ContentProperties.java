@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param feedSize entries in the RSS and Atom feeds
  * @param imageMaxSize largest image file an editor may upload
  * @param imageMaxWidth images wider than this (in pixels) are scaled down when uploaded
+ * @param hidePlaceholders whether visitors are spared the parts of a page still marked
+ *        {@code [DO UZUPEŁNIENIA: …]} (the prod profile sets it; in development they show, to be seen and filled)
  */
 @ConfigurationProperties("koordes.content")
 public record ContentProperties(
@@ -19,7 +21,8 @@ public record ContentProperties(
         @DefaultValue("4") int latestOnHome,
         @DefaultValue("20") int feedSize,
         @DefaultValue("5MB") DataSize imageMaxSize,
-        @DefaultValue("1200") int imageMaxWidth) {
+        @DefaultValue("1200") int imageMaxWidth,
+        @DefaultValue("false") boolean hidePlaceholders) {
 
     public ContentProperties {
         pageSize = Math.clamp(pageSize, 1, 100);

@@ -1,9 +1,24 @@
 package pl.koordes.content.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -80,5 +95,97 @@ public class Markdown {
     public String toHtml(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
         return POLICY.sanitize(html);
+    }
+
+    /**
+     * Sanitised HTML of the Markdown text without the blocks in which {@code left} occurs: the paragraph,
+     * the list item, the table row or the heading holding it. A list, quote or table body left empty goes
+     * too, and so does a heading whose section had text and has none left, so that no heading stands over
+     * nothing.
+     */
+    public String toHtmlLeavingOut(String markdown, Pattern left) {
+        Node document = parser.parse(markdown);
+        Set<Node> hadText = new HashSet<>();
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading && sectionHasText(node)) {
+                hadText.add(node);
+            }
+        }
+        List<Node> doomed = new ArrayList<>();
+        collect(document, left, doomed);
+        doomed.forEach(Node::unlink);
+        pruneEmpty(document);
+        Node node = document.getLastChild();
+        while (node != null) {
+            Node previous = node.getPrevious();
+            if (hadText.contains(node) && !sectionHasText(node)) {
+                node.unlink();
+            }
+            node = previous;
+        }
+        return POLICY.sanitize(renderer.render(document));
+    }
+
+    private static void collect(Node parent, Pattern left, List<Node> doomed) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Paragraph || node instanceof Heading || node instanceof TableRow) {
+                if (left.matcher(text(node)).find()) {
+                    // A list item goes whole: its bullet would otherwise stand alone.
+                    doomed.add(node.getParent() instanceof ListItem item ? item : node);
+                }
+            } else {
+                collect(node, left, doomed);
+            }
+        }
+    }
+
+    /** The text of a block as a reader sees it, line breaks as spaces. */
+    private static String text(Node block) {
+        StringBuilder text = new StringBuilder();
+        appendText(block, text);
+        return text.toString();
+    }
+
+    private static void appendText(Node parent, StringBuilder text) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            switch (node) {
+                case Text t -> text.append(t.getLiteral());
+                case Code c -> text.append(c.getLiteral());
+                case SoftLineBreak ignored -> text.append(' ');
+                case HardLineBreak ignored -> text.append(' ');
+                default -> appendText(node, text);
+            }
+        }
+    }
+
+    private static void pruneEmpty(Node parent) {
+        Node node = parent.getFirstChild();
+        while (node != null) {
+            Node next = node.getNext();
+            pruneEmpty(node);
+            boolean container = node instanceof ListBlock
+                    || node instanceof ListItem
+                    || node instanceof BlockQuote
+                    || node instanceof TableBody;
+            if (container && node.getFirstChild() == null) {
+                node.unlink();
+            }
+            node = next;
+        }
+    }
+
+    /** Whether anything but headings follows the heading before the next heading of its level or above. */
+    private static boolean sectionHasText(Node heading) {
+        int level = ((Heading) heading).getLevel();
+        for (Node node = heading.getNext(); node != null; node = node.getNext()) {
+            if (node instanceof Heading next) {
+                if (next.getLevel() <= level) {
+                    return false;
+                }
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 }

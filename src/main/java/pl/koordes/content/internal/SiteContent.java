@@ -163,6 +163,27 @@ public class SiteContent {
                 .optional();
     }
 
+    /** A page's texts as editors wrote them, both languages, for the go-live checklist. */
+    public record PageText(long id, String slug, String title, String polish, String english) {}
+
+    /** Every page's texts (title, lead and Markdown in each language), in the navigation's order. */
+    public List<PageText> pageTexts() {
+        return jdbc.sql("""
+                        select id, slug, title, lead, body_markdown, title_en, lead_en, body_markdown_en from content_page
+                        order by nav_place nulls last, nav_order, title""")
+                .query((rs, n) -> new PageText(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        String.join("\n", rs.getString("title"), rs.getString("lead"), rs.getString("body_markdown")),
+                        String.join(
+                                "\n",
+                                rs.getString("title_en"),
+                                rs.getString("lead_en"),
+                                rs.getString("body_markdown_en"))))
+                .list();
+    }
+
     private static SitePage sitePage(ResultSet rs) throws SQLException {
         int nav = rs.getInt("nav_order");
         Integer navOrder = rs.wasNull() ? null : nav;

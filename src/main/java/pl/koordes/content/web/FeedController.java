@@ -1,11 +1,13 @@
 package pl.koordes.content.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -16,12 +18,15 @@ import pl.koordes.content.internal.ArticleQueries;
 import pl.koordes.content.internal.ArticleSummary;
 import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.SiteContent;
-import pl.koordes.directory.Directory;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.web.PublicAddress;
 import pl.koordes.shared.web.PublicPage;
+import pl.koordes.shared.web.SitemapEntries;
 
-/** The machine-readable faces of the portal: RSS 2.0 and Atom feeds of the latest articles, and the sitemap. */
+/**
+ * The machine-readable faces of the portal: RSS 2.0 and Atom feeds of the latest articles, the sitemap (the
+ * portal's pages and articles, and what every module's {@link SitemapEntries} gives) and robots.txt.
+ */
 @RestController
 class FeedController {
 
@@ -35,7 +40,7 @@ class FeedController {
 
     private final ArticleQueries articles;
     private final SiteContent site;
-    private final Directory directory;
+    private final List<SitemapEntries> sitemapEntries;
     private final ContentProperties properties;
     private final Messages messages;
     private final PublicAddress address;
@@ -43,13 +48,13 @@ class FeedController {
     FeedController(
             ArticleQueries articles,
             SiteContent site,
-            Directory directory,
+            List<SitemapEntries> sitemapEntries,
             ContentProperties properties,
             Messages messages,
             PublicAddress address) {
         this.articles = articles;
         this.site = site;
-        this.directory = directory;
+        this.sitemapEntries = sitemapEntries;
         this.properties = properties;
         this.messages = messages;
         this.address = address;
@@ -108,7 +113,13 @@ class FeedController {
     ResponseEntity<String> atom() {
         String baseUrl = address.url();
         List<ArticleSummary> latest = articles.latest(properties.feedSize());
-        Instant updated = latest.isEmpty() ? Instant.EPOCH : latest.getFirst().publishedAt();
+        // An entry is updated when its text last changed; the feed when its latest entry did.
+        Map<Long, Instant> changed =
+                articles.lastChanged(latest.stream().map(ArticleSummary::id).toList());
+        Instant updated = latest.stream()
+                .map(article -> changed.getOrDefault(article.id(), article.publishedAt()))
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="pl">
@@ -142,7 +153,7 @@ class FeedController {
                     .append(article.publishedAt())
                     .append("</published>\n")
                     .append("<updated>")
-                    .append(article.publishedAt())
+                    .append(changed.getOrDefault(article.id(), article.publishedAt()))
                     .append("</updated>\n")
                     .append("<author><name>")
                     .append(xml(article.authorName()))
@@ -173,12 +184,48 @@ class FeedController {
         for (String path : List.of("/", "/aktualnosci", "/regiony", "/patronaty")) {
             url(xml, path, null);
         }
-        directory.regions().forEach(region -> url(xml, region.href(), null));
         site.pages().forEach(page -> url(xml, page.href(), page.updatedAt()));
-        articles.sitemap(SITEMAP_LIMIT)
-                .forEach(entry -> url(xml, "/aktualnosci/" + entry.slug(), entry.lastModified()));
+        int left = SITEMAP_LIMIT - 4 - site.pages().size();
+        List<ArticleQueries.SitemapEntry> listed = articles.sitemap(Math.max(left / 2, 0));
+        listed.forEach(entry -> url(xml, "/aktualnosci/" + entry.slug(), entry.lastModified()));
+        left -= listed.size();
+        for (SitemapEntries module : sitemapEntries) {
+            List<SitemapEntries.Entry> entries = module.entries(Math.max(left, 0));
+            entries.stream().limit(Math.max(left, 0)).forEach(entry -> url(xml, entry.path(), entry.lastModified()));
+            left -= entries.size();
+        }
         xml.append("</urlset>\n");
         return answer(XML, xml);
+    }
+
+    /**
+     * What crawlers may read: the public pages, not the working areas behind a sign-in (which would only
+     * answer with the sign-in page) nor the forms; and where the sitemap is.
+     */
+    @PublicPage
+    @GetMapping("/robots.txt")
+    ResponseEntity<String> robots() {
+        StringBuilder text = new StringBuilder("User-agent: *\n");
+        for (String path : List.of(
+                "/admin",
+                "/redakcja",
+                "/organizacja",
+                "/koordynacja",
+                "/konto",
+                "/logowanie",
+                "/wyloguj",
+                "/rejestracja",
+                "/zaproszenie",
+                "/wydarzenia/zapis",
+                "/wydarzenia/rezygnacja",
+                "/actuator")) {
+            text.append("Disallow: ").append(path).append('\n');
+        }
+        text.append("Allow: /\n\nSitemap: ").append(address.url("/sitemap.xml")).append('\n');
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .body(text.toString());
     }
 
     private void url(StringBuilder xml, String path, @Nullable Instant lastModified) {

@@ -33,7 +33,13 @@ import pl.koordes.support.SignedInClient;
  * back within the time to live.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"koordes.web.page-cache.enabled=true", "koordes.web.page-cache.ttl=3s"})
+// Production-like: the same settings as PagePlaceholdersIntegrationTests, so that both share one application.
+@TestPropertySource(
+        properties = {
+            "koordes.web.page-cache.enabled=true",
+            "koordes.web.page-cache.ttl=3s",
+            "koordes.content.hide-placeholders=true"
+        })
 class PageCacheIntegrationTests {
 
     private static final Pattern TOKEN = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">");

@@ -1,5 +1,6 @@
 package pl.koordes.accounts.web.admin;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import pl.koordes.accounts.PeopleManagement;
 import pl.koordes.accounts.internal.AccountPermissions;
+import pl.koordes.shared.golive.GoLiveCheck;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.HeaderLink;
 
@@ -23,10 +25,12 @@ class AdminDashboardController {
 
     private final PeopleManagement people;
     private final AccountPermissions permissions;
+    private final List<GoLiveCheck> checks;
 
-    AdminDashboardController(PeopleManagement people, AccountPermissions permissions) {
+    AdminDashboardController(PeopleManagement people, AccountPermissions permissions, List<GoLiveCheck> checks) {
         this.people = people;
         this.permissions = permissions;
+        this.checks = checks;
     }
 
     /** Runs before every handler here: the URL rule for /admin/** is the second line, this the first. */
@@ -40,6 +44,11 @@ class AdminDashboardController {
     @GetMapping("/admin")
     String dashboard(Model model) {
         model.addAttribute("counts", people.countByStatus());
+        model.addAttribute(
+                "left",
+                GoLiveController.items(checks).stream()
+                        .filter(item -> !item.done())
+                        .count());
         return "accounts/admin/dashboard";
     }
 }
