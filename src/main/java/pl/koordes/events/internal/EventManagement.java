@@ -182,7 +182,7 @@ public class EventManagement {
                 mail.toEveryoneRegistered(event, "events/mail/eventCancelled");
             }
         } else {
-            events.publishEvent(new EventStatusChanged(id, event.status(), status));
+            events.publishEvent(new EventStatusChanged(id, event.status(), status, event.title()));
         }
     }
 

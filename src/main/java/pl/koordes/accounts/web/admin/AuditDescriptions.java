@@ -55,9 +55,8 @@ public final class AuditDescriptions {
         @Nullable JsonNode before = parse(entry.before());
         @Nullable JsonNode after = parse(entry.after());
         StringBuilder text = new StringBuilder(labels.of(entry.action()));
-        String subject = entry.targetName() != null && !entry.targetName().isBlank()
-                ? entry.targetName()
-                : subject(after != null ? after : before);
+        // A person the line is about is linked beside it (the target column), not repeated here.
+        String subject = subject(after != null ? after : before);
         if (subject == null && after != null && before != null) {
             subject = subject(before);
         }
