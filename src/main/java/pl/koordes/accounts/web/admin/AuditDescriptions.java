@@ -96,7 +96,10 @@ public final class AuditDescriptions {
         if (before == null || after == null || !before.isObject() || !after.isObject()) {
             return changes;
         }
-        Set<String> keys = new LinkedHashSet<>(after.propertyNames());
+        // What names the thing first; then the stored order (PostgreSQL keeps JSON keys by length).
+        Set<String> keys = new LinkedHashSet<>(SUBJECT_KEYS);
+        keys.retainAll(after.propertyNames());
+        keys.addAll(after.propertyNames());
         keys.addAll(before.propertyNames());
         for (String key : keys) {
             JsonNode was = before.get(key);
