@@ -40,8 +40,11 @@ public class AuditTrail {
     private static final Pattern ACTION_CODE = Pattern.compile("[A-Z0-9_]{1,64}");
 
     private static final String SELECT = """
-            select e.id, e.occurred_at, e.actor_id, e.actor_label, actor.display_name as actor_name, e.action,
-                   e.target_type, e.target_id, target.display_name as target_name, target.email as target_email,
+            select e.id, e.occurred_at, e.actor_id, e.actor_label,
+                   case when actor.status <> 'DELETED' then nullif(actor.display_name, '') end as actor_name, e.action,
+                   e.target_type, e.target_id,
+                   case when target.status <> 'DELETED' then nullif(target.display_name, '') end as target_name,
+                   case when target.status <> 'DELETED' then target.email end as target_email,
                    e.before_value::text as before_value, e.after_value::text as after_value, e.client_address
             from audit_entry e
             left join account actor on actor.id = e.actor_id

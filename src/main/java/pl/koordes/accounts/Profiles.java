@@ -1,7 +1,9 @@
 package pl.koordes.accounts;
 
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -306,6 +308,7 @@ public class Profiles {
         for (PersonalData module : personalData) {
             module.erase(person);
         }
+        String pseudonym = pseudonym(erasureTag());
         String placeholder = "deleted-" + id + "@deleted.invalid";
         jdbc.sql("""
                         update account set email = :placeholder, display_name = '', password_hash = null, totp_secret = null,
@@ -321,6 +324,11 @@ public class Profiles {
         jdbc.sql("delete from recovery_code where account_id = :id")
                 .param("id", id)
                 .update();
+        // Every line the person acted in shows the pseudonym, whatever address they had then.
+        jdbc.sql("update audit_entry set actor_label = :pseudonym where actor_id = :id")
+                .param("pseudonym", pseudonym)
+                .param("id", id)
+                .update();
         for (String personal : List.of(row.email(), row.displayName())) {
             if (personal.isBlank()) {
                 continue;
@@ -330,18 +338,18 @@ public class Profiles {
                                 actor_label = case when actor_label = :value then :pseudonym else actor_label end,
                                 before_value = cast(replace(before_value::text, :json, '"[usunięto]"') as jsonb),
                                 after_value = cast(replace(after_value::text, :json, '"[usunięto]"') as jsonb)
-                            where actor_id = :id or actor_label = :value or before_value::text like :like or after_value::text like :like
+                            where actor_label = :value or before_value::text like :like or after_value::text like :like
                             """)
                     .param("value", personal)
-                    .param("pseudonym", pseudonym(id))
+                    .param("pseudonym", pseudonym)
                     .param("json", jsonString(personal))
-                    .param("id", id)
                     .param(
                             "like",
                             "%" + jsonString(personal).replace("%", "\\%").replace("_", "\\_") + "%")
                     .update();
         }
-        audit.record(null, null, AccountAction.ACCOUNT_DELETED, "account", id, null, null);
+        // The person erased their own account: the line names them by the same pseudonym.
+        audit.record(id, pseudonym, AccountAction.ACCOUNT_DELETED, "account", id, null, null);
         sessions.endAll(id);
     }
 
@@ -349,9 +357,24 @@ public class Profiles {
         return row.passwordHash() != null && password != null && passwords.matches(password, row.passwordHash());
     }
 
-    /** How an erased person's past actions are shown in the audit log: the same label for all of them. */
-    public static String pseudonym(long id) {
-        return "Osoba usunięta #" + id;
+    /** How the audit log stores an erased person as the actor; the audit page shows it in the reader's language. */
+    public static final String PSEUDONYM_PREFIX = "Osoba usunięta #";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * How an erased person's past actions are shown in the audit log: the same label on all their lines,
+     * so that one person's actions stay recognisable as one person's, telling nothing about who it was.
+     */
+    public static String pseudonym(String tag) {
+        return PSEUDONYM_PREFIX + tag;
+    }
+
+    /** Drawn at erasure and stored on the person's lines only: nothing links it back to the account. */
+    private static String erasureTag() {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String jsonString(String value) {

@@ -12,5 +12,12 @@ public enum EventAction implements AuditAction {
     EVENT_STATUS_CHANGED,
     EVENT_CANCELLED,
     EVENT_MATERIAL_UPLOADED,
-    EVENT_MATERIAL_DELETED
+    EVENT_MATERIAL_DELETED,
+    // An organiser's work on an event's registrations
+    PARTICIPANT_ADDED,
+    PARTICIPANT_REMOVED,
+    PARTICIPANT_MOVED,
+    ATTENDANCE_MARKED,
+    /** The registration list (people's names and addresses) downloaded as CSV, XLSX or a PDF sign-in sheet. */
+    PARTICIPANTS_EXPORTED
 }

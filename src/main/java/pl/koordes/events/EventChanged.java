@@ -1,6 +1,7 @@
 package pl.koordes.events;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,21 @@ import pl.koordes.shared.audit.AuditAction;
  * @param before the time and place before the change
  * @param after the time and place after it
  */
-public record EventChanged(long eventId, String title, EventStatus status, Details before, Details after)
+public record EventChanged(
+        long eventId,
+        String title,
+        EventStatus status,
+        Details before,
+        Details after,
+        Map<String, @Nullable Object> fieldsBefore,
+        Map<String, @Nullable Object> fieldsAfter)
         implements EventFact {
+
+    public EventChanged {
+        // Values may be null (an event without a venue), which Map.copyOf refuses.
+        fieldsBefore = Collections.unmodifiableMap(new LinkedHashMap<>(fieldsBefore));
+        fieldsAfter = Collections.unmodifiableMap(new LinkedHashMap<>(fieldsAfter));
+    }
 
     /** What registrants rely on. The online link itself is not repeated in the audit log, only whether it changed. */
     public record Details(
@@ -24,17 +38,7 @@ public record EventChanged(long eventId, String title, EventStatus status, Detai
             Instant endsAt,
             @Nullable String venue,
             @Nullable String address,
-            @Nullable String onlineLink) {
-
-        Map<String, Object> audited() {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("startsAt", startsAt.toString());
-            values.put("endsAt", endsAt.toString());
-            values.put("venue", venue);
-            values.put("address", address);
-            return values;
-        }
-    }
+            @Nullable String onlineLink) {}
 
     /** The time, place or link of a published event changed. */
     public boolean mattersToRegistrants() {
@@ -50,16 +54,14 @@ public record EventChanged(long eventId, String title, EventStatus status, Detai
         return EventAction.EVENT_UPDATED;
     }
 
+    /** The form's values before, as the audit page compares them (long texts and the link as fingerprints). */
     @Override
     public Map<String, ?> auditBefore() {
-        return before.audited();
+        return fieldsBefore;
     }
 
     @Override
     public Map<String, ?> auditAfter() {
-        Map<String, Object> values = after.audited();
-        values.put("title", title);
-        values.put("onlineLinkChanged", onlineLinkChanged());
-        return values;
+        return fieldsAfter;
     }
 }

@@ -3,8 +3,12 @@ package pl.koordes.events;
 import java.util.Map;
 import pl.koordes.shared.audit.AuditAction;
 
-/** An organiser moved an event to another state other than cancelled (published, back to draft, completed). */
-public record EventStatusChanged(long eventId, EventStatus from, EventStatus to) implements EventFact {
+/**
+ * An organiser moved an event to another state other than cancelled (published, back to draft, completed).
+ *
+ * @param title the event's title, so that the audit page names it
+ */
+public record EventStatusChanged(long eventId, EventStatus from, EventStatus to, String title) implements EventFact {
 
     @Override
     public AuditAction auditAction() {
@@ -13,11 +17,11 @@ public record EventStatusChanged(long eventId, EventStatus from, EventStatus to)
 
     @Override
     public Map<String, ?> auditBefore() {
-        return Map.of("status", from.name());
+        return Map.of("title", title, "status", from.name());
     }
 
     @Override
     public Map<String, ?> auditAfter() {
-        return Map.of("status", to.name());
+        return Map.of("title", title, "status", to.name());
     }
 }

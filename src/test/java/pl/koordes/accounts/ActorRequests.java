@@ -9,8 +9,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
@@ -98,6 +103,69 @@ final class ActorRequests {
      */
     Answer request(Actor actor, String method, String path) {
         return request(actor, method, path, Map.of());
+    }
+
+    /**
+     * Tables whose changes need no audit line: sessions, the event publication registry, rate limits,
+     * once-only keys and links, spent challenges, the development mail outbox, scheduler locks, and the
+     * audit log itself. route-matrix.md ("State changes") lists the same, with the reasons.
+     */
+    static final Set<String> TECHNICAL_TABLES = Set.of(
+            "spring_session",
+            "spring_session_attributes",
+            "event_publication",
+            "event_publication_archive",
+            "shared_rate_limit_bucket",
+            "shared_form_submission",
+            "comments_used_challenge",
+            "accounts_personal_data_link",
+            "notifications_dev_mailbox",
+            "shedlock",
+            "audit_entry");
+
+    /**
+     * What a request did to the database besides answering: the domain tables it changed and the
+     * actions of the audit lines it added.
+     */
+    record Measured(Answer answer, Set<String> changedTables, List<String> auditActions) {}
+
+    /**
+     * Sends the request like {@link #request(Actor, String, String)} and measures, in its rolled-back
+     * transaction, what it changed: PostgreSQL's per-transaction counters of inserted, updated and
+     * deleted rows ({@code pg_stat_xact_user_tables}) before and after it. The sample's own
+     * placeholders are filled (and their throwaway rows inserted) before the first reading.
+     */
+    Measured measured(Actor actor, String method, String path) {
+        return Objects.requireNonNull(rolledBack.execute(transaction -> {
+            transaction.setRollbackOnly();
+            String address = resolve(path);
+            Map<String, Long> before = changeCounters();
+            long lastAudit = jdbc.sql("select coalesce(max(id), 0) from audit_entry")
+                    .query(Long.class)
+                    .single();
+            Answer answer = perform(actor, method, address, Map.of());
+            Map<String, Long> after = changeCounters();
+            Set<String> changed = new TreeSet<>();
+            after.forEach((table, count) -> {
+                if (count > before.getOrDefault(table, 0L) && !TECHNICAL_TABLES.contains(table)) {
+                    changed.add(table);
+                }
+            });
+            List<String> actions = jdbc.sql("select action from audit_entry where id > :last order by id")
+                    .param("last", lastAudit)
+                    .query(String.class)
+                    .list();
+            return new Measured(answer, changed, actions);
+        }));
+    }
+
+    private Map<String, Long> changeCounters() {
+        Map<String, Long> counters = new HashMap<>();
+        jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del as changes from pg_stat_xact_user_tables")
+                .query(rs -> {
+                    counters.put(rs.getString("relname").toLowerCase(Locale.ROOT), rs.getLong("changes"));
+                });
+        return counters;
     }
 
     /** The same, with request parameters added (in the query for a GET, as the form otherwise). */

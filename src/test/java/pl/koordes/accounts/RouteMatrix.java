@@ -76,14 +76,42 @@ final class RouteMatrix {
     private static final Pattern STATUS = Pattern.compile("\\d{3}");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{\\*?([A-Za-z0-9_]+)(?::[^}]*)?}");
 
-    private final List<Row> rows;
+    /**
+     * A line of the "State changes" section: the audit actions a route records, and why not when some
+     * (or all) of its outcomes are not audited.
+     *
+     * @param notAudited the reason given after {@code not audited:}, or null when every change is audited
+     */
+    record AuditRule(
+            String method,
+            String pattern,
+            List<String> actions,
+            @Nullable String notAudited,
+            int line) {
 
-    private RouteMatrix(List<Row> rows) {
+        String key() {
+            return Row.key(method, pattern);
+        }
+    }
+
+    static final List<String> AUDIT_HEADER = List.of("method", "pattern", "audit");
+    static final String NOT_AUDITED = "not audited:";
+
+    private final List<Row> rows;
+    private final Map<String, AuditRule> audits;
+
+    private RouteMatrix(List<Row> rows, Map<String, AuditRule> audits) {
         this.rows = rows;
+        this.audits = audits;
     }
 
     List<Row> rows() {
         return rows;
+    }
+
+    /** The "State changes" section by route ("METHOD pattern"). */
+    Map<String, AuditRule> audits() {
+        return audits;
     }
 
     static RouteMatrix load() {
@@ -100,6 +128,7 @@ final class RouteMatrix {
     static RouteMatrix parse(String text) {
         List<String> expectedHeader = header();
         Map<String, String> samples = new LinkedHashMap<>();
+        Map<String, AuditRule> audits = new LinkedHashMap<>();
         List<String[]> rawRows = new ArrayList<>();
         String table = null;
         boolean headerSeen = false;
@@ -116,7 +145,9 @@ final class RouteMatrix {
             }
             if (table == null) {
                 // The first line of a table is its header: it says what the table is.
-                if (cells.getFirst().equals("method")) {
+                if (cells.equals(AUDIT_HEADER)) {
+                    table = "audit";
+                } else if (cells.getFirst().equals("method")) {
                     if (!cells.equals(expectedHeader)) {
                         throw new IllegalStateException(SOURCE_PATH + ":" + (i + 1) + ": the header must be\n"
                                 + line(expectedHeader) + "\nbut is\n" + line);
@@ -138,6 +169,13 @@ final class RouteMatrix {
                     if (cells.size() != 2 || samples.put(cells.get(0), cells.get(1)) != null) {
                         throw new IllegalStateException(
                                 SOURCE_PATH + ":" + (i + 1) + ": a sample needs a new name and a query");
+                    }
+                }
+                case "audit" -> {
+                    AuditRule rule = auditRule(cells, i + 1);
+                    if (audits.put(rule.key(), rule) != null) {
+                        throw new IllegalStateException(
+                                SOURCE_PATH + ":" + (i + 1) + ": a second audit row for " + rule.key());
                     }
                 }
                 case "matrix" -> {
@@ -182,7 +220,32 @@ final class RouteMatrix {
         if (!duplicates.isEmpty()) {
             throw new IllegalStateException(SOURCE_PATH + ": routes with more than one row: " + duplicates);
         }
-        return new RouteMatrix(rows);
+        return new RouteMatrix(rows, audits);
+    }
+
+    private static AuditRule auditRule(List<String> cells, int line) {
+        if (cells.size() != AUDIT_HEADER.size()) {
+            throw new IllegalStateException(
+                    SOURCE_PATH + ":" + line + ": an audit row needs method, pattern and audit");
+        }
+        String audit = cells.get(2);
+        int reason = audit.indexOf(NOT_AUDITED);
+        String named = reason < 0 ? audit : audit.substring(0, reason);
+        String why = reason < 0
+                ? null
+                : audit.substring(reason + NOT_AUDITED.length()).strip();
+        if (why != null && why.isEmpty()) {
+            throw new IllegalStateException(SOURCE_PATH + ":" + line + ": 'not audited:' needs a reason");
+        }
+        List<String> actions = Arrays.stream(named.split("[,;]"))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .toList();
+        if (actions.isEmpty() && why == null) {
+            throw new IllegalStateException(
+                    SOURCE_PATH + ":" + line + ": name the audit actions or say 'not audited: <reason>'");
+        }
+        return new AuditRule(cells.get(0), cells.get(1), actions, why, line);
     }
 
     static List<String> header() {

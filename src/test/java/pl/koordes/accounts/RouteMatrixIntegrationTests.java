@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,10 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import pl.koordes.accounts.ActorRequests.Measured;
 import pl.koordes.accounts.RouteMatrix.Actor;
 import pl.koordes.accounts.RouteMatrix.Answer;
+import pl.koordes.accounts.RouteMatrix.AuditRule;
 import pl.koordes.accounts.RouteMatrix.Row;
 import pl.koordes.support.IntegrationTest;
 
@@ -105,14 +109,55 @@ class RouteMatrixIntegrationTests {
                 .isEmpty();
     }
 
+    /**
+     * The static half of "every change audited": each route that may change something has a line in
+     * the "State changes" section naming its audit actions (which must exist) or why it is not audited.
+     */
+    @Test
+    void everyStateChangingRouteNamesItsAuditActions() {
+        Set<String> changing = new TreeSet<>(SECURITY_FILTER_ROUTES);
+        mappedRoutes(context).stream()
+                .filter(route -> !route.startsWith("GET ") && !route.startsWith("* "))
+                .forEach(changing::add);
+        Set<String> mapped = mappedRoutes(context);
+        Map<String, Class<?>> known = AuditActions.all();
+        List<String> problems = new ArrayList<>();
+        changing.stream()
+                .filter(route -> !matrix.audits().containsKey(route))
+                .forEach(route -> problems.add("no line in \"State changes\": " + route
+                        + " — name its audit actions or say 'not audited: <reason>'"));
+        for (AuditRule rule : matrix.audits().values()) {
+            if (!mapped.contains(rule.key()) && !SECURITY_FILTER_ROUTES.contains(rule.key())) {
+                problems.add("line " + rule.line() + ": " + rule.key() + " is no longer mapped");
+            }
+            rule.actions().stream()
+                    .filter(action -> !known.containsKey(action))
+                    .forEach(action -> problems.add("line " + rule.line() + ": " + rule.key() + " names " + action
+                            + ", which no AuditAction enum has"));
+        }
+        assertThat(problems)
+                .as("the \"State changes\" section of %s", RouteMatrix.SOURCE_PATH)
+                .isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyActorGetsTheExpectedAnswer() {
         return matrix.rows().stream()
                 .map(row -> DynamicTest.dynamicTest(row.key() + " (line " + row.line() + ")", () -> {
                     List<String> wrong = new ArrayList<>();
+                    AuditRule rule = matrix.audits().get(row.key());
+                    boolean measured =
+                            !row.method().equals("GET") && !row.method().equals("*") || rule != null;
                     for (Actor actor : Actor.values()) {
                         String expected = row.expected().get(actor);
-                        Answer answer = requests.request(actor, row.method(), row.sample());
+                        Answer answer;
+                        if (measured) {
+                            Measured result = requests.measured(actor, row.method(), row.sample());
+                            answer = result.answer();
+                            unaudited(row, rule, actor, result).ifPresent(wrong::add);
+                        } else {
+                            answer = requests.request(actor, row.method(), row.sample());
+                        }
                         if (!RouteMatrix.matches(expected, answer)) {
                             wrong.add(String.format(
                                     "%-34s expected %-24s got %s", actor, expected, RouteMatrix.describe(answer)));
@@ -122,6 +167,35 @@ class RouteMatrixIntegrationTests {
                             .as("%s %s (%s:%d)", row.method(), row.sample(), RouteMatrix.SOURCE_PATH, row.line())
                             .isEmpty();
                 }));
+    }
+
+    /**
+     * The dynamic half of "every change audited": what a request did, measured in its transaction,
+     * against its line in "State changes".
+     */
+    static Optional<String> unaudited(Row row, @Nullable AuditRule rule, Actor actor, Measured result) {
+        boolean exempt = rule != null && rule.notAudited() != null;
+        if (!result.changedTables().isEmpty() && result.auditActions().isEmpty() && !exempt) {
+            return Optional.of(String.format(
+                    "%-34s changed %s but wrote no audit line (audit it, or say why not in \"State changes\")",
+                    actor, result.changedTables()));
+        }
+        List<String> unnamed = result.auditActions().stream()
+                .filter(action -> rule == null || !rule.actions().contains(action))
+                .distinct()
+                .toList();
+        if (!unnamed.isEmpty()) {
+            return Optional.of(String.format(
+                    "%-34s wrote audit lines %s that its \"State changes\" line does not name", actor, unnamed));
+        }
+        boolean auditedRead = row.method().equals("GET") && rule != null && rule.notAudited() == null;
+        if (auditedRead
+                && result.answer().status() == 200
+                && result.auditActions().isEmpty()) {
+            return Optional.of(
+                    String.format("%-34s downloaded with answer 200 but no audit line %s", actor, rule.actions()));
+        }
+        return Optional.empty();
     }
 
     /** Every route of every annotated handler mapping (the application's and the actuator's), as "METHOD pattern". */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -173,6 +174,19 @@ class AccountPagesBrowserIntegrationTests {
                 check("admin" + path.replace("/admin", "").replaceAll("[^a-z0-9]+", "-"));
             }));
         }
+        tests.add(dynamicTest("audit log in words, its stored values opened, at 1280 and 375 px", () -> {
+            for (int width : new int[] {1280, 375}) {
+                browser.emulateViewportWidth(width);
+                browser.open(url("/admin/dziennik"));
+                assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                        .isEqualTo("Dziennik zdarzeń");
+                List<WebElement> stored = browser.driver().findElements(By.cssSelector("td details summary"));
+                assertThat(stored).as("lines with stored values").isNotEmpty();
+                stored.getFirst().click();
+                check("admin-audit-details-" + width);
+            }
+            browser.resetViewport();
+        }));
         return tests.stream();
     }
 

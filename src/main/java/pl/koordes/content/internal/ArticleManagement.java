@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ArticleForm;
 import pl.koordes.content.ArticlePublished;
+import pl.koordes.content.ContentAction;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -40,14 +41,17 @@ public class ArticleManagement {
     private final EditorArticles editorArticles;
 
     private final ApplicationEventPublisher events;
+    private final ContentAudit audit;
 
     public ArticleManagement(
             JdbcClient jdbc,
             Markdown markdown,
             Clock clock,
             EditorArticles editorArticles,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ContentAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.events = events;
         this.editorArticles = editorArticles;
         this.markdown = markdown;
@@ -64,6 +68,12 @@ public class ArticleManagement {
                         returning id""").params(parameters(slug, v)).query(Long.class).single();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
+        audit.publish(
+                ContentAction.ARTICLE_CREATED,
+                "article",
+                id,
+                null,
+                audit.article(id).orElseThrow());
         if ("PUBLISHED".equals(v.status())) {
             events.publishEvent(new ArticlePublished(id, slug, v.title(), Objects.requireNonNull(v.publishedAt())));
         }
@@ -93,6 +103,10 @@ public class ArticleManagement {
      * @throws Refused for an unknown picture or time
      */
     public void updateArticle(long id, ArticleForm form, String editor) {
+        update(id, form, editor, ContentAction.ARTICLE_UPDATED, null);
+    }
+
+    private void update(long id, ArticleForm form, String editor, ContentAction action, @Nullable Integer restored) {
         Optional<Current> found = jdbc.sql("""
                         select slug, title, lead, body_markdown, status, published_at from article where id = :id for update""")
                 .param("id", id)
@@ -107,6 +121,7 @@ public class ArticleManagement {
                                 : rs.getTimestamp("published_at").toInstant()))
                 .optional();
         Current current = found.orElseThrow(() -> new NotFound("article", id));
+        Map<String, @Nullable Object> audited = audit.article(id).orElseThrow();
         Values v = values(form);
         Instant now = clock.instant();
         String slug = current.slug();
@@ -144,6 +159,13 @@ public class ArticleManagement {
                 .update();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
+        Map<String, @Nullable Object> saved =
+                new LinkedHashMap<>(audit.article(id).orElseThrow());
+        if (restored != null) {
+            // A restore is a save like any other, but the log says which revision came back.
+            saved.put("revision", restored);
+        }
+        audit.publish(action, "article", id, audited, saved);
         if (!"PUBLISHED".equals(current.status()) && "PUBLISHED".equals(v.status())) {
             events.publishEvent(new ArticlePublished(id, slug, v.title(), Objects.requireNonNull(v.publishedAt())));
         }
@@ -159,14 +181,16 @@ public class ArticleManagement {
     public void restoreRevision(long id, int number, String editor) {
         EditorArticles.Revision revision =
                 editorArticles.revision(id, number).orElseThrow(() -> new NotFound("revision", id + "/" + number));
-        updateArticle(id, revision.form(), editor);
+        update(id, revision.form(), editor, ContentAction.ARTICLE_REVISION_RESTORED, number);
     }
 
     /** Deletes an article with its revisions; its addresses answer 404 afterwards. */
     public void deleteArticle(long id) {
+        Optional<Map<String, @Nullable Object>> before = audit.article(id);
         if (jdbc.sql("delete from article where id = :id").param("id", id).update() != 1) {
             throw new NotFound("article", id);
         }
+        audit.publish(ContentAction.ARTICLE_DELETED, "article", id, before.orElseThrow(), null);
     }
 
     /** Tag names from the comma-separated field: trimmed, without duplicates, at most {@value #MAX_TAGS}. */

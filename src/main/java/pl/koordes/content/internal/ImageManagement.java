@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.content.ContentAction;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.text.TextInput;
 
@@ -47,8 +48,11 @@ public class ImageManagement {
 
     public static final String FILE = "plik";
 
-    public ImageManagement(JdbcClient jdbc, ContentProperties properties) {
+    private final ContentAudit audit;
+
+    public ImageManagement(JdbcClient jdbc, ContentProperties properties, ContentAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.properties = properties;
     }
 
@@ -76,7 +80,7 @@ public class ImageManagement {
             case "image/webp" -> webp(data);
             default -> throw Refused.field(ImageManagement.FILE, "content.image.file.type");
         };
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into content_image (content_type, width, height, data, alt, original_name, uploaded_by)
                         values (:type, :width, :height, :data, :alt, :name, :by) returning id""")
                 .param("type", image.contentType())
@@ -88,6 +92,9 @@ public class ImageManagement {
                 .param("by", uploadedBy.length() > 200 ? uploadedBy.substring(0, 200) : uploadedBy)
                 .query(Long.class)
                 .single();
+        audit.publish(
+                ContentAction.IMAGE_UPLOADED, "image", id, null, audit.image(id).orElseThrow());
+        return id;
     }
 
     /** The image type by its signature ("magic bytes"), or an empty string when it is none of ours. */

@@ -1,10 +1,12 @@
 package pl.koordes.content.internal;
 
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.content.ContentAction;
 import pl.koordes.content.PartnerForm;
 import pl.koordes.content.QuoteForm;
 
@@ -13,20 +15,28 @@ import pl.koordes.content.QuoteForm;
 @Transactional
 public class SiteManagement {
 
+    private static final String QUOTE = "quote";
+    private static final String PARTNER = "partner";
+
     private final JdbcClient jdbc;
     private final ImageManagement images;
+    private final ContentAudit audit;
 
-    public SiteManagement(JdbcClient jdbc, ImageManagement images) {
+    public SiteManagement(JdbcClient jdbc, ImageManagement images, ContentAudit audit) {
         this.jdbc = jdbc;
         this.images = images;
+        this.audit = audit;
     }
 
     public long addQuote(QuoteForm form) {
-        return jdbc.sql("insert into motto_quote (text, source) values (:text, :source) returning id")
+        long id = jdbc.sql("insert into motto_quote (text, source) values (:text, :source) returning id")
                 .param("text", form.text().strip())
                 .param("source", form.source().strip())
                 .query(Long.class)
                 .single();
+        audit.publish(
+                ContentAction.QUOTE_CREATED, QUOTE, id, null, audit.quote(id).orElseThrow());
+        return id;
     }
 
     /** Shows this quote on the home page every day (or, when it is featured already, lets the quotes take turns again). */
@@ -38,29 +48,42 @@ public class SiteManagement {
         if (featured.isEmpty()) {
             return false;
         }
+        Map<String, @Nullable Object> before = audit.quote(id).orElseThrow();
         jdbc.sql("update motto_quote set featured = false where featured").update();
-        if (featured.get()) {
-            return true;
+        if (!featured.get()) {
+            jdbc.sql("update motto_quote set featured = true, active = true where id = :id")
+                    .param("id", id)
+                    .update();
         }
-        return jdbc.sql("update motto_quote set featured = true, active = true where id = :id")
-                        .param("id", id)
-                        .update()
-                == 1;
+        audit.publish(
+                ContentAction.QUOTE_FEATURED, QUOTE, id, before, audit.quote(id).orElseThrow());
+        return true;
     }
 
     /** Hides a quote from the home page or shows it again. */
     public boolean toggleQuote(long id) {
-        return jdbc.sql("update motto_quote set active = not active, featured = featured and not active where id = :id")
-                        .param("id", id)
-                        .update()
-                == 1;
+        Optional<Map<String, @Nullable Object>> before = audit.quote(id);
+        if (before.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update motto_quote set active = not active, featured = featured and not active where id = :id")
+                .param("id", id)
+                .update();
+        Map<String, @Nullable Object> after = audit.quote(id).orElseThrow();
+        ContentAction action =
+                Boolean.TRUE.equals(after.get("active")) ? ContentAction.QUOTE_SHOWN : ContentAction.QUOTE_HIDDEN;
+        audit.publish(action, QUOTE, id, before.get(), after);
+        return true;
     }
 
     public boolean deleteQuote(long id) {
-        return jdbc.sql("delete from motto_quote where id = :id")
-                        .param("id", id)
-                        .update()
-                == 1;
+        Optional<Map<String, @Nullable Object>> before = audit.quote(id);
+        if (before.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("delete from motto_quote where id = :id").param("id", id).update();
+        audit.publish(ContentAction.QUOTE_DELETED, QUOTE, id, before.get(), null);
+        return true;
     }
 
     /** Adds a partner; a logo, when given, is checked and stored like any picture (SVG is refused). */
@@ -68,7 +91,7 @@ public class SiteManagement {
         Long logoId = logo == null || logo.length == 0
                 ? null
                 : images.uploadImage(logo, logoName, "Logo: " + form.name().strip(), editor);
-        return jdbc.sql(
+        long id = jdbc.sql(
                         "insert into partner (kind, name, url, logo_id, sort_order) values (:kind, :name, :url, :logo, :order) returning id")
                 .param("kind", form.kind())
                 .param("name", form.name().strip())
@@ -83,9 +106,22 @@ public class SiteManagement {
                         form.sortOrder() == null || form.sortOrder().isBlank() ? 0 : Integer.parseInt(form.sortOrder()))
                 .query(Long.class)
                 .single();
+        audit.publish(
+                ContentAction.PARTNER_CREATED,
+                PARTNER,
+                id,
+                null,
+                audit.partner(id).orElseThrow());
+        return id;
     }
 
     public boolean deletePartner(long id) {
-        return jdbc.sql("delete from partner where id = :id").param("id", id).update() == 1;
+        Optional<Map<String, @Nullable Object>> before = audit.partner(id);
+        if (before.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("delete from partner where id = :id").param("id", id).update();
+        audit.publish(ContentAction.PARTNER_DELETED, PARTNER, id, before.get(), null);
+        return true;
     }
 }

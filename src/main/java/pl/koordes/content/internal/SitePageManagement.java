@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.content.ContentAction;
 import pl.koordes.content.SitePageForm;
 
 /** The write path for static pages: the Markdown is rendered and sanitised once, when saved. */
@@ -19,9 +21,12 @@ public class SitePageManagement {
     private final Markdown markdown;
     private final Clock clock;
     private final PageNavigation navigation;
+    private final ContentAudit audit;
 
-    public SitePageManagement(JdbcClient jdbc, Markdown markdown, Clock clock, PageNavigation navigation) {
+    public SitePageManagement(
+            JdbcClient jdbc, Markdown markdown, Clock clock, PageNavigation navigation, ContentAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.markdown = markdown;
         this.clock = clock;
         this.navigation = navigation;
@@ -43,11 +48,18 @@ public class SitePageManagement {
 
     /** Saves a new text of an existing page (its address stays); false when there is no such page. */
     public boolean updatePage(long id, SitePageForm form) {
+        Optional<Map<String, @Nullable Object>> before = audit.page(id);
         boolean updated = jdbc.sql("""
                         update content_page set title = :title, lead = :lead, body_markdown = :body, body_html = :html,
                                title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
                                nav_place = :place, nav_order = :nav, updated_at = :now where id = :id""").params(parameters(form)).param("id", id).update() == 1;
         if (updated) {
+            audit.publish(
+                    ContentAction.SITE_PAGE_UPDATED,
+                    "page",
+                    id,
+                    before.orElseThrow(),
+                    audit.page(id).orElseThrow());
             // The title or the place may have changed: every page's navigation shows it.
             navigation.pagesChanged();
         }

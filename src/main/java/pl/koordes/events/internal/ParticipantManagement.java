@@ -2,6 +2,7 @@ package pl.koordes.events.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.events.EventAction;
+import pl.koordes.events.ParticipantsChanged;
+import pl.koordes.events.ParticipantsExported;
 import pl.koordes.events.RegistrationConfirmed;
 import pl.koordes.events.SeatMode;
 import pl.koordes.shared.i18n.Language;
@@ -97,6 +101,8 @@ public class ParticipantManagement {
         if (seat) {
             events.publishEvent(new RegistrationConfirmed(id, eventId, null, checked.mode()));
         }
+        events.publishEvent(new ParticipantsChanged(
+                EventAction.PARTICIPANT_ADDED, eventId, id, null, audited(event, id, status, checked.mode(), null)));
         return new RegistrationResult(id, status, false);
     }
 
@@ -104,8 +110,10 @@ public class ParticipantManagement {
     @Transactional
     public void remove(CurrentUser user, long eventId, long registrationId) {
         Event event = lockManaged(user, eventId);
-        rows.require(eventId, registrationId);
+        Participant registration = rows.require(eventId, registrationId);
         waitingList.cancel(event, registrationId, clock.instant());
+        events.publishEvent(new ParticipantsChanged(
+                EventAction.PARTICIPANT_REMOVED, eventId, registrationId, audited(event, registration), null));
     }
 
     /**
@@ -123,6 +131,12 @@ public class ParticipantManagement {
             return false;
         }
         rows.setMode(registrationId, target);
+        events.publishEvent(new ParticipantsChanged(
+                EventAction.PARTICIPANT_MOVED,
+                eventId,
+                registrationId,
+                audited(event, registration),
+                audited(event, registrationId, registration.status(), target, registration.attendance())));
         waitingList.fill(event, clock.instant());
         return true;
     }
@@ -130,9 +144,53 @@ public class ParticipantManagement {
     /** Marks attendance on the day (or clears it with null). */
     @Transactional
     public void markAttendance(CurrentUser user, long eventId, long registrationId, @Nullable Attendance attendance) {
-        lockManaged(user, eventId);
-        rows.require(eventId, registrationId);
+        Event event = lockManaged(user, eventId);
+        Participant registration = rows.require(eventId, registrationId);
         rows.setAttendance(registrationId, attendance);
+        events.publishEvent(new ParticipantsChanged(
+                EventAction.ATTENDANCE_MARKED,
+                eventId,
+                registrationId,
+                audited(event, registration),
+                audited(event, registrationId, registration.status(), registration.mode(), attendance)));
+    }
+
+    /**
+     * The registrations for a download (CSV, XLSX, the PDF sign-in sheet): people's names and addresses
+     * leave the system, so the audit log records who took them, when and in which form.
+     *
+     * @param format {@code CSV}, {@code XLSX} or {@code PDF}
+     * @param confirmedOnly only the people holding a seat (the sign-in sheet)
+     */
+    @Transactional
+    public List<Participant> export(CurrentUser user, long eventId, String format, boolean confirmedOnly) {
+        Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
+        requireManager(user, event);
+        List<Participant> list = rows.all(eventId).stream()
+                .filter(r -> !confirmedOnly || r.status() == RegistrationStatus.CONFIRMED)
+                .toList();
+        events.publishEvent(new ParticipantsExported(eventId, event.title(), format, list.size()));
+        return list;
+    }
+
+    /** A registration as the audit log shows it: by number, without the person's name or address. */
+    private static Map<String, @Nullable Object> audited(Event event, Participant registration) {
+        return audited(event, registration.id(), registration.status(), registration.mode(), registration.attendance());
+    }
+
+    private static Map<String, @Nullable Object> audited(
+            Event event,
+            long registrationId,
+            RegistrationStatus status,
+            SeatMode mode,
+            @Nullable Attendance attendance) {
+        Map<String, @Nullable Object> values = new LinkedHashMap<>();
+        values.put("title", event.title());
+        values.put("registration", registrationId);
+        values.put("registrationStatus", status.name());
+        values.put("mode", mode.name());
+        values.put("attendance", attendance == null ? null : attendance.name());
+        return values;
     }
 
     private Event lockManaged(CurrentUser user, long eventId) {

@@ -45,7 +45,6 @@ import pl.koordes.events.internal.EventPermissions;
 import pl.koordes.events.internal.Participant;
 import pl.koordes.events.internal.ParticipantManagement;
 import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -327,7 +326,7 @@ class OrganiserController {
     void csv(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Event event = managed(user, id);
-        List<Participant> list = registrations.list(user, id);
+        List<Participant> list = registrations.export(user, id, "CSV", false);
         Page page = pages.create(request);
         Downloads.attachment(response, "text/csv;charset=UTF-8", "uczestnicy-" + event.id() + ".csv");
         ParticipantCsv.write(response.getOutputStream(), page, list, regionNames());
@@ -337,7 +336,7 @@ class OrganiserController {
     void xlsx(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Event event = managed(user, id);
-        List<Participant> list = registrations.list(user, id);
+        List<Participant> list = registrations.export(user, id, "XLSX", false);
         Page page = pages.create(request);
         Downloads.attachment(
                 response,
@@ -352,9 +351,7 @@ class OrganiserController {
     void signInSheet(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Event event = managed(user, id);
-        List<Participant> confirmed = registrations.list(user, id).stream()
-                .filter(r -> r.status() == RegistrationStatus.CONFIRMED)
-                .toList();
+        List<Participant> confirmed = registrations.export(user, id, "PDF", true);
         Page page = pages.create(request);
         Downloads.attachment(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
         SignInSheetPdf.write(response.getOutputStream(), page, event, confirmed, regionNames());

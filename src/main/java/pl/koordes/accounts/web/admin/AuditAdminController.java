@@ -82,7 +82,8 @@ class AuditAdminController {
                         AuditFilterParameters.shown(parameters.to()),
                         auditTrail.actions(),
                         entries,
-                        new ActionLabels(messages, locale)));
+                        new ActionLabels(messages, locale),
+                        new AuditDescriptions(messages, locale)));
         model.addAttribute("errors", errors);
         return "accounts/admin/audit";
     }
@@ -106,7 +107,11 @@ class AuditAdminController {
                 "admin.audit.csv.fileName",
                 LocalDate.now(clock.withZone(Formats.ZONE)).toString());
         Downloads.attachment(response, "text/csv;charset=UTF-8", name);
-        try (AuditCsv csv = new AuditCsv(response.getOutputStream(), page, new ActionLabels(messages, locale))) {
+        try (AuditCsv csv = new AuditCsv(
+                response.getOutputStream(),
+                page,
+                new ActionLabels(messages, locale),
+                new AuditDescriptions(messages, locale))) {
             auditTrail.export(parameters.filter(), csv.writer());
         }
     }

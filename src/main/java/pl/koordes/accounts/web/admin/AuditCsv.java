@@ -23,16 +23,19 @@ final class AuditCsv implements AutoCloseable {
 
     private final CSVPrinter printer;
     private final ActionLabels labels;
+    private final AuditDescriptions descriptions;
 
-    AuditCsv(OutputStream out, Page page, ActionLabels labels) throws IOException {
+    AuditCsv(OutputStream out, Page page, ActionLabels labels, AuditDescriptions descriptions) throws IOException {
         this.printer = ExcelCsv.printer(out);
         this.labels = labels;
+        this.descriptions = descriptions;
         printer.printRecord(
                 page.t("admin.audit.when"),
                 page.t("admin.audit.csv.actorEmail"),
                 page.t("admin.audit.csv.actorName"),
                 page.t("admin.audit.csv.actionCode"),
                 page.t("admin.audit.action"),
+                page.t("admin.audit.description"),
                 page.t("admin.audit.csv.targetType"),
                 page.t("admin.audit.csv.targetId"),
                 page.t("admin.audit.target"),
@@ -51,6 +54,7 @@ final class AuditCsv implements AutoCloseable {
                         ExcelCsv.safe(entry.actorName()),
                         ExcelCsv.safe(entry.action()),
                         ExcelCsv.safe(labels.of(entry.action())),
+                        ExcelCsv.safe(descriptions.describe(entry)),
                         ExcelCsv.safe(entry.targetType()),
                         ExcelCsv.safe(entry.targetId()),
                         ExcelCsv.safe(entry.targetName() != null ? entry.targetName() : entry.targetEmail()),

@@ -19,7 +19,8 @@ public record AuditLogView(
         String to,
         List<String> actions,
         Paged<AuditEntry> entries,
-        ActionLabels labels) {
+        ActionLabels labels,
+        AuditDescriptions descriptions) {
 
     public String pageUrl(int number) {
         Map<String, @Nullable String> parameters = filters();
