@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -50,8 +48,6 @@ final class ActorRequests {
      * address used here do not touch those of tests over real HTTP from 127.0.0.1.
      */
     static final String CLIENT_ADDRESS = "192.0.2.77";
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(account|region|sql):([^}]+)}");
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;
@@ -214,32 +210,8 @@ final class ActorRequests {
         }
     }
 
-    /**
-     * Fills the sample's placeholders: {@code {account:e-mail}} the id of that account,
-     * {@code {region:slug}} the id of that region, {@code {sql:select …}} the single value of a query.
-     */
+    /** The sample with its placeholders filled (see {@link RouteMatrix#resolve}). */
     String resolve(String sample) {
-        Matcher placeholders = PLACEHOLDER.matcher(sample);
-        StringBuilder path = new StringBuilder();
-        while (placeholders.find()) {
-            String argument = placeholders.group(2).strip();
-            String sql = switch (placeholders.group(1)) {
-                case "account" -> "select id from account where lower(email) = lower(:argument)";
-                case "region" -> "select id from region where slug = :argument";
-                default -> argument;
-            };
-            var query = jdbc.sql(sql);
-            if (sql.contains(":argument")) {
-                query = query.param("argument", argument);
-            }
-            Object value = query.query().singleValue();
-            placeholders.appendReplacement(path, Matcher.quoteReplacement(String.valueOf(value)));
-        }
-        placeholders.appendTail(path);
-        if (path.indexOf("{") >= 0) {
-            throw new IllegalArgumentException("Unresolved placeholder in sample " + sample
-                    + " (use {account:e-mail}, {region:slug} or {sql:select …})");
-        }
-        return path.toString();
+        return RouteMatrix.resolve(jdbc, sample);
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.support.DemoAccounts;
 
 /**
@@ -21,13 +22,13 @@ import pl.koordes.support.DemoAccounts;
  * pattern) the answer each kind of visitor must get. The file is a Markdown table so that it reads
  * well in review; its prose explains the outcomes.
  */
-final class RouteMatrix {
+public final class RouteMatrix {
 
     static final String RESOURCE = "/route-matrix.md";
     static final String SOURCE_PATH = "src/test/resources/route-matrix.md";
 
     /** Who makes the request; each is a demo account, signed in fully unless said otherwise. */
-    enum Actor {
+    public enum Actor {
         ANONYMOUS(null, false),
         PARTICIPANT(DemoAccounts.PARTICIPANT, false),
         /** The coordinator of the region the samples name (małopolskie). */
@@ -49,10 +50,21 @@ final class RouteMatrix {
             this.email = email;
             this.pending = pending;
         }
+
+        /** The demo account's e-mail address, or null for the anonymous visitor. */
+        public @Nullable String email() {
+            return email;
+        }
+
+        /** Whether this actor stops after the password, before the second factor. */
+        public boolean pending() {
+            return pending;
+        }
     }
 
     /** One line of the matrix; the sample has its named queries already written out as {@code {sql:…}}. */
-    record Row(String method, String pattern, String sample, Map<Actor, String> expected, String note, int line) {
+    public record Row(
+            String method, String pattern, String sample, Map<Actor, String> expected, String note, int line) {
 
         String key() {
             return key(method, pattern);
@@ -74,6 +86,7 @@ final class RouteMatrix {
     static final List<String> FIXED_COLUMNS = List.of("method", "pattern", "sample");
     static final String NOTE_COLUMN = "note";
     private static final Pattern STATUS = Pattern.compile("\\d{3}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(account|region|sql):([^}]+)}");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{\\*?([A-Za-z0-9_]+)(?::[^}]*)?}");
 
     /**
@@ -105,7 +118,7 @@ final class RouteMatrix {
         this.audits = audits;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
@@ -114,7 +127,7 @@ final class RouteMatrix {
         return audits;
     }
 
-    static RouteMatrix load() {
+    public static RouteMatrix load() {
         try (InputStream in = RouteMatrix.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the test class path");
@@ -315,6 +328,35 @@ final class RouteMatrix {
             }
         }
         return "redirect:" + answer.location();
+    }
+
+    /**
+     * Fills a sample's placeholders: {@code {account:e-mail}} the id of that account,
+     * {@code {region:slug}} the id of that region, {@code {sql:select …}} the single value of a query.
+     */
+    public static String resolve(JdbcClient jdbc, String sample) {
+        Matcher placeholders = PLACEHOLDER.matcher(sample);
+        StringBuilder path = new StringBuilder();
+        while (placeholders.find()) {
+            String argument = placeholders.group(2).strip();
+            String sql = switch (placeholders.group(1)) {
+                case "account" -> "select id from account where lower(email) = lower(:argument)";
+                case "region" -> "select id from region where slug = :argument";
+                default -> argument;
+            };
+            var query = jdbc.sql(sql);
+            if (sql.contains(":argument")) {
+                query = query.param("argument", argument);
+            }
+            Object value = query.query().singleValue();
+            placeholders.appendReplacement(path, Matcher.quoteReplacement(String.valueOf(value)));
+        }
+        placeholders.appendTail(path);
+        if (path.indexOf("{") >= 0) {
+            throw new IllegalArgumentException("Unresolved placeholder in sample " + sample
+                    + " (use {account:e-mail}, {region:slug} or {sql:select …})");
+        }
+        return path.toString();
     }
 
     /**

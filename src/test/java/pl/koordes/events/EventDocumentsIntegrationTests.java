@@ -108,6 +108,70 @@ class EventDocumentsIntegrationTests {
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
     }
 
+    @Test
+    void theSignInSheetCarriesWhatAProjectAttendanceListNeeds() throws Exception {
+        EventSamples samples = new EventSamples(jdbc);
+        long event = samples.published(20, null);
+        // 10:00–14:00 in Warsaw on a winter day (UTC+1): the sheet shows local time.
+        jdbc.sql("""
+                        update event set title = 'Forum ekonomii społecznej', venue = 'Centrum Łąkowe',
+                        address = 'ul. Źródlana 7, Kraków', level = 'REGIONAL',
+                        region_id = (select id from region where slug = 'malopolskie'),
+                        starts_at = timestamptz '2027-03-12 09:00:00+00', ends_at = timestamptz '2027-03-12 13:00:00+00'
+                        where id = :e
+                        """).param("e", event).update();
+        long region = directory.region("malopolskie").orElseThrow().id();
+        Locale pl = Locale.forLanguageTag("pl");
+        for (int i = 1; i <= 12; i++) {
+            registrations.register(
+                    event,
+                    new RegistrationForm(
+                            "Osoba Uczestnicząca " + i,
+                            samples.email(10 + i),
+                            "Spółdzielnia Socjalna nr " + i,
+                            null,
+                            region,
+                            "",
+                            "",
+                            "",
+                            SeatMode.ON_SITE,
+                            true,
+                            false),
+                    null,
+                    pl);
+            // Confirmed one by one: unconfirmed holds per e-mail domain are limited.
+            jdbc.sql("update event_registration set status = 'CONFIRMED' where event_id = :e")
+                    .param("e", event)
+                    .update();
+        }
+
+        SignedInClient editor = new SignedInClient(port);
+        editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
+        byte[] pdf = bytes(editor, "/organizacja/wydarzenia/" + event + "/lista-obecnosci.pdf");
+        StringBuilder text = new StringBuilder();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+        }
+        String sheet = text.toString();
+        assertThat(sheet)
+                .contains("Lista obecności")
+                .contains("Forum ekonomii społecznej")
+                .contains("12.03.2027 10:00–14:00")
+                .contains("Centrum Łąkowe, ul. Źródlana 7, Kraków")
+                .contains("Organizator")
+                .contains("województwo małopolskie")
+                .contains("Nr")
+                .contains("Osoba Uczestnicząca 1")
+                .contains("Spółdzielnia Socjalna nr 12")
+                .contains("Podpis")
+                .contains("Liczba uczestników: 12")
+                .contains("Projekt współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu"
+                        + " Społecznego Plus");
+    }
+
     private byte[] bytes(SignedInClient client, String path) throws Exception {
         // The client answers text; a second request with the same cookies fetches the bytes.
         HttpResponse<String> probe = client.get(path);

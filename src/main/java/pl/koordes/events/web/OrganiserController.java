@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -42,6 +45,7 @@ import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.events.internal.EventForm;
 import pl.koordes.events.internal.EventManagement;
 import pl.koordes.events.internal.EventPermissions;
+import pl.koordes.events.internal.EventsProperties;
 import pl.koordes.events.internal.Participant;
 import pl.koordes.events.internal.ParticipantManagement;
 import pl.koordes.events.internal.RegistrationForm;
@@ -77,6 +81,8 @@ class OrganiserController {
     private final Directory directory;
     private final PageFactory pages;
     private final SpringValidatorAdapter validator;
+    private final EventsProperties properties;
+    private final ResourceLoader resources;
 
     OrganiserController(
             EventCatalogue catalogue,
@@ -85,8 +91,12 @@ class OrganiserController {
             EventPermissions permissions,
             Directory directory,
             PageFactory pages,
-            Validator validator) {
+            Validator validator,
+            EventsProperties properties,
+            ResourceLoader resources) {
         this.pages = pages;
+        this.properties = properties;
+        this.resources = resources;
         this.validator = new SpringValidatorAdapter(validator);
         this.catalogue = catalogue;
         this.management = management;
@@ -354,7 +364,39 @@ class OrganiserController {
         List<Participant> confirmed = registrations.export(user, id, "PDF", true);
         Page page = pages.create(request);
         Downloads.attachment(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
-        SignInSheetPdf.write(response.getOutputStream(), page, event, confirmed, regionNames());
+        SignInSheetPdf.write(
+                response.getOutputStream(), page, event, confirmed, regionNames(), sheetFrame(page, event));
+    }
+
+    /** The organiser, the co-financing note and the logos a sign-in sheet carries. */
+    private SignInSheetPdf.Frame sheetFrame(Page page, Event event) throws IOException {
+        String area = "";
+        Long regionId = event.regionId();
+        Long macroregionId = event.macroregionId();
+        if (regionId != null) {
+            area = directory
+                    .region(regionId.longValue())
+                    .map(r -> r.name(page.locale()))
+                    .orElse("");
+        } else if (macroregionId != null) {
+            long macroregion = macroregionId;
+            area = directory.macroregions().stream()
+                    .filter(m -> m.id() == macroregion)
+                    .map(m -> m.name(page.locale()))
+                    .findFirst()
+                    .orElse("");
+        }
+        String organiser = page.t("events.sheet.organiser." + event.level().name(), area);
+        String note = properties.signInSheet().coFinancing().isBlank()
+                ? page.t("events.sheet.coFinancing")
+                : properties.signInSheet().coFinancing();
+        List<byte[]> logos = new ArrayList<>();
+        for (String location : properties.signInSheet().logos()) {
+            try (InputStream in = resources.getResource(location).getInputStream()) {
+                logos.add(in.readAllBytes());
+            }
+        }
+        return new SignInSheetPdf.Frame(organiser, note, logos);
     }
 
     private String showParticipants(
