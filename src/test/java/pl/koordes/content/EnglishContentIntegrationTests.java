@@ -223,6 +223,18 @@ class EnglishContentIntegrationTests extends SignedInEditorTest {
                         .list())
                 .containsExactly(DemoAccounts.EDITOR);
 
+        // A page without an English version shows its Polish text in English mode, marked as Polish.
+        editor.get("/redakcja/strony/nowa");
+        assertThat(editor.post(
+                                "/redakcja/strony/nowa",
+                                page("test-tylko-po-polsku", "Tylko po polsku", "Treść po polsku.", "", "", "", ""))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(new Http(port).get("/strony/test-tylko-po-polsku?lang=en").body())
+                .contains("<article class=\"article\" aria-labelledby=\"page-title\" lang=\"pl\">")
+                .contains("<h1 id=\"page-title\">Tylko po polsku</h1>")
+                .contains("<p class=\"muted\" lang=\"en\">");
+
         // The address is taken now: a second page there is refused beside the address, as typed.
         editor.get("/redakcja/strony/nowa");
         HttpResponse<String> taken = editor.post(

@@ -365,6 +365,8 @@ class EventFormIntegrationTests {
                 HttpResponse<String> english = client.get("/wydarzenia/" + id(title) + "?lang=en");
                 softly.assertThat(english.statusCode()).as(line).isEqualTo(200);
                 softly.assertThat(english.body()).as(line).doesNotContain("<script>alert", "<img src=x");
+                // The language chosen is remembered: back to Polish, whose messages the test reads.
+                client.get("/wydarzenia/" + id(title) + "?lang=pl");
                 jdbc.sql("delete from event where title = :t").param("t", title).update();
             }
         }
