@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.validation.Errors;
 import pl.koordes.shared.text.Text;
+import pl.koordes.shared.web.CrossFieldRules;
 
 /**
  * What an editor writes about an article. Single-line fields refuse control characters (PostgreSQL
@@ -14,6 +16,7 @@ import pl.koordes.shared.text.Text;
  * @param status {@code DRAFT} or {@code PUBLISHED}; published with a later date is scheduled
  * @param publishedAt publication time as an HTML {@code datetime-local} value in Europe/Warsaw; empty means now
  * @param imageId the id of the article's picture (an uploaded image), or empty
+ * @param titleEn the English version's title: the article has one when this and {@code bodyEn} are written
  */
 public record ArticleForm(
         @NotBlank(message = "content.article.title.required") @ContentText.Title @Nullable
@@ -46,10 +49,30 @@ public record ArticleForm(
         String publishedAt,
 
         @Pattern(regexp = "\\d{0,18}", message = "content.article.image.unknown") @Nullable
-        String imageId) {
+        String imageId,
+
+        @ContentText.Title @Nullable String titleEn,
+        @ContentText.Lead @Nullable String leadEn,
+        @ContentText.Body @Nullable String bodyEn)
+        implements CrossFieldRules {
 
     /** An empty form for a new article by this author. */
     public static ArticleForm empty(String authorName) {
-        return new ArticleForm("", "", "", "", authorName, "DRAFT", "", "");
+        return new ArticleForm("", "", "", "", authorName, "DRAFT", "", "", "", "", "");
+    }
+
+    /** An English version begun needs both its title and its text, as a static page's does. */
+    @Override
+    public void checkTogether(Errors errors) {
+        boolean none = blank(titleEn) && blank(leadEn) && blank(bodyEn);
+        if (!none && blank(titleEn)) {
+            errors.rejectValue("titleEn", "content.page.titleEn.required");
+        } else if (!none && blank(bodyEn)) {
+            errors.rejectValue("bodyEn", "content.page.bodyEn.required");
+        }
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -17,5 +17,7 @@ public enum ContentAction implements AuditAction {
     QUOTE_DELETED,
     PARTNER_CREATED,
     PARTNER_DELETED,
-    IMAGE_UPLOADED
+    IMAGE_UPLOADED,
+    SITE_PAGE_CREATED,
+    PARTNER_UPDATED
 }

@@ -198,6 +198,9 @@ class ArticlePagesIntegrationTests {
                 "test author",
                 status,
                 publishedAt,
+                "",
+                "",
+                "",
                 "");
     }
 }

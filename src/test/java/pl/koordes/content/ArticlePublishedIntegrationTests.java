@@ -80,6 +80,6 @@ class ArticlePublishedIntegrationTests {
     }
 
     private static ArticleForm form(String title, String status) {
-        return new ArticleForm(title, "Wstęp", "Treść artykułu.", "", AUTHOR, status, "", "");
+        return new ArticleForm(title, "Wstęp", "Treść artykułu.", "", AUTHOR, status, "", "", "", "", "");
     }
 }

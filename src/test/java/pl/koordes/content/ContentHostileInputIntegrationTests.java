@@ -205,10 +205,11 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
         long page = jdbc.sql("select id from content_page where slug = 'manifest'")
                 .query(Long.class)
                 .single();
-        String original = jdbc.sql("select body_markdown from content_page where id = :id")
+        Map<String, Object> original = jdbc.sql(
+                        "select body_markdown, title_en, lead_en, body_markdown_en from content_page where id = :id")
                 .param("id", page)
-                .query(String.class)
-                .single();
+                .query()
+                .singleRow();
         editor.get("/redakcja/strony/" + page);
         SoftAssertions softly = new SoftAssertions();
         try {
@@ -277,7 +278,13 @@ class ContentHostileInputIntegrationTests extends SignedInEditorTest {
                     "lead",
                     "Dlaczego wierzymy, że ekonomia społeczna jest sprawą regionów.",
                     "body",
-                    original,
+                    (String) original.get("body_markdown"),
+                    "titleEn",
+                    (String) original.get("title_en"),
+                    "leadEn",
+                    (String) original.get("lead_en"),
+                    "bodyEn",
+                    (String) original.get("body_markdown_en"),
                     "navPlace",
                     "MAIN",
                     "navOrder",

@@ -96,16 +96,17 @@ class PortalPagesIntegrationTests {
                 .contains("Twoje prawa")
                 .contains("Prezesa Urzędu Ochrony Danych Osobowych")
                 .contains("[DO UZUPEŁNIENIA: pełna nazwa operatora programu");
-        // It comes with an English version; a page without one shows its Polish text, marked as Polish.
+        // It comes with an English version, as do the demo pages (a page without one: EnglishContentIntegrationTests).
         assertThat(http.get("/prywatnosc?lang=en").body())
                 .contains("<article class=\"article\" aria-labelledby=\"page-title\">")
                 .contains("<h1 id=\"page-title\">Privacy policy</h1>")
                 .contains("[TO BE COMPLETED: full name of the programme operator")
                 .doesNotContain("Administrator danych");
         assertThat(http.get("/strony/o-programie?lang=en").body())
-                .contains("<article class=\"article\" aria-labelledby=\"page-title\" lang=\"pl\">")
-                .contains("<h1 id=\"page-title\">O programie</h1>")
-                .contains("<p class=\"muted\" lang=\"en\">");
+                .contains("<article class=\"article\" aria-labelledby=\"page-title\">")
+                .contains("<h1 id=\"page-title\">About the programme</h1>");
+        assertThat(http.get("/deklaracja-dostepnosci?lang=en").body())
+                .contains("<h1 id=\"page-title\">Accessibility statement</h1>");
         assertThat(http.get("/strony/prywatnosc").statusCode()).isEqualTo(404);
         assertThat(http.get("/sitemap.xml").body()).contains("/prywatnosc</loc>");
     }

@@ -202,7 +202,10 @@ class ContentBrowserIntegrationTests {
                         "hostile " + SCRIPT,
                         "PUBLISHED",
                         "",
-                        String.valueOf(image)),
+                        String.valueOf(image),
+                        "",
+                        "",
+                        ""),
                 "hostile");
         String slug = jdbc.sql("select slug from article where author_name like 'hostile%'")
                 .query(String.class)

@@ -285,6 +285,8 @@ class EventFormIntegrationTests {
             "macroregionId",
             "format",
             "description",
+            "titleEn",
+            "descriptionEn",
             "venue",
             "address",
             "onlineLink",
@@ -330,6 +332,10 @@ class EventFormIntegrationTests {
                                     title,
                                     "description",
                                     line,
+                                    "titleEn",
+                                    line,
+                                    "descriptionEn",
+                                    line,
                                     "venue",
                                     line,
                                     "address",
@@ -356,6 +362,11 @@ class EventFormIntegrationTests {
                 HttpResponse<String> page = client.get("/wydarzenia/" + id(title));
                 softly.assertThat(page.statusCode()).as(line).isEqualTo(200);
                 softly.assertThat(page.body()).as(line).doesNotContain("<script>alert", "<img src=x");
+                HttpResponse<String> english = client.get("/wydarzenia/" + id(title) + "?lang=en");
+                softly.assertThat(english.statusCode()).as(line).isEqualTo(200);
+                softly.assertThat(english.body()).as(line).doesNotContain("<script>alert", "<img src=x");
+                // The language chosen is remembered: back to Polish, whose messages the test reads.
+                client.get("/wydarzenia/" + id(title) + "?lang=pl");
                 jdbc.sql("delete from event where title = :t").param("t", title).update();
             }
         }

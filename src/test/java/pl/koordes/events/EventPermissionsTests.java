@@ -104,6 +104,8 @@ class EventPermissionsTests {
                 "",
                 "",
                 List.of(),
-                List.of());
+                List.of(),
+                "",
+                "");
     }
 }

@@ -203,7 +203,9 @@ class MailPreferencesIntegrationTests {
                 "",
                 "",
                 List.of(),
-                List.of());
+                List.of(),
+                "",
+                "");
         return Map.ofEntries(
                 Map.entry("event", event),
                 Map.entry("name", "Zofia Powiadomień"),

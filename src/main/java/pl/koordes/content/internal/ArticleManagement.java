@@ -63,8 +63,10 @@ public class ArticleManagement {
         Values v = values(form);
         String slug = freeSlug(Slugs.of(v.title()), null);
         long id = jdbc.sql("""
-                        insert into article (slug, title, lead, body_markdown, body_html, author_name, status, published_at, image_id)
-                        values (:slug, :title, :lead, :body, :html, :author, :status, :publishedAt, :image)
+                        insert into article (slug, title, lead, body_markdown, body_html, author_name, status, published_at, image_id,
+                                             title_en, lead_en, body_markdown_en, body_html_en)
+                        values (:slug, :title, :lead, :body, :html, :author, :status, :publishedAt, :image,
+                                :titleEn, :leadEn, :bodyEn, :htmlEn)
                         returning id""").params(parameters(slug, v)).query(Long.class).single();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
@@ -92,6 +94,11 @@ public class ArticleManagement {
         parameters.put("status", v.status());
         parameters.put("publishedAt", timestamp(v.publishedAt()));
         parameters.put("image", v.imageId());
+        parameters.put("titleEn", v.titleEn());
+        parameters.put("leadEn", v.leadEn());
+        parameters.put("bodyEn", v.bodyEn());
+        // Without an English text there is no English version: nothing to render.
+        parameters.put("htmlEn", v.bodyEn().isBlank() ? "" : markdown.toHtml(v.bodyEn()));
         return parameters;
     }
 
@@ -108,7 +115,8 @@ public class ArticleManagement {
 
     private void update(long id, ArticleForm form, String editor, ContentAction action, @Nullable Integer restored) {
         Optional<Current> found = jdbc.sql("""
-                        select slug, title, lead, body_markdown, status, published_at from article where id = :id for update""")
+                        select slug, title, lead, body_markdown, status, published_at, title_en || lead_en || body_markdown_en as english
+                        from article where id = :id for update""")
                 .param("id", id)
                 .query((rs, n) -> new Current(
                         rs.getString("slug"),
@@ -118,7 +126,8 @@ public class ArticleManagement {
                         rs.getString("status"),
                         rs.getTimestamp("published_at") == null
                                 ? null
-                                : rs.getTimestamp("published_at").toInstant()))
+                                : rs.getTimestamp("published_at").toInstant(),
+                        rs.getString("english")))
                 .optional();
         Current current = found.orElseThrow(() -> new NotFound("article", id));
         Map<String, @Nullable Object> audited = audit.article(id).orElseThrow();
@@ -145,10 +154,12 @@ public class ArticleManagement {
                 && !current.publishedAt().isAfter(now);
         boolean textChanged = !Objects.equals(current.title(), v.title())
                 || !Objects.equals(current.lead(), v.lead())
-                || !Objects.equals(current.body(), v.body());
+                || !Objects.equals(current.body(), v.body())
+                || !Objects.equals(current.english(), v.titleEn() + v.leadEn() + v.bodyEn());
         jdbc.sql("""
                         update article set slug = :slug, title = :title, lead = :lead, body_markdown = :body, body_html = :html,
                                author_name = :author, status = :status, published_at = :publishedAt, image_id = :image,
+                               title_en = :titleEn, lead_en = :leadEn, body_markdown_en = :bodyEn, body_html_en = :htmlEn,
                                modified_at = :now,
                                updated_at = case when :touch then :now else updated_at end
                         where id = :id""")
@@ -233,7 +244,10 @@ public class ArticleManagement {
                 strip(form.authorName()),
                 status,
                 publishedAt,
-                image);
+                image,
+                strip(form.titleEn()),
+                strip(form.leadEn()),
+                form.bodyEn() == null ? "" : form.bodyEn());
     }
 
     private static @Nullable Instant parseTime(@Nullable String value) {
@@ -270,9 +284,11 @@ public class ArticleManagement {
     private void keepRevision(long articleId, Values v, String editor) {
         jdbc.sql("""
                         insert into article_revision (article_id, number, title, lead, body_markdown, author_name, status,
-                                                      published_at, tags, image_id, saved_by, saved_at)
+                                                      published_at, tags, image_id, saved_by, saved_at, title_en, lead_en,
+                                                      body_markdown_en)
                         values (:article, (select coalesce(max(number), 0) + 1 from article_revision where article_id = :article),
-                                :title, :lead, :body, :author, :status, :publishedAt, :tags, :image, :editor, :now)""")
+                                :title, :lead, :body, :author, :status, :publishedAt, :tags, :image, :editor, :now, :titleEn,
+                                :leadEn, :bodyEn)""")
                 .param("article", articleId)
                 .param("title", v.title())
                 .param("lead", v.lead())
@@ -282,6 +298,9 @@ public class ArticleManagement {
                 .param("publishedAt", timestamp(v.publishedAt()))
                 .param("tags", String.join(", ", v.tags()))
                 .param("image", v.imageId())
+                .param("titleEn", v.titleEn())
+                .param("leadEn", v.leadEn())
+                .param("bodyEn", v.bodyEn())
                 .param("editor", editor.length() > 200 ? editor.substring(0, 200) : editor)
                 .param("now", timestamp(clock.instant()))
                 .update();
@@ -334,7 +353,10 @@ public class ArticleManagement {
             String author,
             String status,
             @Nullable Instant publishedAt,
-            @Nullable Long imageId) {}
+            @Nullable Long imageId,
+            String titleEn,
+            String leadEn,
+            String bodyEn) {}
 
     private record Current(
             String slug,
@@ -342,5 +364,6 @@ public class ArticleManagement {
             String lead,
             String body,
             String status,
-            @Nullable Instant publishedAt) {}
+            @Nullable Instant publishedAt,
+            String english) {}
 }

@@ -35,6 +35,12 @@ public class ArticleQueries implements PublishedArticles {
             array(select t.name from article_tag at join tag t on t.id = at.tag_id where at.article_id = a.id order by t.name, t.id) as tag_names
             """;
 
+    /** The English title and lead of article {@code a} for a list, both empty when it has no English text. */
+    static final String ENGLISH_SUMMARY = """
+            case when a.body_html_en <> '' then a.title_en else '' end as title_en,
+            case when a.body_html_en <> '' and a.title_en <> '' then a.lead_en else '' end as lead_en,
+            """;
+
     private static final String PUBLIC = "a.status = 'PUBLISHED' and a.published_at <= :now";
     private static final String REFERENCE_SELECT =
             "select a.id, a.slug, a.title, a.published_at from article a where " + PUBLIC;
@@ -90,7 +96,7 @@ public class ArticleQueries implements PublishedArticles {
         }
         return jdbc.sql("""
                         select a.id, a.slug, a.title, a.lead, a.body_html, a.author_name, a.published_at, a.updated_at,
-                               a.image_id, i.alt as image_alt,
+                               a.image_id, i.alt as image_alt, a.title_en, a.lead_en, a.body_html_en,
                         """ + TAG_COLUMNS + """
                         from article a left join content_image i on i.id = a.image_id
                         where a.slug = :slug and\s""" + PUBLIC)
@@ -107,7 +113,10 @@ public class ArticleQueries implements PublishedArticles {
                         instant(rs, "updated_at"),
                         tags(rs),
                         nullableLong(rs, "image_id"),
-                        rs.getString("image_alt")))
+                        rs.getString("image_alt"),
+                        rs.getString("title_en"),
+                        rs.getString("lead_en"),
+                        rs.getString("body_html_en")))
                 .optional();
     }
 
@@ -131,9 +140,11 @@ public class ArticleQueries implements PublishedArticles {
                  and exists (select 1 from article_tag ft join tag t on t.id = ft.tag_id
                              where ft.article_id = a.id and t.slug = :tag)""";
         // The total comes with each row (a window count), so a page is one statement.
-        List<Counted<ArticleSummary>> rows = jdbc.sql("""
+        List<Counted<ArticleSummary>> rows = jdbc.sql(
+                        """
                         select a.id, a.slug, a.title, a.lead, a.author_name, a.published_at, a.image_id, i.alt as image_alt,
                                count(*) over () as total,
+                        """ + ENGLISH_SUMMARY + """
                         """ + TAG_COLUMNS + """
                         from article a left join content_image i on i.id = a.image_id
                         where\s""" + PUBLIC + filter + " " + """
@@ -242,7 +253,9 @@ public class ArticleQueries implements PublishedArticles {
                 instant(rs, "published_at"),
                 tags(rs),
                 nullableLong(rs, "image_id"),
-                rs.getString("image_alt"));
+                rs.getString("image_alt"),
+                rs.getString("title_en"),
+                rs.getString("lead_en"));
     }
 
     private static ArticleReference reference(ResultSet rs, int row) throws SQLException {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** An article in a list: enough for its title, lead, date and tags. */
+/**
+ * An article in a list: enough for its title, lead, date and tags.
+ *
+ * @param titleEn the English title, empty when the article has no English version (then so is {@code leadEn})
+ */
 public record ArticleSummary(
         long id,
         String slug,
@@ -14,9 +18,21 @@ public record ArticleSummary(
         Instant publishedAt,
         List<TagRef> tags,
         @Nullable Long imageId,
-        @Nullable String imageAlt) {
+        @Nullable String imageAlt,
+        String titleEn,
+        String leadEn) {
 
     public String href() {
         return "/aktualnosci/" + slug;
+    }
+
+    /** The title and lead a reader of this interface language sees; the Polish ones are marked as Polish in English. */
+    public SiteContent.Version version(boolean english) {
+        if (!english) {
+            return new SiteContent.Version(title, lead, "", null);
+        }
+        return titleEn.isEmpty()
+                ? new SiteContent.Version(title, lead, "", "pl")
+                : new SiteContent.Version(titleEn, leadEn, "", null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -152,12 +153,14 @@ class ContentDemoData implements ApplicationRunner {
         if (!demoData.claim("content")) {
             return;
         }
-        Resource[] files = resources("classpath:demo/content/articles/*.md");
+        Resource[] files = Arrays.stream(resources("classpath:demo/content/articles/*.md"))
+                .filter(file -> !file.getFilename().endsWith(ENGLISH))
+                .toArray(Resource[]::new);
         Arrays.sort(files, Comparator.comparing(Resource::getFilename));
         long first = -1;
         ArticleForm firstForm = null;
         for (Resource file : files) {
-            ArticleForm form = article(read(file));
+            ArticleForm form = article(read(file), english(file));
             long id = articles.createArticle(form, EDITOR);
             if (first < 0) {
                 first = id;
@@ -177,7 +180,10 @@ class ContentDemoData implements ApplicationRunner {
                             firstForm.authorName(),
                             firstForm.status(),
                             firstForm.publishedAt(),
-                            firstForm.imageId()),
+                            firstForm.imageId(),
+                            firstForm.titleEn(),
+                            firstForm.leadEn(),
+                            firstForm.bodyEn()),
                     EDITOR);
         }
         RequiredPages.load(pages, "classpath:demo/content/pages/*.md");
@@ -203,9 +209,26 @@ class ContentDemoData implements ApplicationRunner {
         return text.substring(text.indexOf("\n\n") + 2).strip();
     }
 
-    /** A demo article file: {@code key: value} lines, an empty line, then the Markdown body. */
-    static ArticleForm article(String text) {
+    /** The ending of a content file holding the English version of the file of the same name without it. */
+    static final String ENGLISH = ".en.md";
+
+    /** The text of the English version beside a content file, or null when it has none. */
+    static @Nullable String english(Resource file) {
+        try {
+            Resource english = file.createRelative(file.getFilename().replaceFirst("\\.md$", ENGLISH));
+            return english.exists() ? read(english) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A demo article file: {@code key: value} lines, an empty line, then the Markdown body; its English
+     * version, when there is one, has a title and a lead in its header and the English body.
+     */
+    static ArticleForm article(String text, @Nullable String english) {
         Map<String, String> header = header(text);
+        Map<String, String> englishHeader = english == null ? Map.of() : header(english);
         return new ArticleForm(
                 header.get("title"),
                 header.get("lead"),
@@ -214,7 +237,10 @@ class ContentDemoData implements ApplicationRunner {
                 header.get("author"),
                 header.getOrDefault("status", "PUBLISHED"),
                 header.getOrDefault("published", ""),
-                "");
+                "",
+                englishHeader.getOrDefault("title", ""),
+                englishHeader.getOrDefault("lead", ""),
+                english == null ? "" : body(english));
     }
 
     static Resource[] resources(String pattern) {

@@ -55,7 +55,10 @@ public class EditorArticles {
             String tags,
             @Nullable Long imageId,
             String savedBy,
-            Instant savedAt) {
+            Instant savedAt,
+            String titleEn,
+            String leadEn,
+            String bodyEn) {
 
         public ArticleForm form() {
             return new ArticleForm(
@@ -66,7 +69,10 @@ public class EditorArticles {
                     authorName,
                     status,
                     publishedAt == null ? "" : LOCAL_INPUT.format(publishedAt.atZone(Formats.ZONE)),
-                    imageId == null ? "" : imageId.toString());
+                    imageId == null ? "" : imageId.toString(),
+                    titleEn,
+                    leadEn,
+                    bodyEn);
         }
     }
 
@@ -94,7 +100,7 @@ public class EditorArticles {
     public Optional<Editable> editable(long id) {
         return jdbc.sql("""
                         select a.id, a.slug, a.title, a.lead, a.body_markdown, a.author_name, a.status, a.published_at,
-                               a.image_id,
+                               a.image_id, a.title_en, a.lead_en, a.body_markdown_en,
                                (select count(*) from article_revision r where r.article_id = a.id) as revisions,
                         """ + ArticleQueries.TAG_COLUMNS + " from article a where a.id = :id")
                 .param("id", id)
@@ -112,7 +118,10 @@ public class EditorArticles {
                             rs.getString("author_name"),
                             rs.getString("status"),
                             publishedAt == null ? "" : LOCAL_INPUT.format(publishedAt.atZone(Formats.ZONE)),
-                            image == null ? "" : image.toString());
+                            image == null ? "" : image.toString(),
+                            rs.getString("title_en"),
+                            rs.getString("lead_en"),
+                            rs.getString("body_markdown_en"));
                     return new Editable(
                             rs.getLong("id"),
                             rs.getString("slug"),
@@ -141,7 +150,8 @@ public class EditorArticles {
     }
 
     private static final String REVISION_SELECT = """
-            select number, title, lead, body_markdown, author_name, status, published_at, tags, image_id, saved_by, saved_at
+            select number, title, lead, body_markdown, author_name, status, published_at, tags, image_id, saved_by, saved_at,
+                   title_en, lead_en, body_markdown_en
             from article_revision""";
 
     private static Revision revision(ResultSet rs, int row) throws SQLException {
@@ -156,7 +166,10 @@ public class EditorArticles {
                 rs.getString("tags"),
                 ArticleQueries.nullableLong(rs, "image_id"),
                 rs.getString("saved_by"),
-                rs.getTimestamp("saved_at").toInstant());
+                rs.getTimestamp("saved_at").toInstant(),
+                rs.getString("title_en"),
+                rs.getString("lead_en"),
+                rs.getString("body_markdown_en"));
     }
 
     private String state(ResultSet rs) throws SQLException {

@@ -1,7 +1,5 @@
 package pl.koordes.content.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -36,7 +34,7 @@ class RequiredPages implements ApplicationRunner {
      */
     static void load(SitePageManagement pages, String pattern) {
         for (Resource file : ContentDemoData.resources(pattern)) {
-            if (file.getFilename().endsWith(ENGLISH)) {
+            if (file.getFilename().endsWith(ContentDemoData.ENGLISH)) {
                 continue;
             }
             String text = ContentDemoData.read(file);
@@ -44,9 +42,8 @@ class RequiredPages implements ApplicationRunner {
             String slug = file.getFilename().replaceFirst("\\.md$", "");
             String nav = header.getOrDefault("nav", "");
             String titleEn = "", leadEn = "", bodyEn = "";
-            Resource english = english(file, slug);
-            if (english.exists()) {
-                String englishText = ContentDemoData.read(english);
+            String englishText = ContentDemoData.english(file);
+            if (englishText != null) {
                 Map<String, String> englishHeader = ContentDemoData.header(englishText);
                 titleEn = englishHeader.getOrDefault("title", "");
                 leadEn = englishHeader.getOrDefault("lead", "");
@@ -63,16 +60,6 @@ class RequiredPages implements ApplicationRunner {
                             bodyEn,
                             header.getOrDefault("place", nav.isEmpty() ? "" : "MAIN"),
                             nav));
-        }
-    }
-
-    private static final String ENGLISH = ".en.md";
-
-    private static Resource english(Resource file, String slug) {
-        try {
-            return file.createRelative(slug + ENGLISH);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

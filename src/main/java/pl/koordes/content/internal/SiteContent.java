@@ -129,6 +129,11 @@ public class SiteContent {
                 .list();
     }
 
+    /** The patron or partner with this id, for its editor. */
+    public Optional<Partner> partner(long id) {
+        return partners().stream().filter(partner -> partner.id() == id).findFirst();
+    }
+
     public Optional<SitePage> page(String slug) {
         if (!ArticleQueries.plausibleSlug(slug)) {
             return Optional.empty();

@@ -115,6 +115,61 @@ public class SiteManagement {
         return id;
     }
 
+    /**
+     * Saves a partner's name, kind, link and position; a new logo, when given, replaces the old one (checked and
+     * stored like any picture), and {@code removeLogo} without a new one leaves the partner without a logo.
+     * The former logo stays in the picture library. Answers false when there is no such partner.
+     */
+    public boolean updatePartner(
+            long id,
+            PartnerForm form,
+            byte @Nullable [] logo,
+            @Nullable String logoName,
+            boolean removeLogo,
+            String editor) {
+        // The partner's current logo, if any; empty when there is no such partner.
+        Optional<Optional<Long>> current = jdbc.sql("select logo_id from partner where id = :id for update")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(ArticleQueries.nullableLong(rs, "logo_id")))
+                .optional();
+        if (current.isEmpty()) {
+            return false;
+        }
+        Map<String, @Nullable Object> before = audit.partner(id).orElseThrow();
+        @Nullable Long logoId;
+        if (logo != null && logo.length > 0) {
+            logoId = images.uploadImage(logo, logoName, "Logo: " + form.name().strip(), editor);
+        } else {
+            logoId = removeLogo ? null : current.get().orElse(null);
+        }
+        boolean updated = jdbc.sql("""
+                        update partner set kind = :kind, name = :name, url = :url, logo_id = :logo, sort_order = :order
+                        where id = :id""")
+                        .param("kind", form.kind())
+                        .param("name", form.name().strip())
+                        .param(
+                                "url",
+                                form.url() == null || form.url().isBlank()
+                                        ? null
+                                        : form.url().strip())
+                        .param("logo", logoId)
+                        .param(
+                                "order",
+                                form.sortOrder() == null || form.sortOrder().isBlank()
+                                        ? 0
+                                        : Integer.parseInt(form.sortOrder()))
+                        .param("id", id)
+                        .update()
+                == 1;
+        audit.publish(
+                ContentAction.PARTNER_UPDATED,
+                PARTNER,
+                id,
+                before,
+                audit.partner(id).orElseThrow());
+        return updated;
+    }
+
     public boolean deletePartner(long id) {
         Optional<Map<String, @Nullable Object>> before = audit.partner(id);
         if (before.isEmpty()) {

@@ -81,14 +81,14 @@ class EditorArticleController {
     @GetMapping("/redakcja/artykuly/nowy")
     String create(CurrentUser user, Model model) {
         permissions.requireEditor(Optional.of(user));
-        return show(model, null, ArticleForm.empty(user.displayName()), FormErrors.none(), null);
+        return show(model, null, ArticleForm.empty(user.displayName()), FormErrors.none(), null, null);
     }
 
     @GetMapping("/redakcja/artykuly/{id}")
     String edit(CurrentUser user, @PathVariable long id, Model model) {
         permissions.requireEditor(Optional.of(user));
         EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
-        return show(model, article, article.form(), FormErrors.none(), null);
+        return show(model, article, article.form(), FormErrors.none(), null, null);
     }
 
     /**
@@ -109,7 +109,13 @@ class EditorArticleController {
         EditorArticles.Editable article =
                 id == null ? null : articles.editable(id).orElseThrow(EditorArticleController::notFound);
         if (PREVIEW.equals(action)) {
-            return show(model, article, form, FormErrors.none(), markdown.toHtml(form.body()));
+            return show(
+                    model,
+                    article,
+                    form,
+                    FormErrors.none(),
+                    markdown.toHtml(form.body()),
+                    form.bodyEn() == null || form.bodyEn().isBlank() ? null : markdown.toHtml(form.bodyEn()));
         }
         return FormSubmission.submit(
                 form,
@@ -120,7 +126,7 @@ class EditorArticleController {
                     redirect.addFlashAttribute("notice", "content.editor.saved");
                     return "redirect:/redakcja/artykuly/" + saved;
                 },
-                errors -> show(model, article, form, errors, null));
+                errors -> show(model, article, form, errors, null, null));
     }
 
     /** Creates the article, or saves it over the one with this id; answers its id. */
@@ -161,6 +167,9 @@ class EditorArticleController {
             model.addAttribute("leadDiff", RevisionDiff.lines(older.lead(), newer.lead()));
             model.addAttribute("tagsDiff", RevisionDiff.lines(older.tags(), newer.tags()));
             model.addAttribute("bodyDiff", RevisionDiff.lines(older.body(), newer.body()));
+            model.addAttribute("titleEnDiff", RevisionDiff.lines(older.titleEn(), newer.titleEn()));
+            model.addAttribute("leadEnDiff", RevisionDiff.lines(older.leadEn(), newer.leadEn()));
+            model.addAttribute("bodyEnDiff", RevisionDiff.lines(older.bodyEn(), newer.bodyEn()));
         }
         return "content/editor/history";
     }
@@ -190,11 +199,13 @@ class EditorArticleController {
             EditorArticles.@Nullable Editable article,
             ArticleForm form,
             FormErrors errors,
-            @Nullable String preview) {
+            @Nullable String preview,
+            @Nullable String previewEn) {
         model.addAttribute("article", article);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("preview", preview);
+        model.addAttribute("previewEn", previewEn);
         model.addAttribute("images", images.list(1, 50).items());
         return "content/editor/article";
     }

@@ -19,6 +19,7 @@ import pl.koordes.shared.security.Role;
  * @param servedRegionIds the regions the event is for (all sixteen for a national one)
  * @param regionQuota at most this many seats per region, or null for no limit
  * @param audienceRoles the roles that may register when the audience is {@link Audience#ROLES}
+ * @param titleEn the English title, empty without one (as is {@code descriptionEn})
  */
 public record Event(
         long id,
@@ -45,7 +46,29 @@ public record Event(
         String agenda,
         String speakers,
         List<Long> servedRegionIds,
-        List<Material> materials) {
+        List<Material> materials,
+        String titleEn,
+        String descriptionEn) {
+
+    /** The title a reader of this interface language sees: the English one where there is one. */
+    public String title(boolean english) {
+        return english && !titleEn.isEmpty() ? titleEn : title;
+    }
+
+    /** {@code pl} where the English interface shows the Polish title, so that it is read as Polish; else null. */
+    public @Nullable String titleLang(boolean english) {
+        return english && titleEn.isEmpty() ? "pl" : null;
+    }
+
+    /** The description a reader of this interface language sees: the English one where there is one. */
+    public String description(boolean english) {
+        return english && !descriptionEn.isEmpty() ? descriptionEn : description;
+    }
+
+    /** {@code pl} where the English interface shows the Polish description; else null. */
+    public @Nullable String descriptionLang(boolean english) {
+        return english && descriptionEn.isEmpty() ? "pl" : null;
+    }
 
     public int seats(SeatMode mode) {
         return switch (mode) {

@@ -44,7 +44,8 @@ public class EventCatalogue {
     static final String COLUMNS = """
             e.id, e.type, e.level, e.region_id, e.macroregion_id, e.format, e.title, e.description, e.venue, e.address,
             e.online_link, e.starts_at, e.ends_at, e.seats_on_site, e.seats_online, e.region_quota,
-            e.registration_opens_at, e.registration_closes_at, e.audience, e.audience_roles, e.status, e.agenda, e.speakers
+            e.registration_opens_at, e.registration_closes_at, e.audience, e.audience_roles, e.status, e.agenda, e.speakers,
+            e.title_en, e.description_en
             """;
 
     private final JdbcClient jdbc;
@@ -277,7 +278,9 @@ public class EventCatalogue {
                 rs.getString("agenda"),
                 rs.getString("speakers"),
                 regions,
-                materials);
+                materials,
+                rs.getString("title_en"),
+                rs.getString("description_en"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -30,6 +30,8 @@ import pl.koordes.shared.web.CrossFieldRules;
  *
  * @param endDate the last day; empty means the day it starts
  * @param regionQuota at most this many people from one region; empty for no limit
+ * @param titleEn the English title, optional (the English interface shows the Polish one without it)
+ * @param descriptionEn the English description, optional in the same way
  */
 public record EventForm(
         @NotNull(message = "form.invalid") @Nullable EventType type,
@@ -85,7 +87,9 @@ public record EventForm(
         @Nullable List<Role> audienceRoles,
         @Nullable List<@Valid AgendaRow> agenda,
         @Nullable List<@Valid SpeakerRow> speakers,
-        @Nullable List<@Valid MaterialRow> materials)
+        @Nullable List<@Valid MaterialRow> materials,
+        @Text(max = 300) @Nullable String titleEn,
+        @Text(max = 20_000, multiline = true) @Nullable String descriptionEn)
         implements CrossFieldRules {
 
     /** An address people can follow: https, http or a path of this site, without spaces, quotes or angle brackets. */
@@ -194,7 +198,9 @@ public record EventForm(
                 List.of(),
                 List.of(AgendaRow.blank()),
                 List.of(SpeakerRow.blank()),
-                List.of(MaterialRow.blank()));
+                List.of(MaterialRow.blank()),
+                "",
+                "");
     }
 
     @Override
@@ -362,7 +368,9 @@ public record EventForm(
                 audienceRoles,
                 a,
                 s,
-                m);
+                m,
+                titleEn,
+                descriptionEn);
     }
 
     /** At most this many rows of one kind: the add button stops there rather than grow a form without end. */

@@ -117,6 +117,7 @@ public class EventManagement {
                             :link, :starts, :ends, :onSite, :online, :quota, :opens, :closes, :audience, :roles, :agenda, :speakers)
                         returning id
                         """).params(parameters(values)).query(Long.class).single();
+        saveEnglish(id, form);
         saveChildren(id, values);
         events.publishEvent(new EventCreated(id, values.title(), values.level(), values.regionId()));
         return id;
@@ -148,6 +149,7 @@ public class EventManagement {
                             reminder_sent_at = case when starts_at = :starts then reminder_sent_at end
                         where id = :id
                         """).params(parameters(values)).param("id", id).update();
+        saveEnglish(id, form);
         jdbc.sql("delete from event_region where event_id = :id")
                 .param("id", id)
                 .update();
@@ -395,7 +397,18 @@ public class EventManagement {
                 List.copyOf(e.audienceRoles()),
                 agenda.isEmpty() ? List.of(AgendaRow.blank()) : agenda,
                 speakers.isEmpty() ? List.of(SpeakerRow.blank()) : speakers,
-                materials.isEmpty() ? List.of(MaterialRow.blank()) : materials);
+                materials.isEmpty() ? List.of(MaterialRow.blank()) : materials,
+                e.titleEn(),
+                e.descriptionEn());
+    }
+
+    /** The optional English title and description, as typed (empty for none). */
+    private void saveEnglish(long id, EventForm form) {
+        jdbc.sql("update event set title_en = :titleEn, description_en = :descriptionEn where id = :id")
+                .param("titleEn", text(form.titleEn()).strip())
+                .param("descriptionEn", text(form.descriptionEn()).strip())
+                .param("id", id)
+                .update();
     }
 
     /** A date and time typed in Warsaw; across the autumn change the earlier of the two hours, in spring the next valid one. */

@@ -296,6 +296,34 @@ class EventsDemoData implements ApplicationRunner {
         log.info("Loaded demonstration events");
     }
 
+    /**
+     * The demonstration events' English titles; an event left out (a draft) shows its Polish title in
+     * the English interface, marked as Polish, as a real one without a translation would.
+     */
+    private static final Map<String, String> ENGLISH_TITLES = Map.of(
+            "Spotkanie sieci OWES Małopolski: planowanie wsparcia na przyszły rok",
+            "Meeting of the Małopolska support centre network: planning next year's support",
+            "Śląskie forum ekonomii społecznej: zamówienia z klauzulami społecznymi",
+            "Silesian social economy forum: procurement with social clauses",
+            "Konferencja makroregionu południowego: partnerstwa lokalne",
+            "Southern macro-region conference: local partnerships",
+            "Webinarium: jak rozliczać usługi reintegracyjne",
+            "Webinar: accounting for reintegration services",
+            "Ogólnopolskie spotkanie koordynatorów regionalnych",
+            "National meeting of regional coordinators",
+            "Doradztwo grupowe: biznesplan spółdzielni socjalnej",
+            "Group advice: a business plan for a social cooperative",
+            "Wizyta studyjna w przedsiębiorstwach społecznych",
+            "Study visit to social enterprises",
+            "Posiedzenie robocze: podsumowanie półrocza (Małopolska)",
+            "Working session: the half-year in review (Małopolska)",
+            "Spotkanie z samorządami powiatowymi (Dolny Śląsk)",
+            "Meeting with county governments (Lower Silesia)");
+
+    private static final String ENGLISH_DESCRIPTION =
+            "A meeting of the programme supporting the social economy (demonstration data).\n\n"
+                    + "We will go through current tasks, share experience and agree on the next steps.";
+
     private long event(
             String type,
             String level,
@@ -331,9 +359,10 @@ class EventsDemoData implements ApplicationRunner {
         long id = jdbc.sql("""
                         insert into event (type, level, region_id, macroregion_id, format, title, description, venue, address,
                             online_link, starts_at, ends_at, seats_on_site, seats_online, region_quota, registration_closes_at,
-                            status, agenda, speakers)
+                            status, agenda, speakers, title_en, description_en)
                         values (:type, :level, :region, :macroregion, :format, :title, :description, :venue, :address, :link,
-                            :starts, :ends, :onSite, :online, :quota, :closes, :status, :agenda, :speakers)
+                            :starts, :ends, :onSite, :online, :quota, :closes, :status, :agenda, :speakers, :titleEn,
+                            :descriptionEn)
                         returning id
                         """)
                 .param("type", type)
@@ -343,6 +372,8 @@ class EventsDemoData implements ApplicationRunner {
                 .param("format", format)
                 .param("title", title)
                 .param("description", description)
+                .param("titleEn", ENGLISH_TITLES.getOrDefault(title, ""))
+                .param("descriptionEn", ENGLISH_TITLES.containsKey(title) ? ENGLISH_DESCRIPTION : "")
                 .param("venue", venue)
                 .param("address", address)
                 .param("link", format.equals("IN_PERSON") ? null : "https://spotkanie.koordes.example/demo")

@@ -86,6 +86,8 @@ class IcsCalendarTests {
                 "",
                 "",
                 List.of(),
-                List.of());
+                List.of(),
+                "",
+                "");
     }
 }
