@@ -170,7 +170,7 @@ class DirectoryAdminIntegrationTests {
                 .contains("Fundacja Testowa „Współpraca” (demo)");
 
         assertThat(page(location + "/usun")).contains("Tak, usuń instytucję");
-        MockHttpServletResponse deleted = send(post(location + "/usun"));
+        MockHttpServletResponse deleted = send(post(location + "/usun").param("potwierdzenie", "tak"));
         assertThat(deleted.getStatus()).isEqualTo(302);
         assertThat(deleted.getRedirectedUrl()).isEqualTo("/admin/katalog/instytucje");
         assertThat(page("/regiony/lubuskie")).doesNotContain("Fundacja Testowa");
