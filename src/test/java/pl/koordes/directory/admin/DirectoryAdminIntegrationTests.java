@@ -297,7 +297,8 @@ class DirectoryAdminIntegrationTests {
             LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Warsaw")).minusDays(1);
             MockHttpServletResponse ended =
                     send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
-                            .param("end", yesterday.toString()));
+                            .param("end", yesterday.toString())
+                            .param("potwierdzenie", "tak"));
             assertThat(ended.getStatus()).isEqualTo(302);
             assertThat(page("/regiony/podlaskie")).doesNotContain(name);
             String afterEnd = page("/admin/katalog/komitety/" + committeeId);
@@ -307,7 +308,8 @@ class DirectoryAdminIntegrationTests {
 
             // Without a date the membership ends today: its last day is today.
             send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
-                    .param("end", ""));
+                    .param("end", "")
+                    .param("potwierdzenie", "tak"));
             assertThat(jdbc.sql("select term_end from committee_membership where id = :id")
                             .param("id", memberId)
                             .query(LocalDate.class)
