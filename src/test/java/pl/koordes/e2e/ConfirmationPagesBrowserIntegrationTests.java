@@ -86,7 +86,8 @@ class ConfirmationPagesBrowserIntegrationTests {
                         new String[] {"confirm-quote-delete", "/redakcja/motta/" + quote + "/usun"},
                         new String[] {"confirm-partner-delete", "/redakcja/partnerzy/" + partner + "/usun"},
                         new String[] {"confirm-phrase-remove", "/redakcja/komentarze/zakazane-frazy/" + phrase + "/usun"
-                        }));
+                        },
+                        new String[] {"confirm-account-delete", "/konto/usun"}));
         tests.add(dynamicTest("sign in as the administrator", () -> {
             // Each code works once; another test may just have used this step's code.
             jdbc.sql("update account set totp_last_step = null where email = :email")
