@@ -11,4 +11,12 @@ public enum EventStatus {
     public boolean visible() {
         return this != DRAFT;
     }
+
+    /**
+     * Whether moving to {@code target} takes the event from the people who found it (cancelling it, or
+     * hiding a visible one in the drafts): such a change is confirmed on a page of its own first.
+     */
+    public boolean destructiveTo(EventStatus target) {
+        return this != target && (target == CANCELLED || target == DRAFT && visible());
+    }
 }

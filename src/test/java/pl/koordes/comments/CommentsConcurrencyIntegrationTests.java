@@ -131,7 +131,8 @@ class CommentsConcurrencyIntegrationTests {
                 .param("p", phrase)
                 .query(Long.class)
                 .single();
-        answers.addAll(twiceAtOnce(editor, "/redakcja/komentarze/zakazane-frazy/" + phraseId + "/usun"));
+        answers.addAll(twiceAtOnce(
+                editor, "/redakcja/komentarze/zakazane-frazy/" + phraseId + "/usun", "potwierdzenie", "tak"));
         SignedInClient reporter = client();
         reporter.get("/komentarze/" + approved + "/zgloszenie");
         answers.addAll(twiceAtOnce(reporter, "/komentarze/" + approved + "/zgloszenie"));

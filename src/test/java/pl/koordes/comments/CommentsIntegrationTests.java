@@ -343,7 +343,7 @@ class CommentsIntegrationTests {
                 .query(Long.class)
                 .single();
         editor.get("/redakcja/komentarze/zakazane-frazy");
-        assertThat(editor.post("/redakcja/komentarze/zakazane-frazy/" + id + "/usun")
+        assertThat(editor.post("/redakcja/komentarze/zakazane-frazy/" + id + "/usun", "potwierdzenie", "tak")
                         .statusCode())
                 .isEqualTo(302);
         assertThat(editor.get("/redakcja/komentarze/zakazane-frazy").body()).doesNotContain(phrase);

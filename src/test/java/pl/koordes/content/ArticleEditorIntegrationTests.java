@@ -180,16 +180,19 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
         assertThat(editor.get(edit + "/historia?od=1&do=99").statusCode()).isEqualTo(404);
         assertThat(editor.get(edit + "/historia?od=x&do=2").statusCode()).isEqualTo(404);
 
-        HttpResponse<String> restored = editor.post(edit + "/historia/1/przywroc");
+        HttpResponse<String> restored = editor.post(edit + "/historia/1/przywroc", "potwierdzenie", "tak");
         assertThat(restored.statusCode()).isEqualTo(302);
         assertThat(new Http(port).get("/aktualnosci/" + slug(id)).body())
                 .contains("Akapit drugi.")
                 .doesNotContain("Akapit zmieniony.");
         assertThat(editor.get(edit).body()).contains("3 wersje");
-        assertThat(editor.post(edit + "/historia/77/przywroc").statusCode()).isEqualTo(404);
+        assertThat(editor.post(edit + "/historia/77/przywroc", "potwierdzenie", "tak")
+                        .statusCode())
+                .isEqualTo(404);
 
         String address = "/aktualnosci/" + slug(id);
-        assertThat(editor.post(edit + "/usun").statusCode()).isEqualTo(302);
+        assertThat(editor.post(edit + "/usun", "potwierdzenie", "tak").statusCode())
+                .isEqualTo(302);
         assertThat(new Http(port).get(address).statusCode()).isEqualTo(404);
     }
 

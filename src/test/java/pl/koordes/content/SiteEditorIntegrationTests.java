@@ -47,7 +47,9 @@ class SiteEditorIntegrationTests extends SignedInEditorTest {
         HttpResponse<String> refused = editor.post("/redakcja/motta", "text", "", "source", "");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Wpisz cytat.").contains("Wpisz źródło cytatu.");
-        assertThat(editor.post("/redakcja/motta/999999/usun").statusCode()).isEqualTo(404);
+        assertThat(editor.post("/redakcja/motta/999999/usun", "potwierdzenie", "tak")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -190,7 +192,8 @@ class SiteEditorIntegrationTests extends SignedInEditorTest {
                 .query(Long.class)
                 .single();
         editor.get("/redakcja/partnerzy");
-        assertThat(editor.post("/redakcja/partnerzy/" + id + "/usun").statusCode())
+        assertThat(editor.post("/redakcja/partnerzy/" + id + "/usun", "potwierdzenie", "tak")
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(new Http(port).get("/patronaty").body()).doesNotContain("test: Radio Przykładowe");
     }

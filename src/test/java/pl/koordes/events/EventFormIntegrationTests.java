@@ -387,7 +387,8 @@ class EventFormIntegrationTests {
                 .isEqualTo(302);
         assertThat(client.post(edit + "/status", "status", "PUBLISHED").statusCode())
                 .isEqualTo(302);
-        assertThat(client.post(edit + "/status", "status", "CANCELLED").statusCode())
+        assertThat(client.post(edit + "/status", "status", "CANCELLED", "potwierdzenie", "tak")
+                        .statusCode())
                 .isEqualTo(302);
 
         assertThat(jdbc.sql("""

@@ -214,8 +214,8 @@ class EventMaterialFilesIntegrationTests {
 
         // Deleting: gone from the page and the address, and audited.
         editor.get("/organizacja/wydarzenia/" + event + "/materialy");
-        HttpResponse<String> deleted =
-                editor.post("/organizacja/wydarzenia/" + event + "/materialy/" + publicFile + "/usun");
+        HttpResponse<String> deleted = editor.post(
+                "/organizacja/wydarzenia/" + event + "/materialy/" + publicFile + "/usun", "potwierdzenie", "tak");
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(Uploads.download(visitor, port, "/wydarzenia/" + event + "/materialy/" + publicFile)
                         .statusCode())
@@ -248,12 +248,18 @@ class EventMaterialFilesIntegrationTests {
                 .isEqualTo(404);
         coordinator.get("/organizacja/wydarzenia/" + malopolskie + "/materialy");
         assertThat(coordinator
-                        .post("/organizacja/wydarzenia/" + malopolskie + "/materialy/" + slaskieFile + "/usun")
+                        .post(
+                                "/organizacja/wydarzenia/" + malopolskie + "/materialy/" + slaskieFile + "/usun",
+                                "potwierdzenie",
+                                "tak")
                         .statusCode())
                 .isEqualTo(404);
         // Under its own event: another region's, forbidden.
         assertThat(coordinator
-                        .post("/organizacja/wydarzenia/" + slaskie + "/materialy/" + slaskieFile + "/usun")
+                        .post(
+                                "/organizacja/wydarzenia/" + slaskie + "/materialy/" + slaskieFile + "/usun",
+                                "potwierdzenie",
+                                "tak")
                         .statusCode())
                 .isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from event_file where id = :f")

@@ -197,6 +197,13 @@ class ProfileController {
                 .body(json);
     }
 
+    /** Deleting the account asks on a page of its own: what will happen, the box to tick and the password. */
+    @GetMapping("/konto/usun")
+    String deleteForm(Model model) {
+        model.addAttribute("errors", FormErrors.none());
+        return "accounts/delete";
+    }
+
     @PostMapping("/konto/usun")
     String delete(
             @AuthenticationPrincipal AccountUserDetails me,
@@ -205,7 +212,7 @@ class ProfileController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        return onProfilePage(me, form, result, model, response, () -> {
+        Supplier<String> deletion = () -> {
             profiles.delete(me.user().id(), form);
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
@@ -213,6 +220,10 @@ class ProfileController {
                 session.invalidate();
             }
             return "redirect:/?konto-usuniete";
+        };
+        return FormSubmission.submit(form, result, response, deletion, errors -> {
+            model.addAttribute("errors", errors);
+            return "accounts/delete";
         });
     }
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import pl.koordes.comments.BannedPhrase;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentState;
@@ -37,6 +38,7 @@ import pl.koordes.content.ArticleReference;
 import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
@@ -266,11 +268,38 @@ class ModerationController {
                 errors -> banned(model, cut(form.phrase()), errors));
     }
 
+    /** Asks before removing a phrase: comments containing it will be accepted again. */
+    @GetMapping(QUEUE + "/zakazane-frazy/{id}/usun")
+    String confirmRemovePhrase(CurrentUser user, @PathVariable String id, Model model) {
+        requireModerator(user);
+        BannedPhrase phrase = management.bannedPhrases().stream()
+                .filter(p -> String.valueOf(p.id()).equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("banned phrase", id));
+        model.addAttribute(
+                "confirmation",
+                Confirmation.of(
+                                QUEUE + "/zakazane-frazy/" + phrase.id() + "/usun",
+                                QUEUE + "/zakazane-frazy",
+                                "comments.confirm.banned.title",
+                                "comments.confirm.banned.button")
+                        .subject("„" + phrase.phrase() + "”")
+                        .consequence("comments.confirm.banned.allowed"));
+        return "shared/confirm";
+    }
+
     @PostMapping(QUEUE + "/zakazane-frazy/{id}/usun")
-    String removePhrase(CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
+    String removePhrase(
+            CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
         requireModerator(user);
         if (!id.matches("\\d{1,18}")) {
             throw new NotFound("banned phrase", id);
+        }
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:" + QUEUE + "/zakazane-frazy/" + id + "/usun";
         }
         management.removeBannedPhrase(Long.parseLong(id));
         redirect.addFlashAttribute("notice", "comments.banned.removed");

@@ -25,6 +25,7 @@ import pl.koordes.content.internal.RevisionDiff;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
@@ -138,9 +139,38 @@ class EditorArticleController {
         return id;
     }
 
-    @PostMapping("/redakcja/artykuly/{id}/usun")
-    String delete(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    /** Asks before deleting an article: it goes with all its versions, and its address stops working. */
+    @GetMapping("/redakcja/artykuly/{id}/usun")
+    String confirmDelete(CurrentUser user, @PathVariable long id, Model model) {
         permissions.requireEditor(Optional.of(user));
+        EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
+        model.addAttribute(
+                "confirmation",
+                Confirmation.of(
+                                "/redakcja/artykuly/" + id + "/usun",
+                                "/redakcja/artykuly/" + id,
+                                "content.confirm.delete.title",
+                                "content.editor.delete")
+                        .subject(article.title())
+                        .consequence(
+                                "PUBLISHED".equals(article.state())
+                                        ? "content.confirm.delete.published"
+                                        : "content.confirm.delete.draft")
+                        .consequence("content.confirm.delete.revisions", article.revisions())
+                        .consequence("confirm.irreversible"));
+        return "shared/confirm";
+    }
+
+    @PostMapping("/redakcja/artykuly/{id}/usun")
+    String delete(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:/redakcja/artykuly/" + id + "/usun";
+        }
         management.deleteArticle(id);
         redirect.addFlashAttribute("notice", "content.editor.deleted");
         return "redirect:/redakcja";
@@ -174,9 +204,40 @@ class EditorArticleController {
         return "content/editor/history";
     }
 
-    @PostMapping("/redakcja/artykuly/{id}/historia/{number}/przywroc")
-    String restore(CurrentUser user, @PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
+    /** Asks before a restore: the article's current text is replaced (it stays in the history). */
+    @GetMapping("/redakcja/artykuly/{id}/historia/{number}/przywroc")
+    String confirmRestore(CurrentUser user, @PathVariable long id, @PathVariable String number, Model model) {
         permissions.requireEditor(Optional.of(user));
+        EditorArticles.Editable article = articles.editable(id).orElseThrow(EditorArticleController::notFound);
+        EditorArticles.Revision revision = revisionOf(id, number);
+        model.addAttribute(
+                "confirmation",
+                Confirmation.of(
+                                "/redakcja/artykuly/" + id + "/historia/" + revision.number() + "/przywroc",
+                                "/redakcja/artykuly/" + id + "/historia",
+                                "content.confirm.restore.title",
+                                "content.confirm.restore.button")
+                        .subject(article.title())
+                        .consequence("content.confirm.restore.replaced", revision.number(), revision.title())
+                        .consequence(
+                                "PUBLISHED".equals(article.state())
+                                        ? "content.confirm.restore.published"
+                                        : "content.confirm.restore.draft")
+                        .consequence("content.confirm.restore.kept"));
+        return "shared/confirm";
+    }
+
+    @PostMapping("/redakcja/artykuly/{id}/historia/{number}/przywroc")
+    String restore(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable int number,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:/redakcja/artykuly/" + id + "/historia/" + number + "/przywroc";
+        }
         try {
             management.restoreRevision(id, number, user.displayName());
         } catch (Refused refused) {

@@ -21,6 +21,7 @@ import pl.koordes.content.internal.SiteContent;
 import pl.koordes.content.internal.SiteManagement;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 
@@ -77,9 +78,39 @@ class EditorSiteController {
         return quoteDone(management.toggleQuote(id), redirect);
     }
 
-    @PostMapping("/redakcja/motta/{id}/usun")
-    String deleteQuote(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    /** Asks before deleting a quote. */
+    @GetMapping("/redakcja/motta/{id}/usun")
+    String confirmDeleteQuote(CurrentUser user, @PathVariable long id, Model model) {
         permissions.requireEditor(Optional.of(user));
+        SiteContent.Quote quote = site.quotes().stream()
+                .filter(q -> q.id() == id)
+                .findFirst()
+                .orElseThrow(EditorArticleController::notFound);
+        Confirmation confirmation = Confirmation.of(
+                        "/redakcja/motta/" + id + "/usun",
+                        "/redakcja/motta",
+                        "content.confirm.quote.title",
+                        "content.confirm.quote.button")
+                .subject("„" + quote.text() + "” — " + quote.source());
+        if (quote.featured()) {
+            confirmation = confirmation.consequence("content.confirm.quote.featured");
+        } else if (quote.active()) {
+            confirmation = confirmation.consequence("content.confirm.quote.rotating");
+        }
+        model.addAttribute("confirmation", confirmation.consequence("confirm.irreversible"));
+        return "shared/confirm";
+    }
+
+    @PostMapping("/redakcja/motta/{id}/usun")
+    String deleteQuote(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:/redakcja/motta/" + id + "/usun";
+        }
         return quoteDone(management.deleteQuote(id), redirect);
     }
 
@@ -111,9 +142,37 @@ class EditorSiteController {
                 errors -> showPartners(model, form, errors));
     }
 
-    @PostMapping("/redakcja/partnerzy/{id}/usun")
-    String deletePartner(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+    /** Asks before deleting a patron or partner: it leaves the site's footer and pages. */
+    @GetMapping("/redakcja/partnerzy/{id}/usun")
+    String confirmDeletePartner(CurrentUser user, @PathVariable long id, Model model) {
         permissions.requireEditor(Optional.of(user));
+        SiteContent.Partner partner = site.partners().stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow(EditorArticleController::notFound);
+        model.addAttribute(
+                "confirmation",
+                Confirmation.of(
+                                "/redakcja/partnerzy/" + id + "/usun",
+                                "/redakcja/partnerzy",
+                                "content.confirm.partner.title",
+                                "content.confirm.partner.button")
+                        .subject(partner.name())
+                        .consequence("content.confirm.partner.gone")
+                        .consequence("confirm.irreversible"));
+        return "shared/confirm";
+    }
+
+    @PostMapping("/redakcja/partnerzy/{id}/usun")
+    String deletePartner(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
+        permissions.requireEditor(Optional.of(user));
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:/redakcja/partnerzy/" + id + "/usun";
+        }
         if (!management.deletePartner(id)) {
             throw EditorArticleController.notFound();
         }

@@ -120,19 +120,34 @@ public class CommitteeManagement {
      */
     public void endMembership(long committeeId, long membershipId, @Nullable LocalDate lastDay) {
         Map<String, @Nullable Object> before = membership(committeeId, membershipId);
-        LocalDate end = lastDay != null ? lastDay : LocalDate.now(clock.withZone(Formats.ZONE));
-        if (!TermDates.plausible(end)) {
-            throw Refused.field("end", "directory.admin.date.range");
-        }
-        if (end.isBefore(LocalDate.parse((String) Objects.requireNonNull(before.get("termStart"))))) {
-            throw Refused.field("end", "directory.admin.membershipEnd.beforeStart");
-        }
+        LocalDate end = checkedEnd(before, lastDay);
         jdbc.sql("update committee_membership set term_end = :end where id = :id and committee_id = :committee")
                 .param("end", end)
                 .param("id", membershipId)
                 .param("committee", committeeId)
                 .update();
         publishMembership(DirectoryAction.DIRECTORY_MEMBERSHIP_ENDED, committeeId, membershipId, before);
+    }
+
+    /**
+     * Checks a last day as {@link #endMembership} does, ending nothing: the question asked before ending
+     * a membership is shown only for a day that will be accepted.
+     *
+     * @throws Refused for the day's field, as {@link #endMembership} would
+     */
+    public void checkEnd(long committeeId, long membershipId, @Nullable LocalDate lastDay) {
+        checkedEnd(membership(committeeId, membershipId), lastDay);
+    }
+
+    private LocalDate checkedEnd(Map<String, @Nullable Object> membership, @Nullable LocalDate lastDay) {
+        LocalDate end = lastDay != null ? lastDay : LocalDate.now(clock.withZone(Formats.ZONE));
+        if (!TermDates.plausible(end)) {
+            throw Refused.field("end", "directory.admin.date.range");
+        }
+        if (end.isBefore(LocalDate.parse((String) Objects.requireNonNull(membership.get("termStart"))))) {
+            throw Refused.field("end", "directory.admin.membershipEnd.beforeStart");
+        }
+        return end;
     }
 
     /** One audit line for the whole change, contact details included when {@code contact} is given. */

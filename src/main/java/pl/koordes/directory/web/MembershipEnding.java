@@ -1,7 +1,12 @@
 package pl.koordes.directory.web;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import pl.koordes.directory.internal.CommitteeMember;
 import pl.koordes.directory.internal.MembershipEndForm;
+import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 
 /**
@@ -27,5 +32,26 @@ public record MembershipEnding(long memberId, String typed, FormErrors errors) {
     /** What the end field of a member's row shows. */
     public String value(long id, String today) {
         return id == memberId ? typed : today;
+    }
+
+    /** The address of the question before ending a membership on {@code end} (today when null). */
+    public static String questionPath(String committeePath, long memberId, @Nullable LocalDate end) {
+        return committeePath + "/czlonkowie/" + memberId + "/koniec" + (end == null ? "" : "?end=" + end);
+    }
+
+    /** The question itself: who stops being a member, from which day, and that the record stays. */
+    public static Confirmation question(
+            String committeePath, CommitteeMember member, @Nullable LocalDate end, String back) {
+        Confirmation question = Confirmation.of(
+                        committeePath + "/czlonkowie/" + member.id() + "/koniec",
+                        back,
+                        "directory.confirm.end.title",
+                        "directory.admin.members.endButton")
+                .subject(member.fullName())
+                .field("end", end == null ? "" : end.toString());
+        question = end == null
+                ? question.consequence("directory.confirm.end.today")
+                : question.consequence("directory.confirm.end.day", Formats.date(end));
+        return question.consequence("directory.confirm.end.kept");
     }
 }

@@ -174,6 +174,10 @@ public class EventManagement {
         if (event.status() == status) {
             return;
         }
+        if (status == EventStatus.DRAFT && affected(id).any()) {
+            // A draft is hidden: its registered people would lose the event without a word. Cancelling tells them.
+            throw Refused.conflict("events.manage.toDraft.refused");
+        }
         jdbc.sql("update event set status = :status, updated_at = now() where id = :id")
                 .param("status", status.name())
                 .param("id", id)
@@ -187,6 +191,28 @@ public class EventManagement {
         } else {
             events.publishEvent(new EventStatusChanged(id, event.status(), status, event.title()));
         }
+    }
+
+    /** Who a change of the event's status reaches: live registrations with or without a seat, and the waiting list. */
+    public record Affected(int registered, int waiting) {
+
+        /** Whether anyone at all is registered or waiting. */
+        public boolean any() {
+            return registered + waiting > 0;
+        }
+    }
+
+    /** The people registered for the event and waiting for a seat: those its cancellation tells. */
+    @Transactional(readOnly = true)
+    public Affected affected(long id) {
+        return jdbc.sql("""
+                        select count(*) filter (where status in ('PENDING','UNCONFIRMED','CONFIRMED')) as registered,
+                               count(*) filter (where status = 'WAITING') as waiting
+                        from event_registration where event_id = :id
+                        """)
+                .param("id", id)
+                .query((rs, n) -> new Affected(rs.getInt("registered"), rs.getInt("waiting")))
+                .single();
     }
 
     /** The event locked for change, after checking the person manages it (not found for an unknown id, 403 otherwise). */

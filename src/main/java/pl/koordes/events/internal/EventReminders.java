@@ -11,18 +11,28 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The reminder the day before: each published event starting within {@link EventsProperties#reminderLead()}
  * is claimed by a conditional update of {@code reminder_sent_at}, so however many nodes run the job, and
- * however often, each confirmed participant gets one reminder (with the online link where there is one).
+ * however often, each confirmed participant gets one reminder (with the online link where there is one, and a
+ * cancellation link of its own).
  */
 @Service
 public class EventReminders {
 
     private final JdbcClient jdbc;
     private final EventCatalogue catalogue;
+    private final RegistrationRows rows;
     private final EventMail mail;
     private final EventsProperties settings;
 
-    EventReminders(JdbcClient jdbc, EventCatalogue catalogue, EventMail mail, EventsProperties settings) {
+    private record Person(long registration, String email, String language) {}
+
+    EventReminders(
+            JdbcClient jdbc,
+            EventCatalogue catalogue,
+            RegistrationRows rows,
+            EventMail mail,
+            EventsProperties settings) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.catalogue = catalogue;
         this.mail = mail;
         this.settings = settings;
@@ -43,14 +53,21 @@ public class EventReminders {
         int sent = 0;
         for (long id : due) {
             Event event = catalogue.find(id).orElseThrow();
-            List<String[]> people = jdbc.sql("""
-                            select email, language from event_registration where event_id = :id and status = 'CONFIRMED' order by id
+            List<Person> people = jdbc.sql("""
+                            select id, email, language from event_registration where event_id = :id and status = 'CONFIRMED' order by id
                             """)
                     .param("id", id)
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3)))
                     .list();
-            for (String[] person : people) {
-                mail.send(event, person[0], person[1], "events/mail/reminder", null, Map.of());
+            for (Person person : people) {
+                // Its own cancellation link: the day before is when people find they cannot come.
+                mail.send(
+                        event,
+                        person.email(),
+                        person.language(),
+                        "events/mail/reminder",
+                        rows.cancelLink(person.registration()),
+                        Map.of());
                 sent++;
             }
         }

@@ -106,14 +106,29 @@ public class ParticipantManagement {
         return new RegistrationResult(id, status, false);
     }
 
-    /** An organiser removes a registration; the seat goes to the waiting list. */
+    /** A registration of the event, for its organisers only: the removal's confirmation page names it. */
+    @Transactional(readOnly = true)
+    public Participant registration(CurrentUser user, long eventId, long registrationId) {
+        Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
+        requireManager(user, event);
+        return rows.require(eventId, registrationId);
+    }
+
+    /**
+     * An organiser removes a registration: the person is told by e-mail, the seat goes to the waiting list,
+     * and the feedback they gave goes with them, so the organiser's summary counts only people still on the
+     * list. Nothing happens to a registration that is no longer live.
+     */
     @Transactional
     public void remove(CurrentUser user, long eventId, long registrationId) {
         Event event = lockManaged(user, eventId);
-        Participant registration = rows.require(eventId, registrationId);
-        waitingList.cancel(event, registrationId, clock.instant());
-        events.publishEvent(new ParticipantsChanged(
-                EventAction.PARTICIPANT_REMOVED, eventId, registrationId, audited(event, registration), null));
+        Participant person = rows.require(eventId, registrationId);
+        if (waitingList.cancel(event, registrationId, clock.instant())) {
+            rows.dropFeedback(registrationId);
+            mail.send(event, person.email(), person.language(), "events/mail/registrationRemoved", null, Map.of());
+            events.publishEvent(new ParticipantsChanged(
+                    EventAction.PARTICIPANT_REMOVED, eventId, registrationId, audited(event, person), null));
+        }
     }
 
     /**

@@ -213,11 +213,31 @@ class RegistrationRows {
         return live;
     }
 
+    /** The registration a cancellation link names: the first e-mail's link or a later one ({@link #cancelLink}). */
     Optional<Participant> byCancelToken(String token) {
-        return jdbc.sql("select " + COLUMNS + " from event_registration where cancel_token_hash = :hash")
+        return jdbc.sql("select " + COLUMNS + """
+                         from event_registration
+                        where cancel_token_hash = :hash
+                           or id = (select registration_id from event_cancel_link where token_hash = :hash)
+                        """)
                 .param("hash", RegistrationTokens.hash(token))
                 .query(RegistrationRows::participant)
                 .optional();
+    }
+
+    /**
+     * A new cancellation link for a registration, for a later e-mail (the reminder, a seat given from the
+     * waiting list); the earlier links keep working.
+     *
+     * @return the token to put in the link
+     */
+    String cancelLink(long registrationId) {
+        String token = RegistrationTokens.issue();
+        jdbc.sql("insert into event_cancel_link (token_hash, registration_id) values (:hash, :id)")
+                .param("hash", RegistrationTokens.hash(token))
+                .param("id", registrationId)
+                .update();
+        return token;
     }
 
     /** The registration id and its event id that the confirmation link names. */
@@ -369,6 +389,13 @@ class RegistrationRows {
     void setAttendance(long id, @Nullable Attendance attendance) {
         jdbc.sql("update event_registration set attendance = :a where id = :id")
                 .param("a", attendance == null ? null : attendance.name())
+                .param("id", id)
+                .update();
+    }
+
+    /** Removes the feedback of a registration that no longer counts (an organiser removed the person). */
+    void dropFeedback(long id) {
+        jdbc.sql("update event_registration set feedback_rating = null, feedback_comment = null where id = :id")
                 .param("id", id)
                 .update();
     }

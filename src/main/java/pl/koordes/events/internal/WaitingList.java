@@ -13,8 +13,9 @@ import pl.koordes.events.RegistrationCancelled;
 
 /**
  * The waiting list: gives seats that came free to it: in arrival order, skipping people whose region has
- * used its quota ({@link SeatAllocation#promote}); each promoted person is told by e-mail and
- * {@link PromotedFromWaitingList} is published. The caller holds the event's row lock.
+ * used its quota ({@link SeatAllocation#promote}); each promoted person is told by e-mail, with a
+ * cancellation link of its own, and {@link PromotedFromWaitingList} is published. An event that is over
+ * promotes nobody. The caller holds the event's row lock.
  */
 @Component
 class WaitingList {
@@ -31,7 +32,8 @@ class WaitingList {
 
     /** @return the ids promoted */
     List<Long> fill(Event event, Instant now) {
-        if (event.status() != EventStatus.PUBLISHED) {
+        // A seat of an event that is over is no use to anyone: nobody is promoted, no "a seat is yours" mail.
+        if (event.status() != EventStatus.PUBLISHED || event.past(now)) {
             return List.of();
         }
         List<Participant> waiting = rows.waiting(event.id());
@@ -46,7 +48,7 @@ class WaitingList {
         for (long id : promoted) {
             Participant person = byId.get(id);
             rows.promoted(id, now);
-            mail.send(event, person.email(), person.language(), "events/mail/promoted", null, Map.of());
+            mail.send(event, person.email(), person.language(), "events/mail/promoted", rows.cancelLink(id), Map.of());
             events.publishEvent(new PromotedFromWaitingList(id, event.id(), person.accountId(), person.mode()));
         }
         return promoted;

@@ -1,5 +1,6 @@
 package pl.koordes.events.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,9 +11,14 @@ import pl.koordes.events.internal.RegistrationStatus;
 
 /**
  * Attendance of one event counted by region and by kind of institution: confirmed registrations, those
- * marked present, and the feedback's average rating.
+ * marked present, and the feedback: its count, average rating and comments, all from the same confirmed
+ * registrations, so the summary never counts an opinion whose comment it hides or the other way round.
  */
-public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings, double averageRating) {
+public record AttendanceStats(
+        List<Row> byRegion, List<Row> byKind, int ratings, double averageRating, List<Comment> comments) {
+
+    /** A comment given with its rating. */
+    public record Comment(int rating, String text) {}
 
     /** One line of a breakdown: its label (a region's name or an institution kind, "" for unknown). */
     public record Row(String label, int confirmed, int attended) {}
@@ -22,6 +28,7 @@ public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings,
         Map<String, int[]> byKind = new TreeMap<>();
         int ratings = 0;
         int sum = 0;
+        List<Comment> comments = new ArrayList<>();
         for (Participant r : registrations) {
             if (r.status() != RegistrationStatus.CONFIRMED) {
                 continue;
@@ -36,9 +43,14 @@ public record AttendanceStats(List<Row> byRegion, List<Row> byKind, int ratings,
             if (r.feedbackRating() != null) {
                 ratings++;
                 sum += r.feedbackRating();
+                String comment = r.feedbackComment();
+                if (comment != null && !comment.isEmpty()) {
+                    comments.add(new Comment(r.feedbackRating(), comment));
+                }
             }
         }
-        return new AttendanceStats(rows(byRegion), rows(byKind), ratings, ratings == 0 ? 0 : (double) sum / ratings);
+        return new AttendanceStats(
+                rows(byRegion), rows(byKind), ratings, ratings == 0 ? 0 : (double) sum / ratings, comments);
     }
 
     private static void add(Map<String, int[]> map, String key, int attended) {

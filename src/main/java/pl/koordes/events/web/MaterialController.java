@@ -26,6 +26,7 @@ import pl.koordes.events.internal.MaterialTypes;
 import pl.koordes.events.internal.MaterialUploadForm;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 
@@ -80,9 +81,39 @@ class MaterialController {
                 errors -> show(model, event, form.titleText(), form.forParticipants(), errors));
     }
 
+    /** Asks before deleting a file: participants lose it and the deletion cannot be undone. */
+    @GetMapping(OrganiserController.BASE + "/{id}/materialy/{file}/usun")
+    String confirmDelete(CurrentUser user, @PathVariable long id, @PathVariable long file, Model model) {
+        Event event = managed(user, id);
+        MaterialFile material = files.of(event.id()).stream()
+                .filter(f -> f.id() == file)
+                .findFirst()
+                .orElseThrow(() -> new NotFound("material", file));
+        String back = OrganiserController.BASE + "/" + id + "/materialy";
+        model.addAttribute(
+                "confirmation",
+                Confirmation.of(
+                                back + "/" + file + "/usun",
+                                back,
+                                "events.confirm.file.title",
+                                "events.confirm.file.button")
+                        .subject(material.title() + " (" + material.fileName() + ")")
+                        .consequence("events.confirm.file.gone")
+                        .consequence("confirm.irreversible"));
+        return "shared/confirm";
+    }
+
     @PostMapping(OrganiserController.BASE + "/{id}/materialy/{file}/usun")
-    String delete(CurrentUser user, @PathVariable long id, @PathVariable long file, RedirectAttributes redirect) {
+    String delete(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long file,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
         managed(user, id);
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy/" + file + "/usun";
+        }
         files.delete(user, id, file);
         redirect.addFlashAttribute("notice", "events.files.deleted");
         return "redirect:" + OrganiserController.BASE + "/" + id + "/materialy";

@@ -54,6 +54,7 @@ import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.text.TextInput;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
@@ -248,20 +249,71 @@ class OrganiserController {
         }
     }
 
+    /**
+     * Asks before a status change that takes the event from people: cancelling it, or returning a visible
+     * one to the drafts (refused while anyone is registered: cancelling tells them, a draft would not).
+     * Other changes have nothing to confirm and lead back to the form.
+     */
+    @GetMapping(BASE + "/{id}/status")
+    String confirmStatus(
+            CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String status, Model model) {
+        Event event = managed(user, id);
+        EventStatus target = statusOf(status);
+        if (!event.status().destructiveTo(target)) {
+            return "redirect:" + BASE + "/" + id;
+        }
+        String action = BASE + "/" + id + "/status";
+        EventManagement.Affected affected = management.affected(id);
+        Confirmation confirmation = Confirmation.of(
+                        action,
+                        BASE + "/" + id,
+                        "events.confirm." + target.name() + ".title",
+                        "events.manage.to." + target.name())
+                .subject(event.title() + " (" + event.when() + ")")
+                .field("status", target.name());
+        if (target == EventStatus.DRAFT) {
+            confirmation = affected.any()
+                    ? confirmation.refused("events.manage.toDraft.refused")
+                    : confirmation.consequence("events.confirm.DRAFT.hidden");
+        } else if (event.status() == EventStatus.PUBLISHED) {
+            confirmation = confirmation
+                    .consequence("events.confirm.CANCELLED.shown")
+                    .consequence("events.confirm.CANCELLED.registered", affected.registered())
+                    .consequence("events.confirm.CANCELLED.waiting", affected.waiting());
+        } else {
+            confirmation = confirmation.consequence("events.confirm.CANCELLED.unpublished");
+        }
+        model.addAttribute("confirmation", confirmation);
+        return "shared/confirm";
+    }
+
     @PostMapping(BASE + "/{id}/status")
     String status(
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String status,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             RedirectAttributes redirect) {
-        managed(user, id);
-        EventStatus target = Arrays.stream(EventStatus.values())
+        Event event = managed(user, id);
+        EventStatus target = statusOf(status);
+        if (event.status().destructiveTo(target) && !Confirmation.given(confirmed)) {
+            return "redirect:" + BASE + "/" + id + "/status?status=" + target.name();
+        }
+        try {
+            management.changeStatus(user, id, target);
+        } catch (Refused refused) {
+            redirect.addFlashAttribute("problem", refused.messageKey());
+            return "redirect:" + BASE + "/" + id;
+        }
+        redirect.addFlashAttribute("notice", "events.manage.status." + target.name());
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    private static EventStatus statusOf(String status) {
+        return Arrays.stream(EventStatus.values())
                 .filter(s -> s.name().equals(status))
                 .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        management.changeStatus(user, id, target);
-        redirect.addFlashAttribute("notice", "events.manage.status." + target.name());
-        return "redirect:" + BASE + "/" + id;
     }
 
     @GetMapping(BASE + "/{id}/uczestnicy")
@@ -291,10 +343,45 @@ class OrganiserController {
         return "redirect:" + BASE + "/" + id + "/uczestnicy";
     }
 
+    /** Asks before removing a registration: the person will be told, their seat given to the waiting list. */
+    @GetMapping(BASE + "/{id}/uczestnicy/{registration}/usun")
+    String confirmRemove(CurrentUser user, @PathVariable long id, @PathVariable long registration, Model model) {
+        Event event = managed(user, id);
+        Participant person = registrations.registration(user, id, registration);
+        String back = BASE + "/" + id + "/uczestnicy#r" + registration;
+        Confirmation confirmation = Confirmation.of(
+                        BASE + "/" + id + "/uczestnicy/" + registration + "/usun",
+                        back,
+                        "events.confirm.remove.title",
+                        "events.confirm.remove.button")
+                .subject(person.fullName() + " (" + person.email() + ") · " + event.title());
+        if (!person.status().live()) {
+            confirmation = confirmation.refused("events.confirm.remove.notLive");
+        } else {
+            confirmation = confirmation.consequence("events.confirm.remove.told", person.email());
+            int waiting = management.affected(id).waiting();
+            if (person.status().holdsSeat() && waiting > 0) {
+                confirmation = confirmation.consequence("events.confirm.remove.seat");
+            }
+            if (person.feedbackRating() != null) {
+                confirmation = confirmation.consequence("events.confirm.remove.feedback");
+            }
+        }
+        model.addAttribute("confirmation", confirmation);
+        return "shared/confirm";
+    }
+
     @PostMapping(BASE + "/{id}/uczestnicy/{registration}/usun")
     String remove(
-            CurrentUser user, @PathVariable long id, @PathVariable long registration, RedirectAttributes redirect) {
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long registration,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            RedirectAttributes redirect) {
         managed(user, id);
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:" + BASE + "/" + id + "/uczestnicy/" + registration + "/usun";
+        }
         registrations.remove(user, id, registration);
         redirect.addFlashAttribute("notice", "events.manage.removed");
         return "redirect:" + BASE + "/" + id + "/uczestnicy";

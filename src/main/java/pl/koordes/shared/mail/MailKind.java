@@ -35,6 +35,7 @@ public enum MailKind {
     PROMOTED("events/mail/promoted", Need.ESSENTIAL),
     EVENT_CHANGED("events/mail/eventChanged", Need.ESSENTIAL),
     EVENT_CANCELLED("events/mail/eventCancelled", Need.ESSENTIAL),
+    REGISTRATION_REMOVED("events/mail/registrationRemoved", Need.ESSENTIAL),
 
     // An administrator's test of the mail settings, sent at their request: always sent.
     CHECK("notifications/mail/check", Need.ESSENTIAL),

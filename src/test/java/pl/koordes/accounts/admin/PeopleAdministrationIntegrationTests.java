@@ -387,7 +387,15 @@ class PeopleAdministrationIntegrationTests {
                         "{\"roles\": [\"PARTICIPANT\"]}",
                         "{\"roles\": [\"COMMITTEE_MEMBER:slaskie\", \"PARTICIPANT\"]}");
 
-        assertThat(admin.submit(page, page + "/role/odbierz", "role", "PARTICIPANT", "region", "")
+        assertThat(admin.submit(
+                                page,
+                                page + "/role/odbierz",
+                                "role",
+                                "PARTICIPANT",
+                                "region",
+                                "",
+                                "potwierdzenie",
+                                "tak")
                         .statusCode())
                 .isEqualTo(302);
         assertThat(auditOf(id, "ROLE_REVOKED"))
@@ -406,9 +414,19 @@ class PeopleAdministrationIntegrationTests {
         String page = "/admin/osoby/" + self;
 
         assertThat(admin.get(page).body()).doesNotContain("/dezaktywuj").contains("Nie możesz odebrać sobie tej roli.");
-        assertThat(admin.submit(page, page + "/dezaktywuj").statusCode()).isEqualTo(302);
+        assertThat(admin.submit(page, page + "/dezaktywuj", "potwierdzenie", "tak")
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(admin.get(page).body()).contains("Nie możesz dezaktywować własnego konta.");
-        assertThat(admin.submit(page, page + "/role/odbierz", "role", "ADMINISTRATOR", "region", "")
+        assertThat(admin.submit(
+                                page,
+                                page + "/role/odbierz",
+                                "role",
+                                "ADMINISTRATOR",
+                                "region",
+                                "",
+                                "potwierdzenie",
+                                "tak")
                         .statusCode())
                 .isEqualTo(302);
         assertThat(admin.get(page).body()).contains("Nie możesz odebrać sobie roli administratora.");
@@ -442,7 +460,9 @@ class PeopleAdministrationIntegrationTests {
                 .single();
         assertThat(sessions).isPositive();
         try {
-            assertThat(admin.submit(page, page + "/dezaktywuj").statusCode()).isEqualTo(302);
+            assertThat(admin.submit(page, page + "/dezaktywuj", "potwierdzenie", "tak")
+                            .statusCode())
+                    .isEqualTo(302);
             assertThat(admin.get(page).body()).contains("Konto zostało dezaktywowane", "Dezaktywowana");
 
             HttpResponse<String> next = participant.get("/konto");
@@ -479,7 +499,9 @@ class PeopleAdministrationIntegrationTests {
         assertThat(admin.get("/admin/osoby/99999999999999999999999").statusCode())
                 .isEqualTo(400);
         admin.get("/admin/osoby");
-        assertThat(admin.post("/admin/osoby/999999999/dezaktywuj").statusCode()).isEqualTo(404);
+        assertThat(admin.post("/admin/osoby/999999999/dezaktywuj", "potwierdzenie", "tak")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private List<String> auditOf(long id, String action) {

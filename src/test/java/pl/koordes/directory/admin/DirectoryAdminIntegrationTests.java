@@ -170,7 +170,7 @@ class DirectoryAdminIntegrationTests {
                 .contains("Fundacja Testowa „Współpraca” (demo)");
 
         assertThat(page(location + "/usun")).contains("Tak, usuń instytucję");
-        MockHttpServletResponse deleted = send(post(location + "/usun"));
+        MockHttpServletResponse deleted = send(post(location + "/usun").param("potwierdzenie", "tak"));
         assertThat(deleted.getStatus()).isEqualTo(302);
         assertThat(deleted.getRedirectedUrl()).isEqualTo("/admin/katalog/instytucje");
         assertThat(page("/regiony/lubuskie")).doesNotContain("Fundacja Testowa");
@@ -299,7 +299,8 @@ class DirectoryAdminIntegrationTests {
             LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Warsaw")).minusDays(1);
             MockHttpServletResponse ended =
                     send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
-                            .param("end", yesterday.toString()));
+                            .param("end", yesterday.toString())
+                            .param("potwierdzenie", "tak"));
             assertThat(ended.getStatus()).isEqualTo(302);
             assertThat(page("/regiony/podlaskie")).doesNotContain(name);
             String afterEnd = page("/admin/katalog/komitety/" + committeeId);
@@ -309,7 +310,8 @@ class DirectoryAdminIntegrationTests {
 
             // Without a date the membership ends today: its last day is today.
             send(post("/admin/katalog/komitety/" + committeeId + "/czlonkowie/" + memberId + "/koniec")
-                    .param("end", ""));
+                    .param("end", "")
+                    .param("potwierdzenie", "tak"));
             assertThat(jdbc.sql("select term_end from committee_membership where id = :id")
                             .param("id", memberId)
                             .query(LocalDate.class)

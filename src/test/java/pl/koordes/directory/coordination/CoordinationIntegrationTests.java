@@ -326,7 +326,8 @@ class CoordinationIntegrationTests {
             MockHttpServletResponse ended = send(
                     coordinator,
                     post("/koordynacja/" + OWN + "/czlonkowie/" + id + "/koniec")
-                            .param("end", "2026-12-31"));
+                            .param("end", "2026-12-31")
+                            .param("potwierdzenie", "tak"));
             assertThat(ended.getStatus()).isEqualTo(302);
             assertThat(termEnd(id)).isEqualTo("2026-12-31");
             assertThat(audits("committee_membership", id)).isEqualTo(3);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.accounts.AuditTrail;
 import pl.koordes.accounts.GrantRoleForm;
@@ -33,6 +34,7 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.Paged;
@@ -158,28 +160,108 @@ class PeopleAdminController {
                 errors -> personPage(model, details, locale, person, form, errors));
     }
 
+    /** Asks before taking a role away: the person loses what it allowed, and their sessions end. */
+    @GetMapping("/{id}/role/odbierz")
+    String confirmRevokeRole(
+            @PathVariable long id,
+            @Valid GrantRoleForm form,
+            BindingResult result,
+            @AuthenticationPrincipal AccountUserDetails details,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        PersonDetail person = person(id);
+        requireGrant(details, form);
+        Role role = result.hasErrors() ? null : parse(Role.class, form.role() == null ? "" : form.role());
+        if (role == null) {
+            redirect.addFlashAttribute("problem", "admin.role.invalid");
+            return "redirect:/admin/osoby/" + id;
+        }
+        String region = form.region() == null || form.region().isBlank()
+                ? ""
+                : directory
+                        .region(form.region())
+                        .map(r -> " (" + r.name(locale) + ")")
+                        .orElse("");
+        Confirmation confirmation = Confirmation.of(
+                        "/admin/osoby/" + id + "/role/odbierz",
+                        "/admin/osoby/" + id,
+                        "admin.confirm.revoke.title",
+                        "admin.confirm.revoke.button")
+                .subject(person.displayName() + " (" + person.email() + ")")
+                .field("role", role.name())
+                .field("region", form.region() == null ? "" : form.region())
+                .consequence("admin.confirm.revoke.role", messages.get(locale, "role." + role.name()) + region)
+                .consequence("admin.confirm.revoke.sessions");
+        model.addAttribute("confirmation", confirmation);
+        return "shared/confirm";
+    }
+
     @PostMapping("/{id}/role/odbierz")
     String revokeRole(
             @PathVariable long id,
             @Valid GrantRoleForm form,
             BindingResult result,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             @AuthenticationPrincipal AccountUserDetails details,
             RedirectAttributes redirect) {
         person(id);
         requireGrant(details, form);
-        if (result.hasErrors()) {
+        // A role that cannot be read is refused at once; a confirmation page would have nothing to name.
+        if (result.hasErrors() || parse(Role.class, form.role() == null ? "" : form.role()) == null) {
             redirect.addFlashAttribute("problem", "admin.role.invalid");
             return "redirect:/admin/osoby/" + id;
+        }
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:"
+                    + UriComponentsBuilder.fromPath("/admin/osoby/" + id + "/role/odbierz")
+                            .queryParam("role", form.role())
+                            .queryParam("region", form.region() == null ? "" : form.region())
+                            .encode()
+                            .toUriString();
         }
         return change(id, redirect, "admin.role.revoked", () -> people.revokeRole(id, form, details.user()));
     }
 
+    /** Asks before deactivating an account: the person is signed out everywhere and cannot sign in. */
+    @GetMapping("/{id}/dezaktywuj")
+    String confirmDeactivate(@PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, Model model) {
+        PersonDetail person = person(id);
+        if (!permissions.canChangeStatus(details.user())) {
+            throw new AccessDeniedException("status");
+        }
+        Confirmation confirmation = Confirmation.of(
+                        "/admin/osoby/" + id + "/dezaktywuj",
+                        "/admin/osoby/" + id,
+                        "admin.confirm.deactivate.title",
+                        "admin.person.deactivate")
+                .subject(person.displayName() + " (" + person.email() + ")");
+        if (person.id() == details.user().id()) {
+            confirmation = confirmation.refused("admin.person.deactivateSelf");
+        } else if (person.status() != AccountStatus.ACTIVE) {
+            confirmation = confirmation.refused("admin.confirm.deactivate.notActive");
+        } else {
+            confirmation = confirmation
+                    .consequence("admin.person.deactivate.hint")
+                    .consequence(
+                            "admin.confirm.deactivate.roles", person.roles().size());
+        }
+        model.addAttribute("confirmation", confirmation);
+        return "shared/confirm";
+    }
+
     @PostMapping("/{id}/dezaktywuj")
     String deactivate(
-            @PathVariable long id, @AuthenticationPrincipal AccountUserDetails details, RedirectAttributes redirect) {
+            @PathVariable long id,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            @AuthenticationPrincipal AccountUserDetails details,
+            RedirectAttributes redirect) {
         person(id);
         if (!permissions.canChangeStatus(details.user())) {
             throw new AccessDeniedException("status");
+        }
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:/admin/osoby/" + id + "/dezaktywuj";
         }
         return change(id, redirect, "admin.person.deactivated", () -> people.deactivatePerson(id, details.user()));
     }

@@ -22,6 +22,7 @@ import pl.koordes.directory.internal.MembershipEndForm;
 import pl.koordes.directory.internal.MembershipForm;
 import pl.koordes.directory.web.MembershipEnding;
 import pl.koordes.shared.outcome.NotFound;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 
@@ -194,6 +195,24 @@ class CommitteeAdminController {
                 errors -> showMembership(model, committee, member, form, errors));
     }
 
+    /** Asks before ending a membership on the day chosen in the committee's list. */
+    @GetMapping(BASE + "/{id}/czlonkowie/{memberId}/koniec")
+    String confirmEndMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            @Valid MembershipEndForm form,
+            BindingResult result,
+            Model model) {
+        committee(id);
+        CommitteeMember member = member(id, memberId);
+        if (result.hasErrors()) {
+            return "redirect:" + BASE + "/" + id;
+        }
+        model.addAttribute(
+                "confirmation", MembershipEnding.question(BASE + "/" + id, member, form.end(), BASE + "/" + id));
+        return "shared/confirm";
+    }
+
     /** Ends a membership on the day given (today when the field is left empty); it is the last day of membership. */
     @PostMapping(BASE + "/{id}/czlonkowie/{memberId}/koniec")
     String endMember(
@@ -201,16 +220,23 @@ class CommitteeAdminController {
             @PathVariable long memberId,
             @Valid MembershipEndForm form,
             BindingResult result,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         CommitteeRow committee = committee(id);
         member(id, memberId);
+        boolean answered = Confirmation.given(confirmed);
         return FormSubmission.submit(
                 form,
                 result,
                 response,
                 () -> {
+                    if (!answered) {
+                        // A day that would be refused is refused here, beside its field, before any question.
+                        committees.checkEnd(id, memberId, form.end());
+                        return "redirect:" + MembershipEnding.questionPath(BASE + "/" + id, memberId, form.end());
+                    }
                     committees.endMembership(id, memberId, form.end());
                     redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
                     return "redirect:" + BASE + "/" + id;

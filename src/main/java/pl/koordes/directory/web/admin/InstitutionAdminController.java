@@ -19,6 +19,7 @@ import pl.koordes.directory.internal.InstitutionForm;
 import pl.koordes.directory.internal.InstitutionManagement;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 
@@ -125,8 +126,16 @@ class InstitutionAdminController {
     }
 
     @PostMapping(LIST + "/{id}/usun")
-    String delete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable long id,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         InstitutionForm stored = institution(id);
+        if (!Confirmation.given(confirmed)) {
+            return "redirect:" + LIST + "/" + id + "/usun";
+        }
         try {
             institutions.deleteInstitution(id);
         } catch (Refused refused) {
@@ -138,10 +147,15 @@ class InstitutionAdminController {
     }
 
     private String confirmation(Model model, long id, InstitutionForm institution, @Nullable String refusal) {
-        model.addAttribute("id", id);
-        model.addAttribute("institution", institution);
-        model.addAttribute("refusal", refusal);
-        return "directory/admin/institutionDelete";
+        Confirmation confirmation = Confirmation.of(
+                        LIST + "/" + id + "/usun",
+                        LIST + "/" + id,
+                        "directory.admin.institution.deleteTitle",
+                        "directory.admin.institution.deleteConfirm")
+                .subject(institution.name())
+                .consequence("directory.admin.institution.deleteWarning");
+        model.addAttribute("confirmation", refusal == null ? confirmation : confirmation.refused(refusal));
+        return "shared/confirm";
     }
 
     private InstitutionForm institution(long id) {

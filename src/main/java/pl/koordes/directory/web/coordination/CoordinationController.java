@@ -14,6 +14,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
@@ -36,6 +37,7 @@ import pl.koordes.directory.web.MembershipEnding;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
@@ -217,6 +219,26 @@ class CoordinationController {
         return "redirect:" + BASE + "/" + region.slug();
     }
 
+    /** Asks before ending a membership on the day chosen in the workspace's list. */
+    @GetMapping(BASE + "/{slug}/czlonkowie/{memberId}/koniec")
+    String confirmEndMember(
+            @PathVariable String slug,
+            @PathVariable long memberId,
+            CurrentUser user,
+            @Valid MembershipEndForm form,
+            BindingResult result,
+            Model model) {
+        Region region = region(slug, user);
+        committee(region);
+        MemberWithContact member = member(region, memberId);
+        if (result.hasErrors()) {
+            return "redirect:" + BASE + "/" + region.slug();
+        }
+        String base = BASE + "/" + region.slug();
+        model.addAttribute("confirmation", MembershipEnding.question(base, member.member(), form.end(), base));
+        return "shared/confirm";
+    }
+
     /** Ends a membership on the day given (today when left empty): the last day the person is a member. */
     @PostMapping(BASE + "/{slug}/czlonkowie/{memberId}/koniec")
     String endMember(
@@ -225,17 +247,25 @@ class CoordinationController {
             CurrentUser user,
             @Valid MembershipEndForm form,
             BindingResult result,
+            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         Region region = region(slug, user);
         Committee committee = committee(region);
         MemberWithContact member = member(region, memberId);
+        boolean answered = Confirmation.given(confirmed);
         return FormSubmission.submit(
                 form,
                 result,
                 response,
                 () -> {
+                    if (!answered) {
+                        // A day that would be refused is refused here, beside its field, before any question.
+                        committees.checkEnd(committee.id(), member.id(), form.end());
+                        return "redirect:"
+                                + MembershipEnding.questionPath(BASE + "/" + region.slug(), memberId, form.end());
+                    }
                     committees.endMembership(committee.id(), member.id(), form.end());
                     redirect.addFlashAttribute("notice", "directory.admin.membership.ended");
                     return "redirect:" + BASE + "/" + region.slug();
