@@ -52,7 +52,9 @@ class ContentAuditIntegrationTests {
         assertThat(editor.submit(address, address, article(second, "Nowy wstęp"))
                         .statusCode())
                 .isEqualTo(302);
-        assertThat(editor.submit(address, address + "/usun").statusCode()).isEqualTo(302);
+        assertThat(editor.submit(address, address + "/usun", "potwierdzenie", "tak")
+                        .statusCode())
+                .isEqualTo(302);
 
         SignedInClient admin = administrator();
         String log = admin.get("/admin/dziennik?akcja=ARTICLE_UPDATED").body();
@@ -96,7 +98,7 @@ class ContentAuditIntegrationTests {
         assertThat(editor.submit("/redakcja/motta", "/redakcja/motta/" + id + "/ukryj")
                         .statusCode())
                 .isEqualTo(302);
-        assertThat(editor.submit("/redakcja/motta", "/redakcja/motta/" + id + "/usun")
+        assertThat(editor.submit("/redakcja/motta", "/redakcja/motta/" + id + "/usun", "potwierdzenie", "tak")
                         .statusCode())
                 .isEqualTo(302);
 

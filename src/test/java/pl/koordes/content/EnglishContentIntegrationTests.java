@@ -97,7 +97,7 @@ class EnglishContentIntegrationTests extends SignedInEditorTest {
                 .contains("Cooperatives in towns");
         // Restoring the first revision brings its English version back.
         editor.get("/redakcja/artykuly/" + id + "/historia");
-        assertThat(editor.post("/redakcja/artykuly/" + id + "/historia/1/przywroc")
+        assertThat(editor.post("/redakcja/artykuly/" + id + "/historia/1/przywroc", "potwierdzenie", "tak")
                         .statusCode())
                 .isEqualTo(302);
         assertThat(new Http(port).get("/aktualnosci/" + slug(id) + "?lang=en").body())

@@ -73,8 +73,10 @@ class EventAuditIntegrationTests {
         for (String file : List.of("/uczestnicy.csv", "/uczestnicy.xlsx", "/lista-obecnosci.pdf")) {
             assertThat(editor.get(page + file).statusCode()).as(file).isEqualTo(200);
         }
-        assertThat(editor.submit(list, one + "/usun").statusCode()).isEqualTo(302);
-        assertThat(editor.submit(page, page + "/status", "status", "CANCELLED").statusCode())
+        assertThat(editor.submit(list, one + "/usun", "potwierdzenie", "tak").statusCode())
+                .isEqualTo(302);
+        assertThat(editor.submit(page, page + "/status", "status", "CANCELLED", "potwierdzenie", "tak")
+                        .statusCode())
                 .isEqualTo(302);
 
         assertThat(jdbc.sql("""

@@ -1,24 +1,47 @@
 package pl.koordes.shared.personaldata;
 
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.scheduling.ClusterLock;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event publication registry (the outbox every module's mail and cross-module events go through)
  * keeps each published event, delivered or not, with the person's address and name inside mail and audit
  * facts. Erasure removes every publication naming the person: delivered ones are history nobody needs,
- * undelivered ones would still mail them.
+ * undelivered ones would still mail them. Delivered publications are also purged after {@link #KEPT}
+ * for everyone: a delivered e-mail or a registration's password hash has no reason to stay.
  */
 @Component
 class Outbox implements PersonalData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    /** How long a delivered publication stays, for diagnosing a delivery just made. */
+    static final Duration KEPT = Duration.ofDays(7);
 
-    Outbox(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClusterLock lock;
+
+    Outbox(JdbcClient jdbc, ClusterLock lock) {
         this.jdbc = jdbc;
+        this.lock = lock;
+    }
+
+    /** Deletes publications delivered more than {@link #KEPT} ago, on one node. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+    void purgeDelivered() {
+        lock.runOnce("shared.outbox.purge", Duration.ofMinutes(10), Duration.ofMinutes(1), this::purgeDeliveredNow);
+    }
+
+    /** Deletes publications delivered more than {@link #KEPT} ago; answers how many. */
+    int purgeDeliveredNow() {
+        return jdbc.sql("""
+                        delete from event_publication
+                        where completion_date is not null and completion_date < now() - make_interval(secs => :kept)
+                        """).param("kept", KEPT.toSeconds()).update();
     }
 
     @Override
