@@ -95,8 +95,9 @@ class EventPagesBrowserIntegrationTests {
         assertThat(browser.driver()
                         .findElement(By.cssSelector(".error-summary"))
                         .getText())
-                .contains("To pole jest wymagane.")
-                .contains("Podaj poprawny adres e-mail");
+                // Each error names its field.
+                .contains("Imię i nazwisko: to pole jest wymagane.")
+                .contains("Adres e-mail: podaj poprawny adres e-mail");
         browser.checkAccessible("event-register-refused");
 
         browser.driver().findElement(By.id("fullName")).sendKeys(SCRIPT);
