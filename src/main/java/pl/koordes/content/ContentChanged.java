@@ -1,7 +1,5 @@
 package pl.koordes.content;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.audit.AuditAction;
@@ -23,9 +21,8 @@ public record ContentChanged(
         implements Audited {
 
     public ContentChanged {
-        // Values may be null (an article without a picture), which Map.copyOf refuses.
-        before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
-        after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        before = Audited.copyOf(before);
+        after = Audited.copyOf(after);
     }
 
     @Override

@@ -3,7 +3,10 @@ package pl.koordes.directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +30,11 @@ public class Directory {
 
     public Directory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** All 16 regions by id, for naming the region of each row of a list. */
+    public Map<Long, Region> regionsById() {
+        return regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 
     /** All 16 regions in Polish alphabetical order. */

@@ -1,7 +1,5 @@
 package pl.koordes.directory;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.audit.AuditAction;
@@ -28,9 +26,8 @@ public record DirectoryChanged(
         implements Audited {
 
     public DirectoryChanged {
-        // Values may be null (an unknown e-mail), which Map.copyOf refuses.
-        before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
-        after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        before = Audited.copyOf(before);
+        after = Audited.copyOf(after);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package pl.koordes.events;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.shared.audit.AuditAction;
+import pl.koordes.shared.audit.Audited;
 
 /**
  * An organiser changed an event's registrations: added a person, removed one, moved one to the other
@@ -23,9 +22,8 @@ public record ParticipantsChanged(
         implements EventFact {
 
     public ParticipantsChanged {
-        // Values may be null (attendance cleared), which Map.copyOf refuses.
-        before = before == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(before));
-        after = after == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        before = Audited.copyOf(before);
+        after = Audited.copyOf(after);
     }
 
     @Override

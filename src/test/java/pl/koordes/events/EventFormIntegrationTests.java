@@ -414,7 +414,7 @@ class EventFormIntegrationTests {
     void changesArePublishedAsPastTenseEventsAndARefusalSavesNothing() {
         EventSamples samples = new EventSamples(jdbc);
         long id = samples.published(10, null);
-        EventForm form = EventManagement.formOf(catalogue.find(id).orElseThrow());
+        EventForm form = EventForm.of(catalogue.find(id).orElseThrow());
         management.update(editor, id, form);
         assertThat(events.stream(EventChanged.class).filter(e -> e.eventId() == id))
                 .singleElement()

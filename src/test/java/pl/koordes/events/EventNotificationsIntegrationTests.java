@@ -91,7 +91,7 @@ class EventNotificationsIntegrationTests {
         registrations.register(event, RegistrationForm.oneStep(), samples.person(0), PL);
         registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
 
-        EventForm form = EventManagement.formOf(catalogue.find(event).orElseThrow());
+        EventForm form = EventForm.of(catalogue.find(event).orElseThrow());
         EventForm later = form.withTimes(LocalTime.of(15, 0), LocalTime.of(18, 0));
         management.update(editor, event, later);
         management.changeStatus(editor, event, EventStatus.CANCELLED);
@@ -138,7 +138,7 @@ class EventNotificationsIntegrationTests {
                         .single())
                 .isZero();
 
-        EventForm form = EventManagement.formOf(catalogue.find(event).orElseThrow());
+        EventForm form = EventForm.of(catalogue.find(event).orElseThrow());
         management.update(editor, event, form.withTimes(LocalTime.of(15, 0), LocalTime.of(18, 0)));
         management.changeStatus(editor, event, EventStatus.CANCELLED);
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 import pl.koordes.events.EventLevel;
+import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.text.Text;
 import pl.koordes.shared.web.CrossFieldRules;
@@ -401,5 +403,52 @@ public record EventForm(
     /** A value for a form field, never null. */
     public static String value(@Nullable Object value) {
         return value == null ? "" : value.toString();
+    }
+
+    /** The form of an existing event, as its organiser sees it to change it (with a blank row where there is none). */
+    public static EventForm of(Event e) {
+        ZonedDateTime start = e.start();
+        ZonedDateTime end = e.end();
+        List<AgendaRow> agenda = e.agendaItems().stream()
+                .map(i -> new AgendaRow(i.time(), i.title(), i.speakers()))
+                .toList();
+        List<SpeakerRow> speakers = e.speakerList().stream()
+                .map(s -> new SpeakerRow(s.name(), s.affiliation()))
+                .toList();
+        List<MaterialRow> materials = e.materials().stream()
+                .map(m -> new MaterialRow(
+                        m.title(), m.url(), m.participantsOnly() ? Visibility.PARTICIPANTS : Visibility.PUBLIC))
+                .toList();
+        return new EventForm(
+                e.type(),
+                e.level(),
+                e.regionId(),
+                e.macroregionId(),
+                e.format(),
+                e.title(),
+                e.description(),
+                Objects.toString(e.venue(), ""),
+                Objects.toString(e.address(), ""),
+                Objects.toString(e.onlineLink(), ""),
+                start.toLocalDate(),
+                start.toLocalTime(),
+                end.toLocalDate(),
+                end.toLocalTime(),
+                e.seatsOnSite(),
+                e.seatsOnline(),
+                e.regionQuota(),
+                e.registrationOpensAt() == null
+                        ? null
+                        : e.registrationOpensAt().atZone(Formats.ZONE).toLocalDate(),
+                e.registrationClosesAt() == null
+                        ? null
+                        : e.registrationClosesAt().atZone(Formats.ZONE).toLocalDate(),
+                e.audience(),
+                List.copyOf(e.audienceRoles()),
+                agenda.isEmpty() ? List.of(AgendaRow.blank()) : agenda,
+                speakers.isEmpty() ? List.of(SpeakerRow.blank()) : speakers,
+                materials.isEmpty() ? List.of(MaterialRow.blank()) : materials,
+                e.titleEn(),
+                e.descriptionEn());
     }
 }

@@ -28,9 +28,6 @@ import pl.koordes.events.EventLevel;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.EventStatusChanged;
 import pl.koordes.events.SeatMode;
-import pl.koordes.events.internal.EventForm.AgendaRow;
-import pl.koordes.events.internal.EventForm.MaterialRow;
-import pl.koordes.events.internal.EventForm.SpeakerRow;
 import pl.koordes.events.internal.EventForm.Visibility;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.outcome.NotFound;
@@ -159,7 +156,13 @@ public class EventManagement {
         saveChildren(id, values);
         Event after = catalogue.find(id).orElseThrow();
         EventChanged changed = new EventChanged(
-                id, after.title(), before.status(), details(before), details(after), audited(before), audited(after));
+                id,
+                after.title(),
+                before.status(),
+                details(before),
+                details(after),
+                EventAuditValues.of(before),
+                EventAuditValues.of(after));
         events.publishEvent(changed);
         if (changed.mattersToRegistrants()) {
             mail.toEveryoneRegistered(
@@ -381,53 +384,6 @@ public class EventManagement {
                 materials);
     }
 
-    /** The form of an existing event, as its organiser sees it to change it (with a blank row where there is none). */
-    public static EventForm formOf(Event e) {
-        ZonedDateTime start = e.start();
-        ZonedDateTime end = e.end();
-        List<AgendaRow> agenda = e.agendaItems().stream()
-                .map(i -> new AgendaRow(i.time(), i.title(), i.speakers()))
-                .toList();
-        List<SpeakerRow> speakers = e.speakerList().stream()
-                .map(s -> new SpeakerRow(s.name(), s.affiliation()))
-                .toList();
-        List<MaterialRow> materials = e.materials().stream()
-                .map(m -> new MaterialRow(
-                        m.title(), m.url(), m.participantsOnly() ? Visibility.PARTICIPANTS : Visibility.PUBLIC))
-                .toList();
-        return new EventForm(
-                e.type(),
-                e.level(),
-                e.regionId(),
-                e.macroregionId(),
-                e.format(),
-                e.title(),
-                e.description(),
-                Objects.toString(e.venue(), ""),
-                Objects.toString(e.address(), ""),
-                Objects.toString(e.onlineLink(), ""),
-                start.toLocalDate(),
-                start.toLocalTime(),
-                end.toLocalDate(),
-                end.toLocalTime(),
-                e.seatsOnSite(),
-                e.seatsOnline(),
-                e.regionQuota(),
-                e.registrationOpensAt() == null
-                        ? null
-                        : e.registrationOpensAt().atZone(Formats.ZONE).toLocalDate(),
-                e.registrationClosesAt() == null
-                        ? null
-                        : e.registrationClosesAt().atZone(Formats.ZONE).toLocalDate(),
-                e.audience(),
-                List.copyOf(e.audienceRoles()),
-                agenda.isEmpty() ? List.of(AgendaRow.blank()) : agenda,
-                speakers.isEmpty() ? List.of(SpeakerRow.blank()) : speakers,
-                materials.isEmpty() ? List.of(MaterialRow.blank()) : materials,
-                e.titleEn(),
-                e.descriptionEn());
-    }
-
     /** The optional English title and description, as typed (empty for none). */
     private void saveEnglish(long id, EventForm form) {
         jdbc.sql("update event set title_en = :titleEn, description_en = :descriptionEn where id = :id")
@@ -463,55 +419,6 @@ public class EventManagement {
                         || (value.startsWith("/") && !value.startsWith("//")))
                 && value.length() <= 500
                 && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\');
-    }
-
-    /**
-     * The form's values as the audit log compares them: times in Warsaw time, long texts and the online
-     * link as a fingerprint (the log shows that they changed without copying them).
-     */
-    static Map<String, @Nullable Object> audited(Event event) {
-        Map<String, @Nullable Object> values = new LinkedHashMap<>();
-        values.put("title", event.title());
-        values.put("type", event.type().name());
-        values.put("level", event.level().name());
-        values.put("regionId", event.regionId());
-        values.put("macroregionId", event.macroregionId());
-        values.put("format", event.format().name());
-        values.put("startsAt", Formats.dateTime(event.startsAt()));
-        values.put("endsAt", Formats.dateTime(event.endsAt()));
-        values.put("venue", event.venue());
-        values.put("address", event.address());
-        values.put("onlineLink", fingerprint(event.onlineLink()));
-        values.put("seatsOnSite", event.seatsOnSite());
-        values.put("seatsOnline", event.seatsOnline());
-        values.put("regionQuota", event.regionQuota());
-        values.put(
-                "registrationOpensAt",
-                event.registrationOpensAt() == null ? null : Formats.dateTime(event.registrationOpensAt()));
-        values.put(
-                "registrationClosesAt",
-                event.registrationClosesAt() == null ? null : Formats.dateTime(event.registrationClosesAt()));
-        values.put("audience", event.audience().name());
-        values.put(
-                "audienceRoles",
-                event.audienceRoles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
-        values.put("description", fingerprint(event.description()));
-        values.put("agenda", fingerprint(event.agenda()));
-        values.put("speakers", fingerprint(event.speakers()));
-        values.put(
-                "servedRegionIds",
-                event.servedRegionIds().stream().sorted().toList().toString());
-        values.put(
-                "materials",
-                fingerprint(event.materials().stream()
-                        .map(m -> m.title() + " " + m.url() + " " + m.participantsOnly())
-                        .collect(Collectors.joining("\n"))));
-        return values;
-    }
-
-    /** A short stand-in for a text: it differs when the text does, and tells nothing of it. */
-    private static @Nullable String fingerprint(@Nullable String text) {
-        return text == null || text.isEmpty() ? null : Integer.toHexString(text.hashCode());
     }
 
     private static EventChanged.Details details(Event event) {

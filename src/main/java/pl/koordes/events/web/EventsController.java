@@ -6,8 +6,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -80,7 +78,7 @@ class EventsController {
         model.addAttribute("list", list);
         model.addAttribute("filters", filters);
         model.addAttribute("regions", directory.regions());
-        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("regionNames", directory.regionsById());
         return "events/list";
     }
 
@@ -124,7 +122,7 @@ class EventsController {
         model.addAttribute("open", event.registrationOpen(catalogue.now()));
         model.addAttribute("past", event.past(catalogue.now()));
         model.addAttribute("canManage", permissions.canManage(user.orElse(null), event));
-        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("regionNames", directory.regionsById());
         model.addAttribute("regions", directory.regions());
         model.addAttribute("files", files.of(id));
         String notice = null;
@@ -161,9 +159,5 @@ class EventsController {
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"")
                 .body(body);
-    }
-
-    private Map<Long, Region> regionNames() {
-        return directory.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 }

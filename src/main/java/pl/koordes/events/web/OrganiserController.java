@@ -1,23 +1,15 @@
 package pl.koordes.events.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -27,43 +19,31 @@ import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.InstitutionKind;
 import pl.koordes.directory.Region;
 import pl.koordes.events.EventLevel;
 import pl.koordes.events.EventStatus;
-import pl.koordes.events.SeatMode;
-import pl.koordes.events.internal.Attendance;
 import pl.koordes.events.internal.Event;
 import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.events.internal.EventForm;
 import pl.koordes.events.internal.EventManagement;
 import pl.koordes.events.internal.EventPermissions;
-import pl.koordes.events.internal.EventsProperties;
-import pl.koordes.events.internal.Participant;
-import pl.koordes.events.internal.ParticipantManagement;
-import pl.koordes.events.internal.RegistrationForm;
-import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.text.TextInput;
 import pl.koordes.shared.web.Confirmation;
-import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
-import pl.koordes.shared.web.Page;
-import pl.koordes.shared.web.PageFactory;
 
 /**
- * The organisers' pages: their events, the event form, and each event's registrations (add, move,
- * remove, check-in). Every request is checked against {@link EventPermissions}: a regional coordinator
+ * The organisers' pages: their events, the event form and the event's status (each event's participants
+ * are {@link OrganiserParticipantsController}'s). Every request is checked ({@link ManagedEvents}): a regional coordinator
  * reaches only their own region's regional events, whatever id the address or the form carries.
  *
  * <p>The event form's repeated rows (agenda, speakers, linked materials) are added and removed without
@@ -77,46 +57,37 @@ class OrganiserController {
 
     private final EventCatalogue catalogue;
     private final EventManagement management;
-    private final ParticipantManagement registrations;
     private final EventPermissions permissions;
+    private final ManagedEvents events;
     private final Directory directory;
-    private final PageFactory pages;
     private final SpringValidatorAdapter validator;
-    private final EventsProperties properties;
-    private final ResourceLoader resources;
 
     OrganiserController(
             EventCatalogue catalogue,
             EventManagement management,
-            ParticipantManagement registrations,
             EventPermissions permissions,
+            ManagedEvents events,
             Directory directory,
-            PageFactory pages,
-            Validator validator,
-            EventsProperties properties,
-            ResourceLoader resources) {
-        this.pages = pages;
-        this.properties = properties;
-        this.resources = resources;
-        this.validator = new SpringValidatorAdapter(validator);
+            Validator validator) {
         this.catalogue = catalogue;
         this.management = management;
-        this.registrations = registrations;
         this.permissions = permissions;
+        this.events = events;
         this.directory = directory;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     @GetMapping(BASE)
     String events(CurrentUser user, Model model) {
-        requireOrganiser(user);
+        events.requireOrganiser(user);
         model.addAttribute("events", catalogue.manageable(user, permissions.manageEverything(user)));
-        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("regionNames", directory.regionsById());
         return "events/manage/events";
     }
 
     @GetMapping(BASE + "/nowe")
     String newForm(CurrentUser user, Model model) {
-        requireOrganiser(user);
+        events.requireOrganiser(user);
         Long region = permissions.manageEverything(user)
                 ? null
                 : user.regionsOf(Role.REGIONAL_COORDINATOR).stream().findFirst().orElse(null);
@@ -125,8 +96,8 @@ class OrganiserController {
 
     @GetMapping(BASE + "/{id}")
     String editForm(CurrentUser user, @PathVariable long id, Model model) {
-        Event event = managed(user, id);
-        return showForm(model, user, event, EventManagement.formOf(event), FormErrors.none(), Map.of());
+        Event event = events.managed(user, id);
+        return showForm(model, user, event, EventForm.of(event), FormErrors.none(), Map.of());
     }
 
     /**
@@ -143,9 +114,9 @@ class OrganiserController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Event event = id == null ? null : managed(user, id);
+        Event event = id == null ? null : events.managed(user, id);
         if (event == null) {
-            requireOrganiser(user);
+            events.requireOrganiser(user);
         }
         EventForm changed = rowsChanged(form, action);
         if (changed != null) {
@@ -257,7 +228,7 @@ class OrganiserController {
     @GetMapping(BASE + "/{id}/status")
     String confirmStatus(
             CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String status, Model model) {
-        Event event = managed(user, id);
+        Event event = events.managed(user, id);
         EventStatus target = statusOf(status);
         if (!event.status().destructiveTo(target)) {
             return "redirect:" + BASE + "/" + id;
@@ -294,7 +265,7 @@ class OrganiserController {
             @RequestParam(defaultValue = "") String status,
             @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             RedirectAttributes redirect) {
-        Event event = managed(user, id);
+        Event event = events.managed(user, id);
         EventStatus target = statusOf(status);
         if (event.status().destructiveTo(target) && !Confirmation.given(confirmed)) {
             return "redirect:" + BASE + "/" + id + "/status?status=" + target.name();
@@ -314,190 +285,6 @@ class OrganiserController {
                 .filter(s -> s.name().equals(status))
                 .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-    }
-
-    @GetMapping(BASE + "/{id}/uczestnicy")
-    String participants(CurrentUser user, @PathVariable long id, Model model) {
-        Event event = managed(user, id);
-        return showParticipants(
-                model, event, registrations.list(user, id), RegistrationForm.empty(), FormErrors.none());
-    }
-
-    @PostMapping(BASE + "/{id}/uczestnicy")
-    String add(
-            CurrentUser user,
-            @PathVariable long id,
-            @ModelAttribute RegistrationForm form,
-            Locale locale,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        Event event = managed(user, id);
-        try {
-            registrations.add(user, id, form, locale);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return showParticipants(model, event, registrations.list(user, id), form, FormErrors.of(refused));
-        }
-        redirect.addFlashAttribute("notice", "events.manage.added");
-        return "redirect:" + BASE + "/" + id + "/uczestnicy";
-    }
-
-    /** Asks before removing a registration: the person will be told, their seat given to the waiting list. */
-    @GetMapping(BASE + "/{id}/uczestnicy/{registration}/usun")
-    String confirmRemove(CurrentUser user, @PathVariable long id, @PathVariable long registration, Model model) {
-        Event event = managed(user, id);
-        Participant person = registrations.registration(user, id, registration);
-        String back = BASE + "/" + id + "/uczestnicy#r" + registration;
-        Confirmation confirmation = Confirmation.of(
-                        BASE + "/" + id + "/uczestnicy/" + registration + "/usun",
-                        back,
-                        "events.confirm.remove.title",
-                        "events.confirm.remove.button")
-                .subject(person.fullName() + " (" + person.email() + ") · " + event.title());
-        if (!person.status().live()) {
-            confirmation = confirmation.refused("events.confirm.remove.notLive");
-        } else {
-            confirmation = confirmation.consequence("events.confirm.remove.told", person.email());
-            int waiting = management.affected(id).waiting();
-            if (person.status().holdsSeat() && waiting > 0) {
-                confirmation = confirmation.consequence("events.confirm.remove.seat");
-            }
-            if (person.feedbackRating() != null) {
-                confirmation = confirmation.consequence("events.confirm.remove.feedback");
-            }
-        }
-        model.addAttribute("confirmation", confirmation);
-        return "shared/confirm";
-    }
-
-    @PostMapping(BASE + "/{id}/uczestnicy/{registration}/usun")
-    String remove(
-            CurrentUser user,
-            @PathVariable long id,
-            @PathVariable long registration,
-            @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
-            RedirectAttributes redirect) {
-        managed(user, id);
-        if (!Confirmation.given(confirmed)) {
-            return "redirect:" + BASE + "/" + id + "/uczestnicy/" + registration + "/usun";
-        }
-        registrations.remove(user, id, registration);
-        redirect.addFlashAttribute("notice", "events.manage.removed");
-        return "redirect:" + BASE + "/" + id + "/uczestnicy";
-    }
-
-    @PostMapping(BASE + "/{id}/uczestnicy/{registration}/przenies")
-    String move(
-            CurrentUser user,
-            @PathVariable long id,
-            @PathVariable long registration,
-            @RequestParam(defaultValue = "") String mode,
-            RedirectAttributes redirect) {
-        managed(user, id);
-        SeatMode target = Arrays.stream(SeatMode.values())
-                .filter(m -> m.name().equals(mode))
-                .findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        boolean moved = registrations.move(user, id, registration, target);
-        redirect.addFlashAttribute("notice", moved ? "events.manage.moved" : "events.manage.notMoved");
-        return "redirect:" + BASE + "/" + id + "/uczestnicy";
-    }
-
-    @PostMapping(BASE + "/{id}/uczestnicy/{registration}/obecnosc")
-    String attendance(
-            CurrentUser user,
-            @PathVariable long id,
-            @PathVariable long registration,
-            @RequestParam(defaultValue = "") String attendance) {
-        managed(user, id);
-        Attendance value = Arrays.stream(Attendance.values())
-                .filter(a -> a.name().equals(attendance))
-                .findFirst()
-                .orElse(null);
-        registrations.markAttendance(user, id, registration, value);
-        return "redirect:" + BASE + "/" + id + "/uczestnicy#r" + registration;
-    }
-
-    @GetMapping(BASE + "/{id}/uczestnicy.csv")
-    void csv(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Event event = managed(user, id);
-        List<Participant> list = registrations.export(user, id, "CSV", false);
-        Page page = pages.create(request);
-        Downloads.attachment(response, "text/csv;charset=UTF-8", "uczestnicy-" + event.id() + ".csv");
-        ParticipantCsv.write(response.getOutputStream(), page, list, regionNames());
-    }
-
-    @GetMapping(BASE + "/{id}/uczestnicy.xlsx")
-    void xlsx(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Event event = managed(user, id);
-        List<Participant> list = registrations.export(user, id, "XLSX", false);
-        Page page = pages.create(request);
-        Downloads.attachment(
-                response,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "uczestnicy-" + event.id() + ".xlsx");
-        ParticipantXlsx.write(
-                response.getOutputStream(), page, page.t("events.manage.participants"), list, regionNames());
-    }
-
-    /** The printable sign-in sheet of the confirmed participants, in the order they registered. */
-    @GetMapping(BASE + "/{id}/lista-obecnosci.pdf")
-    void signInSheet(CurrentUser user, @PathVariable long id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Event event = managed(user, id);
-        List<Participant> confirmed = registrations.export(user, id, "PDF", true);
-        Page page = pages.create(request);
-        Downloads.attachment(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
-        SignInSheetPdf.write(
-                response.getOutputStream(), page, event, confirmed, regionNames(), sheetFrame(page, event));
-    }
-
-    /** The organiser, the co-financing note and the logos a sign-in sheet carries. */
-    private SignInSheetPdf.Frame sheetFrame(Page page, Event event) throws IOException {
-        String area = "";
-        Long regionId = event.regionId();
-        Long macroregionId = event.macroregionId();
-        if (regionId != null) {
-            area = directory
-                    .region(regionId.longValue())
-                    .map(r -> r.name(page.locale()))
-                    .orElse("");
-        } else if (macroregionId != null) {
-            long macroregion = macroregionId;
-            area = directory.macroregions().stream()
-                    .filter(m -> m.id() == macroregion)
-                    .map(m -> m.name(page.locale()))
-                    .findFirst()
-                    .orElse("");
-        }
-        String organiser = page.t("events.sheet.organiser." + event.level().name(), area);
-        String note = properties.signInSheet().coFinancing().isBlank()
-                ? page.t("events.sheet.coFinancing")
-                : properties.signInSheet().coFinancing();
-        List<byte[]> logos = new ArrayList<>();
-        for (String location : properties.signInSheet().logos()) {
-            try (InputStream in = resources.getResource(location).getInputStream()) {
-                logos.add(in.readAllBytes());
-            }
-        }
-        return new SignInSheetPdf.Frame(organiser, note, logos);
-    }
-
-    private String showParticipants(
-            Model model, Event event, List<Participant> list, RegistrationForm form, FormErrors errors) {
-        model.addAttribute("event", event);
-        model.addAttribute("registrations", list);
-        model.addAttribute("seats", catalogue.seats(event));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("regions", directory.regions());
-        model.addAttribute("regionNames", regionNames());
-        model.addAttribute("kinds", InstitutionKind.values());
-        model.addAttribute("stats", AttendanceStats.of(list, regionNames()));
-        return "events/manage/participants";
     }
 
     private String showForm(
@@ -520,25 +307,5 @@ class OrganiserController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("typed", typed);
         return "events/manage/form";
-    }
-
-    private void requireOrganiser(CurrentUser user) {
-        if (!permissions.canOrganise(user)) {
-            throw new AccessDeniedException("Not an organiser");
-        }
-    }
-
-    /** The event if this person manages it: 404 for an unknown id, 403 for someone else's (AccessDeniedException). */
-    private Event managed(CurrentUser user, long id) {
-        requireOrganiser(user);
-        Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
-        if (!permissions.canManage(user, event)) {
-            throw new AccessDeniedException("Not this organiser's event");
-        }
-        return event;
-    }
-
-    private Map<Long, Region> regionNames() {
-        return directory.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 }

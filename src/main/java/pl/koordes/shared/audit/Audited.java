@@ -1,5 +1,7 @@
 package pl.koordes.shared.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,5 +31,13 @@ public interface Audited {
     /** The values after the change, or null. */
     default @Nullable Map<String, ?> auditAfter() {
         return null;
+    }
+
+    /**
+     * An unmodifiable copy of a change's values in their order, or null: values may be null (an
+     * article without a picture), which {@code Map.copyOf} refuses.
+     */
+    static @Nullable Map<String, @Nullable Object> copyOf(@Nullable Map<String, @Nullable Object> values) {
+        return values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }
