@@ -1,0 +1,8 @@
+package pl.koordes.monitoring.internal;
+
+/** A regional programme's version: being prepared, in force (one per programme), or history. */
+public enum VersionStatus {
+    DRAFT,
+    CURRENT,
+    SUPERSEDED
+}
