@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,8 @@ public final class BarChart {
     private record Category(
             String name,
             @Nullable BigDecimal value,
-            @Nullable String href) {}
+            @Nullable String href,
+            @Nullable String note) {}
 
     private final String id;
     private final String title;
@@ -71,7 +73,15 @@ public final class BarChart {
 
     /** A category whose name in the table links to {@code href}. */
     public BarChart bar(String name, @Nullable BigDecimal value, @Nullable String href) {
-        categories.add(new Category(name, value, href));
+        return bar(name, value, href, null);
+    }
+
+    /**
+     * A category with a note shown instead of "brak danych" when it has no value ("dane w przygotowaniu"),
+     * or beside its value in the table.
+     */
+    public BarChart bar(String name, @Nullable BigDecimal value, @Nullable String href, @Nullable String note) {
+        categories.add(new Category(name, value, href, note));
         return this;
     }
 
@@ -117,9 +127,17 @@ public final class BarChart {
         List<BigDecimal> values =
                 ordered.stream().map(Category::value).filter(Objects::nonNull).toList();
         String noData = language.t("charts.noData");
-        List<String> texts = ordered.stream()
-                .map(c -> c.value() == null ? noData : ChartNumbers.withUnit(numbers.format(c.value(), shown), unit))
-                .toList();
+        List<String> texts = new ArrayList<>();
+        List<String> tableTexts = new ArrayList<>();
+        for (Category c : ordered) {
+            BigDecimal value = c.value();
+            String note = c.note();
+            String text = value == null
+                    ? (note != null ? note : noData)
+                    : ChartNumbers.withUnit(numbers.format(value, shown), unit);
+            texts.add(value == null ? Svg.cut(text, MAX_NAME) : text);
+            tableTexts.add(value != null && note != null ? text + " (" + note + ")" : text);
+        }
 
         List<BigDecimal> extent = new ArrayList<>(values);
         if (referenceValue != null) {
@@ -130,7 +148,12 @@ public final class BarChart {
         double max = Math.max(
                 0, extent.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(1));
         AxisTicks axis = AxisTicks.nice(min, max, 5);
-        double valueSpace = texts.stream().mapToDouble(Svg::width).max().orElse(20) + 8;
+        double valueSpace = IntStream.range(0, ordered.size())
+                        .filter(i -> ordered.get(i).value() != null)
+                        .mapToDouble(i -> Svg.width(texts.get(i)))
+                        .max()
+                        .orElse(20)
+                + 8;
         double right = WIDTH - valueSpace;
         double lo = axis.min().doubleValue();
         double span = axis.max().doubleValue() - lo;
@@ -156,6 +179,7 @@ public final class BarChart {
                         "0",
                         Svg.n(BAR),
                         text,
+                        tableTexts.get(i),
                         Svg.n(zero + 4),
                         Svg.n(barY + 12.5),
                         c.href()));
@@ -172,6 +196,7 @@ public final class BarChart {
                     Svg.n(Math.abs(end - zero)),
                     Svg.n(BAR),
                     text,
+                    tableTexts.get(i),
                     Svg.n(Math.max(zero, end) + 5),
                     Svg.n(barY + 12.5),
                     c.href()));

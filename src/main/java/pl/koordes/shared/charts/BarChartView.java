@@ -37,7 +37,8 @@ public record BarChartView(
      * One category: its name above its bar, the bar, and its value at the bar's end.
      *
      * @param label the name as drawn (cut when very long; {@code name} is whole, for the table)
-     * @param text the value or "brak danych"
+     * @param text the value drawn at the bar's end, or "brak danych" (or the category's note) without one
+     * @param tableText the value with its note, for the table
      * @param href where the name in the table leads, or null
      */
     public record Bar(
@@ -50,6 +51,7 @@ public record BarChartView(
             String width,
             String height,
             String text,
+            String tableText,
             String textX,
             String textY,
             @Nullable String href) {}

@@ -187,7 +187,7 @@ public final class Choropleth {
         return new ChoroplethView(
                 id,
                 title,
-                viewBox,
+                padded(viewBox),
                 withValue.isEmpty(),
                 areas.stream().anyMatch(a -> a.href() != null),
                 drawn,
@@ -199,6 +199,23 @@ public final class Choropleth {
                 valueHeader,
                 language.t("charts.tableOf", title),
                 noDataFill);
+    }
+
+    /** The view box with a margin of 1 % around it, so that the outlines' strokes at its edges are not cut. */
+    static String padded(String viewBox) {
+        String[] parts = viewBox.trim().split("[\\s,]+");
+        if (parts.length != 4) {
+            return viewBox;
+        }
+        try {
+            double x = Double.parseDouble(parts[0]), y = Double.parseDouble(parts[1]);
+            double width = Double.parseDouble(parts[2]), height = Double.parseDouble(parts[3]);
+            double margin = Math.max(width, height) / 100;
+            return Svg.n(x - margin) + " " + Svg.n(y - margin) + " " + Svg.n(width + 2 * margin) + " "
+                    + Svg.n(height + 2 * margin);
+        } catch (NumberFormatException e) {
+            return viewBox;
+        }
     }
 
     private String summary(ChartLanguage language, List<MapArea> withValue, int missing, int shown) {

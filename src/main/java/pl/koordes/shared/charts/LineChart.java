@@ -160,8 +160,13 @@ public final class LineChart {
                     Svg.n(y.applyAsDouble(axis.values().get(i).doubleValue())), tickLabels.get(i)));
         }
         List<LineChartView.PeriodLabel> periodLabels = new ArrayList<>();
+        // The latest period is named too when it clears the last name shown before it.
+        int lastShown = n == 0 ? 0 : (n - 1) / every * every;
+        boolean latestFits = n > 1
+                && lastShown != n - 1
+                && (widths[lastShown] + widths[n - 1]) / 2 + 8 <= (n - 1 - lastShown) * slot;
         for (int i = 0; i < n; i++) {
-            boolean labelled = i % every == 0;
+            boolean labelled = i % every == 0 || (i == n - 1 && latestFits);
             periodLabels.add(new LineChartView.PeriodLabel(
                     Svg.n(xs[i]), Svg.n(bottom + 20), labelled ? periodLines.get(i) : List.of()));
         }

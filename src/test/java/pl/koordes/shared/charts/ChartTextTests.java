@@ -61,6 +61,9 @@ class ChartTextTests {
         assertThat(last.text()).isEqualTo("dane w przygotowaniu");
         assertThat(last.fill()).isEqualTo("url(#mapa-nodata)");
         assertThat(map.areas().getFirst().label()).isEqualTo("2,5%");
+        // A margin keeps the outlines' strokes at the edges whole.
+        assertThat(map.viewBox()).isEqualTo("-4 -4 408 408");
+        assertThat(Choropleth.padded("0 0 600 568,5")).isEqualTo("0 0 600 568,5");
     }
 
     @Test
@@ -100,8 +103,15 @@ class ChartTextTests {
         assertThat(line.columns()).containsExactly("Mazowieckie", "Średnia województw", "Ścieżka do celu", "Cel");
         assertThat(line.tableCaption()).isEqualTo("Tabela: Aktywne przedsiębiorstwa społeczne (szt.)");
         assertThat(line.legend()).extracting(LineChartView.LegendItem::dash).containsExactly(null, null, "7 5", null);
-        // Long period names go on two lines.
-        assertThat(line.periods().get(2).lines()).containsExactly("I półrocze", "2023");
+        // Long period names go on two lines, and where two neighbours would overlap only every other one is
+        // named under the axis (the table names them all); the latest period is named when it fits.
+        assertThat(line.periods().stream()
+                        .map(LineChartView.PeriodLabel::lines)
+                        .filter(l -> !l.isEmpty())
+                        .map(l -> String.join(" / ", l)))
+                .containsExactly("2021", "I półrocze / 2023", "2024", "2025");
+        assertThat(LineChart.labelStep(new double[] {30, 30, 30}, 40)).isEqualTo(1);
+        assertThat(LineChart.labelStep(new double[] {30, 80, 90, 30}, 60)).isEqualTo(2);
         assertThat(line.ticks()).extracting(LineChartView.Tick::label).containsExactly("0", "50", "100", "150", "200");
 
         List<BigDecimal> gaps = new ArrayList<>(Collections.nCopies(5, (BigDecimal) null));
@@ -129,6 +139,15 @@ class ChartTextTests {
                         .view(ChartSamples.polish())
                         .empty())
                 .isTrue();
+        BarChartView noted = BarChart.of("uwagi", "Uwagi")
+                .bar("A", new BigDecimal("2"), null, "szacunek")
+                .bar("B", null, null, "dane w przygotowaniu")
+                .view(ChartSamples.polish());
+        assertThat(noted.bars()).extracting(BarChartView.Bar::text).containsExactly("2", "dane w przygotowaniu");
+        assertThat(noted.bars())
+                .extracting(BarChartView.Bar::tableText)
+                .containsExactly("2 (szacunek)", "dane w przygotowaniu");
+        assertThat(noted.summary()).isEqualTo("Dane są tylko dla: A (2). 1 województwo bez danych.");
         assertThat(BarChart.of("jedna", "Jedna")
                         .bar("A", new BigDecimal("12345.5"))
                         .view(ChartSamples.polish())
