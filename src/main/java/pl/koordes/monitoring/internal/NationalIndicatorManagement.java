@@ -3,8 +3,10 @@ package pl.koordes.monitoring.internal;
 import static pl.koordes.monitoring.internal.NationalChanges.optional;
 import static pl.koordes.monitoring.internal.NationalChanges.required;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,34 +117,54 @@ public class NationalIndicatorManagement {
         changes.publish(MonitoringAction.MONITORING_NATIONAL_INDICATOR_DELETED, "national-indicator", id, before, null);
     }
 
-    /** Replaces the indicator's yearly targets with the filled rows of the form. */
+    /**
+     * Replaces the indicator's yearly targets with the filled rows of the form. Targets that are the same
+     * as stored change nothing (no new version, no audit line), so a form open elsewhere stays valid.
+     */
     public void saveTargets(long id, NationalTargetsForm form) {
-        Map<String, @Nullable Object> before = changes.targets(id).orElseThrow(() -> new NotFound("indicator", id));
-        int rows = jdbc.sql("""
-                        update monitoring_national_indicator set row_version = row_version + 1
-                        where id = :id and row_version = :version""")
+        Integer current = jdbc.sql("select row_version from monitoring_national_indicator where id = :id for update")
                 .param("id", id)
-                .param("version", NationalProgrammeManagement.version(form.rowVersion()))
-                .update();
-        NationalChanges.requireUpdated(rows);
+                .query(Integer.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("indicator", id));
+        if (current != NationalProgrammeManagement.version(form.rowVersion())) {
+            throw Refused.conflict("monitoring.national.stale");
+        }
+        Map<Integer, BigDecimal> stored = new TreeMap<>();
+        jdbc.sql("select year, value from monitoring_national_target where indicator_id = :id")
+                .param("id", id)
+                .query((rs, n) -> stored.put(rs.getInt(1), rs.getBigDecimal(2).stripTrailingZeros()))
+                .list();
+        Map<Integer, BigDecimal> wanted = new TreeMap<>();
+        for (NationalTargetsForm.Row row : form.filled()) {
+            Integer year = row.year();
+            BigDecimal value = row.value();
+            if (year != null && value != null) {
+                wanted.put(year, value.stripTrailingZeros());
+            }
+        }
+        if (wanted.equals(stored)) {
+            return;
+        }
+        Map<String, @Nullable Object> before = changes.targets(id).orElse(null);
         jdbc.sql("delete from monitoring_national_target where indicator_id = :id")
                 .param("id", id)
                 .update();
-        for (NationalTargetsForm.Row row : form.filled()) {
-            jdbc.sql("insert into monitoring_national_target (indicator_id, year, value) values (:id, :year, :value)")
-                    .param("id", id)
-                    .param("year", row.year())
-                    .param("value", row.value())
-                    .update();
-        }
-        Map<String, @Nullable Object> after = changes.targets(id).orElse(null);
-        if (before.equals(after)) {
-            // Nothing changed: the version goes back, so a form open elsewhere stays valid.
-            jdbc.sql("update monitoring_national_indicator set row_version = row_version - 1 where id = :id")
-                    .param("id", id)
-                    .update();
-        }
-        changes.publish(MonitoringAction.MONITORING_NATIONAL_TARGETS_UPDATED, "national-indicator", id, before, after);
+        wanted.forEach((year, value) -> jdbc.sql(
+                        "insert into monitoring_national_target (indicator_id, year, value) values (:id, :year, :value)")
+                .param("id", id)
+                .param("year", year)
+                .param("value", value)
+                .update());
+        jdbc.sql("update monitoring_national_indicator set row_version = row_version + 1 where id = :id")
+                .param("id", id)
+                .update();
+        changes.publish(
+                MonitoringAction.MONITORING_NATIONAL_TARGETS_UPDATED,
+                "national-indicator",
+                id,
+                before,
+                changes.targets(id).orElse(null));
     }
 
     private void requireDirectionOf(long areaId, @Nullable Long directionId) {
