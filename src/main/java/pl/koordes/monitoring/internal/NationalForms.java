@@ -30,6 +30,11 @@ public final class NationalForms {
         return value instanceof Enum<?> e ? e.name() : value.toString();
     }
 
+    /** A year before {@link #FIRST_YEAR} or after {@link #LAST_YEAR}. */
+    static boolean outOfRange(@Nullable Integer year) {
+        return year != null && (year < FIRST_YEAR || year > LAST_YEAR);
+    }
+
     static boolean outOfRange(@Nullable BigDecimal value) {
         return value != null
                 && (value.abs().compareTo(LIMIT) > 0

@@ -101,6 +101,10 @@ public record NationalIndicatorForm(
         number(errors, "baseline", baseline);
         number(errors, "target", target);
         number(errors, "latestValue", latestValue);
+        // Said here too: Spring skips the annotations when another field's value did not convert.
+        year(errors, "baselineYear", baselineYear);
+        year(errors, "targetYear", targetYear);
+        year(errors, "latestYear", latestYear);
         if (baselineYear != null && targetYear != null && targetYear < baselineYear) {
             errors.rejectValue("targetYear", "monitoring.national.targetYear.beforeBaseline");
         }
@@ -112,6 +116,12 @@ public record NationalIndicatorForm(
         }
         if (latestYear != null && latestValue == null) {
             errors.rejectValue("latestValue", "monitoring.national.latestValue.missing");
+        }
+    }
+
+    private static void year(Errors errors, String field, @Nullable Integer value) {
+        if (NationalForms.outOfRange(value)) {
+            errors.rejectValue(field, "monitoring.national.year.range");
         }
     }
 

@@ -97,6 +97,9 @@ public record NationalTargetsForm(
             }
             if (row.year() == null) {
                 errors.rejectValue("targets[" + i + "].year", "monitoring.national.targets.yearMissing");
+            } else if (NationalForms.outOfRange(row.year())) {
+                // Said here too: Spring skips the annotations when another row's value did not convert.
+                errors.rejectValue("targets[" + i + "].year", "monitoring.national.year.range");
             } else if (!years.add(row.year())) {
                 errors.rejectValue("targets[" + i + "].year", "monitoring.national.targets.yearTwice");
             }

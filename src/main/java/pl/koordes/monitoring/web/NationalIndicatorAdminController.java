@@ -2,6 +2,8 @@ package pl.koordes.monitoring.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +13,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -52,12 +58,17 @@ class NationalIndicatorAdminController {
     private final NationalProgrammeReads reads;
     private final NationalIndicatorManagement management;
     private final MonitoringPermissions permissions;
+    private final SpringValidatorAdapter validator;
 
     NationalIndicatorAdminController(
-            NationalProgrammeReads reads, NationalIndicatorManagement management, MonitoringPermissions permissions) {
+            NationalProgrammeReads reads,
+            NationalIndicatorManagement management,
+            MonitoringPermissions permissions,
+            Validator validator) {
         this.reads = reads;
         this.management = management;
         this.permissions = permissions;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     /** Runs before every handler here: the URL rule for /admin/** is the second line, this the first. */
@@ -71,6 +82,15 @@ class NationalIndicatorAdminController {
     @InitBinder
     void numbers(WebDataBinder binder) {
         binder.registerCustomEditor(BigDecimal.class, new NationalNumbers.Editor());
+    }
+
+    /**
+     * Spring's binding of a row index at or past its growth limit ({@code targets[100000].year}) fails
+     * with this before the handler runs: a malformed request (400), not a server error.
+     */
+    @ExceptionHandler(IndexOutOfBoundsException.class)
+    void rowPastTheLimit(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     @GetMapping(BASE + "/obszary/{areaId}/wskazniki/nowy")
@@ -93,6 +113,7 @@ class NationalIndicatorAdminController {
             Model model,
             RedirectAttributes redirect) {
         Area area = area(areaId);
+        checkConverted(form, result);
         return FormSubmission.submit(
                 form,
                 result,
@@ -121,6 +142,7 @@ class NationalIndicatorAdminController {
             RedirectAttributes redirect) {
         Indicator indicator = indicator(id);
         Area area = area(indicator.areaId());
+        checkConverted(form, result);
         return FormSubmission.submit(
                 form,
                 result,
@@ -204,6 +226,7 @@ class NationalIndicatorAdminController {
         if (changed != null) {
             return showTargets(model, indicator, changed, FormErrors.none());
         }
+        checkConverted(form, result);
         return FormSubmission.submit(
                 form,
                 result,
@@ -226,6 +249,22 @@ class NationalIndicatorAdminController {
             return null;
         }
         return matcher.group(1) == null ? form.withRow() : form.withoutRow(Integer.parseInt(matcher.group(1)));
+    }
+
+    /**
+     * Adds the errors of the annotations of the fields that did convert: Spring skips them all when one
+     * value does not (a word for a number), and the person should see every error at once.
+     */
+    private void checkConverted(Object form, BindingResult result) {
+        if (result.getFieldErrors().stream().anyMatch(FieldError::isBindingFailure)) {
+            DirectFieldBindingResult annotations = new DirectFieldBindingResult(form, result.getObjectName());
+            validator.validate(form, annotations);
+            for (FieldError error : annotations.getFieldErrors()) {
+                if (!result.hasFieldErrors(error.getField())) {
+                    result.addError(error);
+                }
+            }
+        }
     }
 
     // Reading
