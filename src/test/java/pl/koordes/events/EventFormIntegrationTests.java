@@ -117,6 +117,17 @@ class EventFormIntegrationTests {
     }
 
     @Test
+    void anAgendaRowFarPastTheLimitIsAMalformedRequestNotAServerError() {
+        SignedInClient client = editorClient();
+        String title = "Wiersz daleko " + System.nanoTime();
+        HttpResponse<String> answer = client.post(
+                NEW, valid(title, "agenda[100000].title", "Powitanie").toArray(String[]::new));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("</html>");
+        assertThat(count(title)).isZero();
+    }
+
+    @Test
     void agendaRowsAreAddedAndRemovedBySubmittingTheFormWithoutJavaScript() {
         SignedInClient client = editorClient();
         String title = "Program bez JS " + System.nanoTime();

@@ -3,7 +3,6 @@ package pl.koordes.monitoring.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +16,6 @@ import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -82,15 +80,6 @@ class NationalIndicatorAdminController {
     @InitBinder
     void numbers(WebDataBinder binder) {
         binder.registerCustomEditor(BigDecimal.class, new NationalNumbers.Editor());
-    }
-
-    /**
-     * Spring's binding of a row index at or past its growth limit ({@code targets[100000].year}) fails
-     * with this before the handler runs: a malformed request (400), not a server error.
-     */
-    @ExceptionHandler(IndexOutOfBoundsException.class)
-    void rowPastTheLimit(HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     @GetMapping(BASE + "/obszary/{areaId}/wskazniki/nowy")
