@@ -39,7 +39,7 @@ public class TransferDrafts {
      * @throws Refused (a conflict) when one of them is no longer the region's to change
      */
     @Transactional
-    void save(
+    public void save(
             CurrentUser user,
             long regionId,
             long periodId,

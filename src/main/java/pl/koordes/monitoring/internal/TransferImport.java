@@ -120,8 +120,8 @@ public class TransferImport {
         }
     }
 
-    /** A changed value the file brings, checked and ready to save. */
-    record Draft(
+    /** A changed value, checked and ready to save as the region's draft ({@link TransferDrafts#save}). */
+    public record Draft(
             TransferStore.Line line,
             @Nullable BigDecimal value,
             boolean notAvailable,
@@ -196,7 +196,7 @@ public class TransferImport {
     }
 
     /** The counts an import's audit line records. */
-    record Counts(int rows, int unchanged, int skipped) {}
+    public record Counts(int rows, int unchanged, int skipped) {}
 
     private record Checked(List<Draft> drafts, Counts counts) {}
 
