@@ -147,7 +147,7 @@ class MonitoringImportIntegrationTests {
         assertThat(audits("MONITORING_VALUES_IMPORTED")).isEqualTo(imported + 1);
         assertThat(audits("MONITORING_VALUE_SAVED")).isEqualTo(valueSaved + 2);
         assertThat(jdbc.sql("""
-                        select after ->> 'fileName' from audit_entry where action = 'MONITORING_VALUES_IMPORTED'
+                        select after_value ->> 'fileName' from audit_entry where action = 'MONITORING_VALUES_IMPORTED'
                         order by id desc limit 1""").query(String.class).single()).isEqualTo("sprawozdanie małopolskie.xlsx");
     }
 

@@ -96,7 +96,7 @@ class OpenDataIntegrationTests {
         String hostile = "=HYPERLINK(\"http://zly.example\",\"kliknij\")";
         record Definition(long version, long indicator, String name) {}
         Definition definition = jdbc.sql("""
-                        select vi.version_id, vi.indicator_id, vi.name from monitoring_version_indicator vi
+                        select vi.version_id as version, vi.indicator_id as indicator, vi.name from monitoring_version_indicator vi
                         join monitoring_programme_version pv on pv.id = vi.version_id and pv.status = 'CURRENT'
                         join monitoring_programme p on p.id = pv.programme_id
                         join region r on r.id = p.region_id
