@@ -115,7 +115,7 @@ public class TransferDrafts {
         }
         Map<String, @Nullable Object> imported = new LinkedHashMap<>();
         imported.put("fileName", fileName);
-        imported.put("periodId", periodId);
+        imported.put("importPeriod", periodId);
         imported.put("importRows", counts.rows());
         imported.put("importSaved", drafts.size());
         imported.put("importUnchanged", counts.unchanged());
@@ -133,7 +133,7 @@ public class TransferDrafts {
     @Transactional
     public void templateDownloaded(long regionId, long periodId, int indicators) {
         Map<String, @Nullable Object> after = new LinkedHashMap<>();
-        after.put("periodId", periodId);
+        after.put("importPeriod", periodId);
         after.put("importRows", indicators);
         events.publishEvent(new MonitoringChanged(
                 MonitoringAction.MONITORING_TEMPLATE_DOWNLOADED,

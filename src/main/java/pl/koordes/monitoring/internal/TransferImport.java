@@ -179,6 +179,8 @@ public class TransferImport {
                 checked = check(workbook, region, period, lines, problems);
             }
         } catch (IOException | RuntimeException | InvalidFormatException e) {
+            // POI fails on a damaged or hostile file in many ways (zip bombs among them): each is a file
+            // the person can replace, so a message, never a server error.
             return problems.file(zipBomb(e) ? "monitoring.transfer.file.bomb" : "monitoring.transfer.file.unreadable")
                     .outcome();
         }
