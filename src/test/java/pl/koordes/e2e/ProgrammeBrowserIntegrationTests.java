@@ -46,7 +46,9 @@ class ProgrammeBrowserIntegrationTests {
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("dodano");
         both("comparison");
         browser.open(url("/regiony/malopolskie"));
-        assertThat(browser.driver().findElement(By.cssSelector(".programme-section")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".programme-section"))
+                        .getText())
                 .contains("Program regionalny rozwoju ekonomii społecznej");
     }
 
@@ -69,18 +71,14 @@ class ProgrammeBrowserIntegrationTests {
         long action = jdbc.sql("""
                         select min(a.id) from monitoring_action a join monitoring_goal g on g.id = a.goal_id
                         join monitoring_programme_version v on v.id = g.version_id join monitoring_programme p on p.id = v.programme_id
-                        join region r on r.id = p.region_id where r.slug = 'malopolskie' and v.status = 'DRAFT'""")
-                .query(Long.class)
-                .single();
+                        join region r on r.id = p.region_id where r.slug = 'malopolskie' and v.status = 'DRAFT'""").query(Long.class).single();
         browser.open(url(draft + "/dzialania/" + action));
         assertThat(browser.driver().findElements(By.cssSelector("input[name=directions]:checked")))
                 .isNotEmpty();
         both("action");
         long indicator = jdbc.sql("""
                         select i.id from monitoring_indicator i join region r on r.id = i.region_id
-                        where r.slug = 'malopolskie' and i.code = 'R1'""")
-                .query(Long.class)
-                .single();
+                        where r.slug = 'malopolskie' and i.code = 'R1'""").query(Long.class).single();
         browser.open(url(draft + "/wskazniki/" + indicator));
         both("indicator");
         browser.open(url(draft + "/wskazniki/nowy"));
@@ -88,7 +86,9 @@ class ProgrammeBrowserIntegrationTests {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("targets[1].year")));
         browser.driver().findElement(By.id("targets[0].value")).sendKeys("to nie liczba");
         browser.driver().findElement(By.id("targets[0].year")).sendKeys("2027");
-        browser.driver().findElement(By.cssSelector("main form > button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("main form > button[type=submit]"))
+                .click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
         assertThat(browser.driver().findElement(By.id("targets[0].value")).getDomProperty("value"))

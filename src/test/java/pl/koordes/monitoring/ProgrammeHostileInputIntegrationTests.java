@@ -79,17 +79,13 @@ class ProgrammeHostileInputIntegrationTests {
                         .param("v", draftId())
                         .query(Long.class)
                         .single();
-                long action = jdbc.sql("""
+                long action =
+                        jdbc.sql("""
                                 select min(a.id) from monitoring_action a join monitoring_goal g on g.id = a.goal_id
-                                where g.version_id = :v""")
-                        .param("v", draftId())
-                        .query(Long.class)
-                        .single();
-                long indicator = jdbc.sql("""
-                                select min(indicator_id) from monitoring_version_indicator where version_id = :v""")
-                        .param("v", draftId())
-                        .query(Long.class)
-                        .single();
+                                where g.version_id = :v""").param("v", draftId()).query(Long.class).single();
+                long indicator =
+                        jdbc.sql("""
+                                select min(indicator_id) from monitoring_version_indicator where version_id = :v""").param("v", draftId()).query(Long.class).single();
                 for (String text : hostile) {
                     for (MockHttpServletRequestBuilder request : List.of(
                             post(DRAFT + "/dane")
@@ -164,7 +160,10 @@ class ProgrammeHostileInputIntegrationTests {
                         .andReturn()
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8);
-                assertThat(publicPage).doesNotContain(SCRIPT).doesNotContain("<img src=x").contains("&lt;script&gt;");
+                assertThat(publicPage)
+                        .doesNotContain(SCRIPT)
+                        .doesNotContain("<img src=x")
+                        .contains("&lt;script&gt;");
                 assertThat(mvc.perform(get(URI.create("/monitoring/regiony")))
                                 .andReturn()
                                 .getResponse()
@@ -181,10 +180,7 @@ class ProgrammeHostileInputIntegrationTests {
     private long draftId() {
         return jdbc.sql("""
                         select v.id from monitoring_programme_version v join monitoring_programme p on p.id = v.programme_id
-                        join region r on r.id = p.region_id where r.slug = :s and v.status = 'DRAFT'""")
-                .param("s", OWN)
-                .query(Long.class)
-                .single();
+                        join region r on r.id = p.region_id where r.slug = :s and v.status = 'DRAFT'""").param("s", OWN).query(Long.class).single();
     }
 
     private String rowVersion() {
@@ -195,7 +191,9 @@ class ProgrammeHostileInputIntegrationTests {
     }
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(coordinator)).with(csrf())).andReturn().getResponse();
+        return mvc.perform(request.with(user(coordinator)).with(csrf()))
+                .andReturn()
+                .getResponse();
     }
 
     private String page(String path) throws Exception {

@@ -42,13 +42,13 @@ class ProgrammeQueryCountIntegrationTests {
 
     @BeforeEach
     void remember() {
-        region = jdbc.sql("select id from region where slug = :s").param("s", REGION).query(Long.class).single();
-        version = jdbc.sql("""
-                        select v.id from monitoring_programme_version v join monitoring_programme p on p.id = v.programme_id
-                        where p.region_id = :r and v.status = 'CURRENT'""")
-                .param("r", region)
+        region = jdbc.sql("select id from region where slug = :s")
+                .param("s", REGION)
                 .query(Long.class)
                 .single();
+        version = jdbc.sql("""
+                        select v.id from monitoring_programme_version v join monitoring_programme p on p.id = v.programme_id
+                        where p.region_id = :r and v.status = 'CURRENT'""").param("r", region).query(Long.class).single();
         savedTargets = jdbc.sql("select indicator_id, year, value from monitoring_target where version_id = :v")
                 .param("v", version)
                 .query()
@@ -57,18 +57,18 @@ class ProgrammeQueryCountIntegrationTests {
 
     @AfterEach
     void restore() {
-        jdbc.sql("delete from monitoring_target where version_id = :v").param("v", version).update();
+        jdbc.sql("delete from monitoring_target where version_id = :v")
+                .param("v", version)
+                .update();
         jdbc.sql("""
                         delete from monitoring_version_indicator where version_id = :v and indicator_id in
-                            (select id from monitoring_indicator where region_id = :r and code like 'QC%')""")
-                .param("v", version)
-                .param("r", region)
-                .update();
+                            (select id from monitoring_indicator where region_id = :r and code like 'QC%')""").param("v", version).param("r", region).update();
         jdbc.sql("delete from monitoring_indicator where region_id = :r and code like 'QC%'")
                 .param("r", region)
                 .update();
         for (Map<String, Object> row : savedTargets) {
-            jdbc.sql("insert into monitoring_target (version_id, indicator_id, year, value) values (:v, :i, :y, :value)")
+            jdbc.sql(
+                            "insert into monitoring_target (version_id, indicator_id, year, value) values (:v, :i, :y, :value)")
                     .param("v", version)
                     .param("i", row.get("indicator_id"))
                     .param("y", row.get("year"))
@@ -87,7 +87,9 @@ class ProgrammeQueryCountIntegrationTests {
                 .query(Long.class)
                 .list();
         assertThat(indicators.size()).isGreaterThanOrEqualTo(5);
-        jdbc.sql("delete from monitoring_target where version_id = :v and year > 2025").param("v", version).update();
+        jdbc.sql("delete from monitoring_target where version_id = :v and year > 2025")
+                .param("v", version)
+                .update();
         new Http(port).get(path);
         int few = statementsFor(path);
         assertThat(few).isPositive().isLessThanOrEqualTo(12);
@@ -110,10 +112,13 @@ class ProgrammeQueryCountIntegrationTests {
                     .update();
             indicators.add(id);
         }
-        jdbc.sql("delete from monitoring_target where version_id = :v").param("v", version).update();
+        jdbc.sql("delete from monitoring_target where version_id = :v")
+                .param("v", version)
+                .update();
         for (long indicator : indicators) {
             for (int year = 2011; year <= 2030; year++) {
-                jdbc.sql("insert into monitoring_target (version_id, indicator_id, year, value) values (:v, :i, :y, :value)")
+                jdbc.sql(
+                                "insert into monitoring_target (version_id, indicator_id, year, value) values (:v, :i, :y, :value)")
                         .param("v", version)
                         .param("i", indicator)
                         .param("y", year)
@@ -122,7 +127,10 @@ class ProgrammeQueryCountIntegrationTests {
             }
         }
         String page = new Http(port).get(path).body();
-        assertThat(page).contains("Wskaźnik liczenia zapytań 29").contains(">2011<").contains(">2030<");
+        assertThat(page)
+                .contains("Wskaźnik liczenia zapytań 29")
+                .contains(">2011<")
+                .contains(">2030<");
         assertThat(statementsFor(path)).isEqualTo(few);
     }
 
