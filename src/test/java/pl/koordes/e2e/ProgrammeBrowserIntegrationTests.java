@@ -58,7 +58,7 @@ class ProgrammeBrowserIntegrationTests {
         String draft = "/monitoring/regiony/malopolskie/projekt";
         browser.open(url(draft));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-                .isEqualTo("Aktualizacja programu: województwo małopolskie");
+                .isEqualTo("Aktualizacja programu: małopolskie");
         both("draft");
         browser.open(url(draft + "/porownanie"));
         both("draft-comparison");

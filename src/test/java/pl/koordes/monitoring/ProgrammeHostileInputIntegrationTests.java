@@ -149,7 +149,7 @@ class ProgrammeHostileInputIntegrationTests {
                         assertThat(page).as(path).doesNotContain(SCRIPT).doesNotContain("<img src=x");
                     }
                 }
-                assertThat(page(DRAFT)).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                assertThat(page(DRAFT)).contains("&lt;img src=x onerror=alert(1)&gt;");
                 MockHttpServletResponse adopted = send(post(DRAFT + "/przyjmij")
                         .param("resolutionNumber", SCRIPT)
                         .param("resolutionDate", "2026-11-30")
