@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import pl.koordes.directory.Region;
 import pl.koordes.directory.RegionPageSection;
@@ -19,7 +20,8 @@ import pl.koordes.shared.i18n.Messages;
 /**
  * The region page's "Regional programme" section: the current version's name, period, update date and a
  * link. The current versions of all regions are read in one statement and kept until monitoring changes
- * on this node (once the change has ended), so a region page reads nothing for it most of the time.
+ * on this node (once the change has ended), and read again in the background every minute (for a change made
+ * on another node), so a region page reads nothing for it.
  */
 @Component
 class ProgrammeSections implements RegionPageSection {
@@ -68,6 +70,20 @@ class ProgrammeSections implements RegionPageSection {
             }
         }
         return fresh;
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void refresh() {
+        long seen;
+        synchronized (this) {
+            seen = generation;
+        }
+        Map<Long, Version> fresh = Map.copyOf(store.currentVersions());
+        synchronized (this) {
+            if (generation == seen) {
+                current = fresh;
+            }
+        }
     }
 
     @EventListener
