@@ -3,7 +3,7 @@
  */
 @ApplicationModule(
         displayName = "monitoring",
-        allowedDependencies = {"shared", "directory", "accounts"})
+        allowedDependencies = {"shared", "directory", "directory :: region-page-section", "accounts"})
 @NullMarked
 package pl.koordes.monitoring;
 
