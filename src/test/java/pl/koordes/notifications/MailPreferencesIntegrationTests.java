@@ -230,6 +230,12 @@ class MailPreferencesIntegrationTests {
                 Map.entry("hasAccount", false),
                 Map.entry("days", 3L),
                 Map.entry("hours", 24L),
-                Map.entry("minutes", 30L));
+                Map.entry("minutes", 30L),
+                Map.entry("reportingRegion", "małopolskie"),
+                Map.entry("reportingPeriod", "2025"),
+                Map.entry("reportingDeadline", "28.02.2026"),
+                Map.entry("reportingCount", 3L),
+                Map.entry("reportingReason", "Proszę sprawdzić źródło."),
+                Map.entry("reportingIndicator", "W1 Liczba PES"));
     }
 }
