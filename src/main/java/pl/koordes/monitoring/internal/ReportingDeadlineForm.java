@@ -9,4 +9,5 @@ import org.springframework.format.annotation.DateTimeFormat;
 public record ReportingDeadlineForm(
         @NotNull(message = "monitoring.reporting.period.deadline.required")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        @Nullable LocalDate deadline) {}
+        @Nullable
+        LocalDate deadline) {}

@@ -69,7 +69,8 @@ public final class ReportingFiles {
             if (type == null) {
                 throw Refused.field("file", "monitoring.reporting.file.type");
             }
-            return new ReportingValues.FileInput(safeName(original, ACCEPTED.getOrDefault(type, "bin")), type, file.getBytes());
+            return new ReportingValues.FileInput(
+                    safeName(original, ACCEPTED.getOrDefault(type, "bin")), type, file.getBytes());
         } catch (IOException unreadable) {
             throw Refused.field("file", "monitoring.reporting.file.type");
         }
@@ -119,8 +120,9 @@ public final class ReportingFiles {
         name = Normalizer.normalize(name, Normalizer.Form.NFC);
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         StringBuilder clean = new StringBuilder();
-        base.codePoints().forEach(c -> clean.appendCodePoint(
-                Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == ' ' ? c : '_'));
+        base.codePoints()
+                .forEach(c -> clean.appendCodePoint(
+                        Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == ' ' ? c : '_'));
         String result = clean.toString().strip().replaceAll(" {2,}", " ");
         if (result.isEmpty() || result.chars().allMatch(c -> c == '_')) {
             result = "plik";
@@ -135,6 +137,8 @@ public final class ReportingFiles {
         if (name == null || name.lastIndexOf('.') < 0) {
             return "";
         }
-        return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).strip();
+        return name.substring(name.lastIndexOf('.') + 1)
+                .toLowerCase(Locale.ROOT)
+                .strip();
     }
 }

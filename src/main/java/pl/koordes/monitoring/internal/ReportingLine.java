@@ -37,7 +37,8 @@ public record ReportingLine(
 
     /** The status's message key; a line not started is {@code monitoring.reporting.status.NONE}. */
     public String statusKey() {
-        return "monitoring.reporting.status." + (value == null ? "NONE" : value.status().name());
+        return "monitoring.reporting.status."
+                + (value == null ? "NONE" : value.status().name());
     }
 
     /** Whether the region may still change the value (not started, a draft or returned). */
@@ -52,7 +53,9 @@ public record ReportingLine(
 
     /** An outlier without its explanation: shown as a warning, never blocking. */
     public boolean unexplained() {
-        return outlier() && value != null && (value.explanation() == null || value.explanation().isBlank());
+        return outlier()
+                && value != null
+                && (value.explanation() == null || value.explanation().isBlank());
     }
 
     /** The rule of {@link #outlier()}, for a value typed before it is saved. */
@@ -61,6 +64,7 @@ public record ReportingLine(
             return false;
         }
         BigDecimal ratio = value.divide(previous, 6, RoundingMode.HALF_UP);
-        return ratio.compareTo(BigDecimal.valueOf(3)) > 0 || ratio.multiply(BigDecimal.valueOf(3)).compareTo(BigDecimal.ONE) < 0;
+        return ratio.compareTo(BigDecimal.valueOf(3)) > 0
+                || ratio.multiply(BigDecimal.valueOf(3)).compareTo(BigDecimal.ONE) < 0;
     }
 }

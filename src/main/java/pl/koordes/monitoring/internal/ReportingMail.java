@@ -34,18 +34,30 @@ class ReportingMail {
     }
 
     void submitted(Region region, ReportingPeriod period, int count) {
-        send(holders.active(List.of(Role.EDITOR, Role.ADMINISTRATOR), null), SUBMITTED, region, period, Map.of(
-                "reportingCount", (long) count));
+        send(
+                holders.active(List.of(Role.EDITOR, Role.ADMINISTRATOR), null),
+                SUBMITTED,
+                region,
+                period,
+                Map.of("reportingCount", (long) count));
     }
 
     void returned(Region region, ReportingPeriod period, int count, String reason) {
-        send(coordinators(region), RETURNED, region, period, Map.of(
-                "reportingCount", (long) count, "reportingReason", reason));
+        send(
+                coordinators(region),
+                RETURNED,
+                region,
+                period,
+                Map.of("reportingCount", (long) count, "reportingReason", reason));
     }
 
     void reopened(Region region, ReportingPeriod period, ReportingLine line, String reason) {
-        send(coordinators(region), REOPENED, region, period, Map.of(
-                "reportingIndicator", line.code() + " " + line.name(), "reportingReason", reason));
+        send(
+                coordinators(region),
+                REOPENED,
+                region,
+                period,
+                Map.of("reportingIndicator", line.code() + " " + line.name(), "reportingReason", reason));
     }
 
     /** A reminder to the region's coordinators; returns how many messages were queued. */

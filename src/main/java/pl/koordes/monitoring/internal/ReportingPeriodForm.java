@@ -11,15 +11,21 @@ import pl.koordes.shared.web.CrossFieldRules;
 
 /** A reporting period to open: a whole year or one of its halves, with the deadline for the regions. */
 public record ReportingPeriodForm(
-        @NotNull(message = "monitoring.reporting.period.kind.required") @Nullable PeriodKind kind,
+        @NotNull(message = "monitoring.reporting.period.kind.required") @Nullable
+        PeriodKind kind,
+
         @NotNull(message = "monitoring.reporting.period.year.required")
         @Min(value = 2000, message = "monitoring.reporting.period.year.range")
         @Max(value = 2100, message = "monitoring.reporting.period.year.range")
-        @Nullable Integer year,
+        @Nullable
+        Integer year,
+
         @Nullable Integer half,
+
         @NotNull(message = "monitoring.reporting.period.deadline.required")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        @Nullable LocalDate deadline)
+        @Nullable
+        LocalDate deadline)
         implements CrossFieldRules {
 
     /** The form's first look: next year's report on the last day of February after it. */

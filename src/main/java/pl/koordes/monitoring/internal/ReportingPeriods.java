@@ -126,10 +126,7 @@ public class ReportingPeriods {
         Map<String, @Nullable Object> before = snapshot(id);
         int changed = jdbc.sql("""
                         update monitoring_period set status = :s, row_version = row_version + 1
-                        where id = :id and status <> :s""")
-                .param("s", status)
-                .param("id", id)
-                .update();
+                        where id = :id and status <> :s""").param("s", status).param("id", id).update();
         if (changed == 0) {
             throw Refused.conflict(
                     "OPEN".equals(status)
@@ -197,19 +194,17 @@ public class ReportingPeriods {
                         left join monitoring_value v on v.period_id = per.id and v.indicator_id = cur.indicator_id
                         where per.id in (:periods)
                         group by per.id, cur.region_id
-                        """)
-                .param("periods", periodIds)
-                .query(rs -> {
-                    counts.put(
-                            rs.getLong("period_id") + ":" + rs.getLong("region_id"),
-                            new Counts(
-                                    rs.getInt("indicators"),
-                                    rs.getInt("not_started"),
-                                    rs.getInt("draft"),
-                                    rs.getInt("submitted"),
-                                    rs.getInt("returned"),
-                                    rs.getInt("approved")));
-                });
+                        """).param("periods", periodIds).query(rs -> {
+            counts.put(
+                    rs.getLong("period_id") + ":" + rs.getLong("region_id"),
+                    new Counts(
+                            rs.getInt("indicators"),
+                            rs.getInt("not_started"),
+                            rs.getInt("draft"),
+                            rs.getInt("submitted"),
+                            rs.getInt("returned"),
+                            rs.getInt("approved")));
+        });
         List<Region> regions = directory.regions().stream()
                 .filter(r -> regionIds == null || regionIds.contains(r.id()))
                 .toList();

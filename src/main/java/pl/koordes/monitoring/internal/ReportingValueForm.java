@@ -19,7 +19,10 @@ public record ReportingValueForm(
         @Nullable Integer rowVersion,
         @Text(max = 40) @Nullable String value,
         @Nullable String notAvailable,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expectedDate,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate expectedDate,
+
         @Text(max = 4000, multiline = true) @Nullable String comment,
         @Text(max = 300) @Nullable String source,
         @Text(max = 4000, multiline = true) @Nullable String explanation)

@@ -94,7 +94,8 @@ public class ReportingValues {
     }
 
     private List<ReportingLine> lines(ReportingPeriod period, long regionId, @Nullable Long indicatorId) {
-        String sql = LINES + (indicatorId == null ? "" : " and vi.indicator_id = :indicator") + " order by vi.position, i.code";
+        String sql = LINES + (indicatorId == null ? "" : " and vi.indicator_id = :indicator")
+                + " order by vi.position, i.code";
         var spec = jdbc.sql(sql)
                 .param("year", period.year())
                 .param("half", period.half() == null ? 0 : period.half())
@@ -312,10 +313,7 @@ public class ReportingValues {
             count += jdbc.sql("""
                             update monitoring_value set status = 'SUBMITTED', submitted_at = now(), submitted_by = :actor,
                                 row_version = row_version + 1
-                            where id = :id and status = 'DRAFT'""")
-                    .param("actor", actorId)
-                    .param("id", id)
-                    .update();
+                            where id = :id and status = 'DRAFT'""").param("actor", actorId).param("id", id).update();
             publish(MonitoringAction.MONITORING_VALUE_SUBMITTED, id, region.id(), before);
         }
         mail.submitted(region, period, count);
@@ -334,10 +332,7 @@ public class ReportingValues {
             jdbc.sql("""
                             update monitoring_value set status = 'APPROVED', approved_at = now(), approved_by = :actor,
                                 return_reason = null, row_version = row_version + 1
-                            where id = :id and status = 'SUBMITTED'""")
-                    .param("actor", actorId)
-                    .param("id", id)
-                    .update();
+                            where id = :id and status = 'SUBMITTED'""").param("actor", actorId).param("id", id).update();
             publish(MonitoringAction.MONITORING_VALUE_APPROVED, id, region.id(), before);
         }
         return ids.size();
@@ -356,10 +351,7 @@ public class ReportingValues {
             jdbc.sql("""
                             update monitoring_value set status = 'RETURNED', return_reason = :reason,
                                 row_version = row_version + 1
-                            where id = :id and status = 'SUBMITTED'""")
-                    .param("reason", reason)
-                    .param("id", id)
-                    .update();
+                            where id = :id and status = 'SUBMITTED'""").param("reason", reason).param("id", id).update();
             publish(MonitoringAction.MONITORING_VALUE_RETURNED, id, region.id(), before);
         }
         mail.returned(region, period, ids.size(), reason);
@@ -387,8 +379,7 @@ public class ReportingValues {
      * and submits again; the region's coordinators are told.
      */
     @Transactional
-    public void reopen(
-            ReportingPeriod period, Region region, long indicatorId, String reason, @Nullable Long actorId) {
+    public void reopen(ReportingPeriod period, Region region, long indicatorId, String reason, @Nullable Long actorId) {
         ReportingLine line =
                 line(period, region.id(), indicatorId).orElseThrow(() -> new NotFound("indicator", indicatorId));
         ReportingLine.Stored value = line.value();
@@ -399,18 +390,14 @@ public class ReportingValues {
         jdbc.sql("""
                         update monitoring_value set status = 'DRAFT', return_reason = :reason, approved_at = null,
                             approved_by = null, row_version = row_version + 1
-                        where id = :id and status = 'APPROVED'""")
-                .param("reason", reason)
-                .param("id", value.id())
-                .update();
+                        where id = :id and status = 'APPROVED'""").param("reason", reason).param("id", value.id()).update();
         publish(MonitoringAction.MONITORING_VALUE_REOPENED, value.id(), region.id(), before);
         mail.reopened(region, period, line, reason);
     }
 
     /** Adds a note to the conversation about a value (which must have been started). */
     @Transactional
-    public long addNote(
-            ReportingPeriod period, Region region, long indicatorId, String body, @Nullable Long actorId) {
+    public long addNote(ReportingPeriod period, Region region, long indicatorId, String body, @Nullable Long actorId) {
         ReportingLine line =
                 line(period, region.id(), indicatorId).orElseThrow(() -> new NotFound("indicator", indicatorId));
         ReportingLine.Stored value = line.value();
@@ -446,8 +433,7 @@ public class ReportingValues {
                 .param("p", period.id())
                 .param("r", region.id())
                 .param("i", indicatorId)
-                .query((rs, n) -> new StoredFile(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .query((rs, n) -> new StoredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
         file.ifPresent(f -> {
             Map<String, @Nullable Object> after = new LinkedHashMap<>();
@@ -485,7 +471,9 @@ public class ReportingValues {
                     values.put("reportingPeriod", rs.getInt("year") + (half == 0 ? "" : "/" + half));
                     values.put("status", rs.getString("status"));
                     BigDecimal value = rs.getBigDecimal("value");
-                    values.put("reportingValue", value == null ? null : value.stripTrailingZeros().toPlainString());
+                    values.put(
+                            "reportingValue",
+                            value == null ? null : value.stripTrailingZeros().toPlainString());
                     values.put("reportingNotAvailable", rs.getBoolean("not_available"));
                     LocalDate expected = rs.getObject("expected_date", LocalDate.class);
                     values.put("reportingExpectedDate", expected == null ? null : Formats.date(expected));
@@ -502,8 +490,8 @@ public class ReportingValues {
 
     private void publish(
             MonitoringAction action, long valueId, long regionId, @Nullable Map<String, @Nullable Object> before) {
-        events.publishEvent(new MonitoringChanged(
-                action, "value", String.valueOf(valueId), regionId, before, snapshot(valueId)));
+        events.publishEvent(
+                new MonitoringChanged(action, "value", String.valueOf(valueId), regionId, before, snapshot(valueId)));
     }
 
     private static String fingerprint(String text) {

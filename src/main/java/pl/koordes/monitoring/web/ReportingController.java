@@ -43,7 +43,8 @@ class ReportingController {
     /** The header's "Monitoring" link, for everyone with non-public monitoring to read. */
     @Bean
     static HeaderLink monitoringHeaderLink(MonitoringPermissions permissions) {
-        return HeaderLink.to(ReportingAccess.BASE, "monitoring.reporting.link", 45, permissions::canUseMonitoringWorkspace);
+        return HeaderLink.to(
+                ReportingAccess.BASE, "monitoring.reporting.link", 45, permissions::canUseMonitoringWorkspace);
     }
 
     private static final String BASE = ReportingAccess.BASE;

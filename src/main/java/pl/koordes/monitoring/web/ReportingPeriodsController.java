@@ -49,7 +49,8 @@ class ReportingPeriodsController {
     @GetMapping(PERIODS)
     String list(CurrentUser user, Model model) {
         access.operator(user);
-        return showList(model, ReportingPeriodForm.starting(LocalDate.now(clock.withZone(Formats.ZONE))), FormErrors.none());
+        return showList(
+                model, ReportingPeriodForm.starting(LocalDate.now(clock.withZone(Formats.ZONE))), FormErrors.none());
     }
 
     @PostMapping(PERIODS)

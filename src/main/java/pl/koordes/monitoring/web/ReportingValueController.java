@@ -89,7 +89,15 @@ class ReportingValueController {
         if (!line.editable()) {
             // A forged save of a submitted or approved value: refused, the form shown read-only.
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return show(model, user, period, region, line, formOf(line), FormErrors.none().with("value", "monitoring.reporting.value.locked"), false);
+            return show(
+                    model,
+                    user,
+                    period,
+                    region,
+                    line,
+                    formOf(line),
+                    FormErrors.none().with("value", "monitoring.reporting.value.locked"),
+                    false);
         }
         boolean[] conflict = {false};
         return FormSubmission.submit(
