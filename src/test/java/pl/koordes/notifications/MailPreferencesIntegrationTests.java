@@ -127,7 +127,12 @@ class MailPreferencesIntegrationTests {
     @Test
     void onlyTheRemindersAndCommentNoticesAreOptional() {
         assertThat(List.of(MailKind.values()).stream().filter(MailKind::optional))
-                .containsExactlyInAnyOrder(MailKind.EVENT_REMINDER, MailKind.COMMENT_PUBLISHED);
+                .containsExactlyInAnyOrder(
+                        MailKind.EVENT_REMINDER,
+                        MailKind.COMMENT_PUBLISHED,
+                        MailKind.REPORTING_SUBMITTED,
+                        MailKind.REPORTING_REMINDER,
+                        MailKind.REPORTING_OVERDUE);
     }
 
     private UUID send(String to, MailKind kind) {

@@ -86,19 +86,6 @@ class ReportingValueController {
         ReportingPeriod period = access.period(periodId);
         Region region = access.reporting(slug, user);
         ReportingLine line = line(period, region, indicatorId);
-        if (!line.editable()) {
-            // A forged save of a submitted or approved value: refused, the form shown read-only.
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return show(
-                    model,
-                    user,
-                    period,
-                    region,
-                    line,
-                    formOf(line),
-                    FormErrors.none().with("value", "monitoring.reporting.value.locked"),
-                    false);
-        }
         boolean[] conflict = {false};
         return FormSubmission.submit(
                 form,
@@ -115,7 +102,9 @@ class ReportingValueController {
                                 ReportingFiles.read(file),
                                 user.id());
                     } catch (Refused refused) {
-                        conflict[0] = refused.kind() == Refused.Kind.CONFLICT;
+                        // A locked value (a forged save of a submitted or approved one) is a conflict too, but
+                        // shown read-only with its message rather than as someone else's change.
+                        conflict[0] = "monitoring.reporting.value.conflict".equals(refused.messageKey());
                         throw refused;
                     }
                     ReportingLine saved = line(period, region, indicatorId);
