@@ -99,10 +99,15 @@ public class ReportingPeriods {
     @Transactional
     public void changeDeadline(long id, LocalDate deadline) {
         Map<String, @Nullable Object> before = snapshot(id);
-        jdbc.sql("update monitoring_period set deadline = :d, row_version = row_version + 1 where id = :id")
+        int moved = jdbc.sql(
+                        "update monitoring_period set deadline = :d, row_version = row_version + 1 where id = :id and deadline <> :d")
                 .param("d", deadline)
                 .param("id", id)
                 .update();
+        if (moved == 0) {
+            // The same deadline saved again: nothing changed, nothing to audit, the reminders stand.
+            return;
+        }
         // Reminders are about a deadline: a new deadline gets its own (each still sent once).
         jdbc.sql("delete from monitoring_reminder where period_id = :id")
                 .param("id", id)
