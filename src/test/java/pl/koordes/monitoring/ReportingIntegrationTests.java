@@ -2,6 +2,7 @@ package pl.koordes.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -302,6 +304,45 @@ class ReportingIntegrationTests {
             assertThat(half.getStatus()).isEqualTo(302);
             String question = t.page(editor, "/monitoring/okresy/" + period + "/zamknij");
             assertThat(question).contains("nie przekazał");
+        });
+    }
+
+    @Test
+    void aFileIsAcceptedByItsContentNotItsNameAndItsDownloadIsAudited() {
+        long indicator = t.indicator(OWN, period, "DRAFT");
+        String value = base + "/wskazniki/" + indicator;
+        t.inRolledBackTransaction(() -> {
+            var start = t.value(period, indicator);
+            MockMultipartFile disguised = new MockMultipartFile(
+                    "file", "raport.pdf", "application/pdf", "to nie jest PDF".getBytes(StandardCharsets.UTF_8));
+            MockHttpServletResponse refused = t.send(
+                    coordinator,
+                    multipart(value)
+                            .file(disguised)
+                            .param("rowVersion", String.valueOf(start.rowVersion()))
+                            .param("value", "15"));
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                    .contains("Ten rodzaj pliku nie jest przyjmowany")
+                    .contains("value=\"15\"");
+            assertThat(t.value(period, indicator)).isEqualTo(start);
+
+            byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            MockHttpServletResponse saved = t.send(
+                    coordinator,
+                    multipart(value)
+                            .file(new MockMultipartFile("file", "../Sprawozdanie <2025>.pdf", "text/plain", pdf))
+                            .param("rowVersion", String.valueOf(start.rowVersion()))
+                            .param("value", "15"));
+            assertThat(saved.getStatus()).isEqualTo(302);
+            MockHttpServletResponse download = t.send(committee, get(value + "/plik"));
+            assertThat(download.getStatus()).isEqualTo(200);
+            assertThat(download.getContentType()).isEqualTo("application/pdf");
+            assertThat(download.getContentAsByteArray()).isEqualTo(pdf);
+            assertThat(download.getHeader("Content-Disposition")).contains("Sprawozdanie _2025_.pdf");
+            assertThat(t.audits("MONITORING_VALUE_FILE_DOWNLOADED", start.id())).isEqualTo(1);
+            assertThat(t.send(otherCoordinator, get(value + "/plik")).getStatus())
+                    .isEqualTo(403);
         });
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +32,7 @@ final class ReportingTesting {
         this.transactions = transactions;
     }
 
-    MockHttpServletResponse send(UserDetails who, MockHttpServletRequestBuilder request) throws Exception {
+    MockHttpServletResponse send(UserDetails who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return mvc.perform(request.with(user(who)).with(csrf())).andReturn().getResponse();
     }
 
