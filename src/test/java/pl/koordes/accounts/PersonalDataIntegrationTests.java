@@ -108,13 +108,28 @@ class PersonalDataIntegrationTests {
                 .param("fp", "pd" + run)
                 .update();
 
+        // Monitoring: a note on a value and a value the person entered (the values stay: they are the region's).
+        long value = jdbc.sql("select min(id) from monitoring_value")
+                .query(Long.class)
+                .single();
+        jdbc.sql("update monitoring_value set updated_by = :a where id = :v")
+                .param("a", id)
+                .param("v", value)
+                .update();
+        jdbc.sql("insert into monitoring_value_note (value_id, author_id, body) values (:v, :a, :b)")
+                .param("v", value)
+                .param("a", id)
+                .param("b", "Uwaga do wartości " + run)
+                .update();
+
         SignedInClient browser = new SignedInClient(port);
         assertThat(location(browser.signIn(email, PASSWORD))).endsWith("/konto");
         String export = browser.get("/konto/moje-dane.json").body();
         assertThat(export)
                 .contains("\"eventRegistrations\"", "Spotkanie przyszłe " + run, "Spotkanie minione " + run)
                 .contains("pętla indukcyjna", "Bardzo dobre spotkanie", "Fundacja Erazma")
-                .contains("\"comments\"", "Czy będzie nagranie?");
+                .contains("\"comments\"", "Czy będzie nagranie?")
+                .contains("\"monitoring\"", "Uwaga do wartości " + run);
 
         browser.get("/konto");
         HttpResponse<String> deleted =
@@ -123,6 +138,16 @@ class PersonalDataIntegrationTests {
 
         assertThat(status(waiting.id())).as("the next on the waiting list").isEqualTo("CONFIRMED");
         assertThat(jdbc.sql("select count(*) from event_registration where account_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from monitoring_value where updated_by = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from monitoring_value_note where author_id = :id")
                         .param("id", id)
                         .query(Long.class)
                         .single())

@@ -127,7 +127,12 @@ class MailPreferencesIntegrationTests {
     @Test
     void onlyTheRemindersAndCommentNoticesAreOptional() {
         assertThat(List.of(MailKind.values()).stream().filter(MailKind::optional))
-                .containsExactlyInAnyOrder(MailKind.EVENT_REMINDER, MailKind.COMMENT_PUBLISHED);
+                .containsExactlyInAnyOrder(
+                        MailKind.EVENT_REMINDER,
+                        MailKind.COMMENT_PUBLISHED,
+                        MailKind.REPORTING_SUBMITTED,
+                        MailKind.REPORTING_REMINDER,
+                        MailKind.REPORTING_OVERDUE);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -230,6 +235,12 @@ class MailPreferencesIntegrationTests {
                 Map.entry("hasAccount", false),
                 Map.entry("days", 3L),
                 Map.entry("hours", 24L),
-                Map.entry("minutes", 30L));
+                Map.entry("minutes", 30L),
+                Map.entry("reportingRegion", "małopolskie"),
+                Map.entry("reportingPeriod", "2025"),
+                Map.entry("reportingDeadline", "28.02.2026"),
+                Map.entry("reportingCount", 3L),
+                Map.entry("reportingReason", "Proszę sprawdzić źródło."),
+                Map.entry("reportingIndicator", "W1 Liczba PES"));
     }
 }

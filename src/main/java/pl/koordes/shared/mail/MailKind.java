@@ -37,12 +37,19 @@ public enum MailKind {
     EVENT_CANCELLED("events/mail/eventCancelled", Need.ESSENTIAL),
     REGISTRATION_REMOVED("events/mail/registrationRemoved", Need.ESSENTIAL),
 
+    // Monitoring: a region's values come back to its coordinators for a fix or a correction: always sent.
+    REPORTING_RETURNED("monitoring/reporting/mail/reportingReturned", Need.ESSENTIAL),
+    REPORTING_REOPENED("monitoring/reporting/mail/reportingReopened", Need.ESSENTIAL),
+
     // An administrator's test of the mail settings, sent at their request: always sent.
     CHECK("notifications/mail/check", Need.ESSENTIAL),
 
     // Notifications: not sent to an account that turned notifications off.
     EVENT_REMINDER("events/mail/reminder", Need.OPTIONAL),
-    COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL);
+    COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL),
+    REPORTING_SUBMITTED("monitoring/reporting/mail/reportingSubmitted", Need.OPTIONAL),
+    REPORTING_REMINDER("monitoring/reporting/mail/reportingReminder", Need.OPTIONAL),
+    REPORTING_OVERDUE("monitoring/reporting/mail/reportingOverdue", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
