@@ -105,6 +105,9 @@ final class AnalysisSamples {
         jdbc.sql("""
                         delete from monitoring_version_indicator where indicator_id in
                             (select id from monitoring_indicator where code like 'T%')""").update();
+        jdbc.sql("""
+                        delete from monitoring_target where indicator_id in
+                            (select id from monitoring_indicator where code like 'T%')""").update();
         jdbc.sql("delete from monitoring_indicator where code like 'T%'").update();
         jdbc.sql("delete from monitoring_national_indicator where code like 'T%'")
                 .update();
