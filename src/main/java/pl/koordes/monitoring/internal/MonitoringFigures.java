@@ -43,7 +43,9 @@ import pl.koordes.directory.Region;
  *       aggregated. Regions that mapped two indicators to one KPRES indicator count once (their values combined
  *       by the same rule). Where regions disagree on the rule, the more common one is used. Each figure says
  *       how many of the regions contributed: a sum from 12 of 16 regions is not the country's total.
- *   <li><b>Progress</b>: {@link ProgressRule} on the latest year with a figure.
+ *   <li><b>The headline figure</b> (dashboard, status): the latest year with as many contributing regions as the
+ *       best-reported year, so a year still being approved does not stand for the country.
+ *   <li><b>Progress</b>: {@link ProgressRule} on that year's figure (a region's indicator: its latest year).
  * </ul>
  */
 @Component
@@ -199,8 +201,21 @@ public class MonitoringFigures {
             @Nullable RegionRule rule,
             SortedMap<Integer, YearFigure> years) {
 
+        /**
+         * The headline figure: the latest year with as many regions as any year had, so that a year still being
+         * reported (three regions approved so far) does not stand for the country; it stays in the table, with
+         * its count of regions.
+         */
         public @Nullable YearFigure latest() {
-            return years.isEmpty() ? null : years.get(years.lastKey());
+            int most =
+                    years.values().stream().mapToInt(YearFigure::regions).max().orElse(0);
+            YearFigure latest = null;
+            for (YearFigure year : years.values()) {
+                if (year.regions() >= most) {
+                    latest = year;
+                }
+            }
+            return latest;
         }
 
         public ProgressRule.Status status() {
