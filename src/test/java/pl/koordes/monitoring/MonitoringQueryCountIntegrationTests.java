@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.monitoring.internal.MonitoringFigureCache;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.TestExtensions;
@@ -40,9 +41,13 @@ class MonitoringQueryCountIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MonitoringFigureCache cache;
+
     @AfterEach
     void removeAddedData() {
         new AnalysisSamples(jdbc).removeAll();
+        cache.forget();
     }
 
     @Test
@@ -54,6 +59,7 @@ class MonitoringQueryCountIntegrationTests {
 
         int values = insertLargeDataSet(jdbc);
         assertThat(values).isEqualTo(16 * 20 * 10);
+        cache.forget();
         assertThat(new Http(port).get("/monitoring/kpres/wskazniki/W7").body()).contains("2035");
 
         Map<String, Integer> many = new LinkedHashMap<>();
@@ -99,10 +105,23 @@ class MonitoringQueryCountIntegrationTests {
                         where i.code like 'T%' and p.year between 2031 and 2035""").update();
     }
 
+    /**
+     * The statements of a page read with the figures read afresh (as after a change): the figures are kept in
+     * memory between changes, so a page usually runs fewer.
+     */
     private int statementsFor(String path) {
         new Http(port).get(path);
+        cache.forget();
         statements.reset();
         assertThat(new Http(port).get(path).statusCode()).as(path).isEqualTo(200);
         return statements.count();
+    }
+
+    @Test
+    void withTheFiguresInMemoryAPageRunsNoStatementOfItsOwn() {
+        new Http(port).get("/monitoring/spojnosc");
+        statements.reset();
+        assertThat(new Http(port).get("/monitoring/spojnosc").statusCode()).isEqualTo(200);
+        assertThat(statements.count()).isZero();
     }
 }

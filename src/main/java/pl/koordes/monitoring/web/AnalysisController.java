@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.directory.PolandMap;
+import pl.koordes.monitoring.internal.MonitoringFigureCache;
 import pl.koordes.monitoring.internal.MonitoringFigures;
 import pl.koordes.monitoring.internal.MonitoringFigures.NationalFigures;
 import pl.koordes.monitoring.internal.MonitoringFigures.RegionalIndicator;
@@ -30,17 +31,17 @@ import pl.koordes.shared.web.PublicPage;
  * The public analysis of monitoring (issue 12, items 5–7): the national dashboard, a KPRES indicator and a
  * regional indicator with their figures, the coherence matrix (with its XLSX and CSV), the choropleth map and
  * the comparison of regions. Only approved values appear ({@link MonitoringFigures}); every page is the same
- * for every visitor, so it is a {@link PublicPage}, and {@link AnalysisPageCache} empties the page cache when
+ * for every visitor (read from {@link MonitoringFigureCache}), so it is a {@link PublicPage}, and {@link AnalysisPageCache} empties the page cache when
  * monitoring changes.
  */
 @Controller
 class AnalysisController {
 
-    private final MonitoringFigures figures;
+    private final MonitoringFigureCache figures;
     private final PolandMap map;
     private final PageFactory pages;
 
-    AnalysisController(MonitoringFigures figures, PolandMap map, PageFactory pages) {
+    AnalysisController(MonitoringFigureCache figures, PolandMap map, PageFactory pages) {
         this.figures = figures;
         this.map = map;
         this.pages = pages;
@@ -49,7 +50,7 @@ class AnalysisController {
     @PublicPage
     @GetMapping("/monitoring")
     String dashboard(Model model) {
-        Snapshot snapshot = figures.load();
+        Snapshot snapshot = figures.snapshot();
         List<NationalFigures> all = snapshot.allFigures();
         Map<ProgressRule.Status, Integer> summary = new EnumMap<>(ProgressRule.Status.class);
         all.forEach(f -> summary.merge(f.status(), 1, Integer::sum));
@@ -62,7 +63,7 @@ class AnalysisController {
     @PublicPage
     @GetMapping("/monitoring/kpres/wskazniki/{code}")
     String nationalIndicator(@PathVariable String code, Model model) {
-        Snapshot snapshot = figures.load();
+        Snapshot snapshot = figures.snapshot();
         MonitoringFigures.NationalIndicator indicator =
                 snapshot.national(code).orElseThrow(() -> new NotFound("national-indicator", code));
         NationalFigures national = snapshot.figures(indicator);
@@ -79,7 +80,7 @@ class AnalysisController {
     @PublicPage
     @GetMapping("/monitoring/regiony/{slug}/wskazniki/{code}")
     String regionalIndicator(@PathVariable String slug, @PathVariable String code, Model model) {
-        Snapshot snapshot = figures.load();
+        Snapshot snapshot = figures.snapshot();
         RegionalIndicator indicator =
                 snapshot.regional(slug, code).orElseThrow(() -> new NotFound("indicator", slug + "/" + code));
         MonitoringFigures.NationalIndicator national = indicator.nationalId() == null
@@ -100,7 +101,7 @@ class AnalysisController {
     @PublicPage
     @GetMapping("/monitoring/spojnosc")
     String matrix(Model model) {
-        model.addAttribute("matrix", figures.load().matrix());
+        model.addAttribute("matrix", figures.snapshot().matrix());
         model.addAttribute("header", CoherenceDownloads.HEADER);
         return "monitoring/analysis/matrix";
     }
@@ -108,7 +109,7 @@ class AnalysisController {
     @GetMapping("/monitoring/spojnosc.csv")
     void matrixCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Page page = pages.create(request);
-        MonitoringFigures.Matrix matrix = figures.load().matrix();
+        MonitoringFigures.Matrix matrix = figures.snapshot().matrix();
         Downloads.attachment(response, "text/csv;charset=UTF-8", "spojnosc-programow.csv");
         CoherenceDownloads.csv(response.getOutputStream(), page, matrix);
     }
@@ -116,7 +117,7 @@ class AnalysisController {
     @GetMapping("/monitoring/spojnosc.xlsx")
     void matrixXlsx(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Page page = pages.create(request);
-        MonitoringFigures.Matrix matrix = figures.load().matrix();
+        MonitoringFigures.Matrix matrix = figures.snapshot().matrix();
         Downloads.attachment(
                 response,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -152,7 +153,7 @@ class AnalysisController {
      * default), its years with values and the chosen year (the latest by default), and a row per region.
      */
     private void choice(@Nullable String code, @Nullable Integer year, Model model) {
-        Snapshot snapshot = figures.load();
+        Snapshot snapshot = figures.snapshot();
         List<MonitoringFigures.NationalIndicator> choices = snapshot.mappedNational();
         MonitoringFigures.NationalIndicator chosen;
         if (code == null || code.isBlank()) {
