@@ -73,7 +73,12 @@ class AnalysisController {
         model.addAttribute(
                 "direction", snapshot.direction(indicator.directionId()).orElse(null));
         model.addAttribute("year", year);
-        model.addAttribute("rows", year == null ? List.of() : snapshot.regionRows(national, year));
+        List<MonitoringFigures.RegionRow> rows = year == null ? List.of() : snapshot.regionRows(national, year);
+        Page page = (Page) model.getAttribute("page");
+        model.addAttribute("rows", rows);
+        model.addAttribute("line", AnalysisCharts.national(page, national));
+        model.addAttribute(
+                "bars", year == null ? null : AnalysisCharts.bars(page, "regiony-w-roku", national, rows, year));
         return "monitoring/analysis/nationalIndicator";
     }
 
@@ -95,6 +100,7 @@ class AnalysisController {
         model.addAttribute("indicator", indicator);
         model.addAttribute("national", national);
         model.addAttribute("years", years);
+        model.addAttribute("line", AnalysisCharts.regional((Page) model.getAttribute("page"), indicator, years));
         return "monitoring/analysis/regionalIndicator";
     }
 
@@ -131,9 +137,18 @@ class AnalysisController {
             @RequestParam(name = "wskaznik", required = false) @Nullable String code,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
             Model model) {
-        choice(code, year, model);
-        model.addAttribute("shapes", map.shapes());
-        model.addAttribute("viewBox", map.viewBox());
+        Choice choice = choice(code, year, model);
+        model.addAttribute(
+                "chart",
+                choice.figures() == null || choice.year() == null
+                        ? null
+                        : AnalysisCharts.map(
+                                (Page) model.getAttribute("page"),
+                                choice.figures(),
+                                choice.rows(),
+                                choice.year(),
+                                map.shapes(),
+                                map.viewBox()));
         return "monitoring/analysis/choropleth";
     }
 
@@ -143,7 +158,17 @@ class AnalysisController {
             @RequestParam(name = "wskaznik", required = false) @Nullable String code,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
             Model model) {
-        choice(code, year, model);
+        Choice choice = choice(code, year, model);
+        model.addAttribute(
+                "chart",
+                choice.figures() == null || choice.year() == null
+                        ? null
+                        : AnalysisCharts.bars(
+                                (Page) model.getAttribute("page"),
+                                "porownanie",
+                                choice.figures(),
+                                choice.rows(),
+                                choice.year()));
         return "monitoring/analysis/comparison";
     }
 
@@ -152,7 +177,10 @@ class AnalysisController {
      * shows each region's own indicator mapped to the chosen KPRES indicator), the chosen one (the first by
      * default), its years with values and the chosen year (the latest by default), and a row per region.
      */
-    private void choice(@Nullable String code, @Nullable Integer year, Model model) {
+    private record Choice(
+            @Nullable NationalFigures figures, @Nullable Integer year, List<MonitoringFigures.RegionRow> rows) {}
+
+    private Choice choice(@Nullable String code, @Nullable Integer year, Model model) {
         Snapshot snapshot = figures.snapshot();
         List<MonitoringFigures.NationalIndicator> choices = snapshot.mappedNational();
         MonitoringFigures.NationalIndicator chosen;
@@ -181,5 +209,6 @@ class AnalysisController {
                         .sorted(Comparator.comparing(
                                 MonitoringFigures.RegionRow::value, Comparator.nullsLast(Comparator.reverseOrder())))
                         .toList());
+        return new Choice(national, shown, rows);
     }
 }
