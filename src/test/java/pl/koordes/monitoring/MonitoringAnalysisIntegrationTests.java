@@ -338,5 +338,10 @@ class MonitoringAnalysisIntegrationTests {
             assertThat(answer.body()).as(path).contains("<h1");
         }
         assertThat(page("/monitoring/mapa?wskaznik=W7&rok=1999")).contains("Brak zatwierdzonych wartości za rok 1999");
+        // A KPRES indicator no region adds up to: its facts and published value, no national figure, no chart.
+        assertThat(page("/monitoring/kpres/wskazniki/W1"))
+                .contains("Wartości regionów nie składają się na wartość krajową")
+                .contains("1 (2019)");
+        assertThat(page("/monitoring/regiony/dolnoslaskie/wskazniki/R1")).contains("<svg");
     }
 }
