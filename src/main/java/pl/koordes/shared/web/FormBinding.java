@@ -2,13 +2,17 @@ package pl.koordes.shared.web;
 
 import java.beans.PropertyEditorSupport;
 import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.shared.text.TextInput;
 
 /**
@@ -30,6 +34,16 @@ class FormBinding {
         if (binder.getTarget() != null) {
             for (String field : PASSWORD_FIELDS) {
                 binder.registerCustomEditor(String.class, field, new PlainEditor());
+            }
+        }
+    }
+
+    /** A row of repeated fields far past any form's (see {@link RowIndexes}): a malformed request, 400. */
+    @InitBinder
+    void refuseRowsPastTheLimit(WebRequest request) {
+        for (Iterator<String> names = request.getParameterNames(); names.hasNext(); ) {
+            if (RowIndexes.pastTheLimit(names.next())) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a row index past the limit");
             }
         }
     }
