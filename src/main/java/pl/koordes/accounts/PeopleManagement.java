@@ -394,14 +394,14 @@ public class PeopleManagement {
             return Map.of();
         }
         Map<Long, List<RoleAssignment>> roles = new LinkedHashMap<>();
-        jdbc.sql(
-                        "select account_id, role, region_id from role_assignment where account_id in (:ids) order by role, region_id")
-                .param("ids", ids)
-                .query(rs -> {
-                    roles.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
-                            .add(new RoleAssignment(
-                                    Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id")));
-                });
+        jdbc.sql("""
+                        select account_id, role, region_id, institution_id from role_assignment
+                        where account_id in (:ids) order by role, region_id, institution_id
+                        """).param("ids", ids).query(rs -> {
+            roles.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
+                    .add(new RoleAssignment(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id"), (Long)
+                            rs.getObject("institution_id")));
+        });
         return roles;
     }
 

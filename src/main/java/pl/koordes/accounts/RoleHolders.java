@@ -41,4 +41,18 @@ public class RoleHolders {
                 .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
+
+    /** The active accounts holding the central-institution role for this institution. */
+    @Transactional(readOnly = true)
+    public List<Holder> ofInstitution(long institutionId) {
+        return jdbc.sql("""
+                        select distinct a.id, a.email, a.language from account a
+                        join role_assignment r on r.account_id = a.id
+                        where a.status = 'ACTIVE' and r.role = 'CENTRAL_INSTITUTION' and r.institution_id = :institution
+                        order by a.id
+                        """)
+                .param("institution", institutionId)
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
 }

@@ -74,6 +74,21 @@ public class Directory {
                 .toList();
     }
 
+    /** The central institutions, by name: the addressees of postulates. */
+    public List<CentralInstitution> centralInstitutions() {
+        return jdbc.sql("select id, name, short_name from institution where kind = 'CENTRAL' order by name, id")
+                .query((rs, n) -> new CentralInstitution(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** The central institution with this id; empty for any other institution. */
+    public Optional<CentralInstitution> centralInstitution(long id) {
+        return jdbc.sql("select id, name, short_name from institution where kind = 'CENTRAL' and id = :id")
+                .param("id", id)
+                .query((rs, n) -> new CentralInstitution(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
     public List<Macroregion> macroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
                 .query((rs, n) -> Macroregion.of(rs, ""))

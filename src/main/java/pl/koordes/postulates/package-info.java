@@ -1,9 +1,9 @@
 /**
- * The regions' postulates to central institutions: co-signing, forwarding, official answers. Depends on: shared, directory, accounts.
+ * The regions' postulates to central institutions: drafting, co-signing by other regions, forwarding, official answers and public accountability. Depends on: shared, directory, accounts, monitoring (the KPRES areas as tags).
  */
 @ApplicationModule(
         displayName = "postulates",
-        allowedDependencies = {"shared", "directory", "accounts"})
+        allowedDependencies = {"shared", "directory", "accounts", "monitoring"})
 @NullMarked
 package pl.koordes.postulates;
 

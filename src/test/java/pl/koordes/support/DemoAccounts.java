@@ -22,6 +22,9 @@ public final class DemoAccounts {
 
     public static final String EXPERT = "ekspert@demo.koordes.example";
     public static final String CENTRAL_INSTITUTION = "ministerstwo@demo.koordes.example";
+    /** Answers for another institution (MFiPR) than {@link #CENTRAL_INSTITUTION} (MRPiPS). */
+    public static final String CENTRAL_INSTITUTION_OTHER = "fundusze@demo.koordes.example";
+
     public static final String PARTICIPANT = "uczestnik@demo.koordes.example";
 
     private DemoAccounts() {}

@@ -79,21 +79,27 @@ public class Accounts {
     }
 
     public List<RoleAssignment> roles(long accountId) {
-        return jdbc.sql("select role, region_id from role_assignment where account_id = :id order by role, region_id")
+        return jdbc.sql("""
+                        select role, region_id, institution_id from role_assignment where account_id = :id
+                        order by role, region_id, institution_id
+                        """)
                 .param("id", accountId)
                 .query((rs, n) ->
-                        new RoleAssignment(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id")))
+                        new RoleAssignment(Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id"), (Long)
+                                rs.getObject("institution_id")))
                 .list();
     }
 
     public void grant(long accountId, RoleAssignment role) {
         jdbc.sql("""
-                        insert into role_assignment (account_id, role, region_id) values (:account, :role, :region)
+                        insert into role_assignment (account_id, role, region_id, institution_id)
+                        values (:account, :role, :region, :institution)
                         on conflict do nothing
                         """)
                 .param("account", accountId)
                 .param("role", role.role().name())
                 .param("region", role.regionId())
+                .param("institution", role.institutionId())
                 .update();
     }
 

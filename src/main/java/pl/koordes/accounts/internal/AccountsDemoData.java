@@ -1,6 +1,8 @@
 package pl.koordes.accounts.internal;
 
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountStatus;
+import pl.koordes.directory.CentralInstitution;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.database.DemoData;
@@ -33,7 +36,21 @@ class AccountsDemoData implements ApplicationRunner {
     /** The published TOTP key of the demo accounts that need a second factor. */
     static final String TOTP_SECRET = "KOORDESDEMOKOORDESDEMOKOORDESDEM";
 
-    private record DemoAccount(String email, String name, Role role, String regionSlug) {}
+    /**
+     * @param regionSlug the region of a regional role
+     * @param institution the short name of the central institution the role is held for
+     */
+    private record DemoAccount(
+            String email,
+            String name,
+            Role role,
+            @Nullable String regionSlug,
+            @Nullable String institution) {
+
+        DemoAccount(String email, String name, Role role, @Nullable String regionSlug) {
+            this(email, name, role, regionSlug, null);
+        }
+    }
 
     private static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("administrator@demo.koordes.example", "Ada Administracyjna", Role.ADMINISTRATOR, null),
@@ -55,7 +72,13 @@ class AccountsDemoData implements ApplicationRunner {
                     "malopolskie"),
             new DemoAccount("ekspert@demo.koordes.example", "Edward Ekspercki", Role.EXPERT, null),
             new DemoAccount(
-                    "ministerstwo@demo.koordes.example", "Irena Instytucjonalna", Role.CENTRAL_INSTITUTION, null),
+                    "ministerstwo@demo.koordes.example",
+                    "Irena Instytucjonalna",
+                    Role.CENTRAL_INSTITUTION,
+                    null,
+                    "MRPiPS"),
+            new DemoAccount(
+                    "fundusze@demo.koordes.example", "Feliks Funduszowy", Role.CENTRAL_INSTITUTION, null, "MFiPR"),
             new DemoAccount("uczestnik@demo.koordes.example", "Urszula Uczestnicząca", Role.PARTICIPANT, null));
 
     private final Accounts accounts;
@@ -82,7 +105,14 @@ class AccountsDemoData implements ApplicationRunner {
             Long region = demo.regionSlug() == null
                     ? null
                     : directory.region(demo.regionSlug()).map(Region::id).orElseThrow();
-            accounts.grant(id, new RoleAssignment(demo.role(), region));
+            Long institution = demo.institution() == null
+                    ? null
+                    : directory.centralInstitutions().stream()
+                            .filter(i -> Objects.equals(demo.institution(), i.shortName()))
+                            .map(CentralInstitution::id)
+                            .findFirst()
+                            .orElseThrow();
+            accounts.grant(id, new RoleAssignment(demo.role(), region, institution));
             if (demo.role() == Role.ADMINISTRATOR || demo.role() == Role.REGIONAL_COORDINATOR) {
                 accounts.setSecondFactor(id, TOTP_SECRET, true);
             }

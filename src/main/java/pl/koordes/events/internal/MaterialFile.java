@@ -2,6 +2,7 @@ package pl.koordes.events.internal;
 
 import java.time.Instant;
 import java.util.Locale;
+import pl.koordes.shared.i18n.Formats;
 
 /**
  * A material uploaded as a file, public or for the event's confirmed participants only.
@@ -38,12 +39,6 @@ public record MaterialFile(
      * upload limit is given in, so that a file of "20 MB" is within a limit of 20 MB.
      */
     public String sizeText(Locale locale) {
-        if (size < 1024) {
-            return size + " B";
-        }
-        if (size < 1024 * 1024) {
-            return Math.max(1, Math.round(size / 1024.0)) + " kB";
-        }
-        return String.format(locale, "%.1f MB", size / (1024.0 * 1024.0));
+        return Formats.fileSize(size, locale);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 /** Dates and times as Polish readers expect them (31.08.2017, 24-hour clock), in Europe/Warsaw. */
 public final class Formats {
@@ -31,5 +32,16 @@ public final class Formats {
 
     public static String dateTime(TemporalAccessor zoned) {
         return DATE_TIME.format(zoned);
+    }
+
+    /** A file's size as people read it: 512 B, 12 kB, 3,4 MB (a decimal comma in Polish). */
+    public static String fileSize(long bytes, Locale locale) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " kB";
+        }
+        return String.format(locale, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

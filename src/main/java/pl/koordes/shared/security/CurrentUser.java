@@ -36,4 +36,12 @@ public record CurrentUser(long id, String email, String displayName, List<RoleAs
                 .map(RoleAssignment::regionId)
                 .collect(Collectors.toUnmodifiableSet());
     }
+
+    /** The institutions a role is held for (the central-institution role); empty when none is named. */
+    public Set<Long> institutionsOf(Role role) {
+        return roles.stream()
+                .filter(r -> r.role() == role && r.institutionId() != null)
+                .map(RoleAssignment::institutionId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 }

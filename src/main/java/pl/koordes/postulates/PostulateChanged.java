@@ -1,0 +1,56 @@
+package pl.koordes.postulates;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.audit.AuditAction;
+import pl.koordes.shared.audit.Audited;
+
+/**
+ * Something happened to a postulate; published in the transaction of the change. It is an audit line
+ * (written with the values before and after in the same transaction), and listeners after commit tell
+ * the followers, the addressee and the operator, and evict cached public pages.
+ *
+ * @param action what happened
+ * @param postulateId the postulate
+ * @param regionId the postulate's own region
+ * @param before the values before the change, or null when it was created
+ * @param after the values after the change, or null when it was deleted
+ */
+public record PostulateChanged(
+        PostulateAction action,
+        long postulateId,
+        long regionId,
+        @Nullable Map<String, @Nullable Object> before,
+        @Nullable Map<String, @Nullable Object> after)
+        implements Audited {
+
+    public PostulateChanged {
+        before = Audited.copyOf(before);
+        after = Audited.copyOf(after);
+    }
+
+    @Override
+    public AuditAction auditAction() {
+        return action;
+    }
+
+    @Override
+    public String auditTargetType() {
+        return "postulate";
+    }
+
+    @Override
+    public Object auditTargetId() {
+        return postulateId;
+    }
+
+    @Override
+    public @Nullable Map<String, ?> auditBefore() {
+        return before;
+    }
+
+    @Override
+    public @Nullable Map<String, ?> auditAfter() {
+        return after;
+    }
+}
