@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.shared.golive.GoLiveCheck;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.NaughtyStrings;
@@ -26,6 +27,9 @@ class PostulatePageIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    List<GoLiveCheck> checks;
 
     @AfterEach
     void removeSamples() {
@@ -83,6 +87,24 @@ class PostulatePageIntegrationTests {
         assertThat(new Http(port).get("/postulaty/" + draft).statusCode()).isEqualTo(404);
         assertThat(new Http(port).get("/postulaty/999999999").statusCode()).isEqualTo(404);
         assertThat(new Http(port).get("/postulaty/abc").statusCode()).isBetween(400, 404);
+    }
+
+    @Test
+    void theLaunchChecklistNamesCentralInstitutionsWithNobodyToAnswer() {
+        GoLiveCheck.Item item = checks.stream()
+                .flatMap(check -> check.items().stream())
+                .filter(i -> i.titleKey().equals("postulates.golive.answerers.title"))
+                .findFirst()
+                .orElseThrow();
+
+        // The demo has people answering for MRPiPS and MFiPR only.
+        assertThat(item.done()).isFalse();
+        assertThat(item.findings())
+                .extracting(GoLiveCheck.Finding::text)
+                .contains("Bank Gospodarstwa Krajowego", "Ministerstwo Finansów")
+                .doesNotContain(
+                        "Ministerstwo Rodziny, Pracy i Polityki Społecznej",
+                        "Ministerstwo Funduszy i Polityki Regionalnej");
     }
 
     @Test
