@@ -49,7 +49,9 @@ public enum MailKind {
     COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL),
     REPORTING_SUBMITTED("monitoring/reporting/mail/reportingSubmitted", Need.OPTIONAL),
     REPORTING_REMINDER("monitoring/reporting/mail/reportingReminder", Need.OPTIONAL),
-    REPORTING_OVERDUE("monitoring/reporting/mail/reportingOverdue", Need.OPTIONAL);
+    REPORTING_OVERDUE("monitoring/reporting/mail/reportingOverdue", Need.OPTIONAL),
+    // Postulates: a region submitted a postulate, the operators review it.
+    POSTULATE_SUBMITTED("postulates/drafting/mail/postulateSubmitted", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
