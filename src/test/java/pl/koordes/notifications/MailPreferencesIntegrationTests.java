@@ -241,6 +241,11 @@ class MailPreferencesIntegrationTests {
                 Map.entry("reportingDeadline", "28.02.2026"),
                 Map.entry("reportingCount", 3L),
                 Map.entry("reportingReason", "Proszę sprawdzić źródło."),
-                Map.entry("reportingIndicator", "W1 Liczba PES"));
+                Map.entry("reportingIndicator", "W1 Liczba PES"),
+                Map.entry("answersTitle", "Postulat"),
+                Map.entry("answersInstitution", "Ministerstwo Rodziny, Pracy i Polityki Społecznej"),
+                Map.entry("answersDue", "31.01.2027"),
+                Map.entry("answersStatus", "Przyjęty"),
+                Map.entry("answersOverdue", 12L));
     }
 }

@@ -1,5 +1,6 @@
 package pl.koordes.postulates.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -88,14 +89,11 @@ class AnswerController {
     }
 
     @GetMapping("/postulaty/{id}/odpowiedz")
-    String answerForm(
-            @PathVariable long id,
-            CurrentUser user,
-            @RequestParam(name = "korekta", required = false) @Nullable String correction,
-            Model model) {
+    String answerForm(@PathVariable long id, CurrentUser user, HttpServletRequest request, Model model) {
         Postulate postulate = answerable(id, user);
         int latest = answers.latestVersion(id);
-        boolean correcting = correction != null && latest > 0;
+        // "?korekta" (the section's link) asks for a correction of the latest version, once there is one.
+        boolean correcting = request.getParameterMap().containsKey("korekta") && latest > 0;
         if (!correcting && !postulate.status().awaitsAnswer()) {
             throw Refused.conflict("postulates.answers.answer.alreadyAnswered");
         }
