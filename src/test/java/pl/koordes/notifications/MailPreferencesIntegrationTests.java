@@ -243,6 +243,11 @@ class MailPreferencesIntegrationTests {
                 Map.entry("reportingReason", "Proszę sprawdzić źródło."),
                 Map.entry("reportingIndicator", "W1 Liczba PES"),
                 Map.entry("draftingTitle", "Jednolity wzór sprawozdania"),
-                Map.entry("draftingRegion", "małopolskie"));
+                Map.entry("draftingRegion", "małopolskie"),
+                Map.entry("answersTitle", "Postulat"),
+                Map.entry("answersInstitution", "Ministerstwo Rodziny, Pracy i Polityki Społecznej"),
+                Map.entry("answersDue", "31.01.2027"),
+                Map.entry("answersStatus", "Przyjęty"),
+                Map.entry("answersOverdue", 12L));
     }
 }

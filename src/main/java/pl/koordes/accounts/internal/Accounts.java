@@ -191,10 +191,12 @@ public class Accounts {
         return jdbc.sql("""
                         delete from role_assignment
                         where account_id = :account and role = :role and coalesce(region_id, 0) = coalesce(cast(:region as bigint), 0)
+                          and coalesce(institution_id, 0) = coalesce(cast(:institution as bigint), 0)
                         """)
                         .param("account", accountId)
                         .param("role", role.role().name())
                         .param("region", role.regionId())
+                        .param("institution", role.institutionId())
                         .update()
                 > 0;
     }

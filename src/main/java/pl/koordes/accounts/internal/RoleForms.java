@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import pl.koordes.accounts.InvitePersonForm;
+import pl.koordes.directory.CentralInstitution;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.outcome.Refused;
@@ -19,6 +20,9 @@ import pl.koordes.shared.security.RoleAssignment;
 /** Roles as the administration forms give them (role name, region address) and as the audit log names them. */
 @Component
 public class RoleForms {
+
+    /** How the role forms name a central institution in the region's select: {@code instytucja-12}. */
+    public static final String INSTITUTION_PREFIX = "instytucja-";
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,80}");
 
@@ -54,6 +58,9 @@ public class RoleForms {
         } catch (IllegalArgumentException unknown) {
             throw Refused.of(roleField, "admin.role.invalid");
         }
+        if (role == Role.CENTRAL_INSTITUTION) {
+            return new RoleAssignment(role, null, institution(regionSlug, regionField));
+        }
         Long regionId = null;
         if (regionSlug != null && !regionSlug.isBlank()) {
             regionId = region(regionSlug)
@@ -64,6 +71,26 @@ public class RoleForms {
             throw Refused.of(regionField, "admin.role.region.required");
         }
         return new RoleAssignment(role, regionId);
+    }
+
+    /**
+     * The central institution the central-institution role is held for, chosen in the region's select
+     * ({@code instytucja-12}): only the people of that institution answer its postulates.
+     */
+    private long institution(@Nullable String value, @Nullable String field) {
+        String chosen = value == null ? "" : value.strip();
+        if (!chosen.startsWith(INSTITUTION_PREFIX)) {
+            throw Refused.of(field, "admin.role.institution.required");
+        }
+        try {
+            long id = Long.parseLong(chosen.substring(INSTITUTION_PREFIX.length()));
+            return directory
+                    .centralInstitution(id)
+                    .map(CentralInstitution::id)
+                    .orElseThrow(() -> Refused.of(field, "admin.role.institution.required"));
+        } catch (NumberFormatException notANumber) {
+            throw Refused.of(field, "admin.role.institution.required");
+        }
     }
 
     /** The region with this slug; a text that cannot be a slug is not looked up at all. */
@@ -78,10 +105,13 @@ public class RoleForms {
                 ? directory.regions().stream().collect(Collectors.toMap(Region::id, Region::slug))
                 : Map.of();
         return roles.stream()
-                .map(r -> r.regionId() == null
-                        ? r.role().name()
-                        : r.role().name() + ":"
-                                + slugs.getOrDefault(r.regionId(), r.regionId().toString()))
+                .map(r -> r.institutionId() != null
+                        ? r.role().name() + ":" + INSTITUTION_PREFIX + r.institutionId()
+                        : r.regionId() == null
+                                ? r.role().name()
+                                : r.role().name() + ":"
+                                        + slugs.getOrDefault(
+                                                r.regionId(), r.regionId().toString()))
                 .sorted()
                 .toList();
     }

@@ -41,6 +41,9 @@ public enum MailKind {
     REPORTING_RETURNED("monitoring/reporting/mail/reportingReturned", Need.ESSENTIAL),
     REPORTING_REOPENED("monitoring/reporting/mail/reportingReopened", Need.ESSENTIAL),
 
+    // Postulates: a postulate forwarded to an institution is work its people must do: always sent.
+    POSTULATE_FORWARDED("postulates/answers/mail/postulateForwarded", Need.ESSENTIAL),
+
     // An administrator's test of the mail settings, sent at their request: always sent.
     CHECK("notifications/mail/check", Need.ESSENTIAL),
 
@@ -51,7 +54,9 @@ public enum MailKind {
     REPORTING_REMINDER("monitoring/reporting/mail/reportingReminder", Need.OPTIONAL),
     REPORTING_OVERDUE("monitoring/reporting/mail/reportingOverdue", Need.OPTIONAL),
     // Postulates: a region submitted a postulate, the operators review it.
-    POSTULATE_SUBMITTED("postulates/drafting/mail/postulateSubmitted", Need.OPTIONAL);
+    POSTULATE_SUBMITTED("postulates/drafting/mail/postulateSubmitted", Need.OPTIONAL),
+    POSTULATE_ANSWERED("postulates/answers/mail/postulateAnswered", Need.OPTIONAL),
+    POSTULATE_OVERDUE("postulates/answers/mail/postulateOverdue", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {

@@ -315,7 +315,7 @@ class PeopleAdminController {
         model.addAttribute("form", form);
         model.addAttribute("rows", Math.clamp(form.rows(), INVITE_ROWS, InvitePersonForm.MAX_ROWS));
         model.addAttribute("roles", Arrays.asList(Role.values()));
-        model.addAttribute("regions", RegionNames.of(directory.regions()));
+        model.addAttribute("regions", RegionNames.of(directory.regions(), directory.centralInstitutions()));
         model.addAttribute("errors", errors);
         return "accounts/admin/invite";
     }
@@ -332,7 +332,7 @@ class PeopleAdminController {
         model.addAttribute("labels", new ActionLabels(messages, locale));
         model.addAttribute("form", form);
         model.addAttribute("roles", Arrays.asList(Role.values()));
-        model.addAttribute("regions", RegionNames.of(directory.regions()));
+        model.addAttribute("regions", RegionNames.of(directory.regions(), directory.centralInstitutions()));
         model.addAttribute("errors", errors);
         model.addAttribute(
                 "changes",
