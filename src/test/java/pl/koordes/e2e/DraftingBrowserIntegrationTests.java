@@ -58,8 +58,8 @@ class DraftingBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Wpisz tytuł postulatu.")
-                    .contains("Wybierz adresata.");
+                    .contains("Tytuł: wpisz tytuł postulatu.")
+                    .contains("Adresat: wybierz adresata.");
             check("new-errors");
 
             // By keyboard: type into each field, tick an area with the space bar, send with Enter on the button.

@@ -132,7 +132,8 @@ class MailPreferencesIntegrationTests {
                         MailKind.COMMENT_PUBLISHED,
                         MailKind.REPORTING_SUBMITTED,
                         MailKind.REPORTING_REMINDER,
-                        MailKind.REPORTING_OVERDUE);
+                        MailKind.REPORTING_OVERDUE,
+                        MailKind.POSTULATE_SUBMITTED);
     }
 
     private UUID send(String to, MailKind kind) {

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,18 @@ class DraftingIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** The postulates a test made, deleted after it: the data are shared with other tests. */
+    private final List<Long> made = new ArrayList<>();
+
+    @AfterEach
+    void removeWhatWasMade() {
+        if (!made.isEmpty()) {
+            jdbc.sql("delete from postulates_postulate where id in (:ids)")
+                    .param("ids", made)
+                    .update();
+        }
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -94,7 +108,9 @@ class DraftingIntegrationTests {
                 "areas",
                 "I");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-        return idFrom(created);
+        long id = idFrom(created);
+        made.add(id);
+        return id;
     }
 
     @Test
@@ -396,11 +412,11 @@ class DraftingIntegrationTests {
     @Test
     void theHeaderLeadsTheDrafterToTheirRegionAndTheNewDraftFormShowsItsErrors() {
         SignedInClient committee = signedIn(DemoAccounts.COMMITTEE_MALOPOLSKIE, "127.0.17.2", false);
-        assertThat(committee.get("/").body()).contains("href=\"/postulaty/region\"");
+        assertThat(committee.get("/konto").body()).contains("href=\"/postulaty/region\"");
         assertThat(SignedInClient.location(committee.get("/postulaty/region")))
                 .endsWith("/postulaty/region/malopolskie");
         SignedInClient participant = signedIn(DemoAccounts.PARTICIPANT, "127.0.17.6", false);
-        assertThat(participant.get("/").body()).doesNotContain("href=\"/postulaty/region\"");
+        assertThat(participant.get("/konto").body()).doesNotContain("href=\"/postulaty/region\"");
         assertThat(participant.get("/postulaty/region").statusCode()).isEqualTo(403);
 
         committee.get("/postulaty/region/malopolskie/nowy");
