@@ -132,7 +132,9 @@ class MailPreferencesIntegrationTests {
                         MailKind.COMMENT_PUBLISHED,
                         MailKind.REPORTING_SUBMITTED,
                         MailKind.REPORTING_REMINDER,
-                        MailKind.REPORTING_OVERDUE);
+                        MailKind.REPORTING_OVERDUE,
+                        MailKind.POSTULATE_ANSWERED,
+                        MailKind.POSTULATE_OVERDUE);
     }
 
     private UUID send(String to, MailKind kind) {
