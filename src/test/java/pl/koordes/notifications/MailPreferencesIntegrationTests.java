@@ -133,7 +133,9 @@ class MailPreferencesIntegrationTests {
                         MailKind.REPORTING_SUBMITTED,
                         MailKind.REPORTING_REMINDER,
                         MailKind.REPORTING_OVERDUE,
-                        MailKind.POSTULATE_SUBMITTED);
+                        MailKind.POSTULATE_SUBMITTED,
+                        MailKind.POSTULATE_ANSWERED,
+                        MailKind.POSTULATE_OVERDUE);
     }
 
     private UUID send(String to, MailKind kind) {

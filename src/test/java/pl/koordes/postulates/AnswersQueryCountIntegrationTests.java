@@ -115,6 +115,9 @@ class AnswersQueryCountIntegrationTests {
     private int statementsFor(SignedInClient client, String path) {
         statements.reset();
         assertThat(client.get(path).statusCode()).as(path).isEqualTo(200);
-        return statements.count();
+        // The session store's own statements vary with when the session was last saved, not with the data.
+        return (int) statements.statements().stream()
+                .filter(sql -> !sql.contains("SPRING_SESSION"))
+                .count();
     }
 }

@@ -1,5 +1,6 @@
 package pl.koordes.postulates.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -126,11 +127,13 @@ class ForwardingController {
             CurrentUser user,
             @Valid MergeForm form,
             BindingResult result,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         operator(user);
         Postulate postulate = mergeable(id);
-        if (form.mergeTarget() == null && !result.hasErrors()) {
+        // Without a number the page is the empty form; with one, the number is checked and the question asked.
+        if (request.getParameter("mergeTarget") == null) {
             return showMerge(model, postulate, form, FormErrors.none());
         }
         FormErrors errors = FormErrors.check(form, result);

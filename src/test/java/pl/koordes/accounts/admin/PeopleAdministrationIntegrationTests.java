@@ -67,7 +67,7 @@ class PeopleAdministrationIntegrationTests {
 
         assertThat(body)
                 .contains(
-                        "Znaleziono 8 osób.",
+                        "Znaleziono 9 osób.",
                         "Ada Administracyjna",
                         "administrator@demo.koordes.example",
                         "Aktywna",
