@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.monitoring.internal.MonitoringFigureCache;
+import pl.koordes.monitoring.internal.MonitoringFigureLoad;
 import pl.koordes.monitoring.internal.MonitoringFigures;
 import pl.koordes.monitoring.internal.RegionRule;
 import pl.koordes.support.Http;
@@ -51,7 +52,7 @@ class MonitoringAnalysisIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    MonitoringFigures figures;
+    MonitoringFigureLoad figures;
 
     @Autowired
     MonitoringFigureCache cache;

@@ -98,10 +98,6 @@ public record EventForm(
     static final String LINK = "(https?://|/(?!/))[^\\x00-\\x20\"<>\\\\]*";
 
     static final int MAX_SEATS = 100_000;
-    /** The first and last years a date may have: further off is a typing error. */
-    private static final int FIRST_YEAR = 2000;
-
-    private static final int LAST_YEAR = 2100;
 
     /** One point of the agenda: when (free text such as {@code 10:00–10:30}), what, and who leads it. */
     public record AgendaRow(
@@ -207,81 +203,7 @@ public record EventForm(
 
     @Override
     public void checkTogether(Errors errors) {
-        if (level == EventLevel.REGIONAL && regionId == null) {
-            errors.rejectValue("regionId", "events.form.region.required");
-        }
-        if (level == EventLevel.MACROREGIONAL && macroregionId == null) {
-            errors.rejectValue("macroregionId", "events.form.macroregion.required");
-        }
-        if (format != null) {
-            if (format.onSite() && isBlank(venue)) {
-                errors.rejectValue("venue", "events.form.venue.required");
-            }
-            if (format.online() && isBlank(onlineLink)) {
-                errors.rejectValue("onlineLink", "events.form.link.required");
-            }
-            if (format.onSite() && (seatsOnSite == null || seatsOnSite == 0)) {
-                errors.rejectValue("seatsOnSite", "events.form.seats.required");
-            }
-            if (format.online() && (seatsOnline == null || seatsOnline == 0)) {
-                errors.rejectValue("seatsOnline", "events.form.seats.required");
-            }
-            if (regionQuota != null && regionQuota > seats(format)) {
-                errors.rejectValue("regionQuota", "events.form.quota.aboveSeats");
-            }
-        }
-        checkYear(errors, "startDate", startDate);
-        checkYear(errors, "endDate", endDate);
-        checkYear(errors, "opensDate", opensDate);
-        checkYear(errors, "closesDate", closesDate);
-        if (startDate != null && startTime != null && endTime != null) {
-            LocalDate lastDay = endDate == null ? startDate : endDate;
-            if (!lastDay.atTime(endTime).isAfter(startDate.atTime(startTime))) {
-                errors.rejectValue(endDate == null ? "endTime" : "endDate", "events.form.end.beforeStart");
-            }
-        }
-        if (opensDate != null && closesDate != null && closesDate.isBefore(opensDate)) {
-            errors.rejectValue("closesDate", "events.form.closes.beforeOpens");
-        }
-        if (audience == Audience.ROLES && audienceRoles().isEmpty()) {
-            errors.rejectValue("audienceRoles", "events.form.roles.required");
-        }
-        for (int i = 0; i < agenda().size(); i++) {
-            AgendaRow row = agenda().get(i);
-            if (!row.empty() && isBlank(row.title())) {
-                errors.rejectValue("agenda[" + i + "].title", "events.form.agenda.titleRequired");
-            }
-        }
-        for (int i = 0; i < speakers().size(); i++) {
-            SpeakerRow row = speakers().get(i);
-            if (!row.empty() && isBlank(row.name())) {
-                errors.rejectValue("speakers[" + i + "].name", "events.form.speakers.nameRequired");
-            }
-        }
-        for (int i = 0; i < materials().size(); i++) {
-            MaterialRow row = materials().get(i);
-            if (row.empty()) {
-                continue;
-            }
-            if (isBlank(row.title())) {
-                errors.rejectValue("materials[" + i + "].title", "events.form.materials.titleRequired");
-            }
-            if (isBlank(row.address())) {
-                errors.rejectValue("materials[" + i + "].address", "events.form.materials.addressRequired");
-            }
-        }
-    }
-
-    private static void checkYear(Errors errors, String field, @Nullable LocalDate date) {
-        if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
-            errors.rejectValue(field, "events.form.date.invalid");
-        }
-    }
-
-    /** The seats of the kinds this format offers. */
-    private int seats(EventFormat format) {
-        return (format.onSite() && seatsOnSite != null ? seatsOnSite : 0)
-                + (format.online() && seatsOnline != null ? seatsOnline : 0);
+        EventFormRules.check(this, errors);
     }
 
     @Override

@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.monitoring.internal.MonitoringDemoSpecs.ActionSpec;
-import pl.koordes.monitoring.internal.MonitoringDemoSpecs.DirectionSpec;
 import pl.koordes.monitoring.internal.MonitoringDemoSpecs.GoalSpec;
 import pl.koordes.monitoring.internal.MonitoringDemoSpecs.IndicatorSpec;
 import pl.koordes.shared.database.DemoData;
@@ -39,7 +38,9 @@ import pl.koordes.shared.database.DemoData;
  * available" and draft values (its coordinator has something to do), śląskie has submitted everything (the
  * operator has something to approve), other regions vary from approved to not started. Dolnośląskie has an
  * adopted update (two versions), małopolskie and śląskie a draft update, śląskie's with the committee's
- * opinion. Direction IV.3 is covered by no region, so the coherence matrix has a gap to show.
+ * opinion. Direction IV.3 is covered by no region, so the coherence matrix has a gap to show. The national
+ * part (directions, national actions, periods) is {@link MonitoringDemoNational}, the fixed specifications
+ * {@link MonitoringDemoSpecs}; this class loads the regions' programmes and values.
  */
 @Component
 @Order(100)
@@ -69,12 +70,13 @@ class MonitoringDemoData implements ApplicationRunner {
         if (!demoData.claim("monitoring")) {
             return;
         }
-        Map<String, Long> directions = loadNational();
+        MonitoringDemoNational national = new MonitoringDemoNational(jdbc, clock);
+        Map<String, Long> directions = national.directions();
         Map<String, Long> nationalIndicators = new HashMap<>();
         jdbc.sql("select code, id from monitoring_national_indicator")
                 .query((rs, n) -> nationalIndicators.put(rs.getString(1), rs.getLong(2)))
                 .list();
-        Map<Integer, Long> periods = loadPeriods();
+        Map<Integer, Long> periods = national.periods();
         List<Region> regions = directory.regions();
         int values = 0;
         for (int i = 0; i < regions.size(); i++) {
@@ -85,76 +87,6 @@ class MonitoringDemoData implements ApplicationRunner {
                 directions.size(),
                 regions.size(),
                 values);
-    }
-
-    private Map<String, Long> loadNational() {
-        Map<String, Long> areas = new HashMap<>();
-        jdbc.sql("select code, id from monitoring_area")
-                .query((rs, n) -> areas.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        Map<String, Long> directions = new HashMap<>();
-        int position = 0;
-        for (DirectionSpec d : MonitoringDemoSpecs.DIRECTIONS) {
-            Long areaId = areas.get(d.area());
-            if (areaId == null) {
-                continue; // an administrator renamed the areas before the demo loaded: nothing to attach to
-            }
-            long id = jdbc.sql("""
-                            insert into monitoring_direction (area_id, code, name_pl, name_en, position)
-                            values (:area, :code, :pl, :en, :position) returning id""")
-                    .param("area", areaId)
-                    .param("code", d.code())
-                    .param("pl", d.namePl())
-                    .param("en", d.nameEn())
-                    .param("position", ++position)
-                    .query(Long.class)
-                    .single();
-            directions.put(d.code(), id);
-            int a = 0;
-            for (String[] action : d.actions()) {
-                a++;
-                jdbc.sql("""
-                                insert into monitoring_national_action (direction_id, code, name_pl, name_en, position)
-                                values (:direction, :code, :pl, :en, :position)""")
-                        .param("direction", id)
-                        .param("code", d.code() + "." + a)
-                        .param("pl", action[0])
-                        .param("en", action[1])
-                        .param("position", a)
-                        .update();
-            }
-        }
-        MonitoringDemoSpecs.NATIONAL_DIRECTIONS.forEach((indicator, direction) -> {
-            Long directionId = directions.get(direction);
-            if (directionId != null) {
-                jdbc.sql(
-                                "update monitoring_national_indicator set direction_id = :d, baseline_year = coalesce(baseline_year, 2014) where code = :c")
-                        .param("d", directionId)
-                        .param("c", indicator)
-                        .update();
-            }
-        });
-        return directions;
-    }
-
-    private Map<Integer, Long> loadPeriods() {
-        LocalDate today = LocalDate.now(clock);
-        Map<Integer, Long> periods = new HashMap<>();
-        for (int year = FIRST_YEAR; year <= OPEN_YEAR; year++) {
-            boolean open = year == OPEN_YEAR;
-            LocalDate deadline = open ? today.plusDays(20) : LocalDate.of(year + 1, 3, 31);
-            long id = jdbc.sql("""
-                            insert into monitoring_period (kind, year, deadline, status, opened_at)
-                            values ('YEAR', :year, :deadline, :status, :opened) returning id""")
-                    .param("year", year)
-                    .param("deadline", deadline)
-                    .param("status", open ? "OPEN" : "CLOSED")
-                    .param("opened", OffsetDateTime.of(year + 1, 1, 10, 9, 0, 0, 0, ZoneOffset.UTC))
-                    .query(Long.class)
-                    .single();
-            periods.put(year, id);
-        }
-        return periods;
     }
 
     /** Loads one region's programme, indicators and values; answers how many values it stored. */

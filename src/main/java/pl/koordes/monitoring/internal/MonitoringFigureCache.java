@@ -5,7 +5,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The public figures kept in memory between changes: read once ({@link MonitoringFigures#load()}), dropped when
+ * The public figures kept in memory between changes: read once ({@link MonitoringFigureLoad#load()}), dropped when
  * anything in monitoring or the directory changes on this node (once the change is committed, see
  * {@link #forget()}) and read again
  * in the background every minute (for changes made on another node), as the directory's pages do. Without
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonitoringFigureCache {
 
-    private final MonitoringFigures figures;
+    private final MonitoringFigureLoad figures;
     private MonitoringFigures.@Nullable Snapshot snapshot;
     /** Counts changes, so that a read that started before a change never stores what it read. */
     private long generation;
 
-    public MonitoringFigureCache(MonitoringFigures figures) {
+    public MonitoringFigureCache(MonitoringFigureLoad figures) {
         this.figures = figures;
     }
 

@@ -1,7 +1,6 @@
 package pl.koordes.monitoring.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +14,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 
 /**
@@ -27,8 +22,9 @@ import pl.koordes.directory.Region;
  * the coherence of the regional programmes with the KPRES directions.
  *
  * <p>Only APPROVED values count: everything here is shown to visitors. Everything is read in a fixed number
- * of set-based statements ({@link #load()}: eight, whatever the number of regions, indicators and periods) and
- * grouped here, so a page's statement count never grows with its data.
+ * of set-based statements ({@link MonitoringFigureLoad#load()}: eight, whatever the number of regions,
+ * indicators and periods) and grouped here (the arithmetic in {@link MonitoringFigureRules}), so a page's
+ * statement count never grows with its data.
  *
  * <p>The rules (written out on the pages, see docs/monitoring.md "Analysis"):
  *
@@ -48,19 +44,12 @@ import pl.koordes.directory.Region;
  *   <li><b>Progress</b>: {@link ProgressRule} on that year's figure (a region's indicator: its latest year).
  * </ul>
  */
-@Component
-public class MonitoringFigures {
+public final class MonitoringFigures {
 
     /** The number of regions a national figure is out of. */
     public static final int REGIONS = 16;
 
-    private final JdbcClient jdbc;
-    private final Directory directory;
-
-    public MonitoringFigures(JdbcClient jdbc, Directory directory) {
-        this.jdbc = jdbc;
-        this.directory = directory;
-    }
+    private MonitoringFigures() {}
 
     /** A KPRES area. */
     public record Area(long id, String code, String namePl, String nameEn) {
@@ -338,7 +327,7 @@ public class MonitoringFigures {
                     .sorted(Comparator.comparingInt((RegionalIndicator r) ->
                             order.getOrDefault(r.region().id(), 0)))
                     .toList();
-            RegionRule rule = ruleOf(mapped);
+            RegionRule rule = MonitoringFigureRules.ruleOf(mapped);
             SortedMap<Integer, YearFigure> years = new TreeMap<>();
             if (rule != null) {
                 // year → region → the region's values (a region with two mapped indicators combines them)
@@ -353,9 +342,10 @@ public class MonitoringFigures {
                                     .add(value));
                 }
                 byYear.forEach((year, regions) -> {
-                    List<BigDecimal> perRegion =
-                            regions.values().stream().map(v -> combine(rule, v)).toList();
-                    BigDecimal value = combine(rule, perRegion);
+                    List<BigDecimal> perRegion = regions.values().stream()
+                            .map(v -> MonitoringFigureRules.combine(rule, v))
+                            .toList();
+                    BigDecimal value = MonitoringFigureRules.combine(rule, perRegion);
                     ProgressRule.Definition definition = indicator.definition();
                     years.put(
                             year,
@@ -428,187 +418,5 @@ public class MonitoringFigures {
                     .filter(n -> regional.stream().anyMatch(r -> r.nationalId() != null && r.nationalId() == n.id()))
                     .toList();
         }
-    }
-
-    /** The rule most mapped indicators use (SUM on a tie); null when none is aggregated. */
-    static @Nullable RegionRule ruleOf(List<RegionalIndicator> mapped) {
-        long sums =
-                mapped.stream().filter(r -> r.regionRule() == RegionRule.SUM).count();
-        long averages = mapped.stream()
-                .filter(r -> r.regionRule() == RegionRule.AVERAGE)
-                .count();
-        if (sums == 0 && averages == 0) {
-            return null;
-        }
-        return sums >= averages ? RegionRule.SUM : RegionRule.AVERAGE;
-    }
-
-    static BigDecimal combine(RegionRule rule, List<BigDecimal> values) {
-        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (rule == RegionRule.AVERAGE && !values.isEmpty()) {
-            return sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64);
-        }
-        return sum;
-    }
-
-    /**
-     * A regional indicator's value for each year from its approved period values: a flow sums the halves (or
-     * takes the whole year's value where there is one), a stock takes the last period's value.
-     */
-    static SortedMap<Integer, BigDecimal> yearly(TimeRule rule, List<PeriodValue> values) {
-        SortedMap<Integer, List<PeriodValue>> byYear = new TreeMap<>();
-        values.stream()
-                .filter(v -> v.value() != null)
-                .sorted(Comparator.comparingInt(PeriodValue::position))
-                .forEach(v ->
-                        byYear.computeIfAbsent(v.year(), y -> new ArrayList<>()).add(v));
-        SortedMap<Integer, BigDecimal> yearly = new TreeMap<>();
-        byYear.forEach((year, list) -> {
-            PeriodValue whole = list.stream()
-                    .filter(v -> v.kind() == PeriodKind.YEAR)
-                    .findFirst()
-                    .orElse(null);
-            BigDecimal value;
-            if (rule == TimeRule.STOCK) {
-                value = list.getLast().value();
-            } else if (whole != null) {
-                value = whole.value();
-            } else {
-                value = list.stream()
-                        .map(PeriodValue::value)
-                        .filter(v -> v != null)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-            }
-            if (value != null) {
-                yearly.put(year, value);
-            }
-        });
-        return yearly;
-    }
-
-    /** Reads everything the public pages show in eight statements, whatever the amount of data. */
-    @Transactional(readOnly = true)
-    public Snapshot load() {
-        List<Region> regions = directory.regions();
-        Map<Long, Region> regionsById = new HashMap<>();
-        regions.forEach(r -> regionsById.put(r.id(), r));
-        Map<Long, Area> areas = new HashMap<>();
-        List<Direction> directions = jdbc.sql("""
-                        select d.id, d.code, d.name_pl, d.name_en, a.id as area_id, a.code as area_code,
-                               a.name_pl as area_pl, a.name_en as area_en
-                        from monitoring_direction d join monitoring_area a on a.id = d.area_id
-                        order by a.position, a.code, d.position, d.code""")
-                .query((rs, n) -> {
-                    Area read = new Area(
-                            rs.getLong("area_id"),
-                            rs.getString("area_code"),
-                            rs.getString("area_pl"),
-                            rs.getString("area_en"));
-                    return new Direction(
-                            rs.getLong("id"),
-                            rs.getString("code"),
-                            rs.getString("name_pl"),
-                            rs.getString("name_en"),
-                            areas.computeIfAbsent(read.id(), id -> read));
-                })
-                .list();
-        Map<Long, SortedMap<Integer, BigDecimal>> nationalTargets = new HashMap<>();
-        jdbc.sql("select indicator_id, year, value from monitoring_national_target")
-                .query(rs -> {
-                    nationalTargets
-                            .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                            .put(rs.getInt(2), rs.getBigDecimal(3));
-                });
-        List<NationalIndicator> national = jdbc.sql("""
-                        select i.id, i.code, i.name_pl, i.name_en, i.unit, i.baseline, i.baseline_year, i.target,
-                               i.target_year, i.improvement, i.time_rule, i.source, i.latest_value, i.latest_year,
-                               i.direction_id
-                        from monitoring_national_indicator i join monitoring_area a on a.id = i.area_id
-                        order by a.position, i.position, i.code""")
-                .query((rs, n) -> new NationalIndicator(
-                        rs.getLong("id"),
-                        rs.getString("code"),
-                        rs.getString("name_pl"),
-                        rs.getString("name_en"),
-                        rs.getString("unit"),
-                        rs.getBigDecimal("baseline"),
-                        rs.getObject("baseline_year", Integer.class),
-                        rs.getBigDecimal("target"),
-                        rs.getObject("target_year", Integer.class),
-                        Improvement.valueOf(rs.getString("improvement")),
-                        TimeRule.valueOf(rs.getString("time_rule")),
-                        rs.getString("source"),
-                        rs.getBigDecimal("latest_value"),
-                        rs.getObject("latest_year", Integer.class),
-                        rs.getObject("direction_id", Long.class),
-                        nationalTargets.getOrDefault(rs.getLong("id"), new TreeMap<>())))
-                .list();
-        Map<Long, SortedMap<Integer, BigDecimal>> targets = new HashMap<>();
-        jdbc.sql("""
-                        select t.indicator_id, t.year, t.value
-                        from monitoring_target t
-                        join monitoring_programme_version v on v.id = t.version_id and v.status = 'CURRENT'""").query(rs -> {
-            targets.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
-        });
-        Map<Long, List<PeriodValue>> values = new HashMap<>();
-        jdbc.sql("""
-                        select v.indicator_id, p.year, p.kind, p.half, v.value, v.not_available, v.expected_date
-                        from monitoring_value v join monitoring_period p on p.id = v.period_id
-                        where v.status = 'APPROVED'""").query(rs -> {
-            values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new PeriodValue(
-                            rs.getInt(2),
-                            PeriodKind.valueOf(rs.getString(3)),
-                            rs.getObject(4, Integer.class),
-                            rs.getBigDecimal(5),
-                            rs.getBoolean(6),
-                            rs.getObject(7, LocalDate.class)));
-        });
-        List<RegionalIndicator> regional = new ArrayList<>();
-        jdbc.sql("""
-                        select vi.indicator_id, i.region_id, i.code, vi.name, vi.unit, vi.baseline, vi.baseline_year,
-                               vi.improvement, vi.time_rule, vi.source, vi.national_indicator_id, vi.region_rule
-                        from monitoring_version_indicator vi
-                        join monitoring_programme_version v on v.id = vi.version_id and v.status = 'CURRENT'
-                        join monitoring_indicator i on i.id = vi.indicator_id
-                        order by i.region_id, vi.position, i.code""").query(rs -> {
-            Region region = regionsById.get(rs.getLong("region_id"));
-            if (region == null) {
-                return;
-            }
-            long id = rs.getLong("indicator_id");
-            TimeRule timeRule = TimeRule.valueOf(rs.getString("time_rule"));
-            List<PeriodValue> own = values.getOrDefault(id, List.of()).stream()
-                    .sorted(Comparator.comparingInt(PeriodValue::position))
-                    .toList();
-            regional.add(new RegionalIndicator(
-                    id,
-                    region,
-                    rs.getString("code"),
-                    rs.getString("name"),
-                    rs.getString("unit"),
-                    rs.getBigDecimal("baseline"),
-                    rs.getObject("baseline_year", Integer.class),
-                    Improvement.valueOf(rs.getString("improvement")),
-                    timeRule,
-                    rs.getString("source"),
-                    rs.getObject("national_indicator_id", Long.class),
-                    RegionRule.valueOf(rs.getString("region_rule")),
-                    targets.getOrDefault(id, new TreeMap<>()),
-                    own,
-                    yearly(timeRule, own)));
-        });
-        Map<Long, Map<Long, Integer>> actions = new HashMap<>();
-        jdbc.sql("""
-                        select p.region_id, ad.direction_id, count(distinct a.id)
-                        from monitoring_action_direction ad
-                        join monitoring_action a on a.id = ad.action_id
-                        join monitoring_goal g on g.id = a.goal_id
-                        join monitoring_programme_version v on v.id = g.version_id and v.status = 'CURRENT'
-                        join monitoring_programme p on p.id = v.programme_id
-                        group by p.region_id, ad.direction_id""").query(rs -> {
-            actions.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getInt(3));
-        });
-        return new Snapshot(regions, directions, national, regional, actions);
     }
 }

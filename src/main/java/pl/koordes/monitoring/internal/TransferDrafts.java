@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.monitoring.MonitoringAction;
@@ -20,16 +19,17 @@ import pl.koordes.shared.security.CurrentUser;
  * audited as {@code MONITORING_VALUE_SAVED} with its values before and after, and the import itself as
  * {@code MONITORING_VALUES_IMPORTED} with its counts and the file's name. A value that was submitted or
  * approved meanwhile (or changed by someone else since the file was checked) is not overwritten: the
- * whole import is refused and nothing is saved.
+ * whole import is refused and nothing is saved. The values are written under the same rule as the form's
+ * ({@link ReportingValueRows}).
  */
 @Component
 public class TransferDrafts {
 
-    private final JdbcClient jdbc;
+    private final ReportingValueRows rows;
     private final ApplicationEventPublisher events;
 
-    TransferDrafts(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+    TransferDrafts(ReportingValueRows rows, ApplicationEventPublisher events) {
+        this.rows = rows;
         this.events = events;
     }
 
@@ -48,45 +48,16 @@ public class TransferDrafts {
             TransferImport.Counts counts) {
         for (TransferImport.Draft draft : drafts) {
             TransferStore.Line line = draft.line();
+            ReportingValues.ValueInput input = new ReportingValues.ValueInput(
+                    draft.value(), draft.notAvailable(), draft.expectedDate(), draft.comment(), draft.source(), null);
+            Long existing = line.valueId();
             Long id;
-            if (line.valueId() == null) {
-                id = jdbc.sql("""
-                                insert into monitoring_value
-                                    (indicator_id, period_id, region_id, status, value, not_available, expected_date,
-                                     comment, source, updated_at, updated_by)
-                                values (:indicator, :period, :region, 'DRAFT', :value, :na, :expected, :comment,
-                                        :source, now(), :by)
-                                on conflict (indicator_id, period_id) do nothing
-                                returning id""")
-                        .param("indicator", line.indicatorId())
-                        .param("period", periodId)
-                        .param("region", regionId)
-                        .param("value", draft.value())
-                        .param("na", draft.notAvailable())
-                        .param("expected", draft.expectedDate())
-                        .param("comment", draft.comment())
-                        .param("source", draft.source())
-                        .param("by", user.id())
-                        .query(Long.class)
-                        .optional()
+            if (existing == null) {
+                id = rows.insertDraft(line.indicatorId(), periodId, regionId, input, null, user.id())
                         .orElse(null);
             } else {
-                int changed = jdbc.sql("""
-                                update monitoring_value
-                                set status = 'DRAFT', value = :value, not_available = :na, expected_date = :expected,
-                                    comment = :comment, source = :source, updated_at = now(), updated_by = :by,
-                                    row_version = row_version + 1
-                                where id = :id and row_version = :version and status in ('DRAFT', 'RETURNED')""")
-                        .param("value", draft.value())
-                        .param("na", draft.notAvailable())
-                        .param("expected", draft.expectedDate())
-                        .param("comment", draft.comment())
-                        .param("source", draft.source())
-                        .param("by", user.id())
-                        .param("id", line.valueId())
-                        .param("version", line.rowVersion())
-                        .update();
-                id = changed == 1 ? line.valueId() : null;
+                boolean written = rows.rewriteDraft(existing, line.rowVersion(), input, false, null, user.id());
+                id = written ? existing : null;
             }
             if (id == null) {
                 throw Refused.conflict("monitoring.transfer.changedMeanwhile");

@@ -1,16 +1,20 @@
 package pl.koordes.monitoring.internal;
 
+import static pl.koordes.monitoring.internal.TransferCells.date;
+import static pl.koordes.monitoring.internal.TransferCells.flag;
+import static pl.koordes.monitoring.internal.TransferCells.longText;
+import static pl.koordes.monitoring.internal.TransferCells.number;
+import static pl.koordes.monitoring.internal.TransferCells.plain;
+import static pl.koordes.monitoring.internal.TransferCells.shown;
+import static pl.koordes.monitoring.internal.TransferCells.text;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,8 +25,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -33,6 +35,7 @@ import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import pl.koordes.directory.Region;
+import pl.koordes.monitoring.internal.TransferCells.Problems;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.text.TextInput;
@@ -65,8 +68,6 @@ public class TransferImport {
     private static final long MAX_ENTRY_SIZE = DataSize.ofMegabytes(20).toBytes();
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,14}(?:[.,]\\d+)?");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2009]");
-    private static final DateTimeFormatter POLISH_DATE =
-            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     static {
         // The limits every XLSX read in this application obeys (only this class reads XLSX).
@@ -392,71 +393,6 @@ public class TransferImport {
         return false;
     }
 
-    private static String plain(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(c);
-        return cell == null || cell.getCellType() != CellType.STRING
-                ? ""
-                : cell.getStringCellValue().strip();
-    }
-
-    private static final DataFormatter FORMATTER = new DataFormatter(Locale.ROOT);
-
-    /** A cell as text, trimmed: its string, or a number as written; formulas never reach here. */
-    private static String text(Row row, int column) {
-        Cell cell = row.getCell(column);
-        if (cell == null) {
-            return "";
-        }
-        return switch (cell.getCellType()) {
-            case STRING -> cell.getStringCellValue().strip();
-            case BLANK, _NONE -> "";
-            default -> FORMATTER.formatCellValue(cell).strip();
-        };
-    }
-
-    private static @Nullable BigDecimal number(Row row, int number, Problems problems) {
-        Cell cell = row.getCell(TransferTemplate.VALUE);
-        if (cell == null || cell.getCellType() == CellType.BLANK) {
-            return null;
-        }
-        BigDecimal value;
-        if (cell.getCellType() == CellType.NUMERIC) {
-            value = BigDecimal.valueOf(cell.getNumericCellValue());
-        } else if (cell.getCellType() == CellType.STRING) {
-            String typed = cell.getStringCellValue();
-            if (typed.isBlank()) {
-                return null;
-            }
-            value = parseDecimal(typed);
-            if (value == null) {
-                problems.at(number, TransferTemplate.VALUE, "monitoring.transfer.problem.notANumber", shown(typed));
-                return null;
-            }
-        } else {
-            problems.at(
-                    number,
-                    TransferTemplate.VALUE,
-                    "monitoring.transfer.problem.notANumber",
-                    shown(FORMATTER.formatCellValue(cell)));
-            return null;
-        }
-        if (value.signum() < 0) {
-            problems.at(number, TransferTemplate.VALUE, "monitoring.transfer.problem.negative");
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() > 4) {
-            problems.at(number, TransferTemplate.VALUE, "monitoring.transfer.problem.decimals");
-            return null;
-        }
-        if (stripped.precision() - stripped.scale() > 14) {
-            problems.at(number, TransferTemplate.VALUE, "monitoring.transfer.problem.tooLarge");
-            return null;
-        }
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
     /**
      * A number as people type it: "12,5", "12.5", "1 234,5" (spaces, also non-breaking, between thousands);
      * null when it is not one ("1.234,5" is ambiguous and not taken).
@@ -469,106 +405,8 @@ public class TransferImport {
         return new BigDecimal(compact.replace(',', '.').replace("+", ""));
     }
 
-    private static @Nullable Boolean flag(Row row, int number, Problems problems) {
-        Cell cell = row.getCell(TransferTemplate.NOT_AVAILABLE);
-        if (cell != null && cell.getCellType() == CellType.BOOLEAN) {
-            return cell.getBooleanCellValue();
-        }
-        String typed = text(row, TransferTemplate.NOT_AVAILABLE).toLowerCase(Locale.ROOT);
-        return switch (typed) {
-            case "" -> null;
-            case "tak", "t", "yes", "y", "true", "prawda" -> true;
-            case "nie", "n", "no", "false", "fałsz" -> false;
-            default -> {
-                problems.at(number, TransferTemplate.NOT_AVAILABLE, "monitoring.transfer.problem.flag", shown(typed));
-                yield null;
-            }
-        };
-    }
-
-    private static @Nullable LocalDate date(Row row, int number, Problems problems) {
-        Cell cell = row.getCell(TransferTemplate.EXPECTED);
-        if (cell == null || cell.getCellType() == CellType.BLANK) {
-            return null;
-        }
-        LocalDate date = null;
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isValidExcelDate(cell.getNumericCellValue())) {
-            date = DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate();
-        } else if (cell.getCellType() == CellType.STRING) {
-            String typed = cell.getStringCellValue().strip();
-            if (typed.isEmpty()) {
-                return null;
-            }
-            try {
-                date = typed.contains("-") ? LocalDate.parse(typed) : LocalDate.parse(typed, POLISH_DATE);
-            } catch (DateTimeParseException e) {
-                date = null;
-            }
-        }
-        if (date == null || date.getYear() < 2000 || date.getYear() > 2100) {
-            problems.at(
-                    number,
-                    TransferTemplate.EXPECTED,
-                    "monitoring.transfer.problem.date",
-                    shown(FORMATTER.formatCellValue(cell)));
-            return null;
-        }
-        return date;
-    }
-
-    private static @Nullable String longText(Row row, int column, int max, int number, Problems problems) {
-        String typed = text(row, column);
-        if (typed.isEmpty()) {
-            return null;
-        }
-        String normalised = TextInput.normalise(typed);
-        if (normalised == null || normalised.isEmpty()) {
-            return null;
-        }
-        if (TextInput.unprintable(normalised, true)) {
-            problems.at(number, column, "monitoring.transfer.problem.unprintable");
-            return null;
-        }
-        if (TextInput.length(normalised) > max) {
-            problems.at(number, column, "monitoring.transfer.problem.tooLong", max);
-            return null;
-        }
-        return normalised;
-    }
-
-    /** A piece of what a cell holds, to quote in the report: no control characters, at most 40 characters. */
-    private static String shown(String typed) {
-        String visible = TextInput.visible(typed);
-        return visible.codePointCount(0, visible.length()) > 40
-                ? visible.substring(0, visible.offsetByCodePoints(0, 40)) + "…"
-                : visible;
-    }
-
     private static String displayName(@Nullable String fileName) {
         String name = fileName == null ? "" : TextInput.normalise(fileName);
         return name == null || name.isEmpty() ? "plik.xlsx" : TextInput.visible(name);
-    }
-
-    /** The problems found so far: every one counted, the first {@link #REPORT_MAX} kept. */
-    private static final class Problems {
-
-        final List<Problem> kept = new ArrayList<>();
-        int count;
-
-        Problems file(String key, Object... args) {
-            return at(0, -1, key, args);
-        }
-
-        Problems at(int row, int column, String key, Object... args) {
-            count++;
-            if (kept.size() < REPORT_MAX) {
-                kept.add(new Problem(row, column, key, List.of(args)));
-            }
-            return this;
-        }
-
-        Outcome outcome() {
-            return new Outcome(List.copyOf(kept), count, 0, 0, 0, 0);
-        }
     }
 }

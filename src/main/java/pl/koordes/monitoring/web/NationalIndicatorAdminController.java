@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +31,6 @@ import pl.koordes.monitoring.internal.NationalProgramme.Indicator;
 import pl.koordes.monitoring.internal.NationalProgrammeReads;
 import pl.koordes.monitoring.internal.NationalTargetsForm;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
@@ -158,17 +156,15 @@ class NationalIndicatorAdminController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Indicator indicator = indicator(id);
-        if (!Confirmation.given(confirmed)) {
-            return "redirect:" + BASE + "/wskazniki/" + id + "/usun";
-        }
-        try {
-            management.deleteIndicator(id);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return question(model, indicator, true);
-        }
-        redirect.addFlashAttribute("notice", "monitoring.national.indicator.deleted");
-        return "redirect:" + BASE;
+        return NationalDeletion.delete(
+                confirmed,
+                BASE + "/wskazniki/" + id + "/usun",
+                () -> management.deleteIndicator(id),
+                response,
+                () -> question(model, indicator, true),
+                redirect,
+                "monitoring.national.indicator.deleted",
+                BASE);
     }
 
     private String question(Model model, Indicator indicator, boolean refused) {

@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,6 @@ import pl.koordes.monitoring.internal.NationalProgramme.Direction;
 import pl.koordes.monitoring.internal.NationalProgrammeManagement;
 import pl.koordes.monitoring.internal.NationalProgrammeReads;
 import pl.koordes.shared.outcome.NotFound;
-import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
@@ -192,17 +190,15 @@ class NationalProgrammeAdminController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Direction direction = direction(id);
-        if (!Confirmation.given(confirmed)) {
-            return "redirect:" + BASE + "/kierunki/" + id + "/usun";
-        }
-        try {
-            management.deleteDirection(id);
-        } catch (Refused refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return directionQuestion(model, direction, true);
-        }
-        redirect.addFlashAttribute("notice", "monitoring.national.direction.deleted");
-        return "redirect:" + BASE;
+        return NationalDeletion.delete(
+                confirmed,
+                BASE + "/kierunki/" + id + "/usun",
+                () -> management.deleteDirection(id),
+                response,
+                () -> directionQuestion(model, direction, true),
+                redirect,
+                "monitoring.national.direction.deleted",
+                BASE);
     }
 
     private String directionQuestion(Model model, Direction direction, boolean refused) {

@@ -24,6 +24,7 @@ import pl.koordes.monitoring.internal.ReportingPeriod;
 import pl.koordes.monitoring.internal.ReportingPeriods;
 import pl.koordes.monitoring.internal.ReportingProgress;
 import pl.koordes.monitoring.internal.ReportingReasonForm;
+import pl.koordes.monitoring.internal.ReportingValueChanges;
 import pl.koordes.monitoring.internal.ReportingValues;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -52,16 +53,19 @@ class ReportingController {
     private final ReportingAccess access;
     private final ReportingPeriods periods;
     private final ReportingValues values;
+    private final ReportingValueChanges changes;
     private final MonitoringPermissions permissions;
 
     ReportingController(
             ReportingAccess access,
             ReportingPeriods periods,
             ReportingValues values,
+            ReportingValueChanges changes,
             MonitoringPermissions permissions) {
         this.access = access;
         this.periods = periods;
         this.values = values;
+        this.changes = changes;
         this.permissions = permissions;
     }
 
@@ -118,7 +122,7 @@ class ReportingController {
             return "redirect:" + ReportingAccess.regionPath(period, region);
         }
         try {
-            int count = values.submit(period, region, everything ? null : chosen, user.id());
+            int count = changes.submit(period, region, everything ? null : chosen, user.id());
             redirect.addFlashAttribute("notice", "monitoring.reporting.submitted");
             redirect.addFlashAttribute("noticeArgument", count);
         } catch (Refused refused) {
@@ -134,7 +138,7 @@ class ReportingController {
         ReportingPeriod period = access.period(periodId);
         Region region = access.approving(slug, user);
         try {
-            int count = values.approve(period, region, null, user.id());
+            int count = changes.approve(period, region, null, user.id());
             redirect.addFlashAttribute("notice", "monitoring.reporting.approved");
             redirect.addFlashAttribute("noticeArgument", count);
         } catch (Refused refused) {
@@ -161,7 +165,7 @@ class ReportingController {
                 result,
                 response,
                 () -> {
-                    int count = values.returnForFix(period, region, null, form.text(), user.id());
+                    int count = changes.returnForFix(period, region, null, form.text(), user.id());
                     redirect.addFlashAttribute("notice", "monitoring.reporting.returned");
                     redirect.addFlashAttribute("noticeArgument", count);
                     return "redirect:" + ReportingAccess.regionPath(period, region);

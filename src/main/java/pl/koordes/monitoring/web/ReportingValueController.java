@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ import pl.koordes.monitoring.internal.ReportingNoteForm;
 import pl.koordes.monitoring.internal.ReportingNumbers;
 import pl.koordes.monitoring.internal.ReportingPeriod;
 import pl.koordes.monitoring.internal.ReportingReasonForm;
+import pl.koordes.monitoring.internal.ReportingValueChanges;
 import pl.koordes.monitoring.internal.ReportingValueForm;
 import pl.koordes.monitoring.internal.ReportingValues;
 import pl.koordes.monitoring.internal.ValueStatus;
@@ -50,12 +52,33 @@ class ReportingValueController {
 
     private final ReportingAccess access;
     private final ReportingValues values;
+    private final ReportingValueChanges changes;
     private final MonitoringPermissions permissions;
 
-    ReportingValueController(ReportingAccess access, ReportingValues values, MonitoringPermissions permissions) {
+    ReportingValueController(
+            ReportingAccess access,
+            ReportingValues values,
+            ReportingValueChanges changes,
+            MonitoringPermissions permissions) {
         this.access = access;
         this.values = values;
+        this.changes = changes;
         this.permissions = permissions;
+    }
+
+    /** A value's page: the period and region in the address (checked for this person) and the value's line. */
+    private record ValuePage(ReportingPeriod period, Region region, ReportingLine line) {
+
+        String path() {
+            return ReportingAccess.valuePath(period, region, line.indicatorId());
+        }
+    }
+
+    /** The value's page for an operator who approves the region's values. */
+    private ValuePage approving(long periodId, String slug, long indicatorId, CurrentUser user) {
+        ReportingPeriod period = access.period(periodId);
+        Region region = access.approving(slug, user);
+        return new ValuePage(period, region, line(period, region, indicatorId));
     }
 
     @GetMapping(VALUE)
@@ -93,7 +116,7 @@ class ReportingValueController {
                 response,
                 () -> {
                     try {
-                        values.save(
+                        changes.save(
                                 period,
                                 region.id(),
                                 line.indicatorId(),
@@ -131,16 +154,14 @@ class ReportingValueController {
             @PathVariable long indicatorId,
             CurrentUser user,
             RedirectAttributes redirect) {
-        ReportingPeriod period = access.period(periodId);
-        Region region = access.approving(slug, user);
-        ReportingLine line = line(period, region, indicatorId);
+        ValuePage page = approving(periodId, slug, indicatorId, user);
         try {
-            values.approve(period, region, line.indicatorId(), user.id());
+            changes.approve(page.period(), page.region(), page.line().indicatorId(), user.id());
             redirect.addFlashAttribute("notice", "monitoring.reporting.value.approved");
         } catch (Refused refused) {
             redirect.addFlashAttribute("problem", refused.messageKey());
         }
-        return "redirect:" + ReportingAccess.valuePath(period, region, indicatorId);
+        return "redirect:" + page.path();
     }
 
     @PostMapping(VALUE + "/zwroc")
@@ -154,22 +175,11 @@ class ReportingValueController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        ReportingPeriod period = access.period(periodId);
-        Region region = access.approving(slug, user);
-        ReportingLine line = line(period, region, indicatorId);
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    values.returnForFix(period, region, line.indicatorId(), form.text(), user.id());
-                    redirect.addFlashAttribute("notice", "monitoring.reporting.value.returned");
-                    return "redirect:" + ReportingAccess.valuePath(period, region, indicatorId);
-                },
-                errors -> {
-                    model.addAttribute("reason", form);
-                    return show(model, user, period, region, line, formOf(line), errors, false);
-                });
+        ValuePage page = approving(periodId, slug, indicatorId, user);
+        return submitOnPage(page, user, "reason", form, result, response, model, () -> {
+            changes.returnForFix(page.period(), page.region(), page.line().indicatorId(), form.text(), user.id());
+            return done(redirect, "monitoring.reporting.value.returned", page.path());
+        });
     }
 
     /** Asks before reopening an approved value, with the reason typed on the value's page. */
@@ -182,10 +192,9 @@ class ReportingValueController {
             @Valid ReportingReasonForm form,
             BindingResult result,
             Model model) {
-        ReportingPeriod period = access.period(periodId);
-        Region region = access.approving(slug, user);
-        ReportingLine line = line(period, region, indicatorId);
-        String back = ReportingAccess.valuePath(period, region, indicatorId);
+        ValuePage page = approving(periodId, slug, indicatorId, user);
+        ReportingLine line = page.line();
+        String back = page.path();
         if (result.hasErrors() || form.reason() == null || form.reason().isBlank()) {
             return "redirect:" + back;
         }
@@ -218,28 +227,16 @@ class ReportingValueController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        ReportingPeriod period = access.period(periodId);
-        Region region = access.approving(slug, user);
-        ReportingLine line = line(period, region, indicatorId);
-        String back = ReportingAccess.valuePath(period, region, indicatorId);
+        ValuePage page = approving(periodId, slug, indicatorId, user);
         boolean answered = Confirmation.given(confirmed);
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    if (!answered) {
-                        return "redirect:" + back + "/korekta?reason="
-                                + URLEncoder.encode(form.text(), StandardCharsets.UTF_8);
-                    }
-                    values.reopen(period, region, line.indicatorId(), form.text(), user.id());
-                    redirect.addFlashAttribute("notice", "monitoring.reporting.value.reopened");
-                    return "redirect:" + back;
-                },
-                errors -> {
-                    model.addAttribute("reason", form);
-                    return show(model, user, period, region, line, formOf(line), errors, false);
-                });
+        return submitOnPage(page, user, "reason", form, result, response, model, () -> {
+            if (!answered) {
+                return "redirect:" + page.path() + "/korekta?reason="
+                        + URLEncoder.encode(form.text(), StandardCharsets.UTF_8);
+            }
+            changes.reopen(page.period(), page.region(), page.line().indicatorId(), form.text(), user.id());
+            return done(redirect, "monitoring.reporting.value.reopened", page.path());
+        });
     }
 
     @PostMapping(VALUE + "/uwagi")
@@ -258,20 +255,11 @@ class ReportingValueController {
         if (!canWriteNotes(user, region)) {
             throw new AccessDeniedException("notes of region " + region.id());
         }
-        ReportingLine line = line(period, region, indicatorId);
-        return FormSubmission.submit(
-                form,
-                result,
-                response,
-                () -> {
-                    values.addNote(period, region, line.indicatorId(), form.text(), user.id());
-                    redirect.addFlashAttribute("notice", "monitoring.reporting.note.added");
-                    return "redirect:" + ReportingAccess.valuePath(period, region, indicatorId) + "#uwagi";
-                },
-                errors -> {
-                    model.addAttribute("note", form);
-                    return show(model, user, period, region, line, formOf(line), errors, false);
-                });
+        ValuePage page = new ValuePage(period, region, line(period, region, indicatorId));
+        return submitOnPage(page, user, "note", form, result, response, model, () -> {
+            changes.addNote(period, region, page.line().indicatorId(), form.text(), user.id());
+            return done(redirect, "monitoring.reporting.note.added", page.path() + "#uwagi");
+        });
     }
 
     @GetMapping(VALUE + "/plik")
@@ -289,6 +277,31 @@ class ReportingValueController {
         Downloads.attachment(response, file.type(), file.name());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.getOutputStream().write(file.data());
+    }
+
+    /**
+     * A form of the value's page other than the value's own (a reason, a note), shown under {@code attribute}:
+     * the operation runs when it passes; otherwise the page again with the form as typed.
+     */
+    private String submitOnPage(
+            ValuePage page,
+            CurrentUser user,
+            String attribute,
+            Object form,
+            BindingResult result,
+            HttpServletResponse response,
+            Model model,
+            Supplier<String> operation) {
+        return FormSubmission.submit(form, result, response, operation, errors -> {
+            model.addAttribute(attribute, form);
+            ReportingLine line = page.line();
+            return show(model, user, page.period(), page.region(), line, formOf(line), errors, false);
+        });
+    }
+
+    private static String done(RedirectAttributes redirect, String notice, String path) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:" + path;
     }
 
     /** The coordinator of the region and those who approve (the conversation's two sides) write notes. */
