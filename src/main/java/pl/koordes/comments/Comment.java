@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A comment as the pages show it. The author's e-mail never leaves the module: only whether there is one.
  *
+ * @param subject what it hangs under; {@code articleId} is that subject's id (an article's or a postulate's)
  * @param flags why the spam checks asked for a person to look (keys such as {@code NO_PROOF_OF_WORK})
  * @param reports reports not yet looked at by an editor, from visitors and signed-in people alike
  * @param signedInReports those of them made by signed-in accounts (only these hide a comment)
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Comment(
         long id,
+        CommentSubject subject,
         long articleId,
         String title,
         String body,
@@ -37,6 +39,7 @@ public record Comment(
     public Comment withTexts(String title, String body, String signature) {
         return new Comment(
                 id,
+                subject,
                 articleId,
                 title,
                 body,

@@ -1,9 +1,15 @@
 /**
- * Public comments under articles and their moderation, with spam defence. Depends on: shared, content (its API and the article page extension point).
+ * Public comments under articles and public postulates and their moderation, with spam defence. Depends on: shared, content (its API and the article page extension point), postulates (its API and the postulate page extension point).
  */
 @ApplicationModule(
         displayName = "comments",
-        allowedDependencies = {"shared", "content", "content :: article-page-section"})
+        allowedDependencies = {
+            "shared",
+            "content",
+            "content :: article-page-section",
+            "postulates",
+            "postulates :: postulate-page-section"
+        })
 @NullMarked
 package pl.koordes.comments;
 

@@ -1,9 +1,10 @@
 /**
- * The regions' postulates to central institutions: drafting, co-signing by other regions, forwarding, official answers and public accountability. Depends on: shared, directory, accounts, monitoring (the KPRES areas as tags).
+ * The regions' postulates to central institutions: drafting, co-signing by other regions, forwarding, official answers and public accountability. Depends on: shared, directory, accounts, monitoring (the KPRES areas as tags), events (national meetings for the agenda, and the event page extension point).
  */
 @ApplicationModule(
         displayName = "postulates",
-        allowedDependencies = {"shared", "directory", "accounts", "monitoring"})
+        allowedDependencies = {"shared", "directory", "accounts", "monitoring", "events", "events :: event-page-section"
+        })
 @NullMarked
 package pl.koordes.postulates;
 

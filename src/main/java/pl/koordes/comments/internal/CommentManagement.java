@@ -27,7 +27,6 @@ import pl.koordes.comments.CommentModerated;
 import pl.koordes.comments.CommentPublished;
 import pl.koordes.comments.CommentState;
 import pl.koordes.content.ArticleReference;
-import pl.koordes.content.PublishedArticles;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.outcome.NotFound;
@@ -53,7 +52,7 @@ public class CommentManagement {
     private final CommentSecret secret;
     private final RateLimiter limiter;
     private final CommentsProperties properties;
-    private final PublishedArticles articles;
+    private final Subjects subjects;
     private final Mailer mailer;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -65,7 +64,7 @@ public class CommentManagement {
             CommentSecret secret,
             RateLimiter limiter,
             CommentsProperties properties,
-            PublishedArticles articles,
+            Subjects subjects,
             Mailer mailer,
             Clock clock,
             PlatformTransactionManager transactionManager,
@@ -77,13 +76,18 @@ public class CommentManagement {
         this.secret = secret;
         this.limiter = limiter;
         this.properties = properties;
-        this.articles = articles;
+        this.subjects = subjects;
         this.mailer = mailer;
         this.clock = clock;
     }
 
     /** The message key of a refusal because the client address sent too many comments lately (answer 429). */
     public static final String TOO_MANY = "comments.error.tooMany";
+
+    /** A comment under an article: see {@link #submit(Subject, CommentForm, String, Locale)}. */
+    public CommentState submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
+        return submit(Subjects.of(article), form, clientAddress, locale);
+    }
 
     /**
      * Checks and stores a visitor's comment, already checked field by field ({@link CommentForm}); returns
@@ -94,7 +98,7 @@ public class CommentManagement {
      * connections of its own, so it is consulted before this method takes a connection for the write
      * (holding one while waiting for another could exhaust the pool).
      */
-    public CommentState submit(ArticleReference article, CommentForm form, String clientAddress, Locale locale) {
+    public CommentState submit(Subject subject, CommentForm form, String clientAddress, Locale locale) {
         Texts texts = Texts.of(form);
         String title = texts.title();
         String body = texts.body();
@@ -110,7 +114,8 @@ public class CommentManagement {
         if (!CommentForm.text(form.website()).isEmpty()) {
             // A robot filled the field people never see: kept as spam (so its text is known again), never shown.
             transactions.executeWithoutResult(status -> store.insert(new CommentStore.NewComment(
-                    article.id(),
+                    subject.kind(),
+                    subject.id(),
                     title,
                     body,
                     signature,
@@ -152,12 +157,22 @@ public class CommentManagement {
                     ? CommentState.APPROVED
                     : CommentState.PENDING;
             long id = store.insert(new CommentStore.NewComment(
-                    article.id(), title, body, signature, address, language, state, flags, fingerprint, now));
+                    subject.kind(),
+                    subject.id(),
+                    title,
+                    body,
+                    signature,
+                    address,
+                    language,
+                    state,
+                    flags,
+                    fingerprint,
+                    now));
             if (state == CommentState.APPROVED) {
-                store.touchThreads(List.of(article.id()));
-                events.publishEvent(new CommentPublished(id, article.id()));
+                store.touchSubjects(List.of(subject.key()));
+                events.publishEvent(new CommentPublished(id, subject.id()));
             } else {
-                events.publishEvent(new CommentAwaitingModeration(id, article.id()));
+                events.publishEvent(new CommentAwaitingModeration(id, subject.id()));
             }
             return state;
         });
@@ -179,8 +194,8 @@ public class CommentManagement {
             store.settleReports(distinct);
             notifyAuthors(distinct);
         }
-        store.touchThreads(
-                changed.stream().map(CommentStore.Changed::articleId).distinct().toList());
+        store.touchSubjects(
+                changed.stream().map(CommentStore.Changed::key).distinct().toList());
         return changed.isEmpty() ? 0 : distinct.size();
     }
 
@@ -197,7 +212,7 @@ public class CommentManagement {
             throw Refused.all(reasons);
         }
         store.edit(id, texts.title(), texts.body(), texts.signature(), clock.instant());
-        store.touchThreads(List.of(comment.articleId()));
+        store.touchSubjects(List.of(new CommentStore.Key(comment.subject(), comment.articleId())));
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_EDITED));
     }
 
@@ -210,7 +225,7 @@ public class CommentManagement {
             throw Refused.field("reply", "comments.error.replyTooLong");
         }
         store.reply(id, reply.isEmpty() ? null : reply, editor.displayName(), clock.instant());
-        store.touchThreads(List.of(comment.articleId()));
+        store.touchSubjects(List.of(new CommentStore.Key(comment.subject(), comment.articleId())));
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_REPLIED));
     }
 
@@ -244,8 +259,8 @@ public class CommentManagement {
                     .orElseThrow(() -> new NotFound("comment", id));
             Optional<CommentStore.Reports> counted = store.report(id, reporter, signedIn, now);
             if (counted.isPresent() && signedIn && counted.get().signedIn() >= properties.reportsToHide()) {
-                store.hide(id, now).ifPresent(article -> {
-                    store.touchThreads(List.of(article));
+                store.hide(id, now).ifPresent(subject -> {
+                    store.touchSubjects(List.of(subject));
                     events.publishEvent(new CommentHidden(
                             id, comment.articleId(), counted.get().signedIn()));
                 });
@@ -336,10 +351,11 @@ public class CommentManagement {
         if (notices.isEmpty()) {
             return;
         }
-        Map<Long, ArticleReference> published = articles.findByIds(
-                notices.stream().map(CommentStore.Notice::articleId).toList());
+        Map<CommentStore.Key, Subject> published = subjects.findAll(notices.stream()
+                .map(n -> new CommentStore.Key(n.subject(), n.articleId()))
+                .toList());
         for (CommentStore.Notice notice : notices) {
-            ArticleReference article = published.get(notice.articleId());
+            Subject article = published.get(new CommentStore.Key(notice.subject(), notice.articleId()));
             if (article != null) {
                 mailer.send(
                         notice.email(),
@@ -351,7 +367,9 @@ public class CommentManagement {
                                 "articleTitle",
                                 article.title(),
                                 "path",
-                                article.path() + "#komentarz-" + notice.id()));
+                                article.path() + "#komentarz-" + notice.id(),
+                                "textKey",
+                                article.isPostulate() ? "comments.mail.textPostulate" : "comments.mail.text"));
             }
         }
     }

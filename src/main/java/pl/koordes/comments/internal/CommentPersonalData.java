@@ -3,6 +3,7 @@ package pl.koordes.comments.internal;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pl.koordes.comments.CommentSubject;
 import pl.koordes.shared.personaldata.PersonalData;
 
 /**
@@ -32,12 +33,13 @@ class CommentPersonalData implements PersonalData {
     @Override
     public Object export(Person person) {
         return jdbc.sql("""
-                        select article_id, title, body, signature, state, created_at, published_at from comments_comment
+                        select subject, article_id, title, body, signature, state, created_at, published_at from comments_comment
                         where lower(email) = lower(:email) order by created_at
                         """)
                 .param("email", person.email())
                 .query((rs, n) -> {
                     var row = PersonalData.row();
+                    row.put("subject", rs.getString("subject"));
                     row.put("articleId", rs.getLong("article_id"));
                     row.put("title", rs.getString("title"));
                     row.put("text", rs.getString("body"));
@@ -51,13 +53,13 @@ class CommentPersonalData implements PersonalData {
 
     @Override
     public void erase(Person person) {
-        List<Long> articles = jdbc.sql("""
-                        select distinct article_id from comments_comment
+        List<CommentStore.Key> subjects = jdbc.sql("""
+                        select distinct subject, article_id from comments_comment
                         where lower(email) = lower(:email) or moderated_by = :name or reply_by = :name
                         """)
                 .param("email", person.email())
                 .param("name", person.displayName())
-                .query(Long.class)
+                .query((rs, n) -> new CommentStore.Key(CommentSubject.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list();
         jdbc.sql("update comments_comment set signature = :erased, email = null where lower(email) = lower(:email)")
                 .param("erased", ERASED)
@@ -75,6 +77,6 @@ class CommentPersonalData implements PersonalData {
                     .update();
         }
         // The public lists are cached per thread revision: the signature changes, so the revision does.
-        store.touchThreads(articles);
+        store.touchSubjects(subjects);
     }
 }

@@ -19,14 +19,16 @@ import org.springframework.stereotype.Repository;
 import pl.koordes.comments.BannedPhrase;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentState;
+import pl.koordes.comments.CommentSubject;
 
 /** The comments tables; every method is one statement so that pages cost the same whatever the data. */
 @Repository
 public class CommentStore {
 
-    private static final String COLUMNS = "id, article_id, title, body, signature, email is not null as has_email, "
-            + "language, state, flags, reports, signed_in_reports, created_at, published_at, moderated_at, moderated_by, edited_at, reply, "
-            + "reply_by, replied_at";
+    private static final String COLUMNS =
+            "id, subject, article_id, title, body, signature, email is not null as has_email, "
+                    + "language, state, flags, reports, signed_in_reports, created_at, published_at, moderated_at, moderated_by, edited_at, reply, "
+                    + "reply_by, replied_at";
 
     /** The advisory lock space of comment fingerprints ("KCMT"). */
     private static final int FINGERPRINT_LOCKS = 0x4B434D54;
@@ -37,8 +39,12 @@ public class CommentStore {
         this.jdbc = jdbc;
     }
 
+    /** What a comment hangs under: the kind of subject and its id. */
+    public record Key(CommentSubject subject, long id) {}
+
     /** A new comment, as the form's checks left it. */
     public record NewComment(
+            CommentSubject subject,
             long articleId,
             String title,
             String body,
@@ -48,21 +54,50 @@ public class CommentStore {
             CommentState state,
             List<String> flags,
             String fingerprint,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** A comment under an article. */
+        public NewComment(
+                long articleId,
+                String title,
+                String body,
+                String signature,
+                @Nullable String email,
+                String language,
+                CommentState state,
+                List<String> flags,
+                String fingerprint,
+                Instant createdAt) {
+            this(
+                    CommentSubject.ARTICLE,
+                    articleId,
+                    title,
+                    body,
+                    signature,
+                    email,
+                    language,
+                    state,
+                    flags,
+                    fingerprint,
+                    createdAt);
+        }
+    }
 
     /** A published thread's cache key and public count. */
     public record Thread(long revision, int approved) {}
 
     /** Who to tell that their comment was published. */
-    public record Notice(long id, long articleId, String email, String language, String title) {}
+    public record Notice(
+            long id, CommentSubject subject, long articleId, String email, String language, String title) {}
 
     public long insert(NewComment c) {
         return jdbc.sql("""
-                insert into comments_comment (article_id, title, body, signature, email, language, state, flags,
+                insert into comments_comment (subject, article_id, title, body, signature, email, language, state, flags,
                     fingerprint, created_at, published_at)
-                values (:article, :title, :body, :signature, :email, :language, :state, :flags::text[], :fingerprint,
+                values (:subject, :article, :title, :body, :signature, :email, :language, :state, :flags::text[], :fingerprint,
                     :created, :published)
                 returning id""")
+                .param("subject", c.subject().name())
                 .param("article", c.articleId())
                 .param("title", c.title())
                 .param("body", c.body())
@@ -85,20 +120,23 @@ public class CommentStore {
                 .optional();
     }
 
-    public List<Comment> approved(long articleId, long offset, int limit) {
+    public List<Comment> approved(Key subject, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS
-                        + " from comments_comment where article_id = :article and state = 'APPROVED' "
+                        + " from comments_comment where subject = :subject and article_id = :article and state = 'APPROVED' "
                         + "order by published_at, id offset :offset limit :limit")
-                .param("article", articleId)
+                .param("subject", subject.subject().name())
+                .param("article", subject.id())
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(CommentStore::comment)
                 .list();
     }
 
-    public Optional<Thread> thread(long articleId) {
-        return jdbc.sql("select revision, approved from comments_thread where article_id = :article")
-                .param("article", articleId)
+    public Optional<Thread> thread(Key subject) {
+        return jdbc.sql(
+                        "select revision, approved from comments_thread where subject = :subject and article_id = :article")
+                .param("subject", subject.subject().name())
+                .param("article", subject.id())
                 .query((rs, n) -> new Thread(rs.getLong(1), rs.getInt(2)))
                 .optional();
     }
@@ -109,18 +147,40 @@ public class CommentStore {
      * deadlock.
      */
     public void touchThreads(Collection<Long> articleIds) {
-        if (articleIds.isEmpty()) {
+        touchThreads(CommentSubject.ARTICLE, articleIds);
+    }
+
+    /**
+     * As {@link #touchThreads(Collection)}, for subjects of any kind: articles first, then postulates, each in
+     * the order of their ids.
+     */
+    public void touchSubjects(Collection<Key> subjects) {
+        for (CommentSubject kind : CommentSubject.values()) {
+            touchThreads(
+                    kind,
+                    subjects.stream()
+                            .filter(k -> k.subject() == kind)
+                            .map(Key::id)
+                            .toList());
+        }
+    }
+
+    /** As {@link #touchThreads(Collection)}, for subjects of one kind. */
+    public void touchThreads(CommentSubject subject, Collection<Long> ids) {
+        if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                insert into comments_thread (article_id, revision, approved)
-                select a.id, 1, (select count(*) from comments_comment c where c.article_id = a.id and c.state = 'APPROVED')
+                insert into comments_thread (subject, article_id, revision, approved)
+                select :subject, a.id, 1, (select count(*) from comments_comment c
+                                           where c.subject = :subject and c.article_id = a.id and c.state = 'APPROVED')
                 from unnest(:ids::bigint[]) as a(id)
-                on conflict (article_id) do update
+                on conflict (subject, article_id) do update
                     set revision = comments_thread.revision + 1, approved = excluded.approved""")
+                .param("subject", subject.name())
                 .param(
                         "ids",
-                        arrayLiteral(articleIds.stream()
+                        arrayLiteral(ids.stream()
                                 .distinct()
                                 .sorted()
                                 .map(String::valueOf)
@@ -197,7 +257,7 @@ public class CommentStore {
     /** The articles that have comments, most recently commented first (for the queue's filter). */
     public List<Long> commentedArticles(int limit) {
         return jdbc.sql(
-                        "select article_id from comments_comment group by article_id order by max(created_at) desc limit :limit")
+                        "select article_id from comments_comment where subject = 'ARTICLE' group by article_id order by max(created_at) desc limit :limit")
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
@@ -214,7 +274,7 @@ public class CommentStore {
             conditions.add("reports > 0");
         }
         if (filter.articleId() != null) {
-            conditions.add("article_id = :article");
+            conditions.add("subject = 'ARTICLE' and article_id = :article");
         }
         return String.join(" and ", conditions);
     }
@@ -234,15 +294,20 @@ public class CommentStore {
      * Moves comments to a state; returns the articles whose public list may have changed. Approving
      * (again) clears the reports: an editor has looked. Refusing erases the author's e-mail.
      */
-    public List<Long> setState(Collection<Long> ids, CommentState state, String by, Instant at) {
+    public List<Key> setState(Collection<Long> ids, CommentState state, String by, Instant at) {
         return changeState(ids, state, by, at).stream()
-                .map(Changed::articleId)
+                .map(Changed::key)
                 .distinct()
                 .toList();
     }
 
     /** One comment moved to another state, with the state it had before. */
-    public record Changed(long id, long articleId, CommentState before) {}
+    public record Changed(long id, CommentSubject subject, long articleId, CommentState before) {
+
+        public Key key() {
+            return new Key(subject, articleId);
+        }
+    }
 
     /** Moves comments to a state, as {@link #setState}; returns each comment moved, with its state before. */
     public List<Changed> changeState(Collection<Long> ids, CommentState state, String by, Instant at) {
@@ -259,13 +324,16 @@ public class CommentStore {
                     email = case when :state in ('REJECTED', 'SPAM') then null else c.email end
                 from (select id, state from comments_comment where id = any(:ids::bigint[]) order by id for update) old
                 where c.id = old.id
-                returning c.id, c.article_id, old.state as before""")
+                returning c.id, c.subject, c.article_id, old.state as before""")
                 .param("state", state.name())
                 .param("at", Timestamp.from(at))
                 .param("by", by)
                 .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
                 .query((rs, n) -> new Changed(
-                        rs.getLong("id"), rs.getLong("article_id"), CommentState.valueOf(rs.getString("before"))))
+                        rs.getLong("id"),
+                        CommentSubject.valueOf(rs.getString("subject")),
+                        rs.getLong("article_id"),
+                        CommentState.valueOf(rs.getString("before"))))
                 .list();
     }
 
@@ -288,10 +356,15 @@ public class CommentStore {
                 update comments_comment c set email = null
                 from comments_comment old
                 where c.id = old.id and c.id = any(:ids::bigint[]) and c.state = 'APPROVED' and old.email is not null
-                returning c.id, c.article_id, old.email, c.language, c.title""")
+                returning c.id, c.subject, c.article_id, old.email, c.language, c.title""")
                 .param("ids", arrayLiteral(ids.stream().map(String::valueOf).toList()))
-                .query((rs, n) ->
-                        new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Notice(
+                        rs.getLong(1),
+                        CommentSubject.valueOf(rs.getString(2)),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -346,15 +419,15 @@ public class CommentStore {
 
     /**
      * Hides a public comment after enough reports, until an editor decides (moderated by nobody: the readers did);
-     * returns its article, empty when it was not public any more.
+     * returns its subject, empty when it was not public any more.
      */
-    public Optional<Long> hide(long id, Instant at) {
+    public Optional<Key> hide(long id, Instant at) {
         return jdbc.sql("""
                 update comments_comment set state = 'HIDDEN', moderated_at = :at, moderated_by = ''
-                where id = :id and state = 'APPROVED' returning article_id""")
+                where id = :id and state = 'APPROVED' returning subject, article_id""")
                 .param("id", id)
                 .param("at", Timestamp.from(at))
-                .query(Long.class)
+                .query((rs, n) -> new Key(CommentSubject.valueOf(rs.getString(1)), rs.getLong(2)))
                 .optional();
     }
 
@@ -389,6 +462,7 @@ public class CommentStore {
         Array flags = rs.getArray("flags");
         return new Comment(
                 rs.getLong("id"),
+                CommentSubject.valueOf(rs.getString("subject")),
                 rs.getLong("article_id"),
                 rs.getString("title"),
                 rs.getString("body"),

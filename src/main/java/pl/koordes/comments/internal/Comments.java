@@ -10,7 +10,7 @@ import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentState;
 import pl.koordes.shared.web.Paged;
 
-/** Reading comments: the public list under an article and the moderation queue. */
+/** Reading comments: the public list under an article or a postulate, and the moderation queue. */
 @Service
 @Transactional(readOnly = true)
 public class Comments {
@@ -23,19 +23,19 @@ public class Comments {
         this.properties = properties;
     }
 
-    /** The public state of an article's comments: a revision for caches and the number of approved comments. */
+    /** The public state of a subject's comments: a revision for caches and the number of approved comments. */
     public record Thread(long revision, int approved) {}
 
-    public Thread thread(long articleId) {
-        return store.thread(articleId)
+    public Thread thread(CommentStore.Key subject) {
+        return store.thread(subject)
                 .map(t -> new Thread(t.revision(), t.approved()))
                 .orElse(new Thread(0, 0));
     }
 
     /** A page of approved comments, oldest first; {@code total} is the thread's count given by the caller. */
-    public Paged<Comment> approved(long articleId, int number, long total) {
+    public Paged<Comment> approved(CommentStore.Key subject, int number, long total) {
         int size = properties.pageSize();
-        List<Comment> items = total == 0 ? List.of() : store.approved(articleId, Paged.offset(number, size), size);
+        List<Comment> items = total == 0 ? List.of() : store.approved(subject, Paged.offset(number, size), size);
         return new Paged<>(items, number, size, total);
     }
 

@@ -18,10 +18,13 @@ import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.internal.CommentManagement;
+import pl.koordes.comments.internal.CommentStore;
 import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
-import pl.koordes.content.ArticleReference;
+import pl.koordes.comments.internal.Subject;
+import pl.koordes.comments.internal.Subjects;
 import pl.koordes.content.PublishedArticles;
+import pl.koordes.postulates.PublicPostulates;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -38,6 +41,8 @@ class CommentController {
     private final CommentManagement management;
     private final Comments comments;
     private final PublishedArticles articles;
+    private final PublicPostulates postulates;
+    private final Subjects subjects;
     private final CommentSection section;
     private final CommentsProperties properties;
 
@@ -45,11 +50,15 @@ class CommentController {
             CommentManagement management,
             Comments comments,
             PublishedArticles articles,
+            PublicPostulates postulates,
+            Subjects subjects,
             CommentSection section,
             CommentsProperties properties) {
         this.management = management;
         this.comments = comments;
         this.articles = articles;
+        this.postulates = postulates;
+        this.subjects = subjects;
         this.section = section;
         this.properties = properties;
     }
@@ -63,7 +72,39 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        ArticleReference article = articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug));
+        Subject article = Subjects.of(articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug)));
+        return submit(article, form, result, locale, request, response, model);
+    }
+
+    /**
+     * A comment under a postulate: the same checks as under an article. Only a public postulate that is not
+     * merged takes comments; a draft (or a malformed or unknown id) is not there (404).
+     */
+    @PostMapping("/postulaty/{id}/komentarze")
+    String submitUnderPostulate(
+            @PathVariable String id,
+            @Valid CommentForm form,
+            BindingResult result,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (!id.matches("\\d{1,18}")) {
+            throw new NotFound("postulate", id);
+        }
+        Subject postulate =
+                Subjects.of(postulates.findPublic(Long.parseLong(id)).orElseThrow(() -> new NotFound("postulate", id)));
+        return submit(postulate, form, result, locale, request, response, model);
+    }
+
+    private String submit(
+            Subject article,
+            CommentForm form,
+            BindingResult result,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
             try {
@@ -99,10 +140,9 @@ class CommentController {
     String reportForm(@PathVariable String id, Model model) {
         Comment comment = publicComment(id);
         ((Page) model.getAttribute("page")).csrfToken();
-        ArticleReference article =
-                articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
+        Subject article = subjectOf(comment);
         model.addAttribute("comment", comment);
-        model.addAttribute("article", article);
+        model.addAttribute("subject", article);
         return "comments/report";
     }
 
@@ -118,8 +158,7 @@ class CommentController {
             HttpServletResponse response,
             Model model) {
         Comment comment = publicComment(id);
-        ArticleReference article =
-                articles.findById(comment.articleId()).orElseThrow(() -> new NotFound("article", comment.articleId()));
+        Subject article = subjectOf(comment);
         try {
             management.report(
                     comment.id(),
@@ -131,10 +170,15 @@ class CommentController {
             }
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("comment", comment);
-            model.addAttribute("article", article);
+            model.addAttribute("subject", article);
             return "comments/tooManyReports";
         }
         return "redirect:" + article.path() + "?" + CommentSection.NOTICE_PARAMETER + "=zgloszony#komentarze";
+    }
+
+    private Subject subjectOf(Comment comment) {
+        return subjects.find(new CommentStore.Key(comment.subject(), comment.articleId()))
+                .orElseThrow(() -> new NotFound("subject", comment.articleId()));
     }
 
     private Comment publicComment(String id) {

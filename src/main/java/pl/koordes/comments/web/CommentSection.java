@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
+import pl.koordes.comments.internal.CommentStore;
 import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
+import pl.koordes.comments.internal.Subject;
+import pl.koordes.comments.internal.Subjects;
 import pl.koordes.content.ArticlePageSection;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.shared.web.FormErrors;
@@ -24,7 +27,7 @@ import pl.koordes.shared.web.PageFactory;
 import pl.koordes.shared.web.Paged;
 
 /**
- * The comments under every article: the approved comments, a page at a time, and the form. The
+ * The comments under every article (and, through {@link PostulateCommentSection}, every public postulate): the approved comments, a page at a time, and the form. The
  * rendered list is cached per article, thread revision, page and language; every public change bumps
  * the thread's revision in the database, so each node sees a stale entry as a miss and no
  * invalidation message is needed. The form carries no challenge (the script fetches one per visitor
@@ -44,7 +47,7 @@ class CommentSection implements ArticlePageSection {
             "opublikowany", "comments.notice.published",
             "zgloszony", "comments.notice.reported");
 
-    private record Key(long articleId, long revision, int page, String language) {}
+    private record Key(CommentStore.Key subject, long revision, int page, String language) {}
 
     private final Cache<Key, String> lists = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024)
@@ -71,18 +74,23 @@ class CommentSection implements ArticlePageSection {
 
     @Override
     public Optional<Content> render(ArticleReference article, HttpServletRequest request) {
+        return render(Subjects.of(article), request);
+    }
+
+    /** The list and the form under a subject that the visitor may see. */
+    Optional<Content> render(Subject article, HttpServletRequest request) {
         Page page = pages.create(request);
         // Loads the CSRF token now, while the response can still take headers: the cookie repository
         // sets its cookie on first use, and the form is written at the end of a long page, after the
         // response has begun streaming. Without this the form carries a token no cookie matches.
         page.csrfToken();
-        Comments.Thread thread = comments.thread(article.id());
+        Comments.Thread thread = comments.thread(article.key());
         int number = Math.min(
                 Paged.number(request.getParameter(PAGE_PARAMETER)),
                 Paged.pages(thread.approved(), properties.pageSize()));
         String list = lists.get(
-                new Key(article.id(), thread.revision(), number, page.lang()),
-                key -> renderList(page, article, comments.approved(article.id(), number, thread.approved())));
+                new Key(article.key(), thread.revision(), number, page.lang()),
+                key -> renderList(page, article, comments.approved(article.key(), number, thread.approved())));
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("approved", thread.approved());
@@ -93,15 +101,15 @@ class CommentSection implements ArticlePageSection {
     }
 
     /** The form; also used by the page that shows a refused comment again. */
-    Content form(Page page, ArticleReference article, CommentForm form, FormErrors errors) {
+    Content form(Page page, Subject article, CommentForm form, FormErrors errors) {
         Map<String, Object> model = formModel(page, article, form, errors);
         return output -> templates.render("comments/form.jte", model, output);
     }
 
-    Map<String, Object> formModel(Page page, ArticleReference article, CommentForm form, FormErrors errors) {
+    Map<String, Object> formModel(Page page, Subject article, CommentForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
-        model.put("article", article);
+        model.put("subject", article);
         model.put("form", form);
         model.put("errors", errors);
         model.put("challengeUrl", ChallengeController.PATH);
@@ -109,10 +117,10 @@ class CommentSection implements ArticlePageSection {
         return model;
     }
 
-    private String renderList(Page page, ArticleReference article, Paged<Comment> commentPage) {
+    private String renderList(Page page, Subject article, Paged<Comment> commentPage) {
         StringOutput output = new StringOutput();
         templates.render(
-                "comments/list.jte", Map.of("page", page, "article", article, "comments", commentPage), output);
+                "comments/list.jte", Map.of("page", page, "subject", article, "comments", commentPage), output);
         return output.toString();
     }
 

@@ -27,15 +27,17 @@ import pl.koordes.comments.BannedPhrase;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentState;
+import pl.koordes.comments.CommentSubject;
 import pl.koordes.comments.internal.BannedPhraseForm;
 import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.CommentPermissions;
+import pl.koordes.comments.internal.CommentStore;
 import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.comments.internal.ModerationAction;
 import pl.koordes.comments.internal.ReplyForm;
-import pl.koordes.content.ArticleReference;
-import pl.koordes.content.PublishedArticles;
+import pl.koordes.comments.internal.Subject;
+import pl.koordes.comments.internal.Subjects;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
@@ -61,19 +63,19 @@ class ModerationController {
     private final Comments comments;
     private final CommentManagement management;
     private final CommentPermissions permissions;
-    private final PublishedArticles articles;
+    private final Subjects subjects;
     private final CommentsProperties properties;
 
     ModerationController(
             Comments comments,
             CommentManagement management,
             CommentPermissions permissions,
-            PublishedArticles articles,
+            Subjects subjects,
             CommentsProperties properties) {
         this.comments = comments;
         this.management = management;
         this.permissions = permissions;
-        this.articles = articles;
+        this.subjects = subjects;
         this.properties = properties;
     }
 
@@ -91,14 +93,18 @@ class ModerationController {
         Paged<Comment> page = comments.queue(
                 new Comments.QueueFilter(only, filter.equals(QueueView.REPORTED), articleId), Paged.number(number));
         List<Long> commented = comments.commentedArticles();
-        Set<Long> ids = new HashSet<>(commented);
-        page.items().forEach(c -> ids.add(c.articleId()));
+        Set<CommentStore.Key> keys = new HashSet<>();
+        commented.forEach(id -> keys.add(new CommentStore.Key(CommentSubject.ARTICLE, id)));
+        page.items().forEach(c -> keys.add(new CommentStore.Key(c.subject(), c.articleId())));
         if (articleId != null) {
-            ids.add(articleId);
+            keys.add(new CommentStore.Key(CommentSubject.ARTICLE, articleId));
         }
+        Map<CommentStore.Key, Subject> found = subjects.findAll(keys);
         Map<Long, String> titles = new HashMap<>();
-        articles.findByIds(ids).forEach((id, ref) -> titles.put(id, ref.title()));
-        model.addAttribute("view", new QueueView(filter, articleId, page, comments.counts(), commented, titles));
+        found.values().stream()
+                .filter(s -> s.kind() == CommentSubject.ARTICLE)
+                .forEach(s -> titles.put(s.id(), s.title()));
+        model.addAttribute("view", new QueueView(filter, articleId, page, comments.counts(), commented, titles, found));
         return "comments/moderation/queue";
     }
 
@@ -315,9 +321,10 @@ class ModerationController {
     }
 
     private String detail(Model model, Comment comment, FormErrors errors, @Nullable String replyTyped) {
-        ArticleReference article = articles.findById(comment.articleId()).orElse(null);
+        Subject subject = subjects.find(new CommentStore.Key(comment.subject(), comment.articleId()))
+                .orElse(null);
         model.addAttribute("comment", comment);
-        model.addAttribute("article", article);
+        model.addAttribute("subject", subject);
         model.addAttribute("errors", errors);
         model.addAttribute(
                 "replyText", replyTyped != null ? replyTyped : comment.reply() == null ? "" : comment.reply());

@@ -6,12 +6,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentState;
+import pl.koordes.comments.internal.CommentStore;
 import pl.koordes.comments.internal.Comments;
+import pl.koordes.comments.internal.Subject;
 import pl.koordes.shared.web.Paged;
 
 /**
  * The moderation queue page: the filter as chosen, the comments, counts per state and the titles of
- * the articles involved.
+ * the articles and postulates involved.
  *
  * @param filter the state filter as in the address: a state name, {@code ZGLOSZONE} or empty for all
  */
@@ -21,7 +23,8 @@ public record QueueView(
         Paged<Comment> comments,
         Comments.QueueCounts counts,
         List<Long> commentedArticles,
-        Map<Long, String> articleTitles) {
+        Map<Long, String> articleTitles,
+        Map<CommentStore.Key, Subject> subjects) {
 
     /** The queue's address. */
     static final String QUEUE = "/redakcja/komentarze";
@@ -30,6 +33,11 @@ public record QueueView(
 
     public String articleTitle(long id) {
         return articleTitles.getOrDefault(id, "#" + id);
+    }
+
+    /** What the comment hangs under, with its link; null when it is not public (an unpublished article). */
+    public @Nullable Subject subject(Comment comment) {
+        return subjects.get(new CommentStore.Key(comment.subject(), comment.articleId()));
     }
 
     public boolean published(long id) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.events.EventLevel;
+import pl.koordes.events.EventReference;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.SeatMode;
 import pl.koordes.shared.i18n.Formats;
@@ -122,5 +123,10 @@ public record Event(
 
     public String href() {
         return "/wydarzenia/" + id;
+    }
+
+    /** The event as other modules see it (the event page's sections). */
+    public EventReference reference() {
+        return new EventReference(id, title, titleEn, href(), level, status, startsAt, endsAt);
     }
 }

@@ -1,8 +1,10 @@
 package pl.koordes.events.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.events.EventPageSection;
+import pl.koordes.events.EventReference;
 import pl.koordes.events.internal.Event;
 import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.events.internal.EventFilter;
@@ -41,6 +45,7 @@ class EventsController {
     private final Directory directory;
     private final IcsCalendar ics;
     private final MaterialFiles files;
+    private final List<EventPageSection> sections;
 
     EventsController(
             EventCatalogue catalogue,
@@ -48,8 +53,12 @@ class EventsController {
             EventRegistrations registrations,
             Directory directory,
             IcsCalendar ics,
-            MaterialFiles files) {
+            MaterialFiles files,
+            List<EventPageSection> sections) {
         this.files = files;
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(EventPageSection::order))
+                .toList();
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
@@ -107,6 +116,7 @@ class EventsController {
             Optional<CurrentUser> user,
             @RequestParam(required = false) @Nullable String zapis,
             @RequestParam(required = false) @Nullable String opinia,
+            HttpServletRequest request,
             Model model) {
         Event event = catalogue
                 .find(id)
@@ -125,6 +135,13 @@ class EventsController {
         model.addAttribute("regionNames", directory.regionsById());
         model.addAttribute("regions", directory.regions());
         model.addAttribute("files", files.of(id));
+        EventReference reference = event.reference();
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .map(section -> section.render(reference, request))
+                        .flatMap(Optional::stream)
+                        .toList());
         String notice = null;
         if (zapis != null && List.of("potwierdzony", "lista", "odwolany").contains(zapis)) {
             notice = "events.notice." + zapis;

@@ -95,4 +95,13 @@ public class PostulatePermissions {
     public boolean answersForSomeInstitution(@Nullable CurrentUser user) {
         return user != null && !user.institutionsOf(Role.CENTRAL_INSTITUTION).isEmpty();
     }
+
+    /**
+     * Putting a postulate on a national meeting's agenda (AGENDA): the operator, for a public postulate that is
+     * still on its way or answered — not a draft, a withdrawn or a merged one.
+     */
+    public boolean canPutOnAgenda(@Nullable CurrentUser user, PostulateStatus status) {
+        return isOperator(user)
+                && (status == PostulateStatus.SUBMITTED || status == PostulateStatus.FORWARDED || status.answered());
+    }
 }
