@@ -241,6 +241,8 @@ class MailPreferencesIntegrationTests {
                 Map.entry("reportingDeadline", "28.02.2026"),
                 Map.entry("reportingCount", 3L),
                 Map.entry("reportingReason", "Proszę sprawdzić źródło."),
-                Map.entry("reportingIndicator", "W1 Liczba PES"));
+                Map.entry("reportingIndicator", "W1 Liczba PES"),
+                Map.entry("postulateCosigner", "śląskie"),
+                Map.entry("postulateChange", "Postulat „Próba” przekazano adresatowi."));
     }
 }

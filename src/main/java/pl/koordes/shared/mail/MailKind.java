@@ -49,7 +49,10 @@ public enum MailKind {
     COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL),
     REPORTING_SUBMITTED("monitoring/reporting/mail/reportingSubmitted", Need.OPTIONAL),
     REPORTING_REMINDER("monitoring/reporting/mail/reportingReminder", Need.OPTIONAL),
-    REPORTING_OVERDUE("monitoring/reporting/mail/reportingOverdue", Need.OPTIONAL);
+    REPORTING_OVERDUE("monitoring/reporting/mail/reportingOverdue", Need.OPTIONAL),
+    // Postulates: another region co-signed the region's postulate; a followed postulate changed.
+    POSTULATE_COSIGNED("postulates/support/mail/postulateCosigned", Need.OPTIONAL),
+    POSTULATE_CHANGED("postulates/support/mail/postulateChanged", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
