@@ -61,7 +61,7 @@ class SupportBrowserIntegrationTests {
                 .contains("Poparcie województw")
                 .contains("Podpisały 2 województwa.")
                 .contains("Zaloguj się, aby poprzeć");
-        assertThat(browser.driver().findElements(By.cssSelector("#poparcie figure svg")))
+        assertThat(browser.driver().findElements(By.cssSelector("#poparcie figure svg.chart-svg")))
                 .hasSize(1);
         checkBothWidths("postulate-anonymous");
 

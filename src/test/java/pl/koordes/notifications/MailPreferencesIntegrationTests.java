@@ -132,7 +132,9 @@ class MailPreferencesIntegrationTests {
                         MailKind.COMMENT_PUBLISHED,
                         MailKind.REPORTING_SUBMITTED,
                         MailKind.REPORTING_REMINDER,
-                        MailKind.REPORTING_OVERDUE);
+                        MailKind.REPORTING_OVERDUE,
+                        MailKind.POSTULATE_COSIGNED,
+                        MailKind.POSTULATE_CHANGED);
     }
 
     private UUID send(String to, MailKind kind) {

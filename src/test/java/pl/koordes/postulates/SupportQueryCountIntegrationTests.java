@@ -2,6 +2,7 @@ package pl.koordes.postulates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,12 +75,15 @@ class SupportQueryCountIntegrationTests {
         statements.reset();
         assertThat(person.get("/powiadomienia").statusCode()).isEqualTo(200);
         int few = statements.count();
+        List<String> fewStatements = List.copyOf(statements.statements());
 
         notices(account, 117);
         person.get("/powiadomienia");
         statements.reset();
         assertThat(person.get("/powiadomienia").body()).contains("Starsze powiadomienia");
-        assertThat(statements.count()).isEqualTo(few);
+        assertThat(statements.count())
+                .as("%s%nthen%n%s", String.join("\n", fewStatements), String.join("\n", statements.statements()))
+                .isEqualTo(few);
     }
 
     private void signBy(long postulate, String slug) {

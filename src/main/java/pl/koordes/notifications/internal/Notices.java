@@ -1,12 +1,9 @@
 package pl.koordes.notifications.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,8 +18,7 @@ import pl.koordes.shared.web.Paged;
 
 /**
  * The in-application notices of each account: stored once per request (the request's id is the key), read
- * newest first, marked read one by one or all at once. The header's unread count is kept a few seconds per
- * account on this node and dropped here on every change, so a page costs at most one small count query.
+ * newest first, marked read one by one or all at once.
  */
 @Component
 @Transactional
@@ -41,14 +37,6 @@ public class Notices {
             return readAt == null;
         }
     }
-
-    /** How long a page may show an unread count another node has changed. */
-    private static final Duration COUNT_KEPT = Duration.ofSeconds(20);
-
-    private final Cache<Long, Long> unreadCounts = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(COUNT_KEPT)
-            .build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -74,20 +62,16 @@ public class Notices {
                 .param("link", notice.link())
                 .param("at", Timestamp.from(notice.requestedAt()))
                 .update();
-        unreadCounts.invalidate(notice.accountId());
         return stored > 0;
     }
 
     /** The account's unread notices (the header's count). */
     @Transactional(readOnly = true)
     public long unread(long accountId) {
-        return unreadCounts.get(
-                accountId,
-                id -> jdbc.sql(
-                                "select count(*) from notifications_notice where account_id = :account and read_at is null")
-                        .param("account", id)
-                        .query(Long.class)
-                        .single());
+        return jdbc.sql("select count(*) from notifications_notice where account_id = :account and read_at is null")
+                .param("account", accountId)
+                .query(Long.class)
+                .single();
     }
 
     /** Page {@code number} of the account's notices, newest first. */
@@ -125,7 +109,6 @@ public class Notices {
                 .param("account", accountId)
                 .query(Notices::notice)
                 .optional();
-        unreadCounts.invalidate(accountId);
         return notice;
     }
 
@@ -137,7 +120,6 @@ public class Notices {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("account", accountId)
                 .update();
-        unreadCounts.invalidate(accountId);
         return read;
     }
 
@@ -147,7 +129,6 @@ public class Notices {
         int deleted = jdbc.sql("delete from notifications_notice where read_at is not null and created_at < :before")
                 .param("before", Timestamp.from(before))
                 .update();
-        unreadCounts.invalidateAll();
         return deleted;
     }
 
@@ -165,7 +146,6 @@ public class Notices {
         jdbc.sql("delete from notifications_notice where account_id = :account")
                 .param("account", accountId)
                 .update();
-        unreadCounts.invalidate(accountId);
     }
 
     private static Notice notice(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.notifications.internal.Notices;
 import pl.koordes.shared.i18n.Messages;
@@ -30,6 +32,8 @@ class NoticeController {
 
     static final String BASE = "/powiadomienia";
 
+    private static final String UNREAD = NoticeController.class.getName() + ".unread";
+
     private final Notices notices;
 
     NoticeController(Notices notices) {
@@ -39,7 +43,8 @@ class NoticeController {
     /**
      * The header's "Powiadomienia (3 nieprzeczytane)" for signed-in people: the count is in the link's text,
      * so a screen reader says it. Visitors get no link and no query (the header asks only for signed-in
-     * people); a signed-in page costs one count, kept a few seconds.
+     * people); a signed-in request costs one small count (an index of unread notices), however many times
+     * the page's header is built in it (sections build pages of their own).
      */
     @Bean
     static HeaderLink noticeHeaderLink(Notices notices, Messages messages) {
@@ -47,7 +52,7 @@ class NoticeController {
             @Override
             public Optional<Page.NavigationItem> link(CurrentUser user) {
                 Locale locale = LocaleContextHolder.getLocale();
-                long unread = notices.unread(user.id());
+                long unread = unreadInThisRequest(notices, user.id());
                 String text = unread == 0
                         ? messages.get(locale, "notifications.notices.link")
                         : messages.get(locale, "notifications.notices.linkUnread", unread);
@@ -61,10 +66,24 @@ class NoticeController {
         };
     }
 
+    /** The count once per request: kept as a request attribute. */
+    private static long unreadInThisRequest(Notices notices, long accountId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return notices.unread(accountId);
+        }
+        if (request.getAttribute(UNREAD, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
+            return known;
+        }
+        long unread = notices.unread(accountId);
+        request.setAttribute(UNREAD, unread, RequestAttributes.SCOPE_REQUEST);
+        return unread;
+    }
+
     @GetMapping(BASE)
     String list(CurrentUser user, @RequestParam(name = "strona", defaultValue = "1") String number, Model model) {
         model.addAttribute("notices", notices.page(user.id(), Paged.number(number)));
-        model.addAttribute("unread", notices.unread(user.id()));
+        model.addAttribute("unread", unreadInThisRequest(notices, user.id()));
         return "notifications/notices";
     }
 

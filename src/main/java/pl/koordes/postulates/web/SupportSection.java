@@ -149,7 +149,7 @@ class SupportSection implements PostulatePageSection {
                     region.slug(), region.name(page.locale()), shape.path(), shape.labelX(), shape.labelY()));
         }
         Choropleth chart = Choropleth.of("poparcie", page.t("postulates.support.mapTitle"), areas, viewBox)
-                .classes(ClassBreaks.Method.EQUAL_INTERVAL, 2)
+                .classes(ClassBreaks.Method.EQUAL_INTERVAL, ClassBreaks.MIN_CLASSES)
                 .counted("postulates.support.mapCount");
         Map<String, String> kinds = new HashMap<>();
         for (MapShape shape : shapes) {
