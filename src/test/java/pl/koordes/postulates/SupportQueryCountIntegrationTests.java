@@ -74,16 +74,21 @@ class SupportQueryCountIntegrationTests {
         person.get("/powiadomienia");
         statements.reset();
         assertThat(person.get("/powiadomienia").statusCode()).isEqualTo(200);
-        int few = statements.count();
-        List<String> fewStatements = List.copyOf(statements.statements());
+        // The page's own statements: the session's reads and writes (Spring Session) are the same for every
+        // page and are sometimes read twice by the session filter, whatever the page shows.
+        List<String> few = pageStatements();
 
         notices(account, 117);
         person.get("/powiadomienia");
         statements.reset();
         assertThat(person.get("/powiadomienia").body()).contains("Starsze powiadomienia");
-        assertThat(statements.count())
-                .as("%s%nthen%n%s", String.join("\n", fewStatements), String.join("\n", statements.statements()))
-                .isEqualTo(few);
+        assertThat(pageStatements()).isEqualTo(few).hasSize(3);
+    }
+
+    private List<String> pageStatements() {
+        return statements.statements().stream()
+                .filter(statement -> !statement.contains("SPRING_SESSION"))
+                .toList();
     }
 
     private void signBy(long postulate, String slug) {
