@@ -135,7 +135,9 @@ class MailPreferencesIntegrationTests {
                         MailKind.REPORTING_OVERDUE,
                         MailKind.POSTULATE_SUBMITTED,
                         MailKind.POSTULATE_ANSWERED,
-                        MailKind.POSTULATE_OVERDUE);
+                        MailKind.POSTULATE_OVERDUE,
+                        MailKind.POSTULATE_COSIGNED,
+                        MailKind.POSTULATE_CHANGED);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -251,6 +253,8 @@ class MailPreferencesIntegrationTests {
                 Map.entry("answersInstitution", "Ministerstwo Rodziny, Pracy i Polityki Społecznej"),
                 Map.entry("answersDue", "31.01.2027"),
                 Map.entry("answersStatus", "Przyjęty"),
-                Map.entry("answersOverdue", 12L));
+                Map.entry("answersOverdue", 12L),
+                Map.entry("postulateCosigner", "śląskie"),
+                Map.entry("postulateChange", "Postulat „Próba” przekazano adresatowi."));
     }
 }

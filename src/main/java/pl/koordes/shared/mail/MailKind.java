@@ -56,7 +56,10 @@ public enum MailKind {
     // Postulates: a region submitted a postulate, the operators review it.
     POSTULATE_SUBMITTED("postulates/drafting/mail/postulateSubmitted", Need.OPTIONAL),
     POSTULATE_ANSWERED("postulates/answers/mail/postulateAnswered", Need.OPTIONAL),
-    POSTULATE_OVERDUE("postulates/answers/mail/postulateOverdue", Need.OPTIONAL);
+    POSTULATE_OVERDUE("postulates/answers/mail/postulateOverdue", Need.OPTIONAL),
+    // Postulates: another region co-signed the region's postulate; a followed postulate changed.
+    POSTULATE_COSIGNED("postulates/support/mail/postulateCosigned", Need.OPTIONAL),
+    POSTULATE_CHANGED("postulates/support/mail/postulateChanged", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
