@@ -3,7 +3,7 @@
  */
 @ApplicationModule(
         displayName = "postulates",
-        allowedDependencies = {"shared", "directory", "accounts", "monitoring"})
+        allowedDependencies = {"shared", "directory", "directory :: region-page-section", "accounts", "monitoring"})
 @NullMarked
 package pl.koordes.postulates;
 
