@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,25 @@ public class PublicListing {
                 .params(params)
                 .query((rs, n) -> row(rs, today))
                 .list();
+    }
+
+    /** Each region's latest public postulates (merged ones left out), at most {@code count} each, in one statement. */
+    public Map<Long, List<Row>> latestByRegion(int count) {
+        LocalDate today = today();
+        Map<Long, List<Row>> rows = new HashMap<>();
+        jdbc.sql(ROW_COLUMNS + """
+                         where p.id in (select x.id from (
+                             select q.id, row_number() over (partition by q.region_id
+                                                             order by q.submitted_at desc nulls last, q.id desc) as n
+                             from postulates_postulate q where q.status not in ('DRAFT', 'MERGED')) x
+                           where x.n <= :limit)
+                        order by p.region_id, p.submitted_at desc nulls last, p.id desc""")
+                .param("limit", count)
+                .query((rs, n) -> row(rs, today))
+                .list()
+                .forEach(row -> rows.computeIfAbsent(row.regionId(), r -> new ArrayList<>())
+                        .add(row));
+        return rows;
     }
 
     /** Every row of the list with these filters, in the list's order, streamed. */
