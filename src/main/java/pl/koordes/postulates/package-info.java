@@ -3,7 +3,14 @@
  */
 @ApplicationModule(
         displayName = "postulates",
-        allowedDependencies = {"shared", "directory", "accounts", "monitoring", "events", "events :: event-page-section"
+        allowedDependencies = {
+            "shared",
+            "directory",
+            "directory :: region-page-section",
+            "accounts",
+            "monitoring",
+            "events",
+            "events :: event-page-section"
         })
 @NullMarked
 package pl.koordes.postulates;
