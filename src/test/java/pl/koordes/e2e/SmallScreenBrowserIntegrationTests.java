@@ -50,8 +50,8 @@ class SmallScreenBrowserIntegrationTests {
             Actor.PENDING_SECOND_FACTOR);
 
     /** Routes that are files or data rather than pages; documents are told apart by their content type too. */
-    private static final Pattern NOT_A_PAGE =
-            Pattern.compile("^/actuator.*|.*\\.(csv|xlsx|pdf|json|ics|xml)$|^/media/.*|.*/materialy/\\{file}$");
+    private static final Pattern NOT_A_PAGE = Pattern.compile(
+            "^/actuator.*|.*\\.(csv|xlsx|pdf|json|ics|xml)$|^/media/.*|.*/materialy/\\{file}$|.*/dokument$|.*/zalaczniki/\\{attachmentId}$");
 
     /** Pages no route row reaches with demo data as it is: a published event, with its registration form. */
     private static final Map<String, String> EXTRA_ANONYMOUS = Map.of(

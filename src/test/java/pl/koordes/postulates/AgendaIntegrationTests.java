@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -224,7 +223,6 @@ class AgendaIntegrationTests {
                 .update();
     }
 
-    @Disabled("counts 12 statements with one postulate and 13 with twenty: the extra statement is not found yet")
     @Test
     void theEventPageRunsTheSameStatementsWithOneOrTwentyPostulatesOnItsAgenda() {
         long meeting = copyOfNationalMeeting("PUBLISHED", "30 days");
@@ -235,9 +233,9 @@ class AgendaIntegrationTests {
         assertThat(postulates).hasSize(20);
         SignedInClient reader = signedIn(DemoAccounts.PARTICIPANT, 5);
         put(postulates.subList(0, 1), meeting);
-        int one = statementsFor(reader, "/wydarzenia/" + meeting);
+        List<String> one = statementsFor(reader, "/wydarzenia/" + meeting);
         put(postulates.subList(1, 20), meeting);
-        int twenty = statementsFor(reader, "/wydarzenia/" + meeting);
+        List<String> twenty = statementsFor(reader, "/wydarzenia/" + meeting);
         String page = reader.get("/wydarzenia/" + meeting).body();
         assertThat(page).contains("Spotkanie omówi 20 postulatów regionów.");
         assertThat(twenty).isEqualTo(one);
@@ -252,16 +250,18 @@ class AgendaIntegrationTests {
         }
     }
 
-    /** The fewest statements of three views, once warm: a session's occasional write is not the page's. */
-    private int statementsFor(SignedInClient client, String path) {
+    /**
+     * The page's own statements, once warm. The session's reads and writes (Spring Session) are left out: a
+     * page long enough to be sent while it is still being written saves the session once more, whatever it
+     * shows, so twenty postulates would count one statement more than one for a reason not the page's.
+     */
+    private List<String> statementsFor(SignedInClient client, String path) {
         client.get(path);
-        int fewest = Integer.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            statements.reset();
-            assertThat(client.get(path).statusCode()).as(path).isEqualTo(200);
-            fewest = Math.min(fewest, statements.count());
-        }
-        return fewest;
+        statements.reset();
+        assertThat(client.get(path).statusCode()).as(path).isEqualTo(200);
+        return statements.statements().stream()
+                .filter(statement -> !statement.contains("SPRING_SESSION"))
+                .toList();
     }
 
     private void assertRefused(SignedInClient editor, String path, String meeting, String message) {

@@ -57,6 +57,17 @@ public class TestExtensions {
             }
         }
 
+        /**
+         * The statements of the page itself: those of the session store (Spring Session) left out. They are
+         * the same for every page, except that a page too long for the response buffer is sent while still
+         * being written, and the session is then saved and read once more whatever the page shows.
+         */
+        public List<String> pageStatements() {
+            return statements().stream()
+                    .filter(statement -> !statement.contains("SPRING_SESSION"))
+                    .toList();
+        }
+
         void counted(@Nullable Object[] arguments) {
             count.incrementAndGet();
             statements.add(

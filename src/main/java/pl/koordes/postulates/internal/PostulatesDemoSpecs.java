@@ -147,7 +147,7 @@ final class PostulatesDemoSpecs {
                     0,
                     null),
             new Spec(
-                    "opolskie",
+                    "slaskie",
                     "MRPiPS",
                     "Rada ekonomii społecznej przy wojewodzie",
                     "Współpraca administracji rządowej w regionie z sektorem ekonomii społecznej jest doraźna.",
