@@ -153,7 +153,7 @@ public final class BarChart {
                         .mapToDouble(i -> Svg.width(texts.get(i)))
                         .max()
                         .orElse(20)
-                + 8;
+                + 14;
         double right = WIDTH - valueSpace;
         double lo = axis.min().doubleValue();
         double span = axis.max().doubleValue() - lo;
