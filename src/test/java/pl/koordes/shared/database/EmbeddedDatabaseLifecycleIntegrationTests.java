@@ -52,12 +52,24 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
                 .exists();
     }
 
+    /**
+     * Stops the application and its PostgreSQL with every process it started, and waits until they are gone:
+     * a server process still writing its statistics while the temporary folder is deleted fails the test on a
+     * busy machine although nothing was wrong.
+     */
     @AfterEach
     void stop() {
-        if (application != null && application.isAlive()) {
-            application.destroyForcibly();
+        List<ProcessHandle> running = new ArrayList<>();
+        if (application != null) {
+            running.add(application.toHandle());
+            running.addAll(application.descendants().toList());
         }
-        postmaster().ifPresent(ProcessHandle::destroyForcibly);
+        postmaster().ifPresent(postmaster -> {
+            running.add(postmaster);
+            running.addAll(postmaster.descendants().toList());
+        });
+        running.forEach(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofMinutes(1)).until(() -> running.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
