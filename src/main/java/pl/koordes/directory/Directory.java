@@ -89,6 +89,18 @@ public class Directory {
                 .optional();
     }
 
+    /**
+     * The regional social-policy centre (ROPS) of each region, by region id: the institution that answers
+     * once for its region (surveys answered per institution).
+     */
+    public Map<Long, Long> regionalCentres() {
+        return jdbc.sql("""
+                        select region_id, min(id) from institution
+                        where kind = 'ROPS' and region_id is not null group by region_id
+                        """).query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public List<Macroregion> macroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
                 .query((rs, n) -> Macroregion.of(rs, ""))

@@ -1,9 +1,9 @@
 /**
- * Needs surveys: builder, audiences, answers and results per region. Depends on: shared, directory, accounts.
+ * Needs surveys: builder, audiences, answers and results per region, and the needs recognised in them with the events and advice that answered them. Depends on: shared, directory, accounts, events (the event page shows the need it answers).
  */
 @ApplicationModule(
         displayName = "surveys",
-        allowedDependencies = {"shared", "directory", "accounts"})
+        allowedDependencies = {"shared", "directory", "accounts", "events", "events :: event-page-section"})
 @NullMarked
 package pl.koordes.surveys;
 
