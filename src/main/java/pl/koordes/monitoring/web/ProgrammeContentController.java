@@ -92,18 +92,11 @@ class ProgrammeContentController {
         Draft draft = pages.editableDraft(slug, user);
         Goal goal = goalId == null ? null : goal(content(draft), goalId);
         model.addAttribute("goal", goal);
-        return pages.save(
-                draft,
-                "goal",
-                form,
-                result,
-                response,
-                model,
-                redirect,
-                createOrUpdate(
-                        goal,
-                        () -> management.createGoal(draft.version(), form),
-                        existing -> management.updateGoal(draft.version(), existing, form)));
+        Runnable save = createOrUpdate(
+                goal,
+                () -> management.createGoal(draft.version(), form),
+                existing -> management.updateGoal(draft.version(), existing, form));
+        return pages.save(draft, "goal", form, result, response, model, redirect, save);
     }
 
     @GetMapping(BASE + "/cele/{goalId}/usun")
@@ -162,12 +155,8 @@ class ProgrammeContentController {
     String action(@PathVariable String slug, @PathVariable long actionId, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
         Action action = action(content(draft), actionId);
-        return edit(
-                model,
-                draft,
-                "action",
-                action,
-                ActionForm.of(action, draft.version().rowVersion()));
+        ActionForm form = ActionForm.of(action, draft.version().rowVersion());
+        return edit(model, draft, "action", action, form);
     }
 
     @PostMapping({BASE + "/dzialania/nowe", BASE + "/dzialania/{actionId}"})
@@ -183,18 +172,11 @@ class ProgrammeContentController {
         Draft draft = pages.editableDraft(slug, user);
         Action action = actionId == null ? null : action(content(draft), actionId);
         model.addAttribute("action", action);
-        return pages.save(
-                draft,
-                "action",
-                form,
-                result,
-                response,
-                model,
-                redirect,
-                createOrUpdate(
-                        action,
-                        () -> management.createAction(draft.version(), form),
-                        existing -> management.updateAction(draft.version(), existing, form)));
+        Runnable save = createOrUpdate(
+                action,
+                () -> management.createAction(draft.version(), form),
+                existing -> management.updateAction(draft.version(), existing, form));
+        return pages.save(draft, "action", form, result, response, model, redirect, save);
     }
 
     @GetMapping(BASE + "/dzialania/{actionId}/usun")
@@ -245,12 +227,8 @@ class ProgrammeContentController {
     String indicator(@PathVariable String slug, @PathVariable long indicatorId, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
         Indicator indicator = indicator(content(draft), indicatorId);
-        return edit(
-                model,
-                draft,
-                "indicator",
-                indicator,
-                IndicatorForm.of(indicator, draft.version().rowVersion()));
+        IndicatorForm form = IndicatorForm.of(indicator, draft.version().rowVersion());
+        return edit(model, draft, "indicator", indicator, form);
     }
 
     /**
@@ -275,18 +253,11 @@ class ProgrammeContentController {
             return edit(model, draft, "indicator", indicator, changed);
         }
         model.addAttribute("indicator", indicator);
-        return pages.save(
-                draft,
-                "indicator",
-                form,
-                result,
-                response,
-                model,
-                redirect,
-                createOrUpdate(
-                        indicator,
-                        () -> management.addIndicator(draft.version(), form),
-                        existing -> management.updateIndicator(draft.version(), existing, form)));
+        Runnable save = createOrUpdate(
+                indicator,
+                () -> management.addIndicator(draft.version(), form),
+                existing -> management.updateIndicator(draft.version(), existing, form));
+        return pages.save(draft, "indicator", form, result, response, model, redirect, save);
     }
 
     static @Nullable IndicatorForm rowsChanged(IndicatorForm form, @Nullable String action) {
