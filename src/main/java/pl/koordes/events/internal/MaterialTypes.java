@@ -1,7 +1,5 @@
 package pl.koordes.events.internal;
 
-import static pl.koordes.shared.web.UploadTypes.type;
-
 import pl.koordes.shared.web.UploadTypes;
 
 /**
@@ -14,17 +12,17 @@ public final class MaterialTypes {
     /** The accepted types of event materials. */
     public static final UploadTypes ACCEPTED = UploadTypes.of(
             "material",
-            type("application/pdf", "PDF", "pdf"),
-            type("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX", "docx"),
-            type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "xlsx"),
-            type("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX", "pptx"),
-            type("application/vnd.oasis.opendocument.text", "ODT", "odt"),
-            type("application/vnd.oasis.opendocument.spreadsheet", "ODS", "ods"),
-            type("application/vnd.oasis.opendocument.presentation", "ODP", "odp"),
-            type("image/png", "PNG", "png"),
-            type("image/jpeg", "JPEG", "jpg", "jpeg"),
-            type("text/plain", "TXT", "txt"),
-            type("text/csv", "CSV", "csv"));
+            UploadTypes.PDF,
+            UploadTypes.DOCX,
+            UploadTypes.XLSX,
+            UploadTypes.PPTX,
+            UploadTypes.ODT,
+            UploadTypes.ODS,
+            UploadTypes.ODP,
+            UploadTypes.PNG,
+            UploadTypes.JPEG,
+            UploadTypes.TXT,
+            UploadTypes.CSV);
 
     private MaterialTypes() {}
 }

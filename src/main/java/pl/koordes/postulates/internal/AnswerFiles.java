@@ -1,7 +1,5 @@
 package pl.koordes.postulates.internal;
 
-import static pl.koordes.shared.web.UploadTypes.type;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +17,7 @@ import pl.koordes.shared.web.UploadTypes;
 public final class AnswerFiles {
 
     /** The accepted types of an answer's document. */
-    static final UploadTypes ACCEPTED = UploadTypes.of(
-            "odpowiedz",
-            type("application/pdf", "PDF", "pdf"),
-            type("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX", "docx"),
-            type("application/vnd.oasis.opendocument.text", "ODT", "odt"));
+    static final UploadTypes ACCEPTED = UploadTypes.of("odpowiedz", UploadTypes.PDF, UploadTypes.DOCX, UploadTypes.ODT);
 
     /** A document as stored. */
     public record Document(String name, String type, byte[] content) {}

@@ -1,7 +1,5 @@
 package pl.koordes.postulates.internal;
 
-import static pl.koordes.shared.web.UploadTypes.type;
-
 import pl.koordes.shared.web.UploadTypes;
 
 /**
@@ -15,15 +13,15 @@ public final class AttachmentTypes {
     /** The accepted types of a postulate's attachments. */
     public static final UploadTypes ACCEPTED = UploadTypes.of(
             "zalacznik",
-            type("application/pdf", "PDF", "pdf"),
-            type("application/msword", "DOC", "doc"),
-            type("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX", "docx"),
-            type("application/vnd.ms-excel", "XLS", "xls"),
-            type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "xlsx"),
-            type("application/vnd.oasis.opendocument.text", "ODT", "odt"),
-            type("application/vnd.oasis.opendocument.spreadsheet", "ODS", "ods"),
-            type("image/png", "PNG", "png"),
-            type("image/jpeg", "JPEG", "jpg", "jpeg"));
+            UploadTypes.PDF,
+            UploadTypes.DOC,
+            UploadTypes.DOCX,
+            UploadTypes.XLS,
+            UploadTypes.XLSX,
+            UploadTypes.ODT,
+            UploadTypes.ODS,
+            UploadTypes.PNG,
+            UploadTypes.JPEG);
 
     private AttachmentTypes() {}
 }

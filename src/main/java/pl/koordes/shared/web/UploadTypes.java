@@ -36,7 +36,8 @@ import pl.koordes.shared.text.TextInput;
  * decides only between types that the content cannot tell apart: DOC or XLS for an old binary Office file
  * (one OLE2 container to tika-core), CSV or plain text for text.
  *
- * <p>Use: {@link #check} an upload against the module's list (or {@link #detect} its type), store it under
+ * <p>Use: make the module's list once ({@code UploadTypes.of("plik", UploadTypes.PDF, UploadTypes.DOCX)}),
+ * {@link #check} an upload against it (or {@link #detect} its type), store it under
  * {@link #safeName}, send it back with {@link #contentDisposition}.
  */
 public final class UploadTypes {
@@ -82,8 +83,23 @@ public final class UploadTypes {
         }
     }
 
-    static final String DOC = "application/msword";
-    static final String XLS = "application/vnd.ms-excel";
+    // The types modules accept, for their lists; another one is made with type(...).
+    public static final Type PDF = type("application/pdf", "PDF", "pdf");
+    public static final Type DOC = type("application/msword", "DOC", "doc");
+    public static final Type DOCX =
+            type("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX", "docx");
+    public static final Type XLS = type("application/vnd.ms-excel", "XLS", "xls");
+    public static final Type XLSX =
+            type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "xlsx");
+    public static final Type PPTX =
+            type("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX", "pptx");
+    public static final Type ODT = type("application/vnd.oasis.opendocument.text", "ODT", "odt");
+    public static final Type ODS = type("application/vnd.oasis.opendocument.spreadsheet", "ODS", "ods");
+    public static final Type ODP = type("application/vnd.oasis.opendocument.presentation", "ODP", "odp");
+    public static final Type PNG = type("image/png", "PNG", "png");
+    public static final Type JPEG = type("image/jpeg", "JPEG", "jpg", "jpeg");
+    public static final Type TXT = type("text/plain", "TXT", "txt");
+    public static final Type CSV = type("text/csv", "CSV", "csv");
 
     /** The main part's content type in an OOXML package's {@code [Content_Types].xml}, by what it makes the file. */
     private static final Map<String, String> OOXML_MAIN = Map.of(
@@ -120,7 +136,7 @@ public final class UploadTypes {
                 fallbackName);
     }
 
-    /** A type for {@link #of}: {@code type("image/jpeg", "JPEG", "jpg", "jpeg")}. */
+    /** A type for {@link #of} (where none of the constants fits): {@code type("image/gif", "GIF", "gif")}. */
     public static Type type(String mime, String label, String... extensions) {
         return new Type(mime, List.of(extensions), label);
     }
@@ -187,8 +203,9 @@ public final class UploadTypes {
             // the package's own list of parts says the same in a few lines: which kind its main part is.
             case "application/x-tika-ooxml", "application/zip" -> ooxml(content);
             // An OLE2 compound file: the container is proven by its bytes; the extension picks which of the two.
-            case "application/x-tika-msoffice" -> extension.equals("doc") ? DOC : extension.equals("xls") ? XLS : null;
-            case "text/plain" -> extension.equals("csv") ? "text/csv" : mime;
+            case "application/x-tika-msoffice" ->
+                extension.equals("doc") ? DOC.mime() : extension.equals("xls") ? XLS.mime() : null;
+            case "text/plain" -> extension.equals("csv") ? CSV.mime() : mime;
             default -> mime;
         };
     }

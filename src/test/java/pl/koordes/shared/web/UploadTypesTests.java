@@ -2,7 +2,6 @@ package pl.koordes.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static pl.koordes.shared.web.UploadTypes.type;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,7 @@ import pl.koordes.events.MaterialSamples;
  */
 class UploadTypesTests {
 
-    private static final UploadTypes DOCUMENTS =
-            UploadTypes.of("dokument", type("application/pdf", "PDF", "pdf"), type("image/png", "PNG", "png"));
+    private static final UploadTypes DOCUMENTS = UploadTypes.of("dokument", UploadTypes.PDF, UploadTypes.PNG);
 
     private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
