@@ -823,8 +823,9 @@ public class BuilderManagement {
 
     /**
      * How the typed lines become the options (or rows) of a question: a line equal to an existing label keeps
-     * that option (its answers and the conditions on it); when as many lines are new as options are gone, they
-     * are the same options relabelled, in order; otherwise the rest are removed and added.
+     * that option (its answers and the conditions on it); when at least as many lines are new as options are gone, these
+     * are the same options relabelled, in order, and further lines are added; when fewer lines are left than
+     * options, the options whose labels are gone are removed and the lines added.
      */
     record Plan(List<Keep> kept, List<Add> added, List<Choice> removed) {
 
@@ -853,8 +854,11 @@ public class BuilderManagement {
                     open.add(i);
                 }
             }
-            if (left.size() == open.size()) {
-                for (int i = 0; i < open.size(); i++) {
+            // Nothing needs to go: the options without their label were relabelled, in order (the rest of
+            // the new lines are new options). More options than new lines: which went is unknowable, so
+            // every option whose label is gone is removed (refused where it has answers).
+            if (left.size() <= open.size()) {
+                for (int i = 0; i < left.size(); i++) {
                     assigned[open.get(i)] = left.get(i).id();
                     used.add(left.get(i).id());
                 }
