@@ -63,35 +63,54 @@ class BuilderHostileInputIntegrationTests {
                         line,
                         editor.post(
                                 base + "/pytania/nowe",
-                                "type", "MATRIX",
-                                "questionText", line,
-                                "questionHelp", line,
-                                "sectionId", sectionId,
-                                "lowLabel", line,
-                                "highLabel", line,
-                                "matrixRows", line + "\nWiersz stały"));
+                                "type",
+                                "MATRIX",
+                                "questionText",
+                                line,
+                                "questionHelp",
+                                line,
+                                "sectionId",
+                                sectionId,
+                                "lowLabel",
+                                line,
+                                "highLabel",
+                                line,
+                                "matrixRows",
+                                line + "\nWiersz stały"));
                 check(
                         softly,
                         line,
                         editor.post(
                                 base + "/pytania/nowe",
-                                "type", "MULTIPLE_CHOICE",
-                                "questionText", "Wybór",
-                                "sectionId", sectionId,
-                                "choices", "Opcja stała\n" + line));
+                                "type",
+                                "MULTIPLE_CHOICE",
+                                "questionText",
+                                "Wybór",
+                                "sectionId",
+                                sectionId,
+                                "choices",
+                                "Opcja stała\n" + line));
             }
             int version = jdbc.sql("select row_version from surveys_survey where id = :id")
                     .param("id", survey)
                     .query(Integer.class)
                     .single();
-            for (String line : lines.stream().filter(l -> l.contains("<") || l.contains("\u0000")).limit(60).toList()) {
+            for (String line : lines.stream()
+                    .filter(l -> l.contains("<") || l.contains("\u0000"))
+                    .limit(60)
+                    .toList()) {
                 HttpResponse<String> settings = editor.post(
                         base + "/ustawienia",
-                        "title", line,
-                        "description", line,
-                        "responseMode", "PERSON",
-                        "resultsVisibility", "OPERATORS",
-                        "version", String.valueOf(version));
+                        "title",
+                        line,
+                        "description",
+                        line,
+                        "responseMode",
+                        "PERSON",
+                        "resultsVisibility",
+                        "OPERATORS",
+                        "version",
+                        String.valueOf(version));
                 check(softly, line, settings);
                 if (settings.statusCode() == 302) {
                     version++;

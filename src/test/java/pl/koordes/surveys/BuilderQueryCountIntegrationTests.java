@@ -73,9 +73,7 @@ class BuilderQueryCountIntegrationTests {
         jdbc.sql("""
                         insert into surveys_section (survey_id, position, title)
                         values (:s, 1, 'Pierwsza'), (:s, 2, 'Druga')
-                        """)
-                .param("s", survey)
-                .update();
+                        """).param("s", survey).update();
         jdbc.sql("""
                         insert into surveys_question (survey_id, section_id, position, type, text, scale_min_label,
                             scale_max_label)
@@ -84,32 +82,23 @@ class BuilderQueryCountIntegrationTests {
                                n, case n % 3 when 1 then 'SINGLE_CHOICE' when 2 then 'MATRIX' else 'SHORT_TEXT' end,
                                'Pytanie liczone ' || n, 'nisko', 'wysoko'
                         from generate_series(1, :n) n
-                        """)
-                .param("s", survey)
-                .param("n", questions)
-                .update();
+                        """).param("s", survey).param("n", questions).update();
         jdbc.sql("""
                         insert into surveys_option (question_id, position, label)
                         select q.id, k, 'Opcja ' || k from surveys_question q, generate_series(1, 3) k
                         where q.survey_id = :s and q.type = 'SINGLE_CHOICE'
-                        """)
-                .param("s", survey)
-                .update();
+                        """).param("s", survey).update();
         jdbc.sql("""
                         insert into surveys_matrix_row (question_id, position, label)
                         select q.id, k, 'Wiersz ' || k from surveys_question q, generate_series(1, 3) k
                         where q.survey_id = :s and q.type = 'MATRIX'
-                        """)
-                .param("s", survey)
-                .update();
+                        """).param("s", survey).update();
         jdbc.sql("""
                         update surveys_question q set condition_option_id =
                             (select min(o.id) from surveys_option o join surveys_question c on c.id = o.question_id
                              where c.survey_id = :s and c.position = 1)
                         where q.survey_id = :s and q.type = 'SHORT_TEXT'
-                        """)
-                .param("s", survey)
-                .update();
+                        """).param("s", survey).update();
         return survey;
     }
 
