@@ -78,7 +78,7 @@ class SurveysBuilderBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Ankieta anonimowa nie pozwala zmieniać wysłanych odpowiedzi");
+                    .contains("ankieta anonimowa nie pozwala zmieniać wysłanych odpowiedzi");
             check("settings-errors");
 
             // A question by keyboard only.
