@@ -93,11 +93,12 @@ class SurveysInvitationsBrowserIntegrationTests {
                 .contains("przypomnienie e-mailem i powiadomienie w serwisie");
         checkBothWidths("confirm");
 
-        for (int i = 0; i < 120 && !"submit".equals(activeType()); i++) {
+        // Past the header's own buttons to the question's.
+        for (int i = 0; i < 120 && !"Wyślij przypomnienie".equals(activeText()); i++) {
             keys.sendKeys(Keys.TAB).perform();
         }
-        assertThat(browser.js().executeScript("return document.activeElement.textContent"))
-                .isEqualTo("Wyślij przypomnienie");
+        assertThat(activeType()).isEqualTo("submit");
+        assertThat(activeText()).isEqualTo("Wyślij przypomnienie");
         keys.sendKeys(Keys.ENTER).perform();
         browser.waiting().until(ExpectedConditions.urlMatches("/zaproszenia$"));
         assertThat(browser.driver()
@@ -113,6 +114,11 @@ class SurveysInvitationsBrowserIntegrationTests {
         Object href = browser.js()
                 .executeScript("return document.activeElement && document.activeElement.getAttribute('href')");
         return href == null ? "" : href.toString();
+    }
+
+    private String activeText() {
+        Object text = browser.js().executeScript("return document.activeElement && document.activeElement.textContent");
+        return text == null ? "" : text.toString().strip();
     }
 
     private String activeType() {
