@@ -137,7 +137,9 @@ class MailPreferencesIntegrationTests {
                         MailKind.POSTULATE_ANSWERED,
                         MailKind.POSTULATE_OVERDUE,
                         MailKind.POSTULATE_COSIGNED,
-                        MailKind.POSTULATE_CHANGED);
+                        MailKind.POSTULATE_CHANGED,
+                        MailKind.SURVEY_INVITATION,
+                        MailKind.SURVEY_REMINDER);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -255,6 +257,12 @@ class MailPreferencesIntegrationTests {
                 Map.entry("answersStatus", "Przyjęty"),
                 Map.entry("answersOverdue", 12L),
                 Map.entry("postulateCosigner", "śląskie"),
-                Map.entry("postulateChange", "Postulat „Próba” przekazano adresatowi."));
+                Map.entry("postulateChange", "Postulat „Próba” przekazano adresatowi."),
+                Map.entry("invitationsTitle", "Potrzeby doradcze"),
+                Map.entry("invitationsPurpose", "Zbieramy potrzeby doradcze regionów."),
+                Map.entry("invitationsCloses", "31.08.2027 14:30"),
+                Map.entry("invitationsDaysLeft", 3L),
+                Map.entry("invitationsInstitution", true),
+                Map.entry("invitationsDraft", true));
     }
 }

@@ -59,7 +59,10 @@ public enum MailKind {
     POSTULATE_OVERDUE("postulates/answers/mail/postulateOverdue", Need.OPTIONAL),
     // Postulates: another region co-signed the region's postulate; a followed postulate changed.
     POSTULATE_COSIGNED("postulates/support/mail/postulateCosigned", Need.OPTIONAL),
-    POSTULATE_CHANGED("postulates/support/mail/postulateChanged", Need.OPTIONAL);
+    POSTULATE_CHANGED("postulates/support/mail/postulateChanged", Need.OPTIONAL),
+    // Surveys: an invitation to answer, and a reminder to those who have not answered before it closes.
+    SURVEY_INVITATION("surveys/invitations/mail/surveyInvitation", Need.OPTIONAL),
+    SURVEY_REMINDER("surveys/invitations/mail/surveyReminder", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
