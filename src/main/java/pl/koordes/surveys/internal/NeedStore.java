@@ -129,7 +129,7 @@ public class NeedStore {
                                sv.id as survey_id, sv.title, sv.anonymous, sv.published, sv.results_visibility,
                                i.name as institution, a.text_value, a.number_value, a.date_value, a.scale_value,
                                o.label as option_label, m.label as row_label
-                        from """ + from + """
+                        from\s""" + from + """
 
                         join surveys_response r on r.id = s.response_id
                         join surveys_question q on q.id = s.question_id and q.survey_id = r.survey_id
@@ -138,7 +138,7 @@ public class NeedStore {
                         left join surveys_answer a on a.response_id = s.response_id and a.question_id = s.question_id
                         left join surveys_option o on o.id = a.option_id
                         left join surveys_matrix_row m on m.id = a.matrix_row_id
-                        where """ + where + """
+                        where\s""" + where + """
 
                         order by sv.id, q.id, r.region_id nulls last, s.response_id, o.position nulls last, m.position, a.id
                         """).params(params).query(rs -> {
@@ -245,7 +245,7 @@ public class NeedStore {
                                (select count(*) from surveys_need_link l where l.need_id = n.id) as links,
                                (select count(*) from surveys_need_source s where s.need_id = n.id) as sources
                         from surveys_need n left join surveys_survey sv on sv.id = n.survey_id
-                        where """ + where.sql() + " order by n.created_at desc, n.id desc limit :limit offset :offset")
+                        where\s""" + where.sql() + " order by n.created_at desc, n.id desc limit :limit offset :offset")
                 .params(where.params())
                 .param("limit", size)
                 .param("offset", Paged.offset(number, size))
