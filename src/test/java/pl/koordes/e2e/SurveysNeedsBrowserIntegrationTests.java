@@ -70,7 +70,7 @@ class SurveysNeedsBrowserIntegrationTests {
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
                     .contains("Temat: podaj temat potrzeby.")
-                    .contains("Opis: opisz potrzebę.");
+                    .contains("Opisz potrzebę.");
             check("form-errors");
 
             // By keyboard: type, choose the region by typing its name in the select, send with Enter.

@@ -221,7 +221,7 @@ class NeedsIntegrationTests {
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(testing.status(marked)).isEqualTo("ANSWERED");
         assertThat(editor.get("/potrzeby/" + marked).body())
-                .contains("tak oznaczył operator")
+                .contains("według oznaczenia operatora")
                 .contains(Formats.date(today.minusDays(2)));
 
         // A form read before that change is stale: 409 with the text as typed.

@@ -185,7 +185,7 @@ public class NeedManagement implements Needs {
             throw Refused.field(field, "surveys.needs.event.cancelled");
         }
         if (!insertLink(id, NeedLinkKind.EVENT, eventId, user.id())) {
-            throw Refused.field(field, "surveys.needs.event.linked");
+            throw Refused.field(field, "surveys.needs.event.alreadyLinked");
         }
         linked(need, NeedLinkKind.EVENT, eventId);
     }
