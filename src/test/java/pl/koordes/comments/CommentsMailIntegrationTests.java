@@ -1,19 +1,9 @@
 package pl.koordes.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.support.SignedInClient;
+import pl.koordes.support.TestSmtp;
 
 /**
  * An author who left an e-mail address with consent is told once, by real mail (GreenMail), in the
@@ -39,18 +30,12 @@ import pl.koordes.support.SignedInClient;
 @DirtiesContext
 class CommentsMailIntegrationTests {
 
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final TestSmtp smtp = TestSmtp.onFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
+        smtp.register(registry);
     }
 
     @LocalServerPort
@@ -86,13 +71,13 @@ class CommentsMailIntegrationTests {
         assertThat(sent.statusCode()).isEqualTo(302);
         Comment comment = testing.byTitle(title);
         assertThat(comment.hasEmail()).isTrue();
-        assertThat(smtp.getReceivedMessages()).noneMatch(m -> to(m).contains("ala.autorka@example.org"));
+        assertThat(smtp.to("ala.autorka@example.org")).isEmpty();
 
         testing.approve(comment.id());
 
-        MimeMessage message = awaitMessageTo("ala.autorka@example.org");
+        MimeMessage message = smtp.awaitMessageTo("ala.autorka@example.org");
         assertThat(message.getSubject()).isEqualTo("Twój komentarz został opublikowany");
-        String body = plainText(message);
+        String body = TestSmtp.part(message, "text/plain");
         assertThat(body)
                 .contains(title)
                 .contains("https://koordes.example" + article.path() + "#komentarz-" + comment.id());
@@ -104,9 +89,7 @@ class CommentsMailIntegrationTests {
 
         // Approving again (after a report, say) sends nothing more: the address is gone.
         testing.approve(comment.id());
-        assertThat(smtp.getReceivedMessages())
-                .filteredOn(m -> to(m).contains("ala.autorka@example.org"))
-                .hasSize(1);
+        assertThat(smtp.to("ala.autorka@example.org")).hasSize(1);
     }
 
     @Test
@@ -150,49 +133,9 @@ class CommentsMailIntegrationTests {
         testing.approve(testing.byTitle(english).id());
         CommentsTesting.reject(context, testing.byTitle(rejected).id());
 
-        MimeMessage message = awaitMessageTo("bob.author@example.org");
+        MimeMessage message = smtp.awaitMessageTo("bob.author@example.org");
         assertThat(message.getSubject()).isEqualTo("Your comment has been published");
         assertThat(testing.byTitle(rejected).hasEmail()).isFalse();
-        assertThat(smtp.getReceivedMessages()).noneMatch(m -> to(m).contains("cezary@example.org"));
-    }
-
-    private static MimeMessage awaitMessageTo(String address) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Arrays.stream(smtp.getReceivedMessages())
-                                .filter(m -> to(m).contains(address))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    /** The plain-text part, decoded. */
-    private static String plainText(MimeMessage message) throws Exception {
-        if (message.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                if (parts.getBodyPart(i).isMimeType("text/plain")) {
-                    return (String) parts.getBodyPart(i).getContent();
-                }
-            }
-        }
-        return String.valueOf(message.getContent());
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .map(Object::toString)
-                    .toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(smtp.to("cezary@example.org")).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import pl.koordes.comments.internal.BannedPhraseForm;
 import pl.koordes.comments.internal.CommentManagement;
 import pl.koordes.comments.internal.CommentStore;
+import pl.koordes.comments.internal.CommentThreads;
 import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.ModerationAction;
 import pl.koordes.comments.internal.ReplyForm;
@@ -42,6 +43,7 @@ public final class CommentsTesting {
     private final CommentManagement management;
     private final Comments comments;
     private final CommentStore store;
+    private final CommentThreads threads;
 
     public static CommentsTesting of(ApplicationContext context) {
         return new CommentsTesting(
@@ -49,7 +51,8 @@ public final class CommentsTesting {
                 context.getBean(PublishedArticles.class),
                 context.getBean(CommentManagement.class),
                 context.getBean(Comments.class),
-                context.getBean(CommentStore.class));
+                context.getBean(CommentStore.class),
+                context.getBean(CommentThreads.class));
     }
 
     private CommentsTesting(
@@ -57,12 +60,14 @@ public final class CommentsTesting {
             PublishedArticles articles,
             CommentManagement management,
             Comments comments,
-            CommentStore store) {
+            CommentStore store,
+            CommentThreads threads) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.management = management;
         this.comments = comments;
         this.store = store;
+        this.threads = threads;
     }
 
     /** A fresh published article whose title carries markup, so every page that shows it proves escaping. */
@@ -120,7 +125,7 @@ public final class CommentsTesting {
                     UUID.randomUUID().toString().replace("-", ""),
                     base.plusSeconds(i)));
         }
-        store.touchThreads(List.of(article.id()));
+        threads.touchThreads(List.of(article.id()));
     }
 
     /** Pending comments, as sent by visitors whose browsers solved the proof of work. */
@@ -153,7 +158,7 @@ public final class CommentsTesting {
                 List.of(),
                 UUID.randomUUID().toString().replace("-", ""),
                 Instant.now()));
-        store.touchThreads(List.of(article.id()));
+        threads.touchThreads(List.of(article.id()));
     }
 
     /** The editors reply to the article's oldest approved comment. */

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import pl.koordes.comments.internal.CommentStore;
+import pl.koordes.comments.internal.CommentThreads;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.NaughtyStrings;
@@ -176,7 +176,7 @@ class PostulateCommentsIntegrationTests {
         jdbc.sql("""
                         update comments_comment set state = 'APPROVED', published_at = created_at
                         where subject = 'POSTULATE' and article_id = :p and state = 'PENDING'""").param("p", postulate).update();
-        context.getBean(CommentStore.class).touchThreads(CommentSubject.POSTULATE, List.of(postulate));
+        context.getBean(CommentThreads.class).touchThreads(CommentSubject.POSTULATE, List.of(postulate));
         SignedInClient reader = new SignedInClient(port, "127.0.21.104");
         int pages = (accepted + 19) / 20 + 1;
         for (int p = 1; p <= pages; p++) {

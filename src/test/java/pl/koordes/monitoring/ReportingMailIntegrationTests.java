@@ -6,19 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +33,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.monitoring.internal.ReportingReminders;
 import pl.koordes.support.DemoAccounts;
+import pl.koordes.support.TestSmtp;
 
 /**
  * Reporting's mail through real SMTP (GreenMail): the region's coordinator is told when values come back
@@ -53,19 +46,14 @@ import pl.koordes.support.DemoAccounts;
 @DirtiesContext
 class ReportingMailIntegrationTests {
 
-    private static final int SMTP_PORT = freePort();
     private static final String HOSTILE = "<script>alert('zwrot')</script> & \"cudzysłów\"";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final TestSmtp smtp = TestSmtp.onFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
+        smtp.register(registry);
     }
 
     @Autowired
@@ -111,7 +99,7 @@ class ReportingMailIntegrationTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(302);
-        MimeMessage submitted = awaitMessage(DemoAccounts.EDITOR, "2097");
+        MimeMessage submitted = smtp.awaitMessage(DemoAccounts.EDITOR, "2097");
         assertThat(submitted.getSubject()).contains("małopolskie").contains("2097");
 
         assertThat(mvc.perform(post(value + "/zwroc")
@@ -122,30 +110,33 @@ class ReportingMailIntegrationTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(302);
-        MimeMessage returned = awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, "zwrócone");
-        String html = part(returned, "text/html");
+        MimeMessage returned = smtp.awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, "zwrócone");
+        String html = TestSmtp.part(returned, "text/html");
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
-        assertThat(part(returned, "text/plain")).contains("<script>alert('zwrot')</script>");
+        assertThat(TestSmtp.part(returned, "text/plain")).contains("<script>alert('zwrot')</script>");
     }
 
     @Test
     void remindersGoOnceBeforeAndOnceAfterTheDeadlineEvenWhenTheJobRunsTwiceAtOnce() throws Exception {
         LocalDate deadline = LocalDate.of(2096, 3, 10);
         period(2095, deadline);
-        long before = count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "2095");
+        long before = smtp.count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "2095");
         // Too early: nothing.
         reminders.sendDue(deadline.minusDays(8));
         // A week before, twice at the same moment (two nodes), then once more.
         race(() -> reminders.sendDue(deadline.minusDays(5)));
         reminders.sendDue(deadline.minusDays(1));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Przypomnienie: sprawozdanie za 2095") == 1);
+                .until(() ->
+                        smtp.count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Przypomnienie: sprawozdanie za 2095") == 1);
         // After the deadline, twice.
         race(() -> reminders.sendDue(deadline.plusDays(1)));
         reminders.sendDue(deadline.plusDays(2));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Minął termin sprawozdania za 2095") == 1);
-        assertThat(count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "2095") - before).isEqualTo(2);
+                .until(() ->
+                        smtp.count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Minął termin sprawozdania za 2095") == 1);
+        assertThat(smtp.count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "2095") - before)
+                .isEqualTo(2);
         assertThat(jdbc.sql(
                                 "select count(*) from monitoring_reminder r join monitoring_period p on p.id = r.period_id where p.year = 2095")
                         .query(Integer.class)
@@ -182,65 +173,6 @@ class ReportingMailIntegrationTests {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static long count(String address, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m).contains(address) && subject(m).contains(subjectPart))
-                .count();
-    }
-
-    private static MimeMessage awaitMessage(String address, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Arrays.stream(smtp.getReceivedMessages())
-                                .filter(m ->
-                                        to(m).contains(address) && subject(m).contains(subjectPart))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                String found = part(parts.getBodyPart(i), type);
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .map(Object::toString)
-                    .toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

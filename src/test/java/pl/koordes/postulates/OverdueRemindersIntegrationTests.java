@@ -1,25 +1,15 @@
 package pl.koordes.postulates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +32,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.postulates.internal.OverdueReminders;
 import pl.koordes.support.DemoAccounts;
+import pl.koordes.support.TestSmtp;
 
 /**
  * Forwarding's and answers' mail through real SMTP (GreenMail), with committed changes (mail goes after
@@ -56,18 +47,12 @@ import pl.koordes.support.DemoAccounts;
 @DirtiesContext
 class OverdueRemindersIntegrationTests {
 
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final TestSmtp smtp = TestSmtp.onFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
+        smtp.register(registry);
     }
 
     @Autowired
@@ -100,11 +85,11 @@ class OverdueRemindersIntegrationTests {
         List<Integer> sent = race(() -> reminders.sendDue(today));
         assertThat(sent.stream().mapToInt(Integer::intValue).sum()).isEqualTo((int) waiting);
         assertThat(reminders.sendDue(today)).isZero();
-        MimeMessage toMinistry = awaitMessage(DemoAccounts.CENTRAL_INSTITUTION, "po terminie od 12 dni");
-        assertThat(part(toMinistry, "text/html")).contains("/postulaty/" + overdue);
-        awaitMessage(DemoAccounts.EDITOR, "po terminie od 12 dni");
-        awaitMessage(DemoAccounts.ADMINISTRATOR, "po terminie od 12 dni");
-        assertThat(count(DemoAccounts.CENTRAL_INSTITUTION_OTHER, "po terminie od 12 dni"))
+        MimeMessage toMinistry = smtp.awaitMessage(DemoAccounts.CENTRAL_INSTITUTION, "po terminie od 12 dni");
+        assertThat(TestSmtp.part(toMinistry, "text/html")).contains("/postulaty/" + overdue);
+        smtp.awaitMessage(DemoAccounts.EDITOR, "po terminie od 12 dni");
+        smtp.awaitMessage(DemoAccounts.ADMINISTRATOR, "po terminie od 12 dni");
+        assertThat(smtp.count(DemoAccounts.CENTRAL_INSTITUTION_OTHER, "po terminie od 12 dni"))
                 .isZero();
         assertThat(steps(overdue, "OVERDUE")).isEqualTo(1);
         assertThat(jdbc.sql(
@@ -116,8 +101,8 @@ class OverdueRemindersIntegrationTests {
 
         // A week later: reminded of again, the step OVERDUE not repeated.
         assertThat(reminders.sendDue(today.plusDays(7))).isGreaterThanOrEqualTo((int) waiting);
-        awaitMessage(DemoAccounts.CENTRAL_INSTITUTION, "po terminie od 19 dni");
-        assertThat(count(DemoAccounts.CENTRAL_INSTITUTION, "po terminie od 12 dni"))
+        smtp.awaitMessage(DemoAccounts.CENTRAL_INSTITUTION, "po terminie od 19 dni");
+        assertThat(smtp.count(DemoAccounts.CENTRAL_INSTITUTION, "po terminie od 12 dni"))
                 .isEqualTo(1);
         assertThat(steps(overdue, "OVERDUE")).isEqualTo(1);
     }
@@ -149,11 +134,11 @@ class OverdueRemindersIntegrationTests {
                 .getResponse()
                 .getStatus();
         assertThat(status).isEqualTo(302);
-        MimeMessage told = awaitMessage(DemoAccounts.CENTRAL_INSTITUTION, "Nowy postulat do odpowiedzi");
-        assertThat(part(told, "text/plain")).contains(title);
-        assertThat(count(DemoAccounts.CENTRAL_INSTITUTION_OTHER, "Nowy postulat do odpowiedzi"))
+        MimeMessage told = smtp.awaitMessage(DemoAccounts.CENTRAL_INSTITUTION, "Nowy postulat do odpowiedzi");
+        assertThat(TestSmtp.part(told, "text/plain")).contains(title);
+        assertThat(smtp.count(DemoAccounts.CENTRAL_INSTITUTION_OTHER, "Nowy postulat do odpowiedzi"))
                 .isZero();
-        assertThat(count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Nowy postulat do odpowiedzi"))
+        assertThat(smtp.count(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Nowy postulat do odpowiedzi"))
                 .isZero();
     }
 
@@ -219,65 +204,6 @@ class OverdueRemindersIntegrationTests {
             return results;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static long count(String address, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m).contains(address) && subject(m).contains(subjectPart))
-                .count();
-    }
-
-    private static MimeMessage awaitMessage(String address, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Arrays.stream(smtp.getReceivedMessages())
-                                .filter(m ->
-                                        to(m).contains(address) && subject(m).contains(subjectPart))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                String found = part(parts.getBodyPart(i), type);
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .map(Object::toString)
-                    .toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,15 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +32,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.NaughtyStrings;
+import pl.koordes.support.TestSmtp;
 
 /**
  * Co-signing, endorsing and following through the application, as its people do it, with mail through real
@@ -53,19 +47,14 @@ import pl.koordes.support.NaughtyStrings;
 @DirtiesContext
 class SupportIntegrationTests {
 
-    private static final int SMTP_PORT = freePort();
     private static final String HOSTILE = "<script>alert('poparcie')</script> & \"cudzysłów\"";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final TestSmtp smtp = TestSmtp.onFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
+        smtp.register(registry);
     }
 
     @Autowired
@@ -117,7 +106,7 @@ class SupportIntegrationTests {
                 .contains("Zaloguj się, aby poprzeć")
                 .doesNotContain("Wycofaj podpis");
         // The postulate's region is told.
-        awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, "współpodpisało");
+        smtp.awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, "współpodpisało");
 
         String question = page(base + "/podpis/wycofaj", slaskie);
         assertThat(question).contains("Wycofać podpis województwa?").contains("potwierdzenie");
@@ -192,10 +181,10 @@ class SupportIntegrationTests {
         assertThat(page("/moje/obserwowane-postulaty", participant)).contains("&lt;script&gt;alert(");
         assertThat(send(post(base + "/podpis"), slaskie).getStatus()).isEqualTo(302);
 
-        MimeMessage mail = awaitMessage(DemoAccounts.PARTICIPANT, "obserwowanym postulacie");
-        assertThat(part(mail, "text/html")).doesNotContain("<script>").contains("&lt;script&gt;");
-        assertThat(part(mail, "text/plain")).contains("<script>alert('poparcie')</script>");
-        assertThat(part(mail, "text/plain")).contains("/postulaty/" + postulate);
+        MimeMessage mail = smtp.awaitMessage(DemoAccounts.PARTICIPANT, "obserwowanym postulacie");
+        assertThat(TestSmtp.part(mail, "text/html")).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(TestSmtp.part(mail, "text/plain")).contains("<script>alert('poparcie')</script>");
+        assertThat(TestSmtp.part(mail, "text/plain")).contains("/postulaty/" + postulate);
 
         UUID notice = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -301,58 +290,5 @@ class SupportIntegrationTests {
                 .param("p", String.valueOf(postulate))
                 .query(Long.class)
                 .single();
-    }
-
-    private static MimeMessage awaitMessage(String address, String subjectPart) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Arrays.stream(smtp.getReceivedMessages())
-                                .filter(m ->
-                                        to(m).contains(address) && subject(m).contains(subjectPart))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                String found = part(parts.getBodyPart(i), type);
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .map(Object::toString)
-                    .toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

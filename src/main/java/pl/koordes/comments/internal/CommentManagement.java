@@ -48,6 +48,7 @@ public class CommentManagement {
     public static final String HONEYPOT = "HONEYPOT";
 
     private final CommentStore store;
+    private final CommentThreads threads;
     private final ProofOfWork proofOfWork;
     private final CommentSecret secret;
     private final RateLimiter limiter;
@@ -60,6 +61,7 @@ public class CommentManagement {
 
     CommentManagement(
             CommentStore store,
+            CommentThreads threads,
             ProofOfWork proofOfWork,
             CommentSecret secret,
             RateLimiter limiter,
@@ -72,6 +74,7 @@ public class CommentManagement {
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.store = store;
+        this.threads = threads;
         this.proofOfWork = proofOfWork;
         this.secret = secret;
         this.limiter = limiter;
@@ -169,7 +172,7 @@ public class CommentManagement {
                     fingerprint,
                     now));
             if (state == CommentState.APPROVED) {
-                store.touchSubjects(List.of(subject.key()));
+                threads.touchSubjects(List.of(subject.key()));
                 events.publishEvent(new CommentPublished(id, subject.id()));
             } else {
                 events.publishEvent(new CommentAwaitingModeration(id, subject.id()));
@@ -194,7 +197,7 @@ public class CommentManagement {
             store.settleReports(distinct);
             notifyAuthors(distinct);
         }
-        store.touchSubjects(
+        threads.touchSubjects(
                 changed.stream().map(CommentStore.Changed::key).distinct().toList());
         return changed.isEmpty() ? 0 : distinct.size();
     }
@@ -212,7 +215,7 @@ public class CommentManagement {
             throw Refused.all(reasons);
         }
         store.edit(id, texts.title(), texts.body(), texts.signature(), clock.instant());
-        store.touchSubjects(List.of(new CommentStore.Key(comment.subject(), comment.articleId())));
+        threads.touchSubjects(List.of(new CommentStore.Key(comment.subject(), comment.articleId())));
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_EDITED));
     }
 
@@ -225,7 +228,7 @@ public class CommentManagement {
             throw Refused.field("reply", "comments.error.replyTooLong");
         }
         store.reply(id, reply.isEmpty() ? null : reply, editor.displayName(), clock.instant());
-        store.touchSubjects(List.of(new CommentStore.Key(comment.subject(), comment.articleId())));
+        threads.touchSubjects(List.of(new CommentStore.Key(comment.subject(), comment.articleId())));
         events.publishEvent(new CommentEdited(id, comment.articleId(), CommentAction.COMMENT_REPLIED));
     }
 
@@ -260,7 +263,7 @@ public class CommentManagement {
             Optional<CommentStore.Reports> counted = store.report(id, reporter, signedIn, now);
             if (counted.isPresent() && signedIn && counted.get().signedIn() >= properties.reportsToHide()) {
                 store.hide(id, now).ifPresent(subject -> {
-                    store.touchSubjects(List.of(subject));
+                    threads.touchSubjects(List.of(subject));
                     events.publishEvent(new CommentHidden(
                             id, comment.articleId(), counted.get().signedIn()));
                 });

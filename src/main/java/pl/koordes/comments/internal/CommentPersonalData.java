@@ -18,11 +18,11 @@ class CommentPersonalData implements PersonalData {
     static final String ERASED = "Osoba usunięta";
 
     private final JdbcClient jdbc;
-    private final CommentStore store;
+    private final CommentThreads threads;
 
-    CommentPersonalData(JdbcClient jdbc, CommentStore store) {
+    CommentPersonalData(JdbcClient jdbc, CommentThreads threads) {
         this.jdbc = jdbc;
-        this.store = store;
+        this.threads = threads;
     }
 
     @Override
@@ -77,6 +77,6 @@ class CommentPersonalData implements PersonalData {
                     .update();
         }
         // The public lists are cached per thread revision: the signature changes, so the revision does.
-        store.touchSubjects(subjects);
+        threads.touchSubjects(subjects);
     }
 }

@@ -21,7 +21,10 @@ import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentState;
 import pl.koordes.comments.CommentSubject;
 
-/** The comments tables; every method is one statement so that pages cost the same whatever the data. */
+/**
+ * The comments and their reports, the moderation queue and the banned phrases (the subjects' threads:
+ * {@link CommentThreads}); every method is one statement so that pages cost the same whatever the data.
+ */
 @Repository
 public class CommentStore {
 
@@ -83,9 +86,6 @@ public class CommentStore {
         }
     }
 
-    /** A published thread's cache key and public count. */
-    public record Thread(long revision, int approved) {}
-
     /** Who to tell that their comment was published. */
     public record Notice(
             long id, CommentSubject subject, long articleId, String email, String language, String title) {}
@@ -130,62 +130,6 @@ public class CommentStore {
                 .param("limit", limit)
                 .query(CommentStore::comment)
                 .list();
-    }
-
-    public Optional<Thread> thread(Key subject) {
-        return jdbc.sql(
-                        "select revision, approved from comments_thread where subject = :subject and article_id = :article")
-                .param("subject", subject.subject().name())
-                .param("article", subject.id())
-                .query((rs, n) -> new Thread(rs.getLong(1), rs.getInt(2)))
-                .optional();
-    }
-
-    /**
-     * Something public about these articles' comments changed: a new revision and a fresh count. The rows are
-     * taken in the order of their ids, so that two moderations of the same articles at once wait rather than
-     * deadlock.
-     */
-    public void touchThreads(Collection<Long> articleIds) {
-        touchThreads(CommentSubject.ARTICLE, articleIds);
-    }
-
-    /**
-     * As {@link #touchThreads(Collection)}, for subjects of any kind: articles first, then postulates, each in
-     * the order of their ids.
-     */
-    public void touchSubjects(Collection<Key> subjects) {
-        for (CommentSubject kind : CommentSubject.values()) {
-            touchThreads(
-                    kind,
-                    subjects.stream()
-                            .filter(k -> k.subject() == kind)
-                            .map(Key::id)
-                            .toList());
-        }
-    }
-
-    /** As {@link #touchThreads(Collection)}, for subjects of one kind. */
-    public void touchThreads(CommentSubject subject, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                insert into comments_thread (subject, article_id, revision, approved)
-                select :subject, a.id, 1, (select count(*) from comments_comment c
-                                           where c.subject = :subject and c.article_id = a.id and c.state = 'APPROVED')
-                from unnest(:ids::bigint[]) as a(id)
-                on conflict (subject, article_id) do update
-                    set revision = comments_thread.revision + 1, approved = excluded.approved""")
-                .param("subject", subject.name())
-                .param(
-                        "ids",
-                        arrayLiteral(ids.stream()
-                                .distinct()
-                                .sorted()
-                                .map(String::valueOf)
-                                .toList()))
-                .update();
     }
 
     /**
@@ -489,7 +433,7 @@ public class CommentStore {
     }
 
     /** A PostgreSQL array literal of simple words (flags, ids): no quoting needed for what is passed here. */
-    private static String arrayLiteral(Collection<String> values) {
+    static String arrayLiteral(Collection<String> values) {
         return "{" + String.join(",", values) + "}";
     }
 }

@@ -16,10 +16,12 @@ import pl.koordes.shared.web.Paged;
 public class Comments {
 
     private final CommentStore store;
+    private final CommentThreads threads;
     private final CommentsProperties properties;
 
-    Comments(CommentStore store, CommentsProperties properties) {
+    Comments(CommentStore store, CommentThreads threads, CommentsProperties properties) {
         this.store = store;
+        this.threads = threads;
         this.properties = properties;
     }
 
@@ -27,7 +29,7 @@ public class Comments {
     public record Thread(long revision, int approved) {}
 
     public Thread thread(CommentStore.Key subject) {
-        return store.thread(subject)
+        return threads.thread(subject)
                 .map(t -> new Thread(t.revision(), t.approved()))
                 .orElse(new Thread(0, 0));
     }

@@ -34,12 +34,15 @@ class CommentsDemoData implements ApplicationRunner {
 
     private final DemoData demoData;
     private final CommentStore store;
+    private final CommentThreads threads;
     private final PublishedArticles articles;
     private final Clock clock;
 
-    CommentsDemoData(DemoData demoData, CommentStore store, PublishedArticles articles, Clock clock) {
+    CommentsDemoData(
+            DemoData demoData, CommentStore store, CommentThreads threads, PublishedArticles articles, Clock clock) {
         this.demoData = demoData;
         this.store = store;
+        this.threads = threads;
         this.articles = articles;
         this.clock = clock;
     }
@@ -164,7 +167,7 @@ class CommentsDemoData implements ApplicationRunner {
                     List.of(),
                     now.minus(Duration.ofDays(3)));
         }
-        store.touchThreads(newest.stream().map(ArticleReference::id).toList());
+        threads.touchThreads(newest.stream().map(ArticleReference::id).toList());
         log.info("Demo data: comments in every state under \"{}\"", first.title());
     }
 

@@ -71,12 +71,15 @@ class PostulateCommentsDemoData implements ApplicationRunner {
 
     private final DemoData demoData;
     private final CommentStore store;
+    private final CommentThreads threads;
     private final PublicPostulates postulates;
     private final Clock clock;
 
-    PostulateCommentsDemoData(DemoData demoData, CommentStore store, PublicPostulates postulates, Clock clock) {
+    PostulateCommentsDemoData(
+            DemoData demoData, CommentStore store, CommentThreads threads, PublicPostulates postulates, Clock clock) {
         this.demoData = demoData;
         this.store = store;
+        this.threads = threads;
         this.postulates = postulates;
         this.clock = clock;
     }
@@ -110,7 +113,7 @@ class PostulateCommentsDemoData implements ApplicationRunner {
                         now.minus(Duration.ofHours(30L * (comments.size() - c) + i))));
             }
         }
-        store.touchThreads(CommentSubject.POSTULATE, ids);
+        threads.touchThreads(CommentSubject.POSTULATE, ids);
         log.info("Demo data: comments under {} postulates", ids.size());
     }
 }

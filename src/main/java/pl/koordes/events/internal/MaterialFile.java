@@ -3,6 +3,7 @@ package pl.koordes.events.internal;
 import java.time.Instant;
 import java.util.Locale;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.web.UploadTypes;
 
 /**
  * A material uploaded as a file, public or for the event's confirmed participants only.
@@ -26,7 +27,7 @@ public record MaterialFile(
 
     /** "PDF", "DOCX"…: the short name of the type, for the list beside the title. */
     public String typeLabel() {
-        MaterialTypes.Type type = MaterialTypes.of(contentType);
+        UploadTypes.Type type = MaterialTypes.ACCEPTED.of(contentType);
         return type == null ? contentType : type.label();
     }
 

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -23,6 +22,8 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.text.TextInput;
+import pl.koordes.shared.web.UploadTypes;
+import pl.koordes.shared.web.UploadTypes.Upload;
 
 /**
  * Materials uploaded as files: organisers upload and delete them ({@link MaterialUploaded} and
@@ -65,9 +66,6 @@ public class MaterialFiles {
         this.transactions = transactions;
     }
 
-    /** A file as the form sent it: the name the browser gave, its size, and where to read it from (again). */
-    public record Upload(@Nullable String originalName, long size, InputStreamSource content) {}
-
     /** The files of an event, in upload order; the caller shows each to whom {@link #mayDownload} allows. */
     public List<MaterialFile> of(long eventId) {
         return jdbc.sql("select " + COLUMNS + " from event_file where event_id = :id order by id")
@@ -97,35 +95,19 @@ public class MaterialFiles {
         } else if (TextInput.unprintable(cleanTitle, false)) {
             reasons.add(new Refused.Reason("title", "events.files.title.unprintable"));
         }
-        MaterialTypes.Type type = null;
-        String fileReason = null;
-        if (upload == null || upload.size() <= 0) {
-            fileReason = "events.files.file.required";
-        } else if (TextInput.fileNameTooLong(upload.originalName())) {
-            fileReason = "events.files.file.nameTooLong";
-        } else if (upload.size() > settings.materialMaxSize().toBytes()) {
-            fileReason = "events.files.file.tooLarge";
-        } else {
-            try {
-                type = MaterialTypes.detect(upload.content(), upload.originalName());
-                if (type == null) {
-                    fileReason = "events.files.file.type";
-                } else if (MaterialTypes.contradicts(type, upload.originalName())) {
-                    fileReason = "events.files.file.mismatch";
-                }
-            } catch (IOException | RuntimeException e) {
-                fileReason = "events.files.file.unreadable";
-            }
-        }
-        if (fileReason != null) {
-            reasons.add(new Refused.Reason("file", fileReason));
+        UploadTypes.Type type = null;
+        try {
+            type = MaterialTypes.ACCEPTED.check(
+                    upload, settings.materialMaxSize().toBytes());
+        } catch (UploadTypes.Unacceptable unacceptable) {
+            reasons.add(new Refused.Reason("file", "events.files.file." + unacceptable.reason()));
         }
         if (!reasons.isEmpty() || type == null || upload == null) {
             throw Refused.all(
                     reasons.isEmpty() ? List.of(new Refused.Reason("file", "events.files.file.unreadable")) : reasons);
         }
-        MaterialTypes.Type accepted = type;
-        String fileName = MaterialTypes.safeName(upload.originalName(), accepted);
+        UploadTypes.Type accepted = type;
+        String fileName = MaterialTypes.ACCEPTED.safeName(upload.originalName(), accepted);
         Long id = transactions.execute(status -> {
             long fileId = jdbc.sql("""
                             insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only,

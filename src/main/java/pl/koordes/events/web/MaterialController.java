@@ -22,13 +22,13 @@ import pl.koordes.events.internal.EventPermissions;
 import pl.koordes.events.internal.EventsProperties;
 import pl.koordes.events.internal.MaterialFile;
 import pl.koordes.events.internal.MaterialFiles;
-import pl.koordes.events.internal.MaterialTypes;
 import pl.koordes.events.internal.MaterialUploadForm;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
+import pl.koordes.shared.web.UploadTypes;
 
 /**
  * Materials uploaded as files: the organisers' page to upload and delete them, and the download for
@@ -66,9 +66,7 @@ class MaterialController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Event event = managed(user, id);
-        MaterialFiles.Upload upload = file == null || file.isEmpty()
-                ? null
-                : new MaterialFiles.Upload(file.getOriginalFilename(), file.getSize(), file);
+        UploadTypes.Upload upload = UploadTypes.Upload.of(file);
         return FormSubmission.submit(
                 form,
                 result,
@@ -134,8 +132,7 @@ class MaterialController {
         response.setContentType(material.contentType());
         response.setContentLengthLong(material.size());
         response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                MaterialTypes.contentDisposition(material.fileName(), material.image()));
+                HttpHeaders.CONTENT_DISPOSITION, UploadTypes.contentDisposition(material.fileName(), material.image()));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, shared ? "public, max-age=300" : "private, max-age=300");
         if (!shared) {

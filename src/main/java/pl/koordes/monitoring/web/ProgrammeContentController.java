@@ -7,6 +7,8 @@ import static pl.koordes.monitoring.web.ProgrammeDraftPages.question;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -65,18 +67,16 @@ class ProgrammeContentController {
     @GetMapping(BASE + "/cele/nowy")
     String newGoal(@PathVariable String slug, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
-        model.addAttribute("goal", null);
-        GoalForm form = new GoalForm("", "", draft.version().rowVersion());
-        return pages.showForm(model, draft, "goal", form, FormErrors.none());
+        return edit(
+                model, draft, "goal", null, new GoalForm("", "", draft.version().rowVersion()));
     }
 
     @GetMapping(BASE + "/cele/{goalId}")
     String goal(@PathVariable String slug, @PathVariable long goalId, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
         Goal goal = goal(content(draft), goalId);
-        model.addAttribute("goal", goal);
-        GoalForm form = GoalForm.of(goal, draft.version().rowVersion());
-        return pages.showForm(model, draft, "goal", form, FormErrors.none());
+        return edit(
+                model, draft, "goal", goal, GoalForm.of(goal, draft.version().rowVersion()));
     }
 
     @PostMapping({BASE + "/cele/nowy", BASE + "/cele/{goalId}"})
@@ -92,13 +92,11 @@ class ProgrammeContentController {
         Draft draft = pages.editableDraft(slug, user);
         Goal goal = goalId == null ? null : goal(content(draft), goalId);
         model.addAttribute("goal", goal);
-        return pages.save(draft, "goal", form, result, response, model, redirect, () -> {
-            if (goal == null) {
-                management.createGoal(draft.version(), form);
-            } else {
-                management.updateGoal(draft.version(), goal, form);
-            }
-        });
+        Runnable save = createOrUpdate(
+                goal,
+                () -> management.createGoal(draft.version(), form),
+                existing -> management.updateGoal(draft.version(), existing, form));
+        return pages.save(draft, "goal", form, result, response, model, redirect, save);
     }
 
     @GetMapping(BASE + "/cele/{goalId}/usun")
@@ -145,19 +143,20 @@ class ProgrammeContentController {
             CurrentUser user,
             Model model) {
         Draft draft = pages.editableDraft(slug, user);
-        model.addAttribute("action", null);
-        ActionForm form =
-                new ActionForm(goalId, "", "", List.of(), draft.version().rowVersion());
-        return pages.showForm(model, draft, "action", form, FormErrors.none());
+        return edit(
+                model,
+                draft,
+                "action",
+                null,
+                new ActionForm(goalId, "", "", List.of(), draft.version().rowVersion()));
     }
 
     @GetMapping(BASE + "/dzialania/{actionId}")
     String action(@PathVariable String slug, @PathVariable long actionId, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
         Action action = action(content(draft), actionId);
-        model.addAttribute("action", action);
         ActionForm form = ActionForm.of(action, draft.version().rowVersion());
-        return pages.showForm(model, draft, "action", form, FormErrors.none());
+        return edit(model, draft, "action", action, form);
     }
 
     @PostMapping({BASE + "/dzialania/nowe", BASE + "/dzialania/{actionId}"})
@@ -173,13 +172,11 @@ class ProgrammeContentController {
         Draft draft = pages.editableDraft(slug, user);
         Action action = actionId == null ? null : action(content(draft), actionId);
         model.addAttribute("action", action);
-        return pages.save(draft, "action", form, result, response, model, redirect, () -> {
-            if (action == null) {
-                management.createAction(draft.version(), form);
-            } else {
-                management.updateAction(draft.version(), action, form);
-            }
-        });
+        Runnable save = createOrUpdate(
+                action,
+                () -> management.createAction(draft.version(), form),
+                existing -> management.updateAction(draft.version(), existing, form));
+        return pages.save(draft, "action", form, result, response, model, redirect, save);
     }
 
     @GetMapping(BASE + "/dzialania/{actionId}/usun")
@@ -218,18 +215,20 @@ class ProgrammeContentController {
     @GetMapping(BASE + "/wskazniki/nowy")
     String newIndicator(@PathVariable String slug, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
-        model.addAttribute("indicator", null);
-        IndicatorForm form = IndicatorForm.blank(draft.version().rowVersion());
-        return pages.showForm(model, draft, "indicator", form, FormErrors.none());
+        return edit(
+                model,
+                draft,
+                "indicator",
+                null,
+                IndicatorForm.blank(draft.version().rowVersion()));
     }
 
     @GetMapping(BASE + "/wskazniki/{indicatorId}")
     String indicator(@PathVariable String slug, @PathVariable long indicatorId, CurrentUser user, Model model) {
         Draft draft = pages.editableDraft(slug, user);
         Indicator indicator = indicator(content(draft), indicatorId);
-        model.addAttribute("indicator", indicator);
         IndicatorForm form = IndicatorForm.of(indicator, draft.version().rowVersion());
-        return pages.showForm(model, draft, "indicator", form, FormErrors.none());
+        return edit(model, draft, "indicator", indicator, form);
     }
 
     /**
@@ -249,18 +248,16 @@ class ProgrammeContentController {
             RedirectAttributes redirect) {
         Draft draft = pages.editableDraft(slug, user);
         Indicator indicator = indicatorId == null ? null : indicator(content(draft), indicatorId);
-        model.addAttribute("indicator", indicator);
         IndicatorForm changed = rowsChanged(form, rowAction);
         if (changed != null) {
-            return pages.showForm(model, draft, "indicator", changed, FormErrors.none());
+            return edit(model, draft, "indicator", indicator, changed);
         }
-        return pages.save(draft, "indicator", form, result, response, model, redirect, () -> {
-            if (indicator == null) {
-                management.addIndicator(draft.version(), form);
-            } else {
-                management.updateIndicator(draft.version(), indicator, form);
-            }
-        });
+        model.addAttribute("indicator", indicator);
+        Runnable save = createOrUpdate(
+                indicator,
+                () -> management.addIndicator(draft.version(), form),
+                existing -> management.updateIndicator(draft.version(), existing, form));
+        return pages.save(draft, "indicator", form, result, response, model, redirect, save);
     }
 
     static @Nullable IndicatorForm rowsChanged(IndicatorForm form, @Nullable String action) {
@@ -318,23 +315,39 @@ class ProgrammeContentController {
     }
 
     private static Goal goal(Content content, long id) {
-        return content.goals().stream()
-                .filter(g -> g.id() == id)
-                .findFirst()
-                .orElseThrow(() -> new NotFound("goal", id));
+        return within(content.goals(), Goal::id, "goal", id);
     }
 
     private static Action action(Content content, long id) {
-        return content.actions().stream()
-                .filter(a -> a.id() == id)
-                .findFirst()
-                .orElseThrow(() -> new NotFound("action", id));
+        return within(content.actions(), Action::id, "action", id);
     }
 
     private static Indicator indicator(Content content, long id) {
-        return content.indicators().stream()
-                .filter(i -> i.indicatorId() == id)
+        return within(content.indicators(), Indicator::indicatorId, "indicator", id);
+    }
+
+    /** The item of the draft's content with this id; not found when it belongs to another version or region. */
+    private static <T> T within(List<T> items, ToLongFunction<T> idOf, String what, long id) {
+        return items.stream()
+                .filter(item -> idOf.applyAsLong(item) == id)
                 .findFirst()
-                .orElseThrow(() -> new NotFound("indicator", id));
+                .orElseThrow(() -> new NotFound(what, id));
+    }
+
+    /** The form of a goal, an action or an indicator ({@code kind}): a new one when {@code item} is null. */
+    private String edit(Model model, Draft draft, String kind, @Nullable Object item, Object form) {
+        model.addAttribute(kind, item);
+        return pages.showForm(model, draft, kind, form, FormErrors.none());
+    }
+
+    /** What saving the form does: adds a new item when {@code item} is null, changes {@code item} otherwise. */
+    private static <T> Runnable createOrUpdate(@Nullable T item, Runnable create, Consumer<T> update) {
+        return () -> {
+            if (item == null) {
+                create.run();
+            } else {
+                update.accept(item);
+            }
+        };
     }
 }

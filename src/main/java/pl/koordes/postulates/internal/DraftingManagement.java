@@ -1,6 +1,5 @@
 package pl.koordes.postulates.internal;
 
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,14 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,14 +34,13 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
-import pl.koordes.shared.text.TextInput;
 
 /**
  * Drafting: a region's coordinators and committee members write drafts (seen by that region only), the
- * coordinator submits one for co-signing and may later withdraw it. Every change locks the postulate,
+ * coordinator submits one for co-signing and may later withdraw it (the draft's files: {@link DraftAttachments}). Every change locks the postulate,
  * records its public step where it has one and publishes {@link PostulateChanged} (its audit line).
  *
- * <p>Who may act is {@link PostulatePermissions}'s to say: a draft of another region does not exist for
+ * <p>Who may act is {@link PostulatePermissions}'s to say ({@link DraftAccess}): a draft of another region does not exist for
  * the person (404), a public postulate of another region is forbidden to change (403).
  */
 @Service
@@ -74,15 +70,9 @@ public class DraftingManagement {
         }
     }
 
-    /** A file as the form sent it. */
-    public record Upload(@Nullable String originalName, long size, InputStreamSource content) {}
-
-    /** An attachment to send back. */
-    public record AttachmentFile(
-            long id, String fileName, String contentType, byte[] content, boolean publicPostulate) {}
-
     private final JdbcClient jdbc;
     private final PostulateStore store;
+    private final DraftAccess access;
     private final PostulateSteps steps;
     private final PostulatePermissions permissions;
     private final PostulatesProperties settings;
@@ -97,6 +87,7 @@ public class DraftingManagement {
     DraftingManagement(
             JdbcClient jdbc,
             PostulateStore store,
+            DraftAccess access,
             PostulateSteps steps,
             PostulatePermissions permissions,
             PostulatesProperties settings,
@@ -109,6 +100,7 @@ public class DraftingManagement {
             Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
+        this.access = access;
         this.steps = steps;
         this.permissions = permissions;
         this.settings = settings;
@@ -157,27 +149,7 @@ public class DraftingManagement {
     /** The postulate if the person may work on it for its region (its drafts and its submitted ones). */
     @Transactional(readOnly = true)
     public Postulate ofRegion(CurrentUser user, long id) {
-        Postulate postulate = store.find(id).orElseThrow(() -> new NotFound("postulate", id));
-        return checkRegion(user, postulate);
-    }
-
-    private Postulate checkRegion(CurrentUser user, Postulate postulate) {
-        if (!permissions.canSee(user, postulate.status(), postulate.regionId())) {
-            throw new NotFound("postulate", postulate.id());
-        }
-        if (!permissions.canDraft(user, postulate.regionId())) {
-            throw new AccessDeniedException("Not this region's postulate");
-        }
-        return postulate;
-    }
-
-    /** A draft of the person's region, locked: 404/403 as {@link #ofRegion}, a conflict when no longer a draft. */
-    private Postulate lockedDraft(CurrentUser user, long id) {
-        Postulate postulate = checkRegion(user, store.lock(id).orElseThrow(() -> new NotFound("postulate", id)));
-        if (postulate.status() != PostulateStatus.DRAFT) {
-            throw Refused.conflict("postulates.drafting.notDraft");
-        }
-        return postulate;
+        return access.ofRegion(user, id);
     }
 
     /**
@@ -224,7 +196,7 @@ public class DraftingManagement {
      */
     @Transactional
     public void update(CurrentUser user, long id, DraftForm form) {
-        Postulate before = lockedDraft(user, id);
+        Postulate before = access.lockedDraft(user, id);
         if (form.version() == null || form.version() != before.rowVersion()) {
             throw Refused.conflict("postulates.drafting.stale");
         }
@@ -255,7 +227,7 @@ public class DraftingManagement {
     /** Deletes a draft with its attachments. */
     @Transactional
     public Postulate delete(CurrentUser user, long id) {
-        Postulate before = lockedDraft(user, id);
+        Postulate before = access.lockedDraft(user, id);
         jdbc.sql("delete from postulates_postulate where id = :id")
                 .param("id", id)
                 .update();
@@ -272,7 +244,7 @@ public class DraftingManagement {
      */
     @Transactional
     public void submit(CurrentUser user, long id) {
-        Postulate before = lockedDraft(user, id);
+        Postulate before = access.lockedDraft(user, id);
         if (!permissions.canSubmit(user, before.regionId())) {
             throw new AccessDeniedException("Only the region's coordinator submits");
         }
@@ -326,8 +298,7 @@ public class DraftingManagement {
      */
     @Transactional
     public void withdraw(CurrentUser user, long id, String reason) {
-        Postulate before = store.lock(id).orElseThrow(() -> new NotFound("postulate", id));
-        checkRegion(user, before);
+        Postulate before = access.checkRegion(user, store.lock(id).orElseThrow(() -> new NotFound("postulate", id)));
         if (!permissions.canSubmit(user, before.regionId())) {
             throw new AccessDeniedException("Only the region's coordinator withdraws");
         }
@@ -348,154 +319,6 @@ public class DraftingManagement {
         Postulate after = store.find(id).orElseThrow();
         events.publishEvent(new PostulateChanged(
                 PostulateAction.POSTULATE_WITHDRAWN, id, before.regionId(), before.auditValues(), after.auditValues()));
-    }
-
-    /** The draft's attachments (id, name, type, size) for its region's page. */
-    @Transactional(readOnly = true)
-    public List<PostulateView.Attachment> attachments(long id) {
-        return jdbc.sql("""
-                        select id, file_name, content_type, size_bytes from postulates_attachment
-                        where postulate_id = :id order by id
-                        """)
-                .param("id", id)
-                .query((rs, n) ->
-                        new PostulateView.Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
-                .list();
-    }
-
-    /**
-     * Adds a file to a draft after checking its name, size (at most
-     * {@link PostulatesProperties#attachmentMaxSize()}) and type by content.
-     *
-     * @return the new attachment's id
-     * @throws Refused beside the {@code file} field when the file is not acceptable
-     */
-    @Transactional
-    public long addAttachment(CurrentUser user, long id, @Nullable Upload upload) {
-        Postulate postulate = lockedDraft(user, id);
-        AttachmentTypes.Type type = null;
-        String reason = null;
-        if (upload == null || upload.size() <= 0) {
-            reason = "postulates.drafting.file.required";
-        } else if (TextInput.fileNameTooLong(upload.originalName())) {
-            reason = "postulates.drafting.file.nameTooLong";
-        } else if (upload.size() > settings.attachmentMaxSize().toBytes()) {
-            reason = "postulates.drafting.file.tooLarge";
-        } else {
-            try {
-                type = AttachmentTypes.detect(upload.content(), upload.originalName());
-                if (type == null) {
-                    reason = "postulates.drafting.file.type";
-                } else if (AttachmentTypes.contradicts(type, upload.originalName())) {
-                    reason = "postulates.drafting.file.mismatch";
-                }
-            } catch (IOException | RuntimeException e) {
-                reason = "postulates.drafting.file.unreadable";
-            }
-        }
-        if (reason != null || type == null || upload == null) {
-            throw Refused.field("file", reason == null ? "postulates.drafting.file.unreadable" : reason);
-        }
-        byte[] bytes;
-        try (var in = upload.content().getInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, upload.size() + 1));
-        } catch (IOException e) {
-            throw Refused.field("file", "postulates.drafting.file.unreadable");
-        }
-        if (bytes.length != upload.size()) {
-            throw Refused.field("file", "postulates.drafting.file.unreadable");
-        }
-        String fileName = AttachmentTypes.safeName(upload.originalName(), type);
-        long attachmentId = jdbc.sql("""
-                        insert into postulates_attachment (postulate_id, file_name, content_type, size_bytes, content,
-                            uploaded_at, uploaded_by)
-                        values (:postulate, :name, :type, :size, :content, :now, :by) returning id
-                        """)
-                .param("postulate", id)
-                .param("name", fileName)
-                .param("type", type.mime())
-                .param("size", bytes.length)
-                .param("content", bytes)
-                .param("now", Timestamp.from(Instant.now(clock)))
-                .param("by", user.id())
-                .query(Long.class)
-                .single();
-        events.publishEvent(new PostulateChanged(
-                PostulateAction.POSTULATE_ATTACHMENT_ADDED,
-                id,
-                postulate.regionId(),
-                null,
-                attachmentValues(postulate, attachmentId, fileName, type.mime(), bytes.length)));
-        return attachmentId;
-    }
-
-    /** One attachment of the person's region's draft (for the question before removing it). */
-    @Transactional(readOnly = true)
-    public PostulateView.Attachment draftAttachment(CurrentUser user, long id, long attachmentId) {
-        Postulate postulate = ofRegion(user, id);
-        if (postulate.status() != PostulateStatus.DRAFT) {
-            throw Refused.conflict("postulates.drafting.notDraft");
-        }
-        return attachments(id).stream()
-                .filter(a -> a.id() == attachmentId)
-                .findFirst()
-                .orElseThrow(() -> new NotFound("postulate attachment", attachmentId));
-    }
-
-    /** Removes an attachment of a draft; another postulate's attachment id is not found. */
-    @Transactional
-    public void removeAttachment(CurrentUser user, long id, long attachmentId) {
-        Postulate postulate = lockedDraft(user, id);
-        PostulateView.Attachment file = attachments(id).stream()
-                .filter(a -> a.id() == attachmentId)
-                .findFirst()
-                .orElseThrow(() -> new NotFound("postulate attachment", attachmentId));
-        jdbc.sql("delete from postulates_attachment where id = :id")
-                .param("id", attachmentId)
-                .update();
-        events.publishEvent(new PostulateChanged(
-                PostulateAction.POSTULATE_ATTACHMENT_REMOVED,
-                id,
-                postulate.regionId(),
-                attachmentValues(postulate, file.id(), file.fileName(), file.contentType(), file.sizeBytes()),
-                null));
-    }
-
-    private static Map<String, @Nullable Object> attachmentValues(
-            Postulate postulate, long attachmentId, String fileName, String type, long size) {
-        Map<String, @Nullable Object> values = new LinkedHashMap<>();
-        values.put("title", postulate.title());
-        values.put("attachment", attachmentId);
-        values.put("fileName", fileName);
-        values.put("contentType", type);
-        values.put("size", size);
-        return values;
-    }
-
-    /**
-     * An attachment for download, visible exactly when its postulate is: to everyone for a public
-     * postulate, to its region for a draft; not found otherwise (and for another postulate's id).
-     */
-    @Transactional(readOnly = true)
-    public AttachmentFile forDownload(@Nullable CurrentUser user, long id, long attachmentId) {
-        Postulate postulate = store.find(id).orElseThrow(() -> new NotFound("postulate", id));
-        if (!permissions.canSee(user, postulate.status(), postulate.regionId())) {
-            throw new NotFound("postulate", id);
-        }
-        return jdbc.sql("""
-                        select id, file_name, content_type, content from postulates_attachment
-                        where id = :attachment and postulate_id = :postulate
-                        """)
-                .param("attachment", attachmentId)
-                .param("postulate", id)
-                .query((rs, n) -> new AttachmentFile(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getBytes(4),
-                        postulate.status().isPublic()))
-                .optional()
-                .orElseThrow(() -> new NotFound("postulate attachment", attachmentId));
     }
 
     /** The regions the person drafts for, in Polish order. */

@@ -61,60 +61,32 @@ public class SupportManagement {
      * @throws Refused when the window is closed or the region is not one the person may sign for
      */
     public boolean cosign(CurrentUser user, long postulateId, long regionId) {
-        Postulate postulate = lockedOpen(user, postulateId);
-        if (!permissions.cosigningRegions(user, postulate.regionId()).contains(regionId)) {
-            throw Refused.because("postulates.support.cosign.notYourRegion");
+        Postulate postulate = lockedForRegion(user, postulateId, regionId);
+        boolean added =
+                change(postulate, """
+                insert into postulates_signature (postulate_id, region_id, signed_by, signed_at)
+                values (:postulate, :region, :account, :at)
+                on conflict (postulate_id, region_id) where withdrawn_at is null do nothing
+                """, user, regionId, PostulateAction.POSTULATE_COSIGNED, StepKind.COSIGNED, true);
+        if (added) {
+            notices.cosigned(postulate, regionId);
         }
-        Instant now = clock.instant();
-        int added = jdbc.sql("""
-                        insert into postulates_signature (postulate_id, region_id, signed_by, signed_at)
-                        values (:postulate, :region, :by, :at)
-                        on conflict (postulate_id, region_id) where withdrawn_at is null do nothing
-                        """)
-                .param("postulate", postulateId)
-                .param("region", regionId)
-                .param("by", user.id())
-                .param("at", Timestamp.from(now))
-                .update();
-        if (added == 0) {
-            return false;
-        }
-        steps.record(postulateId, StepKind.COSIGNED, PostulateSteps.Step.region(regionId));
-        events.publishEvent(new PostulateChanged(
-                PostulateAction.POSTULATE_COSIGNED,
-                postulateId,
-                postulate.regionId(),
-                null,
-                values(postulate, regionId)));
-        notices.cosigned(postulate, regionId);
-        return true;
+        return added;
     }
 
     /** Withdraws the region's signature while the window is open; false when it had none. */
     public boolean withdrawCosign(CurrentUser user, long postulateId, long regionId) {
-        Postulate postulate = lockedOpen(user, postulateId);
-        if (!permissions.cosigningRegions(user, postulate.regionId()).contains(regionId)) {
-            throw Refused.because("postulates.support.cosign.notYourRegion");
-        }
-        int withdrawn = jdbc.sql("""
-                        update postulates_signature set withdrawn_at = :now
-                        where postulate_id = :postulate and region_id = :region and withdrawn_at is null
-                        """)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("postulate", postulateId)
-                .param("region", regionId)
-                .update();
-        if (withdrawn == 0) {
-            return false;
-        }
-        steps.record(postulateId, StepKind.COSIGN_WITHDRAWN, PostulateSteps.Step.region(regionId));
-        events.publishEvent(new PostulateChanged(
+        return change(
+                lockedForRegion(user, postulateId, regionId),
+                """
+                update postulates_signature set withdrawn_at = :at
+                where postulate_id = :postulate and region_id = :region and withdrawn_at is null
+                """,
+                user,
+                regionId,
                 PostulateAction.POSTULATE_COSIGN_WITHDRAWN,
-                postulateId,
-                postulate.regionId(),
-                values(postulate, regionId),
-                null));
-        return true;
+                StepKind.COSIGN_WITHDRAWN,
+                false);
     }
 
     /** Endorses the postulate personally while the window is open; false when the person had already. */
@@ -122,80 +94,92 @@ public class SupportManagement {
         if (!permissions.canEndorse(user)) {
             throw Refused.because("postulates.support.endorse.notAllowed");
         }
-        Postulate postulate = lockedOpen(user, postulateId);
-        int added = jdbc.sql("""
-                        insert into postulates_endorsement (postulate_id, account_id, endorsed_at)
-                        values (:postulate, :account, :at) on conflict do nothing
-                        """)
-                .param("postulate", postulateId)
-                .param("account", user.id())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        if (added == 0) {
-            return false;
-        }
-        events.publishEvent(new PostulateChanged(
-                PostulateAction.POSTULATE_ENDORSED, postulateId, postulate.regionId(), null, values(postulate, null)));
-        return true;
+        return change(lockedOpen(user, postulateId), """
+                insert into postulates_endorsement (postulate_id, account_id, endorsed_at)
+                values (:postulate, :account, :at) on conflict do nothing
+                """, user, null, PostulateAction.POSTULATE_ENDORSED, null, true);
     }
 
     /** Withdraws the person's endorsement while the window is open; false when there was none. */
     public boolean withdrawEndorsement(CurrentUser user, long postulateId) {
-        Postulate postulate = lockedOpen(user, postulateId);
-        int removed = jdbc.sql(
-                        "delete from postulates_endorsement where postulate_id = :postulate and account_id = :account")
-                .param("postulate", postulateId)
-                .param("account", user.id())
-                .update();
-        if (removed == 0) {
-            return false;
-        }
-        events.publishEvent(new PostulateChanged(
+        return change(
+                lockedOpen(user, postulateId),
+                "delete from postulates_endorsement where postulate_id = :postulate and account_id = :account",
+                user,
+                null,
                 PostulateAction.POSTULATE_ENDORSEMENT_WITHDRAWN,
-                postulateId,
-                postulate.regionId(),
-                values(postulate, null),
-                null));
-        return true;
+                null,
+                false);
     }
 
     /** Follows a postulate the person may see; false when they already did. */
     public boolean follow(CurrentUser user, long postulateId) {
-        Postulate postulate = visible(user, store.lock(postulateId).orElse(null), postulateId);
-        int added = jdbc.sql("""
-                        insert into postulates_follower (postulate_id, account_id, since)
-                        values (:postulate, :account, :at) on conflict do nothing
-                        """)
-                .param("postulate", postulateId)
-                .param("account", user.id())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        if (added == 0) {
-            return false;
-        }
-        events.publishEvent(new PostulateChanged(
-                PostulateAction.POSTULATE_FOLLOWED, postulateId, postulate.regionId(), null, values(postulate, null)));
-        return true;
+        return change(
+                visible(user, store.lock(postulateId).orElse(null), postulateId),
+                """
+                insert into postulates_follower (postulate_id, account_id, since)
+                values (:postulate, :account, :at) on conflict do nothing
+                """,
+                user,
+                null,
+                PostulateAction.POSTULATE_FOLLOWED,
+                null,
+                true);
     }
 
     /** Stops following; false when the person did not follow it. */
     public boolean unfollow(CurrentUser user, long postulateId) {
-        Postulate postulate = store.lock(postulateId).orElseThrow(() -> new NotFound("postulate", postulateId));
-        int removed = jdbc.sql(
-                        "delete from postulates_follower where postulate_id = :postulate and account_id = :account")
-                .param("postulate", postulateId)
+        return change(
+                store.lock(postulateId).orElseThrow(() -> new NotFound("postulate", postulateId)),
+                "delete from postulates_follower where postulate_id = :postulate and account_id = :account",
+                user,
+                null,
+                PostulateAction.POSTULATE_UNFOLLOWED,
+                null,
+                false);
+    }
+
+    /**
+     * Runs one support statement on the locked and checked postulate (parameters {@code :postulate},
+     * {@code :region}, {@code :account}, {@code :at}: what it does not use it ignores) and, when it changed a
+     * row, records the public step (where there is one) and the audit line: the region (where there is one)
+     * as what was added or what was taken away.
+     *
+     * @return false when it changed nothing (a repeated request), which is recorded nowhere
+     */
+    private boolean change(
+            Postulate postulate,
+            String statement,
+            CurrentUser user,
+            @Nullable Long regionId,
+            PostulateAction action,
+            @Nullable StepKind step,
+            boolean adds) {
+        int changed = jdbc.sql(statement)
+                .param("postulate", postulate.id())
+                .param("region", regionId)
                 .param("account", user.id())
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
-        if (removed == 0) {
+        if (changed == 0) {
             return false;
         }
+        if (step != null && regionId != null) {
+            steps.record(postulate.id(), step, PostulateSteps.Step.region(regionId));
+        }
+        Map<String, @Nullable Object> values = values(postulate, regionId);
         events.publishEvent(new PostulateChanged(
-                PostulateAction.POSTULATE_UNFOLLOWED,
-                postulateId,
-                postulate.regionId(),
-                values(postulate, null),
-                null));
+                action, postulate.id(), postulate.regionId(), adds ? null : values, adds ? values : null));
         return true;
+    }
+
+    /** As {@link #lockedOpen}, for a region the person may sign for; otherwise refused. */
+    private Postulate lockedForRegion(CurrentUser user, long postulateId, long regionId) {
+        Postulate postulate = lockedOpen(user, postulateId);
+        if (!permissions.cosigningRegions(user, postulate.regionId()).contains(regionId)) {
+            throw Refused.because("postulates.support.cosign.notYourRegion");
+        }
+        return postulate;
     }
 
     /** The postulate locked, visible to the person and open for support now; otherwise refused. */

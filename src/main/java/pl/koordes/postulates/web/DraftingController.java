@@ -23,7 +23,7 @@ import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.monitoring.KpresAreas;
 import pl.koordes.postulates.PostulateStatus;
-import pl.koordes.postulates.internal.AttachmentTypes;
+import pl.koordes.postulates.internal.DraftAttachments;
 import pl.koordes.postulates.internal.DraftForm;
 import pl.koordes.postulates.internal.DraftingManagement;
 import pl.koordes.postulates.internal.Postulate;
@@ -38,12 +38,13 @@ import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 import pl.koordes.shared.web.HeaderLink;
+import pl.koordes.shared.web.UploadTypes;
 
 /**
  * Drafting by a region: its list of postulates and drafts, a new draft, editing it (optimistic locking),
  * its attachments, submitting, deleting a draft and withdrawing a postulate; and the download of an
- * attachment for whoever may see the postulate. Who may do what is {@link PostulatePermissions}'s and
- * {@link DraftingManagement}'s to say; destructive actions ask first.
+ * attachment for whoever may see the postulate. Who may do what is {@link PostulatePermissions}'s,
+ * {@link DraftingManagement}'s and {@link DraftAttachments}'s to say; destructive actions ask first.
  */
 @Controller
 class DraftingController {
@@ -56,6 +57,7 @@ class DraftingController {
     static final String REGION = "/postulaty/region";
 
     private final DraftingManagement drafting;
+    private final DraftAttachments attachments;
     private final PostulatePermissions permissions;
     private final PostulatesProperties settings;
     private final Directory directory;
@@ -63,11 +65,13 @@ class DraftingController {
 
     DraftingController(
             DraftingManagement drafting,
+            DraftAttachments attachments,
             PostulatePermissions permissions,
             PostulatesProperties settings,
             Directory directory,
             KpresAreas areas) {
         this.drafting = drafting;
+        this.attachments = attachments;
         this.permissions = permissions;
         this.settings = settings;
         this.directory = directory;
@@ -166,11 +170,8 @@ class DraftingController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Postulate postulate = draft(user, id);
-        DraftingManagement.Upload upload = file == null || file.isEmpty()
-                ? null
-                : new DraftingManagement.Upload(file.getOriginalFilename(), file.getSize(), file);
         try {
-            drafting.addAttachment(user, id, upload);
+            attachments.add(user, id, UploadTypes.Upload.of(file));
         } catch (Refused refused) {
             response.setStatus(refused.kind() == Refused.Kind.CONFLICT ? 409 : 422);
             return attachmentsPage(model, postulate, FormErrors.of(refused));
@@ -191,11 +192,11 @@ class DraftingController {
             Optional<CurrentUser> user,
             HttpServletResponse response)
             throws IOException {
-        DraftingManagement.AttachmentFile file = drafting.forDownload(user.orElse(null), id, attachmentId);
+        DraftAttachments.AttachmentFile file = attachments.forDownload(user.orElse(null), id, attachmentId);
         boolean shared = file.publicPostulate();
         response.setContentType(file.contentType());
         response.setContentLengthLong(file.content().length);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, AttachmentTypes.contentDisposition(file.fileName()));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, UploadTypes.contentDisposition(file.fileName(), false));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, shared ? "public, max-age=300" : "private, max-age=300");
         if (!shared) {
@@ -209,7 +210,7 @@ class DraftingController {
     String confirmRemoveAttachment(
             CurrentUser user, @PathVariable long id, @PathVariable long attachmentId, Model model) {
         draft(user, id);
-        PostulateView.Attachment file = drafting.draftAttachment(user, id, attachmentId);
+        PostulateView.Attachment file = attachments.ofDraft(user, id, attachmentId);
         String back = "/postulaty/" + id + "/zalaczniki";
         model.addAttribute(
                 "confirmation",
@@ -235,7 +236,7 @@ class DraftingController {
         if (!Confirmation.given(confirmed)) {
             return "redirect:/postulaty/" + id + "/zalaczniki/" + attachmentId + "/usun";
         }
-        drafting.removeAttachment(user, id, attachmentId);
+        attachments.remove(user, id, attachmentId);
         redirect.addFlashAttribute("notice", "postulates.drafting.file.removed");
         return "redirect:/postulaty/" + id + "/zalaczniki";
     }
@@ -278,7 +279,7 @@ class DraftingController {
     @GetMapping("/postulaty/{id}/usun")
     String confirmDelete(CurrentUser user, @PathVariable long id, Model model) {
         Postulate postulate = draft(user, id);
-        int files = drafting.attachments(id).size();
+        int files = attachments.attachments(id).size();
         model.addAttribute(
                 "confirmation",
                 Confirmation.of(
@@ -384,7 +385,7 @@ class DraftingController {
 
     private String attachmentsPage(Model model, Postulate postulate, FormErrors errors) {
         model.addAttribute("postulate", postulate);
-        model.addAttribute("files", drafting.attachments(postulate.id()));
+        model.addAttribute("files", attachments.attachments(postulate.id()));
         model.addAttribute("errors", errors);
         model.addAttribute("maxSize", settings.attachmentMaxSize().toMegabytes());
         return "postulates/drafting/attachments";

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,16 +73,14 @@ class SupportController {
         if (chosen == null) {
             return back(redirect, id, SupportSection.PROBLEM, "postulates.support.cosign.chooseRegion");
         }
-        try {
-            boolean added = support.cosign(user, id, chosen);
-            return back(
-                    redirect,
-                    id,
-                    SupportSection.NOTICE,
-                    added ? "postulates.support.done.cosigned" : "postulates.support.done.cosignedAlready");
-        } catch (Refused refused) {
-            return refused(refused, id, model, response);
-        }
+        return act(
+                () -> support.cosign(user, id, chosen),
+                id,
+                "postulates.support.done.cosigned",
+                "postulates.support.done.cosignedAlready",
+                redirect,
+                model,
+                response);
     }
 
     /** Asks before a region's signature is withdrawn; checked as the withdrawal itself. */
@@ -134,16 +133,14 @@ class SupportController {
         if (!Confirmation.given(confirmed)) {
             return "redirect:/postulaty/" + id + "/podpis/wycofaj?" + REGION + "=" + chosen;
         }
-        try {
-            boolean withdrawn = support.withdrawCosign(user, id, chosen);
-            return back(
-                    redirect,
-                    id,
-                    SupportSection.NOTICE,
-                    withdrawn ? "postulates.support.done.cosignWithdrawn" : "postulates.support.done.nothing");
-        } catch (Refused refused) {
-            return refused(refused, id, model, response);
-        }
+        return act(
+                () -> support.withdrawCosign(user, id, chosen),
+                id,
+                "postulates.support.done.cosignWithdrawn",
+                "postulates.support.done.nothing",
+                redirect,
+                model,
+                response);
     }
 
     @PostMapping("/postulaty/{id}/poparcie")
@@ -153,20 +150,15 @@ class SupportController {
             RedirectAttributes redirect,
             Model model,
             HttpServletResponse response) {
-        visible(user, id);
-        if (!permissions.canEndorse(user)) {
-            throw new AccessDeniedException("endorse");
-        }
-        try {
-            boolean added = support.endorse(user, id);
-            return back(
-                    redirect,
-                    id,
-                    SupportSection.NOTICE,
-                    added ? "postulates.support.done.endorsed" : "postulates.support.done.nothing");
-        } catch (Refused refused) {
-            return refused(refused, id, model, response);
-        }
+        allowed(user, id, permissions.canEndorse(user), "endorse");
+        return act(
+                () -> support.endorse(user, id),
+                id,
+                "postulates.support.done.endorsed",
+                "postulates.support.done.nothing",
+                redirect,
+                model,
+                response);
     }
 
     @PostMapping("/postulaty/{id}/poparcie/wycofaj")
@@ -176,34 +168,33 @@ class SupportController {
             RedirectAttributes redirect,
             Model model,
             HttpServletResponse response) {
-        visible(user, id);
-        if (!permissions.canEndorse(user)) {
-            throw new AccessDeniedException("endorse");
-        }
-        try {
-            boolean removed = support.withdrawEndorsement(user, id);
-            return back(
-                    redirect,
-                    id,
-                    SupportSection.NOTICE,
-                    removed ? "postulates.support.done.endorsementWithdrawn" : "postulates.support.done.nothing");
-        } catch (Refused refused) {
-            return refused(refused, id, model, response);
-        }
+        allowed(user, id, permissions.canEndorse(user), "endorse");
+        return act(
+                () -> support.withdrawEndorsement(user, id),
+                id,
+                "postulates.support.done.endorsementWithdrawn",
+                "postulates.support.done.nothing",
+                redirect,
+                model,
+                response);
     }
 
     @PostMapping("/postulaty/{id}/obserwuj")
-    String follow(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        visible(user, id);
-        if (!permissions.canFollow(user)) {
-            throw new AccessDeniedException("follow");
-        }
-        boolean added = support.follow(user, id);
-        return back(
-                redirect,
+    String follow(
+            CurrentUser user,
+            @PathVariable long id,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response) {
+        allowed(user, id, permissions.canFollow(user), "follow");
+        return act(
+                () -> support.follow(user, id),
                 id,
-                SupportSection.NOTICE,
-                added ? "postulates.support.done.followed" : "postulates.support.done.nothing");
+                "postulates.support.done.followed",
+                "postulates.support.done.nothing",
+                redirect,
+                model,
+                response);
     }
 
     @PostMapping("/postulaty/{id}/obserwuj/wycofaj")
@@ -257,6 +248,33 @@ class SupportController {
             throw new AccessDeniedException("cosign");
         }
         return chosen;
+    }
+
+    /** A postulate the person may see (404 otherwise) and an action they may take on it (403 otherwise). */
+    private void allowed(CurrentUser user, long id, boolean mayAct, String action) {
+        visible(user, id);
+        if (!mayAct) {
+            throw new AccessDeniedException(action);
+        }
+    }
+
+    /**
+     * Takes a support action and leads back to the page's support section, saying whether it changed something
+     * ({@code done}) or not ({@code unchanged}: a repeated request), or why it was not taken.
+     */
+    private String act(
+            BooleanSupplier action,
+            long id,
+            String done,
+            String unchanged,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            return back(redirect, id, SupportSection.NOTICE, action.getAsBoolean() ? done : unchanged);
+        } catch (Refused refused) {
+            return refused(refused, id, model, response);
+        }
     }
 
     /**

@@ -11,12 +11,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import pl.koordes.events.MaterialSamples;
+import pl.koordes.shared.web.UploadTypes;
 
 /** File types by content, never by name, and the names files are stored and sent under. */
 class MaterialTypesTests {
 
-    private static MaterialTypes.@Nullable Type detect(byte[] data, String name) throws IOException {
-        return MaterialTypes.detect(() -> new ByteArrayInputStream(data), name);
+    private static UploadTypes.@Nullable Type detect(byte[] data, String name) throws IOException {
+        return MaterialTypes.ACCEPTED.detect(() -> new ByteArrayInputStream(data), name);
     }
 
     @Test
@@ -48,32 +49,33 @@ class MaterialTypesTests {
         assertThat(detect(MaterialSamples.zip(), "dokument.docx")).isNull();
         assertThat(detect(new byte[0], "pusty.pdf")).isNull();
         // Accepted content under another accepted type's name is a contradiction, refused by the service.
-        MaterialTypes.Type text = detect(MaterialSamples.text(), "program.pdf");
+        UploadTypes.Type text = detect(MaterialSamples.text(), "program.pdf");
         assertThat(text).isNotNull();
-        assertThat(MaterialTypes.contradicts(text, "program.pdf")).isTrue();
-        assertThat(MaterialTypes.contradicts(text, "lista.csv")).isFalse();
-        assertThat(MaterialTypes.contradicts(detect(MaterialSamples.jpeg(), "a"), "zdjecie.JPG"))
+        assertThat(MaterialTypes.ACCEPTED.contradicts(text, "program.pdf")).isTrue();
+        assertThat(MaterialTypes.ACCEPTED.contradicts(text, "lista.csv")).isFalse();
+        assertThat(MaterialTypes.ACCEPTED.contradicts(detect(MaterialSamples.jpeg(), "a"), "zdjecie.JPG"))
                 .isFalse();
-        assertThat(MaterialTypes.contradicts(detect(MaterialSamples.png(), "a"), "zdjecie.jpeg"))
+        assertThat(MaterialTypes.ACCEPTED.contradicts(detect(MaterialSamples.png(), "a"), "zdjecie.jpeg"))
                 .isTrue();
-        assertThat(MaterialTypes.contradicts(text, "notatki")).isFalse();
-        assertThat(MaterialTypes.contradicts(text, "strona.html")).isFalse();
+        assertThat(MaterialTypes.ACCEPTED.contradicts(text, "notatki")).isFalse();
+        assertThat(MaterialTypes.ACCEPTED.contradicts(text, "strona.html")).isFalse();
     }
 
     @Test
     void namesLoseTheirPathControlCharactersAndGetTheExtensionOfTheirType() {
-        MaterialTypes.Type pdf = MaterialTypes.of("application/pdf");
-        MaterialTypes.Type text = MaterialTypes.of("text/plain");
-        assertThat(MaterialTypes.safeName("../../etc/passwd", text)).isEqualTo("passwd.txt");
-        assertThat(MaterialTypes.safeName("C:\\Users\\ala\\Program łódzki.PDF", pdf))
+        UploadTypes.Type pdf = MaterialTypes.ACCEPTED.of("application/pdf");
+        UploadTypes.Type text = MaterialTypes.ACCEPTED.of("text/plain");
+        assertThat(MaterialTypes.ACCEPTED.safeName("../../etc/passwd", text)).isEqualTo("passwd.txt");
+        assertThat(MaterialTypes.ACCEPTED.safeName("C:\\Users\\ala\\Program łódzki.PDF", pdf))
                 .isEqualTo("Program łódzki.pdf");
-        assertThat(MaterialTypes.safeName("a\"b\r\nSet-Cookie: x=y.pdf", pdf)).isEqualTo("a_b Set-Cookie_ x=y.pdf");
-        assertThat(MaterialTypes.safeName("strona.html", text)).isEqualTo("strona.html.txt");
-        assertThat(MaterialTypes.safeName("raport\u202Efdp.exe", pdf)).isEqualTo("raport_fdp.exe.pdf");
-        assertThat(MaterialTypes.safeName("...", pdf)).isEqualTo("material.pdf");
-        assertThat(MaterialTypes.safeName(null, pdf)).isEqualTo("material.pdf");
-        assertThat(MaterialTypes.safeName(".htaccess", text)).isEqualTo("htaccess.txt");
-        assertThat(MaterialTypes.safeName("ą".repeat(300) + ".pdf", pdf))
+        assertThat(MaterialTypes.ACCEPTED.safeName("a\"b\r\nSet-Cookie: x=y.pdf", pdf))
+                .isEqualTo("a_b Set-Cookie_ x=y.pdf");
+        assertThat(MaterialTypes.ACCEPTED.safeName("strona.html", text)).isEqualTo("strona.html.txt");
+        assertThat(MaterialTypes.ACCEPTED.safeName("raport\u202Efdp.exe", pdf)).isEqualTo("raport_fdp.exe.pdf");
+        assertThat(MaterialTypes.ACCEPTED.safeName("...", pdf)).isEqualTo("material.pdf");
+        assertThat(MaterialTypes.ACCEPTED.safeName(null, pdf)).isEqualTo("material.pdf");
+        assertThat(MaterialTypes.ACCEPTED.safeName(".htaccess", text)).isEqualTo("htaccess.txt");
+        assertThat(MaterialTypes.ACCEPTED.safeName("ą".repeat(300) + ".pdf", pdf))
                 .hasSize(120)
                 .endsWith("ą.pdf");
     }
@@ -90,9 +92,9 @@ class MaterialTypesTests {
                 .orElseThrow();
         List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
         assertThat(lines).hasSizeGreaterThan(500);
-        MaterialTypes.Type pdf = MaterialTypes.of("application/pdf");
+        UploadTypes.Type pdf = MaterialTypes.ACCEPTED.of("application/pdf");
         for (String line : lines) {
-            String name = MaterialTypes.safeName(line + ".pdf", pdf);
+            String name = MaterialTypes.ACCEPTED.safeName(line + ".pdf", pdf);
             assertThat(name)
                     .as(line)
                     .endsWith(".pdf")
@@ -104,7 +106,7 @@ class MaterialTypesTests {
                     .as(line)
                     .isTrue();
             assertThat(name.codePointCount(0, name.length())).as(line).isLessThanOrEqualTo(120);
-            String header = MaterialTypes.contentDisposition(name, false);
+            String header = UploadTypes.contentDisposition(name, false);
             assertThat(header)
                     .as(line)
                     .matches(
@@ -114,9 +116,9 @@ class MaterialTypesTests {
 
     @Test
     void polishLettersKeepTheirShapeInFilenameStarAndLoseTheirMarksInTheFallback() {
-        assertThat(MaterialTypes.contentDisposition("Sprawozdanie łódzkie 2026.pdf", false))
+        assertThat(UploadTypes.contentDisposition("Sprawozdanie łódzkie 2026.pdf", false))
                 .isEqualTo("attachment; filename=\"Sprawozdanie lodzkie 2026.pdf\"; "
                         + "filename*=UTF-8''Sprawozdanie%20%C5%82%C3%B3dzkie%202026.pdf");
-        assertThat(MaterialTypes.contentDisposition("Żółw.png", true)).startsWith("inline; filename=\"Zolw.png\"");
+        assertThat(UploadTypes.contentDisposition("Żółw.png", true)).startsWith("inline; filename=\"Zolw.png\"");
     }
 }
