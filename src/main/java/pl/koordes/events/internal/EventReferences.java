@@ -66,7 +66,7 @@ class EventReferences implements PublicEvents {
                 .list();
     }
 
-    private static EventReference reference(ResultSet rs, int row) throws SQLException {
+    static EventReference reference(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         String titleEn = rs.getString("title_en");
         return new EventReference(

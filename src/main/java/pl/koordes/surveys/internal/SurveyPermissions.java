@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
+import pl.koordes.surveys.ResultsVisibility;
 
 /**
  * Who may do what with surveys and needs; one place for every controller and template of the module
@@ -40,5 +41,24 @@ public class SurveyPermissions {
             case RESPONDENTS -> user != null && answered;
             case OPERATORS -> false;
         };
+    }
+
+    /**
+     * Needs: who reads the list and the needs' pages. Signed-in staff of the programme — coordinators of every
+     * region (needs are the programme-wide plan), committee members, experts, central institutions and the
+     * operator; not anonymous visitors nor plain participants. Only the operator changes them.
+     */
+    public boolean canSeeNeeds(@Nullable CurrentUser user) {
+        return user != null
+                && (user.has(Role.REGIONAL_COORDINATOR)
+                        || user.has(Role.COMMITTEE_MEMBER)
+                        || user.has(Role.EXPERT)
+                        || user.has(Role.CENTRAL_INSTITUTION)
+                        || isOperator(user));
+    }
+
+    /** Whether a need's page quotes an answer of this survey: the operator's, or public results. */
+    public boolean canSeeNeedSources(boolean published, ResultsVisibility visibility, @Nullable CurrentUser user) {
+        return isOperator(user) || (published && visibility == ResultsVisibility.PUBLIC);
     }
 }
