@@ -290,7 +290,11 @@ class ResultsExportIntegrationTests {
                 }
                 cells.add(cell.getStringCellValue());
             }
-            assertThat(cells).containsExactlyInAnyOrderElementsOf(corpus);
+            // XML 1.0, and so XLSX, cannot hold the noncharacters U+FFFE and U+FFFF: POI writes "?" for them.
+            assertThat(cells)
+                    .containsExactlyInAnyOrderElementsOf(corpus.stream()
+                            .map(t -> t.replaceAll("[\\uFFFE\\uFFFF]", "?"))
+                            .toList());
         }
         // On the page of typed answers: escaped, never markup.
         String page = new Http(port)

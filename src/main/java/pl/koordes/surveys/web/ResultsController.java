@@ -321,7 +321,7 @@ class ResultsController {
         String countUnit = page.t("surveys.results.chart.count");
         switch (question.type()) {
             case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
-                chart = BarChart.of(chartId, question.text())
+                chart = BarChart.of(chartId, page.t("surveys.results.chart.title", number))
                         .unit("%")
                         .decimals(1)
                         .counted("surveys.results.chart.options")
@@ -348,7 +348,7 @@ class ResultsController {
                         : page.t("surveys.results.question.singleNote", respondents);
             }
             case SCALE -> {
-                chart = BarChart.of(chartId, question.text())
+                chart = BarChart.of(chartId, page.t("surveys.results.chart.title", number))
                         .unit("%")
                         .decimals(1)
                         .counted("surveys.results.chart.values")
@@ -373,7 +373,7 @@ class ResultsController {
                     values.add(scaleLabel(question, v));
                 }
                 List<ResultsView.MatrixRow> rows = new ArrayList<>();
-                chart = BarChart.of(chartId, page.t("surveys.results.matrix.chart", question.text()))
+                chart = BarChart.of(chartId, page.t("surveys.results.matrix.chart", number))
                         .decimals(2)
                         .counted("surveys.results.chart.rows")
                         .categoryHeader(page.t("surveys.results.matrix.row"));
@@ -412,7 +412,7 @@ class ResultsController {
                 facts.add(new ResultsView.Fact(
                         page.t("surveys.results.fact.latest"),
                         figures.latest() == null ? "—" : Formats.date(figures.latest())));
-                chart = BarChart.of(chartId, page.t("surveys.results.date.chart", question.text()))
+                chart = BarChart.of(chartId, page.t("surveys.results.date.chart", number))
                         .unit(countUnit)
                         .decimals(0)
                         .counted("surveys.results.chart.months")
@@ -539,8 +539,10 @@ class ResultsController {
 
     /**
      * The response per region on the map, with the table beside it: per institution, whether the region's ROPS
-     * answered; per person, the share of the people holding an audience role in the region who answered; a survey
-     * for people without a regional role, the number of answers counted for each region.
+     * answered; per person, when only roles bound to a region are asked (coordinators, committee members, no link),
+     * the share of the people holding them in the region who answered; otherwise (participants, experts, anyone with
+     * the link: people with no region in their role) the number of answers counted for the region, with the people
+     * holding a regional audience role there and how many of them answered beside it.
      */
     private ChoroplethView rateMap(
             Page page, ChartLanguage language, Survey survey, List<MapShape> shapes, Map<Long, RegionRate> rates) {
@@ -552,9 +554,16 @@ class ResultsController {
         }
         boolean perInstitution = survey.responseMode() == ResponseMode.INSTITUTION;
         boolean regional = !ResultsQueries.regionalAudienceRoles(survey).isEmpty();
-        Choropleth chart =
-                Choropleth.of("odpowiedzi-wojewodztwa", page.t("surveys.results.map.title"), areas, map.viewBox());
-        if (perInstitution || regional) {
+        boolean onlyRegional = regional
+                && !survey.audienceLink()
+                && ResultsQueries.regionalAudienceRoles(survey).size()
+                        == survey.audienceRoles().size();
+        Choropleth chart = Choropleth.of(
+                "odpowiedzi-wojewodztwa",
+                page.t(perInstitution || onlyRegional ? "surveys.results.map.title" : "surveys.results.map.countTitle"),
+                areas,
+                map.viewBox());
+        if (perInstitution || onlyRegional) {
             chart.unit("%").decimals(0).classes(ClassBreaks.Method.EQUAL_INTERVAL, perInstitution ? 3 : 5);
         } else {
             chart.unit(page.t("surveys.results.chart.count")).decimals(0);
@@ -572,7 +581,7 @@ class ResultsController {
                 chart.note(
                         region.slug(),
                         page.t(yes ? "surveys.results.map.answered" : "surveys.results.map.notAnswered"));
-            } else if (regional) {
+            } else if (onlyRegional) {
                 if (rate.audience() == 0) {
                     chart.note(region.slug(), page.t("surveys.results.map.noAudience"));
                 } else {
@@ -583,6 +592,11 @@ class ResultsController {
                 }
             } else {
                 chart.value(region.slug(), BigDecimal.valueOf(rate.answers()));
+                if (regional && rate.audience() > 0) {
+                    chart.note(
+                            region.slug(),
+                            page.t("surveys.results.map.roleHolders", rate.audienceAnswered(), rate.audience()));
+                }
             }
         }
         return chart.view(language);
