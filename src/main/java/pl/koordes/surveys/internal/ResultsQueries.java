@@ -151,6 +151,7 @@ public class ResultsQueries {
                                min(a.number_value) as min, max(a.number_value) as max,
                                count(a.date_value) as dates, min(a.date_value) as earliest, max(a.date_value) as latest
                         from surveys_answer a join r on r.id = a.response_id
+                            and a.question_id in (select id from surveys_question where survey_id = :survey)
                         group by a.question_id
                         """)
                 .param("survey", surveyId)
@@ -180,11 +181,13 @@ public class ResultsQueries {
         jdbc.sql(RESPONSES + """
                         select a.question_id, a.option_id, a.matrix_row_id, a.scale_value, null::date as month, count(*) as n
                         from surveys_answer a join r on r.id = a.response_id
+                            and a.question_id in (select id from surveys_question where survey_id = :survey)
                         where a.option_id is not null or a.scale_value is not null
                         group by a.question_id, a.option_id, a.matrix_row_id, a.scale_value
                         union all
                         select a.question_id, null, null, null, cast(date_trunc('month', a.date_value) as date), count(*)
                         from surveys_answer a join r on r.id = a.response_id
+                            and a.question_id in (select id from surveys_question where survey_id = :survey)
                         where a.date_value is not null
                         group by a.question_id, date_trunc('month', a.date_value)
                         """)
@@ -215,6 +218,7 @@ public class ResultsQueries {
                             select a.question_id, a.response_id, a.text_value, r.region_id, r.institution_kind,
                                    row_number() over (partition by a.question_id order by a.response_id, a.id) as n
                             from surveys_answer a join r on r.id = a.response_id
+                            and a.question_id in (select id from surveys_question where survey_id = :survey)
                             where a.option_id is null and a.text_value is not null)
                         select question_id, response_id, text_value, region_id, institution_kind from t
                         where n <= :samples order by question_id, n
@@ -280,6 +284,7 @@ public class ResultsQueries {
                                count(distinct a.response_id) as respondents,
                                grouping(a.option_id, a.scale_value) as total
                         from surveys_answer a join r on r.id = a.response_id
+                            and a.question_id in (select id from surveys_question where survey_id = :survey)
                         join surveys_question q on q.id = a.question_id
                         where q.type in ('SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'SCALE') and r.grp is not null
                         group by grouping sets ((a.question_id, r.grp), (a.question_id, r.grp, a.option_id, a.scale_value))
