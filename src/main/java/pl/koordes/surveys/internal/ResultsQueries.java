@@ -124,6 +124,18 @@ public class ResultsQueries {
         }
     }
 
+    /**
+     * The version of a survey's submitted answers: changes whenever one is submitted, changed or removed (their
+     * number, highest id, latest change and row versions). One statement over the survey's responses only.
+     */
+    public String version(long surveyId) {
+        return jdbc.sql("""
+                        select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(row_version), 0) || ':'
+                               || coalesce(cast(max(updated_at) as text), '')
+                        from surveys_response where survey_id = :survey and status = 'SUBMITTED'
+                        """).param("survey", surveyId).query(String.class).single();
+    }
+
     /** The results of a survey within the filter: four statements whatever the answers and questions. */
     public Results results(long surveyId, ResultsFilter filter) {
         long[] answers = {0};

@@ -47,6 +47,7 @@ import pl.koordes.surveys.QuestionType;
 import pl.koordes.surveys.ResponseMode;
 import pl.koordes.surveys.ResultsVisibility;
 import pl.koordes.surveys.SurveyPhase;
+import pl.koordes.surveys.internal.ResultsCache;
 import pl.koordes.surveys.internal.ResultsExport;
 import pl.koordes.surveys.internal.ResultsFilter;
 import pl.koordes.surveys.internal.ResultsQueries;
@@ -80,6 +81,7 @@ class ResultsController {
 
     private final SurveyStore store;
     private final ResultsQueries queries;
+    private final ResultsCache cache;
     private final ResultsExport export;
     private final SurveyPermissions permissions;
     private final SurveyAudience audience;
@@ -91,6 +93,7 @@ class ResultsController {
     ResultsController(
             SurveyStore store,
             ResultsQueries queries,
+            ResultsCache cache,
             ResultsExport export,
             SurveyPermissions permissions,
             SurveyAudience audience,
@@ -100,6 +103,7 @@ class ResultsController {
             Clock clock) {
         this.store = store;
         this.queries = queries;
+        this.cache = cache;
         this.export = export;
         this.permissions = permissions;
         this.audience = audience;
@@ -123,9 +127,10 @@ class ResultsController {
         List<MapShape> shapes = map.shapes();
         List<Region> regions = shapes.stream().map(MapShape::region).toList();
         Query query = Query.of(parameters, regions);
-        Results results = queries.results(id, query.filter());
+        String version = queries.version(id);
+        Results results = cache.results(survey, version, query.filter());
         @Nullable Grouping grouping = query.grouping();
-        Comparison comparison = grouping == null ? null : queries.comparison(id, query.filter(), grouping);
+        Comparison comparison = grouping == null ? null : cache.comparison(survey, version, query.filter(), grouping);
         ChartLanguage language = ChartLanguage.of(page);
         Map<Long, Region> regionsById = regions.stream().collect(Collectors.toMap(Region::id, Function.identity()));
         boolean operator = permissions.isOperator(user.orElse(null));
