@@ -108,7 +108,7 @@ class SurveysAnsweringBrowserIntegrationTests {
                             .getText())
                     .contains("Czy korzystacie z doradztwa?: Wybierz odpowiedź.")
                     .contains("Jak ważne są tematy?: Wybierz wartość w każdym wierszu.")
-                    .contains("Województwo")
+                    .contains("Wybierz województwo.")
                     .doesNotContain("Z jakiego?");
             check("form-errors");
 
