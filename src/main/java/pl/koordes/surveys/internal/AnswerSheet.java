@@ -2,9 +2,6 @@ package pl.koordes.surveys.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.shared.text.TextInput;
@@ -45,11 +41,6 @@ public final class AnswerSheet {
     public static final int SHORT_MAX = 500;
 
     public static final int LONG_MAX = 10_000;
-
-    private static final Pattern NUMBER = Pattern.compile("[-−]?\\d{1,14}([.,]\\d{1,4})?");
-
-    private static final DateTimeFormatter POLISH_DATE =
-            DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final Map<String, List<String>> values;
 
@@ -140,7 +131,7 @@ public final class AnswerSheet {
                                 .ifPresent(r ->
                                         put(values, rowField(question, r), List.of(String.valueOf(row.scaleValue()))));
                     case SHORT_TEXT, LONG_TEXT -> add(values, field, text(row.textValue()));
-                    case NUMBER -> add(values, field, number(row.numberValue()));
+                    case NUMBER -> add(values, field, AnswerValues.number(row.numberValue()));
                     case DATE ->
                         add(
                                 values,
@@ -226,7 +217,8 @@ public final class AnswerSheet {
         Map<String, String> errors = new LinkedHashMap<>();
         if (declareRegion) {
             String region = value(REGION);
-            if (!region.isEmpty() && (parseLong(region) == null || !regions.contains(parseLong(region)))) {
+            if (!region.isEmpty()
+                    && (AnswerValues.parseLong(region) == null || !regions.contains(AnswerValues.parseLong(region)))) {
                 errors.put(REGION, "surveys.answering.error.region");
             } else if (submitting && region.isEmpty()) {
                 errors.put(REGION, "surveys.answering.error.regionRequired");
@@ -262,7 +254,7 @@ public final class AnswerSheet {
                     }
                 }
                 case SCALE -> {
-                    if (!value.isEmpty() && scale(value) == null) {
+                    if (!value.isEmpty() && AnswerValues.scale(value) == null) {
                         errors.put(field, "surveys.answering.error.scale");
                     } else if (submitting && question.required() && value.isEmpty()) {
                         errors.put(field, "surveys.answering.error.choose");
@@ -273,7 +265,7 @@ public final class AnswerSheet {
                     boolean missing = false;
                     for (Choice row : question.rows()) {
                         String rowValue = value(rowField(question, row));
-                        if (!rowValue.isEmpty() && scale(rowValue) == null) {
+                        if (!rowValue.isEmpty() && AnswerValues.scale(rowValue) == null) {
                             wrong = true;
                         } else if (rowValue.isEmpty()) {
                             missing = true;
@@ -296,14 +288,14 @@ public final class AnswerSheet {
                     }
                 }
                 case NUMBER -> {
-                    if (!value.isEmpty() && number(value) == null) {
+                    if (!value.isEmpty() && AnswerValues.number(value) == null) {
                         errors.put(field, "surveys.answering.error.number");
                     } else if (submitting && question.required() && value.isEmpty()) {
                         errors.put(field, "surveys.answering.error.required");
                     }
                 }
                 case DATE -> {
-                    if (!value.isEmpty() && date(value) == null) {
+                    if (!value.isEmpty() && AnswerValues.date(value) == null) {
                         errors.put(field, "surveys.answering.error.date");
                     } else if (submitting && question.required() && value.isEmpty()) {
                         errors.put(field, "surveys.answering.error.required");
@@ -338,14 +330,14 @@ public final class AnswerSheet {
                     }
                 }
                 case SCALE -> {
-                    Integer scale = scale(value);
+                    Integer scale = AnswerValues.scale(value);
                     if (scale != null) {
                         rows.add(new AnswerRow(id, null, null, scale, null, null, null));
                     }
                 }
                 case MATRIX -> {
                     for (Choice row : question.rows()) {
-                        Integer scale = scale(value(rowField(question, row)));
+                        Integer scale = AnswerValues.scale(value(rowField(question, row)));
                         if (scale != null) {
                             rows.add(new AnswerRow(id, null, row.id(), scale, null, null, null));
                         }
@@ -357,13 +349,13 @@ public final class AnswerSheet {
                     }
                 }
                 case NUMBER -> {
-                    BigDecimal number = number(value);
+                    BigDecimal number = AnswerValues.number(value);
                     if (number != null) {
                         rows.add(new AnswerRow(id, null, null, null, null, number, null));
                     }
                 }
                 case DATE -> {
-                    LocalDate date = date(value);
+                    LocalDate date = AnswerValues.date(value);
                     if (date != null) {
                         rows.add(new AnswerRow(id, null, null, null, null, null, date));
                     }
@@ -375,7 +367,7 @@ public final class AnswerSheet {
 
     /** The declared region, when it is a number (checked against the regions by {@link #check}). */
     public @Nullable Long declaredRegion() {
-        return parseLong(value(REGION));
+        return AnswerValues.parseLong(value(REGION));
     }
 
     /** The declared institution kind, when it is one. */
@@ -387,52 +379,6 @@ public final class AnswerSheet {
             }
         }
         return null;
-    }
-
-    /** A number as typed in Polish ("1 234,5") or with a point; null when it is not one. */
-    public static @Nullable BigDecimal number(String text) {
-        String compact = text.replaceAll("[\\s\\u00A0\\u202F]", "");
-        if (!NUMBER.matcher(compact).matches()) {
-            return null;
-        }
-        return new BigDecimal(compact.replace('−', '-').replace(',', '.'));
-    }
-
-    /** A number as the form shows it: a decimal comma, no trailing zeros. */
-    public static String number(@Nullable BigDecimal number) {
-        if (number == null) {
-            return "";
-        }
-        BigDecimal plain = number.stripTrailingZeros();
-        return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString().replace('.', ',');
-    }
-
-    /** A date from the date input (2017-08-31) or as typed in Polish (31.08.2017); null when it is not one. */
-    public static @Nullable LocalDate date(String text) {
-        try {
-            LocalDate date = text.contains(".") ? LocalDate.parse(text, POLISH_DATE) : LocalDate.parse(text);
-            return date.getYear() < 1000 || date.getYear() > 9999 ? null : date;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Integer scale(String text) {
-        return switch (text) {
-            case "1" -> 1;
-            case "2" -> 2;
-            case "3" -> 3;
-            case "4" -> 4;
-            case "5" -> 5;
-            default -> null;
-        };
-    }
-
-    private static @Nullable Long parseLong(String text) {
-        if (!text.matches("\\d{1,18}")) {
-            return null;
-        }
-        return Long.parseLong(text);
     }
 
     private static boolean unprintable(String text, boolean multiline) {

@@ -2,8 +2,6 @@ package pl.koordes.surveys.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +29,9 @@ import pl.koordes.surveys.internal.AnswerSheet.AnswerRow;
 import pl.koordes.surveys.internal.AnsweringRows.Response;
 
 /**
- * Answering a survey: the list of surveys for a person, the form with their draft or answer, saving a draft,
- * submitting and changing an answer, and the operator's preview. The server decides everything the form
+ * Answering a survey: the form with their draft or answer, saving a draft, submitting and changing an
+ * answer, and the operator's preview (the person's list of surveys is {@link AnsweringList}'s, an anonymous
+ * submission {@link AnsweringAnonymously}'s). The server decides everything the form
  * shows: who may answer ({@link SurveyAudience}), when (the survey's phase), which questions count (their
  * conditions) and what shape each value has ({@link AnswerSheet}).
  *
@@ -49,9 +47,9 @@ public class AnsweringManagement {
     private final SurveyAudience audience;
     private final SurveyPermissions permissions;
     private final AnsweringRows rows;
+    private final AnsweringAnonymously anonymously;
     private final Directory directory;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     AnsweringManagement(
@@ -59,17 +57,17 @@ public class AnsweringManagement {
             SurveyAudience audience,
             SurveyPermissions permissions,
             AnsweringRows rows,
+            AnsweringAnonymously anonymously,
             Directory directory,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
             Clock clock) {
         this.surveys = surveys;
         this.audience = audience;
         this.permissions = permissions;
         this.rows = rows;
+        this.anonymously = anonymously;
         this.directory = directory;
         this.events = events;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -150,75 +148,6 @@ public class AnsweringManagement {
             Instant opens = survey().opensAt();
             return opens == null ? "" : Formats.dateTime(opens);
         }
-    }
-
-    /** A survey on the person's list. */
-    public record Listed(
-            Survey survey,
-            @Nullable Response response,
-            boolean participated,
-            boolean results,
-            boolean open,
-            boolean changes) {
-
-        public boolean submitted() {
-            return participated || (response != null && response.submitted());
-        }
-
-        public String closesAt() {
-            Instant closes = survey.closesAt();
-            return closes == null ? "" : Formats.dateTime(closes);
-        }
-
-        /** The day the answer was sent, as people read it (31.08.2017); "" when unknown. */
-        public String submittedOn() {
-            return response == null || response.submittedOn() == null ? "" : Formats.date(response.submittedOn());
-        }
-    }
-
-    /** The person's list: open surveys they may answer, their drafts and answers, results they may see. */
-    @Transactional(readOnly = true)
-    public List<Listed> list(CurrentUser user) {
-        Instant now = clock.instant();
-        List<Survey> published = jdbc.sql("select * from surveys_survey where published order by closes_at desc, id")
-                .query(SurveyStore::survey)
-                .list();
-        Map<Long, Respondent> respondents = new LinkedHashMap<>();
-        for (Survey survey : published) {
-            audience.respondent(survey, user, false).ifPresent(r -> respondents.put(survey.id(), r));
-        }
-        Set<Long> institutions = respondents.values().stream()
-                .map(Respondent::institutionId)
-                .filter(id -> id != null)
-                .map(id -> (long) id)
-                .collect(Collectors.toSet());
-        List<Long> ids = published.stream().map(Survey::id).toList();
-        Map<Long, Response> own = new LinkedHashMap<>();
-        for (Response response : rows.ownOf(ids, user.id(), institutions)) {
-            Respondent respondent = respondents.get(response.surveyId());
-            boolean mine = respondent == null
-                    ? response.institutionId() == null
-                    : (respondent.institutionId() == null
-                            ? response.institutionId() == null
-                            : respondent.institutionId().equals(response.institutionId()));
-            if (mine) {
-                own.put(response.surveyId(), response);
-            }
-        }
-        Set<Long> participated = Set.copyOf(rows.participated(user.id()));
-        List<Listed> listed = new ArrayList<>();
-        for (Survey survey : published) {
-            Response response = own.get(survey.id());
-            boolean took = participated.contains(survey.id());
-            boolean answered = took || (response != null && response.submitted());
-            SurveyPhase phase = survey.phase(now);
-            boolean results = phase == SurveyPhase.CLOSED && permissions.canSeeResults(survey, user, answered);
-            boolean answerable = phase == SurveyPhase.OPEN && respondents.containsKey(survey.id());
-            if (answerable || response != null || took || results) {
-                listed.add(new Listed(survey, response, took, results, answerable, survey.changesAllowed(now)));
-            }
-        }
-        return listed;
     }
 
     /** The form of a survey for a respondent. Not published: not there; not in the audience: refused. */
@@ -342,7 +271,7 @@ public class AnsweringManagement {
         InstitutionKind kind = respondent.kind() != null ? respondent.kind() : sheet.declaredKind();
         try {
             if (submitting && survey.anonymous()) {
-                return submitAnonymously(user, survey, respondent, own, answers, regionId, kind, now);
+                return anonymously.submit(user, survey, respondent, own, answers, regionId, kind, now);
             }
             long responseId;
             if (own == null) {
@@ -367,34 +296,6 @@ public class AnsweringManagement {
             // The survey lock serialises answers; the unique indexes are the last word if anything slips by.
             throw Refused.conflict("surveys.answering.alreadySubmitted");
         }
-    }
-
-    /**
-     * An anonymous answer: the draft (which had the account, so the person could come back to it) is copied
-     * into a fresh row without the person and deleted, and the person is recorded as having taken part.
-     */
-    private Saved submitAnonymously(
-            CurrentUser user,
-            Survey survey,
-            Respondent respondent,
-            @Nullable Response draft,
-            List<AnswerRow> answers,
-            @Nullable Long regionId,
-            @Nullable InstitutionKind kind,
-            Instant now) {
-        if (!rows.participate(survey.id(), user.id())) {
-            throw Refused.conflict("surveys.answering.alreadySubmitted");
-        }
-        if (draft != null) {
-            rows.delete(draft.id());
-        }
-        long id = rows.insertAnonymous(
-                survey.id(), respondent.institutionId(), regionId, kind, LocalDate.ofInstant(now, Formats.ZONE));
-        rows.replaceAnswers(id, answers, true);
-        Map<String, @Nullable Object> after = new LinkedHashMap<>();
-        after.put("status", "SUBMITTED");
-        events.publishEvent(new SurveyChanged(SurveyAction.SURVEY_ANSWER_SUBMITTED, survey.id(), null, after));
-        return Saved.SUBMITTED;
     }
 
     /** The submitted answer of the person (non-anonymous surveys), for the copy; empty when there is none. */

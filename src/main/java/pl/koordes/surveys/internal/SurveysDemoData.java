@@ -1,18 +1,12 @@
 package pl.koordes.surveys.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +39,6 @@ class SurveysDemoData implements ApplicationRunner {
     static final String DRAFT_TITLE = "Ocena webinarium (szkic)";
 
     private static final Logger log = LoggerFactory.getLogger(SurveysDemoData.class);
-    private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
     /** Regions whose centre did not answer the closed survey, so the map shows gaps. */
     private static final Set<String> SILENT_REGIONS = Set.of("lubuskie", "opolskie", "podlaskie");
 
@@ -78,14 +71,14 @@ class SurveysDemoData implements ApplicationRunner {
             "Oferta jest dobra, ale terminy pokrywają się z okresem rozliczeń.",
             "Brakuje szkoleń z dostępności cyfrowej stron i dokumentów.");
 
-    private final JdbcClient jdbc;
+    private final SurveysDemoWriter write;
     private final Directory directory;
     private final RoleHolders holders;
     private final DemoData demoData;
     private final Clock clock;
 
     SurveysDemoData(JdbcClient jdbc, Directory directory, RoleHolders holders, DemoData demoData, Clock clock) {
-        this.jdbc = jdbc;
+        this.write = new SurveysDemoWriter(jdbc, clock);
         this.directory = directory;
         this.holders = holders;
         this.demoData = demoData;
@@ -98,7 +91,7 @@ class SurveysDemoData implements ApplicationRunner {
         if (!demoData.claim("surveys")) {
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(WARSAW));
+        LocalDate today = LocalDate.now(clock.withZone(SurveysDemoWriter.WARSAW));
         Random random = new Random(2026);
         closedSurvey(today, random);
         openSurvey(today, random);
@@ -107,22 +100,22 @@ class SurveysDemoData implements ApplicationRunner {
     }
 
     private void closedSurvey(LocalDate today, Random random) {
-        long survey = survey(
+        long survey = write.survey(
                 CLOSED_TITLE,
                 "Ankieta dla regionalnych ośrodków polityki społecznej. Pytamy, jakiego doradztwa potrzebujecie"
                         + " w pracy nad regionalnym programem rozwoju ekonomii społecznej. Jeden ośrodek wypełnia"
                         + " jedną ankietę; zajmie to około 10 minut. Na podstawie odpowiedzi zaplanujemy"
                         + " spotkania i porady na kolejne półrocze.",
-                at(today.minusDays(60), 9, 0),
-                at(today.minusDays(20), 16, 0),
+                SurveysDemoWriter.at(today.minusDays(60), 9, 0),
+                SurveysDemoWriter.at(today.minusDays(20), 16, 0),
                 "INSTITUTION",
                 false,
                 "PUBLIC",
                 true,
                 "{REGIONAL_COORDINATOR}",
                 false);
-        long first = section(survey, 1, "Doradztwo w regionie", "");
-        long used = question(
+        long first = write.section(survey, 1, "Doradztwo w regionie", "");
+        long used = write.question(
                 survey,
                 first,
                 1,
@@ -133,8 +126,8 @@ class SurveysDemoData implements ApplicationRunner {
                 false,
                 "",
                 "");
-        List<Long> usedOptions = options(used, "Tak", "Nie", "Nie wiem");
-        long topics = question(
+        List<Long> usedOptions = write.options(used, "Tak", "Nie", "Nie wiem");
+        long topics = write.question(
                 survey,
                 first,
                 2,
@@ -145,14 +138,14 @@ class SurveysDemoData implements ApplicationRunner {
                 true,
                 "",
                 "");
-        List<Long> topicOptions = options(
+        List<Long> topicOptions = write.options(
                 topics,
                 "Zamówienia publiczne z klauzulami społecznymi",
                 "Aktualizacja regionalnego programu",
                 "Monitorowanie wskaźników",
                 "Współpraca z samorządami gminnymi",
                 "Finansowanie zwrotne dla podmiotów");
-        long rating = question(
+        long rating = write.question(
                 survey,
                 first,
                 3,
@@ -163,10 +156,10 @@ class SurveysDemoData implements ApplicationRunner {
                 false,
                 "bardzo źle",
                 "bardzo dobrze");
-        condition(rating, usedOptions.get(0));
-        long second =
-                section(survey, 2, "Formy wsparcia", "Oceńcie, na ile poszczególne formy pomagają w Waszej pracy.");
-        long forms = question(
+        write.condition(rating, usedOptions.get(0));
+        long second = write.section(
+                survey, 2, "Formy wsparcia", "Oceńcie, na ile poszczególne formy pomagają w Waszej pracy.");
+        long forms = write.question(
                 survey,
                 second,
                 1,
@@ -178,8 +171,8 @@ class SurveysDemoData implements ApplicationRunner {
                 "nieprzydatne",
                 "bardzo przydatne");
         List<Long> formRows =
-                rows(forms, "Doradztwo indywidualne", "Warsztaty grupowe", "Webinaria", "Wizyty studyjne");
-        long people = question(
+                write.rows(forms, "Doradztwo indywidualne", "Warsztaty grupowe", "Webinaria", "Wizyty studyjne");
+        long people = write.question(
                 survey,
                 second,
                 2,
@@ -190,7 +183,7 @@ class SurveysDemoData implements ApplicationRunner {
                 false,
                 "",
                 "");
-        long start = question(
+        long start = write.question(
                 survey,
                 second,
                 3,
@@ -201,10 +194,10 @@ class SurveysDemoData implements ApplicationRunner {
                 false,
                 "",
                 "");
-        long third = section(survey, 3, "Uwagi", "");
-        long urgent = question(
+        long third = write.section(survey, 3, "Uwagi", "");
+        long urgent = write.question(
                 survey, third, 1, "SHORT_TEXT", "Najpilniejszy temat w jednym zdaniu", "", false, false, "", "");
-        long situation = question(
+        long situation = write.question(
                 survey,
                 third,
                 2,
@@ -232,9 +225,10 @@ class SurveysDemoData implements ApplicationRunner {
                     .map(RoleHolders.Holder::accountId)
                     .orElse(null);
             LocalDate day = today.minusDays(58L - 2L * index);
-            long response = response(survey, account, centre, region.id(), "ROPS", day, at(day, 10 + index % 6, 15));
+            long response = write.response(
+                    survey, account, centre, region.id(), "ROPS", day, SurveysDemoWriter.at(day, 10 + index % 6, 15));
             boolean tookAdvice = random.nextInt(10) < 7;
-            choice(response, used, usedOptions.get(tookAdvice ? 0 : (random.nextBoolean() ? 1 : 2)));
+            write.choice(response, used, usedOptions.get(tookAdvice ? 0 : (random.nextBoolean() ? 1 : 2)));
             List<Long> chosen = new ArrayList<>();
             for (long option : topicOptions) {
                 if (random.nextInt(10) < 5) {
@@ -244,57 +238,49 @@ class SurveysDemoData implements ApplicationRunner {
             if (chosen.isEmpty()) {
                 chosen.add(topicOptions.get(index % topicOptions.size()));
             }
-            chosen.forEach(option -> choice(response, topics, option));
+            chosen.forEach(option -> write.choice(response, topics, option));
             if (index % 5 == 2) {
-                other(
+                write.other(
                         response,
                         topics,
                         "Ekonomia społeczna w usługach społecznych świadczonych w społeczności lokalnej");
             }
             if (tookAdvice) {
-                scale(response, rating, null, 2 + random.nextInt(4));
+                write.scale(response, rating, null, 2 + random.nextInt(4));
             }
             for (long row : formRows) {
-                scale(response, forms, row, 1 + random.nextInt(5));
+                write.scale(response, forms, row, 1 + random.nextInt(5));
             }
             if (index % 4 != 3) {
-                jdbc.sql("insert into surveys_answer (response_id, question_id, number_value) values (:r, :q, :v)")
-                        .param("r", response)
-                        .param("q", people)
-                        .param("v", 1 + random.nextInt(8))
-                        .update();
+                write.number(response, people, 1 + random.nextInt(8));
             }
             if (index % 3 != 1) {
-                jdbc.sql("insert into surveys_answer (response_id, question_id, date_value) values (:r, :q, :v)")
-                        .param("r", response)
-                        .param("q", start)
-                        .param("v", today.plusDays(10L + 7L * random.nextInt(12)))
-                        .update();
+                write.date(response, start, today.plusDays(10L + 7L * random.nextInt(12)));
             }
-            text(response, urgent, URGENT_TOPICS.get(index % URGENT_TOPICS.size()));
+            write.text(response, urgent, URGENT_TOPICS.get(index % URGENT_TOPICS.size()));
             if (index % 2 == 0) {
-                text(response, situation, SITUATIONS.get((index / 2) % SITUATIONS.size()));
+                write.text(response, situation, SITUATIONS.get((index / 2) % SITUATIONS.size()));
             }
             index++;
         }
     }
 
     private void openSurvey(LocalDate today, Random random) {
-        long survey = survey(
+        long survey = write.survey(
                 OPEN_TITLE,
                 "Krótka ankieta dla osób pracujących w podmiotach ekonomii społecznej i wspierających je"
                         + " instytucjach. Odpowiedzi są anonimowe: zapisujemy je bez danych osoby, która je wysłała."
                         + " Wyniki zobaczą osoby, które odpowiedziały.",
-                at(today.minusDays(5), 8, 0),
-                at(today.plusDays(25), 23, 59),
+                SurveysDemoWriter.at(today.minusDays(5), 8, 0),
+                SurveysDemoWriter.at(today.plusDays(25), 23, 59),
                 "PERSON",
                 true,
                 "RESPONDENTS",
                 false,
                 "{PARTICIPANT,COMMITTEE_MEMBER,EXPERT,REGIONAL_COORDINATOR}",
                 true);
-        long section = section(survey, 1, "Twoje potrzeby szkoleniowe", "");
-        long wanted = question(
+        long section = write.section(survey, 1, "Twoje potrzeby szkoleniowe", "");
+        long wanted = write.question(
                 survey,
                 section,
                 1,
@@ -305,16 +291,16 @@ class SurveysDemoData implements ApplicationRunner {
                 true,
                 "",
                 "");
-        List<Long> wantedOptions = options(
+        List<Long> wantedOptions = write.options(
                 wanted,
                 "Prowadzenie działalności gospodarczej w podmiocie ekonomii społecznej",
                 "Marketing i sprzedaż usług",
                 "Rozliczanie dotacji i pożyczek",
                 "Zatrudnianie osób z niepełnosprawnościami");
-        long form = question(
+        long form = write.question(
                 survey, section, 2, "SINGLE_CHOICE", "Jaka forma szkolenia Ci odpowiada?", "", true, false, "", "");
-        List<Long> formOptions = options(form, "Stacjonarnie", "Online", "Hybrydowo");
-        long access = question(
+        List<Long> formOptions = write.options(form, "Stacjonarnie", "Online", "Hybrydowo");
+        long access = write.question(
                 survey,
                 section,
                 3,
@@ -325,7 +311,7 @@ class SurveysDemoData implements ApplicationRunner {
                 false,
                 "bardzo słabo",
                 "bardzo dobrze");
-        long gaps = question(
+        long gaps = write.question(
                 survey,
                 section,
                 4,
@@ -343,29 +329,29 @@ class SurveysDemoData implements ApplicationRunner {
             LocalDate day = today.minusDays(random.nextInt(5));
             // Anonymous: no person and only the day, as answering stores them.
             long response =
-                    response(survey, null, null, region.id(), kinds.get(random.nextInt(kinds.size())), day, null);
+                    write.response(survey, null, null, region.id(), kinds.get(random.nextInt(kinds.size())), day, null);
             boolean any = false;
             for (long option : wantedOptions) {
                 if (random.nextInt(10) < 4) {
-                    choice(response, wanted, option);
+                    write.choice(response, wanted, option);
                     any = true;
                 }
             }
             if (!any) {
-                choice(response, wanted, wantedOptions.get(i % wantedOptions.size()));
+                write.choice(response, wanted, wantedOptions.get(i % wantedOptions.size()));
             }
-            choice(response, form, formOptions.get(random.nextInt(10) < 5 ? 1 : random.nextInt(3)));
+            write.choice(response, form, formOptions.get(random.nextInt(10) < 5 ? 1 : random.nextInt(3)));
             if (i % 6 != 5) {
-                scale(response, access, null, 1 + random.nextInt(5));
+                write.scale(response, access, null, 1 + random.nextInt(5));
             }
             if (i % 3 == 0) {
-                text(response, gaps, TRAINING_GAPS.get((i / 3) % TRAINING_GAPS.size()));
+                write.text(response, gaps, TRAINING_GAPS.get((i / 3) % TRAINING_GAPS.size()));
             }
         }
     }
 
     private void draftSurvey() {
-        long survey = survey(
+        long survey = write.survey(
                 DRAFT_TITLE,
                 "Ankieta po webinarium: trzy pytania o to, czy spotkanie było przydatne.",
                 null,
@@ -376,186 +362,9 @@ class SurveysDemoData implements ApplicationRunner {
                 true,
                 "{PARTICIPANT}",
                 false);
-        long section = section(survey, 1, "Ocena", "");
-        question(survey, section, 1, "SCALE", "Jak oceniasz webinarium?", "", true, false, "słabo", "bardzo dobrze");
-        question(survey, section, 2, "LONG_TEXT", "Co możemy zrobić lepiej?", "", false, false, "", "");
-    }
-
-    private long survey(
-            String title,
-            String description,
-            @Nullable Instant opensAt,
-            @Nullable Instant closesAt,
-            String mode,
-            boolean anonymous,
-            String visibility,
-            boolean allowChanges,
-            String roles,
-            boolean link) {
-        boolean published = opensAt != null;
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        insert into surveys_survey (title, description, published, opens_at, closes_at, response_mode,
-                            anonymous, results_visibility, allow_changes, audience_roles, audience_link, link_token,
-                            created_at, updated_at, published_at)
-                        values (:title, :description, :published, :opens, :closes, :mode, :anonymous, :visibility,
-                            :changes, cast(:roles as text[]), :link, :token, :created, :now, :publishedAt)
-                        returning id
-                        """)
-                .param("title", title)
-                .param("description", description)
-                .param("published", published)
-                .param("opens", opensAt == null ? null : opensAt.atOffset(ZoneOffset.UTC))
-                .param("closes", closesAt == null ? null : closesAt.atOffset(ZoneOffset.UTC))
-                .param("mode", mode)
-                .param("anonymous", anonymous)
-                .param("visibility", visibility)
-                .param("changes", allowChanges)
-                .param("roles", roles)
-                .param("link", link)
-                .param("token", UUID.randomUUID().toString().replace("-", ""))
-                .param("created", (opensAt == null ? now : opensAt.minusSeconds(7 * 86_400)).atOffset(ZoneOffset.UTC))
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param(
-                        "publishedAt",
-                        opensAt == null ? null : opensAt.minusSeconds(86_400).atOffset(ZoneOffset.UTC))
-                .query(Long.class)
-                .single();
-    }
-
-    private long section(long survey, int position, String title, String description) {
-        return jdbc.sql("""
-                        insert into surveys_section (survey_id, position, title, description)
-                        values (:survey, :position, :title, :description) returning id
-                        """)
-                .param("survey", survey)
-                .param("position", position)
-                .param("title", title)
-                .param("description", description)
-                .query(Long.class)
-                .single();
-    }
-
-    private long question(
-            long survey,
-            long section,
-            int position,
-            String type,
-            String text,
-            String help,
-            boolean required,
-            boolean other,
-            String minLabel,
-            String maxLabel) {
-        return jdbc.sql("""
-                        insert into surveys_question (survey_id, section_id, position, type, text, help, required,
-                            other_option, scale_min_label, scale_max_label)
-                        values (:survey, :section, :position, :type, :text, :help, :required, :other, :min, :max)
-                        returning id
-                        """)
-                .param("survey", survey)
-                .param("section", section)
-                .param("position", position)
-                .param("type", type)
-                .param("text", text)
-                .param("help", help)
-                .param("required", required)
-                .param("other", other)
-                .param("min", minLabel)
-                .param("max", maxLabel)
-                .query(Long.class)
-                .single();
-    }
-
-    private void condition(long question, long option) {
-        jdbc.sql("update surveys_question set condition_option_id = :option where id = :question")
-                .param("option", option)
-                .param("question", question)
-                .update();
-    }
-
-    private List<Long> options(long question, String... labels) {
-        return choices("surveys_option", question, labels);
-    }
-
-    private List<Long> rows(long question, String... labels) {
-        return choices("surveys_matrix_row", question, labels);
-    }
-
-    private List<Long> choices(String table, long question, String... labels) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            ids.add(jdbc.sql(
-                            "insert into " + table + " (question_id, position, label) values (:q, :p, :l) returning id")
-                    .param("q", question)
-                    .param("p", i + 1)
-                    .param("l", labels[i])
-                    .query(Long.class)
-                    .single());
-        }
-        return ids;
-    }
-
-    private long response(
-            long survey,
-            @Nullable Long account,
-            @Nullable Long institution,
-            long region,
-            String kind,
-            LocalDate day,
-            @Nullable Instant submittedAt) {
-        Instant created = at(day, 8, 0);
-        return jdbc.sql("""
-                        insert into surveys_response (survey_id, account_id, institution_id, region_id, institution_kind,
-                            status, submitted_on, submitted_at, created_at, updated_at)
-                        values (:survey, :account, :institution, :region, :kind, 'SUBMITTED', :day, :at, :created, :created)
-                        returning id
-                        """)
-                .param("survey", survey)
-                .param("account", account)
-                .param("institution", institution)
-                .param("region", region)
-                .param("kind", kind)
-                .param("day", day)
-                .param("at", submittedAt == null ? null : submittedAt.atOffset(ZoneOffset.UTC))
-                .param("created", created.atOffset(ZoneOffset.UTC))
-                .query(Long.class)
-                .single();
-    }
-
-    private void choice(long response, long question, long option) {
-        jdbc.sql("insert into surveys_answer (response_id, question_id, option_id) values (:r, :q, :o)")
-                .param("r", response)
-                .param("q", question)
-                .param("o", option)
-                .update();
-    }
-
-    private void other(long response, long question, String text) {
-        text(response, question, text);
-    }
-
-    private void text(long response, long question, String text) {
-        jdbc.sql("insert into surveys_answer (response_id, question_id, text_value) values (:r, :q, :t)")
-                .param("r", response)
-                .param("q", question)
-                .param("t", text)
-                .update();
-    }
-
-    private void scale(long response, long question, @Nullable Long row, int value) {
-        jdbc.sql("""
-                        insert into surveys_answer (response_id, question_id, matrix_row_id, scale_value)
-                        values (:r, :q, :row, :v)
-                        """)
-                .param("r", response)
-                .param("q", question)
-                .param("row", row)
-                .param("v", value)
-                .update();
-    }
-
-    private static Instant at(LocalDate day, int hour, int minute) {
-        return ZonedDateTime.of(day, LocalTime.of(hour, minute), WARSAW).toInstant();
+        long section = write.section(survey, 1, "Ocena", "");
+        write.question(
+                survey, section, 1, "SCALE", "Jak oceniasz webinarium?", "", true, false, "słabo", "bardzo dobrze");
+        write.question(survey, section, 2, "LONG_TEXT", "Co możemy zrobić lepiej?", "", false, false, "", "");
     }
 }

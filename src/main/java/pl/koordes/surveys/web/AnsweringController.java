@@ -18,6 +18,7 @@ import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.HeaderLink;
 import pl.koordes.surveys.internal.AnswerSheet;
+import pl.koordes.surveys.internal.AnsweringList;
 import pl.koordes.surveys.internal.AnsweringManagement;
 import pl.koordes.surveys.internal.AnsweringManagement.Form;
 import pl.koordes.surveys.internal.AnsweringManagement.Saved;
@@ -51,14 +52,16 @@ class AnsweringController {
     static final String VERSION = "wersja";
 
     private final AnsweringManagement answering;
+    private final AnsweringList list;
 
-    AnsweringController(AnsweringManagement answering) {
+    AnsweringController(AnsweringManagement answering, AnsweringList list) {
         this.answering = answering;
+        this.list = list;
     }
 
     @GetMapping(LIST)
     String list(CurrentUser user, Model model) {
-        model.addAttribute("surveys", answering.list(user));
+        model.addAttribute("surveys", list.list(user));
         return "surveys/answering/list";
     }
 
