@@ -4,28 +4,25 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.shared.security.Role;
-import pl.koordes.shared.web.Paged;
-import pl.koordes.surveys.ResponseMode;
 
 /**
  * The counts behind a survey's results, aggregated in PostgreSQL: a fixed number of statements whatever the
  * number of answers or questions (GROUP BY question, option, matrix row and scale value over the answers of
  * submitted responses, with the filters). Only SUBMITTED responses count anywhere here; drafts never do.
+ * The response per region and whether someone answered are {@link ResultsRates}; the list of typed answers is
+ * {@link ResultsTexts} (kept apart so that each reads on its own).
  */
 @Repository
 @Transactional(readOnly = true)
@@ -319,160 +316,8 @@ public class ResultsQueries {
         return new Comparison(counts, respondents);
     }
 
-    /**
-     * The response in one region: the submitted answers counted for it, those of its ROPS, and (a survey
-     * answered per person whose audience includes regional roles) how many people hold an audience role in
-     * the region and how many of them answered.
-     */
-    public record RegionRate(long regionId, long answers, long rops, long audience, long audienceAnswered) {}
-
-    /** The response per region: one statement, two for a survey answered per person by regional roles. */
-    public Map<Long, RegionRate> regionRates(Survey survey) {
-        Map<Long, long[]> figures = new HashMap<>();
-        jdbc.sql("""
-                        select region_id, count(*) as answers, count(*) filter (where institution_kind = 'ROPS') as rops
-                        from surveys_response where survey_id = :survey and status = 'SUBMITTED' and region_id is not null
-                        group by region_id
-                        """).param("survey", survey.id()).query(rs -> {
-            figures.put(rs.getLong("region_id"), new long[] {rs.getLong("answers"), rs.getLong("rops"), 0, 0});
-        });
-        List<String> regional = regionalAudienceRoles(survey);
-        if (survey.responseMode() == ResponseMode.PERSON && !regional.isEmpty()) {
-            // Whoever holds an audience role bound to the region; "answered" from their submitted answer or,
-            // in an anonymous survey, their participation (which says only that they took part).
-            jdbc.sql("""
-                            select ra.region_id, count(distinct ra.account_id) as audience,
-                                   count(distinct ra.account_id) filter (where
-                                       exists (select 1 from surveys_participation p
-                                               where p.survey_id = :survey and p.account_id = ra.account_id)
-                                       or exists (select 1 from surveys_response s
-                                                  where s.survey_id = :survey and s.status = 'SUBMITTED'
-                                                    and s.account_id = ra.account_id)) as answered
-                            from role_assignment ra join account a on a.id = ra.account_id
-                            where a.status = 'ACTIVE' and ra.role in (:roles) and ra.region_id is not null
-                              and (cardinality(cast(:regions as bigint[])) = 0 or ra.region_id = any(cast(:regions as bigint[])))
-                            group by ra.region_id
-                            """)
-                    .param("survey", survey.id())
-                    .param("roles", regional)
-                    .param("regions", survey.audienceRegions().toArray(Long[]::new))
-                    .query(rs -> {
-                        long[] f = figures.computeIfAbsent(rs.getLong("region_id"), k -> new long[4]);
-                        f[2] = rs.getLong("audience");
-                        f[3] = rs.getLong("answered");
-                    });
-        }
-        Map<Long, RegionRate> rates = new HashMap<>();
-        figures.forEach((region, f) -> rates.put(region, new RegionRate(region, f[0], f[1], f[2], f[3])));
-        return rates;
-    }
-
-    /** The audience roles bound to a region (coordinators, committee members): those a region's rate counts. */
-    public static List<String> regionalAudienceRoles(Survey survey) {
-        return survey.audienceRoles().stream()
-                .filter(Role::regional)
-                .map(Role::name)
-                .toList();
-    }
-
-    /** Whether this person has submitted an answer, or taken part in the anonymous survey. */
-    public boolean personAnswered(long surveyId, long accountId) {
-        return jdbc.sql("""
-                        select exists (select 1 from surveys_response where survey_id = :survey and status = 'SUBMITTED'
-                                                                         and account_id = :account)
-                            or exists (select 1 from surveys_participation where survey_id = :survey and account_id = :account)
-                        """)
-                .param("survey", surveyId)
-                .param("account", accountId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    /** Whether this institution has submitted its answer. */
-    public boolean institutionAnswered(long surveyId, long institutionId) {
-        return jdbc.sql("""
-                        select exists (select 1 from surveys_response where survey_id = :survey and status = 'SUBMITTED'
-                                                                         and institution_id = :institution)
-                        """)
-                .param("survey", surveyId)
-                .param("institution", institutionId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    /**
-     * One page of the typed answers of a question (a text question's, or the "inna (jaka?)" of a choice
-     * question), oldest first, optionally only those containing {@code search} (case and Polish or other Latin
-     * diacritics ignored). Two statements: the count and the page.
-     */
-    public Paged<TextAnswer> texts(
-            long surveyId, long questionId, ResultsFilter filter, @Nullable String search, int page, int size) {
-        String pattern = search == null || search.isBlank() ? null : "%" + likeEscaped(folded(search.strip())) + "%";
-        String where = """
-                from surveys_answer a join surveys_response r on r.id = a.response_id
-                where a.question_id = :question and a.option_id is null and a.text_value is not null and
-                """ + ResultsFilter.CONDITION + """
-
-                  and (cast(:pattern as text) is null
-                       or lower(translate(a.text_value, :from, :to)) like cast(:pattern as text) escape '\\')
-                """;
-        long total = jdbc.sql("select count(*) " + where)
-                .param("survey", surveyId)
-                .param("question", questionId)
-                .param("region", filter.regionId())
-                .param("kind", filter.kindName())
-                .param("pattern", pattern)
-                .param("from", ACCENTED)
-                .param("to", UNACCENTED)
-                .query(Long.class)
-                .single();
-        int number = Paged.within(page, total, size);
-        List<TextAnswer> items = jdbc.sql(
-                        "select a.question_id, a.response_id, a.text_value, r.region_id, r.institution_kind " + where
-                                + " order by a.response_id, a.id limit :limit offset :offset")
-                .param("survey", surveyId)
-                .param("question", questionId)
-                .param("region", filter.regionId())
-                .param("kind", filter.kindName())
-                .param("pattern", pattern)
-                .param("from", ACCENTED)
-                .param("to", UNACCENTED)
-                .param("limit", size)
-                .param("offset", Paged.offset(number, size))
-                .query((rs, n) -> text(rs))
-                .list();
-        return new Paged<>(items, number, size, total);
-    }
-
-    /** Letters with diacritics PostgreSQL's {@code translate} folds to their base letter (the same as {@link #folded}). */
-    static final String ACCENTED =
-            "ąćęłńóśźżĄĆĘŁŃÓŚŹŻáàâäãåāčçďéèêëěēíìîïīľĺňñôöõőōřŕšťúùûüůűūýÿžÁÀÂÄÃÅĀČÇĎÉÈÊËĚĒÍÌÎÏĪĽĹŇÑÔÖÕŐŌŘŔŠŤÚÙÛÜŮŰŪÝŸŽ";
-
-    static final String UNACCENTED = foldedLetters(ACCENTED);
-
-    /** The text in lower case without diacritics (ł as l), as the search compares it. */
-    static String folded(String text) {
-        String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return stripped.replace('ł', 'l').replace('Ł', 'L').toLowerCase(Locale.ROOT);
-    }
-
-    private static String foldedLetters(String letters) {
-        StringBuilder out = new StringBuilder();
-        letters.codePoints().forEach(c -> {
-            String one = Normalizer.normalize(Character.toString(c), Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}+", "")
-                    .replace('ł', 'l')
-                    .replace('Ł', 'L');
-            out.append(one.length() == 1 ? one : Character.toString(c));
-        });
-        return out.toString();
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static TextAnswer text(ResultSet rs) throws SQLException {
+    /** A typed answer from a row with its response, question, text, region and kind (also {@link ResultsTexts}). */
+    static TextAnswer text(ResultSet rs) throws SQLException {
         return new TextAnswer(
                 rs.getLong("response_id"),
                 rs.getLong("question_id"),
