@@ -12,7 +12,7 @@ import pl.koordes.surveys.internal.SurveyDefinition.Question;
  * What the builder's pages show of a survey: its definition, its answers so far and the moment, with the
  * numbering, neighbours and conditions of its questions worked out once for the templates.
  */
-public record BuilderPage(SurveyDefinition definition, BuilderManagement.Answers answers, Instant now) {
+public record BuilderPage(SurveyDefinition definition, BuilderRules.Answers answers, Instant now) {
 
     /** A question whose options a later question may depend on, as the condition's choice groups them. */
     public record ConditionGroup(long questionId, int number, String text, List<Choice> options) {}
@@ -78,7 +78,7 @@ public record BuilderPage(SurveyDefinition definition, BuilderManagement.Answers
      * added to): the options a condition may name.
      */
     public List<ConditionGroup> earlierChoices(long questionId, long sectionId) {
-        List<Long> order = BuilderManagement.orderWith(definition, questionId, sectionId);
+        List<Long> order = BuilderQuestions.orderWith(definition, questionId, sectionId);
         int place = order.indexOf(questionId);
         return ordered().stream()
                 .filter(q -> q.type().choice() && q.id() != questionId)

@@ -17,7 +17,7 @@ import pl.koordes.surveys.QuestionType;
  * One question as the editor types it. Options and matrix rows are typed one per line in a text area
  * (blank lines are ignored), so the form needs no script; the fields a type does not use are ignored
  * when it is saved. The condition is an option of an earlier choice question, checked against the survey
- * by {@link BuilderManagement}.
+ * by {@link BuilderQuestions}.
  *
  * @param sectionId the section the question belongs to (a move to another one puts it at its end)
  * @param choices the options of a choice question, one per line

@@ -24,7 +24,7 @@ import pl.koordes.surveys.ResultsVisibility;
  * A survey's settings as the editor types them: dates and times as the browser's date and time fields send
  * them ({@code yyyy-MM-dd}, {@code HH:mm}) in Europe/Warsaw, check boxes for the audience (nothing ticked
  * among regions or kinds means all). What needs the database (the regions exist, answers already given
- * forbid a change of anonymity or mode) is {@link BuilderManagement}'s to check.
+ * forbid a change of anonymity or mode) is {@link BuilderSurveys}'s to check.
  *
  * @param audienceGroups the roles whose holders may answer
  * @param audienceRegions region ids; empty = all
