@@ -7,13 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +43,7 @@ import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.text.TextInput;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.NaughtyStrings;
+import pl.koordes.support.TestSmtp;
 
 /**
  * Invitations and reminders through real SMTP (GreenMail), with committed changes (mail goes after commit):
@@ -64,18 +59,12 @@ import pl.koordes.support.NaughtyStrings;
 @DirtiesContext
 class InvitationsIntegrationTests {
 
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final TestSmtp smtp = TestSmtp.onFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("koordes.site.base-url", () -> "https://koordes.example/");
+        smtp.register(registry);
     }
 
     @Autowired
@@ -134,13 +123,13 @@ class InvitationsIntegrationTests {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(recipients(title)).containsAll(expected));
         assertThat(recipients(title)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(count(twoRoles, title)).isEqualTo(1);
+        assertThat(smtp.count(twoRoles, title)).isEqualTo(1);
         assertThat(queuedFor(quiet)).isZero();
 
-        MimeMessage mail = message(coordinator, title);
+        MimeMessage mail = smtp.awaitMessage(coordinator, title);
         assertThat(mail.getSubject()).isEqualTo("Zaproszenie do ankiety: " + title);
-        String html = part(mail, "text/html");
-        String text = part(mail, "text/plain");
+        String html = TestSmtp.part(mail, "text/html");
+        String text = TestSmtp.part(mail, "text/plain");
         assertThat(html).contains("https://koordes.example/ankiety/" + survey);
         assertThat(text)
                 .contains("Dzień dobry,")
@@ -201,17 +190,17 @@ class InvitationsIntegrationTests {
 
         assertThat(send(survey, "przypomnij").getResponse().getStatus()).isEqualTo(302);
 
-        MimeMessage toOpolskie = awaitMessage(opolskieCoordinator, title);
-        String text = part(toOpolskie, "text/plain");
+        MimeMessage toOpolskie = smtp.awaitMessage(opolskieCoordinator, title);
+        String text = TestSmtp.part(toOpolskie, "text/plain");
         assertThat(text)
                 .contains("Twoja instytucja jeszcze nie odpowiedziała")
                 .contains("Odpowiedź Twojej instytucji jest zapisana jako wersja robocza")
                 .containsPattern("Został(y|o)? \\d+ (dzień|dni)");
-        MimeMessage toFunds = awaitMessage(DemoAccounts.CENTRAL_INSTITUTION_OTHER, title);
-        assertThat(part(toFunds, "text/plain"))
+        MimeMessage toFunds = smtp.awaitMessage(DemoAccounts.CENTRAL_INSTITUTION_OTHER, title);
+        assertThat(TestSmtp.part(toFunds, "text/plain"))
                 .contains("Twoja instytucja jeszcze nie odpowiedziała")
                 .doesNotContain("wersja robocza");
-        awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, title);
+        smtp.awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, title);
         Set<String> reached = recipients(title);
         assertThat(reached)
                 .doesNotContain(lubuskieFirst, lubuskieSecond, DemoAccounts.CENTRAL_INSTITUTION)
@@ -238,11 +227,12 @@ class InvitationsIntegrationTests {
         t.personAnswer(personal, drafting, "DRAFT");
 
         assertThat(send(personal, "przypomnij").getResponse().getStatus()).isEqualTo(302);
-        assertThat(part(awaitMessage(drafting, personTitle), "text/plain"))
+        assertThat(TestSmtp.part(smtp.awaitMessage(drafting, personTitle), "text/plain"))
                 .contains("Twoja odpowiedź jest zapisana jako wersja robocza")
                 .contains("nie mamy jeszcze Twojej odpowiedzi");
-        assertThat(part(awaitMessage(waiting, personTitle), "text/plain")).doesNotContain("wersja robocza");
-        awaitMessage(DemoAccounts.EXPERT, personTitle);
+        assertThat(TestSmtp.part(smtp.awaitMessage(waiting, personTitle), "text/plain"))
+                .doesNotContain("wersja robocza");
+        smtp.awaitMessage(DemoAccounts.EXPERT, personTitle);
         assertThat(recipients(personTitle)).doesNotContain(answered, anonymous);
         assertThat(jdbc.sql("select recipients from surveys_mailing where survey_id = :s and kind = 'REMINDER'")
                         .param("s", personal)
@@ -323,14 +313,14 @@ class InvitationsIntegrationTests {
                 .param("id", survey)
                 .update();
         assertThat(send(survey, "wyslij").getResponse().getStatus()).isEqualTo(302);
-        MimeMessage mail = awaitMessage(DemoAccounts.EXPERT, hostile);
-        String html = part(mail, "text/html");
+        MimeMessage mail = smtp.awaitMessage(DemoAccounts.EXPERT, hostile);
+        String html = TestSmtp.part(mail, "text/html");
         assertThat(html)
                 .doesNotContain("<script>")
                 .doesNotContain("<img src=x")
                 .contains("&lt;script&gt;")
                 .contains("&lt;img src=x onerror=alert(1)&gt; opis");
-        assertThat(part(mail, "text/plain")).contains(hostile);
+        assertThat(TestSmtp.part(mail, "text/plain")).contains(hostile);
         assertThat(page(survey)).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
 
         // Every string of the list as a title and a description renders both mails escaped.
@@ -435,69 +425,9 @@ class InvitationsIntegrationTests {
 
     private static Set<String> recipients(String subjectPart) {
         return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject(m).contains(subjectPart))
-                .flatMap(m -> to(m).stream())
+                .filter(m -> TestSmtp.subject(m).contains(subjectPart))
+                .flatMap(m -> TestSmtp.recipients(m).stream())
                 .map(a -> a.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-    }
-
-    private static long count(String address, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m).contains(address) && subject(m).contains(subjectPart))
-                .count();
-    }
-
-    private static MimeMessage message(String address, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m).contains(address) && subject(m).contains(subjectPart))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static MimeMessage awaitMessage(String address, String subjectPart) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(address, subjectPart) > 0);
-        return message(address, subjectPart);
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                String found = part(parts.getBodyPart(i), type);
-                if (!found.isEmpty()) {
-                    return found;
-                }
-            }
-        }
-        return "";
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> to(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .map(Object::toString)
-                    .toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -26,6 +26,7 @@ import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
 import pl.koordes.shared.web.PublicPage;
+import pl.koordes.shared.web.SheetDownloads;
 
 /**
  * The public list of postulates with its filters and paging, and the same list (all pages, the same filters)
@@ -99,16 +100,16 @@ class PublicListController {
     void csv(@RequestParam Map<String, String> parameters, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Export export = export(parameters, request);
-        Downloads.attachment(response, PublicDownloads.CSV, "postulaty.csv");
-        PublicDownloads.csv(response.getOutputStream(), HEADER, export::write);
+        Downloads.attachment(response, SheetDownloads.CSV, "postulaty.csv");
+        SheetDownloads.csv(response.getOutputStream(), HEADER, export::write);
     }
 
     @GetMapping("/postulaty.xlsx")
     void xlsx(@RequestParam Map<String, String> parameters, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Export export = export(parameters, request);
-        Downloads.attachment(response, PublicDownloads.XLSX, "postulaty.xlsx");
-        PublicDownloads.xlsx(
+        Downloads.attachment(response, SheetDownloads.XLSX, "postulaty.xlsx");
+        SheetDownloads.xlsx(
                 response.getOutputStream(), export.page.t("postulates.public.list.sheet"), HEADER, export::write);
     }
 
@@ -141,7 +142,7 @@ class PublicListController {
             this.institutions = institutions;
         }
 
-        void write(PublicDownloads.Writer writer) {
+        void write(SheetDownloads.Writer writer) {
             listing.each(query.filter(), row -> {
                 Region region = regions.get(row.regionId());
                 CentralInstitution addressee = institutions.get(row.addresseeId());

@@ -18,6 +18,7 @@ import pl.koordes.directory.Region;
 import pl.koordes.postulates.internal.PublicListing;
 import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.PublicPage;
+import pl.koordes.shared.web.SheetDownloads;
 
 /**
  * Postulates with their answers as open data: the page documenting the file's columns and licence, and the
@@ -72,10 +73,10 @@ class PublicOpenDataController {
         Map<Long, Region> regions = directory.regionsById();
         Map<Long, CentralInstitution> institutions = directory.centralInstitutions().stream()
                 .collect(Collectors.toMap(CentralInstitution::id, Function.identity()));
-        Downloads.attachment(response, PublicDownloads.CSV, "postulaty-dane.csv");
+        Downloads.attachment(response, SheetDownloads.CSV, "postulaty-dane.csv");
         // Open data: anyone may keep it, and it changes slowly.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
-        PublicDownloads.csv(
+        SheetDownloads.csv(
                 response.getOutputStream(),
                 HEADER,
                 writer -> listing.openData(row -> {

@@ -27,6 +27,7 @@ import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PageFactory;
 import pl.koordes.shared.web.PublicPage;
+import pl.koordes.shared.web.SheetDownloads;
 
 /**
  * How each addressee answers ({@link PublicStatistics}): the answered share as bars beside the table of
@@ -92,8 +93,8 @@ class PublicStatisticsController {
         Integer y = year == null ? null : PublicListQuery.year(year);
         Statistics figures = statistics.of(y);
         Page page = pages.create(request);
-        Downloads.attachment(response, PublicDownloads.CSV, name(y, "csv"));
-        PublicDownloads.csv(response.getOutputStream(), HEADER, writer -> rows(page, figures, writer));
+        Downloads.attachment(response, SheetDownloads.CSV, name(y, "csv"));
+        SheetDownloads.csv(response.getOutputStream(), HEADER, writer -> rows(page, figures, writer));
     }
 
     @GetMapping("/postulaty/statystyki.xlsx")
@@ -105,8 +106,8 @@ class PublicStatisticsController {
         Integer y = year == null ? null : PublicListQuery.year(year);
         Statistics figures = statistics.of(y);
         Page page = pages.create(request);
-        Downloads.attachment(response, PublicDownloads.XLSX, name(y, "xlsx"));
-        PublicDownloads.xlsx(
+        Downloads.attachment(response, SheetDownloads.XLSX, name(y, "xlsx"));
+        SheetDownloads.xlsx(
                 response.getOutputStream(),
                 page.t("postulates.public.stats.sheet"),
                 HEADER,
@@ -117,7 +118,7 @@ class PublicStatisticsController {
         return "postulaty-statystyki" + (year == null ? "" : "-" + year) + "." + extension;
     }
 
-    private void rows(Page page, Statistics figures, PublicDownloads.Writer writer) throws IOException {
+    private void rows(Page page, Statistics figures, SheetDownloads.Writer writer) throws IOException {
         for (StatisticsLine line : lines(figures)) {
             writer.row(cells(line.name(), line.label(), line.figures()));
         }

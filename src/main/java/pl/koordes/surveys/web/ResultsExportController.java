@@ -16,6 +16,7 @@ import pl.koordes.directory.Region;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Downloads;
+import pl.koordes.shared.web.SheetDownloads;
 import pl.koordes.surveys.internal.ResultsExport;
 import pl.koordes.surveys.internal.ResultsFilter;
 import pl.koordes.surveys.internal.Survey;
@@ -53,11 +54,11 @@ class ResultsExportController {
             HttpServletResponse response)
             throws IOException {
         Download download = download(id, parameters, user, "CSV");
-        Downloads.attachment(response, ResultsDownloads.CSV, "ankieta-" + id + "-wyniki.csv");
-        ResultsDownloads.csv(
+        Downloads.attachment(response, SheetDownloads.CSV, "ankieta-" + id + "-wyniki.csv");
+        SheetDownloads.csv(
                 response.getOutputStream(),
                 export.header(download.definition(), download.labels()),
-                sink -> export.write(download.definition(), download.filter(), download.labels(), sink));
+                writer -> export.write(download.definition(), download.filter(), download.labels(), writer::row));
     }
 
     @GetMapping("/ankiety/{id}/wyniki.xlsx")
@@ -68,12 +69,12 @@ class ResultsExportController {
             HttpServletResponse response)
             throws IOException {
         Download download = download(id, parameters, user, "XLSX");
-        Downloads.attachment(response, ResultsDownloads.XLSX, "ankieta-" + id + "-wyniki.xlsx");
-        ResultsDownloads.xlsx(
+        Downloads.attachment(response, SheetDownloads.XLSX, "ankieta-" + id + "-wyniki.xlsx");
+        SheetDownloads.xlsx(
                 response.getOutputStream(),
                 "Wyniki",
                 export.header(download.definition(), download.labels()),
-                sink -> export.write(download.definition(), download.filter(), download.labels(), sink));
+                writer -> export.write(download.definition(), download.filter(), download.labels(), writer::row));
     }
 
     private record Download(SurveyDefinition definition, ResultsFilter filter, ResultsExport.Labels labels) {}

@@ -1,4 +1,4 @@
-package pl.koordes.surveys.web;
+package pl.koordes.shared.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,29 +15,33 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
-import pl.koordes.shared.web.ExcelCsv;
-import pl.koordes.surveys.internal.ResultsExport;
 
 /**
- * A survey's answers as CSV (UTF-8 with a byte-order mark, semicolons: {@link ExcelCsv}) or XLSX (POI's
- * streaming workbook: 100 rows in memory, the rest in a temporary file), written row by row as the rows come,
- * as the postulates' files are. Nothing typed is ever a formula: in the CSV a cell that starts like one gets
- * an apostrophe ({@link ExcelCsv#safe}), the header's question texts included; in the XLSX every text is a
- * text cell, and one that starts like a formula is also "quote prefixed". Numbers are number cells.
+ * Tables downloaded as CSV (UTF-8 with a byte-order mark, semicolons: {@link ExcelCsv}) or XLSX (POI's
+ * streaming workbook: 100 rows in memory, the rest in a temporary file), written row by row as the rows
+ * come, so a file of any length takes the same memory. Nothing typed is ever a formula: in the CSV a cell
+ * that starts like one gets an apostrophe ({@link ExcelCsv#safe}), header included; in the XLSX every text
+ * is a text cell, and one that starts like a formula is also "quote prefixed". Numbers are number cells.
+ * Used by the public postulates' files and the survey results.
  */
-final class ResultsDownloads {
+public final class SheetDownloads {
 
-    static final String CSV = "text/csv;charset=UTF-8";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv;charset=UTF-8";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private ResultsDownloads() {}
+    private SheetDownloads() {}
 
-    /** Writes the rows to the sink it is given. */
-    interface Rows {
-        void write(ResultsExport.Sink sink) throws IOException;
+    /** Produces the rows of a file, handing each to the writer. */
+    public interface Rows {
+        void write(Writer writer) throws IOException;
     }
 
-    static void csv(OutputStream out, List<String> header, Rows rows) throws IOException {
+    /** Takes one row of cells (String, Number or null). */
+    public interface Writer {
+        void row(List<@Nullable Object> cells) throws IOException;
+    }
+
+    public static void csv(OutputStream out, List<String> header, Rows rows) throws IOException {
         CSVPrinter printer = ExcelCsv.printer(out);
         printer.printRecord(header.stream().map(ExcelCsv::safe).toList());
         rows.write(cells -> {
@@ -55,7 +59,7 @@ final class ResultsDownloads {
         printer.close(true);
     }
 
-    static void xlsx(OutputStream out, String sheetName, List<String> header, Rows rows) throws IOException {
+    public static void xlsx(OutputStream out, String sheetName, List<String> header, Rows rows) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
