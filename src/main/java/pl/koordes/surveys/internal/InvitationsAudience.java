@@ -1,7 +1,6 @@
 package pl.koordes.surveys.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.directory.Directory;
-import pl.koordes.directory.InstitutionKind;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.surveys.ResponseMode;
@@ -110,31 +108,9 @@ public class InvitationsAudience {
      * regions' ROPS read once for everyone instead of once per person.
      */
     static Optional<As> respondent(Survey survey, List<RoleAssignment> roles, Map<Long, Long> centres) {
-        Optional<RoleAssignment> role = roles.stream()
-                .filter(assignment -> SurveyAudience.inAudience(survey, assignment))
-                .min(Comparator.comparing((RoleAssignment a) -> a.role() == Role.REGIONAL_COORDINATOR ? 0 : 1)
-                        .thenComparing(a -> a.regionId() == null ? Long.MAX_VALUE : a.regionId()));
-        if (role.isEmpty()) {
-            return Optional.empty();
-        }
-        RoleAssignment assignment = role.get();
-        @Nullable InstitutionKind kind = SurveyAudience.kindOf(assignment.role());
-        if (kind != null
-                && !survey.audienceKinds().isEmpty()
-                && !survey.audienceKinds().contains(kind)) {
-            return Optional.empty();
-        }
-        @Nullable Long regionId = assignment.role().regional() ? assignment.regionId() : null;
-        if (survey.responseMode() == ResponseMode.PERSON) {
-            return Optional.of(new As(regionId, null));
-        }
-        if (assignment.role() == Role.REGIONAL_COORDINATOR && regionId != null) {
-            return Optional.ofNullable(centres.get(regionId)).map(centre -> new As(regionId, centre));
-        }
-        if (assignment.role() == Role.CENTRAL_INSTITUTION && assignment.institutionId() != null) {
-            return Optional.of(new As(null, assignment.institutionId()));
-        }
-        return Optional.empty();
+        // The mail goes only to the roles' audience, never to "anyone with the link"; the account is not needed.
+        return SurveyAudience.respondent(survey, 0, roles, false, centres)
+                .map(respondent -> new As(respondent.regionId(), respondent.institutionId()));
     }
 
     /** Who has answered and who has a draft, read in one statement. */

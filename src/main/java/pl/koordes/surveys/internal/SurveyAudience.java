@@ -1,6 +1,7 @@
 package pl.koordes.surveys.internal;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,16 @@ public class SurveyAudience {
         if (user == null) {
             return Optional.empty();
         }
-        Optional<RoleAssignment> role = user.roles().stream()
+        return respondent(survey, user.id(), user.roles(), viaLink, directory.regionalCentres());
+    }
+
+    /**
+     * The rule itself, for a person known by their roles: the mailing reads everyone in the audience at once
+     * and passes the regional centres (region id → ROPS institution id) it has read once.
+     */
+    public static Optional<Respondent> respondent(
+            Survey survey, long accountId, List<RoleAssignment> roles, boolean viaLink, Map<Long, Long> centres) {
+        Optional<RoleAssignment> role = roles.stream()
                 .filter(assignment -> inAudience(survey, assignment))
                 .min(Comparator.comparing((RoleAssignment a) -> a.role() == Role.REGIONAL_COORDINATOR ? 0 : 1)
                         .thenComparing(a -> a.regionId() == null ? Long.MAX_VALUE : a.regionId()));
@@ -57,18 +67,17 @@ public class SurveyAudience {
         }
         @Nullable Long regionId = assignment == null || !assignment.role().regional() ? null : assignment.regionId();
         if (survey.responseMode() == ResponseMode.PERSON) {
-            return Optional.of(new Respondent(user.id(), null, regionId, kind));
+            return Optional.of(new Respondent(accountId, null, regionId, kind));
         }
         if (assignment == null) {
             return Optional.empty();
         }
         if (assignment.role() == Role.REGIONAL_COORDINATOR && regionId != null) {
-            Map<Long, Long> centres = directory.regionalCentres();
             return Optional.ofNullable(centres.get(regionId))
-                    .map(centre -> new Respondent(user.id(), centre, regionId, InstitutionKind.ROPS));
+                    .map(centre -> new Respondent(accountId, centre, regionId, InstitutionKind.ROPS));
         }
         if (assignment.role() == Role.CENTRAL_INSTITUTION && assignment.institutionId() != null) {
-            return Optional.of(new Respondent(user.id(), assignment.institutionId(), null, InstitutionKind.CENTRAL));
+            return Optional.of(new Respondent(accountId, assignment.institutionId(), null, InstitutionKind.CENTRAL));
         }
         return Optional.empty();
     }
