@@ -71,10 +71,7 @@ public class AnsweringList {
         List<Survey> published = jdbc.sql("select * from surveys_survey where published order by closes_at desc, id")
                 .query(SurveyStore::survey)
                 .list();
-        Map<Long, Respondent> respondents = new LinkedHashMap<>();
-        for (Survey survey : published) {
-            audience.respondent(survey, user, false).ifPresent(r -> respondents.put(survey.id(), r));
-        }
+        Map<Long, Respondent> respondents = audience.respondents(published, user, false);
         Set<Long> institutions = respondents.values().stream()
                 .map(Respondent::institutionId)
                 .filter(id -> id != null)

@@ -1,6 +1,7 @@
 package pl.koordes.surveys.internal;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,25 @@ public class SurveyAudience {
         if (user == null) {
             return Optional.empty();
         }
-        return respondent(survey, user.id(), user.roles(), viaLink, directory.regionalCentres());
+        return respondent(survey, user.id(), user.roles(), viaLink, centresFor(List.of(survey), user));
+    }
+
+    /** How this person answers each of these surveys, by survey id; the regional centres are read at most once. */
+    public Map<Long, Respondent> respondents(List<Survey> surveys, CurrentUser user, boolean viaLink) {
+        Map<Long, Long> centres = centresFor(surveys, user);
+        Map<Long, Respondent> respondents = new LinkedHashMap<>();
+        for (Survey survey : surveys) {
+            respondent(survey, user.id(), user.roles(), viaLink, centres)
+                    .ifPresent(r -> respondents.put(survey.id(), r));
+        }
+        return respondents;
+    }
+
+    /** Only a coordinator answering per institution needs the regional centres: everyone else reads nothing. */
+    private Map<Long, Long> centresFor(List<Survey> surveys, CurrentUser user) {
+        boolean needed = surveys.stream().anyMatch(s -> s.responseMode() == ResponseMode.INSTITUTION)
+                && user.roles().stream().anyMatch(r -> r.role() == Role.REGIONAL_COORDINATOR);
+        return needed ? directory.regionalCentres() : Map.of();
     }
 
     /**
