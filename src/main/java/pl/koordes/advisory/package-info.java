@@ -1,9 +1,17 @@
 /**
- * Advisory requests from regions, expert assignment, sessions and their outcomes. Depends on: shared, directory, accounts.
+ * Advisory requests from regions, expert assignment, sessions and their outcomes. Depends on: shared, directory (and the region page, which shows the advice in numbers), accounts, surveys (a request answers a need), events (a group session is an event; the event page names it).
  */
 @ApplicationModule(
         displayName = "advisory",
-        allowedDependencies = {"shared", "directory", "accounts"})
+        allowedDependencies = {
+            "shared",
+            "directory",
+            "directory :: region-page-section",
+            "accounts",
+            "surveys",
+            "events",
+            "events :: event-page-section"
+        })
 @NullMarked
 package pl.koordes.advisory;
 

@@ -1,0 +1,7 @@
+package pl.koordes.advisory;
+
+/** Where advice is given: in person or online. */
+public enum AdvisoryMode {
+    IN_PERSON,
+    ONLINE
+}

@@ -1,0 +1,415 @@
+package pl.koordes.advisory.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.accounts.RoleHolders;
+import pl.koordes.advisory.AdvisoryStatus;
+import pl.koordes.directory.Directory;
+import pl.koordes.directory.Region;
+import pl.koordes.shared.database.DemoData;
+import pl.koordes.shared.security.Role;
+
+/**
+ * About twenty invented advisory cases across regions and topics in every state, with sessions, hours,
+ * follow-up tasks and ratings. Dates are relative to the day the demo loads.
+ */
+@Component
+@Order(130)
+@ConditionalOnBooleanProperty("koordes.site.demo")
+class AdvisoryDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdvisoryDemoData.class);
+    private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
+
+    /** One case: region, topic position, title, state, days since it was requested, sessions held, rating. */
+    private record Spec(
+            String region,
+            int topic,
+            String title,
+            AdvisoryStatus status,
+            int daysAgo,
+            boolean group,
+            int sessions,
+            @Nullable Integer rating) {}
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec(
+                    "malopolskie",
+                    1,
+                    "Wskaźniki programu po zmianie źródeł danych",
+                    AdvisoryStatus.IN_PROGRESS,
+                    70,
+                    false,
+                    2,
+                    null),
+            new Spec(
+                    "malopolskie",
+                    5,
+                    "Klauzule społeczne w przetargach na catering",
+                    AdvisoryStatus.COMPLETED,
+                    200,
+                    true,
+                    3,
+                    5),
+            new Spec(
+                    "malopolskie",
+                    4,
+                    "Regulamin pracy komitetu po nowych wyborach",
+                    AdvisoryStatus.SUBMITTED,
+                    4,
+                    false,
+                    0,
+                    null),
+            new Spec(
+                    "slaskie",
+                    2,
+                    "Aktualizacja programu po przeglądzie śródokresowym",
+                    AdvisoryStatus.SCHEDULED,
+                    30,
+                    true,
+                    0,
+                    null),
+            new Spec("slaskie", 6, "Pożyczki dla spółdzielni socjalnych", AdvisoryStatus.COMPLETED, 160, false, 2, 4),
+            new Spec(
+                    "dolnoslaskie",
+                    3,
+                    "Ekonomia społeczna w strategii rozwoju województwa",
+                    AdvisoryStatus.ACCEPTED,
+                    12,
+                    false,
+                    0,
+                    null),
+            new Spec(
+                    "dolnoslaskie",
+                    1,
+                    "Wspólna metoda liczenia miejsc pracy",
+                    AdvisoryStatus.COMPLETED,
+                    240,
+                    false,
+                    1,
+                    3),
+            new Spec(
+                    "kujawsko-pomorskie",
+                    5,
+                    "Zamówienia zastrzeżone w powiatach",
+                    AdvisoryStatus.IN_PROGRESS,
+                    45,
+                    true,
+                    1,
+                    null),
+            new Spec(
+                    "lubelskie",
+                    2,
+                    "Nowe cele programu na lata 2027–2030",
+                    AdvisoryStatus.DECLINED,
+                    50,
+                    false,
+                    0,
+                    null),
+            new Spec(
+                    "lubuskie",
+                    4,
+                    "Udział przedstawicieli gmin w pracach komitetu",
+                    AdvisoryStatus.SUBMITTED,
+                    2,
+                    true,
+                    0,
+                    null),
+            new Spec(
+                    "lodzkie",
+                    6,
+                    "Finansowanie zwrotne a pomoc de minimis",
+                    AdvisoryStatus.COMPLETED,
+                    120,
+                    false,
+                    2,
+                    5),
+            new Spec(
+                    "mazowieckie",
+                    3,
+                    "Ekonomia społeczna w regionalnym programie zdrowotnym",
+                    AdvisoryStatus.IN_PROGRESS,
+                    35,
+                    false,
+                    1,
+                    null),
+            new Spec(
+                    "opolskie",
+                    1,
+                    "Sprawozdanie roczne z realizacji programu",
+                    AdvisoryStatus.SCHEDULED,
+                    20,
+                    false,
+                    0,
+                    null),
+            new Spec(
+                    "podkarpackie",
+                    5,
+                    "Klauzule społeczne w zamówieniach szpitali",
+                    AdvisoryStatus.COMPLETED,
+                    180,
+                    true,
+                    2,
+                    4),
+            new Spec(
+                    "podlaskie",
+                    2,
+                    "Przygotowanie zmian programu do konsultacji",
+                    AdvisoryStatus.ACCEPTED,
+                    8,
+                    false,
+                    0,
+                    null),
+            new Spec(
+                    "pomorskie",
+                    4,
+                    "Ocena pracy komitetu po pierwszym roku kadencji",
+                    AdvisoryStatus.COMPLETED,
+                    140,
+                    false,
+                    1,
+                    null),
+            new Spec(
+                    "swietokrzyskie",
+                    6,
+                    "Dotacje na utworzenie miejsc pracy a trwałość",
+                    AdvisoryStatus.DECLINED,
+                    90,
+                    false,
+                    0,
+                    null),
+            new Spec(
+                    "warminsko-mazurskie",
+                    3,
+                    "Ekonomia społeczna w polityce senioralnej",
+                    AdvisoryStatus.IN_PROGRESS,
+                    40,
+                    true,
+                    2,
+                    null),
+            new Spec(
+                    "wielkopolskie",
+                    1,
+                    "Tablica wskaźników dla komitetu regionalnego",
+                    AdvisoryStatus.COMPLETED,
+                    100,
+                    false,
+                    2,
+                    5),
+            new Spec(
+                    "zachodniopomorskie",
+                    5,
+                    "Zamówienia społeczne w usługach opiekuńczych",
+                    AdvisoryStatus.SUBMITTED,
+                    1,
+                    false,
+                    0,
+                    null));
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final RoleHolders holders;
+    private final DemoData demoData;
+    private final Clock clock;
+
+    AdvisoryDemoData(JdbcClient jdbc, Directory directory, RoleHolders holders, DemoData demoData, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.holders = holders;
+        this.demoData = demoData;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!demoData.claim("advisory")) {
+            return;
+        }
+        Map<String, Region> regions = new HashMap<>();
+        directory.regions().forEach(region -> regions.put(region.slug(), region));
+        List<Long> topics = jdbc.sql("select id from advisory_topic order by position")
+                .query(Long.class)
+                .list();
+        List<Long> experts = holders.active(List.of(Role.EXPERT), null).stream()
+                .map(RoleHolders.Holder::accountId)
+                .toList();
+        List<Long> operators = holders.active(List.of(Role.EDITOR), null).stream()
+                .map(RoleHolders.Holder::accountId)
+                .toList();
+        @Nullable Long operator = operators.isEmpty() ? null : operators.getFirst();
+        for (long expert : experts) {
+            topics.forEach(topic -> jdbc.sql("insert into advisory_expert_topic (account_id, topic_id) values (:a, :t)")
+                    .param("a", expert)
+                    .param("t", topic)
+                    .update());
+        }
+        LocalDate today = LocalDate.now(clock.withZone(WARSAW));
+        int index = 0;
+        for (Spec spec : SPECS) {
+            Region region = regions.get(spec.region());
+            if (region == null) {
+                continue;
+            }
+            @Nullable
+            Long coordinator = holders.active(List.of(Role.REGIONAL_COORDINATOR), region.id()).stream()
+                    .findFirst()
+                    .map(RoleHolders.Holder::accountId)
+                    .orElse(null);
+            @Nullable Long expert = experts.isEmpty() ? null : experts.get(index % experts.size());
+            long request = request(spec, region.id(), topics.get(spec.topic() - 1), coordinator, operator, today);
+            boolean assigned = spec.status() != AdvisoryStatus.SUBMITTED && spec.status() != AdvisoryStatus.DECLINED;
+            if (assigned && expert != null) {
+                jdbc.sql("""
+                                insert into advisory_assignment (request_id, account_id, assigned_by, assigned_at)
+                                values (:r, :a, :by, :at)
+                                """)
+                        .param("r", request)
+                        .param("a", expert)
+                        .param("by", operator)
+                        .param("at", at(today.minusDays(spec.daysAgo() - 3L), 10))
+                        .update();
+            }
+            for (int s = 0; s < spec.sessions(); s++) {
+                LocalDate held = today.minusDays(Math.max(1, spec.daysAgo() - 10L - 20L * s));
+                long session = session(request, expert, held, spec, s);
+                if (s == 0) {
+                    task(
+                            request,
+                            session,
+                            coordinator,
+                            held.plusDays(spec.status() == AdvisoryStatus.COMPLETED ? 14 : 21),
+                            spec.status() == AdvisoryStatus.COMPLETED);
+                }
+            }
+            index++;
+        }
+        log.info("Loaded the advisory demo data: {} cases", SPECS.size());
+    }
+
+    private long request(
+            Spec spec, long region, long topic, @Nullable Long coordinator, @Nullable Long operator, LocalDate today) {
+        LocalDate requested = today.minusDays(spec.daysAgo());
+        boolean decided = spec.status() != AdvisoryStatus.SUBMITTED;
+        boolean completed = spec.status() == AdvisoryStatus.COMPLETED;
+        return jdbc.sql("""
+                        insert into advisory_request (region_id, topic_id, title, description, kind, mode, preferred_dates,
+                            people_concerned, status, decline_reason, scheduled_on, hours_limit, final_recommendation,
+                            rating, rating_comment, rated_by, rated_at, requested_by, requested_at, decided_by,
+                            decided_at, completed_at, updated_at)
+                        values (:region, :topic, :title, :description, :kind, :mode, :dates, :people, :status, :reason,
+                            :scheduled, :limit, :recommendation, :rating, :comment, :ratedBy, :ratedAt, :by, :at,
+                            :decidedBy, :decidedAt, :completedAt, :at)
+                        returning id
+                        """)
+                .param("region", region)
+                .param("topic", topic)
+                .param("title", spec.title())
+                .param(
+                        "description",
+                        "Prosimy o wsparcie w sprawie: " + spec.title().toLowerCase(Locale.ROOT)
+                                + ". Zespół ROPS przygotował wstępne materiały i chce omówić możliwe rozwiązania.")
+                .param("kind", spec.group() ? "GROUP" : "INDIVIDUAL")
+                .param("mode", spec.daysAgo() % 2 == 0 ? "ONLINE" : "IN_PERSON")
+                .param("dates", "Najlepiej wtorki lub czwartki przed południem.")
+                .param(
+                        "people",
+                        spec.group() ? "Zespół ROPS i przedstawiciele trzech powiatów" : "Dwie osoby z zespołu ROPS")
+                .param("status", spec.status().name())
+                .param(
+                        "reason",
+                        spec.status() == AdvisoryStatus.DECLINED
+                                ? "Temat mieści się w zakresie szkolenia zaplanowanego na przyszły miesiąc; zapraszamy do udziału."
+                                : null)
+                .param("scheduled", spec.status() == AdvisoryStatus.SCHEDULED ? today.plusDays(9) : null)
+                .param(
+                        "limit",
+                        decided && spec.status() != AdvisoryStatus.DECLINED
+                                ? new BigDecimal(spec.group() ? "16" : "8")
+                                : null)
+                .param(
+                        "recommendation",
+                        completed
+                                ? "Wprowadzić uzgodnione zmiany do dokumentów i omówić je na najbliższym posiedzeniu komitetu."
+                                : null)
+                .param("rating", spec.rating())
+                .param("comment", spec.rating() == null ? null : "Konkretne wskazówki, od razu do zastosowania.")
+                .param("ratedBy", spec.rating() == null ? null : coordinator)
+                .param(
+                        "ratedAt",
+                        spec.rating() == null ? null : at(today.minusDays(Math.max(1, spec.daysAgo() - 60L)), 12))
+                .param("by", coordinator)
+                .param("at", at(requested, 9))
+                .param("decidedBy", decided ? operator : null)
+                .param("decidedAt", decided ? at(requested.plusDays(2), 11) : null)
+                .param("completedAt", completed ? at(today.minusDays(Math.max(2, spec.daysAgo() - 55L)), 15) : null)
+                .query(Long.class)
+                .single();
+    }
+
+    private long session(long request, @Nullable Long expert, LocalDate held, Spec spec, int number) {
+        return jdbc.sql("""
+                        insert into advisory_session (request_id, account_id, held_on, hours, mode, participants, summary,
+                            recommendations, created_at, updated_at)
+                        values (:r, :expert, :held, :hours, :mode, :participants, :summary, :recommendations, :at, :at)
+                        returning id
+                        """)
+                .param("r", request)
+                .param("expert", expert)
+                .param("held", held)
+                .param("hours", new BigDecimal(number == 0 ? "2.5" : "3.25"))
+                .param("mode", spec.daysAgo() % 2 == 0 ? "ONLINE" : "IN_PERSON")
+                .param("participants", spec.group() ? "Zespół ROPS, przedstawiciele powiatów" : "Zespół ROPS")
+                .param(
+                        "summary",
+                        number == 0
+                                ? "Omówiliśmy stan prac i dokumenty przygotowane przez region; ustaliliśmy zakres dalszej pracy."
+                                : "Przeszliśmy przez poprawione dokumenty i przykłady z innych województw.")
+                .param("recommendations", "Uzupełnić dane źródłowe i przygotować krótką notatkę dla komitetu.")
+                .param("at", at(held, 17))
+                .query(Long.class)
+                .single();
+    }
+
+    private void task(long request, long session, @Nullable Long owner, LocalDate due, boolean done) {
+        jdbc.sql("""
+                        insert into advisory_task (request_id, session_id, description, owner_id, owner_name, due_on,
+                            done_at, created_at)
+                        values (:r, :s, :description, :owner, :name, :due, :done, :created)
+                        """)
+                .param("r", request)
+                .param("s", session)
+                .param("description", "Przygotować notatkę z ustaleń dla komitetu regionalnego")
+                .param("owner", owner)
+                .param("name", owner == null ? "Zespół ROPS" : "")
+                .param("due", due)
+                .param("done", done ? at(due.minusDays(1), 12) : null)
+                .param("created", at(due.minusDays(14), 17))
+                .update();
+    }
+
+    private static OffsetDateTime at(LocalDate day, int hour) {
+        Instant instant = day.atTime(LocalTime.of(hour, 0)).atZone(WARSAW).toInstant();
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
