@@ -40,9 +40,11 @@ create table advisory_request (
     -- The surveys' need this request answers (surveys_need), when it came from one.
     need_id              bigint,
     -- SUBMITTED → ACCEPTED (experts assigned) → SCHEDULED (a session planned) → IN_PROGRESS (a session held)
-    -- → COMPLETED (closed by the expert); or DECLINED with a reason.
+    -- → COMPLETED (closed by the expert); or DECLINED by the operator with a reason; or WITHDRAWN by the
+    -- region, with a reason, before the operator decided.
     status               varchar(16)  not null check (status in ('SUBMITTED', 'ACCEPTED', 'DECLINED', 'SCHEDULED',
-                                                             'IN_PROGRESS', 'COMPLETED')),
+                                                             'IN_PROGRESS', 'COMPLETED', 'WITHDRAWN')),
+    -- The operator's reason for declining, or the region's for withdrawing.
     decline_reason       text,
     -- The next session agreed with the region (SCHEDULED), Europe/Warsaw.
     scheduled_on         date,
@@ -61,7 +63,7 @@ create table advisory_request (
     decided_at           timestamptz,
     completed_at         timestamptz,
     updated_at           timestamptz  not null,
-    check (status <> 'DECLINED' or decline_reason is not null),
+    check (status not in ('DECLINED', 'WITHDRAWN') or decline_reason is not null),
     check (status <> 'COMPLETED' or completed_at is not null),
     check (rating is null or status = 'COMPLETED')
 );

@@ -13,7 +13,9 @@ public enum AdvisoryStatus {
     /** At least one session has been held. */
     IN_PROGRESS,
     /** Closed by the expert with a final recommendation; the region may rate it. */
-    COMPLETED;
+    COMPLETED,
+    /** Withdrawn by the region before the operator decided, with a reason. */
+    WITHDRAWN;
 
     /** Whether the case still counts in an expert's load. */
     public boolean open() {

@@ -36,7 +36,10 @@ public final class RouteMatrix {
         /** A coordinator of another region (śląskie) asking for małopolskie's routes. */
         REGIONAL_COORDINATOR_OTHER_REGION(DemoAccounts.COORDINATOR_SLASKIE, false),
         COMMITTEE_MEMBER(DemoAccounts.COMMITTEE_MALOPOLSKIE, false),
+        /** The expert assigned to the advisory cases the samples name. */
         EXPERT(DemoAccounts.EXPERT, false),
+        /** Another expert, not assigned to the advisory cases the samples name. */
+        EXPERT_NOT_ASSIGNED(DemoAccounts.EXPERT_OTHER, false),
         CENTRAL_INSTITUTION(DemoAccounts.CENTRAL_INSTITUTION, false),
         EDITOR(DemoAccounts.EDITOR, false),
         ADMINISTRATOR(DemoAccounts.ADMINISTRATOR, false),

@@ -21,6 +21,9 @@ public final class DemoAccounts {
     public static final String COMMITTEE_MALOPOLSKIE = "komitet.malopolskie@demo.koordes.example";
 
     public static final String EXPERT = "ekspert@demo.koordes.example";
+    /** A second expert, assigned to other advisory cases than {@link #EXPERT}. */
+    public static final String EXPERT_OTHER = "doradczyni@demo.koordes.example";
+
     public static final String CENTRAL_INSTITUTION = "ministerstwo@demo.koordes.example";
     /** Answers for another institution (MFiPR) than {@link #CENTRAL_INSTITUTION} (MRPiPS). */
     public static final String CENTRAL_INSTITUTION_OTHER = "fundusze@demo.koordes.example";

@@ -71,6 +71,7 @@ class AccountsDemoData implements ApplicationRunner {
                     Role.COMMITTEE_MEMBER,
                     "malopolskie"),
             new DemoAccount("ekspert@demo.koordes.example", "Edward Ekspercki", Role.EXPERT, null),
+            new DemoAccount("doradczyni@demo.koordes.example", "Dorota Doradcza", Role.EXPERT, null),
             new DemoAccount(
                     "ministerstwo@demo.koordes.example",
                     "Irena Instytucjonalna",

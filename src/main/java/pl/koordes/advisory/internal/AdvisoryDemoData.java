@@ -217,6 +217,15 @@ class AdvisoryDemoData implements ApplicationRunner {
                     2,
                     5),
             new Spec(
+                    "malopolskie",
+                    3,
+                    "Ekonomia społeczna w programie rewitalizacji",
+                    AdvisoryStatus.WITHDRAWN,
+                    25,
+                    false,
+                    0,
+                    null),
+            new Spec(
                     "zachodniopomorskie",
                     5,
                     "Zamówienia społeczne w usługach opiekuńczych",
@@ -251,18 +260,37 @@ class AdvisoryDemoData implements ApplicationRunner {
         List<Long> topics = jdbc.sql("select id from advisory_topic order by position")
                 .query(Long.class)
                 .list();
+        // In the order the accounts were made: the first demo expert (ekspert@) has małopolskie's cases, which
+        // the route matrix names; the second (doradczyni@) has none of them.
         List<Long> experts = holders.active(List.of(Role.EXPERT), null).stream()
                 .map(RoleHolders.Holder::accountId)
+                .distinct()
+                .sorted()
                 .toList();
         List<Long> operators = holders.active(List.of(Role.EDITOR), null).stream()
                 .map(RoleHolders.Holder::accountId)
                 .toList();
         @Nullable Long operator = operators.isEmpty() ? null : operators.getFirst();
-        for (long expert : experts) {
-            topics.forEach(topic -> jdbc.sql("insert into advisory_expert_topic (account_id, topic_id) values (:a, :t)")
-                    .param("a", expert)
-                    .param("t", topic)
-                    .update());
+        for (int e = 0; e < experts.size(); e++) {
+            long expert = experts.get(e);
+            // The first expert covers every topic and region; the others a few topics in the south and west.
+            List<Long> covered = e == 0 ? topics : topics.subList(Math.min(2, topics.size()), topics.size());
+            covered.forEach(
+                    topic -> jdbc.sql("insert into advisory_expert_topic (account_id, topic_id) values (:a, :t)")
+                            .param("a", expert)
+                            .param("t", topic)
+                            .update());
+            if (e > 0) {
+                for (String slug : List.of("slaskie", "opolskie", "dolnoslaskie", "lubuskie", "podkarpackie")) {
+                    Region covers = regions.get(slug);
+                    if (covers != null) {
+                        jdbc.sql("insert into advisory_expert_region (account_id, region_id) values (:a, :r)")
+                                .param("a", expert)
+                                .param("r", covers.id())
+                                .update();
+                    }
+                }
+            }
         }
         LocalDate today = LocalDate.now(clock.withZone(WARSAW));
         int index = 0;
@@ -276,19 +304,30 @@ class AdvisoryDemoData implements ApplicationRunner {
                     .findFirst()
                     .map(RoleHolders.Holder::accountId)
                     .orElse(null);
-            @Nullable Long expert = experts.isEmpty() ? null : experts.get(index % experts.size());
+            @Nullable
+            Long expert = experts.isEmpty()
+                    ? null
+                    : experts.get(spec.region().equals("malopolskie") ? 0 : index % experts.size());
             long request = request(spec, region.id(), topics.get(spec.topic() - 1), coordinator, operator, today);
-            boolean assigned = spec.status() != AdvisoryStatus.SUBMITTED && spec.status() != AdvisoryStatus.DECLINED;
+            boolean assigned = spec.status() != AdvisoryStatus.SUBMITTED
+                    && spec.status() != AdvisoryStatus.DECLINED
+                    && spec.status() != AdvisoryStatus.WITHDRAWN;
             if (assigned && expert != null) {
-                jdbc.sql("""
-                                insert into advisory_assignment (request_id, account_id, assigned_by, assigned_at)
-                                values (:r, :a, :by, :at)
-                                """)
-                        .param("r", request)
-                        .param("a", expert)
-                        .param("by", operator)
-                        .param("at", at(today.minusDays(spec.daysAgo() - 3L), 10))
-                        .update();
+                // A large group case outside małopolskie has every expert; the others one each.
+                List<Long> team = spec.group() && !spec.region().equals("malopolskie") && spec.sessions() > 1
+                        ? experts
+                        : List.of(expert);
+                for (long member : team) {
+                    jdbc.sql("""
+                                    insert into advisory_assignment (request_id, account_id, assigned_by, assigned_at)
+                                    values (:r, :a, :by, :at)
+                                    """)
+                            .param("r", request)
+                            .param("a", member)
+                            .param("by", operator)
+                            .param("at", at(today.minusDays(spec.daysAgo() - 3L), 10))
+                            .update();
+                }
             }
             for (int s = 0; s < spec.sessions(); s++) {
                 LocalDate held = today.minusDays(Math.max(1, spec.daysAgo() - 10L - 20L * s));
@@ -310,7 +349,7 @@ class AdvisoryDemoData implements ApplicationRunner {
     private long request(
             Spec spec, long region, long topic, @Nullable Long coordinator, @Nullable Long operator, LocalDate today) {
         LocalDate requested = today.minusDays(spec.daysAgo());
-        boolean decided = spec.status() != AdvisoryStatus.SUBMITTED;
+        boolean decided = spec.status() != AdvisoryStatus.SUBMITTED && spec.status() != AdvisoryStatus.WITHDRAWN;
         boolean completed = spec.status() == AdvisoryStatus.COMPLETED;
         return jdbc.sql("""
                         insert into advisory_request (region_id, topic_id, title, description, kind, mode, preferred_dates,
@@ -338,9 +377,12 @@ class AdvisoryDemoData implements ApplicationRunner {
                 .param("status", spec.status().name())
                 .param(
                         "reason",
-                        spec.status() == AdvisoryStatus.DECLINED
-                                ? "Temat mieści się w zakresie szkolenia zaplanowanego na przyszły miesiąc; zapraszamy do udziału."
-                                : null)
+                        switch (spec.status()) {
+                            case DECLINED ->
+                                "Temat mieści się w zakresie szkolenia zaplanowanego na przyszły miesiąc; zapraszamy do udziału.";
+                            case WITHDRAWN -> "Sprawę rozwiązaliśmy we własnym zakresie po rozmowie z gminami.";
+                            default -> null;
+                        })
                 .param("scheduled", spec.status() == AdvisoryStatus.SCHEDULED ? today.plusDays(9) : null)
                 .param(
                         "limit",

@@ -42,6 +42,58 @@ public class AdvisoryStore {
                 .optional();
     }
 
+    /** The case with the names its page shows and its experts; two statements. */
+    public Optional<AdvisoryCase> findCase(long id) {
+        return find(id).map(request -> {
+            record Names(
+                    String topicPl,
+                    String topicEn,
+                    String slug,
+                    String regionPl,
+                    String regionEn,
+                    @Nullable String by) {}
+            Names names = jdbc.sql("""
+                            select t.name_pl, t.name_en, g.slug, g.name_pl as region_pl, g.name_en as region_en,
+                                   a.display_name
+                            from advisory_topic t, region g
+                            left join account a on a.id = :by and a.status <> 'DELETED'
+                            where t.id = :topic and g.id = :region
+                            """)
+                    .param("by", request.requestedBy())
+                    .param("topic", request.topicId())
+                    .param("region", request.regionId())
+                    .query((rs, n) -> new Names(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)))
+                    .single();
+            return new AdvisoryCase(
+                    request,
+                    names.topicPl(),
+                    names.topicEn(),
+                    names.slug(),
+                    names.regionPl(),
+                    names.regionEn(),
+                    names.by(),
+                    experts(id));
+        });
+    }
+
+    /** The experts assigned to the case, in the order they were assigned. */
+    public List<AdvisoryCase.Expert> experts(long requestId) {
+        return jdbc.sql("""
+                        select s.account_id, coalesce(a.display_name, '') from advisory_assignment s
+                        left join account a on a.id = s.account_id and a.status <> 'DELETED'
+                        where s.request_id = :id order by s.assigned_at, s.account_id
+                        """)
+                .param("id", requestId)
+                .query((rs, n) -> new AdvisoryCase.Expert(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     /** The accounts of the experts assigned to the case. */
     public List<Long> assignedExperts(long requestId) {
         return jdbc.sql(
