@@ -1,6 +1,10 @@
 package pl.koordes.advisory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +90,19 @@ class RequestsHostileInputIntegrationTests {
         softly.assertThat(coordinator.get("/doradztwo/" + hostile).body())
                 .contains("&lt;script&gt;alert(123)&lt;/script&gt;")
                 .doesNotContain("<script>alert");
+        // The operators' e-mail names the title, escaped in its HTML.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                select html_body from notifications_dev_mailbox
+                                where kind = 'advisoryRequested' and text_body like :t
+                                """)
+                                .param("t", "%" + PREFIX + " <script>alert(123)</script>%")
+                                .query(String.class)
+                                .list())
+                        .isNotEmpty()
+                        .allSatisfy(html -> assertThat(html)
+                                .contains("&lt;script&gt;alert(123)&lt;/script&gt;")
+                                .doesNotContain("<script>alert")));
 
         // Every line of the list in every field of one request's edit form.
         long id = testing.insertCase("malopolskie", "SUBMITTED", PREFIX + ": edycja", null);
