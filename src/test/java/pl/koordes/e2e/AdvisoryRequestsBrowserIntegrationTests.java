@@ -68,8 +68,8 @@ class AdvisoryRequestsBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Wybierz temat.")
-                    .contains("Wpisz tytuł.")
+                    .contains("Temat: wybierz temat.")
+                    .contains("Tytuł: wpisz tytuł.")
                     .contains("Opisz potrzebę.");
             check("form-errors");
 

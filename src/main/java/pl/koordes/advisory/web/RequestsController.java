@@ -220,6 +220,8 @@ class RequestsController {
             return "redirect:" + AdvisoryRequest.path(id) + "/wycofaj";
         }
         if (found.request().status() != AdvisoryStatus.SUBMITTED) {
+            // Withdrawn, decided or completed meanwhile: the question again, saying why it cannot be done.
+            response.setStatus(HttpStatus.CONFLICT.value());
             return withdrawPage(model, found, form, FormErrors.none());
         }
         return FormSubmission.submit(
