@@ -2,6 +2,7 @@ package pl.koordes.surveys;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import pl.koordes.shared.outcome.NotFound;
 
 /**
@@ -29,4 +30,10 @@ public interface Needs {
 
     /** The needs this event or advice session answers, by topic; one statement. */
     List<NeedReference> needsAnsweredBy(NeedLinkKind kind, long targetId);
+
+    /** The need with its description, for a form prefilled from it (a request for advice); empty when unknown. */
+    Optional<NeedDetails> details(long needId);
+
+    /** A need as a form prefilled from it reads it: its reference (topic, region) and its description. */
+    record NeedDetails(NeedReference reference, String description) {}
 }

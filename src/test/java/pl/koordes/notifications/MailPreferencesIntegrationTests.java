@@ -139,7 +139,8 @@ class MailPreferencesIntegrationTests {
                         MailKind.POSTULATE_COSIGNED,
                         MailKind.POSTULATE_CHANGED,
                         MailKind.SURVEY_INVITATION,
-                        MailKind.SURVEY_REMINDER);
+                        MailKind.SURVEY_REMINDER,
+                        MailKind.ADVISORY_REQUESTED);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -251,6 +252,8 @@ class MailPreferencesIntegrationTests {
                 Map.entry("reportingIndicator", "W1 Liczba PES"),
                 Map.entry("draftingTitle", "Jednolity wzór sprawozdania"),
                 Map.entry("draftingRegion", "małopolskie"),
+                Map.entry("advisoryTitle", "Wskaźniki programu regionalnego"),
+                Map.entry("advisoryRegion", "małopolskie"),
                 Map.entry("answersTitle", "Postulat"),
                 Map.entry("answersInstitution", "Ministerstwo Rodziny, Pracy i Polityki Społecznej"),
                 Map.entry("answersDue", "31.01.2027"),

@@ -28,6 +28,8 @@ import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.database.DemoData;
 import pl.koordes.shared.security.Role;
+import pl.koordes.surveys.NeedLinkKind;
+import pl.koordes.surveys.Needs;
 
 /**
  * About twenty invented advisory cases across regions and topics in every state, with sessions, hours,
@@ -240,13 +242,16 @@ class AdvisoryDemoData implements ApplicationRunner {
     private final RoleHolders holders;
     private final DemoData demoData;
     private final Clock clock;
+    private final Needs needs;
 
-    AdvisoryDemoData(JdbcClient jdbc, Directory directory, RoleHolders holders, DemoData demoData, Clock clock) {
+    AdvisoryDemoData(
+            JdbcClient jdbc, Directory directory, RoleHolders holders, DemoData demoData, Clock clock, Needs needs) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.holders = holders;
         this.demoData = demoData;
         this.clock = clock;
+        this.needs = needs;
     }
 
     @Override
@@ -343,7 +348,52 @@ class AdvisoryDemoData implements ApplicationRunner {
             }
             index++;
         }
+        requestFromNeed(topics, today);
         log.info("Loaded the advisory demo data: {} cases", SPECS.size());
+    }
+
+    /**
+     * A waiting request made from a need of the surveys' demo data (a region's need nothing answers yet), linked
+     * to it, so that the need's page and the case's page point at each other. Nothing when there is no such need.
+     */
+    private void requestFromNeed(List<Long> topics, LocalDate today) {
+        record Source(long id, long region, String topic, String description) {}
+        jdbc.sql("""
+                        select n.id, n.region_id, n.topic, n.description from surveys_need n
+                        join region g on g.id = n.region_id
+                        where g.slug = 'lubelskie'
+                          and not exists (select 1 from surveys_need_link l where l.need_id = n.id)
+                        order by n.id limit 1
+                        """)
+                .query((rs, n) -> new Source(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .optional()
+                .ifPresent(need -> {
+                    @Nullable
+                    Long coordinator = holders.active(List.of(Role.REGIONAL_COORDINATOR), need.region()).stream()
+                            .findFirst()
+                            .map(RoleHolders.Holder::accountId)
+                            .orElse(null);
+                    long request = jdbc.sql("""
+                                    insert into advisory_request (region_id, topic_id, title, description, kind, mode,
+                                        preferred_dates, people_concerned, need_id, status, requested_by, requested_at,
+                                        updated_at)
+                                    values (:region, :topic, :title, :description, 'GROUP', 'ONLINE', :dates, :people,
+                                        :need, 'SUBMITTED', :by, :at, :at)
+                                    returning id
+                                    """)
+                            .param("region", need.region())
+                            .param("topic", topics.get(Math.min(2, topics.size() - 1)))
+                            .param("title", need.topic())
+                            .param("description", need.description())
+                            .param("dates", "Dowolny dzień w drugiej połowie miesiąca.")
+                            .param("people", "Zespół ROPS i ośrodki wsparcia ekonomii społecznej z regionu")
+                            .param("need", need.id())
+                            .param("by", coordinator)
+                            .param("at", at(today.minusDays(2), 10))
+                            .query(Long.class)
+                            .single();
+                    needs.link(need.id(), NeedLinkKind.ADVICE, request);
+                });
     }
 
     private long request(

@@ -54,4 +54,15 @@ public class AdvisoryPermissions {
     public boolean canReadAggregates(@Nullable CurrentUser user) {
         return isOperator(user) || (user != null && user.has(Role.CENTRAL_INSTITUTION));
     }
+
+    /** Asking for advice: a region's coordinator or committee member (for their region), or the operator. */
+    public boolean canRequest(@Nullable CurrentUser user) {
+        return isOperator(user)
+                || (user != null && (user.has(Role.REGIONAL_COORDINATOR) || user.has(Role.COMMITTEE_MEMBER)));
+    }
+
+    /** Having a list of cases at /doradztwo: those who may request, and experts (their assigned cases). */
+    public boolean hasCases(@Nullable CurrentUser user) {
+        return canRequest(user) || (user != null && user.has(Role.EXPERT));
+    }
 }

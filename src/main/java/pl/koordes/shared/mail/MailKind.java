@@ -62,7 +62,9 @@ public enum MailKind {
     POSTULATE_CHANGED("postulates/support/mail/postulateChanged", Need.OPTIONAL),
     // Surveys: an invitation to answer, and a reminder to those who have not answered before it closes.
     SURVEY_INVITATION("surveys/invitations/mail/surveyInvitation", Need.OPTIONAL),
-    SURVEY_REMINDER("surveys/invitations/mail/surveyReminder", Need.OPTIONAL);
+    SURVEY_REMINDER("surveys/invitations/mail/surveyReminder", Need.OPTIONAL),
+    // Advisory: a region asks for advice, the operators decide on it.
+    ADVISORY_REQUESTED("advisory/requests/mail/advisoryRequested", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {

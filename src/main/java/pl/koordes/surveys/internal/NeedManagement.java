@@ -68,6 +68,12 @@ public class NeedManagement implements Needs {
         this.clock = clock;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<NeedDetails> details(long needId) {
+        return store.find(needId).map(need -> new NeedDetails(need.reference(), need.description()));
+    }
+
     /**
      * Records a need, with the answer it was recognised in when the form names one.
      *

@@ -25,6 +25,7 @@ import pl.koordes.events.EventReference;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
@@ -195,6 +196,7 @@ class NeedsController {
         model.addAttribute("hiddenSources", sources.size() - shown.size());
         model.addAttribute("regionNames", directory.regionsById());
         model.addAttribute("operator", permissions.isOperator(user));
+        model.addAttribute("adviceRequester", adviceRequester(user, need.regionId()));
         model.addAttribute("now", clock.instant());
         return "surveys/needs/need";
     }
@@ -400,6 +402,19 @@ class NeedsController {
         if (!permissions.canSeeNeeds(user)) {
             throw new AccessDeniedException("Needs are for the programme's staff");
         }
+    }
+
+    /**
+     * Whether the need's page offers "Poproś o doradztwo" (the advisory module's form, prefilled from the need):
+     * the operator, and a coordinator or committee member of the need's region (of any region for a national need).
+     */
+    private boolean adviceRequester(CurrentUser user, @Nullable Long regionId) {
+        if (permissions.isOperator(user)) {
+            return true;
+        }
+        return regionId == null
+                ? user.has(Role.REGIONAL_COORDINATOR) || user.has(Role.COMMITTEE_MEMBER)
+                : user.has(Role.REGIONAL_COORDINATOR, regionId) || user.has(Role.COMMITTEE_MEMBER, regionId);
     }
 
     private void operator(CurrentUser user) {
