@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.shared.web.ExcelCsv;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
@@ -61,8 +62,7 @@ class ReportingExportIntegrationTests {
     }
 
     private HttpResponse<byte[]> bytes(SignedInClient client, String path) {
-        return new Http(port)
-                .getBytes(path, "Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session());
+        return new Http(port).getBytes(path, "Cookie", SignedInClient.SESSION_COOKIE + "=" + client.session());
     }
 
     private long audits() {
@@ -112,8 +112,7 @@ class ReportingExportIntegrationTests {
         List<CSVRecord> rows = records.subList(1, records.size());
         assertThat(rows)
                 .extracting(r -> r.get(0))
-                .containsExactly(
-                        Long.toString(known.a()), Long.toString(known.b()), Long.toString(known.c()));
+                .containsExactly(Long.toString(known.a()), Long.toString(known.b()), Long.toString(known.c()));
         assertThat(rows.getFirst().toList())
                 .containsExactly(
                         Long.toString(known.a()),
@@ -167,8 +166,7 @@ class ReportingExportIntegrationTests {
         List<CSVRecord> rows = records.subList(1, records.size());
         assertThat(rows)
                 .extracting(r -> r.get(0))
-                .containsExactly(
-                        Long.toString(known.s1()), Long.toString(known.s2()), Long.toString(known.s3()));
+                .containsExactly(Long.toString(known.s1()), Long.toString(known.s2()), Long.toString(known.s3()));
         assertThat(rows.getFirst().toList())
                 .containsExactly(
                         Long.toString(known.s1()),
@@ -201,7 +199,11 @@ class ReportingExportIntegrationTests {
         // A title is at most 300 characters and a line; the corpus's longer ones are cut as the form would refuse them.
         List<String> used = titles.stream()
                 .map(String::strip)
-                .filter(t -> !t.isEmpty() && t.length() <= 270 && !t.contains("\u0000") && !t.contains("\n") && !t.contains("\r"))
+                .filter(t -> !t.isEmpty()
+                        && t.length() <= 270
+                        && !t.contains("\u0000")
+                        && !t.contains("\n")
+                        && !t.contains("\r"))
                 .distinct()
                 .toList();
         for (int i = 0; i < used.size(); i++) {
@@ -222,7 +224,16 @@ class ReportingExportIntegrationTests {
                 .subList(1, used.size() + 1);
         for (int i = 0; i < used.size(); i++) {
             String expected = ReportingTesting.TITLE + " #" + i + " " + used.get(i);
-            assertThat(rows.get(i).get(3)).isEqualTo(expected);
+            // As typed, with an apostrophe wherever a spreadsheet splitting at another separator could start a formula.
+            assertThat(rows.get(i).get(3)).isEqualTo(ExcelCsv.safe(expected));
+        }
+        HttpResponse<byte[]> blns = bytes(editor, "/doradztwo/zestawienia/sprawy.xlsx?rok=2015&wojewodztwo=opolskie");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(blns.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (int i = 0; i < used.size(); i++) {
+                assertThat(sheet.getRow(i + 1).getCell(3).getStringCellValue())
+                        .isEqualTo(ReportingTesting.TITLE + " #" + i + " " + used.get(i));
+            }
         }
 
         String formula = "=HYPERLINK(\"http://zlo.example\";\"klik\")";
@@ -234,9 +245,8 @@ class ReportingExportIntegrationTests {
                 .param("old", ReportingTesting.TITLE + " ")
                 .update();
         try {
-            List<CSVRecord> csv = parse(
-                    editor.get("/doradztwo/zestawienia/sprawy.csv?rok=2015&wojewodztwo=opolskie")
-                            .body());
+            List<CSVRecord> csv = parse(editor.get("/doradztwo/zestawienia/sprawy.csv?rok=2015&wojewodztwo=opolskie")
+                    .body());
             assertThat(csv.get(1).get(3)).isEqualTo("'" + formula);
             HttpResponse<byte[]> xlsx =
                     bytes(editor, "/doradztwo/zestawienia/sprawy.xlsx?rok=2015&wojewodztwo=opolskie");

@@ -148,7 +148,8 @@ class ReportingIntegrationTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         // The page's own content; the header's navigation is the layout's.
-        String main = page.body().substring(page.body().indexOf("<main"), page.body().indexOf("</main>"));
+        String main =
+                page.body().substring(page.body().indexOf("<main"), page.body().indexOf("</main>"));
         assertThat(main)
                 .contains("id=\"godziny-wojewodztwa\"")
                 .contains("3,75\u00a0godz.")
@@ -185,7 +186,9 @@ class ReportingIntegrationTests {
                     "/doradztwo/zestawienia/sprawy.xlsx",
                     "/doradztwo/zestawienia/sesje.csv",
                     "/doradztwo/zestawienia/sesje.xlsx")) {
-                assertThat(client.get(path).statusCode()).as(person[0] + " " + path).isEqualTo(403);
+                assertThat(client.get(path).statusCode())
+                        .as(person[0] + " " + path)
+                        .isEqualTo(403);
             }
         }
     }
@@ -241,17 +244,15 @@ class ReportingIntegrationTests {
                         from advisory_request where region_id = :r
                         """)
                 .param("r", malopolskie)
-                .query((rs, n) -> Map.of(
-                        "completed", rs.getLong(1), "inProgress", rs.getLong(2), "waiting", rs.getLong(3)))
+                .query((rs, n) ->
+                        Map.of("completed", rs.getLong(1), "inProgress", rs.getLong(2), "waiting", rs.getLong(3)))
                 .single();
-        BigDecimal total = jdbc.sql("""
+        BigDecimal total =
+                jdbc.sql("""
                         select coalesce(sum(x.hours), 0) from advisory_session x
                         join advisory_request r on r.id = x.request_id
                         where r.region_id = :r and (x.consent is null or x.consent = 'GRANTED')
-                        """)
-                .param("r", malopolskie)
-                .query(BigDecimal.class)
-                .single();
+                        """).param("r", malopolskie).query(BigDecimal.class).single();
 
         String body = new Http(port).get("/regiony/malopolskie").body();
 
@@ -273,9 +274,7 @@ class ReportingIntegrationTests {
     private static String plural(long cases) {
         long tens = cases % 100;
         long units = cases % 10;
-        String word = cases == 1
-                ? "sprawa"
-                : units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "sprawy" : "spraw";
+        String word = cases == 1 ? "sprawa" : units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? "sprawy" : "spraw";
         return cases + " " + word;
     }
 

@@ -76,7 +76,8 @@ class ReportingQueryCountIntegrationTests {
 
     private Map<String, Integer> counts(SignedInClient editor, SignedInClient central) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String path : List.of("/doradztwo/zestawienia", "/doradztwo/zestawienia?wojewodztwo=malopolskie&rok=2025")) {
+        for (String path :
+                List.of("/doradztwo/zestawienia", "/doradztwo/zestawienia?wojewodztwo=malopolskie&rok=2025")) {
             editor.get(path);
             statements.reset();
             assertThat(editor.get(path).statusCode()).as(path).isEqualTo(200);

@@ -125,10 +125,7 @@ final class ReportingTesting {
         jdbc.sql("""
                         insert into advisory_assignment (request_id, account_id, assigned_at)
                         values (:r, :a, now())
-                        """)
-                .param("r", request)
-                .param("a", expert)
-                .update();
+                        """).param("r", request).param("a", expert).update();
     }
 
     /** The ids of the known data of {@link #known}. */

@@ -42,7 +42,9 @@ class AdvisoryReportingBrowserIntegrationTests {
     void theReportAndTheRegionSectionAreAccessibleAt1280And375Pixels() {
         browser.forgetCookies();
         check("advisory-region-section", "/regiony/malopolskie");
-        assertThat(browser.driver().findElement(By.id("advisory-numbers-heading")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.id("advisory-numbers-heading"))
+                        .getText())
                 .isEqualTo("Doradztwo w liczbach");
 
         browser.signIn("http://localhost:" + port + "/logowanie", DemoAccounts.EDITOR, DemoAccounts.PASSWORD);
@@ -80,7 +82,9 @@ class AdvisoryReportingBrowserIntegrationTests {
                 .isEqualTo("submit");
         keys.sendKeys(Keys.ENTER).perform();
         browser.waiting().until(d -> d.getCurrentUrl().contains("wojewodztwo=" + region));
-        assertThat(browser.driver().findElement(By.cssSelector("p[role=status]")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("p[role=status]"))
+                        .getText())
                 .startsWith("Dane za");
         browser.forgetCookies();
     }

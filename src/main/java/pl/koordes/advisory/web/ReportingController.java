@@ -45,7 +45,8 @@ import pl.koordes.shared.web.SheetDownloads;
  * institutions see aggregates only: no expert's name (the per-expert figures are the operator's, being about
  * the work of named people) and nothing that leads into a case.
  */
-@Controller
+// Named: monitoring has a ReportingController too.
+@Controller("advisoryReportingController")
 class ReportingController {
 
     /** The statuses in the order the table lists them. */
@@ -107,7 +108,8 @@ class ReportingController {
         Locale locale = page.locale();
         String unit = page.t("advisory.reporting.unit");
 
-        BarChart byRegion = BarChart.of("godziny-wojewodztwa", page.t("advisory.reporting.chart.regions", year))
+        BarChart byRegion = BarChart.of(
+                        "godziny-wojewodztwa", page.t("advisory.reporting.chart.regions", Integer.toString(year)))
                 .unit(unit)
                 .decimals(2)
                 .sortedByValue();
@@ -120,7 +122,8 @@ class ReportingController {
 
         BarChartView byExpert = null;
         if (operator) {
-            BarChart experts = BarChart.of("godziny-eksperci", page.t("advisory.reporting.chart.experts", year))
+            BarChart experts = BarChart.of(
+                            "godziny-eksperci", page.t("advisory.reporting.chart.experts", Integer.toString(year)))
                     .unit(unit)
                     .decimals(2)
                     .counted("advisory.reporting.count.experts")
@@ -134,7 +137,8 @@ class ReportingController {
             byExpert = experts.view(language);
         }
 
-        BarChart byTopic = BarChart.of("godziny-tematy", page.t("advisory.reporting.chart.topics", year))
+        BarChart byTopic = BarChart.of(
+                        "godziny-tematy", page.t("advisory.reporting.chart.topics", Integer.toString(year)))
                 .unit(unit)
                 .decimals(2)
                 .counted("advisory.reporting.count.topics")
@@ -144,7 +148,8 @@ class ReportingController {
             byTopic.bar(line.name(locale), line.counted());
         }
 
-        BarChart byMonth = BarChart.of("godziny-miesiace", page.t("advisory.reporting.chart.months", year))
+        BarChart byMonth = BarChart.of(
+                        "godziny-miesiace", page.t("advisory.reporting.chart.months", Integer.toString(year)))
                 .unit(unit)
                 .decimals(2)
                 .counted("advisory.reporting.count.months")
