@@ -85,7 +85,9 @@ public class ReportingRegionSection implements RegionPageSection {
         parameters.put("locale", locale);
         parameters.put("f", figures);
         parameters.put(
-                "year", LocalDate.now(clock.withZone(ReportingQueries.WARSAW)).getYear());
+                "year",
+                Integer.toString(
+                        LocalDate.now(clock.withZone(ReportingQueries.WARSAW)).getYear()));
         return Optional.of(output -> templates.render("advisory/reporting/regionSection.jte", parameters, output));
     }
 
