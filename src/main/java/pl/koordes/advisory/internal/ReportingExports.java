@@ -100,7 +100,11 @@ public class ReportingExports {
                 "Uczestnicy (wpisani)");
     }
 
-    /** Every case within the filter, by number; one statement. */
+    /**
+     * Every case within the filter, by number; one statement. Its hours are summed per case through the index of its
+     * sessions (a lateral join): a cursor's plan favours a fast start, and a join to every case's aggregate may be
+     * planned as a scan of all sessions per case (the file of 2,000 cases took 14 s in bench/advisory before).
+     */
     @Transactional(readOnly = true)
     public void cases(Filter filter, Function<String, String> label, Sink sink) {
         Integer year = filter.year();
@@ -117,11 +121,10 @@ public class ReportingExports {
                         from advisory_request r
                         join region g on g.id = r.region_id
                         join advisory_topic t on t.id = r.topic_id
-                        left join (
-                            select request_id,
-                                   sum(hours) filter (where consent is null or consent = 'GRANTED') as counted,
-                                   sum(hours) filter (where consent = 'PENDING') as pending
-                            from advisory_session group by request_id) h on h.request_id = r.id
+                        left join lateral (
+                            select sum(x.hours) filter (where x.consent is null or x.consent = 'GRANTED') as counted,
+                                   sum(x.hours) filter (where x.consent = 'PENDING') as pending
+                            from advisory_session x where x.request_id = r.id) h on true
                         where (cast(:fromAt as timestamptz) is null
                                or (r.requested_at >= :fromAt and r.requested_at < :toAt))
                           and (cast(:region as bigint) is null or r.region_id = :region)
