@@ -63,7 +63,7 @@ class AssignmentPersonalDataIntegrationTests {
                     .singleElement()
                     .satisfies(row -> assertThat(((Map<?, ?>) row).get("title")).isEqualTo(PREFIX + ": sprawa"));
             assertThat((List<?>) expertCopy.get("topics")).hasSize(1);
-            assertThat((List<?>) expertCopy.get("regions")).containsExactly("małopolskie");
+            assertThat(expertCopy.get("regions")).isEqualTo(List.of("małopolskie"));
             Map<?, ?> operatorCopy = (Map<?, ?>) assignment.export(person(operator));
             assertThat((List<?>) operatorCopy.get("assignedOthers")).hasSize(1);
             assertThat((List<?>) operatorCopy.get("consents")).hasSize(1);
