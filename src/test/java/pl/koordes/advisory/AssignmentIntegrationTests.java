@@ -176,6 +176,7 @@ class AssignmentIntegrationTests {
     void decliningNeedsAReasonTheRegionReads() {
         SignedInClient editor = testing.signedIn(DemoAccounts.EDITOR, "127.0.30.2");
         long id = testing.submitted("malopolskie", PREFIX + ": odrzucany");
+        editor.get("/doradztwo/" + id + "/decyzja");
         HttpResponse<String> nothing = editor.post("/doradztwo/" + id + "/decyzja");
         assertThat(nothing.statusCode()).isEqualTo(422);
         assertThat(nothing.body()).contains("Wybierz, czy przyjmujesz, czy odrzucasz wniosek.");

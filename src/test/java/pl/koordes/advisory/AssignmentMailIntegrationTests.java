@@ -56,6 +56,7 @@ class AssignmentMailIntegrationTests {
         long coordinator = testing.account(DemoAccounts.COORDINATOR_MALOPOLSKIE);
         String title = PREFIX + " " + HOSTILE;
         long accepted = testing.submitted("malopolskie", title);
+        editor.get("/doradztwo/" + accepted + "/decyzja");
         HttpResponse<String> answer = editor.post(
                 "/doradztwo/" + accepted + "/decyzja",
                 "decision",

@@ -59,7 +59,7 @@ class AdvisoryAssignmentBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Podaj limit godzin.");
+                    .contains("Limit godzin: podaj limit godzin.");
             check("decision-errors");
 
             browser.driver().findElement(By.id("hoursLimit")).sendKeys("3,5");

@@ -139,7 +139,8 @@ class MailPreferencesIntegrationTests {
                         MailKind.POSTULATE_COSIGNED,
                         MailKind.POSTULATE_CHANGED,
                         MailKind.SURVEY_INVITATION,
-                        MailKind.SURVEY_REMINDER);
+                        MailKind.SURVEY_REMINDER,
+                        MailKind.ADVISORY_DECIDED);
     }
 
     private UUID send(String to, MailKind kind) {
