@@ -137,9 +137,11 @@ class AssignmentIntegrationTests {
                 editor.post("/doradztwo/" + id + "/sesje/" + pending + "/zgoda", "decyzja", "zgoda");
         assertThat(granted.statusCode()).isEqualTo(302);
         assertThat(consent(pending)).isEqualTo("GRANTED");
+        assertThat(editor.get("/doradztwo/" + id).body()).contains("Godziny ponad limit zostały przyznane.");
         assertThat(editor.post("/doradztwo/" + id + "/sesje/" + refusedLater + "/zgoda", "decyzja", "odmowa")
                         .statusCode())
                 .isEqualTo(302);
+        assertThat(editor.get("/doradztwo/" + id).body()).contains("nie zostały przyznane");
         assertThat(consent(refusedLater)).isEqualTo("REFUSED");
         assertThat(testing.audits("ADVISORY_HOURS_CONSENTED", id)).isEqualTo(1);
         assertThat(testing.audits("ADVISORY_HOURS_REFUSED", id)).isEqualTo(1);
