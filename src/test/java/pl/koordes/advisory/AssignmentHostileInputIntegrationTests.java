@@ -52,6 +52,8 @@ class AssignmentHostileInputIntegrationTests {
 
     @AfterEach
     void cleanUp() {
+        jdbc.sql("delete from account where email = 'ekspert.wrogi@test.koordes.example'")
+                .update();
         jdbc.sql("delete from advisory_topic where name_en like :p")
                 .param("p", PREFIX + "%")
                 .update();
@@ -142,6 +144,15 @@ class AssignmentHostileInputIntegrationTests {
         SignedInClient editor = testing.signedIn(DemoAccounts.EDITOR, "127.0.30.62");
         long id = testing.accepted("malopolskie", PREFIX + ": liczby", "4");
         long submitted = testing.submitted("malopolskie", PREFIX + ": liczby złożony");
+        // An expert of its own: "2,5,5" is a list of ids to Spring, and a demo expert's profile must not change.
+        long expert = jdbc.sql("""
+                        insert into account (email, display_name, status, language)
+                        values ('ekspert.wrogi@test.koordes.example', 'Ekspert wrogich danych', 'ACTIVE', 'pl')
+                        returning id
+                        """).query(Long.class).single();
+        jdbc.sql("insert into role_assignment (account_id, role) values (:a, 'EXPERT')")
+                .param("a", expert)
+                .update();
         editor.get("/doradztwo/tematy");
         SoftAssertions softly = new SoftAssertions();
         for (String value :
@@ -175,13 +186,7 @@ class AssignmentHostileInputIntegrationTests {
                     new String[] {
                         "/doradztwo/tematy", "namePl", PREFIX + value, "nameEn", PREFIX + value, "topicPosition", value
                     },
-                    new String[] {
-                        "/doradztwo/eksperci/" + testing.account(DemoAccounts.EXPERT_OTHER),
-                        "topicIds",
-                        value,
-                        "regionIds",
-                        value
-                    });
+                    new String[] {"/doradztwo/eksperci/" + expert, "topicIds", value, "regionIds", value});
             for (String[] post : posts) {
                 HttpResponse<String> answer = editor.post(post[0], Arrays.copyOfRange(post, 1, post.length));
                 softly.assertThat(answer.statusCode())
