@@ -140,7 +140,8 @@ class MailPreferencesIntegrationTests {
                         MailKind.POSTULATE_CHANGED,
                         MailKind.SURVEY_INVITATION,
                         MailKind.SURVEY_REMINDER,
-                        MailKind.ADVISORY_REQUESTED);
+                        MailKind.ADVISORY_REQUESTED,
+                        MailKind.ADVISORY_DECIDED);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -266,6 +267,12 @@ class MailPreferencesIntegrationTests {
                 Map.entry("invitationsCloses", "31.08.2027 14:30"),
                 Map.entry("invitationsDaysLeft", 3L),
                 Map.entry("invitationsInstitution", true),
-                Map.entry("invitationsDraft", true));
+                Map.entry("invitationsDraft", true),
+                Map.entry("assignmentTitle", "Klauzule społeczne w przetargach"),
+                Map.entry("assignmentRegion", "małopolskie"),
+                Map.entry("assignmentTopic", "Klauzule społeczne w zamówieniach"),
+                Map.entry("assignmentAccepted", true),
+                Map.entry("assignmentReason", ""),
+                Map.entry("assignmentHours", "2,5 godziny"));
     }
 }

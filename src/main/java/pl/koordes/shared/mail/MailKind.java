@@ -47,6 +47,9 @@ public enum MailKind {
     // An administrator's test of the mail settings, sent at their request: always sent.
     CHECK("notifications/mail/check", Need.ESSENTIAL),
 
+    // Advisory: an expert assigned to a case has work to do: always sent.
+    ADVISORY_ASSIGNED("advisory/assignment/mail/advisoryAssigned", Need.ESSENTIAL),
+
     // Notifications: not sent to an account that turned notifications off.
     EVENT_REMINDER("events/mail/reminder", Need.OPTIONAL),
     COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL),
@@ -64,7 +67,9 @@ public enum MailKind {
     SURVEY_INVITATION("surveys/invitations/mail/surveyInvitation", Need.OPTIONAL),
     SURVEY_REMINDER("surveys/invitations/mail/surveyReminder", Need.OPTIONAL),
     // Advisory: a region asks for advice, the operators decide on it.
-    ADVISORY_REQUESTED("advisory/requests/mail/advisoryRequested", Need.OPTIONAL);
+    ADVISORY_REQUESTED("advisory/requests/mail/advisoryRequested", Need.OPTIONAL),
+    // Advisory: the operator accepted or declined a region's request.
+    ADVISORY_DECIDED("advisory/assignment/mail/advisoryDecided", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
