@@ -139,7 +139,10 @@ class MailPreferencesIntegrationTests {
                         MailKind.POSTULATE_COSIGNED,
                         MailKind.POSTULATE_CHANGED,
                         MailKind.SURVEY_INVITATION,
-                        MailKind.SURVEY_REMINDER);
+                        MailKind.SURVEY_REMINDER,
+                        MailKind.ADVISORY_TASK_ASSIGNED,
+                        MailKind.ADVISORY_TASK_OVERDUE,
+                        MailKind.ADVISORY_COMPLETED);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -263,6 +266,13 @@ class MailPreferencesIntegrationTests {
                 Map.entry("invitationsCloses", "31.08.2027 14:30"),
                 Map.entry("invitationsDaysLeft", 3L),
                 Map.entry("invitationsInstitution", true),
-                Map.entry("invitationsDraft", true));
+                Map.entry("invitationsDraft", true),
+                Map.entry("sessionsTitle", "Klauzule społeczne w przetargach"),
+                Map.entry("sessionsHours", "2,5"),
+                Map.entry("sessionsCounted", "15"),
+                Map.entry("sessionsLimit", "16"),
+                Map.entry("sessionsTask", "Przygotować notatkę dla komitetu"),
+                Map.entry("sessionsDueOn", "31.01.2027"),
+                Map.entry("sessionsOwner", "Zespół ROPS"));
     }
 }

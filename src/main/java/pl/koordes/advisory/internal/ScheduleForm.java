@@ -7,5 +7,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /** The next session's date agreed with the region (today or later, checked by {@link SessionManagement}). */
 public record ScheduleForm(
-        @NotNull(message = "advisory.sessions.scheduledOn.required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        @NotNull(message = "advisory.sessions.scheduledOn.required")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @Nullable
         LocalDate scheduledOn) {}

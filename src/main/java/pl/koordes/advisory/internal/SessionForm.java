@@ -34,7 +34,8 @@ public record SessionForm(
         @NotBlank(message = "advisory.sessions.hours.required") @Text(max = 10) @Nullable
         String hours,
 
-        @NotNull(message = "advisory.sessions.mode.required") @Nullable AdvisoryMode mode,
+        @NotNull(message = "advisory.sessions.mode.required") @Nullable
+        AdvisoryMode mode,
 
         @Text(max = 2000, multiline = true) @Nullable String participants,
 
@@ -61,14 +62,19 @@ public record SessionForm(
             @Text(max = 2000, multiline = true) @Nullable String description,
             @Nullable Long ownerId,
             @Text(max = 200) @Nullable String ownerName,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueOn) {
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+            LocalDate dueOn) {
 
         public static TaskRow blank() {
             return new TaskRow("", null, "", null);
         }
 
         boolean isBlank() {
-            return text(description).isEmpty() && ownerId == null && text(ownerName).isEmpty() && dueOn == null;
+            return text(description).isEmpty()
+                    && ownerId == null
+                    && text(ownerName).isEmpty()
+                    && dueOn == null;
         }
 
         TaskForm asTaskForm() {
@@ -155,7 +161,9 @@ public record SessionForm(
     }
 
     public List<TaskRow> taskRows() {
-        return tasks == null ? List.of() : tasks.stream().map(r -> r == null ? TaskRow.blank() : r).toList();
+        return tasks == null
+                ? List.of()
+                : tasks.stream().map(r -> r == null ? TaskRow.blank() : r).toList();
     }
 
     /** The rows that say something. */

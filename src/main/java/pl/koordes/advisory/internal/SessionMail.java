@@ -105,7 +105,10 @@ class SessionMail {
                         holder,
                         "advisory-session-scheduled",
                         messages.get(
-                                locale(holder), "advisory.sessions.notice.scheduled", request.title(), Formats.date(on)),
+                                locale(holder),
+                                "advisory.sessions.notice.scheduled",
+                                request.title(),
+                                Formats.date(on)),
                         request.href());
             }
         }

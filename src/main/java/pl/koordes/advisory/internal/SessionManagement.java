@@ -383,7 +383,10 @@ public class SessionManagement {
     public int remind(long requestId, long taskId, LocalDate today) {
         AdvisoryRequest request = locked(requestId);
         Task task = store.task(requestId, taskId).orElse(null);
-        if (task == null || task.doneAt() != null || task.remindedOn() != null || !task.dueOn().isBefore(today)) {
+        if (task == null
+                || task.doneAt() != null
+                || task.remindedOn() != null
+                || !task.dueOn().isBefore(today)) {
             return 0;
         }
         List<Long> to = new ArrayList<>();
@@ -457,8 +460,7 @@ public class SessionManagement {
         }
         Long owner = form.ownerId();
         if (owner != null
-                && store.owners(request.regionId(), request.id()).stream()
-                        .noneMatch(o -> o.accountId() == owner)) {
+                && store.owners(request.regionId(), request.id()).stream().noneMatch(o -> o.accountId() == owner)) {
             reasons.add(new Refused.Reason(prefix + "ownerId", "advisory.sessions.task.owner.invalid"));
         }
         if (!reasons.isEmpty()) {

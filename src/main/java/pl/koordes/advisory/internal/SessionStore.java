@@ -53,13 +53,11 @@ public class SessionStore {
                         join advisory_session s on s.id = si.session_id
                         join institution i on i.id = si.institution_id
                         where s.request_id = :r order by i.name, i.id
-                        """)
-                .param("r", requestId)
-                .query(rs -> {
-                    institutions
-                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Institution(rs.getLong(2), rs.getString(3)));
-                });
+                        """).param("r", requestId).query(rs -> {
+            institutions
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new Institution(rs.getLong(2), rs.getString(3)));
+        });
         return jdbc.sql(SESSION + "where s.request_id = :r order by s.held_on desc, s.id desc")
                 .param("r", requestId)
                 .query((rs, n) -> session(rs, institutions.getOrDefault(rs.getLong("id"), List.of())))
@@ -183,8 +181,7 @@ public class SessionStore {
                         where s.event_id = :e order by r.id
                         """)
                 .param("e", eventId)
-                .query((rs, n) -> new EventLink(
-                        rs.getLong(1), rs.getLong(2), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new EventLink(rs.getLong(1), rs.getLong(2), rs.getString(4), rs.getString(5)))
                 .list();
     }
 

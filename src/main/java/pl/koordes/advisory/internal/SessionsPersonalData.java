@@ -50,7 +50,11 @@ class SessionsPersonalData implements PersonalData {
                             row.put("session", rs.getLong("id"));
                             row.put("case", rs.getLong("request_id"));
                             row.put("heldOn", date(rs.getObject("held_on", LocalDate.class)));
-                            row.put("hours", rs.getBigDecimal("hours").stripTrailingZeros().toPlainString());
+                            row.put(
+                                    "hours",
+                                    rs.getBigDecimal("hours")
+                                            .stripTrailingZeros()
+                                            .toPlainString());
                             row.put("mode", rs.getString("mode"));
                             row.put("at", instant(rs.getTimestamp("created_at")));
                             return row;

@@ -22,7 +22,9 @@ public record TaskForm(
 
         @Text(max = 200) @Nullable String ownerName,
 
-        @NotNull(message = "advisory.sessions.task.dueOn.required") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        @NotNull(message = "advisory.sessions.task.dueOn.required")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        @Nullable
         LocalDate dueOn)
         implements CrossFieldRules {
 

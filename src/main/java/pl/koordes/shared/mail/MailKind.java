@@ -62,7 +62,13 @@ public enum MailKind {
     POSTULATE_CHANGED("postulates/support/mail/postulateChanged", Need.OPTIONAL),
     // Surveys: an invitation to answer, and a reminder to those who have not answered before it closes.
     SURVEY_INVITATION("surveys/invitations/mail/surveyInvitation", Need.OPTIONAL),
-    SURVEY_REMINDER("surveys/invitations/mail/surveyReminder", Need.OPTIONAL);
+    SURVEY_REMINDER("surveys/invitations/mail/surveyReminder", Need.OPTIONAL),
+    // Advisory sessions: hours beyond a case's limit wait for the operator's consent (work to do: always sent);
+    // a follow-up task given to someone and past its date, a case closed (the region rates it).
+    ADVISORY_HOURS_CONSENT("advisory/sessions/mail/advisoryHoursConsent", Need.ESSENTIAL),
+    ADVISORY_TASK_ASSIGNED("advisory/sessions/mail/advisoryTaskAssigned", Need.OPTIONAL),
+    ADVISORY_TASK_OVERDUE("advisory/sessions/mail/advisoryTaskOverdue", Need.OPTIONAL),
+    ADVISORY_COMPLETED("advisory/sessions/mail/advisoryCompleted", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
