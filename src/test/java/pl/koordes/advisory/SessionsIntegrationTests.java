@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.shared.i18n.Formats;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
@@ -64,6 +65,10 @@ class SessionsIntegrationTests {
         assertThat(scheduled.statusCode()).isEqualTo(302);
         assertThat(testing.status(id)).isEqualTo("SCHEDULED");
         assertThat(testing.audit("ADVISORY_REQUEST_UPDATED", id)).isEqualTo(1);
+        assertThat(expert.get(base).body())
+                .contains("Termin następnej sesji zapisano.")
+                .contains("Następna sesja: "
+                        + Formats.date(SessionsTesting.today().plusDays(7)) + ".");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> testing.notices(DemoAccounts.COORDINATOR_MALOPOLSKIE, "advisory-session-scheduled") > 0);
         // A date in the past is refused with the reason.

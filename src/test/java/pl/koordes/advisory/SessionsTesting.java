@@ -35,6 +35,8 @@ final class SessionsTesting {
                 email.equals(DemoAccounts.ADMINISTRATOR) || email.startsWith("koordynator.")
                         ? DemoAccounts.TOTP_SECRET
                         : null);
+        // A page after signing in: the form token is bound to the new session.
+        client.get("/konto");
         return client;
     }
 

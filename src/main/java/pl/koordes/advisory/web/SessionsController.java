@@ -2,14 +2,17 @@ package pl.koordes.advisory.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -297,6 +300,15 @@ class SessionsController {
                     return "redirect:" + found.request().href();
                 },
                 errors -> closePage(model, found, form, errors));
+    }
+
+    /**
+     * A task row whose index is no number, negative or too large (binding a form record parses the index itself):
+     * a malformed request, not a server error.
+     */
+    @ExceptionHandler({InvalidPropertyException.class, NumberFormatException.class})
+    void malformed(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
     }
 
     private String closePage(Model model, AdvisoryCase found, CloseForm form, FormErrors errors) {
