@@ -70,7 +70,7 @@ class AdvisorySessionsBrowserIntegrationTests {
             browser.driver().findElement(By.linkText("Zapisz sesję")).sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlMatches("/sesje/nowa$"));
             assertThat(browser.driver().findElement(By.tagName("main")).getText())
-                    .contains("Limit godzin jest wykorzystany");
+                    .contains("Zostało 1,5 godziny.");
             browser.driver().findElement(By.id("hours")).sendKeys("2,6");
             browser.driver()
                     .findElement(By.cssSelector("form[action$='/sesje/nowa'] button[type=submit]:not([name])"))
@@ -86,7 +86,7 @@ class AdvisorySessionsBrowserIntegrationTests {
 
             // By keyboard: correct the hours, choose the format by typing, write the summary, send with Enter.
             browser.driver().findElement(By.id("hours")).clear();
-            browser.driver().findElement(By.id("hours")).sendKeys("1,5");
+            browser.driver().findElement(By.id("hours")).sendKeys("2");
             browser.driver().findElement(By.id("mode")).sendKeys("Online");
             browser.driver().findElement(By.id("summary")).sendKeys("Sesja wpisana klawiaturą.");
             browser.driver()
