@@ -72,7 +72,7 @@ class SessionsHostileInputIntegrationTests {
                     today,
                     "hours",
                     "0,25",
-                    "mode",
+                    "sessionMode",
                     "ONLINE",
                     "participants",
                     line,
@@ -96,7 +96,15 @@ class SessionsHostileInputIntegrationTests {
             softly.assertThat(task.statusCode()).as(line).isIn(302, 422);
             softly.assertThat(task.body()).as(line).doesNotContain("<script>alert", "<img src=x");
             HttpResponse<String> hours = expert.post(
-                    base + "/sesje/nowa", "heldOn", today, "hours", line, "mode", "ONLINE", "summary", "Godziny");
+                    base + "/sesje/nowa",
+                    "heldOn",
+                    today,
+                    "hours",
+                    line,
+                    "sessionMode",
+                    "ONLINE",
+                    "summary",
+                    "Godziny");
             softly.assertThat(hours.statusCode()).as(line).isIn(302, 422);
             softly.assertThat(hours.body()).as(line).doesNotContain("<script>alert", "<img src=x");
             HttpResponse<String> close = expert.post(base + "/zakoncz", "finalRecommendation", line + "\u0000");
@@ -160,8 +168,8 @@ class SessionsHostileInputIntegrationTests {
                 softly.assertThat(expert.post(path).statusCode()).as(path).isIn(400, 404);
             }
             for (String[] form : List.of(
-                    new String[] {"eventId", value, "summary", "x", "hours", "1", "mode", "ONLINE"},
-                    new String[] {"institutionIds", value, "summary", "x", "hours", "1", "mode", value},
+                    new String[] {"eventId", value, "summary", "x", "hours", "1", "sessionMode", "ONLINE"},
+                    new String[] {"institutionIds", value, "summary", "x", "hours", "1", "sessionMode", value},
                     new String[] {"heldOn", value, "tasks[0].ownerId", value, "tasks[0].dueOn", value},
                     new String[] {"tasks[" + value + "].description", "x"})) {
                 HttpResponse<String> answer = expert.post("/doradztwo/" + id + "/sesje/nowa", form);

@@ -93,7 +93,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "2,5",
-                "mode",
+                "sessionMode",
                 "ONLINE",
                 "participants",
                 "Zespół ROPS",
@@ -127,7 +127,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "2.5",
-                "mode",
+                "sessionMode",
                 "IN_PERSON",
                 "summary",
                 "Druga sesja.");
@@ -192,7 +192,7 @@ class SessionsIntegrationTests {
                                 SessionsTesting.today().toString(),
                                 "hours",
                                 "1",
-                                "mode",
+                                "sessionMode",
                                 "ONLINE",
                                 "summary",
                                 "Po zamknięciu.")
@@ -218,7 +218,7 @@ class SessionsIntegrationTests {
                     SessionsTesting.today().toString(),
                     "hours",
                     hours,
-                    "mode",
+                    "sessionMode",
                     "ONLINE",
                     "summary",
                     "Tekst, który zostaje");
@@ -233,7 +233,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().plusDays(1).toString(),
                 "hours",
                 "1,75",
-                "mode",
+                "sessionMode",
                 "ONLINE",
                 "summary",
                 "Jutrzejsza");
@@ -249,7 +249,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "1",
-                "mode",
+                "sessionMode",
                 "ONLINE",
                 "summary",
                 "Z zadaniem",
@@ -285,7 +285,7 @@ class SessionsIntegrationTests {
                 DemoAccounts.EXPERT_OTHER);
         String base = "/doradztwo/" + id;
         String[] session = {
-            "heldOn", SessionsTesting.today().toString(), "hours", "1", "mode", "ONLINE", "summary", "Sesja"
+            "heldOn", SessionsTesting.today().toString(), "hours", "1", "sessionMode", "ONLINE", "summary", "Sesja"
         };
         // The other expert recording hours on a case not theirs: there is no such case.
         SignedInClient otherExpert = testing.signedIn(DemoAccounts.EXPERT_OTHER, "127.0.31.4");
@@ -356,7 +356,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "1,25",
-                "mode",
+                "sessionMode",
                 "ONLINE",
                 "summary",
                 "Poprawione");
@@ -370,7 +370,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "2",
-                "mode",
+                "sessionMode",
                 "ONLINE",
                 "summary",
                 "Moja nieaktualna wersja");
@@ -414,7 +414,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "3",
-                "mode",
+                "sessionMode",
                 "IN_PERSON",
                 "summary",
                 "Warsztat",
@@ -428,7 +428,7 @@ class SessionsIntegrationTests {
                 SessionsTesting.today().toString(),
                 "hours",
                 "3",
-                "mode",
+                "sessionMode",
                 "IN_PERSON",
                 "summary",
                 "Warsztat",

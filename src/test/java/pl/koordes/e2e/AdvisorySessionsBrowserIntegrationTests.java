@@ -81,13 +81,13 @@ class AdvisorySessionsBrowserIntegrationTests {
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
                     .contains("dokładnością do kwadransa")
-                    .contains("Napisz podsumowanie sesji.");
+                    .contains("napisz podsumowanie sesji.");
             check("form-errors");
 
             // By keyboard: correct the hours, choose the format by typing, write the summary, send with Enter.
             browser.driver().findElement(By.id("hours")).clear();
             browser.driver().findElement(By.id("hours")).sendKeys("2");
-            browser.driver().findElement(By.id("mode")).sendKeys("Online");
+            browser.driver().findElement(By.id("sessionMode")).sendKeys("Online");
             browser.driver().findElement(By.id("summary")).sendKeys("Sesja wpisana klawiaturą.");
             browser.driver()
                     .findElement(By.cssSelector("form[action$='/sesje/nowa'] button[type=submit]:not([name])"))

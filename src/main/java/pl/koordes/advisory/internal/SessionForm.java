@@ -35,7 +35,7 @@ public record SessionForm(
         String hours,
 
         @NotNull(message = "advisory.sessions.mode.required") @Nullable
-        AdvisoryMode mode,
+        AdvisoryMode sessionMode,
 
         @Text(max = 2000, multiline = true) @Nullable String participants,
 
@@ -105,7 +105,16 @@ public record SessionForm(
         List<TaskRow> rows = new ArrayList<>(taskRows());
         rows.add(TaskRow.blank());
         return new SessionForm(
-                heldOn, hours, mode, participants, institutionIds, summary, recommendations, eventId, rows, version);
+                heldOn,
+                hours,
+                sessionMode,
+                participants,
+                institutionIds,
+                summary,
+                recommendations,
+                eventId,
+                rows,
+                version);
     }
 
     /** The hours as typed, read to the quarter hour; empty when they are not a number of quarters from ¼ to 24. */
