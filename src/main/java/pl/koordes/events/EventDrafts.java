@@ -29,6 +29,12 @@ public interface EventDrafts {
     /** The latest events by their start, drafts included and cancelled ones left out; one statement. */
     List<EventReference> latest(int limit);
 
+    /**
+     * The region's regional events, drafts included and cancelled ones left out, the latest first; one
+     * statement (an advisory group session is linked to one of them).
+     */
+    List<EventReference> latestInRegion(long regionId, int limit);
+
     /** The address of an event's edit page for its organisers. */
     static String editPath(long id) {
         return "/organizacja/wydarzenia/" + id;

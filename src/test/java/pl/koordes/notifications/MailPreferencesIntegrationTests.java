@@ -141,7 +141,10 @@ class MailPreferencesIntegrationTests {
                         MailKind.SURVEY_INVITATION,
                         MailKind.SURVEY_REMINDER,
                         MailKind.ADVISORY_REQUESTED,
-                        MailKind.ADVISORY_DECIDED);
+                        MailKind.ADVISORY_DECIDED,
+                        MailKind.ADVISORY_TASK_ASSIGNED,
+                        MailKind.ADVISORY_TASK_OVERDUE,
+                        MailKind.ADVISORY_COMPLETED);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -273,6 +276,13 @@ class MailPreferencesIntegrationTests {
                 Map.entry("assignmentTopic", "Klauzule społeczne w zamówieniach"),
                 Map.entry("assignmentAccepted", true),
                 Map.entry("assignmentReason", ""),
-                Map.entry("assignmentHours", "2,5 godziny"));
+                Map.entry("assignmentHours", "2,5 godziny"),
+                Map.entry("sessionsTitle", "Klauzule społeczne w przetargach"),
+                Map.entry("sessionsHours", "2,5"),
+                Map.entry("sessionsCounted", "15"),
+                Map.entry("sessionsLimit", "16"),
+                Map.entry("sessionsTask", "Przygotować notatkę dla komitetu"),
+                Map.entry("sessionsDueOn", "31.01.2027"),
+                Map.entry("sessionsOwner", "Zespół ROPS"));
     }
 }

@@ -65,4 +65,14 @@ public class AdvisoryPermissions {
     public boolean hasCases(@Nullable CurrentUser user) {
         return canRequest(user) || (user != null && user.has(Role.EXPERT));
     }
+
+    /** Recording sessions, tasks, the next date and closing a case: its assigned experts, and the operator to correct. */
+    public boolean canRecord(@Nullable CurrentUser user, Collection<Long> assignedExperts) {
+        return isOperator(user) || isAssigned(user, assignedExperts);
+    }
+
+    /** Marking a task done: its owner, the case's assigned experts and the operator. */
+    public boolean canMarkDone(@Nullable CurrentUser user, @Nullable Long taskOwner, Collection<Long> assignedExperts) {
+        return canRecord(user, assignedExperts) || (user != null && taskOwner != null && taskOwner == user.id());
+    }
 }

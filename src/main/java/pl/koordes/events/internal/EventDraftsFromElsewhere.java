@@ -93,4 +93,16 @@ class EventDraftsFromElsewhere implements EventDrafts {
                 .query(EventReferences::reference)
                 .list();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EventReference> latestInRegion(long regionId, int limit) {
+        return jdbc.sql(SELECT + """
+                        where e.level = 'REGIONAL' and e.region_id = :region and e.status <> 'CANCELLED'
+                        order by e.starts_at desc, e.id desc limit :limit""")
+                .param("region", regionId)
+                .param("limit", limit)
+                .query(EventReferences::reference)
+                .list();
+    }
 }
