@@ -69,7 +69,7 @@ public enum MailKind {
     // Advisory: a region asks for advice, the operators decide on it.
     ADVISORY_REQUESTED("advisory/requests/mail/advisoryRequested", Need.OPTIONAL),
     // Advisory: the operator accepted or declined a region's request.
-    ADVISORY_DECIDED("advisory/assignment/mail/advisoryDecided", Need.OPTIONAL,
+    ADVISORY_DECIDED("advisory/assignment/mail/advisoryDecided", Need.OPTIONAL),
     // Advisory sessions: hours beyond a case's limit wait for the operator's consent (work to do: always sent);
     // a follow-up task given to someone and past its date, a case closed (the region rates it).
     ADVISORY_HOURS_CONSENT("advisory/sessions/mail/advisoryHoursConsent", Need.ESSENTIAL),
