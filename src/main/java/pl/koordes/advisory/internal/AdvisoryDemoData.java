@@ -86,10 +86,10 @@ class AdvisoryDemoData implements ApplicationRunner {
                     "slaskie",
                     2,
                     "Aktualizacja programu po przeglądzie śródokresowym",
-                    AdvisoryStatus.SCHEDULED,
+                    AdvisoryStatus.IN_PROGRESS,
                     30,
                     true,
-                    0,
+                    1,
                     null),
             new Spec("slaskie", 6, "Pożyczki dla spółdzielni socjalnych", AdvisoryStatus.COMPLETED, 160, false, 2, 4),
             new Spec(

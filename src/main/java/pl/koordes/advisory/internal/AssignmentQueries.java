@@ -103,7 +103,7 @@ public class AssignmentQueries {
                                 where s.account_id = a.id and q.status in ('ACCEPTED', 'SCHEDULED', 'IN_PROGRESS')) as open_cases,
                                (select coalesce(sum(h.hours), 0) from advisory_session h
                                 where h.account_id = a.id and (h.consent is null or h.consent = 'GRANTED')
-                                  and h.held_on >= :from and h.held_on < :to) as hours,
+                                  and h.held_on >= :since and h.held_on < :to) as hours,
                                array(select t.id from advisory_expert_topic e join advisory_topic t on t.id = e.topic_id
                                      where e.account_id = a.id order by t.position, t.id) as topic_ids,
                                array(select case when :en then t.name_en else t.name_pl end
@@ -120,7 +120,7 @@ public class AssignmentQueries {
                           and (cast(:account as bigint) is null or a.id = :account)
                         order by a.display_name, a.id
                         """)
-                .param("from", LocalDate.of(year, 1, 1))
+                .param("since", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year + 1, 1, 1))
                 .param("en", english)
                 .param("account", accountId)

@@ -170,11 +170,11 @@ public class ReportingExports {
                         join region g on g.id = r.region_id
                         join advisory_topic t on t.id = r.topic_id
                         left join account a on a.id = x.account_id and a.status <> 'DELETED'
-                        where (cast(:from as date) is null or (x.held_on >= :from and x.held_on < :to))
+                        where (cast(:since as date) is null or (x.held_on >= :since and x.held_on < :to))
                           and (cast(:region as bigint) is null or r.region_id = :region)
                         order by x.request_id, x.held_on, x.id
                         """)
-                .param("from", year == null ? null : LocalDate.of(year, 1, 1))
+                .param("since", year == null ? null : LocalDate.of(year, 1, 1))
                 .param("to", year == null ? null : LocalDate.of(year + 1, 1, 1))
                 .param("region", filter.regionId())
                 .withFetchSize(FETCH_SIZE)

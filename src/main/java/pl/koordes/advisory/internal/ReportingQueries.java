@@ -85,7 +85,7 @@ public class ReportingQueries {
                             select r.region_id, x.account_id, r.topic_id,
                                    cast(extract(month from x.held_on) as int) as month, x.hours, x.consent
                             from advisory_session x join advisory_request r on r.id = x.request_id
-                            where x.held_on >= :from and x.held_on < :to
+                            where x.held_on >= :since and x.held_on < :to
                               and (cast(:region as bigint) is null or r.region_id = :region)
                               and (x.consent is null or x.consent <> 'REFUSED')
                         ), g as (
@@ -105,7 +105,7 @@ public class ReportingQueries {
                         left join account a on a.id = g.account_id and a.status <> 'DELETED'
                         order by g.set_id, g.counted desc, t.position, rg.name_pl, g.month, a.display_name
                         """)
-                .param("from", from)
+                .param("since", from)
                 .param("to", to)
                 .param("region", regionId)
                 .query(rs -> {

@@ -116,7 +116,7 @@ public class ReportingRegionSection implements RegionPageSection {
                             from advisory_request group by region_id
                         ), h as (
                             select r.region_id,
-                                   coalesce(sum(x.hours) filter (where x.held_on >= :from and x.held_on < :to), 0)
+                                   coalesce(sum(x.hours) filter (where x.held_on >= :since and x.held_on < :to), 0)
                                        as this_year,
                                    sum(x.hours) as total
                             from advisory_session x join advisory_request r on r.id = x.request_id
@@ -128,7 +128,7 @@ public class ReportingRegionSection implements RegionPageSection {
                                coalesce(h.this_year, 0) as this_year, coalesce(h.total, 0) as total
                         from c full join h on h.region_id = c.region_id
                         """)
-                .param("from", LocalDate.of(year, 1, 1))
+                .param("since", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year + 1, 1, 1))
                 .query(rs -> {
                     byRegion.put(
