@@ -2,7 +2,6 @@ package pl.koordes.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -104,35 +103,14 @@ class AdvisorySessionsBrowserIntegrationTests {
     }
 
     private void check(String name) {
-        browser.checkAccessible("advisory-sessions-" + name);
-        browser.emulateViewportWidth(375);
-        try {
-            browser.checkAccessible("advisory-sessions-" + name + "-375");
-            Reflow.assertNoHorizontalOverflow(browser, "advisory-sessions-" + name);
-        } finally {
-            browser.resetViewport();
-        }
+        browser.checkAccessibleAtBothWidths("advisory-sessions-" + name);
     }
 
     private void signIn(String email) throws Exception {
         jdbc.sql("update account set totp_last_step = null where email = :email")
                 .param("email", email)
                 .update();
-        browser.forgetCookies();
-        browser.signIn(url("/logowanie"), email, DemoAccounts.PASSWORD);
-        browser.waiting()
-                .until(ExpectedConditions.or(
-                        ExpectedConditions.urlMatches("/logowanie/kod$"), ExpectedConditions.urlMatches("/konto$")));
-        if (browser.driver().getCurrentUrl().endsWith("/logowanie/kod")) {
-            browser.driver()
-                    .findElement(By.id("code"))
-                    .sendKeys(new DefaultCodeGenerator()
-                            .generate(DemoAccounts.TOTP_SECRET, System.currentTimeMillis() / 1000 / 30));
-            browser.driver()
-                    .findElement(By.cssSelector("form button[type=submit]"))
-                    .click();
-            browser.waiting().until(ExpectedConditions.urlMatches("/konto$"));
-        }
+        browser.signInFully("http://localhost:" + port, email);
     }
 
     private String url(String path) {

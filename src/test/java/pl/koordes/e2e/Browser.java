@@ -2,6 +2,8 @@ package pl.koordes.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -29,7 +31,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import pl.koordes.support.DemoAccounts;
 
 /**
  * One headless Debian Chromium per test class, driven by Debian's chromedriver. Register it as a
@@ -165,6 +169,41 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         driver().findElement(By.cssSelector("form[action='/logowanie'] button[type=submit]"))
                 .click();
         waiting().until(d -> !d.getCurrentUrl().endsWith("/logowanie"));
+    }
+
+    /**
+     * Signs a demo account in fully at the site {@code base} ({@code http://localhost:port}): the password,
+     * then, for an account with a second factor, the current code of the demo key. The caller clears the
+     * account's last used code step first when a test may sign in twice within one 30-second step.
+     */
+    public void signInFully(String base, String email) throws CodeGenerationException {
+        forgetCookies();
+        signIn(base + "/logowanie", email, DemoAccounts.PASSWORD);
+        waiting()
+                .until(ExpectedConditions.or(
+                        ExpectedConditions.urlMatches("/logowanie/kod$"), ExpectedConditions.urlMatches("/konto$")));
+        if (driver().getCurrentUrl().endsWith("/logowanie/kod")) {
+            driver().findElement(By.id("code"))
+                    .sendKeys(new DefaultCodeGenerator()
+                            .generate(DemoAccounts.TOTP_SECRET, System.currentTimeMillis() / 1000 / 30));
+            driver().findElement(By.cssSelector("form button[type=submit]")).click();
+            waiting().until(ExpectedConditions.urlMatches("/konto$"));
+        }
+    }
+
+    /**
+     * The page as it is, at the desktop width and at a phone's (375 px): zero axe violations at both (with
+     * screenshots {@code name} and {@code name-375}) and nothing wider than the phone's screen.
+     */
+    public void checkAccessibleAtBothWidths(String name) {
+        checkAccessible(name);
+        emulateViewportWidth(Reflow.PHONE);
+        try {
+            checkAccessible(name + "-375");
+            Reflow.assertNoHorizontalOverflow(this, name);
+        } finally {
+            resetViewport();
+        }
     }
 
     /**
