@@ -43,200 +43,6 @@ class AdvisoryDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdvisoryDemoData.class);
     private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
 
-    /** One case: region, topic position, title, state, days since it was requested, sessions held, rating. */
-    private record Spec(
-            String region,
-            int topic,
-            String title,
-            AdvisoryStatus status,
-            int daysAgo,
-            boolean group,
-            int sessions,
-            @Nullable Integer rating) {}
-
-    private static final List<Spec> SPECS = List.of(
-            new Spec(
-                    "malopolskie",
-                    1,
-                    "Wskaźniki programu po zmianie źródeł danych",
-                    AdvisoryStatus.IN_PROGRESS,
-                    70,
-                    false,
-                    2,
-                    null),
-            new Spec(
-                    "malopolskie",
-                    5,
-                    "Klauzule społeczne w przetargach na catering",
-                    AdvisoryStatus.COMPLETED,
-                    200,
-                    true,
-                    3,
-                    5),
-            new Spec(
-                    "malopolskie",
-                    4,
-                    "Regulamin pracy komitetu po nowych wyborach",
-                    AdvisoryStatus.SUBMITTED,
-                    4,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "slaskie",
-                    2,
-                    "Aktualizacja programu po przeglądzie śródokresowym",
-                    AdvisoryStatus.IN_PROGRESS,
-                    30,
-                    true,
-                    1,
-                    null),
-            new Spec("slaskie", 6, "Pożyczki dla spółdzielni socjalnych", AdvisoryStatus.COMPLETED, 160, false, 2, 4),
-            new Spec(
-                    "dolnoslaskie",
-                    3,
-                    "Ekonomia społeczna w strategii rozwoju województwa",
-                    AdvisoryStatus.ACCEPTED,
-                    12,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "dolnoslaskie",
-                    1,
-                    "Wspólna metoda liczenia miejsc pracy",
-                    AdvisoryStatus.COMPLETED,
-                    240,
-                    false,
-                    1,
-                    3),
-            new Spec(
-                    "kujawsko-pomorskie",
-                    5,
-                    "Zamówienia zastrzeżone w powiatach",
-                    AdvisoryStatus.IN_PROGRESS,
-                    45,
-                    true,
-                    1,
-                    null),
-            new Spec(
-                    "lubelskie",
-                    2,
-                    "Nowe cele programu na lata 2027–2030",
-                    AdvisoryStatus.DECLINED,
-                    50,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "lubuskie",
-                    4,
-                    "Udział przedstawicieli gmin w pracach komitetu",
-                    AdvisoryStatus.SUBMITTED,
-                    2,
-                    true,
-                    0,
-                    null),
-            new Spec(
-                    "lodzkie",
-                    6,
-                    "Finansowanie zwrotne a pomoc de minimis",
-                    AdvisoryStatus.COMPLETED,
-                    120,
-                    false,
-                    2,
-                    5),
-            new Spec(
-                    "mazowieckie",
-                    3,
-                    "Ekonomia społeczna w regionalnym programie zdrowotnym",
-                    AdvisoryStatus.IN_PROGRESS,
-                    35,
-                    false,
-                    1,
-                    null),
-            new Spec(
-                    "opolskie",
-                    1,
-                    "Sprawozdanie roczne z realizacji programu",
-                    AdvisoryStatus.SCHEDULED,
-                    20,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "podkarpackie",
-                    5,
-                    "Klauzule społeczne w zamówieniach szpitali",
-                    AdvisoryStatus.COMPLETED,
-                    180,
-                    true,
-                    2,
-                    4),
-            new Spec(
-                    "podlaskie",
-                    2,
-                    "Przygotowanie zmian programu do konsultacji",
-                    AdvisoryStatus.ACCEPTED,
-                    8,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "pomorskie",
-                    4,
-                    "Ocena pracy komitetu po pierwszym roku kadencji",
-                    AdvisoryStatus.COMPLETED,
-                    140,
-                    false,
-                    1,
-                    null),
-            new Spec(
-                    "swietokrzyskie",
-                    6,
-                    "Dotacje na utworzenie miejsc pracy a trwałość",
-                    AdvisoryStatus.DECLINED,
-                    90,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "warminsko-mazurskie",
-                    3,
-                    "Ekonomia społeczna w polityce senioralnej",
-                    AdvisoryStatus.IN_PROGRESS,
-                    40,
-                    true,
-                    2,
-                    null),
-            new Spec(
-                    "wielkopolskie",
-                    1,
-                    "Tablica wskaźników dla komitetu regionalnego",
-                    AdvisoryStatus.COMPLETED,
-                    100,
-                    false,
-                    2,
-                    5),
-            new Spec(
-                    "malopolskie",
-                    3,
-                    "Ekonomia społeczna w programie rewitalizacji",
-                    AdvisoryStatus.WITHDRAWN,
-                    25,
-                    false,
-                    0,
-                    null),
-            new Spec(
-                    "zachodniopomorskie",
-                    5,
-                    "Zamówienia społeczne w usługach opiekuńczych",
-                    AdvisoryStatus.SUBMITTED,
-                    1,
-                    false,
-                    0,
-                    null));
-
     private final JdbcClient jdbc;
     private final Directory directory;
     private final RoleHolders holders;
@@ -299,7 +105,7 @@ class AdvisoryDemoData implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(clock.withZone(WARSAW));
         int index = 0;
-        for (Spec spec : SPECS) {
+        for (AdvisoryDemoSpecs.Spec spec : AdvisoryDemoSpecs.SPECS) {
             Region region = regions.get(spec.region());
             if (region == null) {
                 continue;
@@ -349,7 +155,7 @@ class AdvisoryDemoData implements ApplicationRunner {
             index++;
         }
         requestFromNeed(topics, today);
-        log.info("Loaded the advisory demo data: {} cases", SPECS.size());
+        log.info("Loaded the advisory demo data: {} cases", AdvisoryDemoSpecs.SPECS.size());
     }
 
     /**
@@ -397,7 +203,12 @@ class AdvisoryDemoData implements ApplicationRunner {
     }
 
     private long request(
-            Spec spec, long region, long topic, @Nullable Long coordinator, @Nullable Long operator, LocalDate today) {
+            AdvisoryDemoSpecs.Spec spec,
+            long region,
+            long topic,
+            @Nullable Long coordinator,
+            @Nullable Long operator,
+            LocalDate today) {
         LocalDate requested = today.minusDays(spec.daysAgo());
         boolean decided = spec.status() != AdvisoryStatus.SUBMITTED && spec.status() != AdvisoryStatus.WITHDRAWN;
         boolean completed = spec.status() == AdvisoryStatus.COMPLETED;
@@ -459,7 +270,7 @@ class AdvisoryDemoData implements ApplicationRunner {
                 .single();
     }
 
-    private long session(long request, @Nullable Long expert, LocalDate held, Spec spec, int number) {
+    private long session(long request, @Nullable Long expert, LocalDate held, AdvisoryDemoSpecs.Spec spec, int number) {
         return jdbc.sql("""
                         insert into advisory_session (request_id, account_id, held_on, hours, mode, participants, summary,
                             recommendations, created_at, updated_at)
