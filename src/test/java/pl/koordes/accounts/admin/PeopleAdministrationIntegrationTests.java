@@ -67,7 +67,7 @@ class PeopleAdministrationIntegrationTests {
 
         assertThat(body)
                 .contains(
-                        "Znaleziono 9 osób.",
+                        "Znaleziono 10 osób.",
                         "Ada Administracyjna",
                         "administrator@demo.koordes.example",
                         "Aktywna",
