@@ -24,13 +24,13 @@ public class SessionJobs {
     static final int BATCH = 500;
 
     private final SessionStore store;
-    private final SessionManagement sessions;
+    private final TaskManagement tasks;
     private final ClusterLock lock;
     private final Clock clock;
 
-    SessionJobs(SessionStore store, SessionManagement sessions, ClusterLock lock, Clock clock) {
+    SessionJobs(SessionStore store, TaskManagement tasks, ClusterLock lock, Clock clock) {
         this.store = store;
-        this.sessions = sessions;
+        this.tasks = tasks;
         this.lock = lock;
         this.clock = clock;
     }
@@ -46,7 +46,7 @@ public class SessionJobs {
         int reminded = 0;
         for (SessionRecords.Task task : store.overdueUnreminded(today, BATCH)) {
             try {
-                sessions.remind(task.requestId(), task.id(), today);
+                tasks.remind(task.requestId(), task.id(), today);
                 reminded++;
             } catch (RuntimeException e) {
                 log.error("Advisory task {}: the overdue reminder failed; the next turn tries again", task.id(), e);

@@ -23,7 +23,6 @@ import pl.koordes.advisory.AdvisoryKind;
 import pl.koordes.advisory.AdvisoryStatus;
 import pl.koordes.advisory.HoursConsent;
 import pl.koordes.advisory.internal.SessionRecords.Session;
-import pl.koordes.advisory.internal.SessionRecords.Task;
 import pl.koordes.events.EventDrafts;
 import pl.koordes.events.EventReference;
 import pl.koordes.shared.i18n.Formats;
@@ -35,7 +34,7 @@ import pl.koordes.surveys.Needs;
 
 /**
  * The sessions part of a case: the next session's date, sessions with their hours (beyond the limit they wait
- * for the operator's consent), follow-up tasks and their reminders, and closing the case. Every change locks the
+ * for the operator's consent) and the tasks agreed in them ({@link TaskManagement}), and closing the case. Every change locks the
  * case first ({@link AdvisoryStore#lock}) so that two experts recording at once count each other's hours, checks
  * that the case's status allows it, and is audited ({@link AdvisoryChanged}). Who may do it is the controller's
  * question ({@link AdvisoryPermissions#canRecord}).
@@ -52,6 +51,7 @@ public class SessionManagement {
     private final SessionMail mail;
     private final EventDrafts events;
     private final Needs needs;
+    private final TaskManagement tasks;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
@@ -62,6 +62,7 @@ public class SessionManagement {
             SessionMail mail,
             EventDrafts events,
             Needs needs,
+            TaskManagement tasks,
             ApplicationEventPublisher publisher,
             Clock clock) {
         this.jdbc = jdbc;
@@ -70,6 +71,7 @@ public class SessionManagement {
         this.mail = mail;
         this.events = events;
         this.needs = needs;
+        this.tasks = tasks;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -131,7 +133,7 @@ public class SessionManagement {
         for (int i = 0; i < form.taskRows().size(); i++) {
             SessionForm.TaskRow row = form.taskRows().get(i);
             if (!row.isBlank()) {
-                checkTask(before, row.asTaskForm(), "tasks[" + i + "].");
+                tasks.check(before, row.asTaskForm(), "tasks[" + i + "].");
             }
         }
         BigDecimal counted = store.countedHours(requestId, null);
@@ -178,7 +180,7 @@ public class SessionManagement {
         publisher.publishEvent(new AdvisoryChanged(
                 AdvisoryAction.ADVISORY_SESSION_RECORDED, requestId, before.regionId(), was, after));
         for (SessionForm.TaskRow row : rows) {
-            insertTask(user, before, sessionId, row.asTaskForm());
+            tasks.insert(user, before, sessionId, row.asTaskForm());
         }
         mail.recorded(before, held, user.id());
         if (beyond) {
@@ -308,37 +310,6 @@ public class SessionManagement {
         return eventId;
     }
 
-    /** Adds a follow-up task; an owner with an account is told. */
-    @Transactional
-    public long addTask(CurrentUser user, long requestId, TaskForm form) {
-        AdvisoryRequest request = locked(requestId);
-        if (!taskable(request.status())) {
-            throw Refused.conflict("advisory.sessions.notOpen");
-        }
-        checkTask(request, form, "");
-        return insertTask(user, request, null, form);
-    }
-
-    /** Marks a task done (nothing happens when it already is). */
-    @Transactional
-    public void taskDone(CurrentUser user, long requestId, long taskId) {
-        AdvisoryRequest request = locked(requestId);
-        Task before = store.task(requestId, taskId).orElseThrow(() -> new NotFound("advisory task", taskId));
-        if (before.doneAt() != null) {
-            return;
-        }
-        jdbc.sql("update advisory_task set done_at = :now where id = :id")
-                .param("now", Timestamp.from(now()))
-                .param("id", taskId)
-                .update();
-        publisher.publishEvent(new AdvisoryChanged(
-                AdvisoryAction.ADVISORY_TASK_DONE,
-                requestId,
-                request.regionId(),
-                before.auditValues(),
-                store.task(requestId, taskId).orElseThrow().auditValues()));
-    }
-
     /**
      * Closes the case with the final recommendation: COMPLETED, the region's coordinators told (and invited to
      * rate it), the needs it answers count the advice as given.
@@ -371,46 +342,6 @@ public class SessionManagement {
                 AdvisoryAction.ADVISORY_COMPLETED, requestId, before.regionId(), before.auditValues(), values));
         mail.completed(after, user.id());
         needs.adviceGiven(requestId, now);
-    }
-
-    /**
-     * Reminds once of one task past its due date: its owner with an account, or — for a typed owner, or an owner
-     * whose account is gone — the case's assigned experts, who agreed the task with them.
-     *
-     * @return how many people were told; 0 when the task was done or reminded meanwhile
-     */
-    @Transactional
-    public int remind(long requestId, long taskId, LocalDate today) {
-        AdvisoryRequest request = locked(requestId);
-        Task task = store.task(requestId, taskId).orElse(null);
-        if (task == null
-                || task.doneAt() != null
-                || task.remindedOn() != null
-                || !task.dueOn().isBefore(today)) {
-            return 0;
-        }
-        List<Long> to = new ArrayList<>();
-        if (task.ownerId() != null && !store.contacts(List.of(task.ownerId())).isEmpty()) {
-            to.add(task.ownerId());
-        } else {
-            to.addAll(cases.assignedExperts(requestId));
-        }
-        jdbc.sql("update advisory_task set reminded_on = :today where id = :id")
-                .param("today", today)
-                .param("id", taskId)
-                .update();
-        int told = mail.overdue(request, task, to);
-        Map<String, @Nullable Object> after = new LinkedHashMap<>(task.auditValues());
-        after.put("remindedOn", today.toString());
-        after.put("reminded", told);
-        publisher.publishEvent(new AdvisoryChanged(
-                AdvisoryAction.ADVISORY_TASK_REMINDED, requestId, request.regionId(), task.auditValues(), after));
-        return told;
-    }
-
-    /** Whether tasks may be added: from acceptance on, also after closing (follow-up). */
-    public static boolean taskable(AdvisoryStatus status) {
-        return status.open() || status == AdvisoryStatus.COMPLETED;
     }
 
     /** Whether sessions may be changed: while open; the operator corrects also a completed case. */
@@ -451,50 +382,6 @@ public class SessionManagement {
             throw Refused.all(reasons);
         }
         return form.parsedHours().orElseThrow(() -> Refused.field("hours", "advisory.sessions.hours.invalid"));
-    }
-
-    private void checkTask(AdvisoryRequest request, TaskForm form, String prefix) {
-        List<Refused.Reason> reasons = new ArrayList<>();
-        if (form.dueOn() != null && form.dueOn().isBefore(today())) {
-            reasons.add(new Refused.Reason(prefix + "dueOn", "advisory.sessions.task.dueOn.past"));
-        }
-        Long owner = form.ownerId();
-        if (owner != null
-                && store.owners(request.regionId(), request.id()).stream().noneMatch(o -> o.accountId() == owner)) {
-            reasons.add(new Refused.Reason(prefix + "ownerId", "advisory.sessions.task.owner.invalid"));
-        }
-        if (!reasons.isEmpty()) {
-            throw Refused.all(reasons);
-        }
-    }
-
-    private long insertTask(CurrentUser user, AdvisoryRequest request, @Nullable Long sessionId, TaskForm form) {
-        LocalDate due = Objects.requireNonNull(form.dueOn());
-        long taskId = jdbc.sql("""
-                        insert into advisory_task (request_id, session_id, description, owner_id, owner_name, due_on,
-                            created_at)
-                        values (:r, :s, :description, :owner, :name, :due, :now)
-                        returning id
-                        """)
-                .param("r", request.id())
-                .param("s", sessionId)
-                .param("description", form.descriptionText())
-                .param("owner", form.ownerId())
-                .param("name", form.ownerId() == null ? form.ownerName() : "")
-                .param("due", due)
-                .param("now", Timestamp.from(now()))
-                .query(Long.class)
-                .single();
-        publisher.publishEvent(new AdvisoryChanged(
-                AdvisoryAction.ADVISORY_TASK_ADDED,
-                request.id(),
-                request.regionId(),
-                null,
-                store.task(request.id(), taskId).orElseThrow().auditValues()));
-        if (form.ownerId() != null) {
-            mail.taskAssigned(request, form.descriptionText(), due, form.ownerId(), user.id());
-        }
-        return taskId;
     }
 
     private static boolean beyondLimit(AdvisoryRequest request, BigDecimal counted, BigDecimal hours) {

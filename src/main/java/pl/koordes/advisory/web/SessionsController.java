@@ -31,6 +31,7 @@ import pl.koordes.advisory.internal.SessionManagement;
 import pl.koordes.advisory.internal.SessionRecords;
 import pl.koordes.advisory.internal.SessionStore;
 import pl.koordes.advisory.internal.TaskForm;
+import pl.koordes.advisory.internal.TaskManagement;
 import pl.koordes.events.EventDrafts;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Language;
@@ -56,6 +57,7 @@ class SessionsController {
     private final AdvisoryStore cases;
     private final SessionStore store;
     private final SessionManagement sessions;
+    private final TaskManagement tasks;
     private final AdvisoryPermissions permissions;
     private final EventDrafts events;
     private final Messages messages;
@@ -64,12 +66,14 @@ class SessionsController {
             AdvisoryStore cases,
             SessionStore store,
             SessionManagement sessions,
+            TaskManagement tasks,
             AdvisoryPermissions permissions,
             EventDrafts events,
             Messages messages) {
         this.cases = cases;
         this.store = store;
         this.sessions = sessions;
+        this.tasks = tasks;
         this.permissions = permissions;
         this.events = events;
         this.messages = messages;
@@ -249,7 +253,7 @@ class SessionsController {
                 result,
                 response,
                 () -> {
-                    sessions.addTask(user, id, form);
+                    tasks.addTask(user, id, form);
                     redirect.addFlashAttribute("notice", "advisory.sessions.task.added");
                     return "redirect:" + found.request().href() + "#zadania";
                 },
@@ -269,7 +273,7 @@ class SessionsController {
         if (!permissions.canMarkDone(user, task.ownerId(), found.expertIds())) {
             throw new AccessDeniedException("Only the task's owner, the experts and the operator mark it done");
         }
-        sessions.taskDone(user, id, taskId);
+        tasks.taskDone(user, id, taskId);
         redirect.addFlashAttribute("notice", "advisory.sessions.task.done");
         return "redirect:" + found.request().href() + "#zadania";
     }
