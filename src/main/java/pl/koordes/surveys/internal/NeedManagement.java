@@ -86,7 +86,7 @@ public class NeedManagement implements Needs {
         @Nullable Long region = region(form.regionId());
         @Nullable Long survey = survey(form.surveyId());
         if (form.responseId() != null || form.questionId() != null) {
-            if (survey == null || form.questionId() == null || !questionOf(survey, form.questionId())) {
+            if (survey == null || form.questionId() == null || !store.questionOf(survey, form.questionId())) {
                 throw Refused.because("surveys.needs.source.invalid");
             }
             if (form.responseId() != null
@@ -232,7 +232,7 @@ public class NeedManagement implements Needs {
     public void addSource(CurrentUser user, long id, long surveyId, long responseId, long questionId) {
         requireOperator(user);
         Need need = lock(id);
-        if (!questionOf(surveyId, questionId)
+        if (!store.questionOf(surveyId, questionId)
                 || store.submittedAnswer(surveyId, responseId).isEmpty()) {
             throw Refused.because("surveys.needs.source.invalid");
         }
@@ -436,16 +436,6 @@ public class NeedManagement implements Needs {
             throw Refused.field("surveyId", "surveys.needs.survey.unknown");
         }
         return surveyId;
-    }
-
-    /** Whether the question belongs to the survey. */
-    boolean questionOf(long surveyId, long questionId) {
-        return jdbc.sql("select count(*) from surveys_question where id = :question and survey_id = :survey")
-                        .param("question", questionId)
-                        .param("survey", surveyId)
-                        .query(Long.class)
-                        .single()
-                > 0;
     }
 
     /** The survey and question a new need's form names, if they fit together. */

@@ -404,4 +404,14 @@ public class NeedStore {
                 Objects.requireNonNull(SurveyStore.instant(rs, "linked_at")),
                 SurveyStore.instant(rs, "done_at"));
     }
+
+    /** Whether the question belongs to the survey. */
+    boolean questionOf(long surveyId, long questionId) {
+        return jdbc.sql("select count(*) from surveys_question where id = :question and survey_id = :survey")
+                        .param("question", questionId)
+                        .param("survey", surveyId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 }
