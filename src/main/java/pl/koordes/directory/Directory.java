@@ -2,6 +2,7 @@ package pl.koordes.directory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the directory as other modules need it: the regions and macroregions. (The public pages of
+ * Reads the directory as other modules need it: the regions and macroregions, and the committees with
+ * their seats. (The public pages of
  * regions read institutions and committees through {@code internal.DirectoryProfiles}.) Each method
  * runs a fixed number of queries whatever the amount of data.
  */
@@ -101,6 +103,56 @@ public class Directory {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The region's committee whose term covers the day, or else its latest; one statement. */
+    public Optional<CommitteeTerm> committee(long regionId, LocalDate day) {
+        return jdbc.sql("""
+                        select id, region_id, name, term_start, term_end from committee where region_id = :region
+                        order by (:day between term_start and term_end) desc, term_start desc limit 1
+                        """)
+                .param("region", regionId)
+                .param("day", day)
+                .query(Directory::committee)
+                .optional();
+    }
+
+    /** A committee by id. */
+    public Optional<CommitteeTerm> committeeById(long id) {
+        return jdbc.sql(
+                        "select id, region_id, name, term_start, term_end from committee where id = :id and region_id is not null")
+                .param("id", id)
+                .query(Directory::committee)
+                .optional();
+    }
+
+    /**
+     * Everyone who ever sat on the committee, current and former, in order of function and name; one
+     * statement. A seat's dates say whether it is current ({@link CommitteeSeat#sitsOn}).
+     */
+    public List<CommitteeSeat> seats(long committeeId) {
+        return jdbc.sql("""
+                        select id, committee_id, full_name, organisation, body_kind, function, function_form,
+                               term_start, term_end, account_id, email
+                        from committee_membership where committee_id = :committee
+                        order by case function when 'CHAIR' then 0 when 'VICE_CHAIR' then 1 when 'SECRETARY' then 2
+                                 else 3 end, full_name, id
+                        """)
+                .param("committee", committeeId)
+                .query(CommitteeSeat::of)
+                .list();
+    }
+
+    /** The seats linked to the account, in any committee; one statement. */
+    public List<CommitteeSeat> seatsOf(long accountId) {
+        return jdbc.sql("""
+                        select id, committee_id, full_name, organisation, body_kind, function, function_form,
+                               term_start, term_end, account_id, email
+                        from committee_membership where account_id = :account order by term_start desc
+                        """)
+                .param("account", accountId)
+                .query(CommitteeSeat::of)
+                .list();
+    }
+
     public List<Macroregion> macroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
                 .query((rs, n) -> Macroregion.of(rs, ""))
@@ -110,6 +162,15 @@ public class Directory {
     /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
     private static boolean plausibleSlug(String slug) {
         return slug != null && slug.length() <= 80 && slug.chars().noneMatch(Character::isISOControl);
+    }
+
+    private static CommitteeTerm committee(ResultSet rs, int row) throws SQLException {
+        return new CommitteeTerm(
+                rs.getLong("id"),
+                rs.getLong("region_id"),
+                rs.getString("name"),
+                rs.getObject("term_start", LocalDate.class),
+                rs.getObject("term_end", LocalDate.class));
     }
 
     private static Region region(ResultSet rs, int row) throws SQLException {
