@@ -172,8 +172,8 @@ public class MeetingQueries {
     public List<Flag> flags(long committeeId, boolean decided) {
         return jdbc.sql("""
                         select f.id, f.membership_id, f.meeting_ids, f.raised_at, f.decision, f.decision_note, f.decided_on,
-                            (select array_agg(to_char(m.starts_at at time zone 'Europe/Warsaw', 'YYYY-MM-DD') order by m.starts_at)
-                             from committee_meeting m where m.id = any(f.meeting_ids)) as days
+                            coalesce((select array_agg(to_char(m.starts_at at time zone 'Europe/Warsaw', 'YYYY-MM-DD') order by m.starts_at)
+                             from committee_meeting m where m.id = any(f.meeting_ids)), array[]::text[]) as days
                         from committee_absence_flag f join committee_membership s on s.id = f.membership_id
                         where s.committee_id = :committee and (:decided or f.decision is null)
                         order by f.raised_at desc, f.id desc
