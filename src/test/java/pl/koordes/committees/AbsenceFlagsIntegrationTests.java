@@ -57,9 +57,12 @@ class AbsenceFlagsIntegrationTests {
             days[i] = today.minusDays(80 - 10L * i);
             meetings[i] = testing.meeting("malopolskie", PREFIX + " posiedzenie " + i, days[i], "CONVENED", false);
         }
-        long always = testing.member("malopolskie", PREFIX + " Anna Zawsze", days[1].minusDays(5), "anna@test.koordes.example", null);
-        long joined = testing.member("malopolskie", PREFIX + " Bogdan Później", days[3].plusDays(2), "bogdan@test.koordes.example", null);
-        long around = testing.member("malopolskie", PREFIX + " Celina Obok", days[1].minusDays(5), "celina@test.koordes.example", null);
+        long always = testing.member(
+                "malopolskie", PREFIX + " Anna Zawsze", days[1].minusDays(5), "anna@test.koordes.example", null);
+        long joined = testing.member(
+                "malopolskie", PREFIX + " Bogdan Później", days[3].plusDays(2), "bogdan@test.koordes.example", null);
+        long around = testing.member(
+                "malopolskie", PREFIX + " Celina Obok", days[1].minusDays(5), "celina@test.koordes.example", null);
         SignedInClient secretary = testing.signedIn(DemoAccounts.COORDINATOR_MALOPOLSKIE, "127.0.35.10");
 
         record(secretary, meetings[1], days[1], Map.of(always, "ABSENT"));
@@ -77,13 +80,19 @@ class AbsenceFlagsIntegrationTests {
         // The fourth meeting is cancelled: it was never held, so it neither breaks nor extends a streak.
         secretary.get(SPACE + "/posiedzenia/" + meetings[4] + "/odwolaj");
         HttpResponse<String> cancelled = secretary.post(
-                SPACE + "/posiedzenia/" + meetings[4] + "/odwolaj", "cancelReason", "Brak kworum", "potwierdzenie", "tak");
+                SPACE + "/posiedzenia/" + meetings[4] + "/odwolaj",
+                "cancelReason",
+                "Brak kworum",
+                "potwierdzenie",
+                "tak");
         assertThat(cancelled.statusCode()).isEqualTo(302);
         assertThat(testing.status(meetings[4])).isEqualTo("CANCELLED");
 
         record(secretary, meetings[5], days[5], Map.of(always, "ABSENT", joined, "ABSENT", around, "ABSENT"));
         assertThat(testing.flags(around)).containsExactly(List.of(meetings[2], meetings[3], meetings[5]));
-        assertThat(testing.flags(always)).as("the excuse at the third meeting broke the streak").isEmpty();
+        assertThat(testing.flags(always))
+                .as("the excuse at the third meeting broke the streak")
+                .isEmpty();
         assertThat(testing.flags(joined)).as("judged from joining").isEmpty();
         assertThat(testing.audits("COMMITTEE_ABSENCE_FLAGGED", around)).isEqualTo(1);
 
@@ -120,8 +129,8 @@ class AbsenceFlagsIntegrationTests {
                 .single();
         String decisionPath = SPACE + "/nieobecnosci/" + flag;
         secretary.get(decisionPath);
-        HttpResponse<String> asked =
-                secretary.post(decisionPath, "decision", "DISMISSED", "decisionDate", today.toString(), "decisionNote", "Pismo");
+        HttpResponse<String> asked = secretary.post(
+                decisionPath, "decision", "DISMISSED", "decisionDate", today.toString(), "decisionNote", "Pismo");
         assertThat(asked.statusCode()).isEqualTo(302);
         assertThat(SignedInClient.location(asked)).contains("/odwolanie?decisionDate=" + today);
         assertThat(secretary.get(SignedInClient.location(asked)).statusCode()).isEqualTo(200);
@@ -129,8 +138,15 @@ class AbsenceFlagsIntegrationTests {
                 decisionPath, "decision", "DISMISSED", "decisionDate", days[5].toString(), "potwierdzenie", "tak");
         assertThat(early.statusCode()).as("before the streak ended").isEqualTo(422);
         HttpResponse<String> decided = secretary.post(
-                decisionPath, "decision", "DISMISSED", "decisionDate", today.toString(), "decisionNote", "Pismo",
-                "potwierdzenie", "tak");
+                decisionPath,
+                "decision",
+                "DISMISSED",
+                "decisionDate",
+                today.toString(),
+                "decisionNote",
+                "Pismo",
+                "potwierdzenie",
+                "tak");
         assertThat(decided.statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select term_end from committee_membership where id = :m")
                         .param("m", always)

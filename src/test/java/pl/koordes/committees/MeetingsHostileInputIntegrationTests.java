@@ -58,10 +58,16 @@ class MeetingsHostileInputIntegrationTests {
     @Test
     void everyTextFieldTakesEveryStringAndGivesItBackEscaped() {
         long memberAccount = testing.account(DemoAccounts.COMMITTEE_MALOPOLSKIE);
-        testing.member("malopolskie", PREFIX + " Członek", MeetingsTesting.today().minusYears(1),
-                DemoAccounts.COMMITTEE_MALOPOLSKIE, memberAccount);
-        long answered = testing.meeting("malopolskie", PREFIX + " odpowiedzi", MeetingsTesting.today().plusDays(3), "CONVENED", false);
-        long flagMeeting = testing.meeting("malopolskie", PREFIX + " flaga", MeetingsTesting.today().minusDays(3), "HELD", false);
+        testing.member(
+                "malopolskie",
+                PREFIX + " Członek",
+                MeetingsTesting.today().minusYears(1),
+                DemoAccounts.COMMITTEE_MALOPOLSKIE,
+                memberAccount);
+        long answered = testing.meeting(
+                "malopolskie", PREFIX + " odpowiedzi", MeetingsTesting.today().plusDays(3), "CONVENED", false);
+        long flagMeeting = testing.meeting(
+                "malopolskie", PREFIX + " flaga", MeetingsTesting.today().minusDays(3), "HELD", false);
         long flag = jdbc.sql("""
                         insert into committee_absence_flag (membership_id, meeting_ids)
                         select id, array[:m, :m, :m] from committee_membership where full_name = :n returning id
@@ -77,26 +83,50 @@ class MeetingsHostileInputIntegrationTests {
         SoftAssertions softly = new SoftAssertions();
         int created = 0;
         for (String line : lines) {
-            HttpResponse<String> meeting = secretary.post(SPACE + "/posiedzenia/nowe", "title", PREFIX + " " + line,
-                    "meetingDate", day, "startTime", "10:00", "endTime", "12:00", "meetingPlace", line, "onlineUrl",
-                    line.isBlank() ? "" : "https://spotkanie.example/" + line, "agenda", line);
+            HttpResponse<String> meeting = secretary.post(
+                    SPACE + "/posiedzenia/nowe",
+                    "title",
+                    PREFIX + " " + line,
+                    "meetingDate",
+                    day,
+                    "startTime",
+                    "10:00",
+                    "endTime",
+                    "12:00",
+                    "meetingPlace",
+                    line,
+                    "onlineUrl",
+                    line.isBlank() ? "" : "https://spotkanie.example/" + line,
+                    "agenda",
+                    line);
             softly.assertThat(meeting.statusCode()).as(line).isIn(302, 422);
             softly.assertThat(meeting.body()).as(line).doesNotContain("<script>alert", "<img src=x");
             if (meeting.statusCode() == 302) {
                 created++;
                 String path = SignedInClient.location(meeting);
-                HttpResponse<String> cancel = secretary.post(path + "/odwolaj", "cancelReason", line, "potwierdzenie", "tak");
+                HttpResponse<String> cancel =
+                        secretary.post(path + "/odwolaj", "cancelReason", line, "potwierdzenie", "tak");
                 softly.assertThat(cancel.statusCode()).as(line).isIn(302, 422);
                 softly.assertThat(cancel.body()).as(line).doesNotContain("<script>alert", "<img src=x");
                 HttpResponse<String> document = secretary.post(path + "/dokumenty", "title", line);
                 softly.assertThat(document.statusCode()).as(line).isIn(422);
             }
-            HttpResponse<String> answer = member.post(SPACE + "/posiedzenia/" + answered + "/odpowiedz",
-                    "meetingAnswer", "EXCUSED", "answerReason", line);
+            HttpResponse<String> answer = member.post(
+                    SPACE + "/posiedzenia/" + answered + "/odpowiedz",
+                    "meetingAnswer",
+                    "EXCUSED",
+                    "answerReason",
+                    line);
             softly.assertThat(answer.statusCode()).as(line).isIn(302, 422);
             softly.assertThat(answer.body()).as(line).doesNotContain("<script>alert", "<img src=x");
-            HttpResponse<String> decision = secretary.post(SPACE + "/nieobecnosci/" + flag, "decision", "KEPT",
-                    "decisionDate", "nie-data", "decisionNote", line);
+            HttpResponse<String> decision = secretary.post(
+                    SPACE + "/nieobecnosci/" + flag,
+                    "decision",
+                    "KEPT",
+                    "decisionDate",
+                    "nie-data",
+                    "decisionNote",
+                    line);
             softly.assertThat(decision.statusCode()).as(line).isEqualTo(422);
             softly.assertThat(decision.body()).as(line).doesNotContain("<script>alert", "<img src=x");
         }

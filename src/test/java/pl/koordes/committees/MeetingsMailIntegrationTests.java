@@ -78,7 +78,9 @@ class MeetingsMailIntegrationTests {
         assertThat(smtp.to(otherRegion)).as("another committee").isEmpty();
 
         secretary.get(path + "/odwolaj");
-        assertThat(secretary.post(path + "/odwolaj", "cancelReason", "Brak kworum", "potwierdzenie", "tak").statusCode())
+        assertThat(secretary
+                        .post(path + "/odwolaj", "cancelReason", "Brak kworum", "potwierdzenie", "tak")
+                        .statusCode())
                 .isEqualTo(302);
         MimeMessage cancelled = smtp.awaitMessage(invited, "Posiedzenie odwołane");
         assertThat(TestSmtp.part(cancelled, "text/html")).contains("Brak kworum");
@@ -94,11 +96,13 @@ class MeetingsMailIntegrationTests {
                     secretary.post(attendance, testing.attendance("malopolskie", held, Map.of(member, "ABSENT")));
             assertThat(recorded.statusCode()).isEqualTo(302);
         }
-        MimeMessage flagged = smtp.awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Trzy nieusprawiedliwione nieobecności");
+        MimeMessage flagged =
+                smtp.awaitMessage(DemoAccounts.COORDINATOR_MALOPOLSKIE, "Trzy nieusprawiedliwione nieobecności");
         assertThat(TestSmtp.part(flagged, "text/html")).contains(PREFIX + " Zaproszona");
         assertThat(smtp.to(DemoAccounts.COORDINATOR_SLASKIE)).isEmpty();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(testing.notices(DemoAccounts.COORDINATOR_MALOPOLSKIE, "committee-absence-flagged"))
+                .untilAsserted(() -> assertThat(
+                                testing.notices(DemoAccounts.COORDINATOR_MALOPOLSKIE, "committee-absence-flagged"))
                         .isEqualTo(1));
     }
 }

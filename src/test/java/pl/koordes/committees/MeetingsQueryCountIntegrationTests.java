@@ -74,7 +74,11 @@ class MeetingsQueryCountIntegrationTests {
     private List<Long> add(int count) {
         return java.util.stream.IntStream.rangeClosed(1, count)
                 .mapToObj(i -> testing.meeting(
-                        "malopolskie", PREFIX + " " + i, MeetingsTesting.today().minusDays(i), i % 2 == 0 ? "HELD" : "CONVENED", false))
+                        "malopolskie",
+                        PREFIX + " " + i,
+                        MeetingsTesting.today().minusDays(i),
+                        i % 2 == 0 ? "HELD" : "CONVENED",
+                        false))
                 .toList();
     }
 
@@ -83,10 +87,7 @@ class MeetingsQueryCountIntegrationTests {
             jdbc.sql("""
                             insert into committee_document (meeting_id, title, file_name, file_type, size_bytes, file_data)
                             values (:m, :t, 'plik.txt', 'text/plain', 4, convert_to('test', 'UTF8'))
-                            """)
-                    .param("m", meeting)
-                    .param("t", "Dokument " + i)
-                    .update();
+                            """).param("m", meeting).param("t", "Dokument " + i).update();
         }
     }
 

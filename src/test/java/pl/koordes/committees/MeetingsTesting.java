@@ -59,10 +59,7 @@ final class MeetingsTesting {
         return jdbc.sql("""
                         select c.id from committee c join region r on r.id = c.region_id where r.slug = :slug
                         order by (current_date between c.term_start and c.term_end) desc, c.term_start desc limit 1
-                        """)
-                .param("slug", slug)
-                .query(Long.class)
-                .single();
+                        """).param("slug", slug).query(Long.class).single();
     }
 
     /** A member of the committee from {@code start}, with an address and perhaps an account. */

@@ -39,8 +39,12 @@ class CommitteeMeetingsBrowserIntegrationTests {
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("delete from committee_meeting where title like :t").param("t", TITLE + "%").update();
-        jdbc.sql("delete from committee_membership where full_name = :n").param("n", MEMBER).update();
+        jdbc.sql("delete from committee_meeting where title like :t")
+                .param("t", TITLE + "%")
+                .update();
+        jdbc.sql("delete from committee_membership where full_name = :n")
+                .param("n", MEMBER)
+                .update();
     }
 
     @Test
@@ -69,7 +73,9 @@ class CommitteeMeetingsBrowserIntegrationTests {
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
-        assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".error-summary"))
+                        .getText())
                 .contains("Podaj miejsce posiedzenia");
         check("form-errors");
         browser.driver().findElement(By.id("meetingPlace")).sendKeys("Sala obrad, ul. Basztowa 22, Kraków");
@@ -77,8 +83,11 @@ class CommitteeMeetingsBrowserIntegrationTests {
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlMatches("/posiedzenia/\\d+$"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Szkic");
-        browser.driver().findElement(By.cssSelector("form[action$='/zwolaj'] button")).sendKeys(Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Posiedzenie zwołane"));
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/zwolaj'] button"))
+                .sendKeys(Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Posiedzenie zwołane"));
         String meeting = browser.driver().getCurrentUrl();
         check("meeting");
 
@@ -87,23 +96,27 @@ class CommitteeMeetingsBrowserIntegrationTests {
         browser.driver().findElement(By.id("meetingAnswer-EXCUSED")).sendKeys(Keys.SPACE);
         browser.driver().findElement(By.id("answerReason")).sendKeys("Delegacja służbowa");
         check("answer");
-        browser.driver().findElement(By.cssSelector("form[action$='/odpowiedz'] button")).sendKeys(Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Odpowiedź zapisana"));
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/odpowiedz'] button"))
+                .sendKeys(Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Odpowiedź zapisana"));
 
         // The meeting starts: the secretary records who came.
         jdbc.sql("""
                         update committee_meeting set starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour'
                         where title = :t
-                        """)
-                .param("t", TITLE)
-                .update();
+                        """).param("t", TITLE).update();
         signIn(DemoAccounts.COORDINATOR_MALOPOLSKIE);
         browser.open(meeting + "/obecnosc");
         long seat = jdbc.sql("select id from committee_membership where full_name = :n")
                 .param("n", MEMBER)
                 .query(Long.class)
                 .single();
-        assertThat(browser.driver().findElement(By.id("presence-" + seat + "-EXCUSED")).isSelected()).isTrue();
+        assertThat(browser.driver()
+                        .findElement(By.id("presence-" + seat + "-EXCUSED"))
+                        .isSelected())
+                .isTrue();
         for (var radio : browser.driver().findElements(By.cssSelector("input[type=radio][value=PRESENT]"))) {
             String id = radio.getAttribute("id");
             if (id != null && !id.equals("presence-" + seat + "-PRESENT")) {
@@ -111,8 +124,11 @@ class CommitteeMeetingsBrowserIntegrationTests {
             }
         }
         check("attendance");
-        browser.driver().findElement(By.cssSelector("form[action$='/obecnosc'] button[type=submit]")).sendKeys(Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Obecność zapisana"));
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/obecnosc'] button[type=submit]"))
+                .sendKeys(Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Obecność zapisana"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText())
                 .contains("Odbyte")
                 .contains("Delegacja służbowa");

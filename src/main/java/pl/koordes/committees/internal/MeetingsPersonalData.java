@@ -1,5 +1,8 @@
 package pl.koordes.committees.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -39,56 +42,66 @@ class MeetingsPersonalData implements PersonalData {
         var result = PersonalData.row();
         result.put(
                 "answers",
-                jdbc.sql("select a.meeting_id, m.title, m.starts_at, a.answer, a.reason, a.answered_at"
+                rows(
+                        "select a.meeting_id, m.title, m.starts_at, a.answer, a.reason, a.answered_at"
                                 + " from committee_meeting_answer a join committee_meeting m on m.id = a.meeting_id"
-                                + " where a.membership_id in (" + MEMBERSHIPS + ") order by m.starts_at, m.id")
-                        .param("account", person.accountId())
-                        .param("email", person.email())
-                        .query((rs, n) -> {
-                            var row = PersonalData.row();
-                            row.put("meeting", rs.getLong(1));
-                            row.put("title", rs.getString(2));
-                            row.put("startsAt", instant(rs.getObject(3, OffsetDateTime.class)));
+                                + " where a.membership_id in (" + MEMBERSHIPS + ") order by m.starts_at, m.id",
+                        person,
+                        (rs, row) -> {
+                            meetingColumns(rs, row);
                             row.put("answer", rs.getString(4));
                             row.put("reason", rs.getString(5));
                             row.put("answeredAt", instant(rs.getObject(6, OffsetDateTime.class)));
-                            return row;
-                        })
-                        .list());
+                        }));
         result.put(
                 "attendance",
-                jdbc.sql("select a.meeting_id, m.title, m.starts_at, a.presence"
+                rows(
+                        "select a.meeting_id, m.title, m.starts_at, a.presence"
                                 + " from committee_attendance a join committee_meeting m on m.id = a.meeting_id"
-                                + " where a.membership_id in (" + MEMBERSHIPS + ") order by m.starts_at, m.id")
-                        .param("account", person.accountId())
-                        .param("email", person.email())
-                        .query((rs, n) -> {
-                            var row = PersonalData.row();
-                            row.put("meeting", rs.getLong(1));
-                            row.put("title", rs.getString(2));
-                            row.put("startsAt", instant(rs.getObject(3, OffsetDateTime.class)));
+                                + " where a.membership_id in (" + MEMBERSHIPS + ") order by m.starts_at, m.id",
+                        person,
+                        (rs, row) -> {
+                            meetingColumns(rs, row);
                             row.put("presence", rs.getString(4));
-                            return row;
-                        })
-                        .list());
+                        }));
         result.put(
                 "absenceFlags",
-                jdbc.sql("select id, meeting_ids, raised_at, decision, decided_on from committee_absence_flag"
-                                + " where membership_id in (" + MEMBERSHIPS + ") order by raised_at, id")
-                        .param("account", person.accountId())
-                        .param("email", person.email())
-                        .query((rs, n) -> {
-                            var row = PersonalData.row();
+                rows(
+                        "select id, meeting_ids, raised_at, decision, decided_on from committee_absence_flag"
+                                + " where membership_id in (" + MEMBERSHIPS + ") order by raised_at, id",
+                        person,
+                        (rs, row) -> {
                             row.put("flag", rs.getLong(1));
                             row.put("meetings", List.of((Long[]) rs.getArray(2).getArray()));
                             row.put("raisedAt", instant(rs.getObject(3, OffsetDateTime.class)));
                             row.put("decision", rs.getString(4));
-                            java.time.LocalDate on = rs.getObject(5, java.time.LocalDate.class);
+                            LocalDate on = rs.getObject(5, LocalDate.class);
                             row.put("decidedOn", on == null ? null : on.toString());
-                            return row;
-                        })
-                        .list());
+                        }));
         return result;
+    }
+
+    /** One exported row's columns from the current result row. */
+    private interface Columns {
+        void put(ResultSet rs, Map<String, @Nullable Object> row) throws SQLException;
+    }
+
+    private List<Map<String, @Nullable Object>> rows(String sql, Person person, Columns columns) {
+        return jdbc.sql(sql)
+                .param("account", person.accountId())
+                .param("email", person.email())
+                .query((rs, n) -> {
+                    var row = PersonalData.row();
+                    columns.put(rs, row);
+                    return row;
+                })
+                .list();
+    }
+
+    private static void meetingColumns(ResultSet rs, Map<String, @Nullable Object> row) throws SQLException {
+        row.put("meeting", rs.getLong(1));
+        row.put("title", rs.getString(2));
+        row.put("startsAt", instant(rs.getObject(3, OffsetDateTime.class)));
     }
 
     @Override
