@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import pl.koordes.events.CalendarFiles;
 import pl.koordes.events.EventStatus;
 import pl.koordes.shared.web.PublicAddress;
 
@@ -16,7 +17,7 @@ import pl.koordes.shared.web.PublicAddress;
  * needs no time-zone block. Text is escaped and lines are folded at 75 octets as the RFC requires.
  */
 @Component
-public class IcsCalendar {
+public class IcsCalendar implements CalendarFiles {
 
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -31,6 +32,31 @@ public class IcsCalendar {
 
     /** A VCALENDAR with one VEVENT per event. */
     public String calendar(List<Event> events, String name) {
+        return write(
+                events.stream()
+                        .map(event -> new Entry(
+                                "event-" + event.id(),
+                                event.startsAt(),
+                                event.endsAt(),
+                                event.title(),
+                                event.description(),
+                                event.venue() == null
+                                        ? null
+                                        : event.address() == null
+                                                ? event.venue()
+                                                : event.venue() + ", " + event.address(),
+                                event.href(),
+                                event.status() == EventStatus.CANCELLED))
+                        .toList(),
+                name);
+    }
+
+    @Override
+    public String file(List<Entry> entries, String name) {
+        return write(entries, name);
+    }
+
+    private String write(List<Entry> entries, String name) {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
@@ -39,24 +65,21 @@ public class IcsCalendar {
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + escape(name));
         Instant stamp = clock.instant();
-        for (Event event : events) {
+        for (Entry entry : entries) {
             line(out, "BEGIN:VEVENT");
-            line(out, "UID:event-" + event.id() + "@koordes");
+            line(out, "UID:" + entry.uid() + "@koordes");
             line(out, "DTSTAMP:" + UTC.format(stamp));
-            line(out, "DTSTART:" + UTC.format(event.startsAt()));
-            line(out, "DTEND:" + UTC.format(event.endsAt()));
-            line(out, "SUMMARY:" + escape(event.title()));
-            if (!event.description().isEmpty()) {
-                line(out, "DESCRIPTION:" + escape(event.description()));
+            line(out, "DTSTART:" + UTC.format(entry.startsAt()));
+            line(out, "DTEND:" + UTC.format(entry.endsAt()));
+            line(out, "SUMMARY:" + escape(entry.summary()));
+            if (!entry.description().isEmpty()) {
+                line(out, "DESCRIPTION:" + escape(entry.description()));
             }
-            String location = event.venue() == null
-                    ? null
-                    : event.address() == null ? event.venue() : event.venue() + ", " + event.address();
-            if (location != null) {
-                line(out, "LOCATION:" + escape(location));
+            if (entry.location() != null) {
+                line(out, "LOCATION:" + escape(entry.location()));
             }
-            line(out, "URL:" + address.url(event.href()));
-            line(out, "STATUS:" + (event.status() == EventStatus.CANCELLED ? "CANCELLED" : "CONFIRMED"));
+            line(out, "URL:" + address.url(entry.path()));
+            line(out, "STATUS:" + (entry.cancelled() ? "CANCELLED" : "CONFIRMED"));
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");

@@ -50,6 +50,13 @@ public enum MailKind {
     // Advisory: an expert assigned to a case has work to do: always sent.
     ADVISORY_ASSIGNED("advisory/assignment/mail/advisoryAssigned", Need.ESSENTIAL),
 
+    // Committees: a meeting convened, changed or cancelled (a member's statutory duty to attend, with the .ics),
+    // and a member flagged for three unexcused absences (the coordinators' work): always sent.
+    COMMITTEE_MEETING_INVITATION("committees/meetings/mail/committeeMeetingInvitation", Need.ESSENTIAL),
+    COMMITTEE_MEETING_CHANGED("committees/meetings/mail/committeeMeetingChanged", Need.ESSENTIAL),
+    COMMITTEE_MEETING_CANCELLED("committees/meetings/mail/committeeMeetingCancelled", Need.ESSENTIAL),
+    COMMITTEE_ABSENCE_FLAGGED("committees/meetings/mail/committeeAbsenceFlagged", Need.ESSENTIAL),
+
     // Notifications: not sent to an account that turned notifications off.
     EVENT_REMINDER("events/mail/reminder", Need.OPTIONAL),
     COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL),

@@ -1,0 +1,70 @@
+package pl.koordes.committees.web;
+
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import pl.koordes.committees.internal.CommitteePaths;
+import pl.koordes.committees.internal.CommitteePermissions;
+import pl.koordes.committees.internal.CommitteeSpace;
+import pl.koordes.committees.internal.MeetingManagement;
+import pl.koordes.committees.internal.MeetingQueries;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.web.PageFactory;
+
+/**
+ * "Posiedzenia" in the space: upcoming and past meetings with their status, answers and attendance counts;
+ * drafts and the link to prepare a meeting for the secretary only. One statement whatever the number of meetings.
+ */
+@Component
+class MeetingsSpaceSection implements SpaceSection {
+
+    private final MeetingQueries queries;
+    private final MeetingManagement meetings;
+    private final CommitteePermissions permissions;
+    private final PageFactory pages;
+    private final TemplateEngine templates;
+
+    MeetingsSpaceSection(
+            MeetingQueries queries,
+            MeetingManagement meetings,
+            CommitteePermissions permissions,
+            PageFactory pages,
+            TemplateEngine templates) {
+        this.queries = queries;
+        this.meetings = meetings;
+        this.permissions = permissions;
+        this.pages = pages;
+        this.templates = templates;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Optional<Content> render(CommitteeSpace space, CurrentUser user, HttpServletRequest request) {
+        boolean secretary = permissions.canManage(user, space.region().id());
+        List<MeetingQueries.Listed> all = queries.meetings(space.committee().id(), secretary);
+        var now = meetings.now();
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", pages.create(request));
+        model.put("base", CommitteePaths.space(space));
+        model.put("secretary", secretary);
+        model.put(
+                "upcoming",
+                all.stream()
+                        .filter(m -> m.meeting().endsAt().isAfter(now))
+                        .toList()
+                        .reversed());
+        model.put(
+                "past",
+                all.stream().filter(m -> !m.meeting().endsAt().isAfter(now)).toList());
+        return Optional.of(output -> templates.render("committees/meetings/meetingsSection.jte", model, output));
+    }
+}
