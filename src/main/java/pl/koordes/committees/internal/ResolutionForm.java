@@ -61,7 +61,7 @@ public record ResolutionForm(
 
         @Nullable List<Long> presentIds,
 
-        boolean publicResolution,
+        @Nullable Boolean publicResolution,
 
         @Nullable Long programmeVersionId,
 
@@ -106,6 +106,11 @@ public record ResolutionForm(
         return presentIds == null
                 ? List.of()
                 : presentIds.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** Whether it is marked public (an unticked box sends nothing). */
+    public boolean publicChosen() {
+        return Boolean.TRUE.equals(publicResolution);
     }
 
     public String titleText() {
