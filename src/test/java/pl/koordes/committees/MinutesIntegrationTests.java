@@ -76,13 +76,15 @@ class MinutesIntegrationTests {
 
         HttpResponse<String> empty = secretary.get(path);
         assertThat(empty.statusCode()).isEqualTo(200);
-        assertThat(empty.body()).contains(ResolutionsTesting.today().plusDays(7).toString());
         assertThat(member.get(path).statusCode()).isEqualTo(404);
 
         HttpResponse<String> first =
                 secretary.post(path, "body", "Otwarcie posiedzenia.\nDyskusja o planie.", "version", "0");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
         assertThat(SignedInClient.location(first)).endsWith(path + "/wersje/1");
+        // The day for remarks is a week from today unless chosen (koordes.committees.remarks-days).
+        assertThat(secretary.get(path).body())
+                .contains(ResolutionsTesting.today().plusDays(7).toString());
         // Draft minutes: the secretary's alone, also by the version's address.
         for (SignedInClient outsider : List.of(member, participant, otherRegion)) {
             assertThat(outsider.get(path).statusCode()).isEqualTo(404);

@@ -94,9 +94,7 @@ class ResolutionsHostileInputIntegrationTests {
         }
         HttpResponse<String> list = secretary.get("/komitet/malopolskie/uchwaly");
         softly.assertThat(list.statusCode()).isEqualTo(200);
-        softly.assertThat(list.body())
-                .contains("&lt;script&gt;alert(123)&lt;/script&gt;")
-                .doesNotContain("<script>alert");
+        softly.assertThat(list.body()).doesNotContain("<script>alert", "<img src=x");
         long hostile = jdbc.sql("select min(id) from committee_resolution where body = '<script>alert(123)</script>'")
                 .query(Long.class)
                 .single();
@@ -106,6 +104,9 @@ class ResolutionsHostileInputIntegrationTests {
                 minutes)) {
             HttpResponse<String> page = secretary.get(path);
             softly.assertThat(page.statusCode()).as(path).isEqualTo(200);
+            if (!path.equals(minutes)) {
+                softly.assertThat(page.body()).as(path).contains("&lt;script&gt;alert(123)&lt;/script&gt;");
+            }
             softly.assertThat(page.body()).as(path).doesNotContain("<script>alert", "<img src=x");
         }
         int versions = jdbc.sql("select count(*) from committee_minutes_version where meeting_id = :m")

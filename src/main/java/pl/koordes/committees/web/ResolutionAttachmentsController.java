@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +66,7 @@ class ResolutionAttachmentsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id, true);
         try {
             attachments.add(user.id(), space.region().id(), id, file);
@@ -106,7 +105,7 @@ class ResolutionAttachmentsController {
             CurrentUser user,
             Locale locale,
             Model model) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id, true);
         ResolutionStore.Attachment attachment = attachment(id, attachmentId);
         String path = resolution.path(space.region().slug());
@@ -131,7 +130,7 @@ class ResolutionAttachmentsController {
             CurrentUser user,
             @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             RedirectAttributes redirect) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id, true);
         attachment(id, attachmentId);
         String path = resolution.path(space.region().slug());
@@ -141,14 +140,6 @@ class ResolutionAttachmentsController {
         attachments.remove(space.region().id(), id, attachmentId);
         redirect.addFlashAttribute("notice", "committees.resolutions.attachment.removed");
         return "redirect:" + path + "#zalaczniki";
-    }
-
-    private CommitteeSpace managed(String slug, CurrentUser user) {
-        CommitteeSpace space = spaces.space(slug);
-        if (!permissions.canManage(user, space.region().id())) {
-            throw new AccessDeniedException("Only the region's coordinators keep its committee's resolutions");
-        }
-        return space;
     }
 
     private Resolution resolution(CommitteeSpace space, long id, boolean internal) {

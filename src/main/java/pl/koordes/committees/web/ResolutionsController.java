@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -103,7 +102,7 @@ class ResolutionsController {
 
     @GetMapping(BASE + "/nowa")
     String newForm(@PathVariable String slug, CurrentUser user, Model model) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         return form(model, space, null, ResolutionForm.empty(management.today()), FormErrors.none());
     }
 
@@ -117,7 +116,7 @@ class ResolutionsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         if (refresh != null) {
             return form(model, space, null, form, FormErrors.none());
         }
@@ -135,7 +134,7 @@ class ResolutionsController {
 
     @GetMapping(BASE + "/{id}/edycja")
     String editForm(@PathVariable String slug, @PathVariable long id, CurrentUser user, Model model) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id);
         List<Long> present = store.present(id).stream()
                 .map(ResolutionStore.Present::membershipId)
@@ -154,7 +153,7 @@ class ResolutionsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id);
         if (refresh != null) {
             return form(model, space, resolution, form, FormErrors.none());
@@ -174,7 +173,7 @@ class ResolutionsController {
     @GetMapping(BASE + "/{id}/usun")
     String confirmRemove(
             @PathVariable String slug, @PathVariable long id, CurrentUser user, Locale locale, Model model) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id);
         String path = resolution.path(space.region().slug());
         int attachments = store.attachments(id).size();
@@ -199,7 +198,7 @@ class ResolutionsController {
             CurrentUser user,
             @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             RedirectAttributes redirect) {
-        CommitteeSpace space = managed(slug, user);
+        CommitteeSpace space = spaces.managed(slug, user);
         Resolution resolution = resolution(space, id);
         if (!Confirmation.given(confirmed)) {
             return "redirect:" + resolution.path(space.region().slug()) + "/usun";
@@ -226,15 +225,6 @@ class ResolutionsController {
         model.addAttribute("meetings", store.heldMeetings(region));
         model.addAttribute("draft", drafts.draft(region).orElse(null));
         return "committees/resolutions/form";
-    }
-
-    /** The space in the address when this person is its secretary: unknown 404, not theirs 403. */
-    private CommitteeSpace managed(String slug, CurrentUser user) {
-        CommitteeSpace space = spaces.space(slug);
-        if (!permissions.canManage(user, space.region().id())) {
-            throw new AccessDeniedException("Only the region's coordinators keep its committee's resolutions");
-        }
-        return space;
     }
 
     private Resolution resolution(CommitteeSpace space, long id) {
