@@ -13,7 +13,8 @@
             "directory :: region-page-section",
             "accounts",
             "events",
-            "monitoring"
+            "monitoring",
+            "monitoring :: programme-opinions"
         })
 @NullMarked
 package pl.koordes.committees;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.directory.Region;
+import pl.koordes.monitoring.ProgrammeOpinions;
 import pl.koordes.monitoring.internal.MonitoringPermissions;
 import pl.koordes.monitoring.internal.ProgrammeComparison;
 import pl.koordes.monitoring.internal.ProgrammeForms.AdoptForm;
@@ -51,16 +52,19 @@ class ProgrammeDraftController {
     private final ProgrammeStore store;
     private final ProgrammeManagement management;
     private final MonitoringPermissions permissions;
+    private final List<ProgrammeOpinions> opinions;
 
     ProgrammeDraftController(
             ProgrammeDraftPages pages,
             ProgrammeStore store,
             ProgrammeManagement management,
-            MonitoringPermissions permissions) {
+            MonitoringPermissions permissions,
+            List<ProgrammeOpinions> opinions) {
         this.pages = pages;
         this.store = store;
         this.management = management;
         this.permissions = permissions;
+        this.opinions = opinions;
     }
 
     // The draft, starting an update, founding a programme
@@ -334,6 +338,13 @@ class ProgrammeDraftController {
         model.addAttribute("versions", versions);
         model.addAttribute("draft", draft);
         model.addAttribute("content", draft == null ? null : store.content(draft));
+        model.addAttribute(
+                "opinions",
+                draft == null
+                        ? List.of()
+                        : opinions.stream()
+                                .flatMap(o -> o.opinions(region.id(), draft.id(), user).stream())
+                                .toList());
         model.addAttribute("hasProgramme", !versions.isEmpty());
         model.addAttribute("canEdit", permissions.canEditProgramme(user, region.id()));
         model.addAttribute("canGiveOpinion", permissions.canGiveCommitteeOpinion(user, region.id()));

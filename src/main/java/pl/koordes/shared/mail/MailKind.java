@@ -82,7 +82,9 @@ public enum MailKind {
     ADVISORY_HOURS_CONSENT("advisory/sessions/mail/advisoryHoursConsent", Need.ESSENTIAL),
     ADVISORY_TASK_ASSIGNED("advisory/sessions/mail/advisoryTaskAssigned", Need.OPTIONAL),
     ADVISORY_TASK_OVERDUE("advisory/sessions/mail/advisoryTaskOverdue", Need.OPTIONAL),
-    ADVISORY_COMPLETED("advisory/sessions/mail/advisoryCompleted", Need.OPTIONAL);
+    ADVISORY_COMPLETED("advisory/sessions/mail/advisoryCompleted", Need.OPTIONAL),
+    // Committees: minutes sent to the members for remarks by a day (work a member is asked to do: always sent).
+    COMMITTEE_MINUTES_REVIEW("committees/resolutions/mail/committeeMinutesReview", Need.ESSENTIAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {

@@ -1,0 +1,67 @@
+package pl.koordes.committees.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import pl.koordes.directory.CommitteeSeat;
+import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.i18n.Language;
+import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.notice.NoticeRequested;
+
+/**
+ * The minutes' messages, queued in the transaction that sent them for remarks: every member who sat on the
+ * committee on the meeting's day gets an e-mail at the address the committee keeps (in Polish, the committee's
+ * language) and, when linked to an account, a notice in the application.
+ */
+@Component
+class MinutesMail {
+
+    static final String REVIEW = "committees/resolutions/mail/committeeMinutesReview";
+
+    private final Mailer mailer;
+    private final Messages messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MinutesMail(Mailer mailer, Messages messages, ApplicationEventPublisher events, Clock clock) {
+        this.mailer = mailer;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Tells the members; returns how many were e-mailed. */
+    int sentForRemarks(List<CommitteeSeat> members, Meeting meeting, String path, LocalDate until) {
+        Locale locale = Language.PL.locale();
+        int mailed = 0;
+        for (CommitteeSeat seat : members) {
+            String email = seat.email();
+            if (email != null && !email.isBlank()) {
+                Map<String, Object> model = new HashMap<>();
+                model.put("minutesMeeting", meeting.title());
+                model.put("minutesHeldOn", Formats.date(meeting.startsAt()));
+                model.put("minutesUntil", Formats.date(until));
+                model.put("path", path);
+                mailer.send(email, locale, REVIEW, model);
+                mailed++;
+            }
+            Long account = seat.accountId();
+            if (account != null) {
+                events.publishEvent(NoticeRequested.of(
+                        account,
+                        "committee-minutes-review",
+                        messages.get(locale, "committees.minutes.notice.review", meeting.title(), Formats.date(until)),
+                        path,
+                        clock.instant()));
+            }
+        }
+        return mailed;
+    }
+}
