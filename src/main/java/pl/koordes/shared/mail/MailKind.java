@@ -75,7 +75,9 @@ public enum MailKind {
     ADVISORY_HOURS_CONSENT("advisory/sessions/mail/advisoryHoursConsent", Need.ESSENTIAL),
     ADVISORY_TASK_ASSIGNED("advisory/sessions/mail/advisoryTaskAssigned", Need.OPTIONAL),
     ADVISORY_TASK_OVERDUE("advisory/sessions/mail/advisoryTaskOverdue", Need.OPTIONAL),
-    ADVISORY_COMPLETED("advisory/sessions/mail/advisoryCompleted", Need.OPTIONAL);
+    ADVISORY_COMPLETED("advisory/sessions/mail/advisoryCompleted", Need.OPTIONAL),
+    // Committees: a member's term ends in three months; the region's coordinators prepare the marshal's decision.
+    COMMITTEE_TERM_ENDING("committees/composition/mail/committeeTermEnding", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
