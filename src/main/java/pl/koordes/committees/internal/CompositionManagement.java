@@ -132,7 +132,7 @@ public class CompositionManagement {
     @Transactional
     public void unlink(CommitteeSpace space, long membershipId) {
         Map<String, @Nullable Object> before = lock(space, membershipId);
-        jdbc.sql("update committee_membership set account_id = null where id = :id")
+        jdbc.sql("update committee_membership set account_id = null where id = :id and account_id is not null")
                 .param("id", membershipId)
                 .update();
         publish(space, membershipId, before);
