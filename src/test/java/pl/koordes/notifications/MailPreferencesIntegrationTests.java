@@ -144,7 +144,8 @@ class MailPreferencesIntegrationTests {
                         MailKind.ADVISORY_DECIDED,
                         MailKind.ADVISORY_TASK_ASSIGNED,
                         MailKind.ADVISORY_TASK_OVERDUE,
-                        MailKind.ADVISORY_COMPLETED);
+                        MailKind.ADVISORY_COMPLETED,
+                        MailKind.COMMITTEE_TERM_ENDING);
     }
 
     private UUID send(String to, MailKind kind) {

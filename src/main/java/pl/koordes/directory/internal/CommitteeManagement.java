@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import pl.koordes.directory.BodyKind;
 import pl.koordes.directory.DirectoryAction;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.outcome.NotFound;
@@ -88,13 +89,16 @@ public class CommitteeManagement {
         changes.committee(committeeId).orElseThrow(() -> new NotFound("committee", committeeId));
         long id = jdbc.sql("""
                         insert into committee_membership (committee_id, full_name, organisation, sector, function, function_form,
-                                                          term_start, term_end, email, phone)
+                                                          term_start, term_end, email, phone, body_kind)
                         values (:committee, :fullName, :organisation, :sector, :function, :functionForm, :termStart,
-                                :termEnd, :email, :phone)
+                                :termEnd, :email, :phone, coalesce(:bodyKind, :suggestedKind))
                         returning id
                         """)
                 .params(membershipParameters(form))
                 .param("committee", committeeId)
+                .param(
+                        "suggestedKind",
+                        suggestedKind(Objects.requireNonNull(form.sector())).name())
                 .param("email", optional(contact.email()))
                 .param("phone", optional(contact.phone()))
                 .query(Long.class)
@@ -189,7 +193,8 @@ public class CommitteeManagement {
     private void updateMembership(long committeeId, long membershipId, MembershipForm form) {
         jdbc.sql("""
                         update committee_membership set full_name = :fullName, organisation = :organisation, sector = :sector,
-                               function = :function, function_form = :functionForm, term_start = :termStart, term_end = :termEnd
+                               function = :function, function_form = :functionForm, term_start = :termStart, term_end = :termEnd,
+                               body_kind = coalesce(:bodyKind, body_kind)
                         where id = :id and committee_id = :committee
                         """)
                 .params(membershipParameters(form))
@@ -210,6 +215,23 @@ public class CommitteeManagement {
                         .name());
         parameters.put("termStart", form.termStart());
         parameters.put("termEnd", form.termEnd());
+        parameters.put(
+                "bodyKind", form.bodyKind() == null ? null : form.bodyKind().name());
         return parameters;
+    }
+
+    /** The kind of body a member of this sector is most likely appointed from (as the committee migration set it). */
+    private static BodyKind suggestedKind(Sector sector) {
+        return switch (sector) {
+            case PUBLIC_REGIONAL -> BodyKind.MARSHAL_OFFICE;
+            case PUBLIC_STATE -> BodyKind.VOIVODE;
+            case LOCAL_GOVERNMENT -> BodyKind.LOCAL_GOVERNMENT;
+            case SOCIAL_ECONOMY -> BodyKind.SOCIAL_ECONOMY_ENTITY;
+            case COOPERATIVE -> BodyKind.COOPERATIVE_UNION;
+            case SCIENCE -> BodyKind.RESEARCH;
+            case TRADE_UNION -> BodyKind.TRADE_UNION;
+            case EMPLOYERS -> BodyKind.EMPLOYERS;
+            case NGO, BUSINESS -> BodyKind.OTHER;
+        };
     }
 }

@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.directory.BodyKind;
 
-/** A person's membership in a committee for a term; no end date means open-ended. */
+/**
+ * A person's membership in a committee for a term; no end date means open-ended.
+ *
+ * @param bodyKind the kind of body the Act names that the member was appointed from
+ */
 public record CommitteeMember(
         long id,
         String fullName,
@@ -14,11 +19,12 @@ public record CommitteeMember(
         CommitteeFunction function,
         FunctionForm functionForm,
         LocalDate termStart,
-        @Nullable LocalDate termEnd) {
+        @Nullable LocalDate termEnd,
+        BodyKind bodyKind) {
 
     /**
      * One row of a select of {@code id, full_name, organisation, sector, function, function_form,
-     * term_start, term_end}.
+     * term_start, term_end, body_kind}.
      */
     public static CommitteeMember of(ResultSet rs, int row) throws SQLException {
         return new CommitteeMember(
@@ -29,7 +35,8 @@ public record CommitteeMember(
                 CommitteeFunction.valueOf(rs.getString("function")),
                 FunctionForm.valueOf(rs.getString("function_form")),
                 rs.getObject("term_start", LocalDate.class),
-                rs.getObject("term_end", LocalDate.class));
+                rs.getObject("term_end", LocalDate.class),
+                BodyKind.valueOf(rs.getString("body_kind")));
     }
 
     /** The message key naming the member's function in the member's own form. */

@@ -70,7 +70,8 @@ class DirectoryChanges {
     Optional<Map<String, @Nullable Object>> membership(long committeeId, long id) {
         return snapshot("""
                 select committee_id as "committeeId", full_name as "fullName", organisation, sector, function,
-                       function_form as "functionForm", term_start as "termStart", term_end as "termEnd", email, phone
+                       function_form as "functionForm", term_start as "termStart", term_end as "termEnd", email, phone,
+                       body_kind as "bodyKind"
                 from committee_membership where id = :id and committee_id = :committee
                 """, Map.of("id", id, "committee", committeeId));
     }

@@ -93,7 +93,8 @@ public class DirectoryProfiles {
 
     private List<CommitteeMember> currentMembers(long committeeId) {
         return jdbc.sql("""
-                        select id, full_name, organisation, sector, function, function_form, term_start, term_end
+                        select id, full_name, organisation, sector, function, function_form, term_start, term_end,
+                               body_kind
                         from committee_membership
                         where committee_id = :committee and term_start <= :today and (term_end is null or term_end >= :today)
                         order by case function when 'CHAIR' then 0 when 'VICE_CHAIR' then 1 when 'SECRETARY' then 2 else 3 end,

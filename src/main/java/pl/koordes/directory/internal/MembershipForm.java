@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
+import pl.koordes.directory.BodyKind;
 import pl.koordes.shared.text.Text;
 import pl.koordes.shared.web.CrossFieldRules;
 
@@ -14,6 +15,8 @@ import pl.koordes.shared.web.CrossFieldRules;
  *
  * @param functionForm how the function is named for this person; none means both forms
  * @param termEnd the last day of the membership, or none while it is open-ended
+ * @param bodyKind the kind of body the Act names the member comes from; none keeps what the membership has (a
+ *     new one gets the kind its sector suggests)
  */
 public record MembershipForm(
         @NotBlank(message = "directory.admin.fullName.required") @Text(max = 200) @Nullable
@@ -35,12 +38,14 @@ public record MembershipForm(
         LocalDate termStart,
 
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-        LocalDate termEnd)
+        LocalDate termEnd,
+
+        @Nullable BodyKind bodyKind)
         implements CrossFieldRules {
 
     /** A new membership from the given day to the end of the committee's term. */
     public static MembershipForm starting(LocalDate start, @Nullable LocalDate end) {
-        return new MembershipForm(null, null, null, null, FunctionForm.UNSPECIFIED, start, end);
+        return new MembershipForm(null, null, null, null, FunctionForm.UNSPECIFIED, start, end, null);
     }
 
     public static MembershipForm of(CommitteeMember member) {
@@ -51,7 +56,8 @@ public record MembershipForm(
                 member.function(),
                 member.functionForm(),
                 member.termStart(),
-                member.termEnd());
+                member.termEnd(),
+                member.bodyKind());
     }
 
     @Override

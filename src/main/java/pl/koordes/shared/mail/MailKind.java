@@ -84,7 +84,9 @@ public enum MailKind {
     ADVISORY_TASK_OVERDUE("advisory/sessions/mail/advisoryTaskOverdue", Need.OPTIONAL),
     ADVISORY_COMPLETED("advisory/sessions/mail/advisoryCompleted", Need.OPTIONAL),
     // Committees: minutes sent to the members for remarks by a day (work a member is asked to do: always sent).
-    COMMITTEE_MINUTES_REVIEW("committees/resolutions/mail/committeeMinutesReview", Need.ESSENTIAL);
+    COMMITTEE_MINUTES_REVIEW("committees/resolutions/mail/committeeMinutesReview", Need.ESSENTIAL),
+    // Committees: a member's term ends in three months; the region's coordinators prepare the marshal's decision.
+    COMMITTEE_TERM_ENDING("committees/composition/mail/committeeTermEnding", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {

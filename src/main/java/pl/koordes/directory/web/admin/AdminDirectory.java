@@ -45,7 +45,8 @@ class AdminDirectory {
             """;
 
     private static final String MEMBER_SELECT = """
-            select id, full_name, organisation, sector, function, function_form, term_start, term_end from committee_membership
+            select id, full_name, organisation, sector, function, function_form, term_start, term_end, body_kind
+            from committee_membership
             """;
 
     private final JdbcClient jdbc;
