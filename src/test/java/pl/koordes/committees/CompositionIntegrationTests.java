@@ -198,7 +198,7 @@ class CompositionIntegrationTests {
     @Test
     void anAccountOfAnotherRegionsCommitteeIsRefusedWithItsReason() {
         SignedInClient coordinator = signedIn(DemoAccounts.COORDINATOR_SLASKIE, "127.0.41.30");
-        long member = member("slaskie", "Łukasz Makietowy");
+        long member = member("slaskie", "Wiktor Makietowy");
         HttpResponse<String> refused = coordinator.post(
                 "/komitet/slaskie/sklad/" + member + "/konto", "accountEmail", DemoAccounts.COMMITTEE_MALOPOLSKIE);
         assertThat(refused.statusCode()).isEqualTo(422);

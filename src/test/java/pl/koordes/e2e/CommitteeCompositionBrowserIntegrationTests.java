@@ -73,7 +73,7 @@ class CommitteeCompositionBrowserIntegrationTests {
         assertThat(browser.driver()
                         .findElement(By.cssSelector(".error-summary"))
                         .getText())
-                .contains("Nie ma konta członka komitetu z tym adresem");
+                .contains("nie ma konta członka komitetu z tym adresem");
         check("member-errors");
 
         long linked = jdbc.sql("""
