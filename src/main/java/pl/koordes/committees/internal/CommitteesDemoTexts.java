@@ -59,12 +59,12 @@ final class CommitteesDemoTexts {
 
     /** śląskie: a member flagged once and kept by the marshal, one who joined mid-way, one whose term ended. */
     static final MemberSpec ABSENT_SLASKIE = new MemberSpec(
-            "Łukasz Makietowy", "Izba Gospodarcza Pracodawców (demo)", "EMPLOYERS", "EMPLOYERS", "MASCULINE");
+            "Wiktor Makietowy", "Izba Gospodarcza Pracodawców (demo)", "EMPLOYERS", "EMPLOYERS", "MASCULINE");
 
     static final MemberSpec JOINED_SLASKIE =
-            new MemberSpec("Zofia Szablonowa", "Politechnika Przykładowa (demo)", "SCIENCE", "RESEARCH", "FEMININE");
+            new MemberSpec("Halina Szablonowa", "Politechnika Przykładowa (demo)", "SCIENCE", "RESEARCH", "FEMININE");
     static final MemberSpec ENDED_SLASKIE = new MemberSpec(
-            "Marek Testowy", "Związek Spółdzielni Pracy (demo)", "COOPERATIVE", "COOPERATIVE_UNION", "MASCULINE");
+            "Jerzy Testowy", "Związek Spółdzielni Pracy (demo)", "COOPERATIVE", "COOPERATIVE_UNION", "MASCULINE");
 
     static final String EXCUSE = "Udział w szkoleniu poza województwem.";
 

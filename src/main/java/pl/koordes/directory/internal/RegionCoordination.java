@@ -80,7 +80,7 @@ public class RegionCoordination {
     }
 
     private static final String MEMBER_SELECT = """
-            select m.id, m.full_name, m.organisation, m.sector, m.function, m.function_form, function_form, m.term_start, m.term_end, m.email, m.phone
+            select m.id, m.full_name, m.organisation, m.sector, m.function, m.function_form, m.term_start, m.term_end, m.email, m.phone, m.body_kind
             from committee_membership m
             """;
 
