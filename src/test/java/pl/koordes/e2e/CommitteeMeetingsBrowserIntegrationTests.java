@@ -70,17 +70,21 @@ class CommitteeMeetingsBrowserIntegrationTests {
         browser.waiting().until(ExpectedConditions.urlMatches("/posiedzenia/nowe$"));
         browser.driver().findElement(By.id("title")).sendKeys(TITLE);
         browser.driver().findElement(By.id("meetingPlace")).clear();
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/posiedzenia/nowe'] button[type=submit]"))
+                .sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
         assertThat(browser.driver()
                         .findElement(By.cssSelector(".error-summary"))
                         .getText())
-                .contains("Podaj miejsce posiedzenia");
+                .contains("podaj miejsce posiedzenia");
         check("form-errors");
         browser.driver().findElement(By.id("meetingPlace")).sendKeys("Sala obrad, ul. Basztowa 22, Kraków");
         browser.driver().findElement(By.id("agenda")).sendKeys("1. Otwarcie\n2. Opinia o programie");
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/posiedzenia/nowe'] button[type=submit]"))
+                .sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlMatches("/posiedzenia/\\d+$"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Szkic");
         browser.driver()
@@ -118,7 +122,7 @@ class CommitteeMeetingsBrowserIntegrationTests {
                         .isSelected())
                 .isTrue();
         for (var radio : browser.driver().findElements(By.cssSelector("input[type=radio][value=PRESENT]"))) {
-            String id = radio.getAttribute("id");
+            String id = radio.getDomAttribute("id");
             if (id != null && !id.equals("presence-" + seat + "-PRESENT")) {
                 radio.sendKeys(Keys.SPACE);
             }
