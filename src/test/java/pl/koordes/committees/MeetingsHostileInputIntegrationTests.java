@@ -66,13 +66,27 @@ class MeetingsHostileInputIntegrationTests {
                 memberAccount);
         long answered = testing.meeting(
                 "malopolskie", PREFIX + " odpowiedzi", MeetingsTesting.today().plusDays(3), "CONVENED", false);
-        long flagMeeting = testing.meeting(
-                "malopolskie", PREFIX + " flaga", MeetingsTesting.today().minusDays(3), "HELD", false);
+        // Three held meetings missed without excuse: the flag the rule supports (a cancellation keeps it).
+        long[] held = new long[3];
+        for (int i = 0; i < 3; i++) {
+            held[i] = testing.meeting(
+                    "malopolskie",
+                    PREFIX + " flaga " + i,
+                    MeetingsTesting.today().minusDays(30 - 10L * i),
+                    "HELD",
+                    false);
+            jdbc.sql("""
+                            insert into committee_attendance (meeting_id, membership_id, presence)
+                            select :m, id, 'ABSENT' from committee_membership where full_name = :n
+                            """).param("m", held[i]).param("n", PREFIX + " Członek").update();
+        }
         long flag = jdbc.sql("""
                         insert into committee_absence_flag (membership_id, meeting_ids)
-                        select id, array[:m, :m, :m] from committee_membership where full_name = :n returning id
+                        select id, array[:a, :b, :c] from committee_membership where full_name = :n returning id
                         """)
-                .param("m", flagMeeting)
+                .param("a", held[0])
+                .param("b", held[1])
+                .param("c", held[2])
                 .param("n", PREFIX + " Członek")
                 .query(Long.class)
                 .single();
