@@ -44,6 +44,8 @@ class MeetingsHostileInputIntegrationTests {
 
     MeetingsTesting testing;
 
+    List<Long> demoSeats = List.of();
+
     @BeforeEach
     void setUp() {
         testing = new MeetingsTesting(jdbc, port);
@@ -53,11 +55,13 @@ class MeetingsHostileInputIntegrationTests {
     @AfterEach
     void cleanUp() {
         testing.cleanUp(PREFIX);
+        testing.relink(demoSeats, testing.account(DemoAccounts.COMMITTEE_MALOPOLSKIE));
     }
 
     @Test
     void everyTextFieldTakesEveryStringAndGivesItBackEscaped() {
         long memberAccount = testing.account(DemoAccounts.COMMITTEE_MALOPOLSKIE);
+        demoSeats = testing.unlinkSeats(memberAccount);
         testing.member(
                 "malopolskie",
                 PREFIX + " Członek",
