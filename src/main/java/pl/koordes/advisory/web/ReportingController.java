@@ -204,13 +204,7 @@ class ReportingController {
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
             HttpServletResponse response)
             throws IOException {
-        ReportingExports.Filter filter = exportFilter(user, rok, wojewodztwo);
-        exports.recordExport(ReportingExports.What.CASES, "CSV", filter);
-        Downloads.attachment(response, SheetDownloads.CSV, fileName("sprawy", filter, "csv"));
-        SheetDownloads.csv(
-                response.getOutputStream(),
-                ReportingExports.casesHeader(),
-                writer -> exports.cases(filter, this::polish, writer::row));
+        export(ReportingExports.What.CASES, false, exportFilter(user, rok, wojewodztwo), response);
     }
 
     @GetMapping("/doradztwo/zestawienia/sprawy.xlsx")
@@ -220,14 +214,7 @@ class ReportingController {
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
             HttpServletResponse response)
             throws IOException {
-        ReportingExports.Filter filter = exportFilter(user, rok, wojewodztwo);
-        exports.recordExport(ReportingExports.What.CASES, "XLSX", filter);
-        Downloads.attachment(response, SheetDownloads.XLSX, fileName("sprawy", filter, "xlsx"));
-        SheetDownloads.xlsx(
-                response.getOutputStream(),
-                "Sprawy",
-                ReportingExports.casesHeader(),
-                writer -> exports.cases(filter, this::polish, writer::row));
+        export(ReportingExports.What.CASES, true, exportFilter(user, rok, wojewodztwo), response);
     }
 
     @GetMapping("/doradztwo/zestawienia/sesje.csv")
@@ -237,13 +224,7 @@ class ReportingController {
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
             HttpServletResponse response)
             throws IOException {
-        ReportingExports.Filter filter = exportFilter(user, rok, wojewodztwo);
-        exports.recordExport(ReportingExports.What.SESSIONS, "CSV", filter);
-        Downloads.attachment(response, SheetDownloads.CSV, fileName("sesje", filter, "csv"));
-        SheetDownloads.csv(
-                response.getOutputStream(),
-                ReportingExports.sessionsHeader(),
-                writer -> exports.sessions(filter, this::polish, writer::row));
+        export(ReportingExports.What.SESSIONS, false, exportFilter(user, rok, wojewodztwo), response);
     }
 
     @GetMapping("/doradztwo/zestawienia/sesje.xlsx")
@@ -253,14 +234,30 @@ class ReportingController {
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
             HttpServletResponse response)
             throws IOException {
-        ReportingExports.Filter filter = exportFilter(user, rok, wojewodztwo);
-        exports.recordExport(ReportingExports.What.SESSIONS, "XLSX", filter);
-        Downloads.attachment(response, SheetDownloads.XLSX, fileName("sesje", filter, "xlsx"));
-        SheetDownloads.xlsx(
-                response.getOutputStream(),
-                "Sesje",
-                ReportingExports.sessionsHeader(),
-                writer -> exports.sessions(filter, this::polish, writer::row));
+        export(ReportingExports.What.SESSIONS, true, exportFilter(user, rok, wojewodztwo), response);
+    }
+
+    /** One file of cases or sessions, recorded in the audit log before it is written. */
+    private void export(
+            ReportingExports.What what, boolean xlsx, ReportingExports.Filter filter, HttpServletResponse response)
+            throws IOException {
+        boolean cases = what == ReportingExports.What.CASES;
+        exports.recordExport(what, xlsx ? "XLSX" : "CSV", filter);
+        List<String> header = cases ? ReportingExports.casesHeader() : ReportingExports.sessionsHeader();
+        SheetDownloads.Rows rows = writer -> {
+            if (cases) {
+                exports.cases(filter, this::polish, writer::row);
+            } else {
+                exports.sessions(filter, this::polish, writer::row);
+            }
+        };
+        String file = fileName(cases ? "sprawy" : "sesje", filter, xlsx ? "xlsx" : "csv");
+        Downloads.attachment(response, xlsx ? SheetDownloads.XLSX : SheetDownloads.CSV, file);
+        if (xlsx) {
+            SheetDownloads.xlsx(response.getOutputStream(), cases ? "Sprawy" : "Sesje", header, rows);
+        } else {
+            SheetDownloads.csv(response.getOutputStream(), header, rows);
+        }
     }
 
     /** The files are the operator's: they name experts and cases. A year or region that means nothing is left out. */

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,11 @@ import pl.koordes.shared.database.DemoData;
 
 /**
  * Invented demonstration data for the directory: contact details in the reserved {@code .example}
- * domain, and committees whose members carry plainly made-up surnames. Never loaded in production.
+ * domain, and committees whose members carry plainly made-up surnames. Never loaded in production. Early
+ * (right after the accounts), as the other modules' demo data build on its committees.
  */
 @Component
+@Order(5)
 @ConditionalOnBooleanProperty("koordes.site.demo")
 class DirectoryDemoData implements ApplicationRunner {
 
