@@ -115,7 +115,7 @@ class MeetingsHostileInputIntegrationTests {
                     "meetingPlace",
                     line,
                     "onlineUrl",
-                    line.isBlank() ? "" : "https://spotkanie.example/" + line,
+                    "",
                     "agenda",
                     line);
             softly.assertThat(meeting.statusCode())
@@ -123,6 +123,24 @@ class MeetingsHostileInputIntegrationTests {
                     .isIn(302, 422);
             softly.assertThat(meeting.body())
                     .as("meeting body, line %d", index)
+                    .doesNotContain("<script>alert", "<img src=x");
+            HttpResponse<String> link = secretary.post(
+                    SPACE + "/posiedzenia/nowe",
+                    "title",
+                    PREFIX + " link",
+                    "meetingDate",
+                    day,
+                    "startTime",
+                    "10:00",
+                    "endTime",
+                    "12:00",
+                    "onlineUrl",
+                    "https://spotkanie.example/" + line);
+            softly.assertThat(link.statusCode())
+                    .as("link status, line %d", index)
+                    .isIn(302, 422);
+            softly.assertThat(link.body())
+                    .as("link body, line %d", index)
                     .doesNotContain("<script>alert", "<img src=x");
             if (meeting.statusCode() == 302) {
                 created++;
