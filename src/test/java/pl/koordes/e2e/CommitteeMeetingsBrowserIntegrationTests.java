@@ -37,8 +37,17 @@ class CommitteeMeetingsBrowserIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    private java.util.List<Long> demoSeats = java.util.List.of();
+
     @AfterEach
     void cleanUp() {
+        if (!demoSeats.isEmpty()) {
+            jdbc.sql(
+                            "update committee_membership set account_id = (select id from account where email = :e) where id in (:ids)")
+                    .param("e", DemoAccounts.COMMITTEE_MALOPOLSKIE)
+                    .param("ids", demoSeats)
+                    .update();
+        }
         jdbc.sql("delete from committee_meeting where title like :t")
                 .param("t", TITLE + "%")
                 .update();
@@ -49,6 +58,16 @@ class CommitteeMeetingsBrowserIntegrationTests {
 
     @Test
     void theSecretaryConvenesTheMemberAnswersAndAttendanceIsRecorded() throws Exception {
+        // The demo member's own seat is set aside, so that the account answers through this test's seat.
+        demoSeats = jdbc.sql(
+                        "select m.id from committee_membership m join account a on a.id = m.account_id where a.email = :e")
+                .param("e", DemoAccounts.COMMITTEE_MALOPOLSKIE)
+                .query(Long.class)
+                .list();
+        jdbc.sql(
+                        "update committee_membership set account_id = null where id in (select m.id from committee_membership m join account a on a.id = m.account_id where a.email = :e)")
+                .param("e", DemoAccounts.COMMITTEE_MALOPOLSKIE)
+                .update();
         jdbc.sql("""
                         insert into committee_membership (committee_id, full_name, organisation, sector, function,
                             function_form, term_start, email, account_id)
