@@ -28,6 +28,8 @@ class AbsenceFlagsIntegrationTests {
 
     private static final String PREFIX = "Test nieobecności";
     private static final String SPACE = "/komitet/malopolskie";
+    /** Before the demo committees' terms: no demo member sits then, so the demo's own streaks stay as they are. */
+    private static final LocalDate BEFORE_DEMO = LocalDate.of(2024, 3, 1);
 
     @LocalServerPort
     int port;
@@ -54,7 +56,7 @@ class AbsenceFlagsIntegrationTests {
         LocalDate[] days = new LocalDate[8];
         long[] meetings = new long[8];
         for (int i = 1; i <= 7; i++) {
-            days[i] = today.minusDays(80 - 10L * i);
+            days[i] = BEFORE_DEMO.plusDays(10L * i);
             meetings[i] = testing.meeting("malopolskie", PREFIX + " posiedzenie " + i, days[i], "CONVENED", false);
         }
         long always = testing.member(

@@ -41,6 +41,8 @@ class MeetingsIntegrationTests {
 
     MeetingsTesting testing;
 
+    List<Long> demoSeats = List.of();
+
     @BeforeEach
     void setUp() {
         testing = new MeetingsTesting(jdbc, port);
@@ -50,6 +52,7 @@ class MeetingsIntegrationTests {
     @AfterEach
     void cleanUp() {
         testing.cleanUp(PREFIX);
+        testing.relink(demoSeats, testing.account(DemoAccounts.COMMITTEE_MALOPOLSKIE));
         jdbc.sql("update event set status = 'CANCELLED' where title like :p")
                 .param("p", PREFIX + "%")
                 .update();
@@ -58,11 +61,12 @@ class MeetingsIntegrationTests {
     @Test
     void aMeetingIsPreparedConvenedAnsweredAndItsAttendancePrefilled() {
         long memberAccount = testing.account(DemoAccounts.COMMITTEE_MALOPOLSKIE);
+        demoSeats = testing.unlinkSeats(memberAccount);
         long seat = testing.member(
                 "malopolskie",
                 PREFIX + " Ewa Członkini",
                 MeetingsTesting.today().minusYears(1),
-                DemoAccounts.COMMITTEE_MALOPOLSKIE,
+                "ewa.czlonkini@test.koordes.example",
                 memberAccount);
         SignedInClient secretary = testing.signedIn(DemoAccounts.COORDINATOR_MALOPOLSKIE, "127.0.35.20");
         SignedInClient member = testing.signedIn(DemoAccounts.COMMITTEE_MALOPOLSKIE, "127.0.35.21");
@@ -180,7 +184,7 @@ class MeetingsIntegrationTests {
                 .findFirst()
                 .orElseThrow();
         PersonalData.Person person =
-                new PersonalData.Person(memberAccount, DemoAccounts.COMMITTEE_MALOPOLSKIE, "Ewa Członkini");
+                new PersonalData.Person(memberAccount, "ewa.czlonkini@test.koordes.example", "Ewa Członkini");
         assertThat(meetings.export(person).toString())
                 .contains("Choroba")
                 .contains("EXCUSED")

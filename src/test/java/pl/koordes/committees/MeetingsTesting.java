@@ -80,6 +80,30 @@ final class MeetingsTesting {
                 .single();
     }
 
+    /**
+     * Unlinks the account's other seats (the demo committee member's), so that a test's own seat is the one the
+     * account answers through; {@link #relink} puts them back.
+     */
+    List<Long> unlinkSeats(long accountId) {
+        List<Long> ids = jdbc.sql("select id from committee_membership where account_id = :a")
+                .param("a", accountId)
+                .query(Long.class)
+                .list();
+        jdbc.sql("update committee_membership set account_id = null where account_id = :a")
+                .param("a", accountId)
+                .update();
+        return ids;
+    }
+
+    void relink(List<Long> seats, long accountId) {
+        if (!seats.isEmpty()) {
+            jdbc.sql("update committee_membership set account_id = :a where id in (:ids)")
+                    .param("a", accountId)
+                    .param("ids", seats)
+                    .update();
+        }
+    }
+
     /** A meeting of the committee at 10:00–12:00 of the day, in this status. */
     long meeting(String slug, String title, LocalDate day, String status, boolean publicMeeting) {
         ZonedDateTime start = day.atTime(LocalTime.of(10, 0)).atZone(WARSAW);

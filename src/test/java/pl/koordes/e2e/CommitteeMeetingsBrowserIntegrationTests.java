@@ -37,8 +37,17 @@ class CommitteeMeetingsBrowserIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    private java.util.List<Long> demoSeats = java.util.List.of();
+
     @AfterEach
     void cleanUp() {
+        if (!demoSeats.isEmpty()) {
+            jdbc.sql(
+                            "update committee_membership set account_id = (select id from account where email = :e) where id in (:ids)")
+                    .param("e", DemoAccounts.COMMITTEE_MALOPOLSKIE)
+                    .param("ids", demoSeats)
+                    .update();
+        }
         jdbc.sql("delete from committee_meeting where title like :t")
                 .param("t", TITLE + "%")
                 .update();
@@ -49,6 +58,16 @@ class CommitteeMeetingsBrowserIntegrationTests {
 
     @Test
     void theSecretaryConvenesTheMemberAnswersAndAttendanceIsRecorded() throws Exception {
+        // The demo member's own seat is set aside, so that the account answers through this test's seat.
+        demoSeats = jdbc.sql(
+                        "select m.id from committee_membership m join account a on a.id = m.account_id where a.email = :e")
+                .param("e", DemoAccounts.COMMITTEE_MALOPOLSKIE)
+                .query(Long.class)
+                .list();
+        jdbc.sql(
+                        "update committee_membership set account_id = null where id in (select m.id from committee_membership m join account a on a.id = m.account_id where a.email = :e)")
+                .param("e", DemoAccounts.COMMITTEE_MALOPOLSKIE)
+                .update();
         jdbc.sql("""
                         insert into committee_membership (committee_id, full_name, organisation, sector, function,
                             function_form, term_start, email, account_id)
@@ -70,17 +89,21 @@ class CommitteeMeetingsBrowserIntegrationTests {
         browser.waiting().until(ExpectedConditions.urlMatches("/posiedzenia/nowe$"));
         browser.driver().findElement(By.id("title")).sendKeys(TITLE);
         browser.driver().findElement(By.id("meetingPlace")).clear();
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/posiedzenia/nowe'] button[type=submit]"))
+                .sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(browser.status()).isEqualTo(422);
         assertThat(browser.driver()
                         .findElement(By.cssSelector(".error-summary"))
                         .getText())
-                .contains("Podaj miejsce posiedzenia");
+                .contains("podaj miejsce posiedzenia");
         check("form-errors");
         browser.driver().findElement(By.id("meetingPlace")).sendKeys("Sala obrad, ul. Basztowa 22, Kraków");
         browser.driver().findElement(By.id("agenda")).sendKeys("1. Otwarcie\n2. Opinia o programie");
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.driver()
+                .findElement(By.cssSelector("form[action$='/posiedzenia/nowe'] button[type=submit]"))
+                .sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlMatches("/posiedzenia/\\d+$"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Szkic");
         browser.driver()
@@ -118,7 +141,7 @@ class CommitteeMeetingsBrowserIntegrationTests {
                         .isSelected())
                 .isTrue();
         for (var radio : browser.driver().findElements(By.cssSelector("input[type=radio][value=PRESENT]"))) {
-            String id = radio.getAttribute("id");
+            String id = radio.getDomAttribute("id");
             if (id != null && !id.equals("presence-" + seat + "-PRESENT")) {
                 radio.sendKeys(Keys.SPACE);
             }

@@ -43,7 +43,7 @@ public record MeetingForm(
         implements CrossFieldRules {
 
     /** A link people can follow: https or http, without spaces, quotes or angle brackets. */
-    static final String LINK = "https?://[^\\x00-\\x20\"<>\\\\]+";
+    static final String LINK = "(https?://[^\\x00-\\x20\"<>\\\\]+)?";
 
     /** A new meeting's form: a fortnight ahead, 10:00–13:00. */
     public static MeetingForm empty(LocalDate today) {
