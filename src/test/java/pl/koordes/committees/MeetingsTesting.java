@@ -33,18 +33,7 @@ final class MeetingsTesting {
     }
 
     SignedInClient signedIn(String email, String address) {
-        jdbc.sql("update account set totp_last_step = null where email = :email")
-                .param("email", email)
-                .update();
-        SignedInClient client = new SignedInClient(port, address);
-        client.signInFully(
-                email,
-                DemoAccounts.PASSWORD,
-                email.equals(DemoAccounts.ADMINISTRATOR) || email.startsWith("koordynator.")
-                        ? DemoAccounts.TOTP_SECRET
-                        : null);
-        client.get("/konto");
-        return client;
+        return DemoAccounts.signedIn(jdbc, port, email, address);
     }
 
     long account(String email) {

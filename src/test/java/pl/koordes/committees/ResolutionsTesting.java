@@ -25,18 +25,7 @@ final class ResolutionsTesting {
     }
 
     SignedInClient signedIn(String email, String address) {
-        jdbc.sql("update account set totp_last_step = null where email = :email")
-                .param("email", email)
-                .update();
-        SignedInClient client = new SignedInClient(port, address);
-        client.signInFully(
-                email,
-                DemoAccounts.PASSWORD,
-                email.equals(DemoAccounts.ADMINISTRATOR) || email.startsWith("koordynator.")
-                        ? DemoAccounts.TOTP_SECRET
-                        : null);
-        client.get("/konto");
-        return client;
+        return DemoAccounts.signedIn(jdbc, port, email, address);
     }
 
     SignedInClient anonymous(String address) {

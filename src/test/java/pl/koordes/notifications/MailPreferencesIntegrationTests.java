@@ -19,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import pl.koordes.committees.MeetingStatus;
+import pl.koordes.committees.internal.Meeting;
 import pl.koordes.events.EventLevel;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.internal.Audience;
@@ -284,6 +286,33 @@ class MailPreferencesIntegrationTests {
                 Map.entry("sessionsLimit", "16"),
                 Map.entry("sessionsTask", "Przygotować notatkę dla komitetu"),
                 Map.entry("sessionsDueOn", "31.01.2027"),
-                Map.entry("sessionsOwner", "Zespół ROPS"));
+                Map.entry("sessionsOwner", "Zespół ROPS"),
+                Map.entry(
+                        "meeting",
+                        new Meeting(
+                                1,
+                                1,
+                                1,
+                                "Posiedzenie komitetu",
+                                start,
+                                start.plus(2, ChronoUnit.HOURS),
+                                "Sala obrad",
+                                null,
+                                "1. Otwarcie",
+                                MeetingStatus.CONVENED,
+                                false,
+                                null,
+                                null,
+                                start,
+                                null,
+                                0)),
+                Map.entry("committeeName", "Regionalny Komitet Rozwoju Ekonomii Społecznej"),
+                Map.entry("reason", "Brak kworum."),
+                Map.entry("memberName", "Jan Próbny"),
+                Map.entry("dates", "01.01.2027, 01.02.2027, 01.03.2027"),
+                Map.entry("minutesMeeting", "Posiedzenie komitetu"),
+                Map.entry("minutesHeldOn", "01.01.2027"),
+                Map.entry("minutesUntil", "08.01.2027"),
+                Map.entry("termEnd", "31.03.2027"));
     }
 }

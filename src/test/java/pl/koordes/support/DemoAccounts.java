@@ -1,5 +1,7 @@
 package pl.koordes.support;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * The demonstration accounts the default profile loads (one per role, see the README), as tests
  * sign in with them. The values repeat the published ones in the accounts module's demo data.
@@ -31,4 +33,19 @@ public final class DemoAccounts {
     public static final String PARTICIPANT = "uczestnik@demo.koordes.example";
 
     private DemoAccounts() {}
+
+    /**
+     * A client signed in fully as the demo account, from its own client address (rate limits are per address).
+     * The last accepted code step is forgotten first: a demo code may be used again by the next test.
+     */
+    public static SignedInClient signedIn(JdbcClient jdbc, int port, String email, String address) {
+        jdbc.sql("update account set totp_last_step = null where email = :email")
+                .param("email", email)
+                .update();
+        SignedInClient client = new SignedInClient(port, address);
+        client.signInFully(
+                email, PASSWORD, email.equals(ADMINISTRATOR) || email.startsWith("koordynator.") ? TOTP_SECRET : null);
+        client.get("/konto");
+        return client;
+    }
 }

@@ -130,8 +130,9 @@ public class AbsenceFlags {
     public void decide(CurrentUser user, CommitteeSpace space, long flagId, DecisionForm form) {
         Stored flag = jdbc.sql("""
                         select f.id, f.membership_id, f.meeting_ids, f.decision is not null from committee_absence_flag f
-                        join committee_membership s on s.id = f.membership_id
-                        where f.id = :id and s.committee_id = :committee for update of f
+                        where f.id = :id
+                          and f.membership_id in (select s.id from committee_membership s where s.committee_id = :committee)
+                        for update
                         """)
                 .param("id", flagId)
                 .param("committee", space.committee().id())

@@ -3,9 +3,11 @@ package pl.koordes.committees.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import pl.koordes.directory.CommitteeSeat;
@@ -41,9 +43,12 @@ class MinutesMail {
     int sentForRemarks(List<CommitteeSeat> members, Meeting meeting, String path, LocalDate until) {
         Locale locale = Language.PL.locale();
         int mailed = 0;
+        // A person with two seats (a new term begun before the old one was closed) is told once.
+        Set<String> addresses = new HashSet<>();
+        Set<Long> accounts = new HashSet<>();
         for (CommitteeSeat seat : members) {
             String email = seat.email();
-            if (email != null && !email.isBlank()) {
+            if (email != null && !email.isBlank() && addresses.add(email.toLowerCase(Locale.ROOT))) {
                 Map<String, Object> model = new HashMap<>();
                 model.put("minutesMeeting", meeting.title());
                 model.put("minutesHeldOn", Formats.date(meeting.startsAt()));
@@ -53,7 +58,7 @@ class MinutesMail {
                 mailed++;
             }
             Long account = seat.accountId();
-            if (account != null) {
+            if (account != null && accounts.add(account)) {
                 events.publishEvent(NoticeRequested.of(
                         account,
                         "committee-minutes-review",
