@@ -1,0 +1,189 @@
+package pl.koordes.shared.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.NaughtyStrings;
+
+/**
+ * The index on PostgreSQL: forms, missing Polish letters, misspellings, phrases, ranking, excerpts, facets,
+ * paging, removal, and above all that nobody finds what they may not open. Each test runs in a transaction
+ * that is rolled back, so its entries never reach other tests.
+ */
+@IntegrationTest
+@Transactional
+class SearchIndexIntegrationTests {
+
+    private static final long MALOPOLSKIE = 9_001L;
+    private static final long SLASKIE = 9_002L;
+
+    @Autowired
+    SearchIndex index;
+
+    @BeforeEach
+    void entries() {
+        put(
+                "1",
+                "Spółdzielnie socjalne w Małopolsce",
+                "Pięć spółdzielni socjalnych zatrudniło w tym roku osoby "
+                        + "wychodzące z bezdomności. Wsparcie ekonomii społecznej w powiatach.",
+                MALOPOLSKIE,
+                2026,
+                Set.of(SearchAudience.PUBLIC));
+        put(
+                "2",
+                "Raport o przedsiębiorstwach społecznych",
+                "Ekonomia społeczna w liczbach: zatrudnienie i " + "przychody przedsiębiorstw społecznych.",
+                SLASKIE,
+                2025,
+                Set.of(SearchAudience.PUBLIC));
+        put(
+                "3",
+                "Notatka komitetu",
+                "Tajny szczegół: wrzosowisko przy spółdzielniach omawiane na posiedzeniu.",
+                MALOPOLSKIE,
+                2026,
+                SearchAudience.role(Role.COMMITTEE_MEMBER, MALOPOLSKIE));
+    }
+
+    private void put(String id, String title, String body, long region, int year, Set<String> audience) {
+        index.put(new SearchEntry("test", id, "article", region, year, title, body, "/test/" + id, audience));
+    }
+
+    private SearchResults search(String typed, @Nullable CurrentUser user) {
+        return index.search(new SearchRequest(SearchQuery.parse(typed), null, null, null, 1), SearchAudience.of(user));
+    }
+
+    private List<String> ids(String typed, @Nullable CurrentUser user) {
+        return search(typed, user).hits().stream()
+                .filter(h -> h.source().equals("test"))
+                .map(SearchResults.Hit::sourceId)
+                .toList();
+    }
+
+    private static CurrentUser member(long region) {
+        return new CurrentUser(
+                1, "k@example.org", "K", List.of(new RoleAssignment(Role.COMMITTEE_MEMBER, region)), "pl");
+    }
+
+    @Test
+    void anyFormFindsTheOthersAndTheTitleRanksFirst() {
+        assertThat(ids("spółdzielnia", null)).containsExactly("1");
+        assertThat(ids("spółdzielniach", null)).containsExactly("1");
+        assertThat(ids("ekonomii społecznej", null)).containsExactlyInAnyOrder("1", "2");
+        assertThat(ids("przedsiębiorstwo", null)).containsExactly("2");
+    }
+
+    @Test
+    void polishLettersAreOptionalAndAMisspellingIsTolerated() {
+        assertThat(ids("spoldzielnia", null)).containsExactly("1");
+        assertThat(ids("spoldzielni", null)).containsExactly("1");
+        assertThat(ids("spułdzielnia", null)).containsExactly("1");
+        assertThat(ids("przedsiebiorstwa", null)).containsExactly("2");
+    }
+
+    @Test
+    void aPhraseInQuotesMatchesOnlyWordsSideBySide() {
+        assertThat(ids("\"ekonomia społeczna\"", null)).containsExactlyInAnyOrder("1", "2");
+        assertThat(ids("\"społeczna ekonomia\"", null)).isEmpty();
+        assertThat(ids("\"zatrudnienie przychody\"", null)).isEmpty();
+        assertThat(ids("zatrudnienie przychody", null)).containsExactly("2");
+    }
+
+    @Test
+    void theExcerptMarksTheMatchedWordsInTheirOwnForm() {
+        SearchResults.Hit hit = search("spółdzielnia", null).hits().get(0);
+
+        assertThat(hit.excerpt())
+                .filteredOn(SearchExcerpt.Fragment::match)
+                .extracting(SearchExcerpt.Fragment::text)
+                .contains("spółdzielni");
+    }
+
+    @Test
+    void nobodyFindsCountsOrGuessesWhatTheyMayNotOpen() {
+        // "wrzosowisko" stands only in the committee's internal note.
+        assertThat(search("wrzosowisko", null)).isEqualTo(SearchResults.NONE);
+        assertThat(search("wrzosowisko", member(SLASKIE)).total()).isZero();
+        assertThat(ids("wrzosowisko", member(MALOPOLSKIE))).containsExactly("3");
+        // A misspelling that only the internal vocabulary could correct reveals nothing either.
+        assertThat(search("wrzosowiska", null).total()).isZero();
+        // Counts and facets include only what the visitor may open.
+        SearchResults anonymous = search("spółdzielnia", null);
+        assertThat(anonymous.total()).isEqualTo(ids("spółdzielnia", null).size());
+        assertThat(search("spółdzielnia", member(MALOPOLSKIE)).total()).isEqualTo(anonymous.total() + 1);
+    }
+
+    @Test
+    void facetsCountByKindRegionAndYearAndFiltersNarrowTheResults() {
+        SearchResults all = search("ekonomia", null);
+
+        assertThat(all.regions()).containsEntry(MALOPOLSKIE, 1L).containsEntry(SLASKIE, 1L);
+        assertThat(all.years()).containsEntry(2026, 1L).containsEntry(2025, 1L);
+        SearchResults filtered = index.search(
+                new SearchRequest(SearchQuery.parse("ekonomia"), "article", SLASKIE, 2025, 1), SearchAudience.of(null));
+        assertThat(filtered.hits()).extracting(SearchResults.Hit::sourceId).containsExactly("2");
+        assertThat(filtered.total()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedEntryIsFoundByItsNewWordsAndARemovedOneIsGone() {
+        put(
+                "1",
+                "Centra integracji społecznej",
+                "Nowy opis bez tamtego słowa.",
+                MALOPOLSKIE,
+                2026,
+                Set.of(SearchAudience.PUBLIC));
+
+        assertThat(ids("spółdzielnia", null)).isEmpty();
+        assertThat(ids("centrum integracji", null)).containsExactly("1");
+
+        index.remove("test", "1");
+
+        assertThat(ids("integracja", null)).isEmpty();
+    }
+
+    @Test
+    void pagesHoldTwentyResultsAndTheTotalCountsThemAll() {
+        for (int i = 10; i < 35; i++) {
+            put(
+                    String.valueOf(i),
+                    "Dotacja nr " + i,
+                    "Dotacje dla podmiotów.",
+                    SLASKIE,
+                    2024,
+                    Set.of(SearchAudience.PUBLIC));
+        }
+        SearchResults second = index.search(
+                new SearchRequest(SearchQuery.parse("dotacja"), null, null, 2024, 2), SearchAudience.of(null));
+
+        assertThat(second.total()).isEqualTo(25);
+        assertThat(second.hits()).hasSize(5);
+    }
+
+    @Test
+    void hostileQueriesGiveResultsOrNothingNeverAnError() {
+        List<String> hostile = NaughtyStrings.corpusAnd(List.of(
+                "\"niezamknięty cudzysłów",
+                "a & b | !c <-> d:* ' \\ \"",
+                "'); drop table search_entry; --",
+                "spółdzielnia ".repeat(900),
+                "ą".repeat(10_000)));
+        for (String typed : hostile) {
+            assertThatCode(() -> search(typed, null)).as(typed).doesNotThrowAnyException();
+        }
+        assertThat(ids("spółdzielnia", null)).containsExactly("1");
+    }
+}
