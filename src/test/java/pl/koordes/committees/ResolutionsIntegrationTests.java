@@ -227,6 +227,27 @@ class ResolutionsIntegrationTests {
     }
 
     @Test
+    void aLongListComesInPagesOfFifty() {
+        for (int day = 1; day <= 55; day++) {
+            testing.resolution(
+                    "malopolskie",
+                    "RESOLUTION",
+                    PREFIX + " stronicowana " + day,
+                    true,
+                    java.time.LocalDate.of(2019, 1, 1).plusDays(day));
+        }
+        SignedInClient visitor = testing.anonymous("127.0.38.17");
+
+        String first = visitor.get(BASE + "?rok=2019").body();
+        assertThat(first.split(PREFIX + " stronicowana ", -1)).hasSize(51);
+        assertThat(first).contains(PREFIX + " stronicowana 55").contains("rok=2019&amp;strona=2");
+        String second = visitor.get(BASE + "?rok=2019&strona=2").body();
+        assertThat(second.split(PREFIX + " stronicowana ", -1)).hasSize(6);
+        assertThat(second).contains(PREFIX + " stronicowana 1<").doesNotContain(PREFIX + " stronicowana 55");
+        assertThat(visitor.get(BASE + "?rok=2019&strona=999").body()).contains(PREFIX + " stronicowana 1<");
+    }
+
+    @Test
     void aStaleEditIsAConflictThatKeepsTheText() {
         long id = testing.resolution(
                 "malopolskie", "RESOLUTION", PREFIX + " do zmiany", false, ResolutionsTesting.today());

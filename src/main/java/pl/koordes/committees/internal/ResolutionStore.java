@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.committees.ResolutionKind;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.web.Paged;
 
 /**
  * Reads resolutions and opinions, who was present at their vote and their attachments. Every read names the
@@ -71,6 +72,50 @@ public class ResolutionStore {
                 .param("limit", limit)
                 .query(Resolution::of)
                 .list();
+    }
+
+    /**
+     * One page of the region's resolutions and opinions, newest first, of a kind and a year when given; two
+     * statements (the count, then the page), whatever the number of resolutions.
+     */
+    public Paged<Resolution> page(
+            long regionId,
+            @Nullable ResolutionKind kind,
+            @Nullable Integer year,
+            boolean withInternal,
+            int requested,
+            int size) {
+        long total = jdbc.sql("""
+                        select count(*) from committee_resolution r
+                        where r.region_id = :region and (r.public_resolution or :internal)
+                          and (cast(:kind as varchar) is null or r.kind = :kind)
+                          and (cast(:year as int) is null or r.year = :year)
+                        """)
+                .param("region", regionId)
+                .param("internal", withInternal)
+                .param("kind", kind == null ? null : kind.name())
+                .param("year", year)
+                .query(Long.class)
+                .single();
+        int number = Paged.within(requested, total, size);
+        List<Resolution> rows = total == 0
+                ? List.of()
+                : jdbc.sql("select " + Resolution.COLUMNS + """
+                                 from committee_resolution r
+                                where r.region_id = :region and (r.public_resolution or :internal)
+                                  and (cast(:kind as varchar) is null or r.kind = :kind)
+                                  and (cast(:year as int) is null or r.year = :year)
+                                order by r.adopted_on desc, r.kind, r.number desc limit :limit offset :offset
+                                """)
+                        .param("region", regionId)
+                        .param("internal", withInternal)
+                        .param("kind", kind == null ? null : kind.name())
+                        .param("year", year)
+                        .param("limit", size)
+                        .param("offset", Paged.offset(number, size))
+                        .query(Resolution::of)
+                        .list();
+        return new Paged<>(rows, number, size, total);
     }
 
     /** The years in which the region adopted something this reader may see, newest first. */

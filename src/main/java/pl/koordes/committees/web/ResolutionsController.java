@@ -28,6 +28,7 @@ import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
+import pl.koordes.shared.web.Paged;
 
 /**
  * Resolutions and opinions of a region's committee (/komitet/{slug}/uchwaly): the list and each one's page for
@@ -39,8 +40,8 @@ class ResolutionsController {
 
     static final String BASE = "/komitet/{slug}/uchwaly";
 
-    /** The list shows at most this many; filters by kind and year narrow it. */
-    static final int LIST_LIMIT = 500;
+    /** Resolutions per page of the list. */
+    static final int PAGE_SIZE = 50;
 
     private final SpaceLookup spaces;
     private final ResolutionStore store;
@@ -69,13 +70,14 @@ class ResolutionsController {
             @PathVariable String slug,
             @RequestParam(name = "rodzaj", required = false) @Nullable ResolutionKind kind,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
+            @RequestParam(name = "strona", required = false) @Nullable String strona,
             Optional<CurrentUser> user,
             Model model) {
         CommitteeSpace space = spaces.space(slug);
         long region = space.region().id();
         boolean internal = permissions.canSeeInternal(user.orElse(null), region);
         model.addAttribute("space", space);
-        model.addAttribute("resolutions", store.list(region, kind, year, internal, LIST_LIMIT));
+        model.addAttribute("resolutions", store.page(region, kind, year, internal, Paged.number(strona), PAGE_SIZE));
         model.addAttribute("years", store.years(region, internal));
         model.addAttribute("kind", kind);
         model.addAttribute("year", year);
