@@ -231,6 +231,47 @@ class CompositionIntegrationTests {
     }
 
     @Test
+    void theRegionPageLinksThePublicDocumentsOfAPublicMeetingOnly() {
+        long meeting = jdbc.sql("""
+                        insert into committee_meeting (committee_id, region_id, title, starts_at, ends_at, place,
+                            status, public_meeting, convened_at)
+                        select c.id, c.region_id, 'Test składu: posiedzenie otwarte', now() + interval '5 days',
+                            now() + interval '5 days 2 hours', 'Sala', 'CONVENED', true, now()
+                        from committee c join region r on r.id = c.region_id where r.slug = 'malopolskie'
+                        order by (current_date between c.term_start and c.term_end) desc, c.term_start desc limit 1
+                        returning id""").query(Long.class).single();
+        try {
+            long open = document(meeting, "Test składu: porządek jawny", true);
+            long internal = document(meeting, "Test składu: notatka wewnętrzna", false);
+
+            String page = new Http(port).get("/regiony/malopolskie").body();
+
+            String base = "/komitet/malopolskie/posiedzenia/" + meeting + "/dokumenty/";
+            assertThat(page).contains(base + open + "\"").contains("Test składu: porządek jawny");
+            assertThat(page).doesNotContain(base + internal + "\"").doesNotContain("notatka wewnętrzna");
+            assertThat(new Http(port).get(base + open).statusCode()).isEqualTo(200);
+            assertThat(new Http(port).get(base + internal).statusCode()).isEqualTo(404);
+        } finally {
+            jdbc.sql("delete from committee_meeting where id = :id")
+                    .param("id", meeting)
+                    .update();
+        }
+    }
+
+    private long document(long meeting, String title, boolean open) {
+        return jdbc.sql("""
+                        insert into committee_document (meeting_id, title, file_name, file_type, size_bytes, file_data,
+                            public_document)
+                        values (:m, :t, 'porzadek.pdf', 'application/pdf', 9, cast('%PDF-1.4\n' as bytea), :p)
+                        returning id""")
+                .param("m", meeting)
+                .param("t", title)
+                .param("p", open)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void theRegionPageShowsMeetingsAttendanceAndPublicResolutionsButNothingInternalOrPersonal() {
         String page = new Http(port).get("/regiony/malopolskie").body();
         assertThat(page).contains("Prace regionalnego komitetu rozwoju ekonomii społecznej");

@@ -42,7 +42,16 @@ public class CommitteeRegionSection implements RegionPageSection {
             MeetingStatus status,
             @Nullable Long eventId,
             int present,
-            int sitting) {}
+            int sitting,
+            List<PublicDocument> documents) {
+
+        PublicMeeting with(List<PublicDocument> documents) {
+            return new PublicMeeting(id, title, startsAt, status, eventId, present, sitting, documents);
+        }
+    }
+
+    /** A document of a public meeting marked public (the agenda's annexes): anyone may download it. */
+    public record PublicDocument(long id, long meetingId, String title) {}
 
     /** An adopted resolution or opinion marked public. */
     public record PublicResolution(
@@ -70,6 +79,7 @@ public class CommitteeRegionSection implements RegionPageSection {
     public Optional<Content> render(Region region, Locale locale) {
         List<PublicMeeting> meetings = new ArrayList<>();
         List<PublicResolution> resolutions = new ArrayList<>();
+        Map<Long, List<PublicDocument>> documents = new HashMap<>();
         jdbc.sql("""
                         (select 'M' as row_kind, m.id, m.title, m.starts_at, m.status, m.event_id,
                                 case when m.public_meeting then m.event_id end as public_event,
@@ -88,12 +98,26 @@ public class CommitteeRegionSection implements RegionPageSection {
                          from committee_resolution r
                          where r.region_id = :region and r.public_resolution
                          order by r.adopted_on desc, r.id desc limit :limit)
+                        union all
+                        (select 'D', d.id, d.title, null, null, d.meeting_id, null, 0, 0, null, 0, 0, null
+                         from committee_document d join committee_meeting m on m.id = d.meeting_id
+                         where m.region_id = :region and m.public_meeting and d.public_document
+                           and m.status <> 'DRAFT' and m.starts_at >= :since
+                         order by d.id limit :documents)
                         """)
                 .param("region", region.id())
                 .param("since", OffsetDateTime.now(clock).minusYears(1))
                 .param("limit", LIMIT)
+                .param("documents", LIMIT * 4)
                 .query(rs -> {
-                    if ("M".equals(rs.getString("row_kind"))) {
+                    String rowKind = rs.getString("row_kind");
+                    if ("D".equals(rowKind)) {
+                        // A document's row carries its meeting in the event_id column of the union.
+                        long meeting = rs.getLong("event_id");
+                        documents
+                                .computeIfAbsent(meeting, m -> new ArrayList<>())
+                                .add(new PublicDocument(rs.getLong("id"), meeting, rs.getString("title")));
+                    } else if ("M".equals(rowKind)) {
                         meetings.add(new PublicMeeting(
                                 rs.getLong("id"),
                                 rs.getString("title"),
@@ -101,7 +125,8 @@ public class CommitteeRegionSection implements RegionPageSection {
                                 MeetingStatus.valueOf(rs.getString("status")),
                                 rs.getObject("public_event", Long.class),
                                 rs.getInt("present"),
-                                rs.getInt("sitting")));
+                                rs.getInt("sitting"),
+                                List.of()));
                     } else {
                         resolutions.add(new PublicResolution(
                                 rs.getLong("id"),
@@ -112,6 +137,7 @@ public class CommitteeRegionSection implements RegionPageSection {
                                 rs.getObject("adopted_on", LocalDate.class)));
                     }
                 });
+        meetings.replaceAll(meeting -> meeting.with(List.copyOf(documents.getOrDefault(meeting.id(), List.of()))));
         meetings.sort(Comparator.comparing(PublicMeeting::startsAt).reversed());
         resolutions.sort(Comparator.comparing(PublicResolution::adoptedOn).reversed());
         if (meetings.isEmpty() && resolutions.isEmpty()) {
