@@ -185,6 +185,9 @@ class MinutesIntegrationTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("ADOPTED");
+        org.awaitility.Awaitility.await()
+                .untilAsserted(() -> assertThat(testing.notices(memberAccount, "committee-minutes-adopted"))
+                        .isEqualTo(1));
         secretary.get(path);
         assertThat(secretary.post(path, "body", "Po przyjęciu", "version", "4").statusCode())
                 .isEqualTo(409);

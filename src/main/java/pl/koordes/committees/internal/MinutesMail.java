@@ -69,4 +69,19 @@ class MinutesMail {
         }
         return mailed;
     }
+
+    /** Tells the members linked to accounts that the minutes are adopted (in the application; no mail). */
+    void adopted(List<CommitteeSeat> members, Meeting meeting, String path) {
+        Locale locale = Language.PL.locale();
+        members.stream()
+                .map(CommitteeSeat::accountId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(account -> events.publishEvent(NoticeRequested.of(
+                        account,
+                        "committee-minutes-adopted",
+                        messages.get(locale, "committees.minutes.notice.adopted", meeting.title()),
+                        path,
+                        clock.instant())));
+    }
 }

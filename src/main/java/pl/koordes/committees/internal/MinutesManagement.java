@@ -201,9 +201,12 @@ public class MinutesManagement {
         return id;
     }
 
-    /** Adopts the minutes as their latest version: final, no version or remark after. */
+    /**
+     * Adopts the minutes as their latest version: final, no version or remark after. The members sitting that
+     * day who have accounts are told in the application.
+     */
     @Transactional
-    public void adopt(long userId, long meetingId) {
+    public void adopt(long userId, long meetingId, String path) {
         Meeting meeting = locked(meetingId);
         MinutesStore.Minutes minutes =
                 store.find(meetingId).orElseThrow(() -> Refused.conflict("committees.minutes.empty"));
@@ -224,6 +227,13 @@ public class MinutesManagement {
                 meeting,
                 values(minutes.status(), latest, minutes.remarksUntil()),
                 values(MinutesStatus.ADOPTED, latest, minutes.remarksUntil()));
+        LocalDate day = day(meeting);
+        mail.adopted(
+                directory.seats(meeting.committeeId()).stream()
+                        .filter(s -> s.sitsOn(day))
+                        .toList(),
+                meeting,
+                path);
     }
 
     private int latestNumber(long meetingId) {

@@ -229,7 +229,7 @@ class MinutesController {
         if (!Confirmation.given(confirmed)) {
             return "redirect:" + found.path() + "/przyjmij";
         }
-        management.adopt(user.id(), id);
+        management.adopt(user.id(), id, found.path());
         redirect.addFlashAttribute("notice", "committees.minutes.adopted.notice");
         return "redirect:" + found.path();
     }
