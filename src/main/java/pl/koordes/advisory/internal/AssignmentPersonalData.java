@@ -1,8 +1,6 @@
 package pl.koordes.advisory.internal;
 
-import java.sql.Timestamp;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.personaldata.PersonalData;
@@ -47,7 +45,7 @@ class AssignmentPersonalData implements PersonalData {
                             var row = PersonalData.row();
                             row.put("case", rs.getLong(1));
                             row.put("title", rs.getString(2));
-                            row.put("at", instant(rs.getTimestamp(3)));
+                            row.put("at", PersonalData.time(rs.getTimestamp(3)));
                             return row;
                         })
                         .list());
@@ -62,7 +60,7 @@ class AssignmentPersonalData implements PersonalData {
                             var row = PersonalData.row();
                             row.put("case", rs.getLong(1));
                             row.put("expert", rs.getLong(2));
-                            row.put("at", instant(rs.getTimestamp(3)));
+                            row.put("at", PersonalData.time(rs.getTimestamp(3)));
                             return row;
                         })
                         .list());
@@ -88,7 +86,7 @@ class AssignmentPersonalData implements PersonalData {
                             row.put("case", rs.getLong(1));
                             row.put("session", rs.getLong(2));
                             row.put("consent", rs.getString(3));
-                            row.put("at", instant(rs.getTimestamp(4)));
+                            row.put("at", PersonalData.time(rs.getTimestamp(4)));
                             return row;
                         })
                         .list());
@@ -116,9 +114,5 @@ class AssignmentPersonalData implements PersonalData {
         jdbc.sql("update advisory_session set consent_by = null where consent_by = :a")
                 .param("a", account)
                 .update();
-    }
-
-    private static @Nullable String instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
     }
 }

@@ -1,8 +1,6 @@
 package pl.koordes.advisory.internal;
 
-import java.sql.Timestamp;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.personaldata.PersonalData;
@@ -45,7 +43,7 @@ class RequestsPersonalData implements PersonalData {
                             row.put("case", rs.getLong("id"));
                             row.put("title", rs.getString("title"));
                             row.put("status", rs.getString("status"));
-                            row.put("at", instant(rs.getTimestamp("requested_at")));
+                            row.put("at", PersonalData.time(rs.getTimestamp("requested_at")));
                             return row;
                         })
                         .list());
@@ -62,7 +60,7 @@ class RequestsPersonalData implements PersonalData {
                             row.put("title", rs.getString("title"));
                             row.put("rating", rs.getInt("rating"));
                             row.put("comment", rs.getString("rating_comment"));
-                            row.put("at", instant(rs.getTimestamp("rated_at")));
+                            row.put("at", PersonalData.time(rs.getTimestamp("rated_at")));
                             return row;
                         })
                         .list());
@@ -78,7 +76,7 @@ class RequestsPersonalData implements PersonalData {
                             row.put("case", rs.getLong("id"));
                             row.put("title", rs.getString("title"));
                             row.put("status", rs.getString("status"));
-                            row.put("at", instant(rs.getTimestamp("decided_at")));
+                            row.put("at", PersonalData.time(rs.getTimestamp("decided_at")));
                             return row;
                         })
                         .list());
@@ -100,9 +98,5 @@ class RequestsPersonalData implements PersonalData {
         jdbc.sql("update advisory_request set decided_by = null where decided_by = :a")
                 .param("a", account)
                 .update();
-    }
-
-    private static @Nullable String instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
     }
 }

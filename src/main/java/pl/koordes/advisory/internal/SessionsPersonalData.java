@@ -1,6 +1,5 @@
 package pl.koordes.advisory.internal;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +55,7 @@ class SessionsPersonalData implements PersonalData {
                                             .stripTrailingZeros()
                                             .toPlainString());
                             row.put("mode", rs.getString("mode"));
-                            row.put("at", instant(rs.getTimestamp("created_at")));
+                            row.put("at", PersonalData.time(rs.getTimestamp("created_at")));
                             return row;
                         })
                         .list());
@@ -73,7 +72,7 @@ class SessionsPersonalData implements PersonalData {
                             row.put("case", rs.getLong("request_id"));
                             row.put("description", rs.getString("description"));
                             row.put("dueOn", date(rs.getObject("due_on", LocalDate.class)));
-                            row.put("doneAt", instant(rs.getTimestamp("done_at")));
+                            row.put("doneAt", PersonalData.time(rs.getTimestamp("done_at")));
                             return row;
                         })
                         .list());
@@ -98,10 +97,6 @@ class SessionsPersonalData implements PersonalData {
                     .param("erased", ERASED_OWNER)
                     .update();
         }
-    }
-
-    private static @Nullable String instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
     }
 
     private static @Nullable String date(@Nullable LocalDate day) {

@@ -1,6 +1,5 @@
 package pl.koordes.committees.internal;
 
-import java.sql.Timestamp;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,7 +46,7 @@ class MinutesPersonalData implements PersonalData {
                             row.put("meeting", rs.getLong(1));
                             row.put("minutesVersion", rs.getInt(2));
                             row.put("remark", rs.getString(3));
-                            row.put("at", at(rs.getTimestamp(4)));
+                            row.put("at", PersonalData.time(rs.getTimestamp(4)));
                             return row;
                         })
                         .list());
@@ -62,7 +61,7 @@ class MinutesPersonalData implements PersonalData {
                             var row = PersonalData.row();
                             row.put("meeting", rs.getLong(1));
                             row.put("minutesVersion", rs.getInt(2));
-                            row.put("at", at(rs.getTimestamp(3)));
+                            row.put("at", PersonalData.time(rs.getTimestamp(3)));
                             return row;
                         })
                         .list());
@@ -97,9 +96,5 @@ class MinutesPersonalData implements PersonalData {
         jdbc.sql("update committee_resolution_attachment set uploaded_by = null where uploaded_by = :a")
                 .param("a", account)
                 .update();
-    }
-
-    private static String at(Timestamp at) {
-        return at.toInstant().toString();
     }
 }

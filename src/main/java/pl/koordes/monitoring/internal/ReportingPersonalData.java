@@ -1,6 +1,5 @@
 package pl.koordes.monitoring.internal;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -66,9 +65,9 @@ class ReportingPersonalData implements PersonalData {
                     row.put("period", period(rs.getInt("year"), rs.getInt("half")));
                     row.put("status", rs.getString("status"));
                     row.put("value", rs.getBigDecimal("value"));
-                    row.put("entered", instant(rs.getTimestamp("entered")));
-                    row.put("submitted", instant(rs.getTimestamp("submitted")));
-                    row.put("approved", instant(rs.getTimestamp("approved")));
+                    row.put("entered", PersonalData.time(rs.getTimestamp("entered")));
+                    row.put("submitted", PersonalData.time(rs.getTimestamp("submitted")));
+                    row.put("approved", PersonalData.time(rs.getTimestamp("approved")));
                     return row;
                 })
                 .list();
@@ -80,10 +79,6 @@ class ReportingPersonalData implements PersonalData {
 
     private static String period(int year, int half) {
         return half == 0 ? String.valueOf(year) : year + "/" + half;
-    }
-
-    private static @Nullable String instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package pl.koordes.postulates.internal;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +69,7 @@ class DraftingPersonalData implements PersonalData {
                     row.put("postulate", rs.getLong("id"));
                     row.put("title", rs.getString("title"));
                     row.put("status", rs.getString("status"));
-                    row.put("at", instant(rs.getTimestamp("at")));
+                    row.put("at", PersonalData.time(rs.getTimestamp("at")));
                     return row;
                 })
                 .list();
@@ -82,17 +81,13 @@ class DraftingPersonalData implements PersonalData {
                 .query((rs, n) -> {
                     var row = PersonalData.row();
                     row.put("postulate", rs.getLong("postulate_id"));
-                    row.put("at", instant(rs.getTimestamp("at")));
+                    row.put("at", PersonalData.time(rs.getTimestamp("at")));
                     if (textColumn != null) {
                         row.put(textColumn, rs.getString(textColumn));
                     }
                     return row;
                 })
                 .list();
-    }
-
-    private static @Nullable String instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
     }
 
     @Override

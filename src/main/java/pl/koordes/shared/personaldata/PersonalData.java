@@ -1,5 +1,6 @@
 package pl.koordes.shared.personaldata;
 
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,11 @@ public interface PersonalData {
     /** A LIKE pattern finding the value anywhere in a text (its wildcards and backslashes escaped). */
     static String anywhere(String value) {
         return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** A moment as the export writes it (ISO-8601, UTC), or null. */
+    static @Nullable String time(@Nullable Timestamp at) {
+        return at == null ? null : at.toInstant().toString();
     }
 
     /** A JSON-ready row: insertion order kept, nulls allowed. */

@@ -1,8 +1,6 @@
 package pl.koordes.surveys.internal;
 
-import java.sql.Timestamp;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.personaldata.PersonalData;
@@ -43,7 +41,7 @@ class NeedPersonalData implements PersonalData {
                             var row = PersonalData.row();
                             row.put("need", rs.getLong("id"));
                             row.put("topic", rs.getString("topic"));
-                            row.put("at", instant(rs.getTimestamp("created_at")));
+                            row.put("at", PersonalData.time(rs.getTimestamp("created_at")));
                             return row;
                         })
                         .list());
@@ -59,7 +57,7 @@ class NeedPersonalData implements PersonalData {
                             row.put("need", rs.getLong("need_id"));
                             row.put("kind", rs.getString("kind"));
                             row.put("target", rs.getLong("target_id"));
-                            row.put("at", instant(rs.getTimestamp("linked_at")));
+                            row.put("at", PersonalData.time(rs.getTimestamp("linked_at")));
                             return row;
                         })
                         .list());
@@ -78,9 +76,5 @@ class NeedPersonalData implements PersonalData {
         jdbc.sql("update surveys_need_link set linked_by = null where linked_by = :a")
                 .param("a", account)
                 .update();
-    }
-
-    private static @Nullable String instant(@Nullable Timestamp at) {
-        return at == null ? null : at.toInstant().toString();
     }
 }
