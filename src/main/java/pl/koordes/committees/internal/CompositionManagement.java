@@ -55,15 +55,6 @@ public class CompositionManagement {
         return LocalDate.now(clock.withZone(WARSAW));
     }
 
-    /** The region's committee as its space, for a region's address; empty for an unknown region or one without. */
-    public Optional<CommitteeSpace> space(String slug) {
-        return directory
-                .region(slug)
-                .flatMap(region -> directory
-                        .committee(region.id(), today())
-                        .map(committee -> new CommitteeSpace(region, committee)));
-    }
-
     public Composition composition(CommitteeSpace space) {
         return Composition.of(directory.seats(space.committee().id()), today());
     }

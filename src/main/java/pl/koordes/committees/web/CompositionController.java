@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,8 +40,15 @@ class CompositionController {
     private final CommitteePermissions permissions;
     private final Messages messages;
 
-    CompositionController(CompositionManagement composition, CommitteePermissions permissions, Messages messages) {
+    private final SpaceAccess spaces;
+
+    CompositionController(
+            CompositionManagement composition,
+            CommitteePermissions permissions,
+            Messages messages,
+            SpaceAccess spaces) {
         this.composition = composition;
+        this.spaces = spaces;
         this.permissions = permissions;
         this.messages = messages;
     }
@@ -53,10 +59,7 @@ class CompositionController {
 
     @GetMapping(BASE)
     String page(@Nullable CurrentUser user, @PathVariable String slug, Model model) {
-        CommitteeSpace space = space(slug);
-        if (!permissions.canSeeInternal(user, space.region().id())) {
-            throw new AccessDeniedException("Only the committee's insiders see its composition");
-        }
+        CommitteeSpace space = spaces.insider(user, slug);
         boolean manage = permissions.canManage(user, space.region().id());
         model.addAttribute("space", space);
         model.addAttribute("composition", composition.composition(space));
@@ -199,16 +202,8 @@ class CompositionController {
         return composition.memberAccounts(space.region().id()).getOrDefault(account, "");
     }
 
-    private CommitteeSpace space(String slug) {
-        return composition.space(slug).orElseThrow(() -> new NotFound("committee", slug));
-    }
-
     private CommitteeSpace managed(@Nullable CurrentUser user, String slug) {
-        CommitteeSpace space = space(slug);
-        if (!permissions.canManage(user, space.region().id())) {
-            throw new AccessDeniedException("Only the committee's secretary changes its composition");
-        }
-        return space;
+        return spaces.secretary(user, slug);
     }
 
     private CommitteeSeat seat(CommitteeSpace space, long membershipId) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.committees.MeetingStatus;
 import pl.koordes.committees.MinutesStatus;
+import pl.koordes.committees.internal.CommitteePaths;
 import pl.koordes.committees.internal.CommitteePermissions;
 import pl.koordes.committees.internal.CommitteeSpace;
 import pl.koordes.committees.internal.LineDiff;
@@ -45,18 +46,18 @@ class MinutesController {
     record Found(CommitteeSpace space, Meeting meeting, MinutesStore.@Nullable Minutes minutes, boolean manage) {
 
         String path() {
-            return SpaceLookup.base(space) + "/posiedzenia/" + meeting.id() + "/protokol";
+            return CommitteePaths.space(space) + "/posiedzenia/" + meeting.id() + "/protokol";
         }
     }
 
-    private final SpaceLookup spaces;
+    private final SpaceAccess spaces;
     private final MeetingStore meetings;
     private final MinutesStore store;
     private final MinutesManagement management;
     private final CommitteePermissions permissions;
 
     MinutesController(
-            SpaceLookup spaces,
+            SpaceAccess spaces,
             MeetingStore meetings,
             MinutesStore store,
             MinutesManagement management,

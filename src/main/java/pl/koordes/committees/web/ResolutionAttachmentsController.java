@@ -38,14 +38,14 @@ class ResolutionAttachmentsController {
 
     private static final String BASE = ResolutionsController.BASE + "/{id}/zalaczniki";
 
-    private final SpaceLookup spaces;
+    private final SpaceAccess spaces;
     private final ResolutionStore store;
     private final ResolutionAttachments attachments;
     private final CommitteePermissions permissions;
     private final ProgrammeDrafts drafts;
 
     ResolutionAttachmentsController(
-            SpaceLookup spaces,
+            SpaceAccess spaces,
             ResolutionStore store,
             ResolutionAttachments attachments,
             CommitteePermissions permissions,
@@ -66,7 +66,7 @@ class ResolutionAttachmentsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id, true);
         try {
             attachments.add(user.id(), space.region().id(), id, file);
@@ -105,7 +105,7 @@ class ResolutionAttachmentsController {
             CurrentUser user,
             Locale locale,
             Model model) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id, true);
         ResolutionStore.Attachment attachment = attachment(id, attachmentId);
         String path = resolution.path(space.region().slug());
@@ -130,7 +130,7 @@ class ResolutionAttachmentsController {
             CurrentUser user,
             @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             RedirectAttributes redirect) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id, true);
         attachment(id, attachmentId);
         String path = resolution.path(space.region().slug());

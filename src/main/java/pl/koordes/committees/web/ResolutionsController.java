@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.committees.ResolutionKind;
+import pl.koordes.committees.internal.CommitteePaths;
 import pl.koordes.committees.internal.CommitteePermissions;
 import pl.koordes.committees.internal.CommitteeSpace;
 import pl.koordes.committees.internal.Resolution;
@@ -43,7 +44,7 @@ class ResolutionsController {
     /** Resolutions per page of the list. */
     static final int PAGE_SIZE = 50;
 
-    private final SpaceLookup spaces;
+    private final SpaceAccess spaces;
     private final ResolutionStore store;
     private final ResolutionManagement management;
     private final CommitteePermissions permissions;
@@ -51,7 +52,7 @@ class ResolutionsController {
     private final Messages messages;
 
     ResolutionsController(
-            SpaceLookup spaces,
+            SpaceAccess spaces,
             ResolutionStore store,
             ResolutionManagement management,
             CommitteePermissions permissions,
@@ -104,7 +105,7 @@ class ResolutionsController {
 
     @GetMapping(BASE + "/nowa")
     String newForm(@PathVariable String slug, CurrentUser user, Model model) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         return form(model, space, null, ResolutionForm.empty(management.today()), FormErrors.none());
     }
 
@@ -118,7 +119,7 @@ class ResolutionsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         if (refresh != null) {
             return form(model, space, null, form, FormErrors.none());
         }
@@ -129,14 +130,14 @@ class ResolutionsController {
                 () -> {
                     long id = management.add(user.id(), space.region().id(), form);
                     redirect.addFlashAttribute("notice", "committees.resolutions.added");
-                    return "redirect:" + SpaceLookup.base(space) + "/uchwaly/" + id;
+                    return "redirect:" + CommitteePaths.space(space) + "/uchwaly/" + id;
                 },
                 errors -> form(model, space, null, form, errors));
     }
 
     @GetMapping(BASE + "/{id}/edycja")
     String editForm(@PathVariable String slug, @PathVariable long id, CurrentUser user, Model model) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id);
         List<Long> present = store.present(id).stream()
                 .map(ResolutionStore.Present::membershipId)
@@ -155,7 +156,7 @@ class ResolutionsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id);
         if (refresh != null) {
             return form(model, space, resolution, form, FormErrors.none());
@@ -175,7 +176,7 @@ class ResolutionsController {
     @GetMapping(BASE + "/{id}/usun")
     String confirmRemove(
             @PathVariable String slug, @PathVariable long id, CurrentUser user, Locale locale, Model model) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id);
         String path = resolution.path(space.region().slug());
         int attachments = store.attachments(id).size();
@@ -200,14 +201,14 @@ class ResolutionsController {
             CurrentUser user,
             @RequestParam(name = Confirmation.FIELD, required = false) @Nullable String confirmed,
             RedirectAttributes redirect) {
-        CommitteeSpace space = spaces.managed(slug, user);
+        CommitteeSpace space = spaces.secretary(user, slug);
         Resolution resolution = resolution(space, id);
         if (!Confirmation.given(confirmed)) {
             return "redirect:" + resolution.path(space.region().slug()) + "/usun";
         }
         management.remove(space.region().id(), id);
         redirect.addFlashAttribute("notice", "committees.resolutions.removed");
-        return "redirect:" + SpaceLookup.base(space) + "/uchwaly";
+        return "redirect:" + CommitteePaths.space(space) + "/uchwaly";
     }
 
     private String form(

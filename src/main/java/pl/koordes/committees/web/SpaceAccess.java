@@ -1,6 +1,7 @@
 package pl.koordes.committees.web;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import pl.koordes.committees.MeetingStatus;
@@ -35,8 +36,8 @@ public class SpaceAccess {
     }
 
     /** The space for someone who sees the committee's internal matters. */
-    public CommitteeSpace insider(CurrentUser user, String slug) {
-        Region region = directory.region(slug).orElseThrow(() -> new NotFound("region", slug));
+    public CommitteeSpace insider(@Nullable CurrentUser user, String slug) {
+        Region region = region(slug);
         if (!permissions.canSeeInternal(user, region.id())) {
             throw new AccessDeniedException("Not an insider of the committee of " + slug);
         }
@@ -44,12 +45,21 @@ public class SpaceAccess {
     }
 
     /** The space for its secretary (a coordinator of the region, or an administrator). */
-    public CommitteeSpace secretary(CurrentUser user, String slug) {
-        Region region = directory.region(slug).orElseThrow(() -> new NotFound("region", slug));
+    public CommitteeSpace secretary(@Nullable CurrentUser user, String slug) {
+        Region region = region(slug);
         if (!permissions.canManage(user, region.id())) {
             throw new AccessDeniedException("Not the secretary of the committee of " + slug);
         }
         return space(region);
+    }
+
+    /** The space whoever asks, for pages that decide themselves what to show (public resolutions). */
+    public CommitteeSpace space(String slug) {
+        return space(region(slug));
+    }
+
+    private Region region(String slug) {
+        return directory.region(slug).orElseThrow(() -> new NotFound("region", slug));
     }
 
     /** A meeting of the space the person may see: drafts only for the secretary, another region's not at all. */
