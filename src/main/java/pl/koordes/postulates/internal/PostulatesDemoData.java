@@ -41,7 +41,6 @@ import pl.koordes.shared.security.Role;
 class PostulatesDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PostulatesDemoData.class);
-    private static final Duration DAY = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -111,20 +110,20 @@ class PostulatesDemoData implements ApplicationRunner {
         Instant submitted;
         if (overdue) {
             // answerDays days past a deadline of answerDays after forwarding.
-            Instant due = now.minus(DAY.multipliedBy(spec.answerDays()));
-            submitted = due.minus(DAY.multipliedBy(properties.answerDays() + PostulatesDemoSpecs.FORWARD_AFTER));
+            Instant due = days(now, -spec.answerDays());
+            submitted = days(due, -(properties.answerDays() + PostulatesDemoSpecs.FORWARD_AFTER));
         } else if (status == PostulateStatus.MERGED) {
-            submitted = now.minus(DAY.multipliedBy(12 + properties.answerDays() + PostulatesDemoSpecs.FORWARD_AFTER));
+            submitted = days(now, -(12 + properties.answerDays() + PostulatesDemoSpecs.FORWARD_AFTER));
         } else {
-            submitted = now.minus(DAY.multipliedBy(spec.daysAgo()));
+            submitted = days(now, -spec.daysAgo());
         }
-        Instant created = submitted.minus(DAY.multipliedBy(3));
+        Instant created = days(submitted, -3);
         boolean draft = status == PostulateStatus.DRAFT;
-        Instant closes = submitted.plus(DAY.multipliedBy(properties.signingDays()));
+        Instant closes = days(submitted, properties.signingDays());
         boolean forwarded = status.awaitsAnswer() || status.answered();
-        Instant forwardedAt = submitted.plus(DAY.multipliedBy(PostulatesDemoSpecs.FORWARD_AFTER));
+        Instant forwardedAt = days(submitted, PostulatesDemoSpecs.FORWARD_AFTER);
         LocalDate due = forwarded ? date(forwardedAt).plusDays(properties.answerDays()) : null;
-        Instant firstAnswer = status.answered() ? forwardedAt.plus(DAY.multipliedBy(spec.answerDays())) : null;
+        Instant firstAnswer = status.answered() ? days(forwardedAt, spec.answerDays()) : null;
         Instant lastAnswer = firstAnswer;
         if (status == PostulateStatus.IN_ANALYSIS && firstAnswer != null) {
             due = date(firstAnswer).plusDays(30);
@@ -147,17 +146,15 @@ class PostulatesDemoData implements ApplicationRunner {
                 .param("justification", spec.justification())
                 .param("status", status == PostulateStatus.MERGED ? PostulateStatus.SUBMITTED.name() : status.name())
                 .param("author", author)
-                .param("created", ts(draft ? now.minus(DAY.multipliedBy(spec.daysAgo())) : created))
-                .param("updated", ts(draft ? now.minus(DAY.multipliedBy(spec.daysAgo())) : submitted))
+                .param("created", ts(draft ? days(now, -spec.daysAgo()) : created))
+                .param("updated", ts(draft ? days(now, -spec.daysAgo()) : submitted))
                 .param("submitted", draft ? null : ts(submitted))
                 .param("closes", draft ? null : ts(closes))
                 .param("forwarded", forwarded ? ts(forwardedAt) : null)
                 .param("due", due)
                 .param("first", firstAnswer == null ? null : ts(firstAnswer))
                 .param("last", lastAnswer == null ? null : ts(lastAnswer))
-                .param(
-                        "withdrawn",
-                        status == PostulateStatus.WITHDRAWN ? ts(submitted.plus(DAY.multipliedBy(5))) : null)
+                .param("withdrawn", status == PostulateStatus.WITHDRAWN ? ts(days(submitted, 5)) : null)
                 .param(
                         "reason",
                         status == PostulateStatus.WITHDRAWN
@@ -171,7 +168,7 @@ class PostulatesDemoData implements ApplicationRunner {
                     .param("area", area)
                     .update();
         }
-        steps.record(id, StepKind.DRAFTED, draft ? now.minus(DAY.multipliedBy(spec.daysAgo())) : created, Step.NONE);
+        steps.record(id, StepKind.DRAFTED, draft ? days(now, -spec.daysAgo()) : created, Step.NONE);
         if (draft) {
             return id;
         }
@@ -199,7 +196,7 @@ class PostulatesDemoData implements ApplicationRunner {
             steps.record(id, StepKind.COSIGNED, signed, Step.region(cosigner.id()));
         }
         if (status == PostulateStatus.WITHDRAWN) {
-            steps.record(id, StepKind.WITHDRAWN, submitted.plus(DAY.multipliedBy(5)), Step.region(region.id()));
+            steps.record(id, StepKind.WITHDRAWN, days(submitted, 5), Step.region(region.id()));
         }
         if (forwarded && due != null) {
             LocalDate firstDue = date(forwardedAt).plusDays(properties.answerDays());
@@ -214,7 +211,7 @@ class PostulatesDemoData implements ApplicationRunner {
             steps.record(id, StepKind.ANSWERED, firstAnswer, Step.institution(addressee, status.name()));
             if (status == PostulateStatus.REJECTED && spec.cosigners().isEmpty()) {
                 // One answer corrected, so the demo shows versions of an answer.
-                Instant corrected = firstAnswer.plus(DAY.multipliedBy(2));
+                Instant corrected = days(firstAnswer, 2);
                 answer(
                         id,
                         2,
@@ -265,7 +262,7 @@ class PostulatesDemoData implements ApplicationRunner {
 
     /** The duplicate joins the overdue postulate: its signatures are kept on the target, its address leads there. */
     private void merge(long merged, long target, Instant now) {
-        Instant at = now.minus(DAY.multipliedBy(13 + properties.answerDays()));
+        Instant at = days(now, -(13 + properties.answerDays()));
         jdbc.sql("""
                         insert into postulates_signature (postulate_id, region_id, signed_by, signed_at)
                         select :target, s.region_id, s.signed_by, s.signed_at from postulates_signature s
@@ -322,6 +319,14 @@ class PostulatesDemoData implements ApplicationRunner {
                 .map(RoleHolders.Holder::accountId)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Calendar days in Warsaw rather than 24-hour spans: a span across the change of time would otherwise move a
+     * late-evening moment into the next day and put a demo deadline one day off.
+     */
+    private static Instant days(Instant from, long days) {
+        return from.atZone(Formats.ZONE).plusDays(days).toInstant();
     }
 
     private static LocalDate date(Instant instant) {
