@@ -31,6 +31,12 @@ class SearchIndexIntegrationTests {
     @Autowired
     SearchIndex index;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @BeforeEach
     void entries() {
         put(
@@ -185,5 +191,46 @@ class SearchIndexIntegrationTests {
             assertThatCode(() -> search(typed, null)).as(typed).doesNotThrowAnyException();
         }
         assertThat(ids("spółdzielnia", null)).containsExactly("1");
+    }
+
+    @Test
+    void theBackfillBuildsASourceOncePerVersionAndDropsWhatTheSourceNoLongerHas() {
+        List<SearchEntry> held = new java.util.ArrayList<>();
+        SearchSource source = new SearchSource() {
+            @Override
+            public String source() {
+                return "backfill-test";
+            }
+
+            @Override
+            public int version() {
+                return held.size();
+            }
+
+            @Override
+            public void entries(java.util.function.Consumer<SearchEntry> sink) {
+                held.forEach(sink);
+            }
+        };
+        SearchBackfill backfill = new SearchBackfill(List.of(source), index, jdbc, transactions);
+        held.add(entry("a", "Kooperatywa piekarska"));
+        held.add(entry("b", "Kooperatywa ogrodnicza"));
+
+        assertThat(backfill.backfill(source)).isEqualTo(2);
+        assertThat(backfill.backfill(source)).isEqualTo(-1);
+        assertThat(search("kooperatywy", null).hits())
+                .extracting(SearchResults.Hit::sourceId)
+                .containsExactlyInAnyOrder("a", "b");
+
+        held.remove(1);
+        assertThat(backfill.backfill(source)).isEqualTo(1);
+        assertThat(search("kooperatywy", null).hits())
+                .extracting(SearchResults.Hit::sourceId)
+                .containsExactly("a");
+    }
+
+    private static SearchEntry entry(String id, String title) {
+        return new SearchEntry(
+                "backfill-test", id, "article", null, 2026, title, "", "/test/" + id, Set.of(SearchAudience.PUBLIC));
     }
 }
