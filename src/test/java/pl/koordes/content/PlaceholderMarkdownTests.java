@@ -3,8 +3,8 @@ package pl.koordes.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.Placeholders;
+import pl.koordes.shared.text.Markdown;
 
 /**
  * What a visitor sees of a page with places left to fill in: the blocks holding them go, the rest stays,

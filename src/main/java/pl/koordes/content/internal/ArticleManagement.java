@@ -22,6 +22,7 @@ import pl.koordes.content.ContentAction;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.text.Markdown;
 import pl.koordes.shared.web.Slugs;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.text.Markdown;
 
 /**
  * The places of a page still marked for the operator to fill in ({@code [DO UZUPEŁNIENIA: …]}, in English

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.content.ContentAction;
 import pl.koordes.content.SitePageForm;
+import pl.koordes.shared.text.Markdown;
 
 /** The write path for static pages: the Markdown is rendered and sanitised once, when saved. */
 @Service

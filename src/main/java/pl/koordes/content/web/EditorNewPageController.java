@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.content.NewPageForm;
 import pl.koordes.content.internal.ContentPermissions;
-import pl.koordes.content.internal.Markdown;
 import pl.koordes.content.internal.NewPages;
 import pl.koordes.shared.security.CurrentUser;
+import pl.koordes.shared.text.Markdown;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
 

@@ -1,4 +1,4 @@
-package pl.koordes.content.internal;
+package pl.koordes.shared.text;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,6 +95,37 @@ public class Markdown {
     public String toHtml(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
         return POLICY.sanitize(html);
+    }
+
+    /**
+     * The text a reader sees, without markup, blocks separated by line breaks: what search indexes and
+     * excerpts, so that neither a link's address nor a markup character counts as a word.
+     */
+    public String toPlainText(String markdown) {
+        Node document = parser.parse(markdown);
+        StringBuilder text = new StringBuilder();
+        plainBlocks(document, text);
+        return text.toString().strip();
+    }
+
+    private static void plainBlocks(Node parent, StringBuilder text) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof TableRow) {
+                List<String> cells = new ArrayList<>();
+                for (Node cell = node.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    cells.add(text(cell));
+                }
+                text.append(String.join(" ", cells)).append('\n');
+            } else if (node instanceof Paragraph || node instanceof Heading) {
+                text.append(text(node)).append('\n');
+            } else if (node instanceof org.commonmark.node.FencedCodeBlock code) {
+                text.append(code.getLiteral()).append('\n');
+            } else if (node instanceof org.commonmark.node.IndentedCodeBlock code) {
+                text.append(code.getLiteral()).append('\n');
+            } else {
+                plainBlocks(node, text);
+            }
+        }
     }
 
     /**

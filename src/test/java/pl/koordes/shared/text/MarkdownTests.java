@@ -1,11 +1,10 @@
-package pl.koordes.content;
+package pl.koordes.shared.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import pl.koordes.content.internal.Markdown;
 
 /** What survives of an editor's Markdown: formatting yes, anything that could run no. */
 class MarkdownTests {
@@ -76,5 +75,19 @@ class MarkdownTests {
     @Test
     void rawHtmlIsShownAsTextNotInterpreted() {
         assertThat(markdown.toHtml("Tekst <b>pogrubiony</b>")).contains("&lt;b&gt;pogrubiony&lt;/b&gt;");
+    }
+
+    @Test
+    void thePlainTextKeepsWhatAReaderSeesAndNoMarkup() {
+        String text = markdown.toPlainText(
+                "## Spółdzielnie\n\n**Pięć** [spółdzielni](https://example.org/x) i `kod`\n\n"
+                        + "- punkt pierwszy\n- punkt drugi\n\n<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+
+        assertThat(text)
+                .contains("Spółdzielnie\nPięć spółdzielni i kod\npunkt pierwszy\npunkt drugi")
+                .contains("a b")
+                .doesNotContain("**")
+                .doesNotContain("example.org")
+                .doesNotContain("##");
     }
 }
