@@ -205,6 +205,10 @@ class ResolutionsIntegrationTests {
         assertThat(visitor.get(BASE + "/" + internal).statusCode()).isEqualTo(404);
         assertThat(visitor.get(BASE + "/" + otherRegion).statusCode()).isEqualTo(404);
         assertThat(visitor.get(BASE).body()).contains(PREFIX + " jawna").doesNotContain(PREFIX + " wewnętrzna");
+        // The way back leads an outsider to the region's public page, an insider to the committee's space.
+        assertThat(visitor.get(BASE + "/" + open).body())
+                .contains("<a href=\"/regiony/malopolskie\">")
+                .doesNotContain("<a href=\"/komitet/malopolskie\">");
         for (String[] outsider : new String[][] {
             {DemoAccounts.PARTICIPANT, "127.0.38.13"}, {DemoAccounts.COORDINATOR_SLASKIE, "127.0.38.14"}
         }) {
@@ -218,6 +222,7 @@ class ResolutionsIntegrationTests {
         }
         SignedInClient member = testing.signedIn(DemoAccounts.COMMITTEE_MALOPOLSKIE, "127.0.38.15");
         assertThat(member.get(BASE + "/" + internal).statusCode()).isEqualTo(200);
+        assertThat(member.get(BASE).body()).contains("<a href=\"/komitet/malopolskie\">");
         assertThat(member.get(BASE + "?rodzaj=RESOLUTION").body())
                 .contains(PREFIX + " wewnętrzna")
                 .doesNotContain(PREFIX + " jawna");

@@ -91,8 +91,11 @@ class ResolutionsController {
     String show(@PathVariable String slug, @PathVariable long id, Optional<CurrentUser> user, Model model) {
         CommitteeSpace space = spaces.space(slug);
         long region = space.region().id();
-        Resolution resolution = store.find(region, id, permissions.canSeeInternal(user.orElse(null), region))
-                .orElseThrow(() -> new NotFound("committee resolution", id));
+        boolean internal = permissions.canSeeInternal(user.orElse(null), region);
+        Resolution resolution =
+                store.find(region, id, internal).orElseThrow(() -> new NotFound("committee resolution", id));
+        // An outsider's way back is the region's public page: the committee's space would only ask them to sign in.
+        model.addAttribute("internal", internal);
         return ResolutionPage.show(
                 model,
                 space,
