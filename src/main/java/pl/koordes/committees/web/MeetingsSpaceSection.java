@@ -4,7 +4,6 @@ import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -15,9 +14,10 @@ import pl.koordes.committees.internal.MeetingManagement;
 import pl.koordes.committees.internal.MeetingQueries;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.PageFactory;
+import pl.koordes.shared.web.Paged;
 
 /**
- * "Posiedzenia" in the space: upcoming and past meetings with their status, answers and attendance counts;
+ * "Posiedzenia" in the space: upcoming and past meetings (the past ones in pages) with their status, answers and attendance counts;
  * drafts and the link to prepare a meeting for the secretary only. One statement whatever the number of meetings.
  */
 @Component
@@ -50,21 +50,14 @@ class MeetingsSpaceSection implements SpaceSection {
     @Override
     public Optional<Content> render(CommitteeSpace space, CurrentUser user, HttpServletRequest request) {
         boolean secretary = permissions.canManage(user, space.region().id());
-        List<MeetingQueries.Listed> all = queries.meetings(space.committee().id(), secretary);
-        var now = meetings.now();
+        MeetingQueries.Listing listing = queries.listing(
+                space.committee().id(), secretary, meetings.now(), Paged.number(request.getParameter("minione")));
         Map<String, Object> model = new HashMap<>();
         model.put("page", pages.create(request));
         model.put("base", CommitteePaths.space(space));
         model.put("secretary", secretary);
-        model.put(
-                "upcoming",
-                all.stream()
-                        .filter(m -> m.meeting().endsAt().isAfter(now))
-                        .toList()
-                        .reversed());
-        model.put(
-                "past",
-                all.stream().filter(m -> !m.meeting().endsAt().isAfter(now)).toList());
+        model.put("upcoming", listing.upcoming());
+        model.put("past", listing.past());
         return Optional.of(output -> templates.render("committees/meetings/meetingsSection.jte", model, output));
     }
 }
