@@ -74,10 +74,7 @@ class LibraryAudienceIntegrationTests {
         });
         for (Map.Entry<String, String[]> document : documents.entrySet()) {
             admin.get("/biblioteka/nowy");
-            String[] base = LibraryTesting.fields(PREFIX + " " + document.getKey() + " " + WORD, "");
-            String[] all = new String[base.length + document.getValue().length];
-            System.arraycopy(base, 0, all, 0, base.length);
-            System.arraycopy(document.getValue(), 0, all, base.length, document.getValue().length);
+            String[] all = LibraryTesting.fields(PREFIX + " " + document.getKey() + " " + WORD, "", document.getValue());
             assertThat(admin.post("/biblioteka/nowy", all).statusCode())
                     .as(document.getKey())
                     .isEqualTo(302);

@@ -57,7 +57,10 @@ final class LibraryTesting {
         return m.group(1);
     }
 
-    /** The form's fields for a link-only document, with these extra name–value pairs. */
+    /**
+     * The form's fields for a public link-only document, with these name–value pairs: one of the fields above
+     * replaces it, another name is added (repeated names, such as roles, are all sent).
+     */
     static String[] fields(String title, String regionId, String... more) {
         List<String> pairs = new ArrayList<>(List.of(
                 "kind", "GOOD_PRACTICE",
@@ -68,7 +71,15 @@ final class LibraryTesting {
                 "year", "2025",
                 "externalUrl", "https://example.org/proba",
                 "publicDocument", "true"));
-        pairs.addAll(List.of(more));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            int at = pairs.indexOf(more[i]);
+            if (at >= 0 && at % 2 == 0) {
+                pairs.set(at + 1, more[i + 1]);
+            } else {
+                pairs.add(more[i]);
+                pairs.add(more[i + 1]);
+            }
+        }
         return pairs.toArray(String[]::new);
     }
 
