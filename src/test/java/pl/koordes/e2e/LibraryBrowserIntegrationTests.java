@@ -60,14 +60,17 @@ class LibraryBrowserIntegrationTests {
             submit();
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
             assertThat(browser.status()).isEqualTo(422);
-            assertThat(browser.driver().findElement(By.cssSelector(".error-summary")).getText())
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".error-summary"))
+                            .getText())
                     .contains("Wpisz tytuł.");
             check("form-errors");
             browser.driver().findElement(By.id("title")).sendKeys(TITLE);
             browser.driver().findElement(By.id("description")).sendKeys("Krótki opis **praktyki** z regionu.");
             browser.driver().findElement(By.id("tags")).sendKeys("próba, przeglądarka");
             browser.driver().findElement(By.id("externalUrl")).sendKeys("https://example.org/praktyka");
-            WebElement internal = browser.driver().findElement(By.cssSelector("input[name=publicDocument][value=false]"));
+            WebElement internal =
+                    browser.driver().findElement(By.cssSelector("input[name=publicDocument][value=false]"));
             internal.sendKeys(Keys.SPACE);
             browser.driver()
                     .findElement(By.cssSelector("input[name=readerRoles][value=COMMITTEE_MEMBER]"))
@@ -93,7 +96,9 @@ class LibraryBrowserIntegrationTests {
             browser.driver().findElement(By.linkText("Usuń dokument")).sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlMatches("/usun$"));
             check("delete-question");
-            browser.driver().findElement(By.cssSelector("main form button.danger")).sendKeys(Keys.ENTER);
+            browser.driver()
+                    .findElement(By.cssSelector("main form button.danger"))
+                    .sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlMatches("/biblioteka$"));
             assertThat(main()).contains("Dokument został usunięty z biblioteki.");
         } finally {

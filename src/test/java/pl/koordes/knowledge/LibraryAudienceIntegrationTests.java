@@ -74,7 +74,8 @@ class LibraryAudienceIntegrationTests {
         });
         for (Map.Entry<String, String[]> document : documents.entrySet()) {
             admin.get("/biblioteka/nowy");
-            String[] all = LibraryTesting.fields(PREFIX + " " + document.getKey() + " " + WORD, "", document.getValue());
+            String[] all =
+                    LibraryTesting.fields(PREFIX + " " + document.getKey() + " " + WORD, "", document.getValue());
             assertThat(admin.post("/biblioteka/nowy", all).statusCode())
                     .as(document.getKey())
                     .isEqualTo(302);

@@ -97,8 +97,8 @@ class LibraryHostileInputIntegrationTests {
             softly.assertThat(all.statusCode()).as(line).isIn(302, 422);
             softly.assertThat(all.body()).as(line).doesNotContain("<script>alert", "<img src=x");
             String encoded = URLEncoder.encode(line, StandardCharsets.UTF_8);
-            HttpResponse<String> list = editor.get("/biblioteka?q=" + encoded + "&tag=" + encoded + "&rodzaj="
-                    + encoded + "&region=" + encoded + "&rok=" + encoded + "&strona=" + encoded);
+            HttpResponse<String> list = editor.get("/biblioteka?q=" + encoded + "&tag=" + encoded + "&rodzaj=" + encoded
+                    + "&region=" + encoded + "&rok=" + encoded + "&strona=" + encoded);
             softly.assertThat(list.statusCode()).as(line).isIn(200, 400);
             softly.assertThat(list.body()).as(line).doesNotContain("<script>alert", "<img src=x");
         }
@@ -112,7 +112,9 @@ class LibraryHostileInputIntegrationTests {
             softly.assertThat(page.body()).as(path).contains("&lt;script&gt;alert(123)&lt;/script&gt;");
             softly.assertThat(page.body()).as(path).doesNotContain("<script>alert", "<img src=x");
         }
-        softly.assertThat(jdbc.sql("select count(*) from library_document").query(Long.class).single())
+        softly.assertThat(jdbc.sql("select count(*) from library_document")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
 
         // Hostile ids: not found or refused, never a server error.

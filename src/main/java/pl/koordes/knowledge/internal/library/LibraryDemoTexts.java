@@ -1,6 +1,7 @@
 package pl.koordes.knowledge.internal.library;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,7 @@ final class LibraryDemoTexts {
 
     private LibraryDemoTexts() {}
 
-    private static Spec spec(
+    static Spec spec(
             DocumentKind kind,
             @Nullable String region,
             int year,
@@ -62,7 +63,7 @@ final class LibraryDemoTexts {
         return new Spec(kind, region, year, title, description, List.of(tags.split(", ")), holds, readers, origin);
     }
 
-    static final List<Spec> DOCUMENTS = List.of(
+    static final List<Spec> FIRST = List.of(
             spec(
                     DocumentKind.GOOD_PRACTICE,
                     "malopolskie",
@@ -262,215 +263,9 @@ final class LibraryDemoTexts {
                     "mieszkalnictwo, usługi społeczne, debata",
                     Holds.LINK,
                     Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "warminsko-mazurskie",
-                    2024,
-                    "Catering spółdzielni na wydarzenia urzędu marszałkowskiego",
-                    "Jak urząd zamawia obsługę wydarzeń u spółdzielni socjalnych i jak rozlicza to w ramach klauzul społecznych.",
-                    "zamówienia społeczne, catering, urząd marszałkowski",
-                    Holds.TEXT,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "podlaskie",
-                    2022,
-                    "Reintegracja zawodowa w warsztacie stolarskim",
-                    "Warsztat prowadzony przez stowarzyszenie uczy zawodu i zatrudnia absolwentów. Opis ścieżki uczestnika.",
-                    "reintegracja, rzemiosło, zatrudnienie",
-                    Holds.PDF,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "swietokrzyskie",
-                    2025,
-                    "Spółdzielnia socjalna osób prawnych założona przez dwie gminy",
-                    "Dwie gminy założyły spółdzielnię, która sprząta budynki publiczne i zatrudnia osoby długotrwale bezrobotne.",
-                    "spółdzielnie socjalne, gmina, bezrobocie",
-                    Holds.TEXT,
-                    Readers.PUBLIC,
-                    "postulate"),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "opolskie",
-                    2023,
-                    "Agroturystyka prowadzona przez zakład aktywności zawodowej",
-                    "Zakład prowadzi gospodarstwo gościnne; osoby z niepełnosprawnością obsługują gości, kuchnię i ogród.",
-                    "ZAZ, turystyka, niepełnosprawność",
-                    Holds.PDF,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "lubuskie",
-                    2024,
-                    "Sklep z używaną odzieżą jako miejsce pracy i punkt pomocy",
-                    "Stowarzyszenie łączy sklep charytatywny z punktem porad. Ile przynosi sprzedaż i jak dzieli się zyskiem.",
-                    "handel, ekonomia cyrkularna, pomoc",
-                    Holds.LINK,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.TEMPLATE,
-                    "malopolskie",
-                    2024,
-                    "Wzór wniosku o dotację na utworzenie miejsca pracy w przedsiębiorstwie społecznym",
-                    "Formularz z podpowiedziami, jakie dokumenty dołączyć i jak opisać osobę, która zostanie zatrudniona.",
-                    "dotacje, miejsca pracy, wniosek",
-                    Holds.TEXT,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.TEMPLATE,
-                    "slaskie",
-                    2025,
-                    "Wzór protokołu z posiedzenia regionalnego komitetu",
-                    "Układ protokołu: obecni, porządek, głosowania, wnioski; z przykładowymi sformułowaniami uchwał.",
-                    "komitet, protokół, posiedzenie",
-                    Holds.TEXT,
-                    Readers.SOUTH,
-                    null),
-            spec(
-                    DocumentKind.REPORT,
-                    "malopolskie",
-                    2024,
-                    "Notatka z wizyt studyjnych w przedsiębiorstwach społecznych",
-                    "Spostrzeżenia koordynatorów z sześciu wizyt: co działa, gdzie potrzebne jest doradztwo i jakie problemy zgłaszają zarządy.",
-                    "wizyty studyjne, doradztwo, notatka",
-                    Holds.TEXT,
-                    Readers.STAFF,
-                    null),
-            spec(
-                    DocumentKind.REPORT,
-                    "malopolskie",
-                    2025,
-                    "Materiały robocze komitetu do opinii o aktualizacji programu",
-                    "Zestawienie uwag członków komitetu do projektu aktualizacji programu; do dyskusji na najbliższym posiedzeniu.",
-                    "komitet, program regionalny, opinia",
-                    Holds.TEXT,
-                    Readers.COMMITTEE_MALOPOLSKIE,
-                    null),
-            spec(
-                    DocumentKind.REPORT,
-                    null,
-                    2025,
-                    "Zestawienie wskaźników regionalnych programów — wersja robocza dla koordynatorów",
-                    "Porównanie wskaźników szesnastu programów z krajowym programem; wersja do uzgodnienia przed publikacją.",
-                    "wskaźniki, monitoring, KPRES",
-                    Holds.TEXT,
-                    Readers.COORDINATORS,
-                    null),
-            spec(
-                    DocumentKind.PRESENTATION,
-                    "slaskie",
-                    2024,
-                    "Zakup prospołeczny w spółkach komunalnych",
-                    "Jak spółki miejskie w aglomeracji kupują usługi od podmiotów ekonomii społecznej; liczby i przykłady umów.",
-                    "zakupy prospołeczne, spółki komunalne, aglomeracja",
-                    Holds.PDF,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.PRESENTATION,
-                    null,
-                    2023,
-                    "Finansowanie zwrotne dla podmiotów ekonomii społecznej",
-                    "Pożyczki, poręczenia i wsparcie płynnościowe: kto udziela, na jakich warunkach i jak przygotować wniosek.",
-                    "pożyczki, finansowanie, płynność",
-                    Holds.PDF_AND_LINK,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.RECORDING,
-                    "malopolskie",
-                    2023,
-                    "Nagranie szkolenia o rachunkowości spółdzielni socjalnej",
-                    "Szkolenie dla zarządów: ewidencja, podział nadwyżki bilansowej i fundusz reintegracyjny.",
-                    "rachunkowość, spółdzielnie socjalne, szkolenie",
-                    Holds.LINK,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.RECORDING,
-                    "slaskie",
-                    2025,
-                    "Podcast: rozmowy z liderami przedsiębiorstw społecznych",
-                    "Sześć rozmów o początkach, kryzysach i planach; każda trwa około pół godziny.",
-                    "podcast, liderzy, historie",
-                    Holds.LINK,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.LEGAL_ACT,
-                    null,
-                    2024,
-                    "Ustawa o zatrudnieniu socjalnym — wybrane przepisy",
-                    "Przepisy o centrach i klubach integracji społecznej z przypisami, które wyjaśniają pojęcia.",
-                    "CIS, KIS, zatrudnienie socjalne",
-                    Holds.LINK,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.LEGAL_ACT,
-                    null,
-                    2021,
-                    "Ustawa o spółdzielniach socjalnych — wybrane przepisy",
-                    "Zakładanie, członkostwo, zatrudnienie i podział zysku spółdzielni socjalnej.",
-                    "spółdzielnie socjalne, ustawa",
-                    Holds.LINK,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "mazowieckie",
-                    2025,
-                    "Usługi opiekuńcze w domu świadczone przez spółdzielnię",
-                    "Spółdzielnia opiekunek realizuje usługi zlecone przez ośrodek pomocy społecznej; opis standardu i nadzoru.",
-                    "usługi opiekuńcze, spółdzielnie socjalne, OPS",
-                    Holds.PDF,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.GOOD_PRACTICE,
-                    "dolnoslaskie",
-                    2024,
-                    "Pracownia rowerowa w centrum integracji społecznej",
-                    "Uczestnicy CIS naprawiają rowery miejskie na zlecenie gminy; po roku część z nich pracuje w serwisach.",
-                    "CIS, usługi dla gminy, reintegracja",
-                    Holds.TEXT,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.REPORT,
-                    null,
-                    2024,
-                    "Przegląd badań o trwałości miejsc pracy w ekonomii społecznej",
-                    "Krótki przegląd badań krajowych i zagranicznych: co sprzyja utrzymaniu zatrudnienia po okresie dotacji.",
-                    "badania, trwałość, zatrudnienie",
-                    Holds.PDF,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.TEMPLATE,
-                    "pomorskie",
-                    2023,
-                    "Wzór porozumienia o wolontariacie pracowniczym",
-                    "Dla firm, które chcą wspierać podmioty ekonomii społecznej wiedzą swoich pracowników.",
-                    "wolontariat, biznes, partnerstwo",
-                    Holds.TEXT,
-                    Readers.PUBLIC,
-                    null),
-            spec(
-                    DocumentKind.PRESENTATION,
-                    "malopolskie",
-                    2025,
-                    "Wyniki monitoringu programu regionalnego za pierwsze półrocze",
-                    "Slajdy z posiedzenia komitetu: postęp wskaźników, działania opóźnione i propozycje zmian.",
-                    "monitoring, program regionalny, komitet",
-                    Holds.PDF,
-                    Readers.PUBLIC,
-                    "programme"));
+                    null));
+
+    /** Every demo document, in the order they are loaded. */
+    static final List<Spec> DOCUMENTS =
+            Stream.concat(FIRST.stream(), LibraryDemoMoreTexts.MORE.stream()).toList();
 }
