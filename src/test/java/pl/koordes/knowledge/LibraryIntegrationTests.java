@@ -287,6 +287,25 @@ class LibraryIntegrationTests {
     }
 
     @Test
+    void anEventsPageShowsThePublicDocumentsThatCameFromIt() {
+        long event = jdbc.sql("select min(id) from event where status = 'PUBLISHED'").query(Long.class).single();
+        SignedInClient editor = testing.signedIn(DemoAccounts.EDITOR, "127.0.44.55");
+        editor.get("/biblioteka/nowy");
+        editor.post("/biblioteka/nowy", LibraryTesting.fields(PREFIX + " ze spotkania", "", "eventId", "" + event));
+        editor.get("/biblioteka/nowy");
+        editor.post(
+                "/biblioteka/nowy",
+                LibraryTesting.fields(
+                        PREFIX + " wewnętrzny ze spotkania", "", "eventId", "" + event, "publicDocument", "false"));
+        SignedInClient visitor = testing.anonymous("127.0.44.56");
+        String page = visitor.get("/wydarzenia/" + event).body();
+        assertThat(page).contains("W bibliotece").contains(PREFIX + " ze spotkania");
+        assertThat(page).doesNotContain(PREFIX + " wewnętrzny ze spotkania");
+        long id = testing.idOf(PREFIX + " ze spotkania");
+        assertThat(visitor.get("/biblioteka/" + id).body()).contains("Skąd pochodzi").contains("/wydarzenia/" + event);
+    }
+
+    @Test
     void theExportListsWhatThePersonAddedAndErasureForgetsThemButKeepsTheDocument() {
         SignedInClient editor = testing.signedIn(DemoAccounts.EDITOR, "127.0.44.50");
         editor.get("/biblioteka/nowy");
