@@ -63,7 +63,7 @@ class LibraryBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Wpisz tytuł.");
+                    .contains("Tytuł: wpisz tytuł.");
             check("form-errors");
             browser.driver().findElement(By.id("title")).sendKeys(TITLE);
             browser.driver().findElement(By.id("description")).sendKeys("Krótki opis **praktyki** z regionu.");
