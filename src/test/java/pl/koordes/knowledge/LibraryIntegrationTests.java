@@ -288,7 +288,9 @@ class LibraryIntegrationTests {
 
     @Test
     void anEventsPageShowsThePublicDocumentsThatCameFromIt() {
-        long event = jdbc.sql("select min(id) from event where status = 'PUBLISHED'").query(Long.class).single();
+        long event = jdbc.sql("select min(id) from event where status = 'PUBLISHED'")
+                .query(Long.class)
+                .single();
         SignedInClient editor = testing.signedIn(DemoAccounts.EDITOR, "127.0.44.55");
         editor.get("/biblioteka/nowy");
         editor.post("/biblioteka/nowy", LibraryTesting.fields(PREFIX + " ze spotkania", "", "eventId", "" + event));
@@ -302,7 +304,9 @@ class LibraryIntegrationTests {
         assertThat(page).contains("W bibliotece").contains(PREFIX + " ze spotkania");
         assertThat(page).doesNotContain(PREFIX + " wewnętrzny ze spotkania");
         long id = testing.idOf(PREFIX + " ze spotkania");
-        assertThat(visitor.get("/biblioteka/" + id).body()).contains("Skąd pochodzi").contains("/wydarzenia/" + event);
+        assertThat(visitor.get("/biblioteka/" + id).body())
+                .contains("Skąd pochodzi")
+                .contains("/wydarzenia/" + event);
     }
 
     @Test
