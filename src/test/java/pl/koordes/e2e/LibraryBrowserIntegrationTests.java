@@ -80,8 +80,8 @@ class LibraryBrowserIntegrationTests {
             assertThat(main())
                     .contains(TITLE)
                     .contains("Dokument wewnętrzny.")
-                    .contains("koordynatorzy regionalni województwa małopolskie")
-                    .contains("Członek komitetu");
+                    .contains("koordynatorzy regionalni z województwa: małopolskie")
+                    .contains("Członek RKRES");
             check("document-internal");
 
             browser.driver().findElement(By.linkText("Edytuj")).sendKeys(Keys.ENTER);
