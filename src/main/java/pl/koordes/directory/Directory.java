@@ -83,6 +83,13 @@ public class Directory {
                 .list();
     }
 
+    /** Every institution of the directory, by name (authors of library documents). */
+    public List<InstitutionName> institutions() {
+        return jdbc.sql("select id, name, region_id from institution order by name, id")
+                .query((rs, n) -> new InstitutionName(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
+                .list();
+    }
+
     /** The central institution with this id; empty for any other institution. */
     public Optional<CentralInstitution> centralInstitution(long id) {
         return jdbc.sql("select id, name, short_name from institution where kind = 'CENTRAL' and id = :id")

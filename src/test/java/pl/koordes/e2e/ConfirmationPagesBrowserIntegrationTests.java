@@ -211,9 +211,12 @@ class ConfirmationPagesBrowserIntegrationTests {
 
     private long storedFile(long event) {
         return jdbc.sql("""
-                        with f as (insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only)
-                            values (:e, 'Program spotkania', 'program.txt', 'text/plain', 5, false) returning id),
-                        c as (insert into event_file_chunk (file_id, seq, data) select id, 0, convert_to('tekst', 'UTF8') from f)
+                        with s as (insert into stored_file (file_name, content_type, size_bytes)
+                            values ('program.txt', 'text/plain', 5) returning id),
+                        c as (insert into stored_file_chunk (file_id, seq, data) select id, 0, convert_to('tekst', 'UTF8') from s),
+                        f as (insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only,
+                            stored_file_id)
+                            select :e, 'Program spotkania', 'program.txt', 'text/plain', 5, false, id from s returning id)
                         select id from f
                         """).param("e", event).query(Long.class).single();
     }

@@ -157,9 +157,13 @@ class EventPagesBrowserIntegrationTests {
         // Two files whose titles are scripts, one public and one for participants: shown inert on both pages.
         for (boolean participantsOnly : new boolean[] {false, true}) {
             jdbc.sql("""
-                            with f as (insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only)
-                                values (:e, :t, 'skrypt.txt', 'text/plain', 5, :p) returning id)
-                            insert into event_file_chunk (file_id, seq, data) select id, 0, convert_to('tekst', 'UTF8') from f
+                            with s as (insert into stored_file (file_name, content_type, size_bytes)
+                                values ('skrypt.txt', 'text/plain', 5) returning id),
+                            c as (insert into stored_file_chunk (file_id, seq, data)
+                                select id, 0, convert_to('tekst', 'UTF8') from s)
+                            insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only,
+                                stored_file_id)
+                            select :e, :t, 'skrypt.txt', 'text/plain', 5, :p, id from s
                             """)
                     .param("e", event)
                     .param("t", SCRIPT)

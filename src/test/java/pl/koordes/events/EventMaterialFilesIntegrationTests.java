@@ -94,19 +94,24 @@ class EventMaterialFilesIntegrationTests {
     }
 
     private long storedFile(long event, boolean participantsOnly) {
-        long id = jdbc.sql("""
-                        insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only)
-                        values (:e, 'Cudzy plik', 'cudzy.txt', 'text/plain', 5, :only) returning id
+        long stored = jdbc.sql("""
+                        insert into stored_file (file_name, content_type, size_bytes)
+                        values ('cudzy.txt', 'text/plain', 5) returning id
+                        """).query(Long.class).single();
+        jdbc.sql("insert into stored_file_chunk (file_id, seq, data) values (:f, 0, :d)")
+                .param("f", stored)
+                .param("d", "cudzy".getBytes(StandardCharsets.US_ASCII))
+                .update();
+        return jdbc.sql("""
+                        insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only,
+                            stored_file_id)
+                        values (:e, 'Cudzy plik', 'cudzy.txt', 'text/plain', 5, :only, :stored) returning id
                         """)
                 .param("e", event)
                 .param("only", participantsOnly)
+                .param("stored", stored)
                 .query(Long.class)
                 .single();
-        jdbc.sql("insert into event_file_chunk (file_id, seq, data) values (:f, 0, :d)")
-                .param("f", id)
-                .param("d", "cudzy".getBytes(StandardCharsets.US_ASCII))
-                .update();
-        return id;
     }
 
     @Test
@@ -214,14 +219,18 @@ class EventMaterialFilesIntegrationTests {
 
         // Deleting: gone from the page and the address, and audited.
         editor.get("/organizacja/wydarzenia/" + event + "/materialy");
+        long publicStored = jdbc.sql("select stored_file_id from event_file where id = :f")
+                .param("f", publicFile)
+                .query(Long.class)
+                .single();
         HttpResponse<String> deleted = editor.post(
                 "/organizacja/wydarzenia/" + event + "/materialy/" + publicFile + "/usun", "potwierdzenie", "tak");
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(Uploads.download(visitor, port, "/wydarzenia/" + event + "/materialy/" + publicFile)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from event_file_chunk where file_id = :f")
-                        .param("f", publicFile)
+        assertThat(jdbc.sql("select count(*) from stored_file_chunk where file_id = :f")
+                        .param("f", publicStored)
                         .query(Integer.class)
                         .single())
                 .isZero();

@@ -10,6 +10,7 @@ import pl.koordes.shared.web.UploadTypes;
  *
  * @param fileName the sanitised name it is downloaded under
  * @param contentType the type detected from its content when it was uploaded
+ * @param storedFileId its bytes in the shared storage ({@code shared.files.StoredFiles})
  */
 public record MaterialFile(
         long id,
@@ -19,7 +20,8 @@ public record MaterialFile(
         String contentType,
         long size,
         boolean participantsOnly,
-        Instant uploadedAt) {
+        Instant uploadedAt,
+        long storedFileId) {
 
     public String href() {
         return "/wydarzenia/" + eventId + "/materialy/" + id;

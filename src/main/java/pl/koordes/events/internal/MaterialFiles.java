@@ -1,15 +1,11 @@
 package pl.koordes.events.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.events.MaterialDeleted;
 import pl.koordes.events.MaterialUploaded;
+import pl.koordes.shared.files.StoredFiles;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -29,16 +26,15 @@ import pl.koordes.shared.web.UploadTypes.Upload;
  * Materials uploaded as files: organisers upload and delete them ({@link MaterialUploaded} and
  * {@link MaterialDeleted}, published in the change's transaction, are its audit lines), anyone
  * downloads the public ones of a visible event, and only confirmed participants and the event's organisers
- * those for participants. The type is detected from the content ({@link MaterialTypes}); the bytes are
- * stored in 1 MiB chunks and written out one chunk at a time, each read in its own short query.
+ * those for participants. The type is detected from the content ({@link MaterialTypes}); the bytes are kept in
+ * the shared storage ({@link StoredFiles}: chunks, streamed back one at a time), this module keeps the row that
+ * says which event the file belongs to and who may download it (deleting the row releases the bytes).
  */
 @Service
 public class MaterialFiles {
 
-    static final int CHUNK = 1024 * 1024;
-
     private static final String COLUMNS = """
-            id, event_id, title, file_name, content_type, size_bytes, participants_only, uploaded_at
+            id, event_id, title, file_name, content_type, size_bytes, participants_only, uploaded_at, stored_file_id
             """;
 
     private final JdbcClient jdbc;
@@ -48,6 +44,7 @@ public class MaterialFiles {
     private final EventsProperties settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final StoredFiles storage;
 
     MaterialFiles(
             JdbcClient jdbc,
@@ -56,8 +53,10 @@ public class MaterialFiles {
             EventRegistrations registrations,
             EventsProperties settings,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            StoredFiles storage) {
         this.jdbc = jdbc;
+        this.storage = storage;
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
@@ -109,10 +108,14 @@ public class MaterialFiles {
         UploadTypes.Type accepted = type;
         String fileName = MaterialTypes.ACCEPTED.safeName(upload.originalName(), accepted);
         Long id = transactions.execute(status -> {
+            // The part changed under us or was cut short: store nothing rather than a damaged file (the refusal
+            // rolls the transaction back).
+            long stored = storage.store(upload, fileName, accepted)
+                    .orElseThrow(() -> Refused.field("file", "events.files.file.unreadable"));
             long fileId = jdbc.sql("""
                             insert into event_file (event_id, title, file_name, content_type, size_bytes, participants_only,
-                                uploaded_by)
-                            values (:event, :title, :name, :type, :size, :only, :by) returning id
+                                uploaded_by, stored_file_id)
+                            values (:event, :title, :name, :type, :size, :only, :by, :stored) returning id
                             """)
                     .param("event", eventId)
                     .param("title", cleanTitle)
@@ -121,44 +124,14 @@ public class MaterialFiles {
                     .param("size", upload.size())
                     .param("only", participantsOnly)
                     .param("by", user.id())
+                    .param("stored", stored)
                     .query(Long.class)
                     .single();
-            long written = writeChunks(fileId, upload);
-            if (written != upload.size()) {
-                // The part changed under us or was cut short: store nothing rather than a damaged file
-                // (the refusal rolls the transaction back).
-                throw Refused.field("file", "events.files.file.unreadable");
-            }
             events.publishEvent(new MaterialUploaded(
                     eventId, fileId, cleanTitle, fileName, accepted.mime(), upload.size(), participantsOnly));
             return fileId;
         });
         return Objects.requireNonNull(id);
-    }
-
-    private long writeChunks(long fileId, Upload upload) {
-        long total = 0;
-        try (InputStream in = upload.content().getInputStream()) {
-            int seq = 0;
-            while (true) {
-                byte[] chunk = in.readNBytes(CHUNK);
-                if (chunk.length == 0) {
-                    break;
-                }
-                total += chunk.length;
-                if (total > upload.size()) {
-                    return total;
-                }
-                jdbc.sql("insert into event_file_chunk (file_id, seq, data) values (:file, :seq, :data)")
-                        .param("file", fileId)
-                        .param("seq", seq++)
-                        .param("data", chunk)
-                        .update();
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return total;
     }
 
     /**
@@ -227,27 +200,6 @@ public class MaterialFiles {
                         .orElse(false);
     }
 
-    /**
-     * Writes the file's bytes, one chunk per query, so that neither the whole file nor a database connection
-     * is held while the client reads slowly.
-     */
-    public void write(MaterialFile file, OutputStream out) throws IOException {
-        int chunks = (int) ((file.size() + CHUNK - 1) / CHUNK);
-        for (int seq = 0; seq < chunks; seq++) {
-            Optional<byte[]> data = jdbc.sql("select data from event_file_chunk where file_id = :file and seq = :seq")
-                    .param("file", file.id())
-                    .param("seq", seq)
-                    .query((rs, n) -> rs.getBytes(1))
-                    .optional();
-            if (data.isEmpty()) {
-                // Deleted while being downloaded: end the response short rather than pretend it is whole.
-                throw new IOException("Material " + file.id() + " was deleted during the download");
-            }
-            out.write(data.get());
-        }
-        out.flush();
-    }
-
     private Event managed(CurrentUser user, long eventId) {
         Event event = catalogue.find(eventId).orElseThrow(() -> new NotFound("event", eventId));
         if (!permissions.canManage(user, event)) {
@@ -266,6 +218,7 @@ public class MaterialFiles {
                 rs.getString("content_type"),
                 rs.getLong("size_bytes"),
                 rs.getBoolean("participants_only"),
-                at.toInstant());
+                at.toInstant(),
+                rs.getLong("stored_file_id"));
     }
 }

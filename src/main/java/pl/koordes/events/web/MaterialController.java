@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +22,7 @@ import pl.koordes.events.internal.EventsProperties;
 import pl.koordes.events.internal.MaterialFile;
 import pl.koordes.events.internal.MaterialFiles;
 import pl.koordes.events.internal.MaterialUploadForm;
+import pl.koordes.shared.files.StoredFiles;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
@@ -41,9 +41,15 @@ class MaterialController {
     private final EventCatalogue catalogue;
     private final EventPermissions permissions;
     private final EventsProperties settings;
+    private final StoredFiles storage;
 
     MaterialController(
-            MaterialFiles files, EventCatalogue catalogue, EventPermissions permissions, EventsProperties settings) {
+            MaterialFiles files,
+            EventCatalogue catalogue,
+            EventPermissions permissions,
+            EventsProperties settings,
+            StoredFiles storage) {
+        this.storage = storage;
         this.files = files;
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -129,16 +135,13 @@ class MaterialController {
         MaterialFile material = files.forDownload(user.orElse(null), id, file);
         Event event = catalogue.find(id).orElseThrow(() -> new NotFound("event", id));
         boolean shared = !material.participantsOnly() && event.status().visible();
-        response.setContentType(material.contentType());
-        response.setContentLengthLong(material.size());
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION, UploadTypes.contentDisposition(material.fileName(), material.image()));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, shared ? "public, max-age=300" : "private, max-age=300");
-        if (!shared) {
-            response.setHeader(HttpHeaders.VARY, "Cookie");
-        }
-        files.write(material, response.getOutputStream());
+        storage.send(
+                response,
+                material.storedFileId(),
+                material.fileName(),
+                material.contentType(),
+                material.size(),
+                shared);
     }
 
     private String show(Model model, Event event, String title, boolean participantsOnly, FormErrors errors) {
