@@ -70,7 +70,8 @@ class ThreadPage {
         model.addAttribute("posts", posts);
         model.addAttribute("views", views);
         model.addAttribute("canModerate", moderator);
-        model.addAttribute("canReply", !thread.locked() || moderator);
+        // A reply refused because the thread was locked meanwhile is shown again with its text.
+        model.addAttribute("canReply", !thread.locked() || moderator || errors.any());
         model.addAttribute("followingSpace", following[0]);
         model.addAttribute("followingThread", following[1]);
         model.addAttribute("editMinutes", properties.editMinutes());
