@@ -77,7 +77,6 @@ class DiscussionsDemoData implements ApplicationRunner {
                 Mogę podesłać tabelę, wrzucę ją do biblioteki.
                 """);
         post(clauses, kinga, 11, 90, second, """
-                > **Stefan Koordynacyjny**:
                 > różnica w cenie wyniosła kilka procent, a gmina zatrudniła przez spółdzielnię cztery osoby
 
                 Dokładnie takiej liczby potrzebuję na spotkanie z burmistrzami. Dziękuję, czekam na tabelę.
