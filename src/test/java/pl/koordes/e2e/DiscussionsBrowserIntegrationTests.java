@@ -53,7 +53,7 @@ class DiscussionsBrowserIntegrationTests {
             assertThat(browser.driver()
                             .findElement(By.cssSelector(".error-summary"))
                             .getText())
-                    .contains("Napisz treść wpisu");
+                    .contains("napisz treść wpisu");
             check("new-thread-errors");
             browser.driver()
                     .findElement(By.id("body"))
