@@ -93,7 +93,7 @@ class ThreadPage {
                 .append(Objects.requireNonNullElse(quoted.authorName(), "—"))
                 .append("**, ")
                 .append(Formats.dateTime(quoted.createdAt()))
-                .append(":\n");
+                .append(":\n>\n");
         for (String line : quoted.body().split("\n", -1)) {
             text.append('>').append(line.isEmpty() ? "" : " " + line).append('\n');
         }
