@@ -78,8 +78,10 @@ class DiscussionsHostileInputIntegrationTests {
         editor.get("/dyskusje/nowa-grupa");
         for (String line : lines) {
             for (HttpResponse<String> answer : List.of(
-                    kinga.post(NETWORK + "/nowy-watek", "title", PREFIX + " " + line, "body", line, "documents", line),
-                    kinga.post(base + "/odpowiedz", "body", line, "documents", line, "quotedPostId", "" + own),
+                    kinga.post(NETWORK + "/nowy-watek", "title", PREFIX + " " + line, "body", line),
+                    kinga.post(NETWORK + "/nowy-watek", "title", PREFIX + " dokumenty", "body", "x", "documents", line),
+                    kinga.post(base + "/odpowiedz", "body", line, "quotedPostId", "" + own),
+                    kinga.post(base + "/odpowiedz", "body", "x", "documents", line),
                     kinga.post(base + "/wpisy/" + own + "/edycja", "body", line, "documents", line, "version", "x"),
                     editor.post(
                             "/dyskusje/nowa-grupa", "name", PREFIX + " " + line, "description", line, "members", line),
