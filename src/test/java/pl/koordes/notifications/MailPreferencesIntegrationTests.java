@@ -147,7 +147,9 @@ class MailPreferencesIntegrationTests {
                         MailKind.ADVISORY_TASK_ASSIGNED,
                         MailKind.ADVISORY_TASK_OVERDUE,
                         MailKind.ADVISORY_COMPLETED,
-                        MailKind.COMMITTEE_TERM_ENDING);
+                        MailKind.COMMITTEE_TERM_ENDING,
+                        MailKind.DISCUSSION_POST,
+                        MailKind.DISCUSSION_MENTION);
     }
 
     private UUID send(String to, MailKind kind) {
@@ -313,6 +315,10 @@ class MailPreferencesIntegrationTests {
                 Map.entry("minutesMeeting", "Posiedzenie komitetu"),
                 Map.entry("minutesHeldOn", "01.01.2027"),
                 Map.entry("minutesUntil", "08.01.2027"),
-                Map.entry("termEnd", "31.03.2027"));
+                Map.entry("termEnd", "31.03.2027"),
+                Map.entry("discussionsSpace", "Sieć koordynatorów"),
+                Map.entry("discussionsThread", "Klauzule społeczne"),
+                Map.entry("discussionsAuthor", "Kinga Koordynacyjna"),
+                Map.entry("discussionsExcerpt", "Jak wpisujecie klauzule do umów?"));
     }
 }

@@ -86,7 +86,10 @@ public enum MailKind {
     // Committees: minutes sent to the members for remarks by a day (work a member is asked to do: always sent).
     COMMITTEE_MINUTES_REVIEW("committees/resolutions/mail/committeeMinutesReview", Need.ESSENTIAL),
     // Committees: a member's term ends in three months; the region's coordinators prepare the marshal's decision.
-    COMMITTEE_TERM_ENDING("committees/composition/mail/committeeTermEnding", Need.OPTIONAL);
+    COMMITTEE_TERM_ENDING("committees/composition/mail/committeeTermEnding", Need.OPTIONAL),
+    // Discussions: a new post in a followed space or thread, and a mention by name in a space the person reads.
+    DISCUSSION_POST("knowledge/discussions/mail/discussionPost", Need.OPTIONAL),
+    DISCUSSION_MENTION("knowledge/discussions/mail/discussionMention", Need.OPTIONAL);
 
     /** Whether an account may turn the kind off. */
     public enum Need {
