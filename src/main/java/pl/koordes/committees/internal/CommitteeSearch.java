@@ -41,7 +41,7 @@ class CommitteeSearch implements SearchSource {
                        c.term_start desc limit 1)""";
 
     private static final String RESOLUTIONS = """
-            select r.id, r.region_id, g.slug, r.title, r.body, r.year, r.public_resolution
+            select r.id, r.region_id, g.slug, r.kind, r.number, r.title, r.body, r.year, r.public_resolution
               from committee_resolution r join region g on g.id = r.region_id
              where r.id > :after and (cast(:id as bigint) is null or r.id = :id) order by r.id limit :limit
             """;
@@ -65,6 +65,12 @@ class CommitteeSearch implements SearchSource {
     @Override
     public String source() {
         return SOURCE;
+    }
+
+    /** 2: a resolution's title carries its kind and number. */
+    @Override
+    public int version() {
+        return 2;
     }
 
     @Override
@@ -110,7 +116,9 @@ class CommitteeSearch implements SearchSource {
                 "resolution",
                 region,
                 rs.getInt("year"),
-                rs.getString("title"),
+                // As its page names it: "Uchwała nr 3/2026 w sprawie …" (the index holds one language, Polish).
+                ("OPINION".equals(rs.getString("kind")) ? "Opinia nr " : "Uchwała nr ")
+                        + rs.getInt("number") + "/" + rs.getInt("year") + " " + rs.getString("title"),
                 rs.getString("body"),
                 "/komitet/" + rs.getString("slug") + "/uchwaly/" + id,
                 rs.getBoolean("public_resolution") ? Set.of(SearchAudience.PUBLIC) : insiders(region));
