@@ -1,9 +1,11 @@
 /*
  * Fills the search index with generated entries through the application's own SearchIndex.put (the same Java
- * lemmatisation, tsvector and vocabulary statements a module's write path runs), one entry per transaction, and
- * reports the sustained rate.
+ * lemmatisation, tsvector and vocabulary statements a module's write path runs) and reports the sustained rate and
+ * the time of one put. The puts go in transactions of BATCH entries: in the application a put runs inside the
+ * transaction of the write path (a new post), whose commit (and its WAL flush) the post pays for anyway, so the
+ * index's own cost is the put, not a commit of its own. With BATCH 1 every entry also pays a commit.
  *
- *   java -cp 'EXTRACTED/koordes.jar:EXTRACTED/lib/*' bench/SearchEntries.java JDBC_URL USER PASSWORD COUNT THREADS
+ *   java -cp 'EXTRACTED/koordes.jar:EXTRACTED/lib/*' bench/SearchEntries.java JDBC_URL USER PASSWORD COUNT THREADS BATCH
  *
  * EXTRACTED is the jar unpacked with `java -Djarmode=tools -jar target/koordes.jar extract` (bench/search does it).
  * The texts are invented Polish sentences about the social economy, from word lists below, with a seeded random
@@ -113,6 +115,7 @@ public class SearchEntries {
         String url = args[0];
         int count = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
+        int batch = Integer.parseInt(args[5]);
         PGSimpleDataSource data = new PGSimpleDataSource();
         data.setURL(url);
         data.setUser(args[1]);
@@ -129,14 +132,19 @@ public class SearchEntries {
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             running.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    SearchEntry entry = entry(i, regions);
-                    long began = System.nanoTime();
-                    transactions.executeWithoutResult(status -> index.put(entry));
-                    latencies[i] = System.nanoTime() - began;
-                    if ((i + 1) % 10_000 == 0) {
-                        System.err.printf("  %,d entries, %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
-                    }
+                for (int first = next.getAndAdd(batch); first < count; first = next.getAndAdd(batch)) {
+                    int from = first;
+                    transactions.executeWithoutResult(status -> {
+                        for (int i = from; i < Math.min(count, from + batch); i++) {
+                            SearchEntry entry = entry(i, regions);
+                            long began = System.nanoTime();
+                            index.put(entry);
+                            latencies[i] = System.nanoTime() - began;
+                            if ((i + 1) % 10_000 == 0) {
+                                System.err.printf("  %,d entries, %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+                            }
+                        }
+                    });
                 }
                 return null;
             }));
@@ -148,13 +156,14 @@ public class SearchEntries {
         pool.shutdown();
         java.util.Arrays.sort(latencies);
         System.out.printf(
-                "entries=%d seconds=%.1f per_second=%.0f put_p50_ms=%.2f put_p99_ms=%.2f threads=%d%n",
+                "entries=%d seconds=%.1f per_second=%.0f put_p50_ms=%.2f put_p99_ms=%.2f threads=%d batch=%d%n",
                 count,
                 seconds,
                 count / seconds,
                 latencies[count / 2] / 1e6,
                 latencies[(int) (count * 0.99)] / 1e6,
-                threads);
+                threads,
+                batch);
     }
 
     static SearchEntry entry(int i, List<Long> regions) {
