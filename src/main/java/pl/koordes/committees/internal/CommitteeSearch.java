@@ -117,8 +117,8 @@ class CommitteeSearch implements SearchSource {
                 region,
                 rs.getInt("year"),
                 // As its page names it: "Uchwała nr 3/2026 w sprawie …" (the index holds one language, Polish).
-                ("OPINION".equals(rs.getString("kind")) ? "Opinia nr " : "Uchwała nr ")
-                        + rs.getInt("number") + "/" + rs.getInt("year") + " " + rs.getString("title"),
+                ("OPINION".equals(rs.getString("kind")) ? "Opinia nr " : "Uchwała nr ") + rs.getInt("number") + "/"
+                        + rs.getInt("year") + " " + rs.getString("title"),
                 rs.getString("body"),
                 "/komitet/" + rs.getString("slug") + "/uchwaly/" + id,
                 rs.getBoolean("public_resolution") ? Set.of(SearchAudience.PUBLIC) : insiders(region));
