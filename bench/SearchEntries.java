@@ -149,11 +149,15 @@ public class SearchEntries {
                 return null;
             }));
         }
-        for (Future<?> future : running) {
-            future.get();
+        try {
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            // A failed writer ends the run (its pool's threads would keep the JVM alive).
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         java.util.Arrays.sort(latencies);
         System.out.printf(
                 "entries=%d seconds=%.1f per_second=%.0f put_p50_ms=%.2f put_p99_ms=%.2f threads=%d batch=%d%n",
