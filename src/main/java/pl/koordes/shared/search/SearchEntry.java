@@ -1,5 +1,6 @@
 package pl.koordes.shared.search;
 
+import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param body the text searched and excerpted (plain text; markup already removed)
  * @param url where the result leads, relative to the site
  * @param audience who may open it ({@link SearchAudience}); never empty
+ * @param visibleFrom from when it may be found (an article published for a later hour); null: at once
  */
 public record SearchEntry(
         String source,
@@ -26,7 +28,22 @@ public record SearchEntry(
         String title,
         String body,
         String url,
-        Set<String> audience) {
+        Set<String> audience,
+        @Nullable Instant visibleFrom) {
+
+    /** An entry that may be found from the moment it is committed. */
+    public SearchEntry(
+            String source,
+            String sourceId,
+            String kind,
+            @Nullable Long regionId,
+            @Nullable Integer year,
+            String title,
+            String body,
+            String url,
+            Set<String> audience) {
+        this(source, sourceId, kind, regionId, year, title, body, url, audience, null);
+    }
 
     public SearchEntry {
         if (audience.isEmpty()) {

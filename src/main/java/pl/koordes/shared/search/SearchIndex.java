@@ -1,5 +1,7 @@
 package pl.koordes.shared.search;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,9 +34,11 @@ public class SearchIndex {
     private static final int EXCERPT_WIDTH = 240;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public SearchIndex(JdbcClient jdbc) {
+    public SearchIndex(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Adds the entry, or replaces it when the source already put one under its id. */
@@ -44,13 +48,14 @@ public class SearchIndex {
         SearchVector vector = SearchVector.of(entry.title(), body);
         jdbc.sql("""
                         insert into search_entry (source, source_id, kind, region_id, year, title, body, url, audience,
-                                                  vector, updated_at)
+                                                  vector, updated_at, visible_from)
                         values (:source, :sourceId, :kind, :region, :year, :title, :body, :url, cast(:audience as text[]),
-                                cast(:vector as tsvector), now())
+                                cast(:vector as tsvector), now(), :visibleFrom)
                         on conflict (source, source_id) do update set kind = excluded.kind,
                             region_id = excluded.region_id, year = excluded.year, title = excluded.title,
                             body = excluded.body, url = excluded.url, audience = excluded.audience,
-                            vector = excluded.vector, updated_at = excluded.updated_at
+                            vector = excluded.vector, updated_at = excluded.updated_at,
+                            visible_from = excluded.visible_from
                         """)
                 .param("source", entry.source())
                 .param("sourceId", entry.sourceId())
@@ -62,10 +67,19 @@ public class SearchIndex {
                 .param("url", entry.url())
                 .param("audience", entry.audience().toArray(String[]::new))
                 .param("vector", vector.literal())
+                .param("visibleFrom", entry.visibleFrom() == null ? null : Timestamp.from(entry.visibleFrom()))
                 .update();
-        jdbc.sql("insert into search_lexeme (lexeme) select unnest(cast(:terms as text[])) on conflict do nothing")
-                .param("terms", vector.terms().toArray(String[]::new))
-                .update();
+        // Only the terms the vocabulary lacks are inserted, in order: inserting terms it already has would wait on
+        // every transaction that inserted them before its commit, and two transactions putting several entries
+        // could wait on each other (a deadlock, seen in bench/search with 2 writers). Once the vocabulary holds a
+        // text's words, a put takes no lock on it at all.
+        jdbc.sql("""
+                        insert into search_lexeme (lexeme)
+                        select t from unnest(cast(:terms as text[])) t
+                         where not exists (select 1 from search_lexeme l where l.lexeme = t)
+                         order by t
+                        on conflict do nothing
+                        """).param("terms", vector.terms().toArray(String[]::new)).update();
     }
 
     /** Removes the entry (a deleted or unpublished thing); nothing happens when there is none. */
@@ -87,12 +101,14 @@ public class SearchIndex {
         Map<String, Set<String>> suggested = suggestions(query);
         String tsquery = query.tsquery(
                 word -> suggested.getOrDefault(word.terms().iterator().next(), Set.of()));
+        Timestamp now = Timestamp.from(clock.instant());
         Set<String> matched = new HashSet<>();
         query.words().forEach(word -> matched.addAll(word.terms()));
         suggested.values().forEach(matched::addAll);
 
         String where = """
                 where audience && cast(:audience as text[]) and vector @@ cast(:query as tsquery)
+                  and (visible_from is null or visible_from <= :now)
                   and (cast(:kind as text) is null or kind = :kind)
                   and (cast(:region as bigint) is null or region_id = :region)
                   and (cast(:year as int) is null or year = :year)
@@ -108,7 +124,8 @@ public class SearchIndex {
                                 + " order by n desc, kind, region_id, year desc"),
                         request,
                         audience,
-                        tsquery)
+                        tsquery,
+                        now)
                 .query(rs -> {
                     int grouping = rs.getInt("g");
                     long count = rs.getLong("n");
@@ -142,7 +159,8 @@ public class SearchIndex {
                                 + " source, source_id limit :limit offset :offset"),
                         request,
                         audience,
-                        tsquery)
+                        tsquery,
+                        now)
                 .param("limit", PAGE_SIZE)
                 .param("offset", (long) (request.page() - 1) * PAGE_SIZE)
                 .query((rs, n) -> new SearchResults.Hit(
@@ -160,13 +178,18 @@ public class SearchIndex {
 
     /** The statement with the visitor's audience, the query and the chosen filters bound. */
     private static JdbcClient.StatementSpec filtered(
-            JdbcClient.StatementSpec statement, SearchRequest request, Set<String> audience, String tsquery) {
+            JdbcClient.StatementSpec statement,
+            SearchRequest request,
+            Set<String> audience,
+            String tsquery,
+            Timestamp now) {
         return statement
                 .param("audience", audience.toArray(String[]::new))
                 .param("query", tsquery)
                 .param("kind", request.kind())
                 .param("region", request.regionId())
-                .param("year", request.year());
+                .param("year", request.year())
+                .param("now", now);
     }
 
     /**

@@ -3,11 +3,16 @@ package pl.koordes.shared.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.shared.security.CurrentUser;
@@ -27,6 +32,8 @@ class SearchIndexIntegrationTests {
 
     private static final long MALOPOLSKIE = 9_001L;
     private static final long SLASKIE = 9_002L;
+
+    private static final String KIND = "index-test";
 
     @Autowired
     SearchIndex index;
@@ -64,11 +71,12 @@ class SearchIndexIntegrationTests {
     }
 
     private void put(String id, String title, String body, long region, int year, Set<String> audience) {
-        index.put(new SearchEntry("test", id, "article", region, year, title, body, "/test/" + id, audience));
+        index.put(new SearchEntry("test", id, KIND, region, year, title, body, "/test/" + id, audience));
     }
 
     private SearchResults search(String typed, @Nullable CurrentUser user) {
-        return index.search(new SearchRequest(SearchQuery.parse(typed), null, null, null, 1), SearchAudience.of(user));
+        // Only this test's entries: the demo data's are in the index too.
+        return index.search(new SearchRequest(SearchQuery.parse(typed), KIND, null, null, 1), SearchAudience.of(user));
     }
 
     private List<String> ids(String typed, @Nullable CurrentUser user) {
@@ -89,6 +97,20 @@ class SearchIndexIntegrationTests {
         assertThat(ids("spółdzielniach", null)).containsExactly("1");
         assertThat(ids("ekonomii społecznej", null)).containsExactlyInAnyOrder("1", "2");
         assertThat(ids("przedsiębiorstwo", null)).containsExactly("2");
+    }
+
+    static Stream<Arguments> table() {
+        return Stream.concat(Arrays.stream(PolishWordsTests.MORPHOLOGY), Arrays.stream(PolishWordsTests.MISSPELLINGS))
+                .map(row -> Arguments.of(row[0], row[1]));
+    }
+
+    /** The morphology table (docs/knowledge.md, "Wyszukiwanie"), each row over PostgreSQL. */
+    @ParameterizedTest(name = "\"{0}\" finds \"{1}\"")
+    @MethodSource("table")
+    void theMorphologyTableHoldsOverPostgreSql(String query, String text) {
+        put("m", "Notatka", "W tekście: " + text + ".", MALOPOLSKIE, 2026, Set.of(SearchAudience.PUBLIC));
+
+        assertThat(ids(query, null)).as("\"%s\" finds \"%s\"", query, text).contains("m");
     }
 
     @Test
@@ -138,7 +160,7 @@ class SearchIndexIntegrationTests {
         assertThat(all.regions()).containsEntry(MALOPOLSKIE, 1L).containsEntry(SLASKIE, 1L);
         assertThat(all.years()).containsEntry(2026, 1L).containsEntry(2025, 1L);
         SearchResults filtered = index.search(
-                new SearchRequest(SearchQuery.parse("ekonomia"), "article", SLASKIE, 2025, 1), SearchAudience.of(null));
+                new SearchRequest(SearchQuery.parse("ekonomia"), KIND, SLASKIE, 2025, 1), SearchAudience.of(null));
         assertThat(filtered.hits()).extracting(SearchResults.Hit::sourceId).containsExactly("2");
         assertThat(filtered.total()).isEqualTo(1);
     }
@@ -173,7 +195,7 @@ class SearchIndexIntegrationTests {
                     Set.of(SearchAudience.PUBLIC));
         }
         SearchResults second = index.search(
-                new SearchRequest(SearchQuery.parse("dotacja"), null, null, 2024, 2), SearchAudience.of(null));
+                new SearchRequest(SearchQuery.parse("dotacja"), KIND, null, 2024, 2), SearchAudience.of(null));
 
         assertThat(second.total()).isEqualTo(25);
         assertThat(second.hits()).hasSize(5);
@@ -231,6 +253,6 @@ class SearchIndexIntegrationTests {
 
     private static SearchEntry entry(String id, String title) {
         return new SearchEntry(
-                "backfill-test", id, "article", null, 2026, title, "", "/test/" + id, Set.of(SearchAudience.PUBLIC));
+                "backfill-test", id, KIND, null, 2026, title, "", "/test/" + id, Set.of(SearchAudience.PUBLIC));
     }
 }
