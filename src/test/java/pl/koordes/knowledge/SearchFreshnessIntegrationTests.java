@@ -234,4 +234,49 @@ class SearchFreshnessIntegrationTests {
         assertThat(urls("pszczelarski", null)).isEmpty();
         assertThat(Set.copyOf(urls("pszczelarski", coordinator))).isEmpty();
     }
+
+    @Test
+    void anAdoptedProgrammeIsFoundByItsGoals() {
+        long version = jdbc.sql("select min(id) from monitoring_programme_version where status = 'CURRENT'")
+                .query(Long.class)
+                .single();
+        String url = jdbc.sql("select '/monitoring/regiony/' || r.slug || '/wersje/' || v.number"
+                        + " from monitoring_programme_version v join monitoring_programme p on p.id = v.programme_id"
+                        + " join region r on r.id = p.region_id where v.id = :id")
+                .param("id", version)
+                .query(String.class)
+                .single();
+        long goal = jdbc.sql("select min(id) from monitoring_goal where version_id = :v")
+                .param("v", version)
+                .query(Long.class)
+                .single();
+        String name = jdbc.sql("select name from monitoring_goal where id = :id")
+                .param("id", goal)
+                .query(String.class)
+                .single();
+        try {
+            adopted(version, goal, "Lawendowe pasieki społeczne");
+            assertThat(urls("lawendowych pasiek", null)).containsExactly(url);
+        } finally {
+            adopted(version, goal, name);
+        }
+        assertThat(urls("lawendowych pasiek", null)).isEmpty();
+    }
+
+    /** The goal renamed and the version's adoption announced in one transaction, as adopting a draft does. */
+    private void adopted(long version, long goal, String goalName) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("update monitoring_goal set name = :name where id = :id")
+                    .param("name", goalName)
+                    .param("id", goal)
+                    .update();
+            publisher.publishEvent(new pl.koordes.monitoring.MonitoringChanged(
+                    pl.koordes.monitoring.MonitoringAction.MONITORING_VERSION_ADOPTED,
+                    "programme-version",
+                    String.valueOf(version),
+                    null,
+                    null,
+                    Map.of()));
+        });
+    }
 }
