@@ -192,6 +192,29 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * Signs a demo account in fully once more: its last used code step is cleared first, so that a second sign-in
+     * within the same 30-second step is not refused as a replayed code.
+     */
+    public void signInAgain(org.springframework.jdbc.core.simple.JdbcClient jdbc, String base, String email)
+            throws CodeGenerationException {
+        jdbc.sql("update account set totp_last_step = null where email = :email")
+                .param("email", email)
+                .update();
+        signInFully(base, email);
+    }
+
+    /** Sends the form by pressing Enter on its main submit button (one without a name), as a keyboard user does. */
+    public void sendByKeyboard(String form) {
+        driver().findElement(By.cssSelector(form + " button[type=submit]:not([name])"))
+                .sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
+    /** The text of the page's main region, as a reader sees it. */
+    public String mainText() {
+        return driver().findElement(By.tagName("main")).getText();
+    }
+
+    /**
      * The page as it is, at the desktop width and at a phone's (375 px): zero axe violations at both (with
      * screenshots {@code name} and {@code name-375}) and nothing wider than the phone's screen.
      */

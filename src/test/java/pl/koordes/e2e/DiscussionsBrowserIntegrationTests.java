@@ -60,7 +60,7 @@ class DiscussionsBrowserIntegrationTests {
                     .sendKeys("Jak liczycie **miejsca pracy** w PES? Pytam @Stefan Koordynacyjny.");
             submit("form[action$='/nowy-watek']");
             browser.waiting().until(ExpectedConditions.urlMatches("/watki/\\d+$"));
-            assertThat(main()).contains(TITLE).contains("miejsca pracy");
+            assertThat(browser.mainText()).contains(TITLE).contains("miejsca pracy");
             check("thread");
 
             signIn(DemoAccounts.COORDINATOR_SLASKIE);
@@ -79,7 +79,9 @@ class DiscussionsBrowserIntegrationTests {
                     .sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "Liczymy etaty na koniec roku.");
             submit("form[action$='/odpowiedz']");
             browser.waiting().until(ExpectedConditions.urlContains("#wpis-"));
-            assertThat(main()).contains("Liczymy etaty na koniec roku.").contains("W odpowiedzi na wpis nr 1");
+            assertThat(browser.mainText())
+                    .contains("Liczymy etaty na koniec roku.")
+                    .contains("W odpowiedzi na wpis nr 1");
             check("reply");
 
             signIn(DemoAccounts.EDITOR);
@@ -92,7 +94,7 @@ class DiscussionsBrowserIntegrationTests {
                     .findElement(By.cssSelector("main form button.danger"))
                     .sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlContains("#wpis-"));
-            assertThat(main()).contains("Wpis ukryty przez moderację. Powód: Prośba autora.");
+            assertThat(browser.mainText()).contains("Wpis ukryty przez moderację. Powód: Prośba autora.");
             check("hidden");
         } finally {
             jdbc.sql("""
@@ -106,13 +108,7 @@ class DiscussionsBrowserIntegrationTests {
     }
 
     private void submit(String form) {
-        browser.driver()
-                .findElement(By.cssSelector(form + " button[type=submit]:not([name])"))
-                .sendKeys(Keys.ENTER);
-    }
-
-    private String main() {
-        return browser.driver().findElement(By.tagName("main")).getText();
+        browser.sendByKeyboard(form);
     }
 
     private void check(String name) {
@@ -120,10 +116,7 @@ class DiscussionsBrowserIntegrationTests {
     }
 
     private void signIn(String email) throws Exception {
-        jdbc.sql("update account set totp_last_step = null where email = :email")
-                .param("email", email)
-                .update();
-        browser.signInFully("http://localhost:" + port, email);
+        browser.signInAgain(jdbc, "http://localhost:" + port, email);
     }
 
     private String url(String path) {

@@ -42,13 +42,13 @@ class LibraryBrowserIntegrationTests {
             browser.driver().findElement(By.id("rodzaj")).sendKeys("Raport");
             browser.driver().findElement(By.id("q")).sendKeys("Małopolsce", Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlContains("rodzaj=REPORT"));
-            assertThat(main()).contains("Stan ekonomii społecznej w Małopolsce");
+            assertThat(browser.mainText()).contains("Stan ekonomii społecznej w Małopolsce");
             check("list-filtered");
             browser.driver()
                     .findElement(By.partialLinkText("Stan ekonomii społecznej w Małopolsce"))
                     .sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlMatches("/biblioteka/\\d+$"));
-            assertThat(main()).contains("Dokument publiczny").contains("Odwołują się do niego");
+            assertThat(browser.mainText()).contains("Dokument publiczny").contains("Odwołują się do niego");
             check("document");
 
             signIn(DemoAccounts.COORDINATOR_MALOPOLSKIE);
@@ -77,7 +77,7 @@ class LibraryBrowserIntegrationTests {
                     .sendKeys(Keys.SPACE);
             submit();
             browser.waiting().until(ExpectedConditions.urlMatches("/biblioteka/\\d+$"));
-            assertThat(main())
+            assertThat(browser.mainText())
                     .contains(TITLE)
                     .contains("Dokument wewnętrzny.")
                     .contains("koordynatorzy regionalni z województwa: małopolskie")
@@ -91,7 +91,7 @@ class LibraryBrowserIntegrationTests {
             title.sendKeys(Keys.END, " poprawiona");
             submit();
             browser.waiting().until(ExpectedConditions.urlMatches("/biblioteka/\\d+$"));
-            assertThat(main()).contains(TITLE + " poprawiona").contains("Zmiany zostały zapisane.");
+            assertThat(browser.mainText()).contains(TITLE + " poprawiona").contains("Zmiany zostały zapisane.");
 
             browser.driver().findElement(By.linkText("Usuń dokument")).sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlMatches("/usun$"));
@@ -100,7 +100,7 @@ class LibraryBrowserIntegrationTests {
                     .findElement(By.cssSelector("main form button.danger"))
                     .sendKeys(Keys.ENTER);
             browser.waiting().until(ExpectedConditions.urlMatches("/biblioteka$"));
-            assertThat(main()).contains("Dokument został usunięty z biblioteki.");
+            assertThat(browser.mainText()).contains("Dokument został usunięty z biblioteki.");
         } finally {
             jdbc.sql("delete from library_document where title like :t")
                     .param("t", TITLE + "%")
@@ -114,19 +114,12 @@ class LibraryBrowserIntegrationTests {
                 .sendKeys(Keys.ENTER);
     }
 
-    private String main() {
-        return browser.driver().findElement(By.tagName("main")).getText();
-    }
-
     private void check(String name) {
         browser.checkAccessibleAtBothWidths("library-" + name);
     }
 
     private void signIn(String email) throws Exception {
-        jdbc.sql("update account set totp_last_step = null where email = :email")
-                .param("email", email)
-                .update();
-        browser.signInFully("http://localhost:" + port, email);
+        browser.signInAgain(jdbc, "http://localhost:" + port, email);
     }
 
     private String url(String path) {

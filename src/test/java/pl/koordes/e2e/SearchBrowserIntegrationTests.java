@@ -69,7 +69,7 @@ class SearchBrowserIntegrationTests {
         box.sendKeys("pasieki");
         box.sendKeys(Keys.ENTER);
         browser.waiting().until(ExpectedConditions.urlContains("/szukaj?q=pasieki"));
-        assertThat(main()).contains("Znaleziono 30 wyników");
+        assertThat(browser.mainText()).contains("Znaleziono 30 wyników");
         List<WebElement> marks = browser.driver().findElements(By.cssSelector(".search-excerpt mark"));
         assertThat(marks).isNotEmpty();
         assertThat(marks.getFirst().getText()).isEqualTo("Pasieki");
@@ -77,7 +77,7 @@ class SearchBrowserIntegrationTests {
 
         follow("2024");
         browser.waiting().until(ExpectedConditions.urlContains("rok=2024"));
-        assertThat(main()).contains("Znaleziono 6 wyników");
+        assertThat(browser.mainText()).contains("Znaleziono 6 wyników");
         check("facet");
 
         follow("Usuń wszystkie filtry");
@@ -115,10 +115,6 @@ class SearchBrowserIntegrationTests {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no link " + text));
         link.sendKeys(Keys.ENTER);
-    }
-
-    private String main() {
-        return browser.driver().findElement(By.id("main")).getText();
     }
 
     private void check(String name) {
