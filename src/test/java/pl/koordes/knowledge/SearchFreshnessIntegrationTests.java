@@ -279,4 +279,38 @@ class SearchFreshnessIntegrationTests {
                     Map.of()));
         });
     }
+
+    @Test
+    void aNeedIsFoundByTheProgrammesStaffOnlyAndGoneWhenDeleted() {
+        CurrentUser expert =
+                new CurrentUser(3, "e@example.org", "E", List.of(new RoleAssignment(Role.EXPERT, null, null)), "pl");
+        CurrentUser participant = new CurrentUser(
+                4, "p@example.org", "P", List.of(new RoleAssignment(Role.PARTICIPANT, null, null)), "pl");
+        long id = transactions.execute(status -> {
+            long created = jdbc.sql("""
+                            insert into surveys_need (topic, region_id, description, created_at, updated_at)
+                            values ('Pasieki przy szkołach', :region, 'Brakuje opiekunów pszczelich uli.', now(), now())
+                            returning id""")
+                    .param("region", region("slaskie"))
+                    .query(Long.class)
+                    .single();
+            publisher.publishEvent(new pl.koordes.surveys.NeedChanged(
+                    pl.koordes.surveys.SurveyAction.NEED_CREATED, created, null, Map.of()));
+            return created;
+        });
+        try {
+            assertThat(urls("pszczelich uli", expert)).containsExactly("/potrzeby/" + id);
+            assertThat(urls("pszczelich uli", participant)).isEmpty();
+            assertThat(urls("pszczelich uli", null)).isEmpty();
+        } finally {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("delete from surveys_need where id = :id")
+                        .param("id", id)
+                        .update();
+                publisher.publishEvent(new pl.koordes.surveys.NeedChanged(
+                        pl.koordes.surveys.SurveyAction.NEED_DELETED, id, Map.of(), null));
+            });
+        }
+        assertThat(urls("pszczelich uli", expert)).isEmpty();
+    }
 }
