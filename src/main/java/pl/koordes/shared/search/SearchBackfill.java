@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
-class SearchBackfill implements ApplicationRunner {
+public class SearchBackfill implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SearchBackfill.class);
 
@@ -39,6 +39,21 @@ class SearchBackfill implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (SearchSource source : sources) {
             transactions.executeWithoutResult(status -> backfill(source));
+        }
+    }
+
+    /**
+     * Rebuilds every source from its module whatever version the index records: for rows changed beside the write
+     * paths (a restore, a repair in SQL, a test's clean-up), which no audited change announced.
+     */
+    public void rebuildAll() {
+        for (SearchSource source : sources) {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("delete from search_source where source = :source")
+                        .param("source", source.source())
+                        .update();
+                backfill(source);
+            });
         }
     }
 
