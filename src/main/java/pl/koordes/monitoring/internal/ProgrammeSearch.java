@@ -3,18 +3,12 @@ package pl.koordes.monitoring.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import pl.koordes.shared.audit.Audited;
+import pl.koordes.shared.search.AuditedSearchSource;
 import pl.koordes.shared.search.SearchAudience;
-import pl.koordes.shared.search.SearchChanges;
 import pl.koordes.shared.search.SearchEntry;
 import pl.koordes.shared.search.SearchIndex;
-import pl.koordes.shared.search.SearchRows;
-import pl.koordes.shared.search.SearchSource;
 
 /**
  * Regional programmes in the search index: every adopted version (in force or superseded) with its goals and
@@ -23,7 +17,7 @@ import pl.koordes.shared.search.SearchSource;
  * indexes it just before it commits, and discarding a draft removes nothing that was found.
  */
 @Component
-class ProgrammeSearch implements SearchSource {
+class ProgrammeSearch extends AuditedSearchSource {
 
     static final String SOURCE = "programme";
 
@@ -41,34 +35,12 @@ class ProgrammeSearch implements SearchSource {
             order by v.id limit :limit
             """;
 
-    private final JdbcClient jdbc;
-    private final SearchIndex index;
-
     ProgrammeSearch(JdbcClient jdbc, SearchIndex index) {
-        this.jdbc = jdbc;
-        this.index = index;
+        super(jdbc, index, SOURCE, "programme-version", VERSIONS);
     }
 
     @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public void entries(Consumer<SearchEntry> sink) {
-        SearchRows.each(jdbc, VERSIONS, (rs, n) -> entry(rs), sink);
-    }
-
-    /** Refreshes the version an audited change concerns (adopted, renamed, discarded), before it commits. */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void changed(Audited change) {
-        Long id = SearchChanges.idOf(change, "programme-version");
-        if (id != null) {
-            SearchRows.refresh(jdbc, index, VERSIONS, id, SOURCE, String.valueOf(id), (rs, n) -> entry(rs));
-        }
-    }
-
-    private static SearchEntry entry(ResultSet rs) throws SQLException {
+    protected SearchEntry entry(ResultSet rs) throws SQLException {
         StringBuilder body = new StringBuilder();
         for (String column : new String[] {"resolution_number", "rationale", "goals"}) {
             String text = rs.getString(column);

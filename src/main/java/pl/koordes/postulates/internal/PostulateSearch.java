@@ -5,19 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import pl.koordes.shared.audit.Audited;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.search.AuditedSearchSource;
 import pl.koordes.shared.search.SearchAudience;
-import pl.koordes.shared.search.SearchChanges;
 import pl.koordes.shared.search.SearchEntry;
 import pl.koordes.shared.search.SearchIndex;
-import pl.koordes.shared.search.SearchRows;
-import pl.koordes.shared.search.SearchSource;
 import pl.koordes.shared.security.Role;
 
 /**
@@ -28,7 +22,7 @@ import pl.koordes.shared.security.Role;
  * before that change commits.
  */
 @Component
-class PostulateSearch implements SearchSource {
+class PostulateSearch extends AuditedSearchSource {
 
     static final String SOURCE = "postulate";
 
@@ -39,34 +33,12 @@ class PostulateSearch implements SearchSource {
              order by id limit :limit
             """;
 
-    private final JdbcClient jdbc;
-    private final SearchIndex index;
-
     PostulateSearch(JdbcClient jdbc, SearchIndex index) {
-        this.jdbc = jdbc;
-        this.index = index;
+        super(jdbc, index, SOURCE, "postulate", POSTULATES);
     }
 
     @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public void entries(Consumer<SearchEntry> sink) {
-        SearchRows.each(jdbc, POSTULATES, (rs, n) -> entry(rs), sink);
-    }
-
-    /** Refreshes the postulate an audited change concerns (a merge concerns the merged one too), before the commit. */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void changed(Audited change) {
-        Long id = SearchChanges.idOf(change, "postulate");
-        if (id != null) {
-            SearchRows.refresh(jdbc, index, POSTULATES, id, SOURCE, String.valueOf(id), (rs, n) -> entry(rs));
-        }
-    }
-
-    private static SearchEntry entry(ResultSet rs) throws SQLException {
+    protected SearchEntry entry(ResultSet rs) throws SQLException {
         long region = rs.getLong("region_id");
         Set<String> audience;
         if ("DRAFT".equals(rs.getString("status"))) {

@@ -3,19 +3,13 @@ package pl.koordes.surveys.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import pl.koordes.shared.audit.Audited;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.search.AuditedSearchSource;
 import pl.koordes.shared.search.SearchAudience;
-import pl.koordes.shared.search.SearchChanges;
 import pl.koordes.shared.search.SearchEntry;
 import pl.koordes.shared.search.SearchIndex;
-import pl.koordes.shared.search.SearchRows;
-import pl.koordes.shared.search.SearchSource;
 import pl.koordes.shared.security.Role;
 import pl.koordes.surveys.NeedReference;
 
@@ -26,7 +20,7 @@ import pl.koordes.surveys.NeedReference;
  * questions are reached through an invitation, and their results through the survey's own page.
  */
 @Component
-class NeedSearch implements SearchSource {
+class NeedSearch extends AuditedSearchSource {
 
     static final String SOURCE = "need";
 
@@ -43,34 +37,12 @@ class NeedSearch implements SearchSource {
             where id > :after and (cast(:id as bigint) is null or id = :id) order by id limit :limit
             """;
 
-    private final JdbcClient jdbc;
-    private final SearchIndex index;
-
     NeedSearch(JdbcClient jdbc, SearchIndex index) {
-        this.jdbc = jdbc;
-        this.index = index;
+        super(jdbc, index, SOURCE, "need", NEEDS);
     }
 
     @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public void entries(Consumer<SearchEntry> sink) {
-        SearchRows.each(jdbc, NEEDS, (rs, n) -> entry(rs), sink);
-    }
-
-    /** Refreshes the need an audited change concerns (created, changed, linked, deleted), before it commits. */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void changed(Audited change) {
-        Long id = SearchChanges.idOf(change, "need");
-        if (id != null) {
-            SearchRows.refresh(jdbc, index, NEEDS, id, SOURCE, String.valueOf(id), (rs, n) -> entry(rs));
-        }
-    }
-
-    private static SearchEntry entry(ResultSet rs) throws SQLException {
+    protected SearchEntry entry(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         return new SearchEntry(
                 SOURCE,
