@@ -1,5 +1,7 @@
 package pl.koordes.shared.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -87,17 +89,33 @@ public final class PolishWords {
                     }
                     String word = text.substring(start, i);
                     if (word.length() <= LONGEST_WORD) {
-                        // The word's own form stands beside its lemmas, so that an inflected form typed without
-                        // Polish letters ("spoldzielnie", unknown to the dictionary) still meets it.
-                        Set<String> lemmas = lemmas(lookup, word);
-                        Set<String> terms = new LinkedHashSet<>(lemmas);
-                        terms.add(fold(word));
-                        return new Word(start, i, Set.copyOf(terms), !lemmas.isEmpty());
+                        Found found = FOUND.get(word, w -> find(lookup, w));
+                        return new Word(start, i, found.terms(), found.known());
                     }
                 }
                 return null;
             }
         };
+    }
+
+    /** A word's terms and whether the dictionary knows it, as {@link Word} holds them. */
+    private record Found(Set<String> terms, boolean known) {}
+
+    /**
+     * The words met lately with their terms: a dictionary lookup walks a compressed automaton (the largest part of a
+     * results page's CPU in bench/search, for the excerpts), and texts repeat their words. Bounded, so unusual words
+     * (names, numbers) come and go.
+     */
+    private static final Cache<String, Found> FOUND =
+            Caffeine.newBuilder().maximumSize(50_000).build();
+
+    private static Found find(DictionaryLookup lookup, String word) {
+        // The word's own form stands beside its lemmas, so that an inflected form typed without Polish letters
+        // ("spoldzielnie", unknown to the dictionary) still meets it.
+        Set<String> lemmas = lemmas(lookup, word);
+        Set<String> terms = new LinkedHashSet<>(lemmas);
+        terms.add(fold(word));
+        return new Found(Set.copyOf(terms), !lemmas.isEmpty());
     }
 
     /** The lemmas of one word, folded; empty when the dictionary does not know it. */
