@@ -39,6 +39,20 @@ class OpenDataFieldsIntegrationTests {
             "regions", List.of("id", "teryt", "name_pl", "name_en", "seat", "macroregion", "url"),
             "macroregions", List.of("id", "code", "name_pl", "name_en", "regions", "url"),
             "articles", List.of("id", "title", "title_en", "lead", "lead_en", "author", "published_at", "tags", "url"),
+            "institutions",
+                    List.of(
+                            "id",
+                            "region",
+                            "kind",
+                            "name",
+                            "street",
+                            "postal_code",
+                            "city",
+                            "email",
+                            "phone",
+                            "website",
+                            "url"),
+            "committees", List.of("id", "region", "name", "term_start", "term_end", "members", "url"),
             "events",
                     List.of(
                             "id",
@@ -56,7 +70,8 @@ class OpenDataFieldsIntegrationTests {
                             "url"));
 
     /** Codes the page shows in words, and ids the page has in its links. */
-    private static final Set<String> CODES = Set.of("type", "level", "format", "status", "id", "macroregion", "region");
+    private static final Set<String> CODES =
+            Set.of("type", "level", "format", "status", "kind", "id", "macroregion", "region");
 
     @LocalServerPort
     int port;
@@ -150,6 +165,9 @@ class OpenDataFieldsIntegrationTests {
         String text = value.asString();
         if (text.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
             return List.of(DAY.format(OffsetDateTime.parse(text).atZoneSameInstant(WARSAW)));
+        }
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return List.of(DAY.format(java.time.LocalDate.parse(text)));
         }
         if (text.isEmpty()) {
             return List.of();

@@ -94,7 +94,7 @@ class OpenDataHostileInputIntegrationTests {
                         wrong.add(address + ": 200 as " + type);
                     }
                 } else if (status == 400 || status == 404) {
-                    if (!type.equals("application/problem+json")) {
+                    if (!type.startsWith("application/problem+json")) {
                         wrong.add(address + ": " + status + " as " + type);
                     } else {
                         JsonNode body = OpenDataApiIntegrationTests.JSON.readTree(answer.body());

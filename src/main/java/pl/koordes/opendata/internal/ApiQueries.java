@@ -131,13 +131,10 @@ public final class ApiQueries {
         }
     }
 
-    /** A parameter's name as the problem may repeat it: at most 40 printable characters. */
+    /** A parameter's name as the problem repeats it: only a plausible name, never what a client made up to echo. */
     private static String printable(String name) {
-        String cut = name.codePoints()
-                .limit(40)
-                .filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return cut;
+        return PLAUSIBLE_NAME.matcher(name).matches() ? name : "(nieznany)";
     }
+
+    private static final Pattern PLAUSIBLE_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,40}");
 }

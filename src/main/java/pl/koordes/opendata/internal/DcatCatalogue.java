@@ -55,7 +55,7 @@ public class DcatCatalogue {
                     "dct",
                     DCT,
                     "description",
-                    "Publiczne dane serwisu KoordES: regiony, makroregiony, aktualności, wydarzenia i kolejne zbiory modułów.");
+                    "Publiczne dane serwisu KoordES: regiony, makroregiony, instytucje, komitety, aktualności, wydarzenia i kolejne zbiory modułów.");
             resource(xml, "dct", DCT, "language", POLISH);
             resource(xml, "foaf", FOAF, "homepage", address.url("/dane"));
             publisher(xml);

@@ -56,7 +56,9 @@ public class OpenDataAnswers {
     }
 
     public PublicDataset dataset(String name) {
-        return datasets.named(name).orElseThrow(() -> ApiProblem.notFound("Nie ma zbioru „" + printable(name) + "”."));
+        return datasets.named(name)
+                .orElseThrow(() -> ApiProblem.notFound(
+                        name.matches("[a-z0-9-]{1,40}") ? "Nie ma zbioru „" + name + "”." : "Nie ma takiego zbioru."));
     }
 
     /** The region ids by slug and by TERYT code. */
@@ -173,13 +175,5 @@ public class OpenDataAnswers {
             return list.stream().map(String::valueOf).collect(Collectors.joining(","));
         }
         return value == null ? null : value.toString();
-    }
-
-    static String printable(String text) {
-        return text.codePoints()
-                .limit(60)
-                .filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,6 +110,12 @@ class OpenDataApiController {
         OpenDataFilter.problem(response, problem.status(), problem.detail(), problem.parameter(), request);
     }
 
+    /** A parameter name or value Spring Security's firewall refuses when the parameters are read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        OpenDataFilter.problem(response, 400, "Niedozwolone znaki w parametrach zapytania.", null, request);
+    }
+
     /** Whatever else fails is a 500 problem that says nothing of the cause. */
     @ExceptionHandler(Exception.class)
     void failed(Exception failure, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -123,11 +130,7 @@ class OpenDataApiController {
         if (!request.getParameterMap().isEmpty()) {
             String first = request.getParameterNames().nextElement();
             throw ApiProblem.badParameter(
-                    first.codePoints()
-                            .limit(40)
-                            .filter(c -> !Character.isISOControl(c))
-                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                            .toString(),
+                    first.matches("[A-Za-z0-9_.-]{1,40}") ? first : "(nieznany)",
                     "Ten adres nie przyjmuje parametrów.");
         }
     }
