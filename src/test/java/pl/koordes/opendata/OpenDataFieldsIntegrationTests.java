@@ -177,7 +177,10 @@ class OpenDataFieldsIntegrationTests {
 
     /** Quotes as typed: a page may escape them in text or not. */
     private static String quotesAsTyped(String html) {
-        return html.replace("&#39;", "'").replace("&#34;", "\"").replace("&quot;", "\"").replace("&apos;", "'");
+        return html.replace("&#39;", "'")
+                .replace("&#34;", "\"")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'");
     }
 
     private static String escape(String text) {

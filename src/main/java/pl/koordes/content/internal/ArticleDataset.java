@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +19,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.opendata.PublicDataset;
 import pl.koordes.shared.opendata.PublicField;
 import pl.koordes.shared.opendata.PublicFilter;
 import pl.koordes.shared.opendata.PublicItem;
+import pl.koordes.shared.opendata.PublicPages;
 import pl.koordes.shared.opendata.PublicQuery;
 import pl.koordes.shared.opendata.PublicRows;
 
@@ -36,8 +35,9 @@ import pl.koordes.shared.opendata.PublicRows;
 class ArticleDataset implements PublicDataset {
 
     private static final String PUBLIC = "a.status = 'PUBLISHED' and a.published_at <= :now";
-    private static final String SELECT = "select a.id, a.slug, a.title, a.lead, a.author_name, a.published_at, "
-            + ArticleQueries.ENGLISH_SUMMARY + ArticleQueries.TAG_COLUMNS + " from article a";
+    private static final String COLUMNS = "a.id, a.slug, a.title, a.lead, a.author_name, a.published_at, "
+            + ArticleQueries.ENGLISH_SUMMARY + ArticleQueries.TAG_COLUMNS;
+    private static final String SELECT = "select " + COLUMNS + " from article a";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -83,36 +83,10 @@ class ArticleDataset implements PublicDataset {
 
     @Override
     public PublicRows page(PublicQuery query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("now", Timestamp.from(clock.instant()));
-        StringBuilder where = new StringBuilder(PUBLIC);
-        if (query.firstDay() != null) {
-            where.append(" and a.published_at >= :first_moment");
-            params.put(
-                    "first_moment",
-                    Timestamp.from(query.firstDay().atStartOfDay(Formats.ZONE).toInstant()));
-        }
-        if (query.lastDay() != null) {
-            where.append(" and a.published_at < :after_last");
-            params.put(
-                    "after_last",
-                    Timestamp.from(query.lastDay()
-                            .plusDays(1)
-                            .atStartOfDay(Formats.ZONE)
-                            .toInstant()));
-        }
-        long total = jdbc.sql("select count(*) from article a where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        params.put("limit", query.size());
-        params.put("offset", query.offset());
-        List<Map<String, @Nullable Object>> items = jdbc.sql(SELECT + " where " + where
-                        + " order by a.published_at desc, a.id desc limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> item(rs))
-                .list();
-        return new PublicRows(items, total);
+        return PublicPages.where(PUBLIC)
+                .param("now", Timestamp.from(clock.instant()))
+                .days(query, "a.published_at")
+                .read(jdbc, query, COLUMNS, "article a", "a.published_at desc, a.id desc", (rs, n) -> item(rs));
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import pl.koordes.shared.opendata.PublicDataset;
 import pl.koordes.shared.opendata.PublicField;
 import pl.koordes.shared.opendata.PublicFilter;
 import pl.koordes.shared.opendata.PublicItem;
+import pl.koordes.shared.opendata.PublicPages;
 import pl.koordes.shared.opendata.PublicQuery;
 import pl.koordes.shared.opendata.PublicRows;
 
@@ -35,12 +35,13 @@ class CommitteeDataset implements PublicDataset {
 
     /** Per region the committee whose term has begun most recently, as {@code DirectoryProfiles} picks it. */
     private static final String IN_OFFICE = """
-            select distinct on (c.region_id) c.id, r.slug as region, c.name, c.term_start, c.term_end,
+            select distinct on (c.region_id) c.id, c.region_id, r.slug as region, c.name, c.term_start, c.term_end,
                    (select count(*) from committee_membership m
                     where m.committee_id = c.id and m.term_start <= :today and (m.term_end is null or m.term_end >= :today))
                        as members
             from committee c join region r on r.id = c.region_id
-            where c.term_start <= :today""";
+            where c.term_start <= :today
+            order by c.region_id, c.term_end desc""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -84,26 +85,10 @@ class CommitteeDataset implements PublicDataset {
 
     @Override
     public PublicRows page(PublicQuery query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("today", today());
-        String where = "";
-        if (query.regionId() != null) {
-            where = " and c.region_id = :region";
-            params.put("region", query.regionId());
-        }
-        String inOffice = IN_OFFICE + where + " order by c.region_id, c.term_end desc";
-        long total = jdbc.sql("select count(*) from (" + inOffice + ") x")
-                .params(params)
-                .query(Long.class)
-                .single();
-        params.put("limit", query.size());
-        params.put("offset", query.offset());
-        return new PublicRows(
-                jdbc.sql("select * from (" + inOffice + ") x order by x.region limit :limit offset :offset")
-                        .params(params)
-                        .query((rs, n) -> item(rs))
-                        .list(),
-                total);
+        return PublicPages.where("true")
+                .param("today", today())
+                .region(query, "x.region_id = :region")
+                .read(jdbc, query, "x.*", "(" + IN_OFFICE + ") x", "x.region", (rs, n) -> item(rs));
     }
 
     @Override
@@ -111,7 +96,7 @@ class CommitteeDataset implements PublicDataset {
         if (!id.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from (" + IN_OFFICE + " order by c.region_id, c.term_end desc) x where x.id = :id")
+        return jdbc.sql("select * from (" + IN_OFFICE + ") x where x.id = :id")
                 .param("today", today())
                 .param("id", Long.parseLong(id))
                 .query((rs, n) -> item(rs))

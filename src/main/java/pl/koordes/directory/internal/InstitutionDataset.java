@@ -5,7 +5,6 @@ import static pl.koordes.shared.opendata.PublicField.Type.URL;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import pl.koordes.shared.opendata.PublicDataset;
 import pl.koordes.shared.opendata.PublicField;
 import pl.koordes.shared.opendata.PublicFilter;
 import pl.koordes.shared.opendata.PublicItem;
+import pl.koordes.shared.opendata.PublicPages;
 import pl.koordes.shared.opendata.PublicQuery;
 import pl.koordes.shared.opendata.PublicRows;
 
@@ -27,12 +27,13 @@ import pl.koordes.shared.opendata.PublicRows;
 @Component
 class InstitutionDataset implements PublicDataset {
 
-    private static final String SELECT = """
-            select i.id, r.slug as region, i.kind, i.name, i.street, i.postal_code, i.city, i.email, i.phone, i.website
-            from institution i join region r on r.id = i.region_id""";
-    private static final String ORDER = """
-             order by r.slug, case i.kind when 'ROPS' then 0 when 'MARSHAL_OFFICE' then 1 when 'OWES' then 2 else 3 end,
-                      i.name, i.id""";
+    private static final String COLUMNS =
+            "i.id, r.slug as region, i.kind, i.name, i.street, i.postal_code, i.city, i.email, i.phone, i.website";
+    private static final String FROM = "institution i join region r on r.id = i.region_id";
+    private static final String SELECT = "select " + COLUMNS + " from " + FROM;
+    /** The region page's order. */
+    private static final String ORDER =
+            "r.slug, case i.kind when 'ROPS' then 0 when 'MARSHAL_OFFICE' then 1 when 'OWES' then 2 else 3 end, i.name, i.id";
 
     private final JdbcClient jdbc;
 
@@ -79,24 +80,9 @@ class InstitutionDataset implements PublicDataset {
 
     @Override
     public PublicRows page(PublicQuery query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = "";
-        if (query.regionId() != null) {
-            where = " where i.region_id = :region";
-            params.put("region", query.regionId());
-        }
-        long total = jdbc.sql("select count(*) from institution i join region r on r.id = i.region_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        params.put("limit", query.size());
-        params.put("offset", query.offset());
-        return new PublicRows(
-                jdbc.sql(SELECT + where + " " + ORDER + " limit :limit offset :offset")
-                        .params(params)
-                        .query((rs, n) -> item(rs))
-                        .list(),
-                total);
+        return PublicPages.where("true")
+                .region(query, "i.region_id = :region")
+                .read(jdbc, query, COLUMNS, FROM, ORDER, (rs, n) -> item(rs));
     }
 
     @Override

@@ -6,8 +6,6 @@ import static pl.koordes.shared.opendata.PublicField.Type.URL;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
-import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.opendata.PublicDataset;
 import pl.koordes.shared.opendata.PublicField;
 import pl.koordes.shared.opendata.PublicFilter;
 import pl.koordes.shared.opendata.PublicItem;
+import pl.koordes.shared.opendata.PublicPages;
 import pl.koordes.shared.opendata.PublicQuery;
 import pl.koordes.shared.opendata.PublicRows;
 
@@ -84,41 +82,13 @@ class EventDataset implements PublicDataset {
 
     @Override
     public PublicRows page(PublicQuery query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(PUBLIC);
-        if (query.regionId() != null) {
-            where.append(
-                    " and exists (select 1 from event_region r where r.event_id = e.id and r.region_id = :region)");
-            params.put("region", query.regionId());
-        }
-        if (query.firstDay() != null) {
-            where.append(" and e.starts_at >= :first_moment");
-            params.put(
-                    "first_moment",
-                    Timestamp.from(query.firstDay().atStartOfDay(Formats.ZONE).toInstant()));
-        }
-        if (query.lastDay() != null) {
-            where.append(" and e.starts_at < :after_last");
-            params.put(
-                    "after_last",
-                    Timestamp.from(query.lastDay()
-                            .plusDays(1)
-                            .atStartOfDay(Formats.ZONE)
-                            .toInstant()));
-        }
-        long total = jdbc.sql("select count(*) from event e where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        params.put("limit", query.size());
-        params.put("offset", query.offset());
         Map<Long, Region> regions = directory.regionsById();
-        List<Map<String, @Nullable Object>> items = jdbc.sql(SELECT + " where " + where
-                        + " order by e.starts_at desc, e.id desc limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> item(rs, regions))
-                .list();
-        return new PublicRows(items, total);
+        return PublicPages.where(PUBLIC)
+                .region(
+                        query,
+                        "exists (select 1 from event_region r where r.event_id = e.id and r.region_id = :region)")
+                .days(query, "e.starts_at")
+                .read(jdbc, query, COLUMNS, "event e", "e.starts_at desc, e.id desc", (rs, n) -> item(rs, regions));
     }
 
     @Override
@@ -133,10 +103,10 @@ class EventDataset implements PublicDataset {
                 .optional();
     }
 
-    private static final String SELECT = """
-            select e.id, e.title, e.title_en, e.type, e.level, e.region_id, e.format, e.status, e.starts_at, e.ends_at,
-                   e.venue, e.address
-            from event e""";
+    private static final String COLUMNS = """
+            e.id, e.title, e.title_en, e.type, e.level, e.region_id, e.format, e.status, e.starts_at, e.ends_at,
+            e.venue, e.address""";
+    private static final String SELECT = "select " + COLUMNS + " from event e";
 
     private static Map<String, @Nullable Object> item(ResultSet rs, Map<Long, Region> regions) throws SQLException {
         Long regionId = rs.getObject("region_id", Long.class);
