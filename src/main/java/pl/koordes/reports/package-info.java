@@ -1,5 +1,5 @@
 /**
- * Operator reports and the read-only open data API, built from the other modules' published read models. Depends on: shared, directory.
+ * Operator reports, built from the other modules' published read models (the open-data API is the opendata module). Depends on: shared, directory.
  */
 @ApplicationModule(
         displayName = "reports",

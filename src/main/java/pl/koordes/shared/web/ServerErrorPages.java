@@ -64,6 +64,17 @@ class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
     /** Writes the headers and the page; public because Tomcat may create it by class name. */
     public static final class SiteErrorReportValve extends ErrorReportValve {
 
+        /** Addresses whose errors are problem details rather than pages. */
+        static final String API = "/api/";
+
+        /** The open-data API's problem shape, without the address (refused before it was read). */
+        static String problem(int status) {
+            HttpStatus known = HttpStatus.resolve(status);
+            return "{\"type\":\"about:blank\",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
+                    + "\",\"status\":" + status + ",\"detail\":\"Serwer odrzucił ten adres (np. zakodowany ukośnik,"
+                    + " odwrotny ukośnik lub znak sterujący).\"}";
+        }
+
         public SiteErrorReportValve() {
             setShowReport(false);
             setShowServerInfo(false);
@@ -78,11 +89,14 @@ class ServerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
             try {
                 response.resetBuffer();
                 SecurityHeaders.ALL.forEach(response::setHeader);
-                response.setContentType("text/html");
+                // The open-data API answers every refusal as a problem (RFC 9457), this one included.
+                boolean api = request.getRequestURI() != null
+                        && request.getRequestURI().startsWith(API);
+                response.setContentType(api ? "application/problem+json" : "text/html");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(page(status));
+                    writer.write(api ? problem(status) : page(status));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {
