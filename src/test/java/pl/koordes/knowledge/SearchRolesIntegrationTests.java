@@ -47,6 +47,8 @@ class SearchRolesIntegrationTests {
             "szkolenie",
             "wsparcie",
             "program",
+            "ankieta",
+            "sprawozdanie",
             "\"ekonomia społeczna\"");
 
     /** The roles, as demo accounts; null is an anonymous visitor. */
