@@ -137,6 +137,7 @@ class SearchController {
                 null,
                 new Paged<>(hits, number, SearchIndex.PAGE_SIZE, results.total()),
                 results.total(),
+                results.more(),
                 kinds,
                 regionFacets,
                 years,

@@ -12,7 +12,9 @@ import pl.koordes.shared.web.Paged;
  * @param typed what the box shows again
  * @param problem why there is nothing to search ({@code empty}, {@code tooLong}, {@code noWords}), or null
  * @param results this page of results, or null when nothing was searched
- * @param total how many results there are under the chosen filters
+ * @param total how many results there are under the chosen filters (at most {@link
+ *     pl.koordes.shared.search.SearchIndex#CONSIDERED})
+ * @param more whether there are more results than {@code total}: the page then shows the newest {@code total}
  * @param unknown the typed words the dictionary does not know: similar words were searched too
  * @param filtered whether a facet is chosen (the page offers to clear them)
  * @param clearHref the query without facets
@@ -23,6 +25,7 @@ public record SearchView(
         @Nullable String problem,
         @Nullable Paged<Hit> results,
         long total,
+        boolean more,
         List<Facet> kinds,
         List<Facet> regions,
         List<Facet> years,
@@ -44,7 +47,8 @@ public record SearchView(
     public record Facet(String label, String href, long count, boolean chosen) {}
 
     static SearchView nothing(String typed, @Nullable String problem) {
-        return new SearchView(typed, problem, null, 0, List.of(), List.of(), List.of(), List.of(), false, "", "");
+        return new SearchView(
+                typed, problem, null, 0, false, List.of(), List.of(), List.of(), List.of(), false, "", "");
     }
 
     /** The address of page {@code n} of these results. */

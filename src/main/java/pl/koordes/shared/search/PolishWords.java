@@ -2,14 +2,17 @@ package pl.koordes.shared.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import morfologik.stemming.Dictionary;
 import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
 import morfologik.stemming.polish.PolishStemmer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Words of a Polish text and their lemmas ("spółdzielniach" → "spółdzielnia"), folded to letters without
@@ -40,31 +43,61 @@ public final class PolishWords {
 
     /** The words of the text in order, each with its terms. */
     public static List<Word> of(String text) {
-        DictionaryLookup lookup = new DictionaryLookup(DICTIONARY);
         List<Word> words = new ArrayList<>();
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            int c = text.codePointAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                i += Character.charCount(c);
-                continue;
-            }
-            int start = i;
-            while (i < length && Character.isLetterOrDigit(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-            }
-            String word = text.substring(start, i);
-            if (word.length() <= LONGEST_WORD) {
-                // The word's own form stands beside its lemmas, so that an inflected form typed without
-                // Polish letters ("spoldzielnie", unknown to the dictionary) still meets it.
-                Set<String> lemmas = lemmas(lookup, word);
-                Set<String> terms = new LinkedHashSet<>(lemmas);
-                terms.add(fold(word));
-                words.add(new Word(start, i, Set.copyOf(terms), !lemmas.isEmpty()));
-            }
-        }
+        each(text).forEachRemaining(words::add);
         return words;
+    }
+
+    /**
+     * The words of the text in order, each looked up only when it is asked for: a reader that stops early (an
+     * excerpt around the first match) does not pay for the rest of a long text.
+     */
+    public static Iterator<Word> each(String text) {
+        DictionaryLookup lookup = new DictionaryLookup(DICTIONARY);
+        return new Iterator<>() {
+            private int i = 0;
+            private @Nullable Word next = advance();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Word next() {
+                Word current = next;
+                if (current == null) {
+                    throw new NoSuchElementException();
+                }
+                next = advance();
+                return current;
+            }
+
+            private @Nullable Word advance() {
+                int length = text.length();
+                while (i < length) {
+                    int c = text.codePointAt(i);
+                    if (!Character.isLetterOrDigit(c)) {
+                        i += Character.charCount(c);
+                        continue;
+                    }
+                    int start = i;
+                    while (i < length && Character.isLetterOrDigit(text.codePointAt(i))) {
+                        i += Character.charCount(text.codePointAt(i));
+                    }
+                    String word = text.substring(start, i);
+                    if (word.length() <= LONGEST_WORD) {
+                        // The word's own form stands beside its lemmas, so that an inflected form typed without
+                        // Polish letters ("spoldzielnie", unknown to the dictionary) still meets it.
+                        Set<String> lemmas = lemmas(lookup, word);
+                        Set<String> terms = new LinkedHashSet<>(lemmas);
+                        terms.add(fold(word));
+                        return new Word(start, i, Set.copyOf(terms), !lemmas.isEmpty());
+                    }
+                }
+                return null;
+            }
+        };
     }
 
     /** The lemmas of one word, folded; empty when the dictionary does not know it. */

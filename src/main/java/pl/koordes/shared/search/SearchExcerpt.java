@@ -1,9 +1,13 @@
 package pl.koordes.shared.search;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of a text around the first word that matched, cut at word boundaries, with the matched words
@@ -13,6 +17,12 @@ public final class SearchExcerpt {
 
     /** A piece of the excerpt; {@code match} when it is a word the query found. */
     public record Fragment(String text, boolean match) {}
+
+    /**
+     * How far into a text the first match is looked for: a match further on is not shown (the excerpt is then the
+     * text's beginning), so one long document does not cost a results page the lookup of all its words.
+     */
+    static final int LONGEST_SCAN = 8_000;
 
     private SearchExcerpt() {}
 
@@ -25,18 +35,47 @@ public final class SearchExcerpt {
         if (text.isEmpty()) {
             return List.of();
         }
-        List<PolishWords.Word> words = PolishWords.of(text);
-        int first = -1;
-        for (int i = 0; i < words.size(); i++) {
-            if (!Collections.disjoint(words.get(i).terms(), terms)) {
-                first = i;
+        int before = width / 3;
+        // The words are read one by one up to the first match: the words that may still begin the excerpt (the last
+        // one at least `before` characters ahead of the current word, and those after it) are kept, the rest of a
+        // long text is never looked up.
+        Iterator<PolishWords.Word> words = PolishWords.each(text);
+        Deque<PolishWords.Word> window = new ArrayDeque<>();
+        PolishWords.@Nullable Word matched = null;
+        while (words.hasNext()) {
+            PolishWords.Word word = words.next();
+            if (word.start() > LONGEST_SCAN) {
+                break;
+            }
+            window.addLast(word);
+            while (window.size() > 2 && second(window).start() <= word.start() - before) {
+                window.removeFirst();
+            }
+            if (matches(word, terms)) {
+                matched = word;
                 break;
             }
         }
-        int start = first < 0 ? 0 : startBefore(words, first, width / 3);
+        int start = 0;
+        if (matched != null && window.peekFirst().start() <= matched.start() - before) {
+            start = window.peekFirst().start();
+        } else if (matched == null) {
+            window.clear();
+            words = PolishWords.each(text);
+        }
         int end = Math.min(text.length(), start + width);
+        List<PolishWords.Word> shown = new ArrayList<>();
+        for (PolishWords.Word word : window) {
+            if (word.start() >= start) {
+                shown.add(word);
+            }
+        }
+        while (words.hasNext()
+                && (shown.isEmpty() || shown.get(shown.size() - 1).end() < end)) {
+            shown.add(words.next());
+        }
         // End after a whole word.
-        for (PolishWords.Word word : words) {
+        for (PolishWords.Word word : shown) {
             if (word.start() < end && word.end() > end) {
                 end = word.end();
                 break;
@@ -47,11 +86,11 @@ public final class SearchExcerpt {
             fragments.add(new Fragment("… ", false));
         }
         int at = start;
-        for (PolishWords.Word word : words) {
+        for (PolishWords.Word word : shown) {
             if (word.start() < start || word.end() > end) {
                 continue;
             }
-            if (!Collections.disjoint(word.terms(), terms)) {
+            if (matches(word, terms)) {
                 if (word.start() > at) {
                     fragments.add(new Fragment(text.substring(at, word.start()), false));
                 }
@@ -68,14 +107,13 @@ public final class SearchExcerpt {
         return List.copyOf(fragments);
     }
 
-    /** The start of a word about {@code before} characters ahead of the matched one. */
-    private static int startBefore(List<PolishWords.Word> words, int matched, int before) {
-        int limit = words.get(matched).start() - before;
-        for (int i = matched; i >= 0; i--) {
-            if (words.get(i).start() <= limit) {
-                return words.get(i).start();
-            }
-        }
-        return 0;
+    private static boolean matches(PolishWords.Word word, Set<String> terms) {
+        return !Collections.disjoint(word.terms(), terms);
+    }
+
+    private static PolishWords.Word second(Deque<PolishWords.Word> window) {
+        Iterator<PolishWords.Word> words = window.iterator();
+        words.next();
+        return words.next();
     }
 }

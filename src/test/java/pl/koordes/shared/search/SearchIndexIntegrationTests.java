@@ -202,6 +202,67 @@ class SearchIndexIntegrationTests {
     }
 
     @Test
+    void aQueryMatchingMoreThanAThousandCountsRanksAndPagesTheNewestThousandAndSaysThereAreMore() {
+        int many = SearchIndex.CONSIDERED + 5;
+        for (int i = 0; i < many; i++) {
+            put(
+                    "many-" + i,
+                    "Wniosek " + i,
+                    "Kooperatywa spożywcza prosi o wsparcie.",
+                    i % 2 == 0 ? MALOPOLSKIE : SLASKIE,
+                    2020 + i % 3,
+                    Set.of(SearchAudience.PUBLIC));
+        }
+        // Five of them older than the rest: beyond the thousand newest.
+        jdbc.sql("update search_entry set updated_at = updated_at - interval '1 day'"
+                        + " where source = 'test' and source_id in ('many-0', 'many-1', 'many-2', 'many-3', 'many-4')")
+                .update();
+
+        SearchResults first = search("kooperatywy", null);
+
+        assertThat(first.total()).isEqualTo(SearchIndex.CONSIDERED);
+        assertThat(first.more()).isTrue();
+        assertThat(first.kinds()).containsExactly(java.util.Map.entry(KIND, (long) SearchIndex.CONSIDERED));
+        assertThat(first.regions().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(SearchIndex.CONSIDERED);
+        assertThat(first.years().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(SearchIndex.CONSIDERED);
+        assertThat(first.hits()).hasSize(SearchIndex.PAGE_SIZE);
+        int lastPage = SearchIndex.CONSIDERED / SearchIndex.PAGE_SIZE;
+        SearchResults last = index.search(
+                new SearchRequest(SearchQuery.parse("kooperatywy"), KIND, null, null, lastPage),
+                SearchAudience.of(null));
+        assertThat(last.hits()).hasSize(SearchIndex.PAGE_SIZE);
+        assertThat(last.hits())
+                .extracting(SearchResults.Hit::sourceId)
+                .doesNotContain("many-0", "many-1", "many-2", "many-3", "many-4");
+        assertThat(index.search(
+                                new SearchRequest(SearchQuery.parse("kooperatywy"), KIND, null, null, lastPage + 1),
+                                SearchAudience.of(null))
+                        .hits())
+                .isEmpty();
+        // Narrowed below the thousand, the count is exact again and the older ones are there.
+        SearchResults narrowed = index.search(
+                new SearchRequest(SearchQuery.parse("kooperatywy"), KIND, MALOPOLSKIE, 2020, 1),
+                SearchAudience.of(null));
+        long expected = java.util.stream.IntStream.range(0, many)
+                .filter(i -> i % 2 == 0 && i % 3 == 0)
+                .count();
+        assertThat(narrowed.more()).isFalse();
+        assertThat(narrowed.total()).isEqualTo(expected);
+        int narrowedLast = (int) ((expected + SearchIndex.PAGE_SIZE - 1) / SearchIndex.PAGE_SIZE);
+        assertThat(index.search(
+                                new SearchRequest(
+                                        SearchQuery.parse("kooperatywy"), KIND, MALOPOLSKIE, 2020, narrowedLast),
+                                SearchAudience.of(null))
+                        .hits()
+                        .getLast()
+                        .sourceId())
+                .as("the oldest, last among equals")
+                .isEqualTo("many-0");
+    }
+
+    @Test
     void hostileQueriesGiveResultsOrNothingNeverAnError() {
         List<String> hostile = NaughtyStrings.corpusAnd(List.of(
                 "\"niezamknięty cudzysłów",
