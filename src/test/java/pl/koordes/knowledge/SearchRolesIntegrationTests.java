@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,10 +21,9 @@ import pl.koordes.shared.search.SearchQuery;
 import pl.koordes.shared.search.SearchRequest;
 import pl.koordes.shared.search.SearchResults;
 import pl.koordes.shared.security.CurrentUser;
-import pl.koordes.shared.security.Role;
-import pl.koordes.shared.security.RoleAssignment;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
+import pl.koordes.support.SearchOpens;
 import pl.koordes.support.SignedInClient;
 
 /**
@@ -47,19 +45,9 @@ class SearchRolesIntegrationTests {
             "szkolenie",
             "wsparcie",
             "program",
+            "ankieta",
+            "sprawozdanie",
             "\"ekonomia społeczna\"");
-
-    /** The roles, as demo accounts; null is an anonymous visitor. */
-    private static final List<@Nullable String> ACTORS = java.util.Arrays.asList(
-            null,
-            DemoAccounts.PARTICIPANT,
-            DemoAccounts.COORDINATOR_MALOPOLSKIE,
-            DemoAccounts.COORDINATOR_SLASKIE,
-            DemoAccounts.COMMITTEE_MALOPOLSKIE,
-            DemoAccounts.EXPERT,
-            DemoAccounts.CENTRAL_INSTITUTION,
-            DemoAccounts.EDITOR,
-            DemoAccounts.ADMINISTRATOR);
 
     @LocalServerPort
     int port;
@@ -86,7 +74,7 @@ class SearchRolesIntegrationTests {
     void everyRoleIsShownOnlyWhatItMayOpen() {
         int address = 10;
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (String email : ACTORS) {
+        for (String email : SearchOpens.ACTORS) {
             String client = "127.0.46." + address++;
             SignedInClient http =
                     email == null ? new SignedInClient(port, client) : DemoAccounts.signedIn(jdbc, port, email, client);
@@ -179,20 +167,7 @@ class SearchRolesIntegrationTests {
         return index.search(new SearchRequest(SearchQuery.parse(typed), null, null, null, page), tokens);
     }
 
-    /** The demo account as the application sees it after signing in. */
     private CurrentUser user(String email) {
-        long id = jdbc.sql("select id from account where email = :email")
-                .param("email", email)
-                .query(Long.class)
-                .single();
-        List<RoleAssignment> roles = jdbc.sql(
-                        "select role, region_id, institution_id from role_assignment where account_id = :id")
-                .param("id", id)
-                .query((rs, n) -> new RoleAssignment(
-                        Role.valueOf(rs.getString("role")),
-                        rs.getObject("region_id", Long.class),
-                        rs.getObject("institution_id", Long.class)))
-                .list();
-        return new CurrentUser(id, email, email, roles, "pl");
+        return SearchOpens.user(jdbc, email);
     }
 }

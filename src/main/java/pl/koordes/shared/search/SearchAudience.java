@@ -35,6 +35,14 @@ public final class SearchAudience {
         return Set.of(regionToken(role, String.valueOf(regionId)), regionToken(role, "ANY"));
     }
 
+    /**
+     * Holders of a regional role bound to this very region, without those holding it for the whole country: for
+     * pages that a nationwide holder may not open (a survey whose audience lists regions).
+     */
+    public static String roleBoundTo(Role role, long regionId) {
+        return regionToken(role, String.valueOf(regionId));
+    }
+
     /** One person. */
     public static String account(long accountId) {
         return "ACCOUNT:" + accountId;

@@ -16,8 +16,7 @@ import pl.koordes.surveys.NeedReference;
 /**
  * The needs the regions reported, in the search index, for exactly the programme's staff who may open a need's page
  * ({@link SurveyPermissions#canSeeNeeds}: coordinators, committee members, experts, central institutions and the
- * operators), whatever their region; never for participants or visitors. Surveys themselves are not indexed: their
- * questions are reached through an invitation, and their results through the survey's own page.
+ * operators), whatever their region; never for participants or visitors. Surveys themselves are {@link SurveySearch}'s.
  */
 @Component
 class NeedSearch extends AuditedSearchSource {

@@ -34,6 +34,7 @@ public class ThreadManagement {
     private final DiscussionSearch search;
     private final DiscussionMail mail;
     private final DiscussionProperties properties;
+    private final PostLibraryLinks links;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ public class ThreadManagement {
             DiscussionSearch search,
             DiscussionMail mail,
             DiscussionProperties properties,
+            PostLibraryLinks links,
             ApplicationEventPublisher publisher,
             Clock clock) {
         this.jdbc = jdbc;
@@ -50,6 +52,7 @@ public class ThreadManagement {
         this.search = search;
         this.mail = mail;
         this.properties = properties;
+        this.links = links;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -69,6 +72,7 @@ public class ThreadManagement {
                 .query(Long.class)
                 .single();
         List<Long> documents = PostDocuments.parse(form.documents()).orElseThrow();
+        links.check(space, documents);
         long postId = insertPost(threadId, user.id(), form.bodyText(), null, documents, now);
         Map<String, @Nullable Object> after = new LinkedHashMap<>();
         after.put("title", form.titleText());
@@ -111,6 +115,7 @@ public class ThreadManagement {
         }
         Instant now = clock.instant();
         List<Long> documents = PostDocuments.parse(form.documents()).orElseThrow();
+        links.check(space, documents);
         long postId = insertPost(threadId, user.id(), form.bodyText(), quoted, documents, now);
         jdbc.sql("""
                         update discussion_thread set post_count = post_count + 1, last_post_at = :now,
@@ -155,6 +160,7 @@ public class ThreadManagement {
             throw Refused.conflict("knowledge.discussions.stale");
         }
         List<Long> documents = PostDocuments.parse(form.documents()).orElseThrow();
+        links.check(space, documents);
         jdbc.sql("""
                         update discussion_post set body = :body, edited_at = :now, row_version = row_version + 1
                         where id = :id

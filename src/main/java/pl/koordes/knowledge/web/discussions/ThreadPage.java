@@ -1,6 +1,8 @@
 package pl.koordes.knowledge.web.discussions;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -9,6 +11,7 @@ import pl.koordes.knowledge.internal.discussions.DiscussionPost;
 import pl.koordes.knowledge.internal.discussions.DiscussionProperties;
 import pl.koordes.knowledge.internal.discussions.DiscussionThread;
 import pl.koordes.knowledge.internal.discussions.PostForm;
+import pl.koordes.knowledge.internal.discussions.PostLibraryLinks;
 import pl.koordes.knowledge.internal.discussions.Space;
 import pl.koordes.knowledge.internal.discussions.SpacePaths;
 import pl.koordes.knowledge.internal.discussions.SpacePermissions;
@@ -31,18 +34,21 @@ class ThreadPage {
     private final SpacePermissions permissions;
     private final DiscussionProperties properties;
     private final Markdown markdown;
+    private final PostLibraryLinks links;
 
     ThreadPage(
             ThreadStore threads,
             ThreadManagement management,
             SpacePermissions permissions,
             DiscussionProperties properties,
-            Markdown markdown) {
+            Markdown markdown,
+            PostLibraryLinks links) {
         this.threads = threads;
         this.management = management;
         this.permissions = permissions;
         this.properties = properties;
         this.markdown = markdown;
+        this.links = links;
     }
 
     String show(
@@ -54,6 +60,12 @@ class ThreadPage {
             PostForm form,
             FormErrors errors) {
         Paged<DiscussionPost> posts = threads.posts(thread, pageNumber);
+        Map<Long, String> openable = links.openable(
+                user,
+                posts.items().stream()
+                        .filter(p -> !p.hidden())
+                        .flatMap(p -> p.documents().stream())
+                        .toList());
         List<PostView> views = posts.items().stream()
                 .map(p -> new PostView(
                         p,
@@ -61,7 +73,8 @@ class ThreadPage {
                         p.quotedPostId() == null || p.quotedPosition() == null
                                 ? null
                                 : SpacePaths.post(space.slug(), thread.id(), p.quotedPostId(), p.quotedPosition()),
-                        management.editable(user, p)))
+                        management.editable(user, p),
+                        shown(p, openable)))
                 .toList();
         boolean[] following = threads.following(user.id(), space.id(), thread.id());
         boolean moderator = permissions.canModerate(user, space);
@@ -78,6 +91,15 @@ class ThreadPage {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "knowledge/discussions/thread";
+    }
+
+    /** The post's documents the reader may open, in the post's order; none for a hidden post. */
+    private static Map<Long, String> shown(DiscussionPost post, Map<Long, String> openable) {
+        Map<Long, String> shown = new LinkedHashMap<>();
+        if (!post.hidden()) {
+            post.documents().stream().filter(openable::containsKey).forEach(id -> shown.put(id, openable.get(id)));
+        }
+        return shown;
     }
 
     /** The reply form, empty or quoting a shown post of the thread (its author, time and text as a Markdown quote). */
