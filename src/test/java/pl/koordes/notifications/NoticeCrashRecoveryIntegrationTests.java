@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,9 +62,8 @@ class NoticeCrashRecoveryIntegrationTests {
             try (Statement statement = blocker.createStatement()) {
                 statement.execute("lock table notifications_notice in access exclusive mode");
             }
-            first.getBean(TransactionTemplate.class)
-                    .executeWithoutResult(status ->
-                            first.getBean(ApplicationEventPublisher.class).publishEvent(notice));
+            // The application context is the event publisher the modules' beans are given.
+            first.getBean(TransactionTemplate.class).executeWithoutResult(status -> first.publishEvent(notice));
 
             // The change committed with its publication; the delivery is under way, not completed.
             await().atMost(DELIVERY)
