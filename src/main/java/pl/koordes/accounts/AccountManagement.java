@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.internal.AccountTokens;
 import pl.koordes.accounts.internal.Accounts;
 import pl.koordes.accounts.internal.AuditLog;
+import pl.koordes.accounts.internal.InvitationNotices;
 import pl.koordes.accounts.internal.NewPasswordForm;
 import pl.koordes.accounts.internal.PasswordPolicy;
 import pl.koordes.accounts.internal.Sessions;
@@ -25,6 +26,7 @@ public class AccountManagement {
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Sessions sessions;
+    private final InvitationNotices notices;
 
     AccountManagement(
             Accounts accounts,
@@ -32,7 +34,9 @@ public class AccountManagement {
             PasswordEncoder passwordEncoder,
             PasswordPolicy policy,
             AuditLog audit,
-            Sessions sessions) {
+            Sessions sessions,
+            InvitationNotices notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwordEncoder;
@@ -51,6 +55,17 @@ public class AccountManagement {
         return accounts.byEmail(email)
                 .filter(row -> row.status() == AccountStatus.ACTIVE)
                 .map(Accounts.Row::id);
+    }
+
+    /** Where to write to an active account and in which language ({@code pl}, {@code en}). */
+    public record Recipient(long id, String email, String language) {}
+
+    /** The active account {@code id} as a recipient of mail (the daily digest); empty for any other. */
+    @Transactional(readOnly = true)
+    public Optional<Recipient> activeRecipient(long id) {
+        return accounts.byId(id)
+                .filter(row -> row.status() == AccountStatus.ACTIVE)
+                .map(row -> new Recipient(row.id(), row.email(), row.language()));
     }
 
     /** Who an invitation or set-up link is for, while it is still valid. */
@@ -93,6 +108,7 @@ public class AccountManagement {
                 id,
                 Map.of("status", AccountStatus.INVITED.name()),
                 Map.of("status", AccountStatus.ACTIVE.name()));
+        notices.accepted(id, person.displayName());
     }
 
     /** Whether the policy refuses the invitee's password, and why; empty also when the link does not work. */

@@ -83,7 +83,6 @@ public class Profiles {
             String email,
             String displayName,
             String language,
-            boolean notificationsEnabled,
             boolean secondFactorEnabled,
             boolean secondFactorRequired,
             List<RoleAssignment> roles) {}
@@ -97,23 +96,23 @@ public class Profiles {
                 row.email(),
                 row.displayName(),
                 row.language(),
-                row.notificationsEnabled(),
                 row.totpEnabled(),
                 properties.secondFactorRequired(user),
                 user.roles());
     }
 
-    /** Name, language and notification e-mails, already checked by the form's annotations. */
+    /**
+     * Name and language, already checked by the form's annotations (how notifications arrive is chosen on the
+     * notifications module's page, {@code /konto/powiadomienia}).
+     */
     @Transactional
     public void updateDetails(long id, ProfileDetailsForm form) {
         String name = form.displayName() == null ? "" : form.displayName();
         String lang = form.languageCode();
         Accounts.Row before = accounts.byId(id).orElseThrow(() -> new NotFound("account", id));
-        jdbc.sql(
-                        "update account set display_name = :name, language = :lang, notifications_enabled = :notify, updated_at = now() where id = :id")
+        jdbc.sql("update account set display_name = :name, language = :lang, updated_at = now() where id = :id")
                 .param("name", name)
                 .param("lang", lang)
-                .param("notify", form.notificationsChosen())
                 .param("id", id)
                 .update();
         audit.record(
@@ -122,14 +121,8 @@ public class Profiles {
                 AccountAction.PROFILE_UPDATED,
                 "account",
                 id,
-                Map.of(
-                        "displayName",
-                        before.displayName(),
-                        "language",
-                        before.language(),
-                        "notifications",
-                        before.notificationsEnabled()),
-                Map.of("displayName", name, "language", lang, "notifications", form.notificationsChosen()));
+                Map.of("displayName", before.displayName(), "language", before.language()),
+                Map.of("displayName", name, "language", lang));
     }
 
     /**
@@ -247,7 +240,6 @@ public class Profiles {
         account.put("displayName", row.displayName());
         account.put("status", row.status().name());
         account.put("language", row.language());
-        account.put("notificationsEnabled", row.notificationsEnabled());
         account.put("secondFactorEnabled", row.totpEnabled());
         account.put("createdAt", row.createdAt().toString());
         account.put(
@@ -312,7 +304,7 @@ public class Profiles {
         String placeholder = "deleted-" + id + "@deleted.invalid";
         jdbc.sql("""
                         update account set email = :placeholder, display_name = '', password_hash = null, totp_secret = null,
-                               totp_enabled = false, status = 'DELETED', notifications_enabled = false, updated_at = now()
+                               totp_enabled = false, status = 'DELETED', updated_at = now()
                         where id = :id
                         """).param("placeholder", placeholder).param("id", id).update();
         jdbc.sql("delete from role_assignment where account_id = :id")

@@ -100,6 +100,26 @@ class EventNotificationsIntegrationTests {
             assertThat(mails(samples, "eventChanged")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
             assertThat(mails(samples, "eventCancelled")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
         });
+        // The notification centre tells the same accounts, once each (issue 18): the seat, the change, the
+        // cancellation.
+        long first = samples.person(0).id();
+        long second = samples.person(1).id();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(notices(event))
+                        .containsExactlyInAnyOrder(
+                                first + " registration-confirmed",
+                                first + " event-changed",
+                                second + " event-changed",
+                                first + " event-cancelled",
+                                second + " event-cancelled"));
+        assertThat(jdbc.sql("select text from notifications_notice where link = :link and kind = 'event-changed'"
+                                + " and account_id = :account")
+                        .param("link", "/wydarzenia/" + event)
+                        .param("account", first)
+                        .query(String.class)
+                        .single())
+                .contains("Spotkanie <script>alert(1)</script> " + samples.run)
+                .containsPattern("teraz: \\d{2}\\.\\d{2}\\.\\d{4} 15:00");
         assertThat(jdbc.sql(
                                 "select text_body from notifications_dev_mailbox where kind = 'eventChanged' and recipient = :to")
                         .param("to", samples.email(0))
@@ -121,11 +141,13 @@ class EventNotificationsIntegrationTests {
                         + " where id = :id")
                 .param("id", event)
                 .update();
-        // Person 0 unticked "Chcę dostawać powiadomienia e-mail"; person 1 kept it.
-        jdbc.sql("insert into account (email, display_name, status, notifications_enabled)"
-                        + " values (:email, 'Osoba 0', 'ACTIVE', false)")
-                .param("email", samples.email(0))
-                .update();
+        // Person 0 had unticked "Chcę dostawać powiadomienia e-mail" (as migrated to the preferences); person 1 kept
+        // it.
+        jdbc.sql("""
+                        with a as (insert into account (email, display_name, status)
+                                   values (:email, 'Osoba 0', 'ACTIVE') returning id)
+                        insert into notifications_setting (account_id, default_delivery, updated_at)
+                        select id, 'APP', now() from a""").param("email", samples.email(0)).update();
         registrations.register(event, RegistrationForm.oneStep(), samples.person(0), PL);
         registrations.register(event, RegistrationForm.oneStep(), samples.person(1), PL);
 
@@ -151,6 +173,13 @@ class EventNotificationsIntegrationTests {
             assertThat(mails(samples, "eventCancelled")).containsExactlyInAnyOrder(samples.email(0), samples.email(1));
         });
         assertThat(mails(samples, "reminder")).containsExactly(samples.email(1));
+    }
+
+    private List<String> notices(long event) {
+        return jdbc.sql("select account_id || ' ' || kind from notifications_notice where link = :link")
+                .param("link", "/wydarzenia/" + event)
+                .query(String.class)
+                .list();
     }
 
     private List<String> mails(EventSamples samples, String kind) {

@@ -108,6 +108,15 @@ class EventRegistrationEventsIntegrationTests {
         assertThat(events.stream(PromotedFromWaitingList.class))
                 .containsExactly(new PromotedFromWaitingList(waiting.id(), event, second.id(), SeatMode.ON_SITE));
         assertThat(events.stream(RegistrationConfirmed.class)).isEmpty();
+        // The notification centre tells the promoted person (issue 18), once.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                select account_id from notifications_notice
+                                where kind = 'registration-promoted' and link = :link""")
+                                .param("link", "/wydarzenia/" + event)
+                                .query(Long.class)
+                                .list())
+                        .containsExactly(second.id()));
     }
 
     @Test

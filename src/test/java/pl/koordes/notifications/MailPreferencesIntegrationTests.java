@@ -28,6 +28,7 @@ import pl.koordes.events.internal.Event;
 import pl.koordes.events.internal.EventChange;
 import pl.koordes.events.internal.EventFormat;
 import pl.koordes.events.internal.EventType;
+import pl.koordes.notifications.internal.Digests;
 import pl.koordes.shared.mail.MailKind;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.Mailer;
@@ -89,7 +90,7 @@ class MailPreferencesIntegrationTests {
     }
 
     @Test
-    void untickingTheBoxOnTheProfilePageStopsOptionalMailAndKeepsTheEssential() {
+    void choosingTheApplicationOnlyOnThePreferencesPageStopsThatKindAndKeepsTheEssential() {
         String address = account(true);
         String password = "Powiadomienia: łąka " + UUID.randomUUID();
         jdbc.sql("update account set password_hash = :hash where email = :email")
@@ -103,18 +104,69 @@ class MailPreferencesIntegrationTests {
         SignedInClient client = new SignedInClient(port);
         assertThat(client.signIn(address, password).statusCode()).isEqualTo(302);
 
-        // The form as the browser sends it with the box unticked: no "notifications" field at all.
-        var saved = client.submit("/konto", "/konto/dane", "displayName", "Zofia Powiadomień", "language", "pl");
-        assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(SignedInClient.location(saved)).startsWith("/konto?zapisano=dane");
+        // The profile page leads to the preferences; its own form no longer carries a switch.
+        assertThat(client.get("/konto").body()).contains("href=\"/konto/powiadomienia\"");
+        var page = client.get("/konto/powiadomienia");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"delivery[event-reminder]\" value=\"EMAIL\" checked");
 
-        assertThat(jdbc.sql("select notifications_enabled from account where email = :email")
-                        .param("email", address)
-                        .query(Boolean.class)
-                        .single())
-                .isFalse();
+        var saved = client.submit(
+                "/konto/powiadomienia",
+                "/konto/powiadomienia",
+                "delivery[event-reminder]",
+                "APP",
+                "delivery[comment-published]",
+                "DIGEST",
+                "delivery[event-changed]",
+                "APP",
+                "digestHour",
+                "18");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(SignedInClient.location(saved)).isEqualTo("/konto/powiadomienia?zapisano");
+        assertThat(client.get("/konto/powiadomienia").body())
+                .contains("name=\"delivery[event-reminder]\" value=\"APP\" checked")
+                .contains("name=\"delivery[comment-published]\" value=\"DIGEST\" checked")
+                .contains("<option value=\"18\" selected>18:00</option>");
+
         assertThat(queued(send(address, MailKind.EVENT_REMINDER))).isZero();
+        awaitDelivered(send(address, MailKind.SURVEY_INVITATION), address, MailKind.SURVEY_INVITATION);
+        // Essential kinds cannot be turned off: "event-changed" was ignored.
+        awaitDelivered(send(address, MailKind.EVENT_CHANGED), address, MailKind.EVENT_CHANGED);
         awaitDelivered(send(address, MailKind.PASSWORD_RESET), address, MailKind.PASSWORD_RESET);
+
+        // Audited once, with before and after; the same choices sent again change and record nothing.
+        assertThat(audits(address)).isEqualTo(1);
+        var again = client.submit(
+                "/konto/powiadomienia",
+                "/konto/powiadomienia",
+                "delivery[event-reminder]",
+                "APP",
+                "delivery[comment-published]",
+                "DIGEST",
+                "digestHour",
+                "18");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(audits(address)).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select after_value ->> 'event-reminder' from audit_entry
+                        where action = 'NOTIFICATION_PREFERENCES_CHANGED' and actor_label = :email""").param("email", address).query(String.class).single())
+                .isEqualTo("APP");
+
+        // Mistakes come back beside their fields, with the summary, and change nothing.
+        var wrong = client.submit(
+                "/konto/powiadomienia",
+                "/konto/powiadomienia",
+                "delivery[comment-awaiting]",
+                "EMAIL",
+                "delivery[event-reminder]",
+                "NEVER",
+                "digestHour",
+                "24");
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body())
+                .contains("error-summary", "href=\"#digestHour\"", "href=\"#delivery[comment-awaiting]\"")
+                .contains("Wybierz godzinę od 00:00 do 23:00.");
+        assertThat(audits(address)).isEqualTo(1);
     }
 
     @Test
@@ -160,14 +212,25 @@ class MailPreferencesIntegrationTests {
 
     private String account(boolean notifications) {
         String address = "konto-" + UUID.randomUUID() + "@test.koordes.example";
+        // An account that turned notification e-mail off before per-kind preferences existed: as migrated.
         jdbc.sql("""
-                        insert into account (email, display_name, status, notifications_enabled)
-                        values (:email, 'Zofia Powiadomień', 'ACTIVE', :notifications)
+                        with a as (insert into account (email, display_name, status)
+                                   values (:email, 'Zofia Powiadomień', 'ACTIVE') returning id),
+                             s as (insert into notifications_setting (account_id, default_delivery, updated_at)
+                                   select id, 'APP', now() from a where not :notifications)
+                        select id from a
                         """)
                 .param("email", address)
                 .param("notifications", notifications)
-                .update();
+                .query(Long.class)
+                .single();
         return address;
+    }
+
+    private long audits(String address) {
+        return jdbc.sql("""
+                        select count(*) from audit_entry
+                        where action = 'NOTIFICATION_PREFERENCES_CHANGED' and actor_label = :email""").param("email", address).query(Long.class).single();
     }
 
     private long queued(UUID id) {
@@ -238,6 +301,10 @@ class MailPreferencesIntegrationTests {
                 Map.entry("confirmPath", "/wydarzenia/zapis/potwierdz?token=x"),
                 Map.entry("invitedBy", "Ada Administracyjna"),
                 Map.entry("note", "próba"),
+                Map.entry(
+                        "digestItems",
+                        List.of(new Digests.Item("Wydarzenie odwołane.", "/wydarzenia/1", "01.01.2027 10:00"))),
+                Map.entry("digestCount", 1L),
                 Map.entry("path", "/konto"),
                 Map.entry("roles", "Ekspert"),
                 Map.entry("validUntil", "01.01.2027 12:00"),

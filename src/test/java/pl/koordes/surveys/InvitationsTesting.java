@@ -62,8 +62,11 @@ final class InvitationsTesting {
             @Nullable Long institution) {
         String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.koordes.example";
         long id = jdbc.sql("""
-                        insert into account (email, display_name, status, notifications_enabled)
-                        values (:email, :name, :status, :notifications) returning id""")
+                        with a as (insert into account (email, display_name, status)
+                                   values (:email, :name, :status) returning id),
+                             s as (insert into notifications_setting (account_id, default_delivery, updated_at)
+                                   select id, 'APP', now() from a where not :notifications)
+                        select id from a""")
                 .param("email", address)
                 .param("name", "Osoba " + name)
                 .param("status", status)

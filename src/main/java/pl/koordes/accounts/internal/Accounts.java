@@ -33,15 +33,13 @@ public class Accounts {
             @Nullable String passwordHash,
             AccountStatus status,
             String language,
-            boolean notificationsEnabled,
             @Nullable String totpSecret,
             boolean totpEnabled,
             Instant createdAt,
             @Nullable Instant lastSignInAt) {}
 
-    private static final String COLUMNS =
-            "id, email, display_name, password_hash, status, language, notifications_enabled,"
-                    + " totp_secret, totp_enabled, created_at, last_sign_in_at";
+    private static final String COLUMNS = "id, email, display_name, password_hash, status, language,"
+            + " totp_secret, totp_enabled, created_at, last_sign_in_at";
 
     public Optional<Row> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from account where lower(email) = :email and status <> 'DELETED'")
@@ -209,7 +207,6 @@ public class Accounts {
                 rs.getString("password_hash"),
                 AccountStatus.valueOf(rs.getString("status")),
                 rs.getString("language"),
-                rs.getBoolean("notifications_enabled"),
                 rs.getString("totp_secret"),
                 rs.getBoolean("totp_enabled"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

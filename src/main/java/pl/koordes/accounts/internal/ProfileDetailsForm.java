@@ -7,7 +7,7 @@ import pl.koordes.accounts.Profiles;
 import pl.koordes.shared.text.Text;
 
 /**
- * A person's name, language and whether they want notification e-mails.
+ * A person's name and language.
  *
  * @param language {@code pl} or {@code en}; anything else is taken as Polish
  */
@@ -18,13 +18,7 @@ public record ProfileDetailsForm(
         @Nullable
         String displayName,
 
-        @Nullable String language,
-        @Nullable Boolean notifications) {
-
-    /** Whether notification e-mails were chosen (an unticked box sends nothing). */
-    public boolean notificationsChosen() {
-        return Boolean.TRUE.equals(notifications);
-    }
+        @Nullable String language) {
 
     /** The language as stored: {@code en} when chosen, else Polish. */
     public String languageCode() {

@@ -58,6 +58,7 @@ public class CommentManagement {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final CommentNotices commentNotices;
 
     CommentManagement(
             CommentStore store,
@@ -70,7 +71,9 @@ public class CommentManagement {
             Mailer mailer,
             Clock clock,
             PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CommentNotices notices) {
+        this.commentNotices = notices;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.store = store;
@@ -360,6 +363,8 @@ public class CommentManagement {
         for (CommentStore.Notice notice : notices) {
             Subject article = published.get(new CommentStore.Key(notice.subject(), notice.articleId()));
             if (article != null) {
+                String path = article.path() + "#komentarz-" + notice.id();
+                commentNotices.published(notice.email(), notice.language(), notice.title(), article.title(), path);
                 mailer.send(
                         notice.email(),
                         Language.fromCode(notice.language()).locale(),
@@ -370,7 +375,7 @@ public class CommentManagement {
                                 "articleTitle",
                                 article.title(),
                                 "path",
-                                article.path() + "#komentarz-" + notice.id(),
+                                path,
                                 "textKey",
                                 article.isPostulate() ? "comments.mail.textPostulate" : "comments.mail.text"));
             }

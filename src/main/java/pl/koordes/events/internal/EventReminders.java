@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +23,22 @@ public class EventReminders {
     private final RegistrationRows rows;
     private final EventMail mail;
     private final EventsProperties settings;
+    private final EventNotices notices;
 
-    private record Person(long registration, String email, String language) {}
+    private record Person(
+            long registration,
+            String email,
+            String language,
+            @Nullable Long account) {}
 
     EventReminders(
             JdbcClient jdbc,
             EventCatalogue catalogue,
             RegistrationRows rows,
             EventMail mail,
-            EventsProperties settings) {
+            EventsProperties settings,
+            EventNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.rows = rows;
         this.catalogue = catalogue;
@@ -54,10 +62,11 @@ public class EventReminders {
         for (long id : due) {
             Event event = catalogue.find(id).orElseThrow();
             List<Person> people = jdbc.sql("""
-                            select id, email, language from event_registration where event_id = :id and status = 'CONFIRMED' order by id
+                            select id, email, language, account_id from event_registration where event_id = :id and status = 'CONFIRMED' order by id
                             """)
                     .param("id", id)
-                    .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .query((rs, n) ->
+                            new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class)))
                     .list();
             for (Person person : people) {
                 // Its own cancellation link: the day before is when people find they cannot come.
@@ -68,6 +77,10 @@ public class EventReminders {
                         "events/mail/reminder",
                         rows.cancelLink(person.registration()),
                         Map.of());
+                Long account = person.account();
+                if (account != null) {
+                    notices.reminder(account, person.language(), event);
+                }
                 sent++;
             }
         }

@@ -8,10 +8,11 @@ import java.util.stream.Collectors;
 
 /**
  * Every kind of e-mail the application sends, one per mail template, and whether it is essential. This
- * is the one place that decides which mail an account can turn off: an account whose "Chcę dostawać
- * powiadomienia e-mail" is unticked ({@link MailPreferences}) gets only the essential kinds; mail to an
- * address without an account (a visitor) always goes. {@link Mailer} refuses a template not listed
- * here, so a new template must be classified when it is written (docs/mail.md lists the reasons).
+ * is the one place that decides which mail an account can turn off: an optional kind goes at once only to an
+ * account that wants its notification kind ({@link pl.koordes.shared.notice.NotificationKind}) by e-mail at
+ * once ({@link MailPreferences}); mail to an address without an account (a visitor) always goes. {@link Mailer}
+ * refuses a template not listed here, so a new template must be classified when it is written (docs/mail.md
+ * lists the reasons).
  */
 public enum MailKind {
 
@@ -46,6 +47,9 @@ public enum MailKind {
 
     // An administrator's test of the mail settings, sent at their request: always sent.
     CHECK("notifications/mail/check", Need.ESSENTIAL),
+    // The daily digest of notifications, sent only to a person who chose it for some kind (their request), and
+    // only when there is something in it.
+    DIGEST("notifications/mail/digest", Need.ESSENTIAL),
 
     // Advisory: an expert assigned to a case has work to do: always sent.
     ADVISORY_ASSIGNED("advisory/assignment/mail/advisoryAssigned", Need.ESSENTIAL),
@@ -57,7 +61,7 @@ public enum MailKind {
     COMMITTEE_MEETING_CANCELLED("committees/meetings/mail/committeeMeetingCancelled", Need.ESSENTIAL),
     COMMITTEE_ABSENCE_FLAGGED("committees/meetings/mail/committeeAbsenceFlagged", Need.ESSENTIAL),
 
-    // Notifications: not sent to an account that turned notifications off.
+    // Notifications: sent at once only to an account that wants its notification kind by e-mail at once.
     EVENT_REMINDER("events/mail/reminder", Need.OPTIONAL),
     COMMENT_PUBLISHED("comments/mail/published", Need.OPTIONAL),
     REPORTING_SUBMITTED("monitoring/reporting/mail/reportingSubmitted", Need.OPTIONAL),

@@ -1,12 +1,15 @@
 package pl.koordes.shared.mail;
 
 /**
- * What a recipient agreed to receive, asked by {@link Mailer} before it queues an optional
- * {@link MailKind}. The accounts module implements it (it owns the preference); an address without an
- * account is a visitor's, who gets every kind.
+ * What a recipient agreed to receive at once, asked by {@link Mailer} before it queues an optional
+ * {@link MailKind}. The notifications module implements it (it owns the per-kind preferences); an address
+ * without an account is a visitor's, who gets every kind.
  */
 public interface MailPreferences {
 
-    /** Whether optional mail (notifications) may go to {@code address}: false only for an account that turned them off. */
-    boolean wantsNotifications(String address);
+    /**
+     * Whether an optional e-mail of {@code kind} may go to {@code address} now: false for an account that chose
+     * the daily digest or the application only for that kind of notification.
+     */
+    boolean wantsNow(String address, MailKind kind);
 }

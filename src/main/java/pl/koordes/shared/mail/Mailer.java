@@ -29,7 +29,8 @@ import pl.koordes.shared.web.PublicAddress;
  * the layout, which takes the subject: see {@code src/main/jte/notifications/mail/check.jte}.
  *
  * <p>Every template is a {@link MailKind}, essential or optional; an optional one addressed to an account
- * whose notifications are off ({@link MailPreferences}) is not queued at all.
+ * that chose the daily digest or the application only for its kind of notification ({@link MailPreferences})
+ * is not queued at all (the module's notice, published beside it, is what reaches the person).
  */
 @Component
 public class Mailer {
@@ -64,7 +65,7 @@ public class Mailer {
     /**
      * Renders {@code template} (a path under src/main/jte without ".jte", e.g. {@code accounts/mail/invitation})
      * for {@code to} in {@code locale}, and queues it for delivery when the current transaction commits
-     * (unless its kind is optional and {@code to} is an account that turned notifications off).
+     * (unless its kind is optional and {@code to} is an account that does not want it by e-mail at once).
      *
      * @throws IllegalArgumentException if the address is not a valid single address
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
@@ -90,13 +91,13 @@ public class Mailer {
 
     /**
      * Queues a message made by {@link #render} (perhaps changed, e.g. {@link MailRequested#withReplyTo}),
-     * unless its kind is optional and the recipient is an account that turned notifications off.
+     * unless its kind is optional and the recipient is an account that does not want it by e-mail at once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void send(MailRequested mail) {
         if (!wanted(mail)) {
             log.info(
-                    "Mail {} ({}) not sent: the recipient's account has notifications turned off",
+                    "Mail {} ({}) not sent now: the recipient's account chose the digest or the application for it",
                     mail.id(),
                     mail.kind());
             return;
@@ -106,12 +107,12 @@ public class Mailer {
 
     /** Whether the recipient gets {@code mail}: always for an essential kind, for an optional one as they chose. */
     private boolean wanted(MailRequested mail) {
-        boolean optional = MailKind.ofKind(mail.kind()).map(MailKind::optional).orElse(false);
-        if (!optional) {
+        MailKind kind = MailKind.ofKind(mail.kind()).orElse(null);
+        if (kind == null || !kind.optional()) {
             return true;
         }
         MailPreferences chosen = preferences.getIfAvailable();
-        return chosen == null || chosen.wantsNotifications(mail.to());
+        return chosen == null || chosen.wantsNow(mail.to(), kind);
     }
 
     /** Renders a message without sending it (for previews, tests, or to adjust it before {@link #send(MailRequested)}). */

@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param id unique per notice: a repeated delivery is recognised and stored once
  * @param accountId the recipient
- * @param kind a short tag naming what it is about ({@code "postulate-forwarded"}), for grouping and preferences
+ * @param kind the {@link NotificationKind#key()} of what it is about ({@code "postulate-forwarded"}): a kind not
+ *        listed there is refused, so every notice is offered on the preferences page
  * @param text one sentence, plain text, at most {@link #MAX_TEXT} characters
  * @param link the address on this site it leads to ({@code /postulaty/42}); always site-relative
  * @param requestedAt when it was requested
@@ -27,6 +28,9 @@ public record NoticeRequested(UUID id, long accountId, String kind, String text,
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(requestedAt, "requestedAt");
+        if (NotificationKind.ofKey(kind).isEmpty()) {
+            throw new IllegalArgumentException("A notice kind not listed in NotificationKind: " + kind);
+        }
         if (!link.startsWith("/") || link.startsWith("//")) {
             throw new IllegalArgumentException("A notice links within the site: " + link);
         }
@@ -35,7 +39,12 @@ public record NoticeRequested(UUID id, long accountId, String kind, String text,
         }
     }
 
-    /** A notice for one person now. */
+    /** A notice of {@code kind} for one person now. */
+    public static NoticeRequested of(long accountId, NotificationKind kind, String text, String link, Instant now) {
+        return of(accountId, kind.key(), text, link, now);
+    }
+
+    /** A notice for one person now; {@code kind} must be a {@link NotificationKind#key()}. */
     public static NoticeRequested of(long accountId, String kind, String text, String link, Instant now) {
         return new NoticeRequested(UUID.randomUUID(), accountId, kind, text, link, now);
     }

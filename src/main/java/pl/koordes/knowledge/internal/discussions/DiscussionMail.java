@@ -13,6 +13,7 @@ import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.notice.NoticeRequested;
+import pl.koordes.shared.notice.NotificationKind;
 import pl.koordes.shared.text.Markdown;
 
 /**
@@ -98,6 +99,12 @@ class DiscussionMail {
             for (SpaceStore.Reader follower : spaces.followers(space, thread.id(), authorId)) {
                 if (told.add(follower.accountId())) {
                     Locale locale = Language.fromCode(follower.language()).locale();
+                    events.publishEvent(NoticeRequested.of(
+                            follower.accountId(),
+                            NotificationKind.DISCUSSION_POST,
+                            messages.get(locale, "knowledge.discussions.notice.post", authorName, thread.title()),
+                            path,
+                            clock.instant()));
                     mailer.send(follower.email(), locale, POST, model(space, thread, authorName, body, path));
                 }
             }

@@ -1,0 +1,35 @@
+package pl.koordes.notifications;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.Errors;
+import pl.koordes.shared.notice.NotificationKind;
+import pl.koordes.shared.web.CrossFieldRules;
+
+/**
+ * The preferences page's form: for each optional kind ({@code delivery[event-reminder]=DIGEST}) how it is
+ * received, and the hour of the daily digest (Europe/Warsaw). Kinds it does not name keep their current
+ * setting; essential kinds and unknown names are ignored (they cannot be changed).
+ */
+public record PreferencesForm(
+        @Nullable Map<String, Delivery> delivery, @Nullable Integer digestHour) implements CrossFieldRules {
+
+    public Map<String, Delivery> deliveries() {
+        return delivery == null ? Map.of() : delivery;
+    }
+
+    @Override
+    public void checkTogether(Errors errors) {
+        if (digestHour == null) {
+            errors.rejectValue("digestHour", "notifications.preferences.digestHour.required");
+        } else if (digestHour < 0 || digestHour > 23) {
+            errors.rejectValue("digestHour", "notifications.preferences.digestHour.invalid");
+        }
+        for (var chosen : deliveries().entrySet()) {
+            NotificationKind.ofKey(chosen.getKey())
+                    .filter(kind -> !kind.hasOwnMail() && chosen.getValue() == Delivery.EMAIL)
+                    .ifPresent(kind ->
+                            errors.rejectValue("delivery[" + kind.key() + "]", "notifications.preferences.noOwnMail"));
+        }
+    }
+}
