@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -25,9 +24,10 @@ import org.jsoup.nodes.Document;
  *
  * <p>The HTML is what jte makes (HTML5, not strict XML): jsoup parses it into the W3C DOM openhtmltopdf
  * reads. A template must have a {@code <title>}, {@code <html lang>}, an {@code alt} on every image and
- * use only DejaVu Sans (the default set here): a PDF/UA document may not use a font it does not embed.
- * Page size, margins and running footers are CSS ({@code @page { size: A4 landscape; @bottom-center {
- * content: counter(page) } }}).
+ * use only DejaVu Sans (the default of {@code html} and {@code body} here): a PDF/UA document may not use
+ * a font it does not embed. Page size, margins and running footers are CSS; a page's margin box inherits
+ * no font from the body, so each one names it ({@code @page { size: A4 landscape; @bottom-center {
+ * content: counter(page); font-family: 'DejaVu Sans' } }}), or rendering fails for want of a font.
  */
 public final class AccessiblePdf {
 
@@ -39,35 +39,10 @@ public final class AccessiblePdf {
     private static final byte[] SRGB =
             ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
-    /** The page's margin boxes, which take no font from the body: each is given DejaVu Sans by name. */
-    private static final List<String> MARGIN_BOXES = List.of(
-            "top-left-corner",
-            "top-left",
-            "top-center",
-            "top-right",
-            "top-right-corner",
-            "bottom-left-corner",
-            "bottom-left",
-            "bottom-center",
-            "bottom-right",
-            "bottom-right-corner",
-            "left-top",
-            "left-middle",
-            "left-bottom",
-            "right-top",
-            "right-middle",
-            "right-bottom");
-
     private static final String FONT = "font-family: '" + FONT_FAMILY + "';";
 
     /** Ahead of the document's own styles, so that a template need not repeat it. */
     private static final String BASE_STYLE = "html, body { " + FONT + " }";
-
-    /**
-     * After the document's own styles: a margin box takes the font of the last {@code @page} rule that
-     * names it, and without one openhtmltopdf falls back to a font it cannot embed.
-     */
-    private static final String MARGIN_STYLE = marginStyle();
 
     private AccessiblePdf() {}
 
@@ -82,7 +57,6 @@ public final class AccessiblePdf {
     public static void write(String htmlDocument, OutputStream out) {
         Document html = Jsoup.parse(htmlDocument);
         html.head().prependElement("style").text(BASE_STYLE);
-        html.head().appendElement("style").text(MARGIN_STYLE);
         if (html.head().selectFirst("meta[name=subject]") == null) {
             // PDF/UA wants a description (the document's Subject); the title says what the document is.
             html.head().appendElement("meta").attr("name", "subject").attr("content", html.title());
@@ -102,14 +76,6 @@ public final class AccessiblePdf {
         } catch (IOException e) {
             throw new UncheckedIOException("The PDF could not be written", e);
         }
-    }
-
-    private static String marginStyle() {
-        StringBuilder css = new StringBuilder("@page { ");
-        for (String box : MARGIN_BOXES) {
-            css.append('@').append(box).append(" { ").append(FONT).append(" } ");
-        }
-        return css.append('}').toString();
     }
 
     private static byte[] load(String location) {

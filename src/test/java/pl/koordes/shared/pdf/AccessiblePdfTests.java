@@ -36,7 +36,7 @@ class AccessiblePdfTests {
                 <!DOCTYPE html>
                 <html lang="pl">
                 <head><meta charset="utf-8"><title>Sprawozdanie: Zażółć gęślą jaźń</title>
-                <style>@page { size: A4 landscape; margin: 15mm; @bottom-center { content: counter(page); } }</style>
+                <style>@page { size: A4 landscape; margin: 15mm; @bottom-center { content: 'Strona ' counter(page); font-family: 'DejaVu Sans'; } }</style>
                 </head>
                 <body>
                 <h1>Sprawozdanie z programu</h1>
@@ -90,7 +90,11 @@ class AccessiblePdfTests {
                 }
             }
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains(PANGRAM).contains("pogrubiony ĄĘŁŃÓŚŹŻ").contains("śląskie");
+            assertThat(text)
+                    .contains(PANGRAM)
+                    .contains("pogrubiony ĄĘŁŃÓŚŹŻ")
+                    .contains("śląskie")
+                    .contains("Strona 1");
         }
     }
 
