@@ -2,8 +2,6 @@ package pl.koordes.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -101,11 +105,22 @@ class EventDocumentsIntegrationTests {
 
         byte[] pdf = bytes(editor, base + "/lista-obecnosci.pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        try (PdfReader reader = new PdfReader(pdf)) {
-            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Żaneta Źdźbło-Łąkowska").contains("Podpis");
+            // Tagged for a screen reader: the list is a table with header cells, in Polish.
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("pl");
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+            assertThat(document.getDocumentInformation().getTitle()).startsWith("Lista obecności — ");
         }
-        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDResources resources = document.getPage(0).getResources();
+            for (COSName name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                assertThat(font.getName()).contains("DejaVuSans");
+                assertThat(font.isEmbedded()).isTrue();
+            }
+        }
     }
 
     @Test
@@ -148,14 +163,10 @@ class EventDocumentsIntegrationTests {
         SignedInClient editor = new SignedInClient(port);
         editor.signInFully(DemoAccounts.EDITOR, DemoAccounts.PASSWORD, null);
         byte[] pdf = bytes(editor, "/organizacja/wydarzenia/" + event + "/lista-obecnosci.pdf");
-        StringBuilder text = new StringBuilder();
-        try (PdfReader reader = new PdfReader(pdf)) {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
+        String sheet;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            sheet = new PDFTextStripper().getText(document);
         }
-        String sheet = text.toString();
         assertThat(sheet)
                 .contains("Lista obecności")
                 .contains("Forum ekonomii społecznej")
@@ -168,6 +179,9 @@ class EventDocumentsIntegrationTests {
                 .contains("Spółdzielnia Socjalna nr 12")
                 .contains("Podpis")
                 .contains("Liczba uczestników: 12")
+                // Two pages (the headcount runs over), each numbered.
+                .contains("1 / 2")
+                .contains("2 / 2")
                 .contains("Projekt współfinansowany ze środków Unii Europejskiej w ramach Europejskiego Funduszu"
                         + " Społecznego Plus");
     }

@@ -1,5 +1,6 @@
 package pl.koordes.events.web;
 
+import gg.jte.TemplateEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -57,6 +58,7 @@ class OrganiserParticipantsController {
     private final PageFactory pages;
     private final EventsProperties properties;
     private final ResourceLoader resources;
+    private final TemplateEngine templates;
 
     OrganiserParticipantsController(
             EventCatalogue catalogue,
@@ -66,7 +68,8 @@ class OrganiserParticipantsController {
             Directory directory,
             PageFactory pages,
             EventsProperties properties,
-            ResourceLoader resources) {
+            ResourceLoader resources,
+            TemplateEngine templates) {
         this.catalogue = catalogue;
         this.management = management;
         this.registrations = registrations;
@@ -75,6 +78,7 @@ class OrganiserParticipantsController {
         this.pages = pages;
         this.properties = properties;
         this.resources = resources;
+        this.templates = templates;
     }
 
     @GetMapping(BASE + "/{id}/uczestnicy")
@@ -213,7 +217,13 @@ class OrganiserParticipantsController {
         Page page = pages.create(request);
         Downloads.attachment(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
         SignInSheetPdf.write(
-                response.getOutputStream(), page, event, confirmed, directory.regionsById(), sheetFrame(page, event));
+                response.getOutputStream(),
+                templates,
+                page,
+                event,
+                confirmed,
+                directory.regionsById(),
+                sheetFrame(page, event));
     }
 
     /** The organiser, the co-financing note and the logos a sign-in sheet carries. */
