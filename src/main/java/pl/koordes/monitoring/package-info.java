@@ -1,9 +1,15 @@
 /**
- * The national programme (KPRES) and the 16 regional programmes: indicators, targets, reported values, coherence. Depends on: shared, directory, accounts.
+ * The national programme (KPRES) and the 16 regional programmes: indicators, targets, reported values, coherence. Depends on: shared, directory, accounts, reports (its section of the programme report).
  */
 @ApplicationModule(
         displayName = "monitoring",
-        allowedDependencies = {"shared", "directory", "directory :: region-page-section", "accounts"})
+        allowedDependencies = {
+            "shared",
+            "directory",
+            "directory :: region-page-section",
+            "accounts",
+            "reports :: report-section"
+        })
 @NullMarked
 package pl.koordes.monitoring;
 

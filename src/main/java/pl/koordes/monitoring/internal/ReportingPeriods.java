@@ -60,12 +60,13 @@ public class ReportingPeriods {
     }
 
     static ReportingPeriod period(ResultSet rs, int row) throws SQLException {
-        int half = rs.getInt("half");
+        // Read as an object: wasNull() after the year's getInt would ask about the year, not the half.
+        Integer half = rs.getObject("half", Integer.class);
         return new ReportingPeriod(
                 rs.getLong("id"),
                 PeriodKind.valueOf(rs.getString("kind")),
                 rs.getInt("year"),
-                rs.wasNull() ? null : half,
+                half,
                 rs.getObject("deadline", LocalDate.class),
                 "OPEN".equals(rs.getString("status")),
                 rs.getInt("row_version"));
