@@ -66,7 +66,10 @@ public final class AccessiblePdf {
                 .usePdfUaAccessibility(true)
                 .usePdfAConformance(PdfAConformance.PDFA_3_U)
                 .useColorProfile(SRGB)
-                .withProducer("KoordES");
+                .withProducer("KoordES")
+                // Nothing is fetched: images are data: addresses, and an address in a document (a link, an
+                // image someone wrote) never makes the server open a file or a connection.
+                .useUriResolver((base, uri) -> uri.startsWith("data:") ? uri : null);
         builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
         builder.withW3cDocument(W3CDom.convert(html), "/");

@@ -2,12 +2,15 @@ package pl.koordes.shared.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -107,6 +110,32 @@ class AccessiblePdfTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
             assertThat(new PDFTextStripper().getText(document)).contains("One").contains("Two & ");
+        }
+    }
+
+    @Test
+    void nothingOutsideTheDocumentIsFetched() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.51.3", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String address = "http://127.0.51.3:" + server.getAddress().getPort();
+            byte[] pdf = AccessiblePdf.render("<!DOCTYPE html><html lang=\"pl\"><head><title>Adresy</title>"
+                    + "<link rel=\"stylesheet\" href=\"" + address + "/style.css\"></head><body>"
+                    + "<p>Obrazy z zewnątrz</p><img src=\"" + address + "/a.png\" alt=\"zewnętrzny\">"
+                    + "<img src=\"file:///etc/passwd\" alt=\"plik\"></body></html>");
+
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document)).contains("Obrazy z zewnątrz");
+            }
+            assertThat(requests).hasValue(0);
+        } finally {
+            server.stop(0);
         }
     }
 
