@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,9 @@ public class ApiCache {
     public record Rendered(
             byte[] body, String contentType, @Nullable String link) {}
 
-    /** An answer with its validators, as this node gives it out. */
+    /** An answer with its validators, as this node gives it out, and the key it is kept under. */
     public record Answer(
+            String key,
             byte[] body,
             String contentType,
             @Nullable String link,
@@ -77,6 +79,7 @@ public class ApiCache {
         Instant lastModified =
                 kept != null && kept.etag().equals(etag) ? kept.lastModified() : now.truncatedTo(ChronoUnit.SECONDS);
         Answer answer = new Answer(
+                key,
                 rendered.body(),
                 rendered.contentType(),
                 rendered.link(),
@@ -88,6 +91,17 @@ public class ApiCache {
             answers.put(key, answer);
         }
         return answer;
+    }
+
+    /** The kept answer for {@code key} while it is fresh, without rendering anything otherwise. */
+    public Optional<Answer> fresh(String key) {
+        Answer kept = answers.getIfPresent(key);
+        if (kept != null
+                && kept.generation() == generation.get()
+                && clock.instant().isBefore(kept.freshUntil())) {
+            return Optional.of(kept);
+        }
+        return Optional.empty();
     }
 
     /** The regions by slug and by TERYT code, read again as rarely as answers are. */

@@ -144,6 +144,8 @@ class OpenDataApiController {
         if (answer.link() != null && !answer.link().isEmpty()) {
             response.setHeader(HttpHeaders.LINK, answer.link());
         }
+        // The answer, for KeptAnswers to replay to the same request while it stays fresh.
+        request.setAttribute(KeptAnswers.ANSWER, answer);
         ServletWebRequest web = new ServletWebRequest(request, response);
         if (web.checkNotModified(answer.etag(), answer.lastModified().toEpochMilli())) {
             return;

@@ -33,9 +33,11 @@ class OpenDataFilter extends OncePerRequestFilter {
 
     private final Cache<String, Bucket> buckets;
     private final int perMinute;
+    private final KeptAnswers kept;
 
-    OpenDataFilter(ApiProperties properties) {
+    OpenDataFilter(ApiProperties properties, KeptAnswers kept) {
         this.perMinute = properties.requestsPerMinute();
+        this.kept = kept;
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(Duration.ofMinutes(2))
@@ -62,7 +64,11 @@ class OpenDataFilter extends OncePerRequestFilter {
             problem(response, 429, ApiJson.detailOf(429), null, request);
             return;
         }
+        if (kept.serve(request, response)) {
+            return;
+        }
         chain.doFilter(request, new ProblemOnError(response, request));
+        kept.remember(request, response);
     }
 
     /** Writes a problem with the security headers; a HEAD request gets the headers only. */

@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import pl.koordes.opendata.internal.ApiCache;
 import pl.koordes.opendata.internal.ApiProperties;
 
 /**
@@ -43,12 +44,17 @@ class OpenDataSecurity {
 
     /** Before everything else, the control-character filter included, so its refusals are problems too. */
     @Bean
-    FilterRegistrationBean<OpenDataFilter> openDataFilter(ApiProperties properties) {
+    FilterRegistrationBean<OpenDataFilter> openDataFilter(ApiProperties properties, KeptAnswers kept) {
         FilterRegistrationBean<OpenDataFilter> registration =
-                new FilterRegistrationBean<>(new OpenDataFilter(properties));
+                new FilterRegistrationBean<>(new OpenDataFilter(properties, kept));
         registration.addUrlPatterns(PREFIX + "*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    KeptAnswers keptAnswers(ApiCache cache) {
+        return new KeptAnswers(cache);
     }
 
     private static UrlBasedCorsConfigurationSource cors() {
