@@ -14,6 +14,9 @@ public interface PublicEvents {
     /** Public events by id; one statement. */
     Map<Long, EventReference> findByIds(Collection<Long> ids);
 
+    /** The public events, latest start first (the choices of a form that links to an event); one statement. */
+    List<EventReference> latest(int limit);
+
     /** The national events to come (published, not yet over), soonest first. */
     List<EventReference> upcomingNational(int limit);
 }

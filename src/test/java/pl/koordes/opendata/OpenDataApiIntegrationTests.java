@@ -200,8 +200,16 @@ class OpenDataApiIntegrationTests {
 
     @Test
     void aPageRunsTheSameStatementsWhateverItsSize() {
-        for (String collection :
-                List.of("regions", "macroregions", "institutions", "committees", "articles", "events")) {
+        for (String collection : List.of(
+                "regions",
+                "macroregions",
+                "institutions",
+                "committees",
+                "articles",
+                "events",
+                "postulates",
+                "programmes",
+                "indicator-values")) {
             cache.clear();
             statements.reset();
             assertThat(api.get("/api/v1/" + collection + "?per_page=1").statusCode())
@@ -209,7 +217,10 @@ class OpenDataApiIntegrationTests {
             List<String> one = statements.statements();
             cache.clear();
             statements.reset();
-            String filter = List.of("articles", "events").contains(collection) ? "&date_from=2000-01-01" : "";
+            String filter = List.of("articles", "events", "postulates", "indicator-values")
+                            .contains(collection)
+                    ? "&date_from=2000-01-01"
+                    : "";
             assertThat(api.get("/api/v1/" + collection + "?per_page=100" + filter)
                             .statusCode())
                     .isEqualTo(200);

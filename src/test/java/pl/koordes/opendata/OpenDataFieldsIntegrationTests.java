@@ -35,11 +35,60 @@ class OpenDataFieldsIntegrationTests {
     private static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
 
     /** Per collection: its fields, and those whose value is a code the page shows in words (checked apart). */
-    private static final Map<String, List<String>> FIELDS = Map.of(
-            "regions", List.of("id", "teryt", "name_pl", "name_en", "seat", "macroregion", "url"),
-            "macroregions", List.of("id", "code", "name_pl", "name_en", "regions", "url"),
-            "articles", List.of("id", "title", "title_en", "lead", "lead_en", "author", "published_at", "tags", "url"),
-            "institutions",
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry(
+                    "postulates",
+                    List.of(
+                            "id",
+                            "title",
+                            "problem",
+                            "proposal",
+                            "justification",
+                            "region",
+                            "addressee",
+                            "areas",
+                            "status",
+                            "submitted_at",
+                            "answer_due",
+                            "cosignatures",
+                            "answer_status",
+                            "answer",
+                            "answered_at",
+                            "answered_by",
+                            "url")),
+            Map.entry(
+                    "programmes",
+                    List.of(
+                            "id",
+                            "region",
+                            "name",
+                            "version",
+                            "resolution_number",
+                            "resolution_date",
+                            "period_start",
+                            "period_end",
+                            "adopted_at",
+                            "url")),
+            Map.entry(
+                    "indicator-values",
+                    List.of(
+                            "id",
+                            "region",
+                            "indicator",
+                            "indicator_name",
+                            "unit",
+                            "kpres_indicator",
+                            "year",
+                            "half",
+                            "value",
+                            "url")),
+            Map.entry("regions", List.of("id", "teryt", "name_pl", "name_en", "seat", "macroregion", "url")),
+            Map.entry("macroregions", List.of("id", "code", "name_pl", "name_en", "regions", "url")),
+            Map.entry(
+                    "articles",
+                    List.of("id", "title", "title_en", "lead", "lead_en", "author", "published_at", "tags", "url")),
+            Map.entry(
+                    "institutions",
                     List.of(
                             "id",
                             "region",
@@ -51,9 +100,10 @@ class OpenDataFieldsIntegrationTests {
                             "email",
                             "phone",
                             "website",
-                            "url"),
-            "committees", List.of("id", "region", "name", "term_start", "term_end", "members", "url"),
-            "events",
+                            "url")),
+            Map.entry("committees", List.of("id", "region", "name", "term_start", "term_end", "members", "url")),
+            Map.entry(
+                    "events",
                     List.of(
                             "id",
                             "title",
@@ -67,11 +117,21 @@ class OpenDataFieldsIntegrationTests {
                             "ends_at",
                             "venue",
                             "address",
-                            "url"));
+                            "url")));
 
     /** Codes the page shows in words, and ids the page has in its links. */
-    private static final Set<String> CODES =
-            Set.of("type", "level", "format", "status", "kind", "id", "macroregion", "region");
+    private static final Set<String> CODES = Set.of(
+            "type",
+            "level",
+            "format",
+            "status",
+            "kind",
+            "id",
+            "macroregion",
+            "region",
+            "areas",
+            "answer_status",
+            "indicator");
 
     @LocalServerPort
     int port;
@@ -161,6 +221,14 @@ class OpenDataFieldsIntegrationTests {
             List<String> all = new ArrayList<>();
             value.forEach(v -> all.addAll(shown(v)));
             return all;
+        }
+        if (value.isNumber() && !value.isIntegralNumber()) {
+            // A decimal as the page writes it: Polish separators, at most two decimals.
+            java.text.NumberFormat polish =
+                    java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag("pl"));
+            polish.setMaximumFractionDigits(2);
+            polish.setRoundingMode(java.math.RoundingMode.HALF_UP);
+            return List.of(polish.format(value.decimalValue()));
         }
         String text = value.asString();
         if (text.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {

@@ -56,6 +56,14 @@ class EventReferences implements PublicEvents {
     }
 
     @Override
+    public List<EventReference> latest(int limit) {
+        return jdbc.sql(SELECT + "order by e.starts_at desc, e.id desc limit :limit")
+                .param("limit", limit)
+                .query(EventReferences::reference)
+                .list();
+    }
+
+    @Override
     public List<EventReference> upcomingNational(int limit) {
         return jdbc.sql(SELECT + """
                         and e.level = 'NATIONAL' and e.status = 'PUBLISHED' and e.ends_at > :now

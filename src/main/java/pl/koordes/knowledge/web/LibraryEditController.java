@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,7 @@ import pl.koordes.knowledge.internal.library.LibraryDocument;
 import pl.koordes.knowledge.internal.library.LibraryDocumentForm;
 import pl.koordes.knowledge.internal.library.LibraryManagement;
 import pl.koordes.knowledge.internal.library.LibraryPermissions;
+import pl.koordes.knowledge.internal.library.LibraryPickers;
 import pl.koordes.knowledge.internal.library.LibraryStore;
 import pl.koordes.shared.files.StoredFiles;
 import pl.koordes.shared.i18n.Formats;
@@ -52,6 +54,7 @@ class LibraryEditController {
     private final Directory directory;
     private final StoredFiles files;
     private final Clock clock;
+    private final LibraryPickers pickers;
 
     LibraryEditController(
             LibraryStore store,
@@ -59,13 +62,15 @@ class LibraryEditController {
             LibraryPermissions permissions,
             Directory directory,
             StoredFiles files,
-            Clock clock) {
+            Clock clock,
+            LibraryPickers pickers) {
         this.store = store;
         this.management = management;
         this.permissions = permissions;
         this.directory = directory;
         this.files = files;
         this.clock = clock;
+        this.pickers = pickers;
     }
 
     @GetMapping(NEW)
@@ -186,6 +191,9 @@ class LibraryEditController {
                         .filter(r -> r != Role.EDITOR && r != Role.ADMINISTRATOR)
                         .toList());
         model.addAttribute("maxSize", files.maxBytes() / (1024 * 1024));
+        model.addAttribute(
+                "choices",
+                pickers.of(user, form, document == null ? null : document.id(), LocaleContextHolder.getLocale()));
         return "knowledge/library/form";
     }
 

@@ -22,6 +22,7 @@ import pl.koordes.knowledge.LibraryChanged;
 import pl.koordes.shared.files.StoredFiles;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.search.SearchAudience;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.UploadTypes;
@@ -140,10 +141,11 @@ public class LibraryManagement {
         if (old != null && !old.equals(keep)) {
             jdbc.sql("delete from stored_file where id = :id").param("id", old).update();
         }
+        List<Long> related = withUnseen(id, form.relatedIds(), user);
         jdbc.sql("delete from library_document_link where document_id = :id")
                 .param("id", id)
                 .update();
-        saveRelated(id, form.relatedIds());
+        saveRelated(id, related);
         publisher.publishEvent(new LibraryChanged(
                 LibraryAction.LIBRARY_DOCUMENT_UPDATED,
                 id,
@@ -204,7 +206,9 @@ public class LibraryManagement {
             reasons.add(new Refused.Reason("eventId", "knowledge.library.event.unknown"));
         }
         Long advisoryCase = form.advisoryCaseId();
-        if (advisoryCase != null && !origins.caseExists(advisoryCase)) {
+        if (advisoryCase != null
+                && !advisoryCase.equals(before == null ? null : before.advisoryCaseId())
+                && !origins.caseOpenable(user, advisoryCase)) {
             reasons.add(new Refused.Reason("advisoryCaseId", "knowledge.library.case.unknown"));
         }
         Long postulate = form.postulateId();
@@ -215,7 +219,7 @@ public class LibraryManagement {
         if (programme != null && !origins.programmeExists(programme)) {
             reasons.add(new Refused.Reason("programmeRegionId", "knowledge.library.programme.unknown"));
         }
-        if (!existing(form.relatedIds())) {
+        if (!openable(form.relatedIds(), user)) {
             reasons.add(new Refused.Reason("related", "knowledge.library.related.unknown"));
         }
         Set<Long> regions = new HashSet<>(directory.regionsById().keySet());
@@ -244,15 +248,39 @@ public class LibraryManagement {
                 .orElseThrow(() -> Refused.field("file", "knowledge.library.file.unreadable"));
     }
 
-    private boolean existing(List<Long> ids) {
+    /** Whether every document of {@code ids} exists and the person may open it. */
+    private boolean openable(List<Long> ids, CurrentUser user) {
         if (ids.isEmpty()) {
             return true;
         }
-        long found = jdbc.sql("select count(*) from library_document where id = any(cast(:ids as bigint[]))")
+        long found = jdbc.sql("""
+                        select count(*) from library_document
+                        where id = any(cast(:ids as bigint[])) and audience && cast(:audience as text[])""")
                 .param("ids", ids.toArray(Long[]::new))
+                .param("audience", SearchAudience.of(user).toArray(String[]::new))
                 .query(Long.class)
                 .single();
         return found == ids.size();
+    }
+
+    /**
+     * The chosen related documents and those the document already links to that the person may not open: the form
+     * cannot offer those, so leaving them out would drop links the person never saw.
+     */
+    private List<Long> withUnseen(long id, List<Long> chosen, CurrentUser user) {
+        List<Long> all = new ArrayList<>(chosen);
+        jdbc
+                .sql("""
+                        select l.target_id from library_document_link l join library_document d on d.id = l.target_id
+                        where l.document_id = :id and not (d.audience && cast(:audience as text[]))""")
+                .param("id", id)
+                .param("audience", SearchAudience.of(user).toArray(String[]::new))
+                .query(Long.class)
+                .list()
+                .stream()
+                .filter(t -> !all.contains(t))
+                .forEach(all::add);
+        return all;
     }
 
     private void saveRelated(long id, List<Long> related) {

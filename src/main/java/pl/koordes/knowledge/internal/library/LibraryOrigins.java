@@ -12,6 +12,7 @@ import pl.koordes.events.PublicEvents;
 import pl.koordes.monitoring.CurrentProgrammes;
 import pl.koordes.postulates.PostulateReference;
 import pl.koordes.postulates.PublicPostulates;
+import pl.koordes.shared.security.CurrentUser;
 
 /**
  * Where a document came from, resolved through the other modules' APIs into links the page shows: the event and
@@ -86,8 +87,9 @@ public class LibraryOrigins {
         return Optional.ofNullable(postulates.findByIds(List.of(id)).get(id));
     }
 
-    public boolean caseExists(long id) {
-        return cases.find(id).isPresent();
+    /** Whether the case exists and the person may open it (a coordinator: their region's cases). */
+    public boolean caseOpenable(CurrentUser user, long id) {
+        return cases.openable(user, id);
     }
 
     public boolean programmeExists(long regionId) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,6 +114,28 @@ public class LibraryStore {
                         + " order by year desc")
                 .param("audience", audience.toArray(String[]::new))
                 .query((rs, n) -> rs.getInt(1))
+                .list();
+    }
+
+    /** A document as a form offers it for linking. */
+    public record Choice(long id, String title, int year) {}
+
+    /**
+     * The documents the visitor may open, newest first, at most {@code limit}, and those of {@code alsoIds} they
+     * may open wherever they stand (a form's current choices); one statement.
+     */
+    public List<Choice> choices(Set<String> audience, int limit, Collection<Long> alsoIds) {
+        return jdbc.sql("""
+                        (select id, title, year from library_document where audience && cast(:audience as text[])
+                         order by id desc limit :limit)
+                        union
+                        (select id, title, year from library_document
+                         where id = any(cast(:also as bigint[])) and audience && cast(:audience as text[]))
+                        order by id desc""")
+                .param("audience", audience.toArray(String[]::new))
+                .param("limit", limit)
+                .param("also", alsoIds.toArray(Long[]::new))
+                .query((rs, n) -> new Choice(rs.getLong("id"), rs.getString("title"), rs.getInt("year")))
                 .list();
     }
 
