@@ -8,5 +8,7 @@ import pl.koordes.shared.audit.AuditAction;
  */
 public enum NotificationAction implements AuditAction {
     /** A person saved their notification preferences. */
-    NOTIFICATION_PREFERENCES_CHANGED
+    NOTIFICATION_PREFERENCES_CHANGED,
+    /** A person turned one kind of e-mail off by the unsubscribe link of an e-mail (page or one-click). */
+    NOTIFICATION_UNSUBSCRIBED
 }

@@ -9,10 +9,18 @@ import pl.koordes.shared.web.CrossFieldRules;
 /**
  * The preferences page's form: for each optional kind ({@code delivery[event-reminder]=DIGEST}) how it is
  * received, and the hour of the daily digest (Europe/Warsaw). Kinds it does not name keep their current
- * setting; essential kinds and unknown names are ignored (they cannot be changed).
+ * setting; essential kinds and unknown names are ignored (they cannot be changed). {@code digest} switches the daily
+ * digest e-mail on or off as a whole (off: what would go in it stays in the application); absent, it stays as is.
  */
 public record PreferencesForm(
-        @Nullable Map<String, Delivery> delivery, @Nullable Integer digestHour) implements CrossFieldRules {
+        @Nullable Map<String, Delivery> delivery,
+        @Nullable Integer digestHour,
+        @Nullable Boolean digest) implements CrossFieldRules {
+
+    /** The form without the digest switch (it keeps its state). */
+    public PreferencesForm(@Nullable Map<String, Delivery> delivery, @Nullable Integer digestHour) {
+        this(delivery, digestHour, null);
+    }
 
     public Map<String, Delivery> deliveries() {
         return delivery == null ? Map.of() : delivery;

@@ -2,11 +2,13 @@ package pl.koordes.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,7 +28,10 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import pl.koordes.shared.security.Cookies;
+import pl.koordes.shared.security.CsrfExemption;
 import pl.koordes.shared.web.SecurityHeaders;
 
 /**
@@ -54,7 +59,8 @@ class SecurityConfiguration {
             Sessions sessions,
             AccountsProperties properties,
             Clock clock,
-            CsrfTokenRepository csrfTokens)
+            CsrfTokenRepository csrfTokens,
+            List<CsrfExemption> csrfExemptions)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
@@ -89,7 +95,13 @@ class SecurityConfiguration {
                         .deleteCookies(Cookies.SESSION, Cookies.HOST_PREFIX + Cookies.SESSION))
                 // In the session for signed-in people, in a cookie for visitors
                 // (shared.security.SessionBoundCsrfTokenRepository).
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // Machine-sent POSTs whose path carries a signed token of its own
+                        // (shared.security.CsrfExemption).
+                        .ignoringRequestMatchers(csrfExemptions.stream()
+                                .map(exemption ->
+                                        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, exemption.pattern()))
+                                .toArray(RequestMatcher[]::new)))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
                         // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.

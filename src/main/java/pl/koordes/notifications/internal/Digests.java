@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import pl.koordes.notifications.Delivery;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
+import pl.koordes.shared.notice.NoticeAccess;
 import pl.koordes.shared.notice.NotificationKind;
 import pl.koordes.shared.scheduling.ClusterLock;
 
@@ -29,6 +32,11 @@ import pl.koordes.shared.scheduling.ClusterLock;
  * {@code notifications_digest} in the transaction that queues the message, so a day is never sent twice, even by
  * two nodes or a job repeated after a crash (the queued message itself survives a crash in the publication
  * registry).
+ *
+ * <p>Besides the kinds chosen for it, the digest carries the notices published for it ({@code for_digest}: a
+ * discussion followed with daily delivery) unless their kind is in the application only; a notice with a scope is
+ * left out when its person may no longer see what it is about, asked at digest time of the module that published
+ * it ({@link NoticeAccess}). An account whose digest is switched off (its unsubscribe link) gets none.
  */
 @Component
 public class Digests {
@@ -38,8 +46,14 @@ public class Digests {
     /** How far back the first digest of an account looks. */
     static final Duration FIRST = Duration.ofDays(1);
 
+    /** How far back an account without a digest preference is looked for notices published for the digest. */
+    static final Duration FOR_DIGEST_WINDOW = Duration.ofDays(7);
+
     /** One line of a digest: the notice's text, its link and when it came. */
     public record Item(String text, String link, String at) {}
+
+    /** A notice as read for the digest, with the scope to check. */
+    private record Row(Item item, @Nullable String scope) {}
 
     private final JdbcClient jdbc;
     private final Preferences preferences;
@@ -48,6 +62,7 @@ public class Digests {
     private final ClusterLock lock;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Map<String, NoticeAccess> access;
 
     Digests(
             JdbcClient jdbc,
@@ -56,7 +71,8 @@ public class Digests {
             Mailer mailer,
             ClusterLock lock,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            List<NoticeAccess> access) {
         this.jdbc = jdbc;
         this.preferences = preferences;
         this.accounts = accounts;
@@ -64,6 +80,7 @@ public class Digests {
         this.lock = lock;
         this.transactions = transactions;
         this.clock = clock;
+        this.access = access.stream().collect(Collectors.toUnmodifiableMap(NoticeAccess::prefix, a -> a));
     }
 
     @Scheduled(fixedDelayString = "${koordes.notifications.digest.interval:PT5M}", initialDelayString = "PT2M")
@@ -77,15 +94,23 @@ public class Digests {
         ZonedDateTime local = now.atZone(Formats.ZONE);
         LocalDate today = local.toLocalDate();
         List<Long> due = jdbc.sql("""
-                        select s.account_id from notifications_setting s
-                        where s.digest_hour <= :hour
-                          and (s.default_delivery = 'DIGEST'
+                        select c.account_id from (
+                            select s.account_id from notifications_setting s
+                            where s.default_delivery = 'DIGEST'
                                or exists (select 1 from notifications_preference p
-                                          where p.account_id = s.account_id and p.delivery = 'DIGEST'))
+                                          where p.account_id = s.account_id and p.delivery = 'DIGEST')
+                            union
+                            select n.account_id from notifications_notice n
+                            where n.for_digest and n.created_at > :recent
+                        ) c
+                        left join notifications_setting s on s.account_id = c.account_id
+                        where coalesce(s.digest_hour, :defaultHour) <= :hour and coalesce(s.digest_enabled, true)
                           and not exists (select 1 from notifications_digest d
-                                          where d.account_id = s.account_id and d.digest_day = :today)
-                        order by s.account_id
+                                          where d.account_id = c.account_id and d.digest_day = :today)
+                        order by c.account_id
                         """)
+                .param("recent", Timestamp.from(now.minus(FOR_DIGEST_WINDOW)))
+                .param("defaultHour", Preferences.DEFAULT_DIGEST_HOUR)
                 .param("hour", local.getHour())
                 .param("today", today)
                 .query(Long.class)
@@ -121,26 +146,33 @@ public class Digests {
             return false;
         }
         Preferences.Settings settings = preferences.settings(account);
-        List<String> kinds = Arrays.stream(NotificationKind.values())
-                .filter(kind -> settings.of(kind) == Delivery.DIGEST)
-                .map(NotificationKind::key)
-                .toList();
-        if (kinds.isEmpty()) {
+        if (!settings.digest()) {
             return false;
         }
-        List<Item> items = jdbc.sql("""
-                        select text, link, created_at from notifications_notice
-                        where account_id = :a and kind in (:kinds) and created_at > :since and created_at <= :now
+        String[] kinds = keys(settings, Delivery.DIGEST);
+        List<Item> items = jdbc
+                .sql("""
+                        select text, link, created_at, scope from notifications_notice
+                        where account_id = :a and created_at > :since and created_at <= :now
+                          and (kind = any(cast(:kinds as text[]))
+                               or (for_digest and kind <> all(cast(:appOnly as text[]))))
                         order by created_at, id limit 200""")
                 .param("a", account)
                 .param("kinds", kinds)
+                .param("appOnly", keys(settings, Delivery.APP))
                 .param("since", Timestamp.from(since))
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Item(
-                        rs.getString(1),
-                        rs.getString(2),
-                        Formats.dateTime(rs.getTimestamp(3).toInstant())))
-                .list();
+                .query((rs, n) -> new Row(
+                        new Item(
+                                rs.getString(1),
+                                rs.getString(2),
+                                Formats.dateTime(rs.getTimestamp(3).toInstant())),
+                        rs.getString(4)))
+                .list()
+                .stream()
+                .filter(row -> allowed(account, row.scope()))
+                .map(Row::item)
+                .toList();
         if (items.isEmpty()) {
             return false;
         }
@@ -160,5 +192,22 @@ public class Digests {
                 TEMPLATE,
                 Map.of("digestItems", items, "digestCount", (long) items.size()));
         return true;
+    }
+
+    private static String[] keys(Preferences.Settings settings, Delivery delivery) {
+        return Arrays.stream(NotificationKind.values())
+                .filter(kind -> settings.of(kind) == delivery)
+                .map(NotificationKind::key)
+                .toArray(String[]::new);
+    }
+
+    /** Whether the account may still see what a notice with {@code scope} is about (no scope: yes). */
+    private boolean allowed(long account, @Nullable String scope) {
+        if (scope == null) {
+            return true;
+        }
+        int colon = scope.indexOf(':');
+        NoticeAccess answer = colon < 1 ? null : access.get(scope.substring(0, colon));
+        return answer != null && answer.allowed(account, scope.substring(colon + 1));
     }
 }

@@ -51,8 +51,8 @@ public class Notices {
     /** Stores a requested notice; the same request delivered again stores nothing. */
     public boolean store(NoticeRequested notice) {
         int stored = jdbc.sql("""
-                        insert into notifications_notice (id, account_id, kind, text, link, created_at)
-                        values (:id, :account, :kind, :text, :link, :at)
+                        insert into notifications_notice (id, account_id, kind, text, link, created_at, for_digest, scope)
+                        values (:id, :account, :kind, :text, :link, :at, :forDigest, :scope)
                         on conflict (id) do nothing
                         """)
                 .param("id", notice.id())
@@ -61,6 +61,8 @@ public class Notices {
                 .param("text", notice.text())
                 .param("link", notice.link())
                 .param("at", Timestamp.from(notice.requestedAt()))
+                .param("forDigest", notice.forDigest())
+                .param("scope", notice.scope())
                 .update();
         return stored > 0;
     }

@@ -29,8 +29,11 @@ public class Preferences {
     /** The hour of the digest for a person who has not chosen one (Europe/Warsaw). */
     public static final int DEFAULT_DIGEST_HOUR = 7;
 
-    /** One account's preferences, complete: a delivery for every kind. */
-    public record Settings(Map<NotificationKind, Delivery> deliveries, int digestHour) {
+    /**
+     * One account's preferences, complete: a delivery for every kind, the digest's hour, and whether the digest
+     * e-mail is sent at all (its unsubscribe link turns it off without forgetting the kinds chosen for it).
+     */
+    public record Settings(Map<NotificationKind, Delivery> deliveries, int digestHour, boolean digest) {
 
         public Delivery of(NotificationKind kind) {
             return deliveries.get(kind);
@@ -40,6 +43,7 @@ public class Preferences {
         public Map<String, @Nullable Object> snapshot() {
             Map<String, @Nullable Object> values = new LinkedHashMap<>();
             values.put("digestHour", digestHour);
+            values.put("digest", digest);
             new TreeMap<>(deliveries).forEach((kind, delivery) -> values.put(kind.key(), delivery.name()));
             return values;
         }
@@ -58,12 +62,13 @@ public class Preferences {
     /** The account's preferences, every kind filled in (two statements). */
     @Transactional(readOnly = true)
     public Settings settings(long accountId) {
-        record Row(Delivery defaultDelivery, int digestHour) {}
-        Row row = jdbc.sql("select default_delivery, digest_hour from notifications_setting where account_id = :a")
+        record Row(Delivery defaultDelivery, int digestHour, boolean digest) {}
+        Row row = jdbc.sql(
+                        "select default_delivery, digest_hour, digest_enabled from notifications_setting where account_id = :a")
                 .param("a", accountId)
-                .query((rs, n) -> new Row(Delivery.valueOf(rs.getString(1)), rs.getInt(2)))
+                .query((rs, n) -> new Row(Delivery.valueOf(rs.getString(1)), rs.getInt(2), rs.getBoolean(3)))
                 .optional()
-                .orElse(new Row(Delivery.EMAIL, DEFAULT_DIGEST_HOUR));
+                .orElse(new Row(Delivery.EMAIL, DEFAULT_DIGEST_HOUR, true));
         Map<NotificationKind, Delivery> chosen = new EnumMap<>(NotificationKind.class);
         jdbc.sql("select kind, delivery from notifications_preference where account_id = :a")
                 .param("a", accountId)
@@ -75,7 +80,7 @@ public class Preferences {
         for (NotificationKind kind : NotificationKind.values()) {
             all.put(kind, effective(kind, chosen.get(kind), row.defaultDelivery()));
         }
-        return new Settings(all, row.digestHour());
+        return new Settings(all, row.digestHour(), row.digest());
     }
 
     /** How the account receives {@code kind}. */
@@ -106,13 +111,17 @@ public class Preferences {
     public Settings save(long accountId, PreferencesForm form) {
         Settings before = settings(accountId);
         int hour = form.digestHour() == null ? before.digestHour() : form.digestHour();
+        boolean digest = form.digest() == null ? before.digest() : form.digest();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                        insert into notifications_setting (account_id, digest_hour, updated_at) values (:a, :hour, :now)
-                        on conflict (account_id) do update set digest_hour = excluded.digest_hour, updated_at = excluded.updated_at
+                        insert into notifications_setting (account_id, digest_hour, digest_enabled, updated_at)
+                        values (:a, :hour, :digest, :now)
+                        on conflict (account_id) do update set digest_hour = excluded.digest_hour,
+                            digest_enabled = excluded.digest_enabled, updated_at = excluded.updated_at
                         """)
                 .param("a", accountId)
                 .param("hour", hour)
+                .param("digest", digest)
                 .param("now", now)
                 .update();
         for (var chosen : form.deliveries().entrySet()) {

@@ -24,7 +24,8 @@ import pl.koordes.shared.mail.MailSettings;
 /**
  * Sends over SMTP ({@code spring.mail.*}) as multipart/alternative: a UTF-8 plain-text part and a
  * UTF-8 HTML part; with attachments, that pair goes into a multipart/mixed beside the files. The Message-ID comes from the message's id, so a delivery repeated after a crash
- * carries the same Message-ID as the first.
+ * carries the same Message-ID as the first. A message that can be turned off carries the RFC 8058 one-click
+ * {@code List-Unsubscribe} headers.
  */
 @Component
 @ConditionalOnExpression(MailTransport.SMTP)
@@ -78,6 +79,11 @@ class SmtpMailTransport implements MailTransport {
             message.setHeader("Message-ID", "<" + mail.id() + "@" + messageIdDomain + ">");
             // RFC 3834: automatic mail, so that auto-responders do not answer it.
             message.setHeader("Auto-Submitted", "auto-generated");
+            if (mail.unsubscribe() != null) {
+                // RFC 2369 and RFC 8058: the mail client's own "unsubscribe" button, one POST without signing in.
+                message.setHeader("List-Unsubscribe", "<" + mail.unsubscribe() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             if (mail.attachments().isEmpty()) {
                 MimeBodyPart text = new MimeBodyPart();
                 text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");

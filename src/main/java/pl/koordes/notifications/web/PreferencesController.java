@@ -38,7 +38,13 @@ class PreferencesController {
     @GetMapping(PATH)
     String page(CurrentUser user, @RequestParam(name = "zapisano", required = false) String saved, Model model) {
         Preferences.Settings settings = preferences.settings(user.id());
-        return view(model, settings.deliveries(), settings.digestHour(), FormErrors.none(), saved != null);
+        return view(
+                model,
+                settings.deliveries(),
+                settings.digestHour(),
+                settings.digest(),
+                FormErrors.none(),
+                saved != null);
     }
 
     @PostMapping(PATH)
@@ -69,16 +75,23 @@ class PreferencesController {
                             model,
                             shown,
                             hour != null && hour >= 0 && hour <= 23 ? hour : stored.digestHour(),
+                            form.digest() == null ? stored.digest() : form.digest(),
                             errors,
                             false);
                 });
     }
 
     private static String view(
-            Model model, Map<NotificationKind, Delivery> deliveries, int hour, FormErrors errors, boolean saved) {
+            Model model,
+            Map<NotificationKind, Delivery> deliveries,
+            int hour,
+            boolean digest,
+            FormErrors errors,
+            boolean saved) {
         model.addAttribute("groups", List.of(NotificationKind.Group.values()));
         model.addAttribute("deliveries", deliveries);
         model.addAttribute("digestHour", hour);
+        model.addAttribute("digest", digest);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
         return "notifications/preferences";

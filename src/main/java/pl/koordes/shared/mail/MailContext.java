@@ -14,11 +14,21 @@ public final class MailContext {
 
     private final Wording wording;
     private final String baseUrl;
+    private final @Nullable String unsubscribeUrl;
     private @Nullable String subject;
 
-    MailContext(Language language, Messages messages, String baseUrl) {
+    MailContext(Language language, Messages messages, String baseUrl, @Nullable String unsubscribeUrl) {
         this.wording = new Wording(language, messages);
         this.baseUrl = baseUrl;
+        this.unsubscribeUrl = unsubscribeUrl;
+    }
+
+    /**
+     * The absolute link that turns this kind of e-mail off without signing in (the layout's footer shows it), or
+     * null for an essential e-mail or a recipient without an account.
+     */
+    public @Nullable String unsubscribeUrl() {
+        return unsubscribeUrl;
     }
 
     /** The message {@code key} in the recipient's language. */

@@ -47,9 +47,10 @@ public enum MailKind {
 
     // An administrator's test of the mail settings, sent at their request: always sent.
     CHECK("notifications/mail/check", Need.ESSENTIAL),
-    // The daily digest of notifications, sent only to a person who chose it for some kind (their request), and
-    // only when there is something in it.
-    DIGEST("notifications/mail/digest", Need.ESSENTIAL),
+    // The daily digest of notifications, sent only to a person who chose it for some kind, and only when there is
+    // something in it: optional, so that its unsubscribe link can turn it off (it has no NotificationKind of its
+    // own; MailPreferences lets it through, since choosing the digest is asking for it).
+    DIGEST("notifications/mail/digest", Need.OPTIONAL),
 
     // Advisory: an expert assigned to a case has work to do: always sent.
     ADVISORY_ASSIGNED("advisory/assignment/mail/advisoryAssigned", Need.ESSENTIAL),

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param requestedAt when the message was requested
  * @param attachments files sent with the message, at most {@link #MAX_ATTACHMENT_BYTES} together; never
  *        null (a publication stored before attachments existed has none, and reads back as an empty list)
+ * @param unsubscribe the absolute address that turns this kind of e-mail off for the recipient without signing in
+ *        (RFC 8058: the transport sends it as {@code List-Unsubscribe} with one-click), or null for essential mail
+ *        and recipients without an account
  */
 public record MailRequested(
         UUID id,
@@ -32,7 +35,8 @@ public record MailRequested(
         String htmlBody,
         String kind,
         Instant requestedAt,
-        List<MailAttachment> attachments) {
+        List<MailAttachment> attachments,
+        @Nullable String unsubscribe) {
 
     /**
      * The limit for all attachments of one message together (1 MiB). The message waits in the event
@@ -57,6 +61,20 @@ public record MailRequested(
         }
     }
 
+    /** A message without an unsubscribe address (essential mail, or built by hand). */
+    public MailRequested(
+            UUID id,
+            String to,
+            @Nullable String replyTo,
+            String subject,
+            String textBody,
+            String htmlBody,
+            String kind,
+            Instant requestedAt,
+            List<MailAttachment> attachments) {
+        this(id, to, replyTo, subject, textBody, htmlBody, kind, requestedAt, attachments, null);
+    }
+
     /** The same message with answers directed to {@code address} (checked like a recipient). */
     public MailRequested withReplyTo(String address) {
         return new MailRequested(
@@ -68,11 +86,12 @@ public record MailRequested(
                 htmlBody,
                 kind,
                 requestedAt,
-                attachments);
+                attachments,
+                unsubscribe);
     }
 
     /** The same message with {@code files} attached instead of its current attachments. */
     public MailRequested withAttachments(List<MailAttachment> files) {
-        return new MailRequested(id, to, replyTo, subject, textBody, htmlBody, kind, requestedAt, files);
+        return new MailRequested(id, to, replyTo, subject, textBody, htmlBody, kind, requestedAt, files, unsubscribe);
     }
 }

@@ -122,7 +122,11 @@ public class Mailer {
         if (model.containsKey(CONTEXT_PARAMETER)) {
             throw new IllegalArgumentException("The model must not define '" + CONTEXT_PARAMETER + "'");
         }
-        MailContext context = new MailContext(Language.of(locale), messages, address.url());
+        MailPreferences chosen = kind.optional() ? preferences.getIfAvailable() : null;
+        String unsubscribe = chosen == null
+                ? null
+                : chosen.unsubscribePath(recipient, kind).map(address::url).orElse(null);
+        MailContext context = new MailContext(Language.of(locale), messages, address.url(), unsubscribe);
         Map<String, Object> parameters = new HashMap<>(model);
         parameters.put(CONTEXT_PARAMETER, context);
         StringOutput html = new StringOutput();
@@ -141,6 +145,7 @@ public class Mailer {
                 htmlBody,
                 kind.kind(),
                 clock.instant(),
-                List.of());
+                List.of(),
+                unsubscribe);
     }
 }

@@ -22,8 +22,9 @@ import pl.koordes.shared.text.Markdown;
  * mentioned). Only readers of the space are ever told: a mention of anyone else matches nobody, and a follower who
  * may no longer read the space is left out. Both e-mails are optional kinds (notifications off: none).
  *
- * <p>The seam for the daily digest (issue 18): followers with {@code delivery = 'DAILY'} are not mailed here;
- * the digest will read the posts since its last run for them.
+ * <p>Followers with {@code delivery = 'DAILY'} are not mailed here: each gets a notice published for the daily
+ * digest ({@link NoticeRequested#forDigest}), scoped to the space, so the notifications module puts it in their
+ * next digest only if they may still read the space then ({@link DiscussionNoticeAccess}).
  */
 @Component
 class DiscussionMail {
@@ -96,7 +97,7 @@ class DiscussionMail {
             }
         }
         if (previousBody == null) {
-            for (SpaceStore.Reader follower : spaces.followers(space, thread.id(), authorId)) {
+            for (SpaceStore.Reader follower : spaces.followers(space, thread.id(), authorId, "IMMEDIATE")) {
                 if (told.add(follower.accountId())) {
                     Locale locale = Language.fromCode(follower.language()).locale();
                     events.publishEvent(NoticeRequested.of(
@@ -106,6 +107,18 @@ class DiscussionMail {
                             path,
                             clock.instant()));
                     mailer.send(follower.email(), locale, POST, model(space, thread, authorName, body, path));
+                }
+            }
+            for (SpaceStore.Reader follower : spaces.followers(space, thread.id(), authorId, "DAILY")) {
+                if (told.add(follower.accountId())) {
+                    Locale locale = Language.fromCode(follower.language()).locale();
+                    events.publishEvent(NoticeRequested.forDigest(
+                            follower.accountId(),
+                            NotificationKind.DISCUSSION_POST,
+                            messages.get(locale, "knowledge.discussions.notice.post", authorName, thread.title()),
+                            path,
+                            DiscussionNoticeAccess.scope(space),
+                            clock.instant()));
                 }
             }
         }

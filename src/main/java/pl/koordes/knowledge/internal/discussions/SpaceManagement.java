@@ -107,28 +107,56 @@ public class SpaceManagement {
         search.refreshSpace(spaces.byId(group.id()).orElseThrow());
     }
 
-    /** Follows the space ({@code threadId} null) or one of its threads; following twice changes nothing. */
+    /** Follows the space ({@code threadId} null) or one of its threads with an e-mail per post. */
     @Transactional
     public void follow(long accountId, Space space, @Nullable Long threadId, boolean follow) {
+        follow(accountId, space, threadId, follow, false);
+    }
+
+    /**
+     * Follows the space ({@code threadId} null) or one of its threads, with an e-mail per post or ({@code daily})
+     * in the person's daily digest, or stops following it; following twice the same way changes nothing, following
+     * the other way changes the delivery (audited with before and after).
+     */
+    @Transactional
+    public void follow(long accountId, Space space, @Nullable Long threadId, boolean follow, boolean daily) {
+        record Existing(long id, String delivery) {}
         String where = threadId == null ? "space_id = :space" : "thread_id = :thread";
-        Long existing = jdbc.sql("select id from discussion_subscription where account_id = :a and " + where)
+        Existing existing = jdbc.sql(
+                        "select id, delivery from discussion_subscription where account_id = :a and " + where)
                 .param("a", accountId)
                 .param("space", space.id())
                 .param("thread", threadId == null ? -1L : threadId)
-                .query(Long.class)
+                .query((rs, n) -> new Existing(rs.getLong(1), rs.getString(2)))
                 .optional()
                 .orElse(null);
+        String delivery = daily ? "DAILY" : "IMMEDIATE";
         Map<String, @Nullable Object> values = new LinkedHashMap<>();
         values.put("threadId", threadId);
-        values.put("delivery", "IMMEDIATE");
-        if (follow && existing == null) {
+        values.put("delivery", existing == null || follow ? delivery : existing.delivery());
+        if (follow && existing != null && !existing.delivery().equals(delivery)) {
+            jdbc.sql("update discussion_subscription set delivery = :d where id = :id")
+                    .param("d", delivery)
+                    .param("id", existing.id())
+                    .update();
+            Map<String, @Nullable Object> before = new LinkedHashMap<>(values);
+            before.put("delivery", existing.delivery());
+            publisher.publishEvent(new DiscussionChanged(
+                    DiscussionAction.DISCUSSION_SUBSCRIBED,
+                    DiscussionChanged.SUBSCRIPTION,
+                    existing.id(),
+                    space.id(),
+                    before,
+                    values));
+        } else if (follow && existing == null) {
             long id = jdbc.sql("""
-                            insert into discussion_subscription (account_id, space_id, thread_id)
-                            values (:a, :space, :thread) returning id
+                            insert into discussion_subscription (account_id, space_id, thread_id, delivery)
+                            values (:a, :space, :thread, :delivery) returning id
                             """)
                     .param("a", accountId)
                     .param("space", threadId == null ? space.id() : null)
                     .param("thread", threadId)
+                    .param("delivery", delivery)
                     .query(Long.class)
                     .single();
             publisher.publishEvent(new DiscussionChanged(
@@ -140,12 +168,12 @@ public class SpaceManagement {
                     values));
         } else if (!follow && existing != null) {
             jdbc.sql("delete from discussion_subscription where id = :id")
-                    .param("id", existing)
+                    .param("id", existing.id())
                     .update();
             publisher.publishEvent(new DiscussionChanged(
                     DiscussionAction.DISCUSSION_UNSUBSCRIBED,
                     DiscussionChanged.SUBSCRIPTION,
-                    existing,
+                    existing.id(),
                     space.id(),
                     values,
                     null));

@@ -96,20 +96,30 @@ public class SpaceStore {
     }
 
     /**
-     * The readers of the space who follow it or the thread (immediate delivery), but not {@code except} (the
-     * author of the post they would be told of).
+     * The readers of the space who follow it or the thread with {@code delivery} ({@code IMMEDIATE} or
+     * {@code DAILY}), but not {@code except} (the author of the post they would be told of).
      */
-    public List<Reader> followers(Space space, long threadId, long except) {
+    public List<Reader> followers(Space space, long threadId, long except, String delivery) {
         return reading(
                         space,
                         "select a.id, a.display_name, a.email, a.language from account a where a.id <> :except and"
                                 + " exists (select 1 from discussion_subscription f where f.account_id = a.id"
-                                + " and f.delivery = 'IMMEDIATE' and (f.space_id = :space or f.thread_id = :thread))"
+                                + " and f.delivery = :delivery and (f.space_id = :space or f.thread_id = :thread))"
                                 + " and ",
                         threadId)
                 .param("except", except)
+                .param("delivery", delivery)
                 .query((rs, n) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
+    }
+
+    /** Whether {@code accountId} may read the space now (an active account with a reading role or membership). */
+    public boolean reads(Space space, long accountId) {
+        return reading(space, "select a.id from account a where a.id = :who and ", null)
+                .param("who", accountId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     /** The statement with the reader condition of the space appended and bound. */

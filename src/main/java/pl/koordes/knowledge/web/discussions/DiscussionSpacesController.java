@@ -153,7 +153,7 @@ class DiscussionSpacesController {
                 errors -> groupForm(model, group, form, errors));
     }
 
-    /** Follows the space or stops following it ({@code obserwuj=tak|nie}). */
+    /** Follows the space (an e-mail per post; {@code obserwuj=dziennie}: in the daily digest) or stops ({@code nie}). */
     @PostMapping(SpacePaths.ROOT + "/{slug}/obserwuj")
     String follow(
             CurrentUser user,
@@ -162,9 +162,14 @@ class DiscussionSpacesController {
             RedirectAttributes redirect) {
         Space space = access.readable(user, slug);
         boolean on = !"nie".equals(follow);
-        management.follow(user.id(), space, null, on);
+        management.follow(user.id(), space, null, on, "dziennie".equals(follow));
         redirect.addFlashAttribute(
-                "notice", on ? "knowledge.discussions.follow.space.on" : "knowledge.discussions.follow.space.off");
+                "notice",
+                !on
+                        ? "knowledge.discussions.follow.space.off"
+                        : "dziennie".equals(follow)
+                                ? "knowledge.discussions.follow.space.on.daily"
+                                : "knowledge.discussions.follow.space.on");
         return "redirect:" + space.path();
     }
 

@@ -123,7 +123,7 @@ class DiscussionThreadsController {
                 errors -> page.show(model, user, space, thread, Paged.MAX_PAGE, form, errors));
     }
 
-    /** Follows the thread or stops following it ({@code obserwuj=tak|nie}). */
+    /** Follows the thread (an e-mail per post; {@code obserwuj=dziennie}: in the daily digest) or stops ({@code nie}). */
     @PostMapping(THREAD + "/obserwuj")
     String follow(
             CurrentUser user,
@@ -134,9 +134,14 @@ class DiscussionThreadsController {
         Space space = access.readable(user, slug);
         DiscussionThread thread = access.thread(space, id);
         boolean on = !"nie".equals(follow);
-        spaces.follow(user.id(), space, thread.id(), on);
+        spaces.follow(user.id(), space, thread.id(), on, "dziennie".equals(follow));
         redirect.addFlashAttribute(
-                "notice", on ? "knowledge.discussions.follow.thread.on" : "knowledge.discussions.follow.thread.off");
+                "notice",
+                !on
+                        ? "knowledge.discussions.follow.thread.off"
+                        : "dziennie".equals(follow)
+                                ? "knowledge.discussions.follow.thread.on.daily"
+                                : "knowledge.discussions.follow.thread.on");
         return "redirect:" + thread.path(space.slug());
     }
 
