@@ -1,11 +1,15 @@
 package pl.koordes.reports.web;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,6 +25,7 @@ import pl.koordes.reports.section.ReportScope;
 import pl.koordes.shared.charts.ChartLanguage;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.pdf.AccessiblePdf;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Downloads;
 import pl.koordes.shared.web.FormErrors;
@@ -31,7 +36,8 @@ import pl.koordes.shared.web.SheetDownloads;
 /**
  * The operator's programme report ({@link ProgrammeReports}) for a period and the whole country or one region:
  * {@code GET /raport} (the page: every section's figures, tables and charts), {@code /raport.xlsx} (the
- * workbook). The operator and central institutions choose any region or none; a region's coordinator or committee
+ * workbook) and {@code /raport.pdf} (a tagged PDF/UA document through {@link AccessiblePdf}, in the reader's
+ * language, each chart given as the sentence that describes it under its table). The operator and central institutions choose any region or none; a region's coordinator or committee
  * member reads their own region (asking for another is 403). Bad days or an unknown region: the page with the
  * errors, 400, for the files too.
  */
@@ -44,6 +50,7 @@ class ReportController {
     private final ReportPermissions permissions;
     private final Directory directory;
     private final Messages messages;
+    private final TemplateEngine templates;
     private final Clock clock;
 
     ReportController(
@@ -51,11 +58,13 @@ class ReportController {
             ReportPermissions permissions,
             Directory directory,
             Messages messages,
+            TemplateEngine templates,
             Clock clock) {
         this.reports = reports;
         this.permissions = permissions;
         this.directory = directory;
         this.messages = messages;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -132,6 +141,46 @@ class ReportController {
                         messages.get(polish, "reports.xlsx.generatedAt"),
                         messages.get(polish, "reports.xlsx.figure"),
                         messages.get(polish, "reports.xlsx.value")));
+        return null;
+    }
+
+    @GetMapping(PAGE + ".pdf")
+    @Nullable
+    String pdf(
+            CurrentUser user,
+            @RequestParam(name = "od", required = false) @Nullable String od,
+            @RequestParam(name = "do", required = false) @Nullable String doDnia,
+            @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
+        Page page = (Page) model.getAttribute("page");
+        Asked asked = ask(user, od, doDnia, wojewodztwo, page.locale());
+        ReportScope scope = asked.scope();
+        if (scope == null) {
+            return page(user, od, doDnia, wojewodztwo, model, response);
+        }
+        ProgrammeReports.Report report = reports.build(scope, clock.instant());
+        String regionName = regionName(asked.region(), page.locale());
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("page", page);
+        parameters.put("report", report);
+        parameters.put(
+                "view",
+                ReportView.of(
+                        report.sections(),
+                        ChartLanguage.of(page),
+                        page.t("reports.unit.hours"),
+                        page.t("reports.unit.days")));
+        parameters.put("regionName", regionName);
+        parameters.put(
+                "title", page.t("reports.pdf.title", page.date(scope.first()), page.date(scope.last()), regionName));
+        StringOutput html = new StringOutput();
+        templates.render("reports/pdf.jte", parameters, html);
+        byte[] pdf = AccessiblePdf.render(html.toString());
+        Downloads.attachment(response, "application/pdf", fileName(asked, "pdf"));
+        response.setContentLength(pdf.length);
+        response.getOutputStream().write(pdf);
         return null;
     }
 
