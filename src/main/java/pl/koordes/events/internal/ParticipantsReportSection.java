@@ -65,20 +65,27 @@ class ParticipantsReportSection implements ProgrammeReportSection {
         long[] total = new long[4];
         // grouping(): 1 = by region, 2 = by kind of institution, 3 = everything.
         jdbc.sql("""
-                        with p as (
+                        with e as (
+                            select id from event
+                            where status in ('PUBLISHED', 'COMPLETED')
+                              and starts_at >= :since and starts_at < :until
+                        ), marked as (
+                            select distinct y.event_id
+                            from event_registration y join e on e.id = y.event_id
+                            where y.attendance is not null
+                        ), p as (
                             select x.region_id, x.institution_kind, lower(x.email) as person, x.attendance,
-                                   exists (select 1 from event_registration y
-                                           where y.event_id = x.event_id and y.attendance is not null) as checked
-                            from event_registration x join event e on e.id = x.event_id
-                            where x.status = 'CONFIRMED' and e.status in ('PUBLISHED', 'COMPLETED')
-                              and e.starts_at >= :since and e.starts_at < :until
+                                   m.event_id is not null as checked
+                            from event_registration x join e on e.id = x.event_id
+                            left join marked m on m.event_id = x.event_id
+                            where x.status = 'CONFIRMED'
                               and (cast(:region as bigint) is null or x.region_id = :region)
                         )
                         select grouping(region_id, institution_kind) as set_id, region_id, institution_kind,
                                count(*) as confirmed,
                                count(*) filter (where attendance = 'ATTENDED') as attended,
                                count(*) filter (where checked) as checked,
-                               count(distinct person) as people
+                               (select count(distinct person) from p) as people
                         from p group by grouping sets ((region_id), (institution_kind), ())
                         """)
                 .param("since", scope.start().atOffset(ZoneOffset.UTC))
