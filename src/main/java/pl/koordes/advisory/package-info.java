@@ -10,7 +10,8 @@
             "accounts",
             "surveys",
             "events",
-            "events :: event-page-section"
+            "events :: event-page-section",
+            "reports :: report-section"
         })
 @NullMarked
 package pl.koordes.advisory;

@@ -1,9 +1,15 @@
 /**
- * Meetings, webinars and group advisory sessions with registration, seats, waiting lists and calendars. Depends on: shared, directory, accounts.
+ * Meetings, webinars and group advisory sessions with registration, seats, waiting lists and calendars. Depends on: shared, directory, accounts, reports (its report sections).
  */
 @ApplicationModule(
         displayName = "events",
-        allowedDependencies = {"shared", "directory", "directory :: region-page-section", "accounts"})
+        allowedDependencies = {
+            "shared",
+            "directory",
+            "directory :: region-page-section",
+            "accounts",
+            "reports :: report-section"
+        })
 @NullMarked
 package pl.koordes.events;
 

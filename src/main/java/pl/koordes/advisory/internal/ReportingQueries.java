@@ -27,6 +27,16 @@ public class ReportingQueries {
 
     static final ZoneId WARSAW = ZoneId.of("Europe/Warsaw");
 
+    /** The statuses in the order the tables of cases list them. */
+    public static final List<AdvisoryStatus> STATUSES = List.of(
+            AdvisoryStatus.SUBMITTED,
+            AdvisoryStatus.ACCEPTED,
+            AdvisoryStatus.SCHEDULED,
+            AdvisoryStatus.IN_PROGRESS,
+            AdvisoryStatus.COMPLETED,
+            AdvisoryStatus.DECLINED,
+            AdvisoryStatus.WITHDRAWN);
+
     /** Counted and pending hours of one line of a table (a region, an expert, a topic, a month). */
     public record Line(long key, String namePl, String nameEn, BigDecimal counted, BigDecimal pending) {
 
@@ -43,6 +53,7 @@ public class ReportingQueries {
      *     name empty then)
      * @param topics hours by the case's topic
      * @param months hours by month of the session (key 1–12; only months with sessions)
+     * @param modes hours by the session's mode (key 0 in person, 1 online; only modes with sessions)
      * @param total every counted and pending hour of the year
      * @param sessions the sessions held in the year whose hours count or wait (refused ones not)
      * @param cases cases requested in the year by their status now
@@ -55,6 +66,7 @@ public class ReportingQueries {
             List<Line> experts,
             List<Line> topics,
             List<Line> months,
+            List<Line> modes,
             Line total,
             long sessions,
             Map<AdvisoryStatus, Long> cases,
@@ -70,40 +82,51 @@ public class ReportingQueries {
     /** The figures of {@code year} for one region, or every region when {@code regionId} is null; two statements. */
     public Report report(int year, @Nullable Long regionId) {
         LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = from.plusYears(1);
+        return report(from, from.plusYears(1), regionId);
+    }
+
+    /**
+     * The figures of the days from {@code from} up to {@code to} (exclusive) for one region, or every region when
+     * {@code regionId} is null; two statements. The report's {@code year} is the year of {@code from}.
+     */
+    public Report report(LocalDate from, LocalDate to, @Nullable Long regionId) {
+        int year = from.getYear();
         List<Line> regions = new ArrayList<>();
         List<Line> experts = new ArrayList<>();
         List<Line> topics = new ArrayList<>();
         List<Line> months = new ArrayList<>();
+        List<Line> modes = new ArrayList<>();
         Line[] total = {new Line(0, "", "", BigDecimal.ZERO, BigDecimal.ZERO)};
         long[] sessions = {0};
-        // One pass over the year's sessions, grouped five ways at once; grouping() tells the sets apart (a bit per
-        // column, 1 when the column is aggregated away: 7 = by region, 11 = by expert, 13 = by topic, 14 = by
-        // month, 15 = everything).
+        // One pass over the period's sessions, grouped six ways at once; grouping() tells the sets apart (a bit per
+        // column, 1 when the column is aggregated away: 15 = by region, 23 = by expert, 27 = by topic, 29 = by
+        // month, 30 = by mode, 31 = everything).
         jdbc.sql("""
                         with s as (
                             select r.region_id, x.account_id, r.topic_id,
-                                   cast(extract(month from x.held_on) as int) as month, x.hours, x.consent
+                                   cast(extract(month from x.held_on) as int) as month,
+                                   case x.mode when 'IN_PERSON' then 0 else 1 end as mode, x.hours, x.consent
                             from advisory_session x join advisory_request r on r.id = x.request_id
                             where x.held_on >= :since and x.held_on < :to
                               and (cast(:region as bigint) is null or r.region_id = :region)
                               and (x.consent is null or x.consent <> 'REFUSED')
                         ), g as (
-                            select grouping(region_id, account_id, topic_id, month) as set_id,
-                                   region_id, account_id, topic_id, month, count(*) as sessions,
+                            select grouping(region_id, account_id, topic_id, month, mode) as set_id,
+                                   region_id, account_id, topic_id, month, mode, count(*) as sessions,
                                    coalesce(sum(hours) filter (where consent is null or consent = 'GRANTED'), 0)
                                        as counted,
                                    coalesce(sum(hours) filter (where consent = 'PENDING'), 0) as pending
-                            from s group by grouping sets ((region_id), (account_id), (topic_id), (month), ())
+                            from s group by grouping sets (
+                                (region_id), (account_id), (topic_id), (month), (mode), ())
                         )
-                        select g.set_id, g.region_id, g.account_id, g.topic_id, g.month, g.sessions, g.counted,
+                        select g.set_id, g.region_id, g.account_id, g.topic_id, g.month, g.mode, g.sessions, g.counted,
                                g.pending, rg.name_pl as region_pl, rg.name_en as region_en, t.name_pl as topic_pl,
                                t.name_en as topic_en, t.position, a.display_name
                         from g
                         left join region rg on rg.id = g.region_id
                         left join advisory_topic t on t.id = g.topic_id
                         left join account a on a.id = g.account_id and a.status <> 'DELETED'
-                        order by g.set_id, g.counted desc, t.position, rg.name_pl, g.month, a.display_name
+                        order by g.set_id, g.counted desc, t.position, rg.name_pl, g.month, g.mode, a.display_name
                         """)
                 .param("since", from)
                 .param("to", to)
@@ -112,14 +135,14 @@ public class ReportingQueries {
                     BigDecimal counted = rs.getBigDecimal("counted");
                     BigDecimal pending = rs.getBigDecimal("pending");
                     switch (rs.getInt("set_id")) {
-                        case 7 ->
+                        case 15 ->
                             regions.add(new Line(
                                     rs.getLong("region_id"),
                                     rs.getString("region_pl"),
                                     rs.getString("region_en"),
                                     counted,
                                     pending));
-                        case 11 -> {
+                        case 23 -> {
                             String name = rs.getString("display_name");
                             experts.add(new Line(
                                     rs.getLong("account_id"),
@@ -128,15 +151,16 @@ public class ReportingQueries {
                                     counted,
                                     pending));
                         }
-                        case 13 ->
+                        case 27 ->
                             topics.add(new Line(
                                     rs.getLong("topic_id"),
                                     rs.getString("topic_pl"),
                                     rs.getString("topic_en"),
                                     counted,
                                     pending));
-                        case 14 -> months.add(new Line(rs.getInt("month"), "", "", counted, pending));
-                        case 15 -> {
+                        case 29 -> months.add(new Line(rs.getInt("month"), "", "", counted, pending));
+                        case 30 -> modes.add(new Line(rs.getInt("mode"), "", "", counted, pending));
+                        case 31 -> {
                             total[0] = new Line(0, "", "", counted, pending);
                             sessions[0] = rs.getLong("sessions");
                         }
@@ -176,6 +200,7 @@ public class ReportingQueries {
                 List.copyOf(experts),
                 List.copyOf(topics),
                 List.copyOf(months),
+                List.copyOf(modes),
                 total[0],
                 sessions[0],
                 cases,

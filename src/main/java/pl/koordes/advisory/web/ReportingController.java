@@ -50,14 +50,7 @@ import pl.koordes.shared.web.SheetDownloads;
 class ReportingController {
 
     /** The statuses in the order the table lists them. */
-    static final List<AdvisoryStatus> STATUSES = List.of(
-            AdvisoryStatus.SUBMITTED,
-            AdvisoryStatus.ACCEPTED,
-            AdvisoryStatus.SCHEDULED,
-            AdvisoryStatus.IN_PROGRESS,
-            AdvisoryStatus.COMPLETED,
-            AdvisoryStatus.DECLINED,
-            AdvisoryStatus.WITHDRAWN);
+    static final List<AdvisoryStatus> STATUSES = ReportingQueries.STATUSES;
 
     private static final int FIRST_YEAR = 2000;
 
