@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,20 +138,25 @@ class PostulatesReportSection implements ProgrammeReportSection {
                 new ReportFigure(t(locale, "figure.median"), days(totals.medianDays()), ReportUnit.DAYS),
                 new ReportFigure(t(locale, "figure.average"), days(totals.averageDays()), ReportUnit.DAYS));
         return new ReportSection(
-                name(), t(locale, "title"), figures, List.of(byRegion(locale, rows, totals), kinds(locale, totals)));
+                name(),
+                t(locale, "title"),
+                figures,
+                List.of(byRegion(locale, rows, totals, scope.regionId()), kinds(locale, totals)));
     }
 
-    private ReportTable byRegion(Locale locale, List<Counts> rows, Counts totals) {
-        Map<Long, Region> regions = directory.regionsById();
+    /** Every region of the scope in the directory's order, zeros where nothing was submitted, as the other sections. */
+    private ReportTable byRegion(Locale locale, List<Counts> rows, Counts totals, @Nullable Long scopeRegion) {
+        Map<Long, Counts> byId = new HashMap<>();
+        rows.stream().filter(c -> c.regionId() != null).forEach(c -> byId.put(c.regionId(), c));
         List<ReportRow> table = new ArrayList<>();
-        rows.stream()
-                .filter(c -> c.regionId() != null && regions.containsKey(c.regionId()))
-                .sorted(Comparator.comparing(
-                        (Counts c) -> regions.get(c.regionId()).name(locale), String.CASE_INSENSITIVE_ORDER))
-                .forEach(c -> table.add(ReportRow.of(regions.get(c.regionId()).name(locale), values(c))));
-        if (!table.isEmpty()) {
-            table.add(ReportRow.totalOf(t(locale, "total"), values(totals)));
+        for (Region region : directory.regions()) {
+            if (scopeRegion == null || scopeRegion.equals(region.id())) {
+                Counts counts = byId.getOrDefault(
+                        region.id(), new Counts(region.id(), 0, 0, 0, 0, null, null, List.of(0L, 0L, 0L, 0L)));
+                table.add(ReportRow.of(region.name(locale), values(counts)));
+            }
         }
+        table.add(ReportRow.totalOf(t(locale, "total"), values(totals)));
         return new ReportTable(
                 "postulates-by-region",
                 t(locale, "byRegion"),

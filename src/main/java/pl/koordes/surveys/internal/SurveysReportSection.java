@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,19 +145,18 @@ class SurveysReportSection implements ProgrammeReportSection {
                         ReportFigure.count(t(locale, "figure.closed"), counts[1]),
                         ReportFigure.count(t(locale, "figure.answers"), total.answers),
                         new ReportFigure(t(locale, "figure.rate"), rate(total), ReportUnit.PERCENT)),
-                List.of(byRegion(locale, regions, total)));
+                List.of(byRegion(locale, regions, total, scope.regionId())));
     }
 
-    private ReportTable byRegion(Locale locale, Map<Long, Tally> tallies, Tally total) {
-        Map<Long, Region> regions = directory.regionsById();
+    /** Every region of the scope in the directory's order, zeros where it had no survey, as the other sections. */
+    private ReportTable byRegion(Locale locale, Map<Long, Tally> tallies, Tally total, @Nullable Long scopeRegion) {
         List<ReportRow> rows = new ArrayList<>();
-        tallies.entrySet().stream()
-                .filter(e -> regions.containsKey(e.getKey()))
-                .sorted(Comparator.comparing(e -> regions.get(e.getKey()).name(locale), String.CASE_INSENSITIVE_ORDER))
-                .forEach(e -> rows.add(ReportRow.of(regions.get(e.getKey()).name(locale), values(e.getValue()))));
-        if (!rows.isEmpty()) {
-            rows.add(ReportRow.totalOf(t(locale, "total"), values(total)));
+        for (Region region : directory.regions()) {
+            if (scopeRegion == null || scopeRegion.equals(region.id())) {
+                rows.add(ReportRow.of(region.name(locale), values(tallies.getOrDefault(region.id(), new Tally()))));
+            }
         }
+        rows.add(ReportRow.totalOf(t(locale, "total"), values(total)));
         return new ReportTable(
                 "surveys-by-region",
                 t(locale, "byRegion"),
