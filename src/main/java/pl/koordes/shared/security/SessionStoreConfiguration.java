@@ -1,12 +1,20 @@
 package pl.koordes.shared.security;
 
+import java.time.Duration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /** How sessions are kept in PostgreSQL (Spring Session JDBC, configured by Spring Boot). */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
+
+    /** Setting: how far a session's last access must move before it is written again (see {@link SparseSessionTouches}). */
+    static final String TOUCH_INTERVAL = "koordes.session.touch-interval";
 
     /**
      * Two requests of one session at once (a double click on a form) may both add the same attribute, such
@@ -16,5 +24,26 @@ class SessionStoreConfiguration {
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * Puts {@link SparseSessionTouches} in front of the store Spring Boot configures, so that a signed-in page
+     * with no change to its session writes nothing. A post-processor keeps every setting Spring Boot applies to
+     * the store (table, time-out, clean-up, the customizer above) instead of building the store again here.
+     */
+    @Bean
+    static BeanPostProcessor sparseSessionTouches(Environment environment) {
+        Duration interval =
+                Binder.get(environment).bind(TOUCH_INTERVAL, Duration.class).orElse(Duration.ofMinutes(1));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof FindByIndexNameSessionRepository<?> store
+                        && !(bean instanceof SparseSessionTouches<?>)) {
+                    return SparseSessionTouches.around(store, interval);
+                }
+                return bean;
+            }
+        };
     }
 }
