@@ -1,0 +1,279 @@
+/*
+ * A mixed write load that records every answer the application acknowledged, for .ci/kill-check (issue 19, item 3).
+ *
+ *   java bench/WriteLoad.java BASE_URL EVENT_ID ARTICLE_SLUG PASSWORD LOG STOP_FILE EMAIL...
+ *
+ * One worker per e-mail (accounts made beforehand, all with PASSWORD) signs in once (sessions live in PostgreSQL,
+ * so they outlive a killed node) and then, until STOP_FILE exists, sends one request at a time, at random:
+ * a comment under ARTICLE_SLUG as an anonymous visitor (with a solved proof of work and a unique token in its text),
+ * a registration for EVENT_ID, a cancellation of its own registration, or a change of its display name (a unique
+ * value each time). Before each request it appends "TRY" to LOG, after a success "ACK" (and "ERR" after anything
+ * else, a refused connection included), one CSV line each, flushed at once:
+ *
+ *   seq,worker,kind,outcome,key        kind: comment|register|cancel|profile; key: the comment's token or the name
+ *
+ * While the application is down, requests fail (ERR) and the worker tries again after 200 ms.
+ */
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class WriteLoad {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static PrintStream log;
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        long eventId = Long.parseLong(args[1]);
+        String slug = args[2];
+        String password = args[3];
+        log = new PrintStream(new FileOutputStream(args[4], true), true, StandardCharsets.UTF_8);
+        Path stop = Path.of(args[5]);
+        List<String> emails = List.of(args).subList(6, args.length);
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int w = 0; w < emails.size(); w++) {
+            int worker = w;
+            String email = emails.get(w);
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    new Worker(base, eventId, slug, worker, email, password, stop).run();
+                } catch (Exception e) {
+                    System.err.println("worker " + worker + " stopped: " + e);
+                }
+            }));
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        System.out.println("write load: " + SEQUENCE.get() + " requests tried");
+    }
+
+    static synchronized void record(long seq, int worker, String kind, String outcome, String key) {
+        log.println(seq + "," + worker + "," + kind + "," + outcome + "," + key);
+    }
+
+    static final class Worker {
+        private final URI base;
+        private final long eventId;
+        private final String slug;
+        private final int worker;
+        private final String email;
+        private final String password;
+        private final Path stop;
+        private final Random random;
+        private final HttpClient signedInClient = client();
+        private final HttpClient visitorClient = client();
+        private String csrf = "";
+        private int names;
+
+        Worker(URI base, long eventId, String slug, int worker, String email, String password, Path stop) {
+            this.base = base;
+            this.eventId = eventId;
+            this.slug = slug;
+            this.worker = worker;
+            this.email = email;
+            this.password = password;
+            this.stop = stop;
+            this.random = new Random(worker * 7919L + System.nanoTime());
+        }
+
+        private static HttpClient client() {
+            return HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+        }
+
+        void run() throws Exception {
+            while (!Files.exists(stop) && !signIn()) {
+                Thread.sleep(200);
+            }
+            while (!Files.exists(stop)) {
+                int dice = random.nextInt(100);
+                String kind = dice < 35 ? "comment" : dice < 60 ? "register" : dice < 75 ? "cancel" : "profile";
+                long seq = SEQUENCE.incrementAndGet();
+                boolean ok;
+                try {
+                    ok = switch (kind) {
+                        case "comment" -> comment(seq);
+                        case "register" -> register(seq);
+                        case "cancel" -> cancel(seq);
+                        default -> profile(seq);
+                    };
+                } catch (IOException | RuntimeException e) {
+                    record(seq, worker, kind, "ERR", e.getClass().getSimpleName());
+                    ok = false;
+                }
+                if (!ok) {
+                    Thread.sleep(200);
+                }
+            }
+        }
+
+        private boolean signIn() {
+            try {
+                String token = csrfOf(signedInClient, "/logowanie");
+                HttpResponse<Void> answer = post(signedInClient, "/logowanie", form(
+                        "_csrf", token, "email", email, "password", password));
+                String location = answer.headers().firstValue("Location").orElse("");
+                if (answer.statusCode() != 302 || location.contains("logowanie")) {
+                    System.err.println(email + ": sign-in answered " + answer.statusCode() + " " + location);
+                    return false;
+                }
+                csrf = csrfOf(signedInClient, "/konto");
+                return true;
+            } catch (IOException | InterruptedException | IllegalStateException e) {
+                return false;
+            }
+        }
+
+        private boolean comment(long seq) throws IOException, InterruptedException {
+            String token = "t" + seq + "w" + worker + "r" + Long.toHexString(random.nextLong());
+            String page = get(visitorClient, "/aktualnosci/" + slug);
+            String formCsrf = group(CSRF, page);
+            String task = get(visitorClient, "/komentarze/wyzwanie");
+            String body = form(
+                    "_csrf", formCsrf,
+                    "title", "Głos " + seq,
+                    "body", "Komentarz pod obciążeniem " + token + ": spółdzielnie potrzebują stabilnych zamówień.",
+                    "signature", "Piszący " + worker,
+                    "email", "",
+                    "website", "",
+                    "proof", solve(task));
+            record(seq, worker, "comment", "TRY", token);
+            HttpResponse<Void> answer = post(visitorClient, "/aktualnosci/" + slug + "/komentarze", body);
+            boolean ok = answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").contains("komentarz=");
+            record(seq, worker, "comment", ok ? "ACK" : "ERR" + answer.statusCode(), token);
+            return ok;
+        }
+
+        private boolean register(long seq) throws IOException, InterruptedException {
+            record(seq, worker, "register", "TRY", email);
+            HttpResponse<Void> answer = post(signedInClient, "/wydarzenia/" + eventId + "/zapis",
+                    form("_csrf", csrf, "privacyAccepted", "true", "mode", "ON_SITE"));
+            String location = answer.headers().firstValue("Location").orElse("");
+            boolean ok = answer.statusCode() == 302 && location.contains("zapis=");
+            // A registration refused because it exists already (409) changes nothing: not an acknowledged write.
+            record(seq, worker, "register", ok ? "ACK" : "ERR" + answer.statusCode(), email);
+            return ok || answer.statusCode() == 409;
+        }
+
+        private boolean cancel(long seq) throws IOException, InterruptedException {
+            record(seq, worker, "cancel", "TRY", email);
+            HttpResponse<Void> answer =
+                    post(signedInClient, "/wydarzenia/" + eventId + "/rezygnacja", form("_csrf", csrf));
+            boolean ok = answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").contains("zapis=odwolany");
+            record(seq, worker, "cancel", ok ? "ACK" : "ERR" + answer.statusCode(), email);
+            return ok;
+        }
+
+        private boolean profile(long seq) throws IOException, InterruptedException {
+            String name = "Uczestnik " + worker + " wersja " + (++names) + " " + seq;
+            record(seq, worker, "profile", "TRY", name);
+            HttpResponse<Void> answer =
+                    post(signedInClient, "/konto/dane", form("_csrf", csrf, "displayName", name, "language", "pl"));
+            boolean ok = answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").contains("zapisano=dane");
+            record(seq, worker, "profile", ok ? "ACK" : "ERR" + answer.statusCode(), name);
+            return ok;
+        }
+
+        private String csrfOf(HttpClient client, String path) throws IOException, InterruptedException {
+            return group(CSRF, get(client, path));
+        }
+
+        private String get(HttpClient client, String path) throws IOException, InterruptedException {
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IOException("GET " + path + " answered " + answer.statusCode());
+            }
+            return answer.body();
+        }
+
+        private HttpResponse<Void> post(HttpClient client, String path, String body)
+                throws IOException, InterruptedException {
+            return client.send(
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("not on the page: " + pattern);
+        }
+        return m.group(1);
+    }
+
+    private static String json(String object, String name) {
+        return group(Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)"), object);
+    }
+
+    /** The proof of work of the comment form (as bench/CommentSubmissions.java and static/js/proof-of-work.js). */
+    private static String solve(String task) {
+        try {
+            String algorithm = json(task, "algorithm");
+            String challenge = json(task, "challenge");
+            String salt = json(task, "salt");
+            String signature = json(task, "signature");
+            long max = Long.parseLong(json(task, "maxNumber"));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (long n = 0; n <= max; n++) {
+                String hash = HexFormat.of().formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8)));
+                if (hash.equals(challenge)) {
+                    String json = "{\"algorithm\":\"" + algorithm + "\",\"challenge\":\"" + challenge + "\",\"number\":"
+                            + n + ",\"salt\":\"" + salt + "\",\"signature\":\"" + signature + "\"}";
+                    return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("unsolvable challenge");
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+}
