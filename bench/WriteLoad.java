@@ -27,14 +27,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 public class WriteLoad {
@@ -230,50 +226,24 @@ public class WriteLoad {
     }
 
     private static String group(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("not on the page: " + pattern);
-        }
-        return m.group(1);
-    }
-
-    private static String json(String object, String name) {
-        return group(Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)"), object);
-    }
-
-    /** The proof of work of the comment form (as bench/CommentSubmissions.java and static/js/proof-of-work.js). */
-    private static String solve(String task) {
-        try {
-            String algorithm = json(task, "algorithm");
-            String challenge = json(task, "challenge");
-            String salt = json(task, "salt");
-            String signature = json(task, "signature");
-            long max = Long.parseLong(json(task, "maxNumber"));
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (long n = 0; n <= max; n++) {
-                String hash = HexFormat.of().formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8)));
-                if (hash.equals(challenge)) {
-                    String json = "{\"algorithm\":\"" + algorithm + "\",\"challenge\":\"" + challenge + "\",\"number\":"
-                            + n + ",\"salt\":\"" + salt + "\",\"signature\":\"" + signature + "\"}";
-                    return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("unsolvable challenge");
+        return CommentSubmissions.group(pattern, text);
     }
 
     private static String form(String... pairs) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (!out.isEmpty()) {
-                out.append('&');
-            }
-            out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        return CommentSubmissions.form(pairs);
+    }
+
+    /** The comment form's proof of work, solved as bench/CommentSubmissions.java does (same folder, one launch). */
+    private static String solve(String task) {
+        try {
+            return CommentSubmissions.solve(
+                    CommentSubmissions.json(task, "algorithm"),
+                    CommentSubmissions.json(task, "challenge"),
+                    CommentSubmissions.json(task, "salt"),
+                    CommentSubmissions.json(task, "signature"),
+                    Long.parseLong(CommentSubmissions.json(task, "maxNumber")));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return out.toString();
     }
 }
