@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -50,6 +51,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     static final int HEIGHT = 900;
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** Whether {@link #fullPageScreenshot} saves anything; on unless {@code KOORDES_SCREENSHOTS=false}. */
+    static final boolean SCREENSHOTS_WANTED = !"false".equalsIgnoreCase(System.getenv("KOORDES_SCREENSHOTS"));
 
     static final String CHROMIUM_PROPERTY = "koordes.e2e.chromium";
     static final String CHROMEDRIVER_PROPERTY = "koordes.e2e.chromedriver";
@@ -231,9 +235,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Saves the whole page, not just the viewport, as {@code target/screenshots/<name>.png} and checks
-     * the file is a PNG that can be read back.
+     * the file is a PNG that can be read back. Screenshots are for people to look at; where nobody will
+     * ({@code KOORDES_SCREENSHOTS=false}, as {@code .ci/run} sets it: CI keeps no files of a passing run) none is
+     * taken, which spares a capture of the whole page, its decoding and its writing at every page checked.
      */
-    public Path fullPageScreenshot(String name) {
+    public @Nullable Path fullPageScreenshot(String name) {
+        if (!SCREENSHOTS_WANTED) {
+            return null;
+        }
         Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");

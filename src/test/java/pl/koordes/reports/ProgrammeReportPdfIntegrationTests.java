@@ -6,10 +6,13 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,7 +22,7 @@ import pl.koordes.support.SignedInClient;
 
 /**
  * The report as a PDF: tagged (PDF/UA), titled "Raport programu …", in Polish, a heading per section, tables with
- * header cells, each chart's sentence in the text, Polish letters extracted right; the same readers as the page
+ * header cells, each chart a picture with the page's sentence as its alternative text, Polish letters extracted right; the same readers as the page
  * (a coordinator's own region, another region 403) and bad days answered with the page of errors.
  */
 @IntegrationTest
@@ -66,8 +69,25 @@ class ProgrammeReportPdfIntegrationTests {
                     .contains("Uczestnicy i obecność")
                     .contains("Godziny doradztwa według województwa")
                     .contains("małopolskie")
-                    .contains("pokazuje te wartości słupkami")
                     .doesNotContain("śląskie");
+            // Each chart is a picture in a Figure whose alternative text is the sentence the page's chart has.
+            List<String> pictures = elements.stream()
+                    .filter(e -> "Figure".equals(e.getStructureType()))
+                    .map(PDStructureElement::getAlternateDescription)
+                    .toList();
+            assertThat(pictures)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            alt -> assertThat(alt).startsWith("Wykres „").contains("pokazuje te wartości słupkami:"));
+            int images = 0;
+            for (PDPage pdfPage : document.getPages()) {
+                for (COSName name : pdfPage.getResources().getXObjectNames()) {
+                    if (pdfPage.getResources().getXObject(name) instanceof PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            assertThat(images).isGreaterThanOrEqualTo(pictures.size());
         }
         assertThat(ReportTesting.bytes(port, coordinator, "/raport.pdf?wojewodztwo=slaskie")
                         .statusCode())

@@ -72,32 +72,25 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
         await().atMost(Duration.ofMinutes(1)).until(() -> running.stream().noneMatch(ProcessHandle::isAlive));
     }
 
+    /**
+     * One life of the data folder, in the order a user meets it: a kill of the application alone (its PostgreSQL
+     * orphaned), a kill of both at once under a stream of writes, and a clean stop. One test rather than three:
+     * each start of the packaged jar costs half a minute or more on a busy machine, and the first one (initdb and
+     * the demo data) most of all, so the three stages share three starts instead of taking five.
+     */
     @Test
-    void aCleanStopAlsoStopsTheDatabase() throws Exception {
-        int port = freePort();
-        application = start(port);
-        awaitHealthy(port);
-        ProcessHandle database = postmaster().orElseThrow();
-
-        application.destroy();
-        assertThat(application.waitFor()).as("exit code after SIGTERM").isIn(0, 143);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !database.isAlive());
-        assertThat(dataDir().resolve("postmaster.pid")).doesNotExist();
-    }
-
-    @Test
-    void afterAKillTheNextStartReusesTheDataAndLoadsDemoDataOnlyOnce() throws Exception {
+    void theDataFolderSurvivesKillsAndACleanStopStopsTheDatabase() throws Exception {
         int port = freePort();
         application = start(port);
         awaitHealthy(port);
         String before = get(port, "/regiony/pomorskie").body();
-        ProcessHandle orphan = postmaster().orElseThrow();
 
+        // 1. After a kill of the application, the next start reuses the data and loads the demo data only once.
+        ProcessHandle orphan = postmaster().orElseThrow();
         application.destroyForcibly();
         application.waitFor();
         // The killed JVM could not stop its PostgreSQL: it still runs and holds the data folder.
         assertThat(orphan.isAlive()).isTrue();
-
         application = start(port);
         awaitHealthy(port);
         assertThat(orphan.isAlive()).as("the orphaned server was stopped").isFalse();
@@ -105,13 +98,38 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
         assertThat(after.statusCode()).isEqualTo(200);
         // Same committee, same members: the data survived and the demo data was not loaded twice.
         assertThat(members(after.body())).isEqualTo(members(before)).isNotEmpty();
-    }
 
-    @Test
-    void noAcknowledgedWriteIsLostWhenTheApplicationAndItsDatabaseAreKilledTogether() throws Exception {
-        int port = freePort();
+        // 2. No acknowledged write is lost when the application and its database are killed together.
+        List<Integer> acknowledged = killEverythingWhileWriting();
         application = start(port);
         awaitHealthy(port);
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + databasePort() + "/postgres", "postgres", "");
+                ResultSet rows = connection.createStatement().executeQuery("select id from durability_probe")) {
+            Set<Integer> kept = new HashSet<>();
+            while (rows.next()) {
+                kept.add(rows.getInt(1));
+            }
+            assertThat(acknowledged.stream().filter(id -> !kept.contains(id)).toList())
+                    .as("acknowledged rows lost of %d", acknowledged.size())
+                    .isEmpty();
+        }
+        assertThat(members(get(port, "/regiony/pomorskie").body())).isEqualTo(members(before));
+
+        // 3. A clean stop also stops the database.
+        ProcessHandle database = postmaster().orElseThrow();
+        application.destroy();
+        assertThat(application.waitFor()).as("exit code after SIGTERM").isIn(0, 143);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !database.isAlive());
+        assertThat(dataDir().resolve("postmaster.pid")).doesNotExist();
+    }
+
+    /**
+     * Checks the embedded server's durability settings, lets a writer commit one row at a time and remember each
+     * commit the server acknowledged, then kills the server, its backends and the application at once, with no
+     * chance to flush; answers what was acknowledged.
+     */
+    private List<Integer> killEverythingWhileWriting() throws Exception {
         ProcessHandle database = postmaster().orElseThrow();
         String url = "jdbc:postgresql://localhost:" + databasePort() + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
@@ -123,7 +141,6 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
                 }
             }
         }
-        // A writer commits one row at a time and remembers each commit the server acknowledged.
         List<Integer> acknowledged = new CopyOnWriteArrayList<>();
         Thread writer = Thread.ofPlatform().start(() -> {
             try (Connection connection = DriverManager.getConnection(url, "postgres", "");
@@ -138,8 +155,6 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
             }
         });
         await().atMost(Duration.ofMinutes(1)).until(() -> acknowledged.size() >= 200);
-
-        // Everything at once, with no chance to flush: the server and its backends, and the application.
         List<ProcessHandle> all = new ArrayList<>(database.descendants().toList());
         all.add(database);
         all.add(application.toHandle());
@@ -149,20 +164,7 @@ class EmbeddedDatabaseLifecycleIntegrationTests {
                 .as("the writer noticed the server was gone")
                 .isFalse();
         application.waitFor();
-
-        application = start(port);
-        awaitHealthy(port);
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + databasePort() + "/postgres", "postgres", "");
-                ResultSet rows = connection.createStatement().executeQuery("select id from durability_probe")) {
-            Set<Integer> kept = new HashSet<>();
-            while (rows.next()) {
-                kept.add(rows.getInt(1));
-            }
-            assertThat(acknowledged.stream().filter(id -> !kept.contains(id)).toList())
-                    .as("acknowledged rows lost of %d", acknowledged.size())
-                    .isEmpty();
-        }
+        return List.copyOf(acknowledged);
     }
 
     private Process start(int port) throws IOException {
