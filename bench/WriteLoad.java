@@ -1,16 +1,19 @@
 /*
  * A mixed write load that records every answer the application acknowledged, for .ci/kill-check (issue 19, item 3).
  *
- *   java bench/WriteLoad.java BASE_URL EVENT_ID ARTICLE_SLUG PASSWORD LOG STOP_FILE EMAIL...
+ *   java bench/WriteLoad.java BASE_URL EVENT_ID ARTICLE_SLUG PASSWORD LOG STOP_FILE REGION EMAIL...
  *
  * One worker per e-mail (accounts made beforehand, all with PASSWORD) signs in once (sessions live in PostgreSQL,
  * so they outlive a killed node) and then, until STOP_FILE exists, sends one request at a time, at random:
  * a comment under ARTICLE_SLUG as an anonymous visitor (with a solved proof of work and a unique token in its text),
- * a registration for EVENT_ID, a cancellation of its own registration, or a change of its display name (a unique
- * value each time). Before each request it appends "TRY" to LOG, after a success "ACK" (and "ERR" after anything
+ * a registration for EVENT_ID, a cancellation of its own registration, a change of its display name (a unique
+ * value each time), a visitor's registration for EVENT_ID (anonymous, a unique e-mail address, from a client address
+ * of its own in X-Forwarded-For, which the node trusts from loopback) or, for the first worker (an administrator), a
+ * change of the region REGION ("id|namePl|nameEn|macroregionId"): its seat, a unique value. Before each request it appends "TRY" to LOG, after a success "ACK" (and "ERR" after anything
  * else, a refused connection included), one CSV line each, flushed at once:
  *
- *   seq,worker,kind,outcome,key        kind: comment|register|cancel|profile; key: the comment's token or the name
+ *   seq,worker,kind,outcome,key        kind: comment|register|cancel|profile|visitor|directory;
+ *                                      key: the comment's token, the name, the visitor's e-mail or the seat
  *
  * While the application is down, requests fail (ERR) and the worker tries again after 200 ms.
  */
@@ -46,14 +49,15 @@ public class WriteLoad {
         String password = args[3];
         log = new PrintStream(new FileOutputStream(args[4], true), true, StandardCharsets.UTF_8);
         Path stop = Path.of(args[5]);
-        List<String> emails = List.of(args).subList(6, args.length);
+        String[] region = args[6].split("\\|");
+        List<String> emails = List.of(args).subList(7, args.length);
         List<Thread> workers = new java.util.ArrayList<>();
         for (int w = 0; w < emails.size(); w++) {
             int worker = w;
             String email = emails.get(w);
             workers.add(Thread.ofPlatform().start(() -> {
                 try {
-                    new Worker(base, eventId, slug, worker, email, password, stop).run();
+                    new Worker(base, eventId, slug, worker, email, password, stop, region).run();
                 } catch (Exception e) {
                     System.err.println("worker " + worker + " stopped: " + e);
                 }
@@ -78,12 +82,15 @@ public class WriteLoad {
         private final String password;
         private final Path stop;
         private final Random random;
+        private final String[] region;
         private final HttpClient signedInClient = client();
         private final HttpClient visitorClient = client();
         private String csrf = "";
         private int names;
 
-        Worker(URI base, long eventId, String slug, int worker, String email, String password, Path stop) {
+        Worker(URI base, long eventId, String slug, int worker, String email, String password, Path stop,
+                String[] region) {
+            this.region = region;
             this.base = base;
             this.eventId = eventId;
             this.slug = slug;
@@ -109,7 +116,12 @@ public class WriteLoad {
             }
             while (!Files.exists(stop)) {
                 int dice = random.nextInt(100);
-                String kind = dice < 35 ? "comment" : dice < 60 ? "register" : dice < 75 ? "cancel" : "profile";
+                String kind = dice < 25
+                        ? "comment"
+                        : dice < 45 ? "register" : dice < 57 ? "cancel" : dice < 75 ? "profile" : dice < 90 ? "visitor" : "directory";
+                if (kind.equals("directory") && worker != 0) {
+                    kind = "profile";
+                }
                 long seq = SEQUENCE.incrementAndGet();
                 boolean ok;
                 try {
@@ -117,6 +129,8 @@ public class WriteLoad {
                         case "comment" -> comment(seq);
                         case "register" -> register(seq);
                         case "cancel" -> cancel(seq);
+                        case "visitor" -> visitor(seq);
+                        case "directory" -> directory(seq);
                         default -> profile(seq);
                     };
                 } catch (IOException | RuntimeException e) {
@@ -196,6 +210,39 @@ public class WriteLoad {
             boolean ok = answer.statusCode() == 302
                     && answer.headers().firstValue("Location").orElse("").contains("zapisano=dane");
             record(seq, worker, "profile", ok ? "ACK" : "ERR" + answer.statusCode(), name);
+            return ok;
+        }
+
+        private boolean visitor(long seq) throws IOException, InterruptedException {
+            String address = "gosc" + seq + "w" + worker + "@kill.koordes.example";
+            String formCsrf = csrfOf(visitorClient, "/wydarzenia/" + eventId + "/zapis");
+            record(seq, worker, "visitor", "TRY", address);
+            HttpResponse<Void> answer = visitorClient.send(
+                    HttpRequest.newBuilder(base.resolve("/wydarzenia/" + eventId + "/zapis"))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            // A client address of its own: the per-address limit (30 an hour) stays as it is.
+                            .header("X-Forwarded-For", "10.55." + (seq / 250 % 250) + "." + (seq % 250 + 1))
+                            .POST(HttpRequest.BodyPublishers.ofString(form(
+                                    "_csrf", formCsrf, "fullName", "Gość " + seq, "email", address,
+                                    "institution", "Stowarzyszenie " + worker, "regionId", region[0],
+                                    "privacyAccepted", "true", "mode", "ON_SITE")))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            boolean ok = answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").endsWith("/zapis/wyslano");
+            record(seq, worker, "visitor", ok ? "ACK" : "ERR" + answer.statusCode(), address);
+            return ok;
+        }
+
+        private boolean directory(long seq) throws IOException, InterruptedException {
+            String seat = "Siedziba " + seq;
+            record(seq, worker, "directory", "TRY", seat);
+            HttpResponse<Void> answer = post(signedInClient, "/admin/katalog/regiony/" + region[0], form(
+                    "_csrf", csrf, "namePl", region[1], "nameEn", region[2], "seat", seat, "macroregionId", region[3]));
+            boolean ok = answer.statusCode() == 302
+                    && answer.headers().firstValue("Location").orElse("").contains("/admin/katalog/regiony/");
+            record(seq, worker, "directory", ok ? "ACK" : "ERR" + answer.statusCode(), seat);
             return ok;
         }
 
