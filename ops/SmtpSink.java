@@ -3,6 +3,7 @@
  * every message and writes it, as received, to DIR/NNNNNNN.eml before answering "250", so a message on disk is
  * exactly a message the application was told was delivered. No dependencies: `java ops/SmtpSink.java HOST PORT DIR`.
  *
+ * While the file DIR/refuse exists, every connection is refused with "421" (a server that is down for a while).
  * While the file DIR/hold exists, a new connection's greeting waits (up to 25 s, under the application's 30 s
  * SMTP timeout): the checks use it to keep a message in flight while they kill the node sending it.
  * Each file starts with "X-Sink-Rcpt: <recipients>" and then the message's own headers (Message-ID, Subject …).
@@ -56,6 +57,10 @@ public class SmtpSink {
             BufferedReader in = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = socket.getOutputStream();
+            if (Files.exists(dir.resolve("refuse"))) {
+                reply(out, "421 sink refusing for now");
+                return;
+            }
             reply(out, "220 sink ESMTP");
             List<String> recipients = new ArrayList<>();
             String line;
