@@ -147,11 +147,11 @@ public class CommentSubmissions {
         }
     }
 
-    private static String json(String object, String name) {
+    static String json(String object, String name) {
         return group(Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)"), object);
     }
 
-    private static String group(Pattern pattern, String text) {
+    static String group(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
             throw new IllegalStateException("not on the page: " + pattern);
@@ -159,7 +159,7 @@ public class CommentSubmissions {
         return m.group(1);
     }
 
-    private static String solve(String algorithm, String challenge, String salt, String signature, long max)
+    static String solve(String algorithm, String challenge, String salt, String signature, long max)
             throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (long n = 0; n <= max; n++) {
@@ -173,7 +173,7 @@ public class CommentSubmissions {
         throw new IllegalStateException("unsolvable challenge");
     }
 
-    private static String form(String... pairs) {
+    static String form(String... pairs) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             if (!out.isEmpty()) {

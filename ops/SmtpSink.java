@@ -1,0 +1,123 @@
+/*
+ * A tiny SMTP sink for the cluster and kill checks (ops/cluster, .ci/cluster-check, .ci/kill-check): it accepts
+ * every message and writes it, as received, to DIR/NNNNNNN.eml before answering "250", so a message on disk is
+ * exactly a message the application was told was delivered. No dependencies: `java ops/SmtpSink.java HOST PORT DIR`.
+ *
+ * While the file DIR/refuse exists, every connection is refused with "421" (a server that is down for a while).
+ * While the file DIR/hold exists, a new connection's greeting waits (up to 25 s, under the application's 30 s
+ * SMTP timeout): the checks use it to keep a message in flight while they kill the node sending it.
+ * Each file starts with "X-Sink-Rcpt: <recipients>" and then the message's own headers (Message-ID, Subject …).
+ */
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+public class SmtpSink {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        Path dir = Path.of(args[2]);
+        Files.createDirectories(dir);
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 200);
+            System.out.println("SMTP sink listening on " + host + ":" + port + ", messages in " + dir);
+            while (true) {
+                Socket socket = server.accept();
+                Thread.ofVirtual().start(() -> serve(socket, dir));
+            }
+        }
+    }
+
+    private static void serve(Socket socket, Path dir) {
+        try (socket) {
+            socket.setSoTimeout(60_000);
+            long deadline = System.currentTimeMillis() + 25_000;
+            while (Files.exists(dir.resolve("hold")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            OutputStream out = socket.getOutputStream();
+            if (Files.exists(dir.resolve("refuse"))) {
+                reply(out, "421 sink refusing for now");
+                return;
+            }
+            reply(out, "220 sink ESMTP");
+            List<String> recipients = new ArrayList<>();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                switch (command) {
+                    case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    case "HELO", "NOOP" -> reply(out, "250 ok");
+                    case "MAIL" -> {
+                        recipients.clear();
+                        reply(out, "250 ok");
+                    }
+                    case "RCPT" -> {
+                        recipients.add(line.replaceFirst("(?i)^RCPT TO:\\s*", "").replaceAll("[<>]", "").trim());
+                        reply(out, "250 ok");
+                    }
+                    case "RSET" -> {
+                        recipients.clear();
+                        reply(out, "250 ok");
+                    }
+                    case "DATA" -> {
+                        reply(out, "354 go ahead");
+                        ByteArrayOutputStream message = new ByteArrayOutputStream();
+                        message.writeBytes(("X-Sink-Rcpt: " + String.join(", ", recipients) + "\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        String data;
+                        while ((data = in.readLine()) != null && !data.equals(".")) {
+                            String unstuffed = data.startsWith("..") ? data.substring(1) : data;
+                            message.writeBytes((unstuffed + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        }
+                        if (data == null) {
+                            return; // the sender went away before the end of the message: nothing was delivered
+                        }
+                        store(dir, message.toByteArray());
+                        reply(out, "250 stored");
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "502 not implemented");
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            System.out.println("connection ended: " + e);
+        }
+    }
+
+    private static void store(Path dir, byte[] message) throws IOException {
+        long number = SEQUENCE.incrementAndGet();
+        Path temporary = dir.resolve(String.format(".%07d.tmp", number));
+        Files.write(temporary, message);
+        Files.move(temporary, dir.resolve(String.format("%07d.eml", number)), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+}
