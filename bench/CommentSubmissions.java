@@ -159,8 +159,7 @@ public class CommentSubmissions {
         return m.group(1);
     }
 
-    static String solve(String algorithm, String challenge, String salt, String signature, long max)
-            throws Exception {
+    static String solve(String algorithm, String challenge, String salt, String signature, long max) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (long n = 0; n <= max; n++) {
             String hash = HexFormat.of().formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8)));

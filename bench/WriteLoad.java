@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,7 +87,14 @@ public class WriteLoad {
         private String csrf = "";
         private int names;
 
-        Worker(URI base, long eventId, String slug, int worker, String email, String password, Path stop,
+        Worker(
+                URI base,
+                long eventId,
+                String slug,
+                int worker,
+                String email,
+                String password,
+                Path stop,
                 String[] region) {
             this.region = region;
             this.base = base;
@@ -118,7 +124,9 @@ public class WriteLoad {
                 int dice = random.nextInt(100);
                 String kind = dice < 25
                         ? "comment"
-                        : dice < 45 ? "register" : dice < 57 ? "cancel" : dice < 75 ? "profile" : dice < 90 ? "visitor" : "directory";
+                        : dice < 45
+                                ? "register"
+                                : dice < 57 ? "cancel" : dice < 75 ? "profile" : dice < 90 ? "visitor" : "directory";
                 if (kind.equals("directory") && worker != 0) {
                     kind = "profile";
                 }
@@ -146,8 +154,8 @@ public class WriteLoad {
         private boolean signIn() {
             try {
                 String token = csrfOf(signedInClient, "/logowanie");
-                HttpResponse<Void> answer = post(signedInClient, "/logowanie", form(
-                        "_csrf", token, "email", email, "password", password));
+                HttpResponse<Void> answer =
+                        post(signedInClient, "/logowanie", form("_csrf", token, "email", email, "password", password));
                 String location = answer.headers().firstValue("Location").orElse("");
                 if (answer.statusCode() != 302 || location.contains("logowanie")) {
                     System.err.println(email + ": sign-in answered " + answer.statusCode() + " " + location);
@@ -166,13 +174,20 @@ public class WriteLoad {
             String formCsrf = group(CSRF, page);
             String task = get(visitorClient, "/komentarze/wyzwanie");
             String body = form(
-                    "_csrf", formCsrf,
-                    "title", "Głos " + seq,
-                    "body", "Komentarz pod obciążeniem " + token + ": spółdzielnie potrzebują stabilnych zamówień.",
-                    "signature", "Piszący " + worker,
-                    "email", "",
-                    "website", "",
-                    "proof", solve(task));
+                    "_csrf",
+                    formCsrf,
+                    "title",
+                    "Głos " + seq,
+                    "body",
+                    "Komentarz pod obciążeniem " + token + ": spółdzielnie potrzebują stabilnych zamówień.",
+                    "signature",
+                    "Piszący " + worker,
+                    "email",
+                    "",
+                    "website",
+                    "",
+                    "proof",
+                    solve(task));
             record(seq, worker, "comment", "TRY", token);
             HttpResponse<Void> answer = post(visitorClient, "/aktualnosci/" + slug + "/komentarze", body);
             boolean ok = answer.statusCode() == 302
@@ -183,7 +198,9 @@ public class WriteLoad {
 
         private boolean register(long seq) throws IOException, InterruptedException {
             record(seq, worker, "register", "TRY", email);
-            HttpResponse<Void> answer = post(signedInClient, "/wydarzenia/" + eventId + "/zapis",
+            HttpResponse<Void> answer = post(
+                    signedInClient,
+                    "/wydarzenia/" + eventId + "/zapis",
                     form("_csrf", csrf, "privacyAccepted", "true", "mode", "ON_SITE"));
             String location = answer.headers().firstValue("Location").orElse("");
             boolean ok = answer.statusCode() == 302 && location.contains("zapis=");
@@ -224,9 +241,20 @@ public class WriteLoad {
                             // A client address of its own: the per-address limit (30 an hour) stays as it is.
                             .header("X-Forwarded-For", "10.55." + (seq / 250 % 250) + "." + (seq % 250 + 1))
                             .POST(HttpRequest.BodyPublishers.ofString(form(
-                                    "_csrf", formCsrf, "fullName", "Gość " + seq, "email", address,
-                                    "institution", "Stowarzyszenie " + worker, "regionId", region[0],
-                                    "privacyAccepted", "true", "mode", "ON_SITE")))
+                                    "_csrf",
+                                    formCsrf,
+                                    "fullName",
+                                    "Gość " + seq,
+                                    "email",
+                                    address,
+                                    "institution",
+                                    "Stowarzyszenie " + worker,
+                                    "regionId",
+                                    region[0],
+                                    "privacyAccepted",
+                                    "true",
+                                    "mode",
+                                    "ON_SITE")))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             boolean ok = answer.statusCode() == 302
@@ -238,8 +266,20 @@ public class WriteLoad {
         private boolean directory(long seq) throws IOException, InterruptedException {
             String seat = "Siedziba " + seq;
             record(seq, worker, "directory", "TRY", seat);
-            HttpResponse<Void> answer = post(signedInClient, "/admin/katalog/regiony/" + region[0], form(
-                    "_csrf", csrf, "namePl", region[1], "nameEn", region[2], "seat", seat, "macroregionId", region[3]));
+            HttpResponse<Void> answer = post(
+                    signedInClient,
+                    "/admin/katalog/regiony/" + region[0],
+                    form(
+                            "_csrf",
+                            csrf,
+                            "namePl",
+                            region[1],
+                            "nameEn",
+                            region[2],
+                            "seat",
+                            seat,
+                            "macroregionId",
+                            region[3]));
             boolean ok = answer.statusCode() == 302
                     && answer.headers().firstValue("Location").orElse("").contains("/admin/katalog/regiony/");
             record(seq, worker, "directory", ok ? "ACK" : "ERR" + answer.statusCode(), seat);
@@ -252,7 +292,10 @@ public class WriteLoad {
 
         private String get(HttpClient client, String path) throws IOException, InterruptedException {
             HttpResponse<String> answer = client.send(
-                    HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IOException("GET " + path + " answered " + answer.statusCode());

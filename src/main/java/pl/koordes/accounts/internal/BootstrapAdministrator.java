@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountAction;
@@ -31,13 +32,19 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final AuditLog audit;
     private final AccountsProperties properties;
     private final PublicAddress address;
+    private final JdbcClient jdbc;
+
+    /** The advisory lock the first start holds while it decides; any number, the same on every node ("KoordES1"). */
+    static final long FIRST_START_LOCK = 0x4b6f6f7264455331L;
 
     BootstrapAdministrator(
+            JdbcClient jdbc,
             Accounts accounts,
             AccountTokens tokens,
             AuditLog audit,
             AccountsProperties properties,
             PublicAddress address) {
+        this.jdbc = jdbc;
         this.address = address;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -48,6 +55,13 @@ class BootstrapAdministrator implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // Two nodes started at once on an empty database would both find no account and both create the
+        // administrator (the second failing its start on the unique e-mail): one decides at a time, the other then
+        // finds the account made.
+        jdbc.sql("select pg_advisory_xact_lock(:key)")
+                .param("key", FIRST_START_LOCK)
+                .query((rs, n) -> 1)
+                .list();
         if (accounts.any()) {
             return;
         }
