@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import pl.koordes.shared.mail.MailRequested;
  *
  * <p>Never two e-mails for one request: before talking to the mail server a delivery claims the message in
  * {@code notifications_mail_delivery} (for {@link #CLAIM}, longer than the SMTP timeouts allow a conversation
- * to last) and records it sent as soon as the server accepted it. A second run of the same publication (a
+ * to last; {@code koordes.mail.delivery-claim}) and records it sent as soon as the server accepted it. A second run of the same publication (a
  * resubmission, or a node that took it for stale) finds it sent and completes without sending, or finds it
  * claimed by a delivery still under way and fails, to be looked at again later. Only a node dying in the
  * instant between the server's acceptance and that record can cause a repeat, and the repeat carries the same
@@ -29,7 +31,10 @@ class MailDelivery {
     /** Kept stable in the event publication table: renaming this class must not orphan queued mail. */
     static final String LISTENER_ID = "notifications.mail-delivery";
 
-    /** How long a delivery under way keeps others from sending the same message. */
+    /**
+     * How long a delivery under way keeps others from sending the same message, unless
+     * {@code koordes.mail.delivery-claim} says otherwise: longer than the SMTP timeouts let one conversation last.
+     */
     static final Duration CLAIM = Duration.ofMinutes(3);
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
@@ -42,10 +47,19 @@ class MailDelivery {
 
     private final MailTransport transport;
     private final JdbcClient jdbc;
+    private final Duration claim;
 
-    MailDelivery(MailTransport transport, JdbcClient jdbc) {
+    @Autowired
+    MailDelivery(
+            MailTransport transport, JdbcClient jdbc, @Value("${koordes.mail.delivery-claim:PT3M}") Duration claim) {
         this.transport = transport;
         this.jdbc = jdbc;
+        this.claim = claim;
+    }
+
+    /** A delivery with the default claim (tests). */
+    MailDelivery(MailTransport transport, JdbcClient jdbc) {
+        this(transport, jdbc, CLAIM);
     }
 
     // No transaction around the delivery: a slow SMTP server must not hold a database connection.
@@ -87,7 +101,7 @@ class MailDelivery {
                           and notifications_mail_delivery.claimed_until < now()
                         returning mail_id""")
                 .param("id", id)
-                .param("seconds", CLAIM.toSeconds())
+                .param("seconds", claim.toMillis() / 1000.0)
                 .query(UUID.class)
                 .optional()
                 .isPresent();
