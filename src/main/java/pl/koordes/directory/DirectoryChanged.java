@@ -25,6 +25,9 @@ public record DirectoryChanged(
         @Nullable Map<String, @Nullable Object> after)
         implements Audited {
 
+    /** The kind every node hears of ({@link pl.koordes.shared.cluster.ClusterChanges}) when the directory changed. */
+    public static final String CLUSTER_KIND = "directory";
+
     public DirectoryChanged {
         before = Audited.copyOf(before);
         after = Audited.copyOf(after);

@@ -27,6 +27,9 @@ public record MonitoringChanged(
         @Nullable Map<String, @Nullable Object> after)
         implements Audited {
 
+    /** The kind every node hears of ({@link pl.koordes.shared.cluster.ClusterChanges}) when monitoring changed. */
+    public static final String CLUSTER_KIND = "monitoring";
+
     public MonitoringChanged {
         before = Audited.copyOf(before);
         after = Audited.copyOf(after);

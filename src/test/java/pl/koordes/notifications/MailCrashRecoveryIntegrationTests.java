@@ -34,8 +34,9 @@ import pl.koordes.shared.mail.Mailer;
 
 /**
  * No mail is lost when the application dies while delivering it: the first application is stopped
- * while its SMTP conversation hangs, a second one started on the same database delivers the message
- * exactly once. And a message that failed because the SMTP server was down goes out when the server
+ * while its SMTP conversation hangs; on a second one started on the same database the recovery job takes
+ * the publication for stale once the first delivery's claim on the message has run out, and the message is
+ * delivered exactly once. And a message that failed because the SMTP server was down goes out when the server
  * is back, without a restart.
  */
 class MailCrashRecoveryIntegrationTests {
@@ -71,6 +72,13 @@ class MailCrashRecoveryIntegrationTests {
             await().atMost(DELIVERY).until(silent::connections, connections -> connections > 0);
             assertThat(publications(firstDatabase, id)).containsExactly(new Publication("PROCESSING", false));
 
+            // Its claim on the message runs out (MailDelivery.CLAIM) as if the crash were three minutes ago.
+            assertThat(firstDatabase
+                            .sql("update notifications_mail_delivery set claimed_until = now() where mail_id = :id")
+                            .param("id", id)
+                            .update())
+                    .isOne();
+
             // The crash: the application goes away in the middle of the delivery.
             first.close();
         }
@@ -82,7 +90,9 @@ class MailCrashRecoveryIntegrationTests {
                 smtp.getSmtp().getPort(),
                 "--koordes.mail.retry.interval=200ms",
                 "--koordes.mail.retry.first-delay=0s",
-                "--koordes.mail.retry.max-delay=200ms");
+                "--koordes.mail.retry.max-delay=200ms",
+                "--koordes.events.recovery.interval=200ms",
+                "--koordes.events.recovery.stale-after=1s");
         JdbcClient secondDatabase = second.getBean(JdbcClient.class);
 
         await().atMost(DELIVERY)

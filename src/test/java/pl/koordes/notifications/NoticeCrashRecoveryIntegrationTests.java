@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +28,9 @@ import pl.koordes.shared.notice.NotificationKind;
 /**
  * Issue 18: a notification is stored exactly once, also when the application dies between the event and the
  * delivery. The first application commits a change with its notice, but the notice cannot be stored yet (its
- * table is locked) when the application goes away; a second one started on the same database stores it, once,
- * and delivering the same notice again stores nothing more.
+ * table is locked) when the application goes away; on a second one started on the same database the recovery
+ * job takes the publication for stale and resubmits it: the notice is stored once, and delivering the same
+ * notice again stores nothing more.
  */
 class NoticeCrashRecoveryIntegrationTests {
 
@@ -54,7 +56,7 @@ class NoticeCrashRecoveryIntegrationTests {
                 "/wydarzenia/4242",
                 Instant.now());
 
-        ConfigurableApplicationContext first = start(database);
+        ConfigurableApplicationContext first = start(database, "--koordes.events.recovery.interval=1h");
         JdbcClient firstDatabase = first.getBean(JdbcClient.class);
         try (Connection blocker = first.getBean(DataSource.class).getConnection()) {
             // Another transaction holds the notices' table: the delivery after the commit waits for it.
@@ -75,7 +77,11 @@ class NoticeCrashRecoveryIntegrationTests {
             // The blocking connection ended with the first application's pool and database.
         }
 
-        ConfigurableApplicationContext second = start(database);
+        ConfigurableApplicationContext second = start(
+                database,
+                "--koordes.events.recovery.interval=200ms",
+                "--koordes.events.recovery.stale-after=1s",
+                "--koordes.events.recovery.retry-delay=0s");
         JdbcClient secondDatabase = second.getBean(JdbcClient.class);
         await().atMost(DELIVERY)
                 .until(() -> publications(secondDatabase, notice.id()), list -> list.equals(List.of(true)));
@@ -94,10 +100,13 @@ class NoticeCrashRecoveryIntegrationTests {
                 .isEqualTo("Wydarzenie „Po awarii” zostało odwołane.");
     }
 
-    private ConfigurableApplicationContext start(Path database) {
+    private ConfigurableApplicationContext start(Path database, String... recovery) {
+        List<String> arguments =
+                new ArrayList<>(List.of("--server.port=0", "--koordes.db.embedded.data-dir=" + database));
+        arguments.addAll(List.of(recovery));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(KoordesApplication.class)
                 .profiles("test")
-                .run("--server.port=0", "--koordes.db.embedded.data-dir=" + database);
+                .run(arguments.toArray(String[]::new));
         started.add(context);
         return context;
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.AccountStatus;
+import pl.koordes.shared.cluster.OnceOnly;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.outcome.NotFound;
@@ -35,6 +36,7 @@ public class PasswordReset {
     private final AccountsProperties properties;
     private final CredentialChanges credentials;
     private final ApplicationEventPublisher events;
+    private final OnceOnly onceOnly;
 
     PasswordReset(
             Accounts accounts,
@@ -46,8 +48,10 @@ public class PasswordReset {
             Sessions sessions,
             AccountsProperties properties,
             CredentialChanges credentials,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OnceOnly onceOnly) {
         this.events = events;
+        this.onceOnly = onceOnly;
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -77,6 +81,9 @@ public class PasswordReset {
     /** Sends a reset link to an active account with this address; does nothing visible otherwise. */
     @ApplicationModuleListener(id = LISTENER_ID)
     void on(PasswordResetRequested request) {
+        if (!onceOnly.first(LISTENER_ID, request.id())) {
+            return;
+        }
         String email = request.email();
         Optional<Accounts.Row> account = accounts.byEmail(email).filter(row -> row.status() == AccountStatus.ACTIVE);
         if (account.isEmpty()) {

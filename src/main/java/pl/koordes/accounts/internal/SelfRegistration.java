@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.AccountStatus;
+import pl.koordes.shared.cluster.OnceOnly;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.outcome.Refused;
@@ -40,6 +41,7 @@ public class SelfRegistration {
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final OnceOnly onceOnly;
 
     SelfRegistration(
             Accounts accounts,
@@ -48,8 +50,10 @@ public class SelfRegistration {
             PasswordEncoder passwordEncoder,
             PasswordPolicy policy,
             AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            OnceOnly onceOnly) {
         this.events = events;
+        this.onceOnly = onceOnly;
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -86,6 +90,9 @@ public class SelfRegistration {
      */
     @ApplicationModuleListener(id = LISTENER_ID)
     void on(RegistrationRequested request) {
+        if (!onceOnly.first(LISTENER_ID, request.id())) {
+            return;
+        }
         String address = request.email();
         Locale locale = Language.fromCode(request.language()).locale();
         // A registration never confirmed reserves nothing: a new one replaces it (only a link followed counts,

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.cluster.ClusterChanges;
 import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.web.NavigationLinks;
@@ -13,19 +14,25 @@ import pl.koordes.shared.web.Page;
 
 /**
  * The pages editors placed in the main navigation or the footer, for every page's header and footer.
- * Kept in memory: read once, dropped when a page changes on this node (after the change commits) and
- * read again in the background every minute (for changes made on another node), so a page view never
- * runs a query for the navigation.
+ * Kept in memory: read once, dropped when a page changes (on this node after the change commits, on every
+ * node when it hears of it through {@link ClusterChanges}) and read again in the background every minute as a
+ * second line, so a page view never runs a query for the navigation.
  */
 @Component
 public class PageNavigation implements NavigationLinks {
 
+    /** The kind every node hears of ({@link ClusterChanges}) when a page in the navigation may have changed. */
+    static final String CLUSTER_KIND = "content-pages";
+
     private final JdbcClient jdbc;
+    private final ClusterChanges changes;
     private @Nullable Links links;
     /** Counts changes, so that a read that started before a change never stores what it read. */
     private long generation;
 
-    public PageNavigation(JdbcClient jdbc) {
+    public PageNavigation(JdbcClient jdbc, ClusterChanges changes) {
+        this.changes = changes;
+        changes.onChange(CLUSTER_KIND, this::evict);
         this.jdbc = jdbc;
     }
 
@@ -48,6 +55,7 @@ public class PageNavigation implements NavigationLinks {
 
     /** A page was created or changed: the links are read again once the change is committed. */
     public void pagesChanged() {
+        changes.changed(CLUSTER_KIND);
         AfterTransaction.run(this::evict);
     }
 

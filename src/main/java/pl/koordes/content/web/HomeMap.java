@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import pl.koordes.directory.DirectoryChanged;
 import pl.koordes.directory.MapShape;
 import pl.koordes.directory.PolandMap;
+import pl.koordes.shared.cluster.ClusterChanges;
 import pl.koordes.shared.web.Page;
 
 /**
@@ -29,7 +30,8 @@ class HomeMap {
     private volatile Outlines outlines;
     private final Map<String, String> byLanguage = new ConcurrentHashMap<>();
 
-    HomeMap(PolandMap map, TemplateEngine templates) {
+    HomeMap(PolandMap map, TemplateEngine templates, ClusterChanges changes) {
+        changes.onChange(DirectoryChanged.CLUSTER_KIND, () -> outlines = null);
         this.map = map;
         this.templates = templates;
     }

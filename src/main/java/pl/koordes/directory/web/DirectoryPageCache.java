@@ -16,15 +16,17 @@ import pl.koordes.directory.Macroregion;
 import pl.koordes.directory.MapShape;
 import pl.koordes.directory.PolandMap;
 import pl.koordes.directory.Region;
+import pl.koordes.shared.cluster.ClusterChanges;
 import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.shared.web.Page;
 
 /**
  * The directory's pages' unchanging parts: the lists of regions and macroregions and the map of Poland
  * drawn as finished HTML, once per language and highlighted region. They change only when an
- * administrator edits the directory, so they are read once, dropped when the directory changes on this
- * node (once the change is committed) and read again in the background every minute (for changes made
- * on another node). A region page then queries only for what is its own.
+ * administrator edits the directory, so they are read once and dropped when the directory changes: on this
+ * node once the change is committed, on every node when it hears of it ({@link ClusterChanges}, kind
+ * {@link DirectoryChanged#CLUSTER_KIND}, which this class announces for the directory module), and read again
+ * in the background every minute as a second line. A region page then queries only for what is its own.
  */
 @Component
 class DirectoryPageCache {
@@ -32,12 +34,15 @@ class DirectoryPageCache {
     private final Directory directory;
     private final PolandMap map;
     private final TemplateEngine templates;
+    private final ClusterChanges changes;
     private final Map<String, String> maps = new ConcurrentHashMap<>();
     private @Nullable Listing listing;
     /** Counts changes, so that a read that started before a change never stores what it read. */
     private long generation;
 
-    DirectoryPageCache(Directory directory, PolandMap map, TemplateEngine templates) {
+    DirectoryPageCache(Directory directory, PolandMap map, TemplateEngine templates, ClusterChanges changes) {
+        this.changes = changes;
+        changes.onChange(DirectoryChanged.CLUSTER_KIND, this::evict);
         this.directory = directory;
         this.map = map;
         this.templates = templates;
@@ -88,6 +93,7 @@ class DirectoryPageCache {
 
     @EventListener
     void directoryChanged(DirectoryChanged change) {
+        changes.changed(DirectoryChanged.CLUSTER_KIND);
         AfterTransaction.run(this::evict);
     }
 

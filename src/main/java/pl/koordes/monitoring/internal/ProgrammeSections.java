@@ -14,6 +14,7 @@ import pl.koordes.directory.Region;
 import pl.koordes.directory.RegionPageSection;
 import pl.koordes.monitoring.MonitoringChanged;
 import pl.koordes.monitoring.internal.ProgrammeViews.Version;
+import pl.koordes.shared.cluster.ClusterChanges;
 import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.shared.i18n.Messages;
 
@@ -33,7 +34,11 @@ class ProgrammeSections implements RegionPageSection {
     /** Counts changes, so that a read that started before a change never stores what it read. */
     private long generation;
 
-    ProgrammeSections(ProgrammeStore store, TemplateEngine templates, Messages messages) {
+    private final ClusterChanges changes;
+
+    ProgrammeSections(ProgrammeStore store, TemplateEngine templates, Messages messages, ClusterChanges changes) {
+        this.changes = changes;
+        changes.onChange(MonitoringChanged.CLUSTER_KIND, this::evict);
         this.store = store;
         this.templates = templates;
         this.messages = messages;
@@ -88,6 +93,8 @@ class ProgrammeSections implements RegionPageSection {
 
     @EventListener
     void monitoringChanged(MonitoringChanged change) {
+        // Every node hears of it once committed (this class announces monitoring changes for the module).
+        changes.changed(MonitoringChanged.CLUSTER_KIND);
         AfterTransaction.run(this::evict);
     }
 

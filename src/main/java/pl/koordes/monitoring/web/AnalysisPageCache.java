@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import pl.koordes.directory.DirectoryChanged;
 import pl.koordes.monitoring.MonitoringChanged;
 import pl.koordes.monitoring.internal.MonitoringFigureCache;
+import pl.koordes.shared.cluster.ClusterChanges;
 import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.shared.web.AnonymousPageCache;
 
@@ -22,7 +23,9 @@ class AnalysisPageCache {
     private final MonitoringFigureCache figures;
     private final ObjectProvider<AnonymousPageCache> pages;
 
-    AnalysisPageCache(MonitoringFigureCache figures, ObjectProvider<AnonymousPageCache> pages) {
+    AnalysisPageCache(MonitoringFigureCache figures, ObjectProvider<AnonymousPageCache> pages, ClusterChanges changes) {
+        changes.onChange(MonitoringChanged.CLUSTER_KIND, figures::forget);
+        changes.onChange(DirectoryChanged.CLUSTER_KIND, figures::forget);
         this.figures = figures;
         this.pages = pages;
     }

@@ -1,7 +1,12 @@
 package pl.koordes.notifications.internal;
 
+import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,7 +14,16 @@ import pl.koordes.shared.mail.MailRequested;
 
 /**
  * Delivers each requested message after its transaction commits. A failure is thrown on, which
- * leaves the event publication incomplete: {@link MailRetry} and the next start try it again.
+ * leaves the event publication failed: {@link MailRetry} tries it again later; one left unfinished by a node
+ * that died is marked failed after {@code koordes.events.recovery.stale-after} and tried again the same way.
+ *
+ * <p>Never two e-mails for one request: before talking to the mail server a delivery claims the message in
+ * {@code notifications_mail_delivery} (for {@link #CLAIM}, longer than the SMTP timeouts allow a conversation
+ * to last; {@code koordes.mail.delivery-claim}) and records it sent as soon as the server accepted it. A second run of the same publication (a
+ * resubmission, or a node that took it for stale) finds it sent and completes without sending, or finds it
+ * claimed by a delivery still under way and fails, to be looked at again later. Only a node dying in the
+ * instant between the server's acceptance and that record can cause a repeat, and the repeat carries the same
+ * Message-ID.
  */
 @Component
 class MailDelivery {
@@ -17,21 +31,54 @@ class MailDelivery {
     /** Kept stable in the event publication table: renaming this class must not orphan queued mail. */
     static final String LISTENER_ID = "notifications.mail-delivery";
 
+    /**
+     * How long a delivery under way keeps others from sending the same message, unless
+     * {@code koordes.mail.delivery-claim} says otherwise: longer than the SMTP timeouts let one conversation last.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(3);
+
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
-    private final MailTransport transport;
+    private enum Claim {
+        OURS,
+        SENT,
+        TAKEN
+    }
 
-    MailDelivery(MailTransport transport) {
+    private final MailTransport transport;
+    private final JdbcClient jdbc;
+    private final Duration claim;
+
+    @Autowired
+    MailDelivery(
+            MailTransport transport, JdbcClient jdbc, @Value("${koordes.mail.delivery-claim:PT3M}") Duration claim) {
         this.transport = transport;
+        this.jdbc = jdbc;
+        this.claim = claim;
+    }
+
+    /** A delivery with the default claim (tests). */
+    MailDelivery(MailTransport transport, JdbcClient jdbc) {
+        this(transport, jdbc, CLAIM);
     }
 
     // No transaction around the delivery: a slow SMTP server must not hold a database connection.
     @ApplicationModuleListener(id = LISTENER_ID, propagation = Propagation.NOT_SUPPORTED)
     void on(MailRequested mail) {
+        switch (claim(mail.id())) {
+            case SENT -> log.info("Mail {} ({}) was delivered before, not sent again", mail.id(), mail.kind());
+            case TAKEN -> throw new IllegalStateException("Mail " + mail.id() + " is being delivered elsewhere");
+            case OURS -> deliver(mail);
+        }
+    }
+
+    private void deliver(MailRequested mail) {
         try {
             transport.deliver(mail);
-            log.info("Mail {} ({}) delivered", mail.id(), mail.kind());
         } catch (RuntimeException e) {
+            jdbc.sql("update notifications_mail_delivery set claimed_until = now() where mail_id = :id")
+                    .param("id", mail.id())
+                    .update();
             log.warn(
                     "Mail {} ({}) not delivered, it stays queued for another attempt: {}",
                     mail.id(),
@@ -39,5 +86,40 @@ class MailDelivery {
                     e.toString());
             throw e;
         }
+        jdbc.sql("update notifications_mail_delivery set sent_at = now() where mail_id = :id")
+                .param("id", mail.id())
+                .update();
+        log.info("Mail {} ({}) delivered", mail.id(), mail.kind());
+    }
+
+    private Claim claim(UUID id) {
+        boolean ours = jdbc.sql("""
+                        insert into notifications_mail_delivery (mail_id, claimed_until)
+                        values (:id, now() + make_interval(secs => :seconds))
+                        on conflict (mail_id) do update set claimed_until = excluded.claimed_until
+                        where notifications_mail_delivery.sent_at is null
+                          and notifications_mail_delivery.claimed_until < now()
+                        returning mail_id""")
+                .param("id", id)
+                .param("seconds", claim.toMillis() / 1000.0)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+        if (ours) {
+            return Claim.OURS;
+        }
+        boolean sent = jdbc.sql("select sent_at is not null from notifications_mail_delivery where mail_id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        return sent ? Claim.SENT : Claim.TAKEN;
+    }
+
+    /** Forgets deliveries older than {@code days} days (no publication is retried that late). */
+    int forgetOlderThanDays(int days) {
+        return jdbc.sql("""
+                        delete from notifications_mail_delivery
+                        where claimed_until < now() - make_interval(days => :days)""").param("days", days).update();
     }
 }

@@ -15,9 +15,11 @@ import pl.koordes.shared.scheduling.ClusterLock;
 /**
  * Tries failed mail again on a schedule, so that an SMTP server that was down for a while needs no
  * restart of the application. Only mail publications marked failed are resubmitted, never one being
- * delivered at the moment; each is marked resubmitted before it runs, so one attempt runs at a time.
- * With several application nodes the cluster lock lets one node at a time look at the queue, so
- * two nodes never resubmit the same message and send it twice.
+ * delivered at the moment (one left unfinished by a node that died is marked failed by the shared
+ * {@code EventPublicationRecovery} after {@code koordes.events.recovery.stale-after}); each is marked
+ * resubmitted before it runs, so one attempt runs at a time. With several application nodes the cluster
+ * lock lets one node at a time look at the queue, and {@link MailDelivery} sends a message at most once
+ * however often it runs.
  */
 @Configuration(proxyBeanMethods = false)
 class MailRetry implements SchedulingConfigurer {
@@ -25,16 +27,26 @@ class MailRetry implements SchedulingConfigurer {
     /** Longer than any pass over the queue takes; a node that dies mid-pass blocks the others this long. */
     private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
 
+    /** Deliveries are remembered far longer than any message is retried ({@link MailRetrySettings#giveUpAfter()}). */
+    private static final int KEEP_DELIVERIES_DAYS = 30;
+
     private final IncompleteEventPublications incomplete;
     private final MailRetrySettings settings;
     private final Clock clock;
     private final ClusterLock lock;
+    private final MailDelivery delivery;
 
-    MailRetry(IncompleteEventPublications incomplete, MailRetrySettings settings, Clock clock, ClusterLock lock) {
+    MailRetry(
+            IncompleteEventPublications incomplete,
+            MailRetrySettings settings,
+            Clock clock,
+            ClusterLock lock,
+            MailDelivery delivery) {
         this.incomplete = incomplete;
         this.settings = settings;
         this.clock = clock;
         this.lock = lock;
+        this.delivery = delivery;
     }
 
     @Override
@@ -49,6 +61,7 @@ class MailRetry implements SchedulingConfigurer {
     void resubmitDue() {
         Instant now = clock.instant();
         incomplete.resubmitIncompletePublications(publication -> due(publication, now));
+        delivery.forgetOlderThanDays(KEEP_DELIVERIES_DAYS);
     }
 
     private boolean due(EventPublication publication, Instant now) {

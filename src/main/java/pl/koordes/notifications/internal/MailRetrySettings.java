@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * When undelivered mail is tried again without waiting for a restart. After a failure the next
  * attempt waits {@code firstDelay}, then twice as long each time up to {@code maxDelay}; mail still
- * undelivered after {@code giveUpAfter} is left for the next restart (and for an operator to see).
+ * undelivered after {@code giveUpAfter} is left failed for an operator to see.
  *
  * @param interval how often the queue is checked
  * @param firstDelay the wait before the first new attempt

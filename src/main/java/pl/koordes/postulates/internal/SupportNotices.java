@@ -17,6 +17,7 @@ import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
 import pl.koordes.postulates.PostulateAction;
 import pl.koordes.postulates.PostulateChanged;
+import pl.koordes.shared.cluster.OnceOnly;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.mail.Mailer;
@@ -32,6 +33,9 @@ import pl.koordes.shared.security.Role;
  */
 @Component
 public class SupportNotices {
+
+    /** The name under which {@link OnceOnly} remembers the changes followers were told of. */
+    static final String HANDLED = "postulates.follower-notices";
 
     /** The changes followers hear of. */
     static final Set<PostulateAction> PUBLIC_CHANGES = EnumSet.of(
@@ -59,6 +63,7 @@ public class SupportNotices {
     private final Messages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OnceOnly onceOnly;
 
     SupportNotices(
             JdbcClient jdbc,
@@ -68,7 +73,9 @@ public class SupportNotices {
             Mailer mailer,
             Messages messages,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            OnceOnly onceOnly) {
+        this.onceOnly = onceOnly;
         this.jdbc = jdbc;
         this.holders = holders;
         this.directory = directory;
@@ -106,7 +113,7 @@ public class SupportNotices {
     /** After a public change commits: every follower gets an e-mail and a notice. */
     @ApplicationModuleListener
     void on(PostulateChanged change) {
-        if (!PUBLIC_CHANGES.contains(change.action())) {
+        if (!PUBLIC_CHANGES.contains(change.action()) || !onceOnly.first(HANDLED, change.id())) {
             return;
         }
         Postulate postulate = store.find(change.postulateId()).orElse(null);
