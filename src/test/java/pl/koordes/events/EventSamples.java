@@ -17,18 +17,18 @@ import pl.koordes.shared.security.RoleAssignment;
  * people who exist only as {@link CurrentUser} values. Titles carry markup, so views built on them also
  * prove escaping.
  */
-final class EventSamples {
+public final class EventSamples {
 
     private final JdbcClient jdbc;
     /** Keeps the e-mail addresses of one test apart from every other test's. */
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    EventSamples(JdbcClient jdbc) {
+    public EventSamples(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A published national in-person event a week ahead, serving every region. */
-    long published(int seats, @Nullable Integer quota) {
+    public long published(int seats, @Nullable Integer quota) {
         Instant start = Instant.now().plus(7, ChronoUnit.DAYS);
         long id = jdbc.sql("""
                         insert into event (type, level, format, title, venue, starts_at, ends_at, seats_on_site, region_quota, status)
@@ -62,7 +62,7 @@ final class EventSamples {
         return new CurrentUser(1_000_000 + n, email(n), "Osoba " + n, roles, "pl");
     }
 
-    String email(int n) {
+    public String email(int n) {
         return "osoba" + n + "." + run + "@test.koordes.example";
     }
 

@@ -28,7 +28,8 @@ import pl.koordes.support.TestExtensions;
 class OpenDataKeptAnswersIntegrationTests {
 
     /** Headers that belong to one response (the moment, the connection), not to the answer. */
-    private static final Set<String> PER_RESPONSE = Set.of("date", "connection", "keep-alive", "content-length");
+    private static final Set<String> PER_RESPONSE =
+            Set.of("date", "connection", "keep-alive", "content-length", "x-request-id");
 
     @LocalServerPort
     int port;

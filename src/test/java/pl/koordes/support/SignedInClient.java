@@ -41,6 +41,7 @@ public final class SignedInClient {
     private final String origin;
     private final HttpClient client;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private @Nullable String csrfParameter;
     private @Nullable String csrfToken;
 
@@ -68,6 +69,12 @@ public final class SignedInClient {
             }
         }
         this.client = builder.build();
+    }
+
+    /** Sends this header with every later request (e.g. the proxy's {@code X-Request-Id}); returns this client. */
+    public synchronized SignedInClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** A GET with the client's cookies; remembers the CSRF token if the page has a form. */
@@ -207,6 +214,7 @@ public final class SignedInClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "text/html,application/xhtml+xml");
+        headers.forEach(request::setHeader);
         if (!cookies.isEmpty()) {
             StringJoiner header = new StringJoiner("; ");
             cookies.forEach((name, value) -> header.add(name + "=" + value));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import pl.koordes.shared.observability.MetricsScrapeAccess;
 import pl.koordes.shared.security.Cookies;
 import pl.koordes.shared.security.CsrfExemption;
 import pl.koordes.shared.web.SecurityHeaders;
@@ -72,10 +74,14 @@ class SecurityConfiguration {
             AccountsProperties properties,
             Clock clock,
             CsrfTokenRepository csrfTokens,
-            List<CsrfExemption> csrfExemptions)
+            List<CsrfExemption> csrfExemptions,
+            MetricsScrapeAccess metricsScrape)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
+                        // A scraper with the metrics token, or an administrator (shared.observability).
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                        .access(metricsScrape)
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                         .hasRole("ADMINISTRATOR")
                         .requestMatchers("/admin", "/admin/**")

@@ -26,6 +26,7 @@ import pl.koordes.events.internal.EventRegistrations;
 import pl.koordes.events.internal.FeedbackForm;
 import pl.koordes.events.internal.Participant;
 import pl.koordes.events.internal.RegistrationForm;
+import pl.koordes.events.internal.RegistrationMeter;
 import pl.koordes.events.internal.RegistrationResult;
 import pl.koordes.events.internal.RegistrationStatus;
 import pl.koordes.shared.outcome.NotFound;
@@ -51,6 +52,7 @@ class EventRegistrationController {
     private final Directory directory;
     private final RateLimiter limiter;
     private final SpringValidatorAdapter visitorRules;
+    private final RegistrationMeter meter;
 
     EventRegistrationController(
             EventCatalogue catalogue,
@@ -58,7 +60,9 @@ class EventRegistrationController {
             EventRegistrations registrations,
             Directory directory,
             RateLimiter limiter,
-            Validator validator) {
+            Validator validator,
+            RegistrationMeter meter) {
+        this.meter = meter;
         this.catalogue = catalogue;
         this.permissions = permissions;
         this.registrations = registrations;
@@ -104,7 +108,7 @@ class EventRegistrationController {
         }
         RegistrationResult registered;
         try {
-            registered = registrations.register(id, form, user.orElse(null), locale);
+            registered = meter.time(() -> registrations.register(id, form, user.orElse(null), locale));
         } catch (Refused refused) {
             if (refused.kind() == Refused.Kind.CONFLICT) {
                 // Closed, or not for this person: said once above the form, not beside a field.

@@ -29,7 +29,7 @@ import pl.koordes.shared.mail.MailRequested;
 class MailDelivery {
 
     /** Kept stable in the event publication table: renaming this class must not orphan queued mail. */
-    static final String LISTENER_ID = "notifications.mail-delivery";
+    static final String LISTENER_ID = MailRequested.DELIVERY_LISTENER_ID;
 
     /**
      * How long a delivery under way keeps others from sending the same message, unless

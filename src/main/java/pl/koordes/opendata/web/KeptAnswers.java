@@ -42,7 +42,9 @@ public final class KeptAnswers {
             "date",
             "transfer-encoding",
             "connection",
-            "keep-alive");
+            "keep-alive",
+            // Each request's own (shared.observability.RequestIdFilter).
+            "x-request-id");
 
     private record Replay(String key, List<String[]> headers) {}
 

@@ -1,6 +1,9 @@
 package pl.koordes.opendata.web;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,13 +51,18 @@ class OpenDataSecurity {
         FilterRegistrationBean<OpenDataFilter> registration =
                 new FilterRegistrationBean<>(new OpenDataFilter(properties, kept));
         registration.addUrlPatterns(PREFIX + "*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Right after the request id (shared.observability.RequestIdFilter), so its answers carry one too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
     @Bean
-    KeptAnswers keptAnswers(ApiCache cache) {
-        return new KeptAnswers(cache);
+    KeptAnswers keptAnswers(ApiCache cache, ObjectProvider<MeterRegistry> meters) {
+        KeptAnswers kept = new KeptAnswers(cache);
+        meters.ifAvailable(registry -> FunctionCounter.builder("koordes.api.kept.answers", kept, KeptAnswers::served)
+                .description("Open-data API requests answered from a kept answer, before Spring MVC")
+                .register(registry));
+        return kept;
     }
 
     private static UrlBasedCorsConfigurationSource cors() {

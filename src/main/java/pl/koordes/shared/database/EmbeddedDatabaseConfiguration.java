@@ -33,23 +33,7 @@ class EmbeddedDatabaseConfiguration {
             Files.createDirectories(dataDir);
             StalePostmaster.stopIfRunning(dataDir);
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(properties.port() == 0 ? 0 : properties.port())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // Spring stops the server (destroyMethod) after the context closes; zonky's own hook would stop it
-                    // too early.
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("unix_socket_directories", "")
-                    // The same durability as a real server: zonky turns synchronous_commit off for tests'
-                    // speed, which loses acknowledged writes when the database is killed with the
-                    // application. On for every start, tests included (see docs/operations.md for the cost).
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
+            EmbeddedPostgres postgres = start(dataDir, properties.port());
             log.info(
                     "Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
                     postgres.getPort(),
@@ -59,6 +43,27 @@ class EmbeddedDatabaseConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start in " + dataDir, e);
         }
+    }
+
+    /** Starts the server on the folder (created by initdb when it holds no cluster); port 0 picks a free one. */
+    static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops the server (destroyMethod) after the context closes; zonky's own hook would stop it
+                // too early.
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("unix_socket_directories", "")
+                // The same durability as a real server: zonky turns synchronous_commit off for tests'
+                // speed, which loses acknowledged writes when the database is killed with the
+                // application. On for every start, tests included (see docs/operations.md for the cost).
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
     }
 
     @Bean

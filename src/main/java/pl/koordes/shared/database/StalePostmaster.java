@@ -24,14 +24,9 @@ final class StalePostmaster {
     private StalePostmaster() {}
 
     static void stopIfRunning(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty() : parsePid(lines.getFirst());
-        if (process.isEmpty() || !process.get().isAlive() || !isPostgres(process.get())) {
-            // A dead owner: PostgreSQL itself recovers from the stale lock file and its WAL.
+        Optional<ProcessHandle> process = running(dataDir);
+        if (process.isEmpty()) {
+            // No owner, or a dead one: PostgreSQL itself recovers from the stale lock file and its WAL.
             return;
         }
         ProcessHandle postmaster = process.get();
@@ -53,6 +48,19 @@ final class StalePostmaster {
             postmaster.destroyForcibly();
             postmaster.onExit().join();
         }
+    }
+
+    /** The live PostgreSQL server that holds the data folder, if there is one (its {@code postmaster.pid}). */
+    static Optional<ProcessHandle> running(Path dataDir) throws IOException {
+        List<String> lines = postmasterPid(dataDir);
+        return (lines.isEmpty() ? Optional.<ProcessHandle>empty() : parsePid(lines.getFirst()))
+                .filter(process -> process.isAlive() && isPostgres(process));
+    }
+
+    /** The lines of the folder's {@code postmaster.pid} (the fourth is the port), none when there is no such file. */
+    static List<String> postmasterPid(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        return Files.isRegularFile(pidFile) ? Files.readAllLines(pidFile) : List.of();
     }
 
     private static Optional<ProcessHandle> parsePid(String line) {

@@ -39,6 +39,13 @@ public record MailRequested(
         @Nullable String unsubscribe) {
 
     /**
+     * The id under which the delivering listener keeps each message in the event publication registry: stable,
+     * so that renaming a class never orphans queued mail, and known here so that a restored database can hold
+     * the mail waiting in it ({@code shared.database.DatabaseCopies}).
+     */
+    public static final String DELIVERY_LISTENER_ID = "notifications.mail-delivery";
+
+    /**
      * The limit for all attachments of one message together (1 MiB). The message waits in the event
      * publication table as JSON (base64 adds a third) and is read again on every retry; large files
      * belong on the site, linked from the message.

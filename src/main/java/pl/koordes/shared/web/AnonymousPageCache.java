@@ -56,7 +56,9 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             "transfer-encoding",
             "connection",
             "keep-alive",
-            "content-encoding");
+            "content-encoding",
+            // Each request's own (shared.observability.RequestIdFilter).
+            "x-request-id");
 
     /** Secure apart: headers differ over TLS (Strict-Transport-Security). */
     private record Key(

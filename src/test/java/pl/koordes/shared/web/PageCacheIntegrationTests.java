@@ -182,6 +182,10 @@ class PageCacheIntegrationTests {
                     .isNotEmpty()
                     .isEqualTo(fresh.headers().allValues(header));
         }
+        // Each answer has its own request id (shared.observability.RequestIdFilter), never the recorded one.
+        assertThat(cached.headers().allValues("X-Request-Id"))
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(fresh.headers().allValues("X-Request-Id"));
     }
 
     @Test
