@@ -1,11 +1,11 @@
 /*
- * Comment submissions per second through the real checks (CSRF, field rules, links, banned phrases,
+ * Comment submissions per second through the real checks (same origin, field rules, links, banned phrases,
  * rate limit, duplicates, proof of work) into the moderation queue.
  *
  *   java bench/CommentSubmissions.java ARTICLE_URL COUNT CONNECTIONS
  *
- * First prepares COUNT forms as a visitor's browser would: shows the article page (CSRF token and
- * a fresh proof-of-work challenge), solves the challenge (SHA-256, like static/js/proof-of-work.js)
+ * First prepares COUNT forms as a visitor's browser would: shows the article page (no token: a public
+ * page is the same for everyone), fetches a fresh proof-of-work challenge, solves the challenge (SHA-256, like static/js/proof-of-work.js)
  * and writes a distinct comment. That part is not measured: a real visitor's browser does it. Then
  * sends all the forms over CONNECTIONS concurrent connections and measures the server's answers:
  * every one must be the redirect to "awaits moderation". The application must run with a per-address
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
 
 public class CommentSubmissions {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+/komentarze)\"");
 
     public static void main(String[] args) throws Exception {
@@ -58,7 +57,6 @@ public class CommentSubmissions {
                             HttpRequest.newBuilder(article).GET().build(), HttpResponse.BodyHandlers.ofString())
                     .body();
             action = group(FORM, page);
-            String csrf = group(CSRF, page);
             // The form's script fetches a challenge of its own; so does the benchmark.
             String task = client.send(
                             HttpRequest.newBuilder(article.resolve("/komentarze/wyzwanie"))
@@ -73,8 +71,6 @@ public class CommentSubmissions {
                     json(task, "signature"),
                     Long.parseLong(json(task, "maxNumber")));
             bodies.add(form(
-                    "_csrf",
-                    csrf,
                     "title",
                     "Głos z regionu nr " + i,
                     "body",
@@ -106,6 +102,8 @@ public class CommentSubmissions {
                         HttpResponse<Void> answer = client.send(
                                 HttpRequest.newBuilder(target)
                                         .header("Content-Type", "application/x-www-form-urlencoded")
+                                        // As a browser sends it: the form is the site's own.
+                                        .header("Origin", article.getScheme() + "://" + article.getAuthority())
                                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
                                         .build(),
                                 HttpResponse.BodyHandlers.discarding());

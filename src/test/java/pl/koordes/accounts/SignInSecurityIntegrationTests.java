@@ -558,39 +558,57 @@ class SignInSecurityIntegrationTests {
     // --- CSRF ---------------------------------------------------------------------------------------------
 
     @Test
-    void aSignInWithoutTheCsrfTokenIsRefusedAndSignsNobodyIn() {
+    void aSignInFromAnotherSiteIsRefusedAndSignsNobodyIn() {
         TestAccount person = account("bez-tokenu", AccountStatus.ACTIVE, STRONG, Role.PARTICIPANT);
         SignedInClient forger = new SignedInClient(port, newAddress());
         forger.get("/logowanie");
         String session = forger.session();
 
-        HttpResponse<String> answer = forger.postWithoutCsrf("/logowanie", "email", person.email(), "password", STRONG);
+        HttpResponse<String> answer = forger.postWithHeader(
+                "Origin", "https://zly.example", "/logowanie", "email", person.email(), "password", STRONG);
         assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(forger.postWithHeader(
+                                "Sec-Fetch-Site",
+                                "cross-site",
+                                "/logowanie",
+                                "email",
+                                person.email(),
+                                "password",
+                                STRONG)
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(forger.session()).as("no new session: nobody was signed in").isEqualTo(session);
         assertThat(location(forger.get("/konto"))).isEqualTo("/logowanie");
         assertThat(accounts.byId(person.id()).orElseThrow().lastSignInAt()).isNull();
 
-        HttpResponse<String> forged = forger.postWithoutCsrf(
-                "/logowanie", "email", person.email(), "password", STRONG, "_csrf", "nie-ten-token");
+        HttpResponse<String> forged = forger.postWithHeader(
+                "Origin", "null", "/logowanie", "email", person.email(), "password", STRONG, "_csrf", "nie-ten-token");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(location(forger.get("/konto"))).isEqualTo("/logowanie");
         assertThat(accounts.byId(person.id()).orElseThrow().lastSignInAt()).isNull();
     }
 
     @Test
-    void aVisitorReadingAFormGetsItsTokenInACookieAndNoSession() {
+    void aVisitorReadingAFormGetsNoTokenNoCookieAndNoSession() {
         SignedInClient visitor = new SignedInClient(port, newAddress());
         HttpResponse<String> form = visitor.get("/logowanie");
 
-        assertThat(csrfToken(form.body())).isNotBlank();
+        assertThat(form.body()).doesNotContainPattern("name=\"_csrf\" value=\"[^\"]+\"");
         assertThat(visitor.session())
                 .as("a form read anonymously must not cost a session")
                 .isNull();
-        assertThat(form.headers().allValues("Set-Cookie"))
-                .anySatisfy(cookie -> assertThat(cookie)
-                        .startsWith("KOORDES_CSRF=")
-                        .contains("HttpOnly")
-                        .contains("SameSite=Lax"));
+        assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aSignInFromTheSiteItselfWorksWithoutAToken() {
+        TestAccount person = account("z-tej-strony", AccountStatus.ACTIVE, STRONG, Role.PARTICIPANT);
+        SignedInClient browser = new SignedInClient(port, newAddress());
+        browser.get("/logowanie");
+        HttpResponse<String> answer = browser.postWithHeader(
+                "Sec-Fetch-Site", "same-origin", "/logowanie", "email", person.email(), "password", STRONG);
+        assertThat(location(answer)).isEqualTo("/konto");
+        assertThat(browser.get("/konto").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -603,9 +621,10 @@ class SignInSecurityIntegrationTests {
         assertThat(browser.get("/konto").statusCode()).isEqualTo(200);
 
         // A token from someone else's session is no better than none.
+        TestAccount someoneElse = account("inny", AccountStatus.ACTIVE, STRONG, Role.PARTICIPANT);
         SignedInClient other = new SignedInClient(port, newAddress());
-        other.get("/logowanie");
-        String foreignToken = csrfToken(other.get("/logowanie").body());
+        other.signIn(someoneElse.email(), STRONG);
+        String foreignToken = csrfToken(other.get("/konto").body());
         assertThat(browser.postWithoutCsrf("/wyloguj", "_csrf", foreignToken).statusCode())
                 .isEqualTo(403);
         assertThat(browser.get("/konto").statusCode()).isEqualTo(200);

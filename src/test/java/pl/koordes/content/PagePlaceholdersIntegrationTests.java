@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
+import pl.koordes.support.TestExtensions;
 
 /**
  * In production a visitor never meets a placeholder: the privacy policy and the accessibility declaration
@@ -16,6 +18,7 @@ import pl.koordes.support.SignedInClient;
  * an editor sees the same page with a warning listing what is left, which is never given to visitors.
  */
 @IntegrationTest
+@Import(TestExtensions.class)
 // The same settings as PageCacheIntegrationTests, so that both share one application.
 @TestPropertySource(
         properties = {

@@ -101,12 +101,9 @@ public final class Multipart {
         }
     }
 
-    /** The session and the CSRF cookie (the token in the form must match the cookie's). */
+    /** The session cookie (the token in the form is the session's). */
     private static String cookies(SignedInClient client) {
-        StringBuilder header = new StringBuilder(SignedInClient.SESSION_COOKIE + "=" + client.session());
-        client.cookie("KOORDES_CSRF")
-                .ifPresent(value -> header.append("; KOORDES_CSRF=").append(value));
-        return header.toString();
+        return SignedInClient.SESSION_COOKIE + "=" + client.session();
     }
 
     private static void part(ByteArrayOutputStream body, String boundary, String headers) throws IOException {

@@ -106,6 +106,27 @@ public final class SignedInClient {
         return postForm(path, List.of(nameValuePairs));
     }
 
+    /**
+     * A form POST without any CSRF token and with one header a browser adds, e.g. {@code "Origin",
+     * "https://zly.example"} or {@code "Sec-Fetch-Site", "cross-site"}: as a forged request from another site
+     * arrives.
+     */
+    public HttpResponse<String> postWithHeader(String header, String value, String path, String... nameValuePairs) {
+        List<String> pairs = List.of(nameValuePairs);
+        if (pairs.size() % 2 != 0) {
+            throw new IllegalArgumentException("Names and values come in pairs: " + pairs);
+        }
+        StringJoiner body = new StringJoiner("&");
+        for (int i = 0; i < pairs.size(); i += 2) {
+            body.add(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
+        }
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .setHeader(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     /** Shows the page with the form (for its CSRF token), then submits the form to {@code action}. */
     public HttpResponse<String> submit(String formPage, String action, String... nameValuePairs) {
         HttpResponse<String> page = get(formPage);
@@ -197,17 +218,7 @@ public final class SignedInClient {
     }
 
     private HttpResponse<String> postForm(String path, List<String> pairs) {
-        if (pairs.size() % 2 != 0) {
-            throw new IllegalArgumentException("Names and values come in pairs: " + pairs);
-        }
-        StringJoiner body = new StringJoiner("&");
-        for (int i = 0; i < pairs.size(); i += 2) {
-            body.add(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
-        }
-        return send(request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+        return postWithHeader("Accept", "text/html,application/xhtml+xml", path, pairs.toArray(String[]::new));
     }
 
     private synchronized HttpRequest.Builder request(String path) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -27,14 +28,19 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import pl.koordes.shared.observability.MetricsScrapeAccess;
 import pl.koordes.shared.security.Cookies;
 import pl.koordes.shared.security.CsrfExemption;
+import pl.koordes.shared.security.SameOriginRequests;
+import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
+import pl.koordes.shared.web.PublicAddress;
 import pl.koordes.shared.web.SecurityHeaders;
 
 /**
@@ -47,6 +53,8 @@ class SecurityConfiguration {
 
     /** No inline scripts or styles anywhere: every script and style is a fingerprinted file of our own. */
     static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
      * No observation of each security filter, authentication and authorisation: Spring Security otherwise wraps
@@ -75,8 +83,14 @@ class SecurityConfiguration {
             Clock clock,
             CsrfTokenRepository csrfTokens,
             List<CsrfExemption> csrfExemptions,
-            MetricsScrapeAccess metricsScrape)
+            MetricsScrapeAccess metricsScrape,
+            PublicAddress publicAddress)
             throws Exception {
+        List<RequestMatcher> exemptions = csrfExemptions.stream()
+                .map(exemption ->
+                        (RequestMatcher) PathPatternRequestMatcher.pathPattern(HttpMethod.POST, exemption.pattern()))
+                .toList();
+        RequestMatcher exempt = exemptions.isEmpty() ? request -> false : new OrRequestMatcher(exemptions);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
                         // A scraper with the metrics token, or an administrator (shared.observability).
@@ -111,15 +125,15 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/?wylogowano")
                         .deleteCookies(Cookies.SESSION, Cookies.HOST_PREFIX + Cookies.SESSION))
-                // In the session for signed-in people, in a cookie for visitors
-                // (shared.security.SessionBoundCsrfTokenRepository).
+                // In the session, for signed-in people only (shared.security.SessionBoundCsrfTokenRepository);
+                // anonymous forms are protected by where they come from (SameOriginRequests, below).
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                                && SessionBoundCsrfTokenRepository.signedIn(request))
                         // Machine-sent POSTs whose path carries a signed token of its own
                         // (shared.security.CsrfExemption).
-                        .ignoringRequestMatchers(csrfExemptions.stream()
-                                .map(exemption ->
-                                        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, exemption.pattern()))
-                                .toArray(RequestMatcher[]::new)))
+                        .ignoringRequestMatchers(exempt))
+                .addFilterBefore(new SameOriginRequests(publicAddress::url, exempt), CsrfFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions -> exceptions
                         // Machines (metrics scrapers, API clients) get a plain 401, people the sign-in page.

@@ -30,6 +30,7 @@ import pl.koordes.shared.search.SearchAudience;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.text.Markdown;
 import pl.koordes.shared.web.Paged;
+import pl.koordes.shared.web.PublicPage;
 
 /**
  * The library for everyone: the list (/biblioteka) with filters and paging, each document's page and its file.
@@ -71,6 +72,8 @@ class LibraryController {
         this.files = files;
     }
 
+    // Anonymous visitors all get the same page: plain cacheable HTTP (shared.web.PublicAnswers).
+    @PublicPage
     @GetMapping(LibraryDocument.BASE)
     String list(
             @RequestParam(name = "rodzaj", required = false) @Nullable String kind,
@@ -103,6 +106,8 @@ class LibraryController {
         return "knowledge/library/list";
     }
 
+    // Anonymous visitors all get the same page: plain cacheable HTTP (shared.web.PublicAnswers).
+    @PublicPage
     @GetMapping(LibraryDocument.BASE + "/{id}")
     String show(@PathVariable long id, Optional<CurrentUser> user, Locale locale, Model model) {
         LibraryStore.Listed listed = readable(id, user.orElse(null));

@@ -24,6 +24,7 @@ import pl.koordes.shared.search.SearchRequest;
 import pl.koordes.shared.search.SearchResults;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Paged;
+import pl.koordes.shared.web.PublicPage;
 
 /**
  * The search page, {@code /szukaj?q=…}: one box over everything the modules index, with the facets kind, region and
@@ -48,6 +49,8 @@ class SearchController {
         this.messages = messages;
     }
 
+    // Anonymous visitors all get the same page: plain cacheable HTTP (shared.web.PublicAnswers).
+    @PublicPage
     @GetMapping("/szukaj")
     String search(
             @RequestParam(name = "q", required = false) @Nullable String q,

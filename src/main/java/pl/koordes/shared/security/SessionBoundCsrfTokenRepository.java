@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -13,17 +12,16 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
- * Where CSRF tokens live. For a signed-in person, in their session: the token is bound to it, and a
- * cookie planted from a sibling subdomain or a plain-HTTP page forges nothing. For an anonymous visitor
- * (who has no session, so that reading an article with a comment form costs no session row, and the
- * public page cache can hand each visitor a token of their own), in an HttpOnly cookie, {@code
- * __Host-}-prefixed over TLS (see {@link Cookies}). Signing in starts a fresh token in the session and
- * clears the cookie.
+ * Where CSRF tokens live: only in the session of someone signed in (or half-way, second factor pending). The
+ * token is bound to that session, so a cookie planted from a sibling subdomain or a plain-HTTP page forges
+ * nothing.
+ *
+ * <p>An anonymous visitor has no token at all: a public page carries no per-visitor state (no cookie, no token
+ * in its forms), so any HTTP cache may keep it. Their forms are protected by where they come from instead
+ * ({@link SameOriginRequests}): the CSRF filter asks for a token only from {@link #signedIn signed-in} people.
+ * Signing in starts a fresh token in the session.
  */
 public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepository {
-
-    /** The base name of the anonymous visitor's token cookie. */
-    public static final String COOKIE = "KOORDES_CSRF";
 
     static final String PARAMETER = "_csrf";
     static final String HEADER = "X-CSRF-TOKEN";
@@ -41,34 +39,24 @@ public final class SessionBoundCsrfTokenRepository implements CsrfTokenRepositor
             if (request.getSession(false) != null) {
                 sessions.saveToken(null, request, response);
             }
-            if (Cookies.value(request, COOKIE) != null) {
-                response.addHeader(
-                        HttpHeaders.SET_COOKIE,
-                        Cookies.cookie(request, COOKIE, "").maxAge(0).build().toString());
-            }
             return;
         }
         if (signedIn(request)) {
             sessions.saveToken(token, request, response);
-        } else {
-            response.addHeader(
-                    HttpHeaders.SET_COOKIE,
-                    Cookies.cookie(request, COOKIE, token.getToken()).build().toString());
         }
+        // An anonymous visitor's token is kept nowhere: nothing asks for one.
     }
 
     @Override
     public @Nullable CsrfToken loadToken(HttpServletRequest request) {
-        if (signedIn(request)) {
-            // Never the cookie for a signed-in person: that is the whole point of binding.
-            return sessions.loadToken(request);
-        }
-        String value = Cookies.value(request, COOKIE);
-        return value == null || value.isEmpty() ? null : new DefaultCsrfToken(HEADER, PARAMETER, value);
+        return signedIn(request) ? sessions.loadToken(request) : null;
     }
 
-    /** A session that holds a security context: someone signed in (or half-way, second factor pending). */
-    private static boolean signedIn(HttpServletRequest request) {
+    /**
+     * A session that holds a security context: someone signed in (or half-way, second factor pending). Only
+     * their requests carry, and are asked for, a CSRF token.
+     */
+    public static boolean signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session != null
                 && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;

@@ -4,51 +4,54 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
-import org.springframework.security.web.csrf.DeferredCsrfToken;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import pl.koordes.shared.security.Cookies;
-import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 
 /**
- * Gives anonymous visitors a public page ({@link PublicPage}) rendered for an earlier visitor a moment
- * ago, instead of reading the database and rendering it again: an article read by thousands costs one
- * rendering every few seconds. It runs before the session and security filters, so a cached page
- * costs neither; the headers (security headers included) are the ones the full rendering produced.
+ * Gives anonymous visitors a public page ({@link PublicPage}) rendered a moment ago, instead of reading the
+ * database and rendering it again, and answers a conditional request for it ({@code If-None-Match}) with {@code
+ * 304 Not Modified} from memory: no statement, no rendering. It runs before the session and security filters, so
+ * a kept page costs neither; the headers (security headers and {@code Cache-Control: public}, see {@link
+ * PublicAnswers}) are the ones the full rendering produced. A public page is the same bytes for every visitor (no
+ * cookie, no CSRF token), kept plain and gzip-compressed, with a weak {@code ETag} made from its bytes.
  *
- * <p>The only per-visitor part of such a page is the CSRF token of its forms. The cache keeps the page
- * cut at the token, and every visitor gets a token of their own, from the same cookie repository and
- * masked by the same handler as the security filter chain does it, so forms on a cached page are
- * accepted exactly like forms on a fresh one.
+ * <p>A page older than {@link PageCacheProperties#ttl()} is rendered again by one request while the others still
+ * get the copy of a moment ago (never older than twice the time to live), and the first rendering of an address
+ * is made by one request while the others wait for it: no burst of renderings when a popular page expires.
  *
- * <p>The page is also kept compressed, so a cached page costs no compression either: how the visitor's
- * token goes into the compressed page is {@link StitchedBody}'s part.
- *
- * <p>Only GET requests without a session cookie are served from the cache; a changing request that
- * succeeds on this node empties it (an editor's change, a moderation decision, a registration), and
- * entries expire after {@link PageCacheProperties#ttl()}, which bounds how long a change made on
- * another node or by a scheduled job stays unseen. Signed-in people always get a fresh page.
+ * <p>Only GET requests without a session cookie are served from here; a changing request that succeeds on this
+ * node empties it (an editor's change, a moderation decision, a registration), which bounds how long a change
+ * made on another node or by a scheduled job stays unseen to the time to live. Signed-in people always get a
+ * fresh page.
  */
 public class AnonymousPageCache extends OncePerRequestFilter {
 
     /** Request attribute: the handler is a {@link PublicPage}; set before it writes anything. */
     static final String PUBLIC = AnonymousPageCache.class.getName() + ".PUBLIC";
 
-    /** Per-response headers that the servlet container or the token logic sets anew. */
+    /** Per-response headers that the servlet container sets anew, or that this filter sets itself. */
     private static final Set<String> NOT_REPLAYED = Set.of(
             "set-cookie",
             "date",
@@ -57,8 +60,12 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             "connection",
             "keep-alive",
             "content-encoding",
+            "etag",
             // Each request's own (shared.observability.RequestIdFilter).
             "x-request-id");
+
+    /** How long a request waits for another one's first rendering of the same address before rendering it too. */
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(5);
 
     /** Secure apart: headers differ over TLS (Strict-Transport-Security). */
     private record Key(
@@ -70,30 +77,42 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     /** Below this size compression is not worth it (the same threshold as server.compression). */
     private static final int COMPRESS_FROM = 1024;
 
-    /** A cached page: the headers to replay and the body cut at the CSRF token. */
-    private record Entry(List<String[]> headers, StitchedBody body) {
+    /** A kept page: the headers to replay, the body plain and compressed, its validator, when it was rendered. */
+    private record Entry(
+            List<String[]> headers,
+            byte[] plain,
+            byte @Nullable [] gzip,
+            String etag,
+            long renderedAt,
+            AtomicBoolean renewing) {
 
         int weight() {
-            return body.size() + 256 * headers.size() + 128;
+            return plain.length + (gzip == null ? 0 : gzip.length) + 256 * headers.size() + 128;
         }
     }
 
     private final Cache<Key, Entry> pages;
-    private final CsrfTokenRepository tokens;
-    private final CsrfTokenRequestHandler masking = new XorCsrfTokenRequestAttributeHandler();
+    private final long ttlNanos;
+    private final ConcurrentHashMap<Key, CountDownLatch> firstRenderings = new ConcurrentHashMap<>();
+    private final AtomicLong renderings = new AtomicLong();
 
-    public AnonymousPageCache(PageCacheProperties properties, CsrfTokenRepository tokens) {
-        this.tokens = tokens;
+    public AnonymousPageCache(PageCacheProperties properties) {
+        this.ttlNanos = properties.ttl().toNanos();
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((Key key, Entry entry) -> entry.weight())
-                .expireAfterWrite(properties.ttl())
+                .expireAfterWrite(properties.ttl().multipliedBy(2))
                 .recordStats()
                 .build();
     }
 
     Cache<?, ?> cache() {
         return pages;
+    }
+
+    /** How many public pages were rendered for anonymous visitors through this cache (tests read it). */
+    long renderings() {
+        return renderings.get();
     }
 
     /** Forgets every cached page (this node only). */
@@ -114,7 +133,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             return;
         }
         String query = request.getQueryString();
-        if (!anonymous(request) || switchesLanguage(query)) {
+        if (!PublicAnswers.anonymous(request) || PublicAnswers.switchesLanguage(query)) {
             chain.doFilter(request, response);
             return;
         }
@@ -124,9 +143,50 @@ public class AnonymousPageCache extends OncePerRequestFilter {
                 LanguageResolver.fromCookie(request).code(), request.isSecure(), request.getRequestURI(), query);
         Entry cached = pages.getIfPresent(key);
         if (cached != null) {
-            serve(cached, request, response);
+            if (System.nanoTime() - cached.renderedAt() < ttlNanos
+                    || !cached.renewing().compareAndSet(false, true)) {
+                serve(cached, request, response);
+                return;
+            }
+            // Stale: this request renders it again; meanwhile everyone else still gets this copy.
+            try {
+                render(key, request, response, chain);
+            } finally {
+                cached.renewing().set(false);
+            }
             return;
         }
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch first = firstRenderings.putIfAbsent(key, mine);
+        if (first == null) {
+            try {
+                render(key, request, response, chain);
+            } finally {
+                firstRenderings.remove(key, mine);
+                mine.countDown();
+            }
+            return;
+        }
+        Entry rendered = awaitFirst(first) ? pages.getIfPresent(key) : null;
+        if (rendered != null) {
+            serve(rendered, request, response);
+        } else {
+            render(key, request, response, chain);
+        }
+    }
+
+    private static boolean awaitFirst(CountDownLatch first) {
+        try {
+            return first.await(WAIT_FOR_FIRST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The full path; a public page's answer is kept and then given out as a kept one would be. */
+    private void render(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         PublicPageCapture capture = new PublicPageCapture(request, response);
         try {
             chain.doFilter(request, capture);
@@ -134,45 +194,77 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             capture.flushCaptured();
         }
         byte[] body = capture.body();
-        if (body != null && response.getStatus() == HttpServletResponse.SC_OK && onlyTokenCookie(response)) {
-            pages.put(key, entry(response, body, tokenOf(request)));
-        }
-        if (body != null) {
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-        }
-    }
-
-    private void serve(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        for (String[] header : entry.headers()) {
-            response.addHeader(header[0], header[1]);
-        }
-        StitchedBody body = entry.body();
-        byte[] token = body.hasGaps() ? visitorToken(request, response) : new byte[0];
-        ServletOutputStream out = response.getOutputStream();
-        if (body.compressed() && acceptsGzip(request)) {
-            // The answer is already encoded: the connector's own compression leaves it alone.
-            response.setHeader("Content-Encoding", "gzip");
-            response.addHeader("Vary", "Accept-Encoding");
-            response.setContentLength(body.gzipLength(token.length));
-            body.writeGzip(token, out);
+        if (body == null) {
             return;
         }
-        response.setContentLength(body.plainLength(token.length));
-        body.writePlain(token, out);
+        renderings.incrementAndGet();
+        if (response.getStatus() == HttpServletResponse.SC_OK
+                && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
+            Entry entry = entry(response, body);
+            pages.put(key, entry);
+            // Its headers are on the response already: only the validator and the body are added.
+            serve(entry, request, response, false);
+            return;
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
-    /** The visitor's own token: from their cookie, or a new one with its cookie, masked anew. */
-    private byte[] visitorToken(HttpServletRequest request, HttpServletResponse response) {
-        DeferredCsrfToken deferred = tokens.loadDeferredToken(request, response);
-        masking.handle(request, response, deferred::get);
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return csrf.getToken().getBytes(StandardCharsets.US_ASCII);
+    private static void serve(Entry entry, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        serve(entry, request, response, true);
+    }
+
+    private static void serve(
+            Entry entry, HttpServletRequest request, HttpServletResponse response, boolean replayHeaders)
+            throws IOException {
+        boolean varies = false;
+        for (String[] header : entry.headers()) {
+            if (replayHeaders) {
+                response.addHeader(header[0], header[1]);
+            }
+            varies |= header[0].equalsIgnoreCase(HttpHeaders.VARY);
+        }
+        response.setHeader(HttpHeaders.ETAG, entry.etag());
+        if (entry.gzip() != null && !varies) {
+            response.addHeader(HttpHeaders.VARY, "Accept-Encoding");
+        }
+        String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (match != null && matches(match, entry.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            response.setContentLength(0);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        byte[] gzip = entry.gzip();
+        byte[] body = entry.plain();
+        if (gzip != null && acceptsGzip(request)) {
+            // The answer is already encoded: the connector's own compression leaves it alone.
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            body = gzip;
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Whether an {@code If-None-Match} list names this tag, compared weakly as for GET (RFC 9110, 13.1.2). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        String own = opaque(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || opaque(tag).equals(own)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {
-        String accepted = request.getHeader("Accept-Encoding");
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         if (accepted == null) {
             return false;
         }
@@ -188,7 +280,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     private static boolean compressible(HttpServletResponse response, int length) {
         String type = response.getContentType();
         return length >= COMPRESS_FROM
-                && response.getHeader("Content-Encoding") == null
+                && response.getHeader(HttpHeaders.CONTENT_ENCODING) == null
                 && type != null
                 && (type.startsWith("text/")
                         || type.startsWith("application/xml")
@@ -197,58 +289,43 @@ public class AnonymousPageCache extends OncePerRequestFilter {
                         || type.startsWith("image/svg+xml"));
     }
 
-    private static Entry entry(HttpServletResponse response, byte[] body, @Nullable String token) {
+    private static Entry entry(HttpServletResponse response, byte[] body) {
         List<String[]> headers = new ArrayList<>();
-        for (String name : response.getHeaderNames()) {
+        // Tomcat names a header once per value; each name's values are read once.
+        for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
             if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
                 for (String value : response.getHeaders(name)) {
                     headers.add(new String[] {name, value});
                 }
             }
         }
-        StitchedBody cut = StitchedBody.cut(body, token == null ? null : token.getBytes(StandardCharsets.US_ASCII));
-        // Worth compressing or not is decided on the length of the body without its tokens.
-        return new Entry(List.copyOf(headers), compressible(response, cut.plainLength(0)) ? cut.compress() : cut);
+        return new Entry(
+                List.copyOf(headers),
+                body,
+                compressible(response, body.length) ? gzip(body) : null,
+                etag(body),
+                System.nanoTime(),
+                new AtomicBoolean());
     }
 
-    /** The masked token this rendering put in its forms, if it loaded one. */
-    private static @Nullable String tokenOf(HttpServletRequest request) {
-        return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf ? csrf.getToken() : null;
+    /** A weak tag: the same for the plain and the compressed body (RFC 9110, 8.8.3). */
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
-    /** A session (or the language switch) set by this answer would make it someone's own: not cached. */
-    private static boolean onlyTokenCookie(HttpServletResponse response) {
-        for (String cookie : response.getHeaders("Set-Cookie")) {
-            if (!Cookies.sets(cookie, SessionBoundCsrfTokenRepository.COOKIE)) {
-                return false;
-            }
+    /** Compressed once, at the JDK's default level, as server.compression does it. */
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
         }
-        return true;
-    }
-
-    /** {@code ?lang=} switches the language and sets its cookie: that answer is the visitor's own. */
-    private static boolean switchesLanguage(@Nullable String query) {
-        if (query == null) {
-            return false;
-        }
-        String prefix = LanguageResolver.PARAMETER + "=";
-        return query.startsWith(prefix) || query.contains("&" + prefix);
-    }
-
-    private static boolean anonymous(HttpServletRequest request) {
-        if (request.getHeader("Authorization") != null) {
-            return false;
-        }
-        // Either name: a signed-in visitor is never served the anonymous page, whichever scheme the cookie came by.
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (Cookies.SESSION.equals(cookie.getName())
-                        || (Cookies.HOST_PREFIX + Cookies.SESSION).equals(cookie.getName())) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return out.toByteArray();
     }
 }

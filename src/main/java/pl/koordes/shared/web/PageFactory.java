@@ -15,6 +15,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.security.CurrentUsers;
+import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 
 /** Builds the {@link Page} of a request, for controllers (through the model) and for error pages. */
 @Component
@@ -57,10 +58,13 @@ public class PageFactory {
         String query =
                 request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
         String other = safeOtherLanguageUrl(path, query, language);
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        // Only a signed-in person's page carries a token: a public page is the same for every visitor.
+        CsrfToken csrf = SessionBoundCsrfTokenRepository.signedIn(request)
+                ? (CsrfToken) request.getAttribute(CsrfToken.class.getName())
+                : null;
         if (csrf != null) {
-            // The token lives in a cookie, which can only be set before the response starts streaming:
-            // a form at the end of a long page would otherwise carry a token that no cookie matches.
+            // The token is saved in the session when first read, which must happen before the response starts
+            // streaming: a form at the end of a long page would otherwise carry a token that nothing matches.
             csrf.getToken();
         }
         return new Page(

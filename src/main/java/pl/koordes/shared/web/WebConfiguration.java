@@ -3,25 +3,20 @@ package pl.koordes.shared.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import pl.koordes.shared.security.CurrentUserArgumentResolver;
 
 /**
  * Language choice for every page; the error path closed to direct requests; the signed-in person as
- * an argument; public pages marked for the anonymous page cache; forms that create sent once
+ * an argument; public pages answered as plain cacheable HTTP ({@link PublicAnswers}); forms that create sent once
  * ({@link OnceOnlySubmissions}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +27,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final LanguageResolver languageResolver = new LanguageResolver();
     private final ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions;
+    private final PublicPageProperties publicPages;
 
-    WebConfiguration(ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions) {
+    WebConfiguration(ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions, PublicPageProperties publicPages) {
         this.onceOnlySubmissions = onceOnlySubmissions;
+        this.publicPages = publicPages;
     }
 
     @Bean
@@ -46,7 +43,7 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(languageResolver);
         registry.addInterceptor(new DirectErrorPathInterceptor()).addPathPatterns("/error");
-        registry.addInterceptor(new PublicPageMarker());
+        registry.addInterceptor(new PublicAnswers(publicPages));
         registry.addInterceptor(onceOnlySubmissions.getObject());
     }
 
@@ -57,11 +54,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "koordes.web.page-cache.enabled", matchIfMissing = true)
-    AnonymousPageCache anonymousPageCache(
-            PageCacheProperties properties,
-            CsrfTokenRepository csrfTokenRepository,
-            ObjectProvider<MeterRegistry> meters) {
-        AnonymousPageCache cache = new AnonymousPageCache(properties, csrfTokenRepository);
+    AnonymousPageCache anonymousPageCache(PageCacheProperties properties, ObjectProvider<MeterRegistry> meters) {
+        AnonymousPageCache cache = new AnonymousPageCache(properties);
         meters.ifAvailable(
                 registry -> CaffeineCacheMetrics.monitor(registry, (Cache<?, ?>) cache.cache(), "anonymous-pages"));
         return cache;
@@ -74,19 +68,5 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setOrder(PAGE_CACHE_ORDER);
         registration.addUrlPatterns("/*");
         return registration;
-    }
-
-    /** Tells the page cache, before the handler writes, that its answer is a {@link PublicPage}. */
-    private static final class PublicPageMarker implements HandlerInterceptor {
-
-        @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (handler instanceof HandlerMethod method
-                    && (method.hasMethodAnnotation(PublicPage.class)
-                            || method.getBeanType().isAnnotationPresent(PublicPage.class))) {
-                request.setAttribute(AnonymousPageCache.PUBLIC, Boolean.TRUE);
-            }
-            return true;
-        }
     }
 }

@@ -6,24 +6,16 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.session.web.http.CookieSerializer;
 
 /** Cookie names and attributes per scheme: {@code __Host-} over TLS, and a planted unprefixed cookie ignored. */
 class CookiesTests {
 
-    private final SessionBoundCsrfTokenRepository tokens = new SessionBoundCsrfTokenRepository();
-
     @Test
-    void overTlsTheTokenCookieIsHostPrefixedSecureForTheWholeSiteAndWithoutDomain() {
-        MockHttpServletRequest request = tls();
-        MockHttpServletResponse response = new MockHttpServletResponse();
-
-        tokens.saveToken(tokens.generateToken(request), request, response);
-
-        String header = response.getHeader("Set-Cookie");
+    void overTlsACookieIsHostPrefixedSecureForTheWholeSiteAndWithoutDomain() {
+        String header = Cookies.cookie(tls(), "koordes_lang", "en").build().toString();
         assertThat(header)
-                .startsWith("__Host-KOORDES_CSRF=")
+                .startsWith("__Host-koordes_lang=")
                 .contains("Path=/", "Secure", "HttpOnly", "SameSite=Lax")
                 .doesNotContainIgnoringCase("Domain");
     }
@@ -31,25 +23,29 @@ class CookiesTests {
     @Test
     void overTlsAPlantedCookieWithoutThePrefixIsNotRead() {
         MockHttpServletRequest request = tls();
-        request.setCookies(new Cookie("KOORDES_CSRF", "planted"), new Cookie("koordes_lang", "en"));
-
-        assertThat(tokens.loadToken(request)).isNull();
+        request.setCookies(new Cookie("koordes_lang", "en"));
         assertThat(Cookies.value(request, "koordes_lang")).isNull();
 
-        request.setCookies(new Cookie("__Host-KOORDES_CSRF", "own"));
-        CsrfToken own = tokens.loadToken(request);
-        assertThat(own).isNotNull();
-        assertThat(own.getToken()).isEqualTo("own");
+        request.setCookies(new Cookie("__Host-koordes_lang", "en"));
+        assertThat(Cookies.value(request, "koordes_lang")).isEqualTo("en");
     }
 
     @Test
     void onPlainHttpTheNamesStayUnprefixedForDevelopment() {
-        MockHttpServletRequest request = new MockHttpServletRequest();
+        String header = Cookies.cookie(new MockHttpServletRequest(), "koordes_lang", "en")
+                .build()
+                .toString();
+        assertThat(header).startsWith("koordes_lang=").doesNotContain("Secure");
+    }
+
+    @Test
+    void anAnonymousVisitorIsGivenNoTokenAndNoCookie() {
+        SessionBoundCsrfTokenRepository tokens = new SessionBoundCsrfTokenRepository();
+        MockHttpServletRequest request = tls();
         MockHttpServletResponse response = new MockHttpServletResponse();
-
         tokens.saveToken(tokens.generateToken(request), request, response);
-
-        assertThat(response.getHeader("Set-Cookie")).startsWith("KOORDES_CSRF=").doesNotContain("Secure");
+        assertThat(response.getHeader("Set-Cookie")).isNull();
+        assertThat(tokens.loadToken(request)).isNull();
     }
 
     @Test

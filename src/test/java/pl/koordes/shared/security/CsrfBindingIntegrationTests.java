@@ -12,9 +12,9 @@ import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
 
 /**
- * Issue 10, item 4: a signed-in person's CSRF token is bound to their session, so a token cookie planted
- * in their browser (from a sibling subdomain or a plain-HTTP page) together with the matching form value
- * forges nothing; anonymous forms keep their cookie token and work.
+ * Issue 10, item 4 and issue 19, item 1: a signed-in person's CSRF token is bound to their session, so a
+ * token from anywhere else forges nothing; an anonymous visitor has no token at all (public pages carry no
+ * per-visitor state), and their forms are protected by where the request comes from ({@link SameOriginRequests}).
  */
 @IntegrationTest
 class CsrfBindingIntegrationTests {
@@ -25,22 +25,24 @@ class CsrfBindingIntegrationTests {
     int port;
 
     @Test
-    void aPlantedTokenCookieForgesNoFormOfASignedInPerson() {
-        // The attacker gets a valid anonymous pair: the cookie and the masked value of a form.
-        SignedInClient attacker = new SignedInClient(port);
-        HttpResponse<String> page = attacker.get("/logowanie");
-        Matcher masked = FORM_TOKEN.matcher(page.body());
-        assertThat(masked.find()).isTrue();
-        String cookie = attacker.cookie(SessionBoundCsrfTokenRepository.COOKIE).orElseThrow();
+    void aTokenOfAnotherSessionForgesNoFormOfASignedInPerson() {
+        SignedInClient attacker = new SignedInClient(port, "127.0.53.1");
+        attacker.signIn(DemoAccounts.PARTICIPANT, DemoAccounts.PASSWORD);
+        Matcher foreign = FORM_TOKEN.matcher(attacker.get("/konto").body());
+        assertThat(foreign.find()).isTrue();
 
-        SignedInClient victim = new SignedInClient(port);
+        SignedInClient victim = new SignedInClient(port, "127.0.53.2");
         victim.signIn(DemoAccounts.PARTICIPANT, DemoAccounts.PASSWORD);
         assertThat(victim.get("/konto").statusCode()).isEqualTo(200);
-        victim.cookie(SessionBoundCsrfTokenRepository.COOKIE, cookie);
 
         HttpResponse<String> forged = victim.postWithoutCsrf(
-                "/konto/dane", "displayName", "Przejęte konto", "language", "pl", "_csrf", masked.group(1));
+                "/konto/dane", "displayName", "Przejęte konto", "language", "pl", "_csrf", foreign.group(1));
         assertThat(forged.statusCode()).isEqualTo(403);
+        // Same-origin headers do not stand in for a signed-in person's token.
+        assertThat(victim.postWithHeader(
+                                "Sec-Fetch-Site", "same-origin", "/konto/dane", "displayName", "Przejęte konto")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(victim.get("/konto").body()).doesNotContain("Przejęte konto");
 
         // The person's own form, with the token of their session, still works.
@@ -50,13 +52,33 @@ class CsrfBindingIntegrationTests {
     }
 
     @Test
-    void signingInReplacesTheVisitorsCookieTokenWithOneInTheSession() {
-        SignedInClient person = new SignedInClient(port);
-        person.get("/logowanie");
-        assertThat(person.cookie(SessionBoundCsrfTokenRepository.COOKIE)).isPresent();
+    void aVisitorHasNoTokenAndSigningInStartsOneInTheSession() {
+        SignedInClient person = new SignedInClient(port, "127.0.53.3");
+        HttpResponse<String> form = person.get("/logowanie");
+        assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(FORM_TOKEN.matcher(form.body()).find()).isFalse();
         person.signIn(DemoAccounts.PARTICIPANT, DemoAccounts.PASSWORD);
-        assertThat(person.cookie(SessionBoundCsrfTokenRepository.COOKIE))
-                .as("the visitor's cookie token after signing in")
-                .isEmpty();
+        assertThat(FORM_TOKEN.matcher(person.get("/konto").body()).find())
+                .as("a signed-in person's forms carry the token of their session")
+                .isTrue();
+    }
+
+    @Test
+    void aSignedInFormFromAnotherSiteIsRefusedEvenWithTheRightToken() {
+        SignedInClient person = new SignedInClient(port, "127.0.53.4");
+        person.signIn(DemoAccounts.PARTICIPANT, DemoAccounts.PASSWORD);
+        Matcher own = FORM_TOKEN.matcher(person.get("/konto").body());
+        assertThat(own.find()).isTrue();
+        HttpResponse<String> forged = person.postWithHeader(
+                "Origin",
+                "https://zly.example",
+                "/konto/dane",
+                "displayName",
+                "Z innej strony",
+                "language",
+                "pl",
+                "_csrf",
+                own.group(1));
+        assertThat(forged.statusCode()).isEqualTo(403);
     }
 }
