@@ -38,6 +38,11 @@ final class SparseSessionTouches<S extends Session>
         return new SparseSessionTouches<>(store, interval);
     }
 
+    /** The store behind (for tests of its settings). */
+    FindByIndexNameSessionRepository<S> store() {
+        return store;
+    }
+
     @Override
     public Touched<S> createSession() {
         return new Touched<>(store.createSession(), interval);

@@ -85,6 +85,9 @@ class ObservabilityIntegrationTests {
 
     @Test
     void theApplicationsOwnMetricsShowRegistrationsMailPublicationsAndKeptAnswers() {
+        queues.refresh();
+        // Other tests of this JVM may leave failed mail of their own (a refused delivery they check): count from here.
+        double failedBefore = value(scrape(), "koordes_mail_failed", "");
         double registrations = sum(scrape(), "koordes_events_registrations_seconds_count");
         register(new SignedInClient(port, "127.0.56.31"));
         UUID failing = failingMail();
@@ -100,7 +103,7 @@ class ObservabilityIntegrationTests {
             assertThat(value(metrics, "koordes_events_registrations_seconds_bucket", "le=\"5.0\""))
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(metrics, "koordes_mail_waiting", "")).isGreaterThanOrEqualTo(1);
-            assertThat(value(metrics, "koordes_mail_failed", "")).isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "koordes_mail_failed", "")).isGreaterThanOrEqualTo(failedBefore + 1);
             assertThat(value(metrics, "koordes_mail_held", "")).isZero();
             assertThat(value(
                             metrics,
@@ -119,7 +122,7 @@ class ObservabilityIntegrationTests {
                             where serialized_event like :id""").param("id", "%" + failing + "%").update();
             queues.refresh();
         }
-        assertThat(value(scrape(), "koordes_mail_failed", "")).isZero();
+        assertThat(value(scrape(), "koordes_mail_failed", "")).isEqualTo(failedBefore);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -24,12 +25,16 @@ import pl.koordes.support.IntegrationTest;
 @IntegrationTest
 class SessionAttributesIntegrationTests {
 
+    /** The store as the application uses it: Spring Session's JDBC store behind {@link SparseSessionTouches}. */
     @Autowired
-    JdbcIndexedSessionRepository sessions;
+    FindByIndexNameSessionRepository<?> sessions;
 
     @Test
     void thePostgreSqlUpsertIsTheQueryInUse() {
-        assertThat((String) ReflectionTestUtils.getField(sessions, "createSessionAttributeQuery"))
+        assertThat(sessions).isInstanceOf(SparseSessionTouches.class);
+        Object store = ((SparseSessionTouches<?>) sessions).store();
+        assertThat(store).isInstanceOf(JdbcIndexedSessionRepository.class);
+        assertThat((String) ReflectionTestUtils.getField(store, "createSessionAttributeQuery"))
                 .containsIgnoringCase("ON CONFLICT");
     }
 
