@@ -127,10 +127,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Forgets cookies, so a language chosen by one page ({@code ?lang=en} is remembered in a cookie)
-     * does not leak into the next test.
+     * does not leak into the next test, and the pages the browser keeps.
      */
     public void forgetCookies() {
         driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        // A new visitor, not one who saw the site a moment ago: public pages may be kept by the browser for their
+        // max-age (Cache-Control: public), so what the previous visitor saw must not be shown to this one.
+        driver().executeCdpCommand("Network.clearBrowserCache", Map.of());
     }
 
     /** The HTTP status of the document shown, from the Navigation Timing entry (works with JavaScript only). */
