@@ -33,7 +33,9 @@ import pl.koordes.support.TestAccounts;
 @IntegrationTest
 class PasswordResetAndPrivacyIntegrationTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The form's token field: empty on an anonymous visitor's page (public pages carry no per-visitor token). */
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
+
     private static final Pattern RESET_LINK = Pattern.compile("(/haslo/nowe\\?token=[A-Za-z0-9_-]+)");
 
     @LocalServerPort
@@ -371,7 +373,10 @@ class PasswordResetAndPrivacyIntegrationTests {
         return link.substring(link.indexOf("token=") + "token=".length());
     }
 
-    /** A browser-like client: keeps cookies, reads the CSRF token from a page before posting its form. */
+    /**
+     * A browser-like client: keeps cookies, reads the CSRF token from a page before posting its form (empty for an
+     * anonymous visitor) and, as browsers do, names the site the form came from in {@code Origin}.
+     */
     private final class Client {
 
         private final HttpClient http = HttpClient.newBuilder()
@@ -386,7 +391,7 @@ class PasswordResetAndPrivacyIntegrationTests {
         HttpResponse<String> post(String formPage, String action, Map<String, String> fields)
                 throws IOException, InterruptedException {
             Matcher csrf = CSRF.matcher(get(formPage).body());
-            assertThat(csrf.find()).as("CSRF token on " + formPage).isTrue();
+            assertThat(csrf.find()).as("CSRF token field on " + formPage).isTrue();
             Map<String, String> all = new LinkedHashMap<>(fields);
             all.put("_csrf", csrf.group(1));
             String body = all.entrySet().stream()
@@ -396,6 +401,7 @@ class PasswordResetAndPrivacyIntegrationTests {
             return http.send(
                     HttpRequest.newBuilder(uri(action))
                             .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Origin", "http://localhost:" + port)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
