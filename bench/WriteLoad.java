@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
 
 public class WriteLoad {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The form's token field: empty on an anonymous visitor's page (public pages carry no per-visitor token). */
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static PrintStream log;
 
@@ -309,6 +310,8 @@ public class WriteLoad {
                     HttpRequest.newBuilder(base.resolve(path))
                             .timeout(Duration.ofSeconds(20))
                             .header("Content-Type", "application/x-www-form-urlencoded")
+                            // As a browser: the site the form came from (anonymous forms are checked by it).
+                            .header("Origin", base.getScheme() + "://" + base.getAuthority())
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
