@@ -39,6 +39,7 @@ public class WriteLoad {
 
     /** The form's token field: empty on an anonymous visitor's page (public pages carry no per-visitor token). */
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
+
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static PrintStream log;
 
