@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import pl.koordes.opendata.internal.ApiCache;
+import pl.koordes.shared.web.EntityTags;
 
 /**
  * Answers a request the API has answered before, while its answer is still fresh in {@link ApiCache}, before
@@ -91,7 +91,7 @@ public final class KeptAnswers {
         response.setHeader(HttpHeaders.ETAG, answer.etag());
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, answer.lastModified().toEpochMilli());
         served.incrementAndGet();
-        if (match != null && matches(match, answer.etag())) {
+        if (match != null && EntityTags.named(match, answer.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
@@ -139,24 +139,5 @@ public final class KeptAnswers {
                 + (request.getHeader(HttpHeaders.ORIGIN) == null ? "-" : "o")
                 + request.getRequestURI()
                 + (query == null ? "" : "?" + query);
-    }
-
-    /** Whether an {@code If-None-Match} list names this tag, compared weakly as for GET (RFC 9110, 13.1.2). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        String strong = strip(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || strip(tag).equals(strong)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String strip(@Nullable String tag) {
-        if (tag == null) {
-            return "";
-        }
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }

@@ -230,7 +230,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             response.addHeader(HttpHeaders.VARY, "Accept-Encoding");
         }
         String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (match != null && matches(match, entry.etag())) {
+        if (match != null && EntityTags.named(match, entry.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             response.setContentLength(0);
             return;
@@ -245,22 +245,6 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** Whether an {@code If-None-Match} list names this tag, compared weakly as for GET (RFC 9110, 13.1.2). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        String own = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || opaque(tag).equals(own)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {
