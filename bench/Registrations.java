@@ -180,8 +180,8 @@ public class Registrations {
         }
 
         private String get(int who, String path) {
-            return "GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nX-Forwarded-For: "
-                    + address(who) + "\r\nAccept: text/html\r\n\r\n";
+            return "GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nX-Forwarded-For: " + address(who)
+                    + "\r\nAccept: text/html\r\n\r\n";
         }
 
         /** A person's form page, as their browser fetches it; fails unless it shows the form. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,6 +48,13 @@ public class EventRegistrations {
     private final ApplicationEventPublisher events;
     private final GroupCommit<Pending, Decided> groups;
     private final AccountManagement accountsByAddress;
+    /**
+     * Per event, for visitors and for signed-in people apart (a visitor may hold no seat while seats are free),
+     * whether the last registration got a seat: a hint only, for which e-mail to render before the event's turn.
+     */
+    private final Map<Hint, Boolean> likelySeat = new ConcurrentHashMap<>();
+
+    private record Hint(long eventId, boolean visitor) {}
 
     EventRegistrations(
             EventCatalogue catalogue,
@@ -82,66 +90,113 @@ public class EventRegistrations {
      * @throws Refused a conflict when registration is closed or not for this person, else the fields found wrong
      */
     public RegistrationResult register(long eventId, RegistrationForm form, @Nullable CurrentUser user, Locale locale) {
-        // Everything that does not depend on the seats happens before the event's turn: reading the event,
-        // checking the form, issuing the tokens and rendering the possible e-mails. Only counting the seats,
-        // inserting and queueing the chosen e-mail happen while the event is locked.
         Event event = catalogue
                 .find(eventId)
                 .filter(e -> permissions.canView(user, e))
                 .orElseThrow(() -> new NotFound("event", eventId));
+        return register(event, form, user, locale);
+    }
+
+    /**
+     * As {@link #register(long, RegistrationForm, CurrentUser, Locale)}, for an event the caller has just read and
+     * found visible to this person (the registration page), so that it is not read twice.
+     */
+    public RegistrationResult register(Event event, RegistrationForm form, @Nullable CurrentUser user, Locale locale) {
+        // Everything that does not depend on the seats happens before the event's turn: checking the form, issuing
+        // the tokens and rendering the e-mail the registration will most likely send. Only counting the seats,
+        // inserting and queueing the chosen e-mail happen while the event is locked.
+        if (!permissions.canView(user, event)) {
+            throw new NotFound("event", event.id());
+        }
         if (!event.registrationOpen(clock.instant())) {
             throw Refused.conflict("events.register.closed");
         }
         Checked checked = checks.check(event, form, user);
         String language = Language.of(locale).code();
         String cancelToken = RegistrationTokens.issue();
-        Prepared prepared;
-        if (user != null) {
-            prepared = new Prepared(
-                    cancelToken,
-                    null,
-                    mail.render(
-                            event,
-                            checked.email(),
-                            language,
-                            "events/mail/registrationConfirmed",
-                            cancelToken,
-                            Map.of()),
-                    mail.render(event, checked.email(), language, "events/mail/waitingList", cancelToken, Map.of()));
-        } else {
-            String confirmToken = RegistrationTokens.issue();
-            Map<String, Object> model = Map.of(
-                    "confirmPath",
-                    "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
-                    "minutes",
-                    Math.max(1, settings.pendingHold().toMinutes()),
-                    "hours",
-                    Math.max(1, settings.confirmationWindow().toHours()));
-            prepared = new Prepared(
-                    cancelToken,
-                    confirmToken,
-                    mail.render(
-                            event,
-                            checked.email(),
-                            language,
-                            "events/mail/confirmRegistration",
-                            null,
-                            with(model, "seatHeld", true)),
-                    mail.render(
-                            event,
-                            checked.email(),
-                            language,
-                            "events/mail/confirmRegistration",
-                            null,
-                            with(model, "seatHeld", false)));
-        }
-        return groups.submit(eventId, new Pending(checked, user, language, prepared))
+        String confirmToken = user == null ? RegistrationTokens.issue() : null;
+        Prepared prepared = new Prepared(
+                event,
+                checked.email(),
+                language,
+                cancelToken,
+                confirmToken,
+                likelySeat.getOrDefault(new Hint(event.id(), user == null), true));
+        return groups.submit(event.id(), new Pending(checked, user, language, prepared))
                 .orThrow();
     }
 
-    /** Tokens and the two e-mails a registration may send: one if it gets a seat, one if it does not. */
-    private record Prepared(
-            String cancelToken, @Nullable String confirmToken, MailRequested withSeat, MailRequested withoutSeat) {}
+    /**
+     * Tokens and the e-mail a registration sends: one if it gets a seat, another if it does not. The one that the
+     * event's last decision makes likely is rendered before the event's turn; the other only if the decision under
+     * the lock turns out otherwise (in a rush, the registrations at the moment the seats run out).
+     */
+    private final class Prepared {
+        private final Event event;
+        private final String email;
+        private final String language;
+        private final String cancelToken;
+        private final @Nullable String confirmToken;
+        private final boolean predicted;
+        private final MailRequested likely;
+
+        Prepared(
+                Event event,
+                String email,
+                String language,
+                String cancelToken,
+                @Nullable String confirmToken,
+                boolean withSeat) {
+            this.event = event;
+            this.email = email;
+            this.language = language;
+            this.cancelToken = cancelToken;
+            this.confirmToken = confirmToken;
+            this.predicted = withSeat;
+            this.likely = render(withSeat);
+        }
+
+        String cancelToken() {
+            return cancelToken;
+        }
+
+        @Nullable
+        String confirmToken() {
+            return confirmToken;
+        }
+
+        /** The e-mail for the decision taken. */
+        MailRequested mail(boolean withSeat) {
+            return withSeat == predicted ? likely : render(withSeat);
+        }
+
+        private MailRequested render(boolean withSeat) {
+            if (confirmToken == null) {
+                return mail.render(
+                        event,
+                        email,
+                        language,
+                        withSeat ? "events/mail/registrationConfirmed" : "events/mail/waitingList",
+                        cancelToken,
+                        Map.of());
+            }
+            return mail.render(
+                    event,
+                    email,
+                    language,
+                    "events/mail/confirmRegistration",
+                    null,
+                    Map.of(
+                            "confirmPath",
+                            "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
+                            "minutes",
+                            Math.max(1, settings.pendingHold().toMinutes()),
+                            "hours",
+                            Math.max(1, settings.confirmationWindow().toHours()),
+                            "seatHeld",
+                            withSeat));
+        }
+    }
 
     /** A registration waiting for its event's turn. */
     private record Pending(Checked checked, @Nullable CurrentUser user, String language, Prepared prepared) {}
@@ -168,12 +223,6 @@ public class EventRegistrations {
             }
             return Objects.requireNonNull(result);
         }
-    }
-
-    private static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
-        Map<String, Object> copy = new HashMap<>(model);
-        copy.put(key, value);
-        return copy;
     }
 
     /**
@@ -243,14 +292,16 @@ public class EventRegistrations {
                     prepared.cancelToken(),
                     pending.language()));
         }
+        // What the next registrations for this event will most likely get, so that they render that e-mail early.
+        for (RegistrationRows.NewRow row : newRows) {
+            likelySeat.put(
+                    new Hint(eventId, row.accountId() == null), row.status().holdsSeat());
+        }
         long[] ids = rows.insertAll(eventId, newRows, now);
         for (int n = 0; n < added.size(); n++) {
             Pending pending = group.get(added.get(n));
             RegistrationStatus status = newRows.get(n).status();
-            mail.send(
-                    status.holdsSeat()
-                            ? pending.prepared().withSeat()
-                            : pending.prepared().withoutSeat());
+            mail.send(pending.prepared().mail(status.holdsSeat()));
             if (status == RegistrationStatus.CONFIRMED) {
                 events.publishEvent(new RegistrationConfirmed(
                         ids[n],

@@ -92,40 +92,47 @@ class EventRegistrationController {
             HttpServletRequest request,
             HttpServletResponse response) {
         Event event = visible(id, user);
-        // Only registrations that send mail count against the limit; refused forms send nothing.
-        if (user.isEmpty() && !limiter.allows(VISITOR_REGISTRATIONS, request.getRemoteAddr())) {
+        // Only registrations that send mail count against the limit: a visitor's token is taken first (one bucket
+        // operation) and given back when the form is refused or the person was registered already.
+        String client = request.getRemoteAddr();
+        if (user.isEmpty() && !limiter.tryConsume(VISITOR_REGISTRATIONS, client)) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return show(model, event, false, form, FormErrors.none(), "events.register.tooMany");
         }
-        if (user.isEmpty()) {
-            // A visitor gives what an account would: the form's Visitor group, beside the fields like the rest.
-            visitorRules.validate(form, result, RegistrationForm.Visitor.class);
-        }
-        FormErrors errors = FormErrors.check(form, result);
-        if (errors.any()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, event, user.isPresent(), form, errors, null);
-        }
-        RegistrationResult registered;
+        boolean counted = false;
         try {
-            registered = meter.time(() -> registrations.register(id, form, user.orElse(null), locale));
-        } catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.CONFLICT) {
-                // Closed, or not for this person: said once above the form, not beside a field.
-                response.setStatus(HttpStatus.CONFLICT.value());
-                return show(model, event, user.isPresent(), form, FormErrors.none(), refused.messageKey());
+            if (user.isEmpty()) {
+                // A visitor gives what an account would: the form's Visitor group, beside the fields like the rest.
+                visitorRules.validate(form, result, RegistrationForm.Visitor.class);
             }
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(model, event, user.isPresent(), form, FormErrors.of(refused), null);
+            FormErrors errors = FormErrors.check(form, result);
+            if (errors.any()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                return show(model, event, user.isPresent(), form, errors, null);
+            }
+            RegistrationResult registered;
+            try {
+                registered = meter.time(() -> registrations.register(event, form, user.orElse(null), locale));
+            } catch (Refused refused) {
+                if (refused.kind() == Refused.Kind.CONFLICT) {
+                    // Closed, or not for this person: said once above the form, not beside a field.
+                    response.setStatus(HttpStatus.CONFLICT.value());
+                    return show(model, event, user.isPresent(), form, FormErrors.none(), refused.messageKey());
+                }
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                return show(model, event, user.isPresent(), form, FormErrors.of(refused), null);
+            }
+            if (user.isPresent()) {
+                return "redirect:" + event.href() + "?zapis="
+                        + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
+            }
+            counted = !registered.repeated();
+            return "redirect:/wydarzenia/" + id + "/zapis/wyslano";
+        } finally {
+            if (user.isEmpty() && !counted) {
+                limiter.giveBack(VISITOR_REGISTRATIONS, client);
+            }
         }
-        if (user.isPresent()) {
-            return "redirect:" + event.href() + "?zapis="
-                    + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
-        }
-        if (!registered.repeated()) {
-            limiter.tryConsume(VISITOR_REGISTRATIONS, request.getRemoteAddr());
-        }
-        return "redirect:/wydarzenia/" + id + "/zapis/wyslano";
     }
 
     @GetMapping("/wydarzenia/{id}/zapis/wyslano")

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
@@ -29,10 +31,25 @@ import pl.koordes.shared.mail.MailSettings;
  */
 @Component
 @ConditionalOnExpression(MailTransport.SMTP)
-class SmtpMailTransport implements MailTransport {
+class SmtpMailTransport implements MailTransport, DisposableBean {
 
     /** Applied unless set in {@code spring.mail.properties.*}: Jakarta Mail waits forever by default. */
     private static final String TIMEOUT_MILLIS = "30000";
+
+    /**
+     * Jakarta Mail 2.1 looks its stream provider up with a {@code ServiceLoader} every time a message or a body part is
+     * made, encoded or decoded: in the packaged jar that is a scan of nested jars, most of a delivery's CPU. Named by
+     * this system property, it is loaded by name instead (Angus Mail's own provider, the one the service file names).
+     */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    /**
+     * Angus Mail enforces the write timeout with a scheduler; without one given, it starts a thread of its own for
+     * every connection. One daemon thread serves every connection of this transport.
+     */
+    private final ScheduledThreadPoolExecutor writeTimeouts;
 
     private final JavaMailSender sender;
     private final InternetAddress from;
@@ -51,13 +68,26 @@ class SmtpMailTransport implements MailTransport {
         }
         this.messageIdDomain =
                 address.getAddress().substring(address.getAddress().indexOf('@') + 1);
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, STREAM_PROVIDER);
+        }
+        this.writeTimeouts = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("smtp-write-timeouts").daemon(true).factory());
+        writeTimeouts.setRemoveOnCancelPolicy(true);
         if (sender instanceof JavaMailSenderImpl impl) {
             Properties properties = impl.getJavaMailProperties();
             for (String key :
                     new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
                 properties.putIfAbsent(key, TIMEOUT_MILLIS);
             }
+            // An object, not a text: Angus Mail reads this property as the scheduler itself.
+            properties.putIfAbsent("mail.smtp.executor.writetimeout", writeTimeouts);
         }
+    }
+
+    @Override
+    public void destroy() {
+        writeTimeouts.shutdownNow();
     }
 
     @Override

@@ -91,6 +91,15 @@ public class RateLimiter implements DisposableBean {
         return bucket(limit, key).tryConsume(1);
     }
 
+    /**
+     * Gives back a token taken by {@link #tryConsume} for an action that turned out not to count (a form refused),
+     * never above the limit's capacity. Taking first and giving back the rare exception costs one bucket operation
+     * where asking first and taking afterwards costs two, and two parallel requests cannot both pass on the last token.
+     */
+    public void giveBack(Limit limit, String key) {
+        bucket(limit, key).addTokens(1);
+    }
+
     /** Whether at least one action is still allowed, without using it. */
     public boolean allows(Limit limit, String key) {
         return bucket(limit, key).getAvailableTokens() > 0;
