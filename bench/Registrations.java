@@ -27,7 +27,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -413,16 +412,8 @@ public class Registrations {
         }
     }
 
+    /** The form's fields URL-encoded, as bench/CommentSubmissions.java does (same folder, one launch). */
     static String form(String... pairs) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (!out.isEmpty()) {
-                out.append('&');
-            }
-            out.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return out.toString();
+        return CommentSubmissions.form(pairs);
     }
 }

@@ -18,7 +18,6 @@ import pl.koordes.accounts.AccountManagement;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.RegistrationConfirmed;
 import pl.koordes.shared.i18n.Language;
-import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
@@ -115,7 +114,9 @@ public class EventRegistrations {
         String language = Language.of(locale).code();
         String cancelToken = RegistrationTokens.issue();
         String confirmToken = user == null ? RegistrationTokens.issue() : null;
-        Prepared prepared = new Prepared(
+        PreparedMail prepared = new PreparedMail(
+                mail,
+                settings,
                 event,
                 checked.email(),
                 language,
@@ -126,80 +127,8 @@ public class EventRegistrations {
                 .orThrow();
     }
 
-    /**
-     * Tokens and the e-mail a registration sends: one if it gets a seat, another if it does not. The one that the
-     * event's last decision makes likely is rendered before the event's turn; the other only if the decision under
-     * the lock turns out otherwise (in a rush, the registrations at the moment the seats run out).
-     */
-    private final class Prepared {
-        private final Event event;
-        private final String email;
-        private final String language;
-        private final String cancelToken;
-        private final @Nullable String confirmToken;
-        private final boolean predicted;
-        private final MailRequested likely;
-
-        Prepared(
-                Event event,
-                String email,
-                String language,
-                String cancelToken,
-                @Nullable String confirmToken,
-                boolean withSeat) {
-            this.event = event;
-            this.email = email;
-            this.language = language;
-            this.cancelToken = cancelToken;
-            this.confirmToken = confirmToken;
-            this.predicted = withSeat;
-            this.likely = render(withSeat);
-        }
-
-        String cancelToken() {
-            return cancelToken;
-        }
-
-        @Nullable
-        String confirmToken() {
-            return confirmToken;
-        }
-
-        /** The e-mail for the decision taken. */
-        MailRequested mail(boolean withSeat) {
-            return withSeat == predicted ? likely : render(withSeat);
-        }
-
-        private MailRequested render(boolean withSeat) {
-            if (confirmToken == null) {
-                return mail.render(
-                        event,
-                        email,
-                        language,
-                        withSeat ? "events/mail/registrationConfirmed" : "events/mail/waitingList",
-                        cancelToken,
-                        Map.of());
-            }
-            return mail.render(
-                    event,
-                    email,
-                    language,
-                    "events/mail/confirmRegistration",
-                    null,
-                    Map.of(
-                            "confirmPath",
-                            "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
-                            "minutes",
-                            Math.max(1, settings.pendingHold().toMinutes()),
-                            "hours",
-                            Math.max(1, settings.confirmationWindow().toHours()),
-                            "seatHeld",
-                            withSeat));
-        }
-    }
-
     /** A registration waiting for its event's turn. */
-    private record Pending(Checked checked, @Nullable CurrentUser user, String language, Prepared prepared) {}
+    private record Pending(Checked checked, @Nullable CurrentUser user, String language, PreparedMail prepared) {}
 
     /**
      * What became of one registration of a group: a result or a refusal, handed back rather than thrown,
@@ -277,7 +206,7 @@ public class EventRegistrations {
                     : seats.register(checked.mode(), checked.regionId());
             addedByEmail.put(key, added.size());
             added.add(i);
-            Prepared prepared = pending.prepared();
+            PreparedMail prepared = pending.prepared();
             newRows.add(new RegistrationRows.NewRow(
                     checked,
                     user == null ? null : user.id(),
