@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,13 +88,16 @@ class Submissions {
         } finally {
             turn.unlock();
         }
+        // Done by now: written by this thread or by the one that had the turn before.
         try {
-            return queued.answer().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            return queued.answer().get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException refusedOrFailed
+                    ? refusedOrFailed
+                    : new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
         }
     }
 
