@@ -2,14 +2,19 @@
  * Comment submissions per second through the real checks (same origin, field rules, links, banned phrases,
  * rate limit, duplicates, proof of work) into the moderation queue.
  *
- *   java bench/CommentSubmissions.java ARTICLE_URL COUNT CONNECTIONS
+ *   java bench/CommentSubmissions.java ARTICLE_URL COUNT CONNECTIONS [WARMUP]
  *
  * First prepares COUNT forms as a visitor's browser would: shows the article page (no token: a public
  * page is the same for everyone), fetches a fresh proof-of-work challenge, solves the challenge (SHA-256, like static/js/proof-of-work.js)
  * and writes a distinct comment. That part is not measured: a real visitor's browser does it. Then
  * sends all the forms over CONNECTIONS concurrent connections and measures the server's answers:
  * every one must be the redirect to "awaits moderation". The application must run with a per-address
- * limit above COUNT (koordes.comments.per-address-limit), as all requests come from one address.
+ * limit above COUNT + WARMUP (koordes.comments.per-address-limit), as all requests come from one address.
+ *
+ * <p>WARMUP (0) more forms are prepared and sent first the same way, not measured (the JIT's warm-up). When the
+ * environment names BENCH_READY_FILE and BENCH_GO_FILE, the client creates the first once it is ready to send
+ * the measured forms and waits for the second to exist (so a script can read CPU counters just before), and
+ * creates BENCH_READY_FILE.done as soon as the last answer is in.
  */
 import java.net.CookieManager;
 import java.net.URI;
@@ -18,6 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,63 +55,132 @@ public class CommentSubmissions {
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
 
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         long prepStart = System.nanoTime();
-        List<String> bodies = new ArrayList<>(count);
-        String action = null;
         long run = System.currentTimeMillis();
-        for (int i = 0; i < count; i++) {
-            String page = client.send(
-                            HttpRequest.newBuilder(article).GET().build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-            action = group(FORM, page);
-            // The form's script fetches a challenge of its own; so does the benchmark.
-            String task = client.send(
-                            HttpRequest.newBuilder(article.resolve("/komentarze/wyzwanie"))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String proof = solve(
-                    json(task, "algorithm"),
-                    json(task, "challenge"),
-                    json(task, "salt"),
-                    json(task, "signature"),
-                    Long.parseLong(json(task, "maxNumber")));
-            bodies.add(form(
-                    "title",
-                    "Głos z regionu nr " + i,
-                    "body",
-                    "Benchmark " + run + " komentarz " + i
-                            + ": spółdzielnie socjalne w powiecie potrzebują stabilnych zamówień.",
-                    "signature",
-                    "Tester " + i,
-                    "email",
-                    "",
-                    "website",
-                    "",
-                    "proof",
-                    proof));
+        String[] bodies = new String[warmup + count];
+        String[] actions = new String[1];
+        // Prepared on a few threads: page view, challenge and proof of work, as many browsers would.
+        AtomicInteger nextForm = new AtomicInteger();
+        try (ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()))) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < Math.max(2, Runtime.getRuntime().availableProcessors()); t++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = nextForm.getAndIncrement()) < bodies.length) {
+                        bodies[i] = prepare(client, article, actions, run, i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
         }
         double prepSeconds = (System.nanoTime() - prepStart) / 1e9;
-        URI target = article.resolve(action);
+        URI target = article.resolve(actions[0]);
 
+        int refusedInWarmup =
+                send(client, article, target, Arrays.copyOfRange(bodies, 0, warmup), connections, new long[warmup]);
+        String ready = System.getenv("BENCH_READY_FILE");
+        String go = System.getenv("BENCH_GO_FILE");
+        if (ready != null && go != null) {
+            Files.writeString(Path.of(ready), "ready\n");
+            while (!Files.exists(Path.of(go))) {
+                Thread.sleep(20);
+            }
+        }
         long[] latencies = new long[count];
+        long start = System.nanoTime();
+        int wrong = refusedInWarmup
+                + send(
+                        client,
+                        article,
+                        target,
+                        Arrays.copyOfRange(bodies, warmup, bodies.length),
+                        connections,
+                        latencies);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (ready != null) {
+            Files.writeString(Path.of(ready + ".done"), "done\n");
+        }
+        Arrays.sort(latencies);
+        System.out.printf(
+                "prepared %d forms (page view + proof of work) in %.1f s, %d of them sent first as a warm-up, not measured%n",
+                count + warmup, prepSeconds, warmup);
+        System.out.printf(
+                "submissions: %d in %.2f s over %d connections: %.0f req/s, p50 %.2f ms, p99 %.2f ms, not accepted: %d%n",
+                count,
+                seconds,
+                connections,
+                count / seconds,
+                latencies[count / 2] / 1e6,
+                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
+                wrong);
+        System.out.printf(
+                "RESULT %.0f %.2f %.2f %d%n",
+                count / seconds,
+                latencies[count / 2] / 1e6,
+                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
+                wrong);
+        if (wrong > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** One visitor's form: the article page viewed, a challenge fetched and solved, a distinct comment written. */
+    static String prepare(HttpClient client, URI article, String[] actions, long run, int i) throws Exception {
+        String page = client.send(HttpRequest.newBuilder(article).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        actions[0] = group(FORM, page);
+        // The form's script fetches a challenge of its own; so does the benchmark.
+        String task = client.send(
+                        HttpRequest.newBuilder(article.resolve("/komentarze/wyzwanie"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String proof = solve(
+                json(task, "algorithm"),
+                json(task, "challenge"),
+                json(task, "salt"),
+                json(task, "signature"),
+                Long.parseLong(json(task, "maxNumber")));
+        return form(
+                "title",
+                "Głos z regionu nr " + i,
+                "body",
+                "Benchmark " + run + " komentarz " + i
+                        + ": spółdzielnie socjalne w powiecie potrzebują stabilnych zamówień.",
+                "signature",
+                "Tester " + i,
+                "email",
+                "",
+                "website",
+                "",
+                "proof",
+                proof);
+    }
+
+    /** Sends the forms over CONNECTIONS connections; returns how many were not accepted. */
+    static int send(HttpClient client, URI article, URI target, String[] bodies, int connections, long[] latencies)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger wrong = new AtomicInteger();
-        long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 workers.add(pool.submit(() -> {
                     int i;
-                    while ((i = next.getAndIncrement()) < count) {
+                    while ((i = next.getAndIncrement()) < bodies.length) {
                         long t0 = System.nanoTime();
                         HttpResponse<Void> answer = client.send(
                                 HttpRequest.newBuilder(target)
                                         .header("Content-Type", "application/x-www-form-urlencoded")
                                         // As a browser sends it: the form is the site's own.
                                         .header("Origin", article.getScheme() + "://" + article.getAuthority())
-                                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                                        .POST(HttpRequest.BodyPublishers.ofString(bodies[i]))
                                         .build(),
                                 HttpResponse.BodyHandlers.discarding());
                         latencies[i] = System.nanoTime() - t0;
@@ -121,28 +197,7 @@ public class CommentSubmissions {
                 worker.get();
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(latencies);
-        System.out.printf(
-                "prepared %d forms (page view + proof of work) in %.1f s, not measured%n", count, prepSeconds);
-        System.out.printf(
-                "submissions: %d in %.2f s over %d connections: %.0f req/s, p50 %.2f ms, p99 %.2f ms, not accepted: %d%n",
-                count,
-                seconds,
-                connections,
-                count / seconds,
-                latencies[count / 2] / 1e6,
-                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
-                wrong.get());
-        System.out.printf(
-                "RESULT %.0f %.2f %.2f %d%n",
-                count / seconds,
-                latencies[count / 2] / 1e6,
-                latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6,
-                wrong.get());
-        if (wrong.get() > 0) {
-            System.exit(1);
-        }
+        return wrong.get();
     }
 
     static String json(String object, String name) {

@@ -19,7 +19,6 @@ import pl.koordes.comments.BannedPhrase;
 import pl.koordes.comments.BannedPhrasesChanged;
 import pl.koordes.comments.Comment;
 import pl.koordes.comments.CommentAction;
-import pl.koordes.comments.CommentAwaitingModeration;
 import pl.koordes.comments.CommentEdited;
 import pl.koordes.comments.CommentForm;
 import pl.koordes.comments.CommentHidden;
@@ -59,6 +58,7 @@ public class CommentManagement {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final CommentNotices commentNotices;
+    private final Submissions submissions;
 
     CommentManagement(
             CommentStore store,
@@ -72,7 +72,9 @@ public class CommentManagement {
             Clock clock,
             PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
-            CommentNotices notices) {
+            CommentNotices notices,
+            Submissions submissions) {
+        this.submissions = submissions;
         this.commentNotices = notices;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -100,9 +102,9 @@ public class CommentManagement {
      * the state it is kept in, or throws {@link Refused} (with {@link #TOO_MANY} when the address sent
      * too many lately). A comment caught by the honeypot looks accepted and pending to its sender.
      *
-     * <p>Not one transaction: the per-address limit keeps its buckets in the database through
-     * connections of its own, so it is consulted before this method takes a connection for the write
-     * (holding one while waiting for another could exhaust the pool).
+     * <p>The checks that need no database run here, in the request's thread; the per-address limit, the duplicate
+     * check, the proof of work's single use and the insert run in the transaction of the group of submissions that
+     * arrived together ({@link Submissions}), each decided as if alone.
      */
     public CommentState submit(Subject subject, CommentForm form, String clientAddress, Locale locale) {
         Texts texts = Texts.of(form);
@@ -143,45 +145,24 @@ public class CommentManagement {
         if (!reasons.isEmpty()) {
             throw Refused.all(reasons);
         }
-        if (!limiter.tryConsume(limit(), clientAddress)) {
-            throw Refused.because(TOO_MANY);
-        }
-        String address = email.isEmpty() ? null : email;
-        return transactions.execute(status -> {
-            // Checked and stored under a lock on the content: the same comment sent several times at once is kept once.
-            store.lockFingerprint(fingerprint);
-            if (store.duplicate(fingerprint, now.minus(properties.duplicateWindow()))) {
-                throw Refused.field("body", "comments.error.duplicate");
-            }
-            List<String> flags = new ArrayList<>();
-            switch (proofOfWork.check(CommentForm.text(form.proof()))) {
-                case SOLVED -> {}
-                case MISSING -> flags.add(NO_PROOF_OF_WORK);
-                case INVALID -> flags.add(INVALID_PROOF_OF_WORK);
-            }
-            CommentState state = properties.moderation() == CommentsProperties.Moderation.POST && flags.isEmpty()
-                    ? CommentState.APPROVED
-                    : CommentState.PENDING;
-            long id = store.insert(new CommentStore.NewComment(
-                    subject.kind(),
-                    subject.id(),
-                    title,
-                    body,
-                    signature,
-                    address,
-                    language,
-                    state,
-                    flags,
-                    fingerprint,
-                    now));
-            if (state == CommentState.APPROVED) {
-                threads.touchSubjects(List.of(subject.key()));
-                events.publishEvent(new CommentPublished(id, subject.id()));
-            } else {
-                events.publishEvent(new CommentAwaitingModeration(id, subject.id()));
-            }
-            return state;
-        });
+        // The solution's hash and signature are checked here; its single use, the per-address limit, duplicates and
+        // the insert are decided with the submissions sent at the same moment, in one transaction (Submissions).
+        ProofOfWork.Checked proof = proofOfWork.verify(CommentForm.text(form.proof()));
+        return submissions.submit(new Submissions.Pending(
+                new CommentStore.NewComment(
+                        subject.kind(),
+                        subject.id(),
+                        title,
+                        body,
+                        signature,
+                        email.isEmpty() ? null : email,
+                        language,
+                        CommentState.PENDING,
+                        List.of(),
+                        fingerprint,
+                        now),
+                proof,
+                clientAddress));
     }
 
     /** Applies an editor's decision to comments; returns how many there were. */
@@ -247,8 +228,9 @@ public class CommentManagement {
      * hidden again only by as many new reports of signed-in accounts.
      *
      * <p>Throws {@link Refused} ({@link #TOO_MANY_REPORTS}) when the client address sent too many reports lately,
-     * counting nothing; {@link NotFound} when there is no such public comment. Not one transaction: the limit is
-     * consulted before this method takes a connection for the write (see {@link #submit}).
+     * counting nothing; {@link NotFound} when there is no such public comment. Not one transaction: the shared rate
+     * limiter keeps its buckets through connections of its own, so it is consulted before this method takes a
+     * connection for the write (holding one while waiting for another could exhaust the pool).
      *
      * @param accountId the signed-in reporter's account, or null for a visitor without one
      */
@@ -341,10 +323,6 @@ public class CommentManagement {
             }
         }
         return Optional.empty();
-    }
-
-    private RateLimiter.Limit limit() {
-        return new RateLimiter.Limit("comment", properties.perAddressLimit(), properties.perAddressPeriod());
     }
 
     private RateLimiter.Limit reportLimit() {

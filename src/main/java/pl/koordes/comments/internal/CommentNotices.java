@@ -1,11 +1,14 @@
 package pl.koordes.comments.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import pl.koordes.accounts.AccountManagement;
 import pl.koordes.accounts.RoleHolders;
 import pl.koordes.comments.CommentAwaitingModeration;
@@ -17,8 +20,8 @@ import pl.koordes.shared.security.Role;
 
 /**
  * The comments' notices, published in the transaction of the change (so once, and kept through a crash by the
- * event publication registry): a comment waiting for moderation to every active editor and administrator
- * (they moderate), with a link to it in the queue; a published comment to its author, when the address they
+ * event publication registry): comments waiting for moderation to every active editor and administrator
+ * (they moderate), with a link to the comment in the queue (or to the queue, for several written together); a published comment to its author, when the address they
  * gave belongs to an active account. An author without an account gets the e-mail only (there is nowhere
  * else to tell them), and an author who gave no address is not told at all.
  */
@@ -47,21 +50,64 @@ class CommentNotices {
         this.clock = clock;
     }
 
+    /**
+     * Comments waiting, gathered per transaction and told to the moderators just before it commits: one notice per
+     * moderator with the comment's title and link when the transaction kept one comment, one notice with their
+     * number and the queue's link when it kept several (a group of submissions written together), so that a flood of
+     * comments does not become a flood of notices. Outside a transaction, at once.
+     */
     @EventListener
     void on(CommentAwaitingModeration awaiting) {
-        String title = jdbc.sql("select title from comments_comment where id = :id")
-                .param("id", awaiting.commentId())
-                .query(String.class)
-                .optional()
-                .orElse("");
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            tellModerators(List.of(awaiting.commentId()));
+            return;
+        }
+        Waiting waiting = (Waiting) TransactionSynchronizationManager.getResource(this);
+        if (waiting == null) {
+            waiting = new Waiting();
+            TransactionSynchronizationManager.bindResource(this, waiting);
+            TransactionSynchronizationManager.registerSynchronization(waiting);
+        }
+        waiting.ids.add(awaiting.commentId());
+    }
+
+    /** The comments a transaction kept for moderation so far. */
+    private final class Waiting implements TransactionSynchronization {
+
+        final List<Long> ids = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(CommentNotices.this);
+            tellModerators(ids);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(CommentNotices.this);
+        }
+    }
+
+    private void tellModerators(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String title = ids.size() > 1
+                ? ""
+                : jdbc.sql("select title from comments_comment where id = :id")
+                        .param("id", ids.getFirst())
+                        .query(String.class)
+                        .optional()
+                        .orElse("");
         for (RoleHolders.Holder editor : holders.active(List.of(Role.EDITOR, Role.ADMINISTRATOR), null)) {
-            String text = messages.get(
-                    Language.fromCode(editor.language()).locale(), "comments.notification.awaiting", title);
+            var locale = Language.fromCode(editor.language()).locale();
             events.publishEvent(NoticeRequested.of(
                     editor.accountId(),
                     NotificationKind.COMMENT_AWAITING,
-                    text,
-                    "/redakcja/komentarze/" + awaiting.commentId(),
+                    ids.size() > 1
+                            ? messages.get(locale, "comments.notification.awaitingMany", ids.size())
+                            : messages.get(locale, "comments.notification.awaiting", title),
+                    ids.size() > 1 ? "/redakcja/komentarze" : "/redakcja/komentarze/" + ids.getFirst(),
                     clock.instant()));
         }
     }

@@ -34,7 +34,7 @@ public class CommentStore {
                     + "reply_by, replied_at";
 
     /** The advisory lock space of comment fingerprints ("KCMT"). */
-    private static final int FINGERPRINT_LOCKS = 0x4B434D54;
+    static final int FINGERPRINT_LOCKS = 0x4B434D54;
 
     private final JdbcClient jdbc;
 

@@ -5,9 +5,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.altcha.altcha.Altcha;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,13 +69,28 @@ public class ProofOfWork {
         }
     }
 
+    /** A solution checked without the database: its verdict and, when solved, the signature it may use once. */
+    public record Checked(Verdict verdict, @Nullable String signature) {}
+
     /** Checks the solution and, when it is good, uses it up (in the caller's transaction). */
     public Verdict check(String payload) {
+        Checked checked = verify(payload);
+        if (checked.verdict() != Verdict.SOLVED || checked.signature() == null) {
+            return checked.verdict();
+        }
+        return claim(List.of(checked.signature())).isEmpty() ? Verdict.INVALID : Verdict.SOLVED;
+    }
+
+    /**
+     * Checks the solution's hash, signature and expiry, without the database: {@link Verdict#SOLVED} here means
+     * solved, signed by us and not expired; it is not used up until {@link #claim} takes its signature.
+     */
+    public Checked verify(@Nullable String payload) {
         if (payload == null || payload.isBlank()) {
-            return Verdict.MISSING;
+            return new Checked(Verdict.MISSING, null);
         }
         if (payload.length() > 2000) {
-            return Verdict.INVALID;
+            return new Checked(Verdict.INVALID, null);
         }
         boolean valid;
         String signature;
@@ -78,24 +98,39 @@ public class ProofOfWork {
             valid = Altcha.verifySolution(payload, secret.key(), true);
             Matcher m = SIGNATURE.matcher(new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8));
             if (!m.find()) {
-                return Verdict.INVALID;
+                return new Checked(Verdict.INVALID, null);
             }
             signature = m.group(1);
         } catch (Exception malformed) {
-            return Verdict.INVALID;
+            return new Checked(Verdict.INVALID, null);
         }
         if (!valid || signature.length() > 128) {
-            return Verdict.INVALID;
+            return new Checked(Verdict.INVALID, null);
+        }
+        return new Checked(Verdict.SOLVED, signature);
+    }
+
+    /**
+     * Uses up verified solutions' signatures in the caller's transaction (two statements whatever their number):
+     * returns those not used before, each once. A signature used already, by an earlier comment or earlier in
+     * the same list, is not returned: its comment's solution is {@link Verdict#INVALID}.
+     */
+    public Set<String> claim(Collection<String> signatures) {
+        if (signatures.isEmpty()) {
+            return Set.of();
         }
         Instant now = clock.instant();
         jdbc.sql("delete from comments_used_challenge where expires_at < :now")
                 .param("now", Timestamp.from(now))
                 .update();
-        int claimed = jdbc.sql(
-                        "insert into comments_used_challenge (signature, expires_at) values (:signature, :expires) on conflict do nothing")
-                .param("signature", signature)
+        return new HashSet<>(jdbc.sql("""
+                        insert into comments_used_challenge (signature, expires_at)
+                        select distinct s, cast(:expires as timestamptz) from unnest(cast(:signatures as text[])) as s
+                        on conflict do nothing
+                        returning signature""")
+                .param("signatures", CommentStore.arrayLiteral(signatures))
                 .param("expires", Timestamp.from(now.plus(properties.proofOfWorkValidity())))
-                .update();
-        return claimed == 1 ? Verdict.SOLVED : Verdict.INVALID;
+                .query(String.class)
+                .list());
     }
 }
