@@ -8,15 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import pl.koordes.shared.cluster.ClusterChanges;
+import pl.koordes.shared.database.AfterTransaction;
 
 /**
  * Reads the directory as other modules need it: the regions and macroregions, and the committees with
  * their seats. (The public pages of
  * regions read institutions and committees through {@code internal.DirectoryProfiles}.) Each method
- * runs a fixed number of queries whatever the amount of data.
+ * runs a fixed number of queries whatever the amount of data; the regions and macroregions, which nearly every
+ * page names, are kept as read a moment ago ({@link DirectoryLists}: forgotten on every node when the directory
+ * changes, read again after a minute at the latest) and need no statement.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,51 +38,67 @@ public class Directory {
             """;
 
     private final JdbcClient jdbc;
+    /** The regions and macroregions as read a moment ago (no transaction needed for them). */
+    private final DirectoryLists lists;
 
-    public Directory(JdbcClient jdbc) {
+    /**
+     * @param changes tells when the directory changed on any node (null where nothing changes: pictures drawn in
+     *     tests)
+     */
+    public Directory(JdbcClient jdbc, @Nullable ClusterChanges changes) {
         this.jdbc = jdbc;
+        this.lists = new DirectoryLists(this::readRegions, this::readMacroregions);
+        if (changes != null) {
+            changes.onChange(DirectoryChanged.CLUSTER_KIND, lists::forget);
+        }
     }
 
     /** All 16 regions by id, for naming the region of each row of a list. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Map<Long, Region> regionsById() {
         return regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 
     /** All 16 regions in Polish alphabetical order. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Region> regions() {
-        return jdbc.sql(REGION_SELECT).query(Directory::region).list().stream()
-                .sorted(RegionOrder.POLISH)
-                .toList();
+        return lists.get().regions();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Region> region(String slug) {
         if (!plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql(REGION_SELECT + " where r.slug = :slug")
-                .param("slug", slug)
-                .query(Directory::region)
-                .optional();
+        return lists.get().regions().stream()
+                .filter(region -> region.slug().equals(slug))
+                .findFirst();
     }
 
     /** The region with this id. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Region> region(long id) {
-        return jdbc.sql(REGION_SELECT + " where r.id = :id")
-                .param("id", id)
-                .query(Directory::region)
-                .optional();
+        return lists.get().regions().stream()
+                .filter(region -> region.id() == id)
+                .findFirst();
     }
 
     /** The regions of one macroregion in Polish alphabetical order. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Region> regionsOf(long macroregionId) {
-        return jdbc
-                .sql(REGION_SELECT + " where m.id = :id")
-                .param("id", macroregionId)
-                .query(Directory::region)
-                .list()
-                .stream()
-                .sorted(RegionOrder.POLISH)
+        return lists.get().regions().stream()
+                .filter(region -> region.macroregion().id() == macroregionId)
                 .toList();
+    }
+
+    /**
+     * The directory changed on this node: what {@link #regions()} keeps is forgotten once the change commits, before
+     * the pages' caches that read it again are forgotten.
+     */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void directoryChanged(DirectoryChanged change) {
+        AfterTransaction.run(lists::forget);
     }
 
     /** The central institutions, by name: the addressees of postulates. */
@@ -160,7 +185,18 @@ public class Directory {
                 .list();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Macroregion> macroregions() {
+        return lists.get().macroregions();
+    }
+
+    private List<Region> readRegions() {
+        return jdbc.sql(REGION_SELECT).query(Directory::region).list().stream()
+                .sorted(RegionOrder.POLISH)
+                .toList();
+    }
+
+    private List<Macroregion> readMacroregions() {
         return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
                 .query((rs, n) -> Macroregion.of(rs, ""))
                 .list();
