@@ -8,16 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.shared.cluster.ClusterChanges;
-import pl.koordes.shared.database.AfterTransaction;
 
 /**
  * Reads the directory as other modules need it: the regions and macroregions, and the committees with
@@ -25,13 +19,13 @@ import pl.koordes.shared.database.AfterTransaction;
  * regions read institutions and committees through {@code internal.DirectoryProfiles}.) Each method
  * runs a fixed number of queries whatever the amount of data; the regions and macroregions, which nearly every
  * page names, are kept as read a moment ago ({@link DirectoryLists}: forgotten on every node when the directory
- * changes, read again after a minute at the latest) and need no statement.
+ * changes, read again in the background every minute) and need no statement.
  */
 @Service
 @Transactional(readOnly = true)
 public class Directory {
 
-    private static final String REGION_SELECT = """
+    static final String REGION_SELECT = """
             select r.id, r.teryt, r.slug, r.name_pl, r.name_en, r.seat,
                    m.id as m_id, m.code as m_code, m.slug as m_slug, m.name_pl as m_name_pl, m.name_en as m_name_en
             from region r join macroregion m on m.id = r.macroregion_id
@@ -41,16 +35,9 @@ public class Directory {
     /** The regions and macroregions as read a moment ago (no transaction needed for them). */
     private final DirectoryLists lists;
 
-    /**
-     * @param changes tells when the directory changed on any node (null where nothing changes: pictures drawn in
-     *     tests)
-     */
-    public Directory(JdbcClient jdbc, @Nullable ClusterChanges changes) {
+    public Directory(JdbcClient jdbc, DirectoryLists lists) {
         this.jdbc = jdbc;
-        this.lists = new DirectoryLists(this::readRegions, this::readMacroregions);
-        if (changes != null) {
-            changes.onChange(DirectoryChanged.CLUSTER_KIND, lists::forget);
-        }
+        this.lists = lists;
     }
 
     /** All 16 regions by id, for naming the region of each row of a list. */
@@ -89,16 +76,6 @@ public class Directory {
         return lists.get().regions().stream()
                 .filter(region -> region.macroregion().id() == macroregionId)
                 .toList();
-    }
-
-    /**
-     * The directory changed on this node: what {@link #regions()} keeps is forgotten once the change commits, before
-     * the pages' caches that read it again are forgotten.
-     */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void directoryChanged(DirectoryChanged change) {
-        AfterTransaction.run(lists::forget);
     }
 
     /** The central institutions, by name: the addressees of postulates. */
@@ -190,18 +167,6 @@ public class Directory {
         return lists.get().macroregions();
     }
 
-    private List<Region> readRegions() {
-        return jdbc.sql(REGION_SELECT).query(Directory::region).list().stream()
-                .sorted(RegionOrder.POLISH)
-                .toList();
-    }
-
-    private List<Macroregion> readMacroregions() {
-        return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
-                .query((rs, n) -> Macroregion.of(rs, ""))
-                .list();
-    }
-
     /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
     private static boolean plausibleSlug(String slug) {
         return slug != null && slug.length() <= 80 && slug.chars().noneMatch(Character::isISOControl);
@@ -216,7 +181,7 @@ public class Directory {
                 rs.getObject("term_end", LocalDate.class));
     }
 
-    private static Region region(ResultSet rs, int row) throws SQLException {
+    static Region region(ResultSet rs, int row) throws SQLException {
         return new Region(
                 rs.getLong("id"),
                 rs.getString("teryt"),
