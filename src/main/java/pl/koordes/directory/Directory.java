@@ -10,69 +10,71 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the directory as other modules need it: the regions and macroregions, and the committees with
  * their seats. (The public pages of
  * regions read institutions and committees through {@code internal.DirectoryProfiles}.) Each method
- * runs a fixed number of queries whatever the amount of data.
+ * runs a fixed number of queries whatever the amount of data; the regions and macroregions, which nearly every
+ * page names, are kept as read a moment ago ({@link DirectoryLists}: forgotten on every node when the directory
+ * changes, read again in the background every minute) and need no statement.
  */
 @Service
 @Transactional(readOnly = true)
 public class Directory {
 
-    private static final String REGION_SELECT = """
+    static final String REGION_SELECT = """
             select r.id, r.teryt, r.slug, r.name_pl, r.name_en, r.seat,
                    m.id as m_id, m.code as m_code, m.slug as m_slug, m.name_pl as m_name_pl, m.name_en as m_name_en
             from region r join macroregion m on m.id = r.macroregion_id
             """;
 
     private final JdbcClient jdbc;
+    /** The regions and macroregions as read a moment ago (no transaction needed for them). */
+    private final DirectoryLists lists;
 
-    public Directory(JdbcClient jdbc) {
+    public Directory(JdbcClient jdbc, DirectoryLists lists) {
         this.jdbc = jdbc;
+        this.lists = lists;
     }
 
     /** All 16 regions by id, for naming the region of each row of a list. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Map<Long, Region> regionsById() {
         return regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 
     /** All 16 regions in Polish alphabetical order. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Region> regions() {
-        return jdbc.sql(REGION_SELECT).query(Directory::region).list().stream()
-                .sorted(RegionOrder.POLISH)
-                .toList();
+        return lists.get().regions();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Region> region(String slug) {
         if (!plausibleSlug(slug)) {
             return Optional.empty();
         }
-        return jdbc.sql(REGION_SELECT + " where r.slug = :slug")
-                .param("slug", slug)
-                .query(Directory::region)
-                .optional();
+        return lists.get().regions().stream()
+                .filter(region -> region.slug().equals(slug))
+                .findFirst();
     }
 
     /** The region with this id. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Region> region(long id) {
-        return jdbc.sql(REGION_SELECT + " where r.id = :id")
-                .param("id", id)
-                .query(Directory::region)
-                .optional();
+        return lists.get().regions().stream()
+                .filter(region -> region.id() == id)
+                .findFirst();
     }
 
     /** The regions of one macroregion in Polish alphabetical order. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Region> regionsOf(long macroregionId) {
-        return jdbc
-                .sql(REGION_SELECT + " where m.id = :id")
-                .param("id", macroregionId)
-                .query(Directory::region)
-                .list()
-                .stream()
-                .sorted(RegionOrder.POLISH)
+        return lists.get().regions().stream()
+                .filter(region -> region.macroregion().id() == macroregionId)
                 .toList();
     }
 
@@ -160,10 +162,9 @@ public class Directory {
                 .list();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Macroregion> macroregions() {
-        return jdbc.sql("select id, code, slug, name_pl, name_en from macroregion order by sort_order, code")
-                .query((rs, n) -> Macroregion.of(rs, ""))
-                .list();
+        return lists.get().macroregions();
     }
 
     /** Addresses are short and printable; anything else (a NUL byte PostgreSQL refuses, a megabyte) names nothing. */
@@ -180,7 +181,7 @@ public class Directory {
                 rs.getObject("term_end", LocalDate.class));
     }
 
-    private static Region region(ResultSet rs, int row) throws SQLException {
+    static Region region(ResultSet rs, int row) throws SQLException {
         return new Region(
                 rs.getLong("id"),
                 rs.getString("teryt"),

@@ -58,27 +58,36 @@ public class TestExtensions {
         }
 
         /**
-         * The statements of the page itself: those of the session store (Spring Session) left out. They are
-         * the same for every page, except that a page too long for the response buffer is sent while still
-         * being written, and the session is then saved and read once more whatever the page shows.
+         * The statements of the page itself: those of the session store (Spring Session) and the header's count of
+         * unread notices left out. The session's are the same for every page, except that a page too long for the
+         * response buffer is sent while still being written, and the session is then saved and read once more
+         * whatever the page shows; the header's count is run at most once a page, and not at all while the account's
+         * count is kept (a few seconds, {@code Notices.unreadKept}).
          */
         public List<String> pageStatements() {
-            return statements().stream()
-                    .filter(statement -> !statement.contains("SPRING_SESSION"))
-                    .toList();
+            return statements().stream().filter(StatementCounter::ofThePage).toList();
         }
 
+        private static boolean ofThePage(String sql) {
+            return !sql.contains("SPRING_SESSION") && !sql.contains(UNREAD_COUNT);
+        }
+
+        /** The header's count of unread notices (Notices.unread). */
+        private static final String UNREAD_COUNT =
+                "select count(*) from notifications_notice where account_id = ? and read_at is null";
+
         /**
-         * Counts a statement. Statements of the session store (Spring Session's, on {@code SPRING_SESSION…}) are
-         * listed but not counted, as {@link #pageStatements()} leaves them out: the last access is written at most
-         * once a minute (SparseSessionTouches), and a page larger than the answer's buffer saves and reads its
-         * session once more, so counting them would make a page's figure depend on the clock and on its size.
+         * Counts a statement. Statements of the session store (Spring Session's, on {@code SPRING_SESSION…}) and the
+         * header's count of unread notices are listed but not counted, as {@link #pageStatements()} leaves them out:
+         * the last access is written at most once a minute (SparseSessionTouches), a page larger than the answer's
+         * buffer saves and reads its session once more, and the count is kept for a few seconds, so counting them
+         * would make a page's figure depend on the clock and on its size.
          */
         void counted(@Nullable Object[] arguments) {
             String sql = arguments != null && arguments.length > 0 && arguments[0] instanceof String text
                     ? text
                     : "(statement)";
-            if (!sql.contains("SPRING_SESSION")) {
+            if (ofThePage(sql)) {
                 count.incrementAndGet();
             }
             statements.add(sql);

@@ -43,8 +43,9 @@ class NoticeController {
     /**
      * The header's "Powiadomienia (3 nieprzeczytane)" for signed-in people: the count is in the link's text,
      * so a screen reader says it. Visitors get no link and no query (the header asks only for signed-in
-     * people); a signed-in request costs one small count (an index of unread notices), however many times
-     * the page's header is built in it (sections build pages of their own).
+     * people); a signed-in request costs at most one small count (an index of unread notices), however many times
+     * the page's header is built in it (sections build pages of their own), and none while the account's count is
+     * kept ({@link Notices#unreadKept}, a few seconds).
      */
     @Bean
     static HeaderLink noticeHeaderLink(Notices notices, Messages messages) {
@@ -52,7 +53,7 @@ class NoticeController {
             @Override
             public Optional<Page.NavigationItem> link(CurrentUser user) {
                 Locale locale = LocaleContextHolder.getLocale();
-                long unread = unreadInThisRequest(notices, user.id());
+                long unread = unreadInThisRequest(notices, user.id(), true);
                 String text = unread == 0
                         ? messages.get(locale, "notifications.notices.link")
                         : messages.get(locale, "notifications.notices.linkUnread", unread);
@@ -66,16 +67,19 @@ class NoticeController {
         };
     }
 
-    /** The count once per request: kept as a request attribute. */
-    private static long unreadInThisRequest(Notices notices, long accountId) {
+    /**
+     * The count once per request: kept as a request attribute. The header may take the count kept for a few seconds
+     * ({@link Notices#unreadKept}); the notification centre counts afresh, and its header then shows the same.
+     */
+    private static long unreadInThisRequest(Notices notices, long accountId, boolean kept) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return notices.unread(accountId);
+            return kept ? notices.unreadKept(accountId) : notices.unread(accountId);
         }
-        if (request.getAttribute(UNREAD, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
+        if (kept && request.getAttribute(UNREAD, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
             return known;
         }
-        long unread = notices.unread(accountId);
+        long unread = kept ? notices.unreadKept(accountId) : notices.unread(accountId);
         request.setAttribute(UNREAD, unread, RequestAttributes.SCOPE_REQUEST);
         return unread;
     }
@@ -83,7 +87,7 @@ class NoticeController {
     @GetMapping(BASE)
     String list(CurrentUser user, @RequestParam(name = "strona", defaultValue = "1") String number, Model model) {
         model.addAttribute("notices", notices.page(user.id(), Paged.number(number)));
-        model.addAttribute("unread", unreadInThisRequest(notices, user.id()));
+        model.addAttribute("unread", unreadInThisRequest(notices, user.id(), false));
         return "notifications/notices";
     }
 

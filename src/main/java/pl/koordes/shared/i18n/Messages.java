@@ -22,6 +22,8 @@ public class Messages {
 
     private final MessageSource source;
     private final Map<CacheKey, MessageFormat> formats = new ConcurrentHashMap<>();
+    /** Messages without arguments (most of a page's words), formatted once. */
+    private final Map<CacheKey, String> formatted = new ConcurrentHashMap<>();
 
     public Messages(MessageSource messageSource) {
         this.source = messageSource;
@@ -29,7 +31,19 @@ public class Messages {
 
     /** The message for {@code key} in {@code locale}, with {@code args} put in its placeholders. */
     public String get(Locale locale, String key, Object... args) {
-        MessageFormat format = formats.computeIfAbsent(new CacheKey(locale, key), this::compile);
+        CacheKey cacheKey = new CacheKey(locale, key);
+        if (args.length == 0) {
+            String known = formatted.get(cacheKey);
+            if (known != null) {
+                return known;
+            }
+        }
+        MessageFormat format = formats.computeIfAbsent(cacheKey, this::compile);
+        if (args.length == 0) {
+            String text = format.clone().format(args);
+            formatted.put(cacheKey, text);
+            return text;
+        }
         // ICU formats keep mutable state while formatting; a clone per call keeps this thread-safe.
         return format.clone().format(args);
     }

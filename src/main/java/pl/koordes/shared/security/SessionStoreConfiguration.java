@@ -5,8 +5,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.env.Environment;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /** How sessions are kept in PostgreSQL (Spring Session JDBC, configured by Spring Boot). */
@@ -24,6 +28,23 @@ class SessionStoreConfiguration {
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * Session attributes written as Spring Session does by default (Java serialisation), read through {@link
+     * KeptSessionAttributes}, which keeps the unchanging ones by their bytes.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> keptSessionAttributes() {
+        return repository -> {
+            GenericConversionService conversions = new GenericConversionService();
+            conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+            conversions.addConverter(
+                    byte[].class,
+                    Object.class,
+                    new KeptSessionAttributes(SessionStoreConfiguration.class.getClassLoader()));
+            repository.setConversionService(conversions);
+        };
     }
 
     /**

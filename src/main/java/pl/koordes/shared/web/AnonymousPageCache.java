@@ -93,6 +93,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     private final Cache<Key, Entry> pages;
     private final long ttlNanos;
+    private final AtomicLong forgotten = new AtomicLong();
     private final ConcurrentHashMap<Key, CountDownLatch> firstRenderings = new ConcurrentHashMap<>();
     private final AtomicLong renderings = new AtomicLong();
 
@@ -117,7 +118,16 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     /** Forgets every cached page (this node only). */
     public void clear() {
+        forgotten.incrementAndGet();
         pages.invalidateAll();
+    }
+
+    /**
+     * How many times the kept pages were forgotten (a change made through this node): what a signed-in page keeps
+     * of a public page's parts under the same rules (the home page's blocks) is read again once this moved.
+     */
+    public long forgotten() {
+        return forgotten.get();
     }
 
     @Override
@@ -128,6 +138,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             if (!"HEAD".equals(method) && !"OPTIONS".equals(method) && response.getStatus() < 400) {
                 // Whatever it changed may be on a cached page; the next visitors see it at once.
+                forgotten.incrementAndGet();
                 pages.invalidateAll();
             }
             return;

@@ -1,5 +1,6 @@
 package pl.koordes.directory.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import pl.koordes.directory.Directory;
 import pl.koordes.directory.DirectoryChanged;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.cluster.ClusterChanges;
@@ -29,6 +31,9 @@ class DirectoryAcrossNodesIntegrationTests {
 
     @Autowired
     ClusterChanges nodeB;
+
+    @Autowired
+    Directory directory;
 
     @Autowired
     JdbcClient jdbc;
@@ -55,6 +60,9 @@ class DirectoryAcrossNodesIntegrationTests {
 
             await().atMost(ClusterChanges.BOUND)
                     .until(() -> region(cache.listing(), "malopolskie").namePl(), renamed::equals);
+            // The regions every page reads through Directory (kept, no statement) changed as well.
+            assertThat(directory.region("malopolskie").orElseThrow().namePl()).isEqualTo(renamed);
+            assertThat(directory.regions()).extracting(Region::namePl).contains(renamed);
         } finally {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("update region set name_pl = :name where slug = 'malopolskie'")

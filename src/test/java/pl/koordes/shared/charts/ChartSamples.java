@@ -93,7 +93,7 @@ public final class ChartSamples {
                         "",
                         macroregion))
                 .toList();
-        Directory directory = new Directory(null) {
+        Directory directory = new Directory(null, null) {
             @Override
             public List<Region> regions() {
                 return regions;
