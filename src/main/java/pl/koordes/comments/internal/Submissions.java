@@ -6,11 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,37 +16,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.comments.CommentAwaitingModeration;
 import pl.koordes.comments.CommentPublished;
 import pl.koordes.comments.CommentState;
+import pl.koordes.shared.database.GroupCommit;
 import pl.koordes.shared.outcome.Refused;
 
 /**
- * Group commit of visitors' comments: the checks that need the database (the per-address limit, duplicates, the
- * proof of work's single use) and the insert into the moderation queue, for every submission that arrived while the
- * previous group was being written, in one transaction of a few statements whatever the group's size. A request
- * joins the queue, then takes the node's turn; whoever has the turn writes every submission queued by then (up to
- * {@link #GROUP}), in arrival order, and the others find their answer ready. Each submission is decided exactly as
- * alone: its address's token first (a refused one uses none), then its content against what is stored and what was
- * decided before it in the group, then its solution's single use.
+ * Group commit of visitors' comments ({@link GroupCommit}, one queue per node): the checks that need the database
+ * (the per-address limit, duplicates, the proof of work's single use) and the insert into the moderation queue, for
+ * every submission that arrived while the previous group was being written, in one transaction of a few statements
+ * whatever the group's size. Each submission is decided exactly as alone: its address's token first (a refused one
+ * uses none), then its content against what is stored and what was decided before it in the group, then its
+ * solution's single use.
  */
 @Component
 class Submissions {
 
-    /** At most this many submissions are written in one transaction. */
-    static final int GROUP = 64;
-
     /** A submission whose fields, links, banned phrases and proof-of-work signature were checked already. */
     record Pending(CommentStore.NewComment comment, ProofOfWork.Checked proof, String clientAddress) {}
 
-    private record Queued(Pending pending, CompletableFuture<CommentState> answer) {}
+    /** One queue and one turn per node: the submissions of every article are written together. */
+    private static final String NODE = "comments";
 
-    private final Queue<Queued> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock turn = new ReentrantLock();
+    private final GroupCommit<String, Pending, Object> groups;
     private final SubmissionLimit limit;
     private final SubmissionStore store;
     private final ProofOfWork proofOfWork;
     private final CommentThreads threads;
     private final CommentsProperties properties;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
 
     Submissions(
             SubmissionLimit limit,
@@ -66,82 +59,17 @@ class Submissions {
         this.threads = threads;
         this.properties = properties;
         this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.groups = new GroupCommit<>(
+                node -> turn, new TransactionTemplate(transactionManager), (node, group) -> decide(group));
     }
 
     /** Writes the submission with its group; returns the state it is kept in or throws its {@link Refused}. */
     CommentState submit(Pending pending) {
-        Queued queued = new Queued(pending, new CompletableFuture<>());
-        waiting.add(queued);
-        turn.lock();
-        try {
-            while (!queued.answer().isDone()) {
-                List<Queued> group = new ArrayList<>();
-                for (Queued next; group.size() < GROUP && (next = waiting.poll()) != null; ) {
-                    group.add(next);
-                }
-                if (group.isEmpty()) {
-                    break;
-                }
-                write(group);
-            }
-        } finally {
-            turn.unlock();
+        Object answer = groups.submit(NODE, pending);
+        if (answer instanceof Refused refused) {
+            throw refused;
         }
-        // Done by now: written by this thread or by the one that had the turn before.
-        try {
-            return queued.answer().get();
-        } catch (ExecutionException failed) {
-            throw failed.getCause() instanceof RuntimeException refusedOrFailed
-                    ? refusedOrFailed
-                    : new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-    }
-
-    /**
-     * Writes a group in one transaction. Should it fail as a whole (a deadlock with another node, say), each
-     * submission is written again in a transaction of its own, so that one failure fails one submission.
-     */
-    private void write(List<Queued> group) {
-        try {
-            List<Object> answers = transactions.execute(
-                    status -> decide(group.stream().map(Queued::pending).toList()));
-            for (int i = 0; i < group.size(); i++) {
-                complete(group.get(i).answer(), answers.get(i));
-            }
-        } catch (RuntimeException failure) {
-            if (group.size() == 1) {
-                group.getFirst().answer().completeExceptionally(failure);
-                return;
-            }
-            for (Queued one : group) {
-                try {
-                    complete(
-                            one.answer(),
-                            transactions
-                                    .execute(status -> decide(List.of(one.pending())))
-                                    .getFirst());
-                } catch (RuntimeException single) {
-                    one.answer().completeExceptionally(single);
-                }
-            }
-        } finally {
-            // Whatever happened (an Error included), nobody waits for an answer that will never come.
-            for (Queued one : group) {
-                one.answer().completeExceptionally(new IllegalStateException("Comment not written"));
-            }
-        }
-    }
-
-    private static void complete(CompletableFuture<CommentState> answer, Object decided) {
-        if (decided instanceof CommentState state) {
-            answer.complete(state);
-        } else {
-            answer.completeExceptionally((Refused) decided);
-        }
+        return (CommentState) answer;
     }
 
     /** Decides and stores a group in the caller's transaction: per submission its state or its {@link Refused}. */

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountManagement;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.RegistrationConfirmed;
+import pl.koordes.shared.database.GroupCommit;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -45,7 +46,7 @@ public class EventRegistrations {
     private final WaitingList waitingList;
     private final EventTurns turns;
     private final ApplicationEventPublisher events;
-    private final GroupCommit<Pending, Decided> groups;
+    private final GroupCommit<Long, Pending, Decided> groups;
     private final AccountManagement accountsByAddress;
     /**
      * Per event, for visitors and for signed-in people apart (a visitor may hold no seat while seats are free),
@@ -78,7 +79,7 @@ public class EventRegistrations {
         this.waitingList = waitingList;
         this.turns = turns;
         this.events = events;
-        this.groups = new GroupCommit<>(turns, this::registerAll);
+        this.groups = new GroupCommit<>(turns::turn, turns.transactions(), this::registerAll);
     }
 
     /**
@@ -160,7 +161,7 @@ public class EventRegistrations {
      * takes them; the live registrations of the group's addresses are read once, and a repeated submission
      * in the same group (a double click) is answered with the first one's registration.
      */
-    private List<Decided> registerAll(long eventId, List<Pending> group) {
+    private List<Decided> registerAll(Long eventId, List<Pending> group) {
         Event event = rows.lockForSeats(eventId);
         Instant now = clock.instant();
         SeatAllocation seats =

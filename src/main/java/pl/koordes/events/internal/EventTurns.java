@@ -38,7 +38,7 @@ public class EventTurns {
         }
     }
 
-    /** The event's fair lock, for work that takes turns in its own way ({@link GroupCommit}). */
+    /** The event's fair lock, for work that takes turns in its own way (the registrations' group commit). */
     ReentrantLock turn(long eventId) {
         return turns[(int) Math.floorMod(eventId, (long) turns.length)];
     }

@@ -1,4 +1,4 @@
-package pl.koordes.events.internal;
+package pl.koordes.shared.database;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +10,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit of one kind of write per event: a request joins its event's queue, then waits for the
- * event's turn ({@link EventTurns}, the same fair lock every other change to the event's seats takes).
- * Whoever gets the turn writes every request queued by then, up to {@link #GROUP}, in one transaction, in
- * arrival order; the others find their answer ready when their turn comes. The writer still decides the
- * requests one after another, but the row lock, the counts and the commit are paid once per group
- * instead of once per person.
+ * Group commit of one kind of write per key (an event's registrations, a node's comment submissions): a request
+ * joins its key's queue, then waits for the key's turn (a lock the caller gives, e.g. the fair lock every other
+ * change to an event's seats takes). Whoever gets the turn writes every request queued by then, up to
+ * {@link #GROUP}, in one transaction, in arrival order; the others find their answer ready when their turn comes.
+ * The writer still decides the requests one after another, but the locks, the checks and the commit (its WAL
+ * flush) are paid once per group instead of once per request.
  *
+ * @param <K> what requests are grouped by
  * @param <R> a request
  * @param <A> its answer
  */
-public final class GroupCommit<R, A> {
+public final class GroupCommit<K, R, A> {
 
     /** At most this many requests are written in one transaction. */
     public static final int GROUP = 64;
@@ -31,27 +33,33 @@ public final class GroupCommit<R, A> {
     /** A request waiting for its event's turn, and where its answer goes once it has been written. */
     private record Queued<R, A>(R request, CompletableFuture<A> answer) {}
 
-    private final EventTurns turns;
-    private final BiFunction<Long, List<R>, List<A>> writer;
-    /** Requests waiting for their event's turn, per event, in arrival order. */
-    private final Map<Long, Queue<Queued<R, A>>> waiting = new ConcurrentHashMap<>();
+    private final Function<K, ReentrantLock> turns;
+    private final TransactionTemplate transactions;
+    private final BiFunction<K, List<R>, List<A>> writer;
+    /** Requests waiting for their key's turn, per key, in arrival order. */
+    private final Map<K, Queue<Queued<R, A>>> waiting = new ConcurrentHashMap<>();
 
     /**
-     * @param writer writes one event's group inside the transaction it is given; returns one answer per
+     * @param turns the lock of a key's turn (the same lock for a key every time)
+     * @param writer writes one key's group inside the transaction it is given; returns one answer per
      *     request, in the same order. It must not throw for one request's sake (a refusal is an answer),
      *     as that fails the whole group.
      */
-    public GroupCommit(EventTurns turns, BiFunction<Long, List<R>, List<A>> writer) {
+    public GroupCommit(
+            Function<K, ReentrantLock> turns,
+            TransactionTemplate transactions,
+            BiFunction<K, List<R>, List<A>> writer) {
         this.turns = turns;
+        this.transactions = transactions;
         this.writer = writer;
     }
 
-    /** Writes the request with its event's group and returns its answer; a failure of its write is thrown. */
-    public A submit(long eventId, R request) {
+    /** Writes the request with its key's group and returns its answer; a failure of its write is thrown. */
+    public A submit(K key, R request) {
         Queued<R, A> queued = new Queued<>(request, new CompletableFuture<>());
-        Queue<Queued<R, A>> queue = waiting.computeIfAbsent(eventId, id -> new ConcurrentLinkedQueue<>());
+        Queue<Queued<R, A>> queue = waiting.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
         queue.add(queued);
-        ReentrantLock turn = turns.turn(eventId);
+        ReentrantLock turn = turns.apply(key);
         turn.lock();
         try {
             while (!queued.answer().isDone()) {
@@ -62,7 +70,7 @@ public final class GroupCommit<R, A> {
                 if (group.isEmpty()) {
                     break;
                 }
-                write(eventId, group);
+                write(key, group);
             }
         } finally {
             turn.unlock();
@@ -78,14 +86,13 @@ public final class GroupCommit<R, A> {
     }
 
     /**
-     * Writes a group in one transaction. Should it fail as a whole (a request the database refuses),
+     * Writes a group in one transaction. Should it fail as a whole (a request the database refuses, a deadlock with another node),
      * each is written again in a transaction of its own, so that one bad request fails alone.
      */
-    private void write(long eventId, List<Queued<R, A>> group) {
-        TransactionTemplate transactions = turns.transactions();
+    private void write(K key, List<Queued<R, A>> group) {
         try {
             List<A> answers = transactions.execute(status ->
-                    writer.apply(eventId, group.stream().map(Queued::request).toList()));
+                    writer.apply(key, group.stream().map(Queued::request).toList()));
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).answer().complete(answers.get(i));
             }
@@ -97,8 +104,8 @@ public final class GroupCommit<R, A> {
             for (Queued<R, A> one : group) {
                 try {
                     one.answer()
-                            .complete(transactions.execute(status -> writer.apply(eventId, List.of(one.request()))
-                                    .getFirst()));
+                            .complete(transactions.execute(status ->
+                                    writer.apply(key, List.of(one.request())).getFirst()));
                 } catch (RuntimeException single) {
                     one.answer().completeExceptionally(single);
                 }
