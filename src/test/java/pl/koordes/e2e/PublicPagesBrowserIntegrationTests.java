@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -39,6 +40,23 @@ class PublicPagesBrowserIntegrationTests {
     @TestFactory
     Stream<DynamicTest> everyPublicPageIsAccessible() {
         return publicPages().stream().map(page -> dynamicTest(page.name() + " " + page.path(), () -> check(page)));
+    }
+
+    /**
+     * The checker itself still finds faults, with every detail, now that it reports violations only: a page with
+     * an image without a text alternative and a field without a label fails, and names both elements.
+     */
+    @Test
+    void theAccessibilityCheckerFindsFaults() {
+        browser.forgetCookies();
+        browser.open(
+                "data:text/html;charset=utf-8,<!doctype html><html lang=pl><head><title>Próba</title></head>"
+                        + "<body><main><h1>Próba</h1><img src=a.png id=no-alt><input type=text id=no-label></main></body></html>");
+        List<String> violations = Accessibility.violations(browser.driver());
+        assertThat(violations)
+                .anySatisfy(line -> assertThat(line).startsWith("image-alt").contains("#no-alt"));
+        assertThat(violations)
+                .anySatisfy(line -> assertThat(line).startsWith("label").contains("#no-label"));
     }
 
     @TestFactory
