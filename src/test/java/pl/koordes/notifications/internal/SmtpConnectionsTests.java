@@ -8,9 +8,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import pl.koordes.support.TestSmtp;
 
 /**
  * SMTP connections are kept open between messages, and a connection the server dropped meanwhile costs no message:
@@ -30,7 +28,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class SmtpConnectionsTests {
 
-    private final int port = freePort();
+    private int port;
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private GreenMail smtp;
     private SmtpConnections connections;
@@ -38,8 +36,9 @@ class SmtpConnectionsTests {
 
     @BeforeEach
     void start() {
-        smtp = server();
+        smtp = new GreenMail(ServerSetup.SMTP.dynamicPort());
         smtp.start();
+        port = smtp.getSmtp().getPort();
         sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
@@ -151,18 +150,6 @@ class SmtpConnectionsTests {
     }
 
     private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestSmtp.recipients(message).getFirst();
     }
 }
