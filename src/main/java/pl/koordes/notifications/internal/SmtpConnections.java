@@ -2,7 +2,6 @@ package pl.koordes.notifications.internal;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -23,9 +22,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * is one, so that a rush of mail does not pay a TCP connection, the greeting, EHLO, STARTTLS and the log-in for every
  * message. A connection idle for longer than {@link #IDLE} is closed (servers drop idle clients after a while).
  *
- * <p>Nothing changes for the message: a send that fails on a connection kept open (the server dropped it meanwhile)
- * is tried once more on a new connection; a refusal by the server ({@link SendFailedException}) and any failure on a
- * new connection are thrown, and the delivery keeps the message for a later attempt as before.
+ * <p>Nothing changes for the message: a send that fails on a connection kept open (the server dropped it meanwhile,
+ * or answers that it is closing) is tried once more on a new connection, and that connection is not used again; a
+ * failure on a new connection is thrown, and the delivery keeps the message for a later attempt as before.
  */
 final class SmtpConnections implements AutoCloseable {
 
@@ -64,21 +63,15 @@ final class SmtpConnections implements AutoCloseable {
                 kept.sendMessage(message, to);
                 giveBack(kept);
                 return;
-            } catch (SendFailedException refused) {
-                // The server answered: the connection is fine, the message is not.
-                giveBack(kept);
-                throw new MailSendException("The SMTP server refused the message", refused);
             } catch (MessagingException | IllegalStateException e) {
+                // Dropped by the server while idle, or refused (perhaps "421 closing"): not accepted either way.
                 close(kept);
-                log.debug("An SMTP connection kept open failed ({}), sending on a new one", e.toString());
+                log.debug("Sending on an SMTP connection kept open failed ({}), once more on a new one", e.toString());
             }
         }
         Transport fresh = connect();
         try {
             fresh.sendMessage(message, to);
-        } catch (SendFailedException refused) {
-            giveBack(fresh);
-            throw new MailSendException("The SMTP server refused the message", refused);
         } catch (MessagingException e) {
             close(fresh);
             throw new MailSendException("Sending over SMTP failed", e);
