@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,36 @@ class EventMail {
     static final Set<String> WITH_CALENDAR = Set.of("events/mail/registrationConfirmed", "events/mail/promoted");
 
     static final String CALENDAR_FILE = "wydarzenie.ics";
+
+    /** The confirmation link's path, followed by the token. */
+    static final String CONFIRM_PATH = "/wydarzenia/zapis/potwierdz?token=";
     // method=PUBLISH matches the file's METHOD: the event is announced, not an invitation to answer.
     static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+
+    /**
+     * At most this many registration e-mails are kept rendered (per event, language and template); when full, the
+     * store is emptied (an edited event is a new key, its old e-mails simply stop being used).
+     */
+    private static final int RENDERED_KEPT = 256;
+
+    /** Where a registration's own tokens go in an e-mail rendered once for everyone: as random as the tokens. */
+    private static final String CANCEL_PLACEHOLDER = RegistrationTokens.issue();
+
+    private static final String CONFIRM_PLACEHOLDER = RegistrationTokens.issue();
 
     private final Mailer mailer;
     private final JdbcClient jdbc;
     private final IcsCalendar ics;
+    private final Map<Rendered, MailRequested> rendered = new ConcurrentHashMap<>();
+
+    /** What a registration e-mail depends on besides its recipient and tokens. */
+    private record Rendered(
+            Event event,
+            String language,
+            String template,
+            boolean cancel,
+            boolean confirm,
+            Map<String, Object> extra) {}
 
     EventMail(Mailer mailer, JdbcClient jdbc, IcsCalendar ics) {
         this.mailer = mailer;
@@ -67,6 +92,42 @@ class EventMail {
         }
         byte[] calendar = ics.calendar(List.of(event), event.title()).getBytes(StandardCharsets.UTF_8);
         return message.withAttachments(List.of(new MailAttachment(CALENDAR_FILE, CALENDAR_TYPE, calendar)));
+    }
+
+    /**
+     * A registration's e-mail (as {@link #render}, with the confirmation link when {@code confirmToken} is given): the
+     * template is rendered once per event, language, template and {@code extra}, and copied for each registration with
+     * its own tokens put in (the registration e-mails name nothing of the person but the links).
+     */
+    MailRequested renderForRegistration(
+            Event event,
+            String to,
+            String language,
+            String template,
+            @Nullable String cancelToken,
+            @Nullable String confirmToken,
+            Map<String, Object> extra) {
+        Rendered key = new Rendered(event, language, template, cancelToken != null, confirmToken != null, extra);
+        MailRequested once = rendered.get(key);
+        if (once == null) {
+            if (rendered.size() >= RENDERED_KEPT) {
+                rendered.clear();
+            }
+            Map<String, Object> model = new HashMap<>(extra);
+            if (confirmToken != null) {
+                model.put("confirmPath", CONFIRM_PATH + CONFIRM_PLACEHOLDER);
+            }
+            once = render(event, to, language, template, cancelToken == null ? null : CANCEL_PLACEHOLDER, model);
+            rendered.put(key, once);
+        }
+        Map<String, String> tokens = new HashMap<>(2);
+        if (cancelToken != null) {
+            tokens.put(CANCEL_PLACEHOLDER, cancelToken);
+        }
+        if (confirmToken != null) {
+            tokens.put(CONFIRM_PLACEHOLDER, confirmToken);
+        }
+        return mailer.copyFor(once, to, tokens);
     }
 
     /** Queues a message made by {@link #render}, in the caller's transaction. */

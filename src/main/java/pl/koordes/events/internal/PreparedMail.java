@@ -63,23 +63,23 @@ final class PreparedMail {
 
     private MailRequested render(boolean withSeat) {
         if (confirmToken == null) {
-            return mail.render(
+            return mail.renderForRegistration(
                     event,
                     email,
                     language,
                     withSeat ? "events/mail/registrationConfirmed" : "events/mail/waitingList",
                     cancelToken,
+                    null,
                     Map.of());
         }
-        return mail.render(
+        return mail.renderForRegistration(
                 event,
                 email,
                 language,
                 "events/mail/confirmRegistration",
                 null,
+                confirmToken,
                 Map.of(
-                        "confirmPath",
-                        "/wydarzenia/zapis/potwierdz?token=" + confirmToken,
                         "minutes",
                         Math.max(1, settings.pendingHold().toMinutes()),
                         "hours",

@@ -1,7 +1,12 @@
 package pl.koordes.notifications.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
+import pl.koordes.shared.database.GroupCommit;
 import pl.koordes.shared.mail.MailRequested;
 
 /**
@@ -23,7 +30,8 @@ import pl.koordes.shared.mail.MailRequested;
  * resubmission, or a node that took it for stale) finds it sent and completes without sending, or finds it
  * claimed by a delivery still under way and fails, to be looked at again later. Only a node dying in the
  * instant between the server's acceptance and that record can cause a repeat, and the repeat carries the same
- * Message-ID.
+ * Message-ID. The claims and the "sent" records of deliveries running at the same time are written together, one
+ * statement for each group.
  */
 @Component
 class MailDelivery {
@@ -49,23 +57,39 @@ class MailDelivery {
     private final JdbcClient jdbc;
     private final Duration claim;
 
+    /**
+     * The claims and the "sent" records of the deliveries running at the same time on this node, each written in one
+     * statement per group ({@link GroupCommit}: whoever has the turn writes what the others queued meanwhile). Each
+     * delivery still talks to the mail server on its own thread, and its "sent" record is committed before it ends.
+     */
+    private final GroupCommit<Boolean, UUID, Claim> claims;
+
+    private final GroupCommit<Boolean, UUID, Boolean> sentRecords;
+
     @Autowired
     MailDelivery(
-            MailTransport transport, JdbcClient jdbc, @Value("${koordes.mail.delivery-claim:PT3M}") Duration claim) {
+            MailTransport transport,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            @Value("${koordes.mail.delivery-claim:PT3M}") Duration claim) {
         this.transport = transport;
         this.jdbc = jdbc;
         this.claim = claim;
+        ReentrantLock claimTurn = new ReentrantLock(true);
+        ReentrantLock sentTurn = new ReentrantLock(true);
+        this.claims = new GroupCommit<>(key -> claimTurn, transactions, (key, ids) -> claimAll(ids));
+        this.sentRecords = new GroupCommit<>(key -> sentTurn, transactions, (key, ids) -> recordSent(ids));
     }
 
     /** A delivery with the default claim (tests). */
-    MailDelivery(MailTransport transport, JdbcClient jdbc) {
-        this(transport, jdbc, CLAIM);
+    MailDelivery(MailTransport transport, JdbcClient jdbc, TransactionTemplate transactions) {
+        this(transport, jdbc, transactions, CLAIM);
     }
 
     // No transaction around the delivery: a slow SMTP server must not hold a database connection.
     @ApplicationModuleListener(id = LISTENER_ID, propagation = Propagation.NOT_SUPPORTED)
     void on(MailRequested mail) {
-        switch (claim(mail.id())) {
+        switch (claims.submit(Boolean.TRUE, mail.id())) {
             case SENT -> log.info("Mail {} ({}) was delivered before, not sent again", mail.id(), mail.kind());
             case TAKEN -> throw new IllegalStateException("Mail " + mail.id() + " is being delivered elsewhere");
             case OURS -> deliver(mail);
@@ -86,34 +110,44 @@ class MailDelivery {
                     e.toString());
             throw e;
         }
-        jdbc.sql("update notifications_mail_delivery set sent_at = now() where mail_id = :id")
-                .param("id", mail.id())
-                .update();
+        sentRecords.submit(Boolean.TRUE, mail.id());
         log.info("Mail {} ({}) delivered", mail.id(), mail.kind());
     }
 
-    private Claim claim(UUID id) {
-        boolean ours = jdbc.sql("""
+    /** Claims a group of messages in one statement: each is ours, sent already, or being delivered elsewhere. */
+    private List<Claim> claimAll(List<UUID> ids) {
+        String[] texts = ids.stream().map(UUID::toString).distinct().toArray(String[]::new);
+        Set<UUID> ours = new HashSet<>(jdbc.sql("""
                         insert into notifications_mail_delivery (mail_id, claimed_until)
-                        values (:id, now() + make_interval(secs => :seconds))
+                        select id, now() + make_interval(secs => :seconds) from unnest(cast(:ids as uuid[])) as t(id)
                         on conflict (mail_id) do update set claimed_until = excluded.claimed_until
                         where notifications_mail_delivery.sent_at is null
                           and notifications_mail_delivery.claimed_until < now()
                         returning mail_id""")
-                .param("id", id)
+                .param("ids", texts)
                 .param("seconds", claim.toMillis() / 1000.0)
                 .query(UUID.class)
-                .optional()
-                .isPresent();
-        if (ours) {
-            return Claim.OURS;
+                .list());
+        Set<UUID> sent = ours.size() == texts.length
+                ? Set.of()
+                : new HashSet<>(
+                        jdbc.sql("""
+                                select mail_id from notifications_mail_delivery
+                                where mail_id = any(cast(:ids as uuid[])) and sent_at is not null""").param("ids", texts).query(UUID.class).list());
+        List<Claim> claimed = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            // The same message twice in a group (run twice at once) is ours once: the second finds it taken.
+            claimed.add(ours.remove(id) ? Claim.OURS : sent.contains(id) ? Claim.SENT : Claim.TAKEN);
         }
-        boolean sent = jdbc.sql("select sent_at is not null from notifications_mail_delivery where mail_id = :id")
-                .param("id", id)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-        return sent ? Claim.SENT : Claim.TAKEN;
+        return claimed;
+    }
+
+    /** Records a group of messages sent, in one statement. */
+    private List<Boolean> recordSent(List<UUID> ids) {
+        jdbc.sql("update notifications_mail_delivery set sent_at = now() where mail_id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
+        return ids.stream().map(id -> Boolean.TRUE).toList();
     }
 
     /** Forgets deliveries older than {@code days} days (no publication is retried that late). */

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.ByteArrayResource;
@@ -26,7 +28,7 @@ import pl.koordes.shared.mail.MailSettings;
 /**
  * Sends over SMTP ({@code spring.mail.*}) as multipart/alternative: a UTF-8 plain-text part and a
  * UTF-8 HTML part; with attachments, that pair goes into a multipart/mixed beside the files. The Message-ID comes from the message's id, so a delivery repeated after a crash
- * carries the same Message-ID as the first. A message that can be turned off carries the RFC 8058 one-click
+ * carries the same Message-ID as the first. Connections stay open between messages ({@link SmtpConnections}). A message that can be turned off carries the RFC 8058 one-click
  * {@code List-Unsubscribe} headers.
  */
 @Component
@@ -52,6 +54,10 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
     private final ScheduledThreadPoolExecutor writeTimeouts;
 
     private final JavaMailSender sender;
+
+    /** Connections kept open between messages; null when the sender is not Spring's own (tests). */
+    private final @Nullable SmtpConnections connections;
+
     private final InternetAddress from;
     private final String messageIdDomain;
     private final Clock clock;
@@ -82,17 +88,45 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
             }
             // An object, not a text: Angus Mail reads this property as the scheduler itself.
             properties.putIfAbsent("mail.smtp.executor.writetimeout", writeTimeouts);
+            this.connections = new SmtpConnections(impl, System::nanoTime);
+            long sweep = SmtpConnections.IDLE.toMillis() / 4;
+            writeTimeouts.scheduleWithFixedDelay(connections::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
+        } else {
+            this.connections = null;
         }
     }
 
     @Override
     public void destroy() {
         writeTimeouts.shutdownNow();
+        if (connections != null) {
+            connections.close();
+        }
     }
 
     @Override
     public void deliver(MailRequested mail) {
-        sender.send(toMimeMessage(mail));
+        MimeMessage message = toMimeMessage(mail);
+        if (connections == null) {
+            sender.send(message);
+            return;
+        }
+        try {
+            // As JavaMailSenderImpl does before sending: final headers, keeping the Message-ID set from the mail's id.
+            String messageId = message.getMessageID();
+            message.saveChanges();
+            if (messageId != null) {
+                message.setHeader("Message-ID", messageId);
+            }
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Mail " + mail.id() + " could not be prepared", e);
+        }
+        connections.send(message);
+    }
+
+    /** How many SMTP connections wait open for the next message (tests). */
+    int idleConnections() {
+        return connections == null ? 0 : connections.idleCount();
     }
 
     MimeMessage toMimeMessage(MailRequested mail) {
@@ -117,8 +151,11 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
             if (mail.attachments().isEmpty()) {
                 MimeBodyPart text = new MimeBodyPart();
                 text.setText(mail.textBody(), StandardCharsets.UTF_8.name(), "plain");
+                // Named, so that Jakarta Mail does not read each part through to choose (mostly ASCII: this one).
+                text.setHeader("Content-Transfer-Encoding", "quoted-printable");
                 MimeBodyPart html = new MimeBodyPart();
                 html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+                html.setHeader("Content-Transfer-Encoding", "quoted-printable");
                 message.setContent(new MimeMultipart("alternative", text, html));
                 return message;
             }

@@ -115,6 +115,42 @@ public class Mailer {
         return chosen == null || chosen.wantsNow(mail.to(), kind);
     }
 
+    /**
+     * A message rendered once, again for another recipient: a new id and time, {@code to} checked as a recipient, and in
+     * the subject and both bodies each key of {@code replacements} replaced by its value. For a caller that sends the
+     * same e-mail to many people with a few texts of their own (a registration's links): it renders the template once
+     * with a placeholder for each of those texts and copies it per person, instead of rendering it per person. Each
+     * placeholder and value must read the same in HTML and in plain text (e.g. URL-safe tokens), and appear nowhere else.
+     *
+     * @throws IllegalArgumentException for an optional kind (its unsubscribe address is the recipient's own) or an
+     *     invalid address
+     */
+    public MailRequested copyFor(MailRequested rendered, String to, Map<String, String> replacements) {
+        MailKind kind = MailKind.ofKind(rendered.kind()).orElse(null);
+        if (kind != null && kind.optional()) {
+            throw new IllegalArgumentException("An optional kind of mail is rendered per recipient: " + kind);
+        }
+        String subject = rendered.subject();
+        String text = rendered.textBody();
+        String html = rendered.htmlBody();
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            subject = subject.replace(replacement.getKey(), replacement.getValue());
+            text = text.replace(replacement.getKey(), replacement.getValue());
+            html = html.replace(replacement.getKey(), replacement.getValue());
+        }
+        return new MailRequested(
+                UUID.randomUUID(),
+                MailAddresses.requireValid(to),
+                rendered.replyTo(),
+                subject,
+                text,
+                html,
+                rendered.kind(),
+                clock.instant(),
+                rendered.attachments(),
+                null);
+    }
+
     /** Renders a message without sending it (for previews, tests, or to adjust it before {@link #send(MailRequested)}). */
     public MailRequested render(String to, Locale locale, String template, Map<String, ?> model) {
         String recipient = MailAddresses.requireValid(to);

@@ -3,15 +3,23 @@ package pl.koordes.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.shared.mail.MailRequested;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.support.IntegrationTest;
@@ -20,7 +28,8 @@ import pl.koordes.support.IntegrationTest;
  * Issue 19: never two e-mails for one request, whichever node runs the delivery and however often. A delivery
  * run again after the message went out sends nothing and completes; one run while another node is still
  * talking to the mail server sends nothing and fails (to be looked at again later); a delivery the server
- * refused leaves the message free for the next attempt.
+ * refused leaves the message free for the next attempt; deliveries running at the same time, claimed and recorded in
+ * groups, still send each message once.
  */
 @IntegrationTest
 class MailDeliveryOnceIntegrationTests {
@@ -30,6 +39,9 @@ class MailDeliveryOnceIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final AtomicInteger sent = new AtomicInteger();
 
@@ -41,8 +53,8 @@ class MailDeliveryOnceIntegrationTests {
     @Test
     void aDeliveryRunAgainAfterTheMessageWentOutSendsNothing() {
         MailRequested mail = message();
-        MailDelivery nodeA = new MailDelivery(m -> sent.incrementAndGet(), jdbc);
-        MailDelivery nodeB = new MailDelivery(m -> sent.incrementAndGet(), jdbc);
+        MailDelivery nodeA = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
+        MailDelivery nodeB = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
 
         nodeA.on(mail);
         nodeB.on(mail);
@@ -62,8 +74,9 @@ class MailDeliveryOnceIntegrationTests {
                     await(accepted);
                     sent.incrementAndGet();
                 },
-                jdbc);
-        MailDelivery other = new MailDelivery(m -> sent.incrementAndGet(), jdbc);
+                jdbc,
+                transactions);
+        MailDelivery other = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> slow.on(mail));
         assertThat(talking.await(10, TimeUnit.SECONDS)).isTrue();
@@ -82,8 +95,9 @@ class MailDeliveryOnceIntegrationTests {
                 m -> {
                     throw new IllegalStateException("421 try again later");
                 },
-                jdbc);
-        MailDelivery later = new MailDelivery(m -> sent.incrementAndGet(), jdbc);
+                jdbc,
+                transactions);
+        MailDelivery later = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
 
         assertThatThrownBy(() -> refused.on(mail)).hasMessageContaining("421");
         later.on(mail);
@@ -94,6 +108,49 @@ class MailDeliveryOnceIntegrationTests {
                                 select count(*) from notifications_mail_delivery
                                 where mail_id = :id and sent_at is not null""").param("id", mail.id()).query(Long.class).single())
                 .isOne();
+    }
+
+    @Test
+    void manyDeliveriesAtOnceOnTwoNodesClaimedInGroupsSendEachMessageOnce() throws Exception {
+        List<MailRequested> mails = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            mails.add(message());
+        }
+        Map<UUID, AtomicInteger> sends = new ConcurrentHashMap<>();
+        MailTransport counting =
+                m -> sends.computeIfAbsent(m.id(), id -> new AtomicInteger()).incrementAndGet();
+        MailDelivery nodeA = new MailDelivery(counting, jdbc, transactions);
+        MailDelivery nodeB = new MailDelivery(counting, jdbc, transactions);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            // Every message run on both nodes, and twice on A, all at once: groups of claims form on each node.
+            for (MailRequested mail : mails) {
+                for (MailDelivery node : List.of(nodeA, nodeB, nodeA)) {
+                    runs.add(threads.submit(() -> {
+                        try {
+                            node.on(mail);
+                        } catch (IllegalStateException takenElsewhere) {
+                            // Being delivered by another run at that moment: the retry would look again later.
+                        }
+                    }));
+                }
+            }
+            for (Future<?> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        assertThat(sends).hasSize(mails.size());
+        assertThat(sends.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+        assertThat(jdbc.sql("select count(*) from notifications_mail_delivery"
+                                + " where mail_id = any(cast(:ids as uuid[])) and sent_at is not null")
+                        .param("ids", mails.stream().map(m -> m.id().toString()).toArray(String[]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(mails.size());
     }
 
     private static void await(CountDownLatch latch) {
