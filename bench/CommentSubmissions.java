@@ -193,7 +193,11 @@ public class CommentSubmissions {
                 .append(article.getAuthority())
                 .append("\r\n");
         for (HttpCookie cookie : cookies.getCookieStore().get(target)) {
-            head.append("Cookie: ").append(cookie.getName()).append('=').append(cookie.getValue()).append("\r\n");
+            head.append("Cookie: ")
+                    .append(cookie.getName())
+                    .append('=')
+                    .append(cookie.getValue())
+                    .append("\r\n");
         }
         byte[][] requests = new byte[bodies.length][];
         for (int i = 0; i < bodies.length; i++) {
