@@ -122,7 +122,6 @@ final class ActorRequests {
             "event_publication",
             "event_publication_archive",
             "shared_rate_limit_bucket",
-            "comments_address_bucket",
             "shared_form_submission",
             "comments_used_challenge",
             "accounts_personal_data_link",

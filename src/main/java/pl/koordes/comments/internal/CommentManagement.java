@@ -59,6 +59,7 @@ public class CommentManagement {
     private final ApplicationEventPublisher events;
     private final CommentNotices commentNotices;
     private final Submissions submissions;
+    private final SubmissionLookups lookups;
 
     CommentManagement(
             CommentStore store,
@@ -73,8 +74,10 @@ public class CommentManagement {
             PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
             CommentNotices notices,
-            Submissions submissions) {
+            Submissions submissions,
+            SubmissionLookups lookups) {
         this.submissions = submissions;
+        this.lookups = lookups;
         this.commentNotices = notices;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -310,14 +313,14 @@ public class CommentManagement {
 
     /** The field holding a banned phrase, if any. */
     private Optional<String> bannedIn(String title, String body, String signature) {
-        List<BannedPhrase> phrases = store.bannedPhrases();
+        List<SubmissionLookups.Phrase> phrases = lookups.bannedPhrases();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("title", PlainText.comparable(title));
         fields.put("body", PlainText.comparable(body));
         fields.put("signature", PlainText.comparable(signature));
         for (var field : fields.entrySet()) {
-            for (BannedPhrase phrase : phrases) {
-                if (field.getValue().contains(PlainText.comparable(phrase.phrase()))) {
+            for (SubmissionLookups.Phrase phrase : phrases) {
+                if (field.getValue().contains(phrase.comparable())) {
                     return Optional.of(field.getKey());
                 }
             }

@@ -18,6 +18,7 @@ import pl.koordes.comments.CommentPublished;
 import pl.koordes.comments.CommentState;
 import pl.koordes.shared.database.GroupCommit;
 import pl.koordes.shared.outcome.Refused;
+import pl.koordes.shared.web.RateLimiter;
 
 /**
  * Group commit of visitors' comments ({@link GroupCommit}, one queue per node): the checks that need the database
@@ -38,7 +39,7 @@ class Submissions {
 
     private final ReentrantLock turn = new ReentrantLock();
     private final GroupCommit<String, Pending, Object> groups;
-    private final SubmissionLimit limit;
+    private final RateLimiter limiter;
     private final SubmissionStore store;
     private final ProofOfWork proofOfWork;
     private final CommentThreads threads;
@@ -46,14 +47,14 @@ class Submissions {
     private final ApplicationEventPublisher events;
 
     Submissions(
-            SubmissionLimit limit,
+            RateLimiter limiter,
             SubmissionStore store,
             ProofOfWork proofOfWork,
             CommentThreads threads,
             CommentsProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
-        this.limit = limit;
+        this.limiter = limiter;
         this.store = store;
         this.proofOfWork = proofOfWork;
         this.threads = threads;
@@ -75,10 +76,11 @@ class Submissions {
     /** Decides and stores a group in the caller's transaction: per submission its state or its {@link Refused}. */
     private List<Object> decide(List<Pending> group) {
         Object[] answers = new Object[group.size()];
-        // 1. The per-address limit: one token per submission, the first ones of each address first.
+        // 1. The per-address limit: one token per submission, the first ones of each address first, taken in this
+        // transaction (the shared limiter's buckets: counted across nodes, nothing counted if the group rolls back).
         Map<String, Integer> wanted = new LinkedHashMap<>();
         group.forEach(p -> wanted.merge(p.clientAddress(), 1, Integer::sum));
-        Map<String, Integer> left = new HashMap<>(limit.take(wanted));
+        Map<String, Integer> left = new HashMap<>(limiter.take(limit(), wanted));
         for (int i = 0; i < group.size(); i++) {
             if (left.merge(group.get(i).clientAddress(), -1, Integer::sum) < 0) {
                 answers[i] = Refused.because(CommentManagement.TOO_MANY);
@@ -134,6 +136,11 @@ class Submissions {
             threads.touchSubjects(published);
         }
         return List.of(answers);
+    }
+
+    /** The per-address limit ({@code koordes.comments.per-address-limit} per {@code per-address-period}). */
+    private RateLimiter.Limit limit() {
+        return new RateLimiter.Limit("comment", properties.perAddressLimit(), properties.perAddressPeriod());
     }
 
     /** The comment as kept: flagged when its solution is missing, wrong or used, published at once only if not. */

@@ -23,7 +23,7 @@ import pl.koordes.comments.internal.Comments;
 import pl.koordes.comments.internal.CommentsProperties;
 import pl.koordes.comments.internal.Subject;
 import pl.koordes.comments.internal.Subjects;
-import pl.koordes.content.PublishedArticles;
+import pl.koordes.comments.internal.SubmissionLookups;
 import pl.koordes.postulates.PublicPostulates;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -40,7 +40,7 @@ class CommentController {
 
     private final CommentManagement management;
     private final Comments comments;
-    private final PublishedArticles articles;
+    private final SubmissionLookups lookups;
     private final PublicPostulates postulates;
     private final Subjects subjects;
     private final CommentSection section;
@@ -49,14 +49,14 @@ class CommentController {
     CommentController(
             CommentManagement management,
             Comments comments,
-            PublishedArticles articles,
+            SubmissionLookups lookups,
             PublicPostulates postulates,
             Subjects subjects,
             CommentSection section,
             CommentsProperties properties) {
         this.management = management;
         this.comments = comments;
-        this.articles = articles;
+        this.lookups = lookups;
         this.postulates = postulates;
         this.subjects = subjects;
         this.section = section;
@@ -72,7 +72,7 @@ class CommentController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Subject article = Subjects.of(articles.findBySlug(slug).orElseThrow(() -> new NotFound("article", slug)));
+        Subject article = lookups.article(slug).orElseThrow(() -> new NotFound("article", slug));
         return submit(article, form, result, locale, request, response, model);
     }
 
