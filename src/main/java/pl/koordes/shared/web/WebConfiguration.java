@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import pl.koordes.shared.security.CurrentUserArgumentResolver;
 
 /**
  * Language choice for every page; the error path closed to direct requests; the signed-in person as
  * an argument; public pages answered as plain cacheable HTTP ({@link PublicAnswers}); forms that create sent once
- * ({@link OnceOnlySubmissions}).
+ * ({@link OnceOnlySubmissions}); every page template's {@link Page} ({@link PageModel}); text normalised when bound
+ * ({@link FormBinding}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -28,10 +31,15 @@ class WebConfiguration implements WebMvcConfigurer {
     private final LanguageResolver languageResolver = new LanguageResolver();
     private final ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions;
     private final PublicPageProperties publicPages;
+    private final ObjectProvider<PageFactory> pages;
 
-    WebConfiguration(ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions, PublicPageProperties publicPages) {
+    WebConfiguration(
+            ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions,
+            PublicPageProperties publicPages,
+            ObjectProvider<PageFactory> pages) {
         this.onceOnlySubmissions = onceOnlySubmissions;
         this.publicPages = publicPages;
+        this.pages = pages;
     }
 
     @Bean
@@ -45,6 +53,25 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new DirectErrorPathInterceptor()).addPathPatterns("/error");
         registry.addInterceptor(new PublicAnswers(publicPages));
         registry.addInterceptor(onceOnlySubmissions.getObject());
+        registry.addInterceptor(new PageModel(pages.getObject()));
+    }
+
+    /**
+     * Text normalisation and the row limit for every data binder ({@link FormBinding}), around the binding initializer
+     * Spring Boot gives Spring MVC (conversion service, validator).
+     */
+    @Bean
+    static BeanPostProcessor formBinding() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter
+                        && !(adapter.getWebBindingInitializer() instanceof FormBinding)) {
+                    adapter.setWebBindingInitializer(new FormBinding(adapter.getWebBindingInitializer()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Override
