@@ -62,7 +62,7 @@ class AnalysisController {
 
     @PublicPage
     @GetMapping("/monitoring/kpres/wskazniki/{code}")
-    String nationalIndicator(@PathVariable String code, Model model, HttpServletRequest request) {
+    String nationalIndicator(@PathVariable String code, Model model) {
         Snapshot snapshot = figures.snapshot();
         MonitoringFigures.NationalIndicator indicator =
                 snapshot.national(code).orElseThrow(() -> new NotFound("national-indicator", code));
@@ -74,7 +74,7 @@ class AnalysisController {
                 "direction", snapshot.direction(indicator.directionId()).orElse(null));
         model.addAttribute("year", year);
         List<MonitoringFigures.RegionRow> rows = year == null ? List.of() : snapshot.regionRows(national, year);
-        Page page = pages.of(request);
+        Page page = (Page) model.getAttribute("page");
         model.addAttribute("rows", rows);
         model.addAttribute("line", AnalysisCharts.national(page, national));
         model.addAttribute(
@@ -84,8 +84,7 @@ class AnalysisController {
 
     @PublicPage
     @GetMapping("/monitoring/regiony/{slug}/wskazniki/{code}")
-    String regionalIndicator(
-            @PathVariable String slug, @PathVariable String code, Model model, HttpServletRequest request) {
+    String regionalIndicator(@PathVariable String slug, @PathVariable String code, Model model) {
         Snapshot snapshot = figures.snapshot();
         RegionalIndicator indicator =
                 snapshot.regional(slug, code).orElseThrow(() -> new NotFound("indicator", slug + "/" + code));
@@ -101,7 +100,7 @@ class AnalysisController {
         model.addAttribute("indicator", indicator);
         model.addAttribute("national", national);
         model.addAttribute("years", years);
-        model.addAttribute("line", AnalysisCharts.regional(pages.of(request), indicator, years));
+        model.addAttribute("line", AnalysisCharts.regional((Page) model.getAttribute("page"), indicator, years));
         return "monitoring/analysis/regionalIndicator";
     }
 
@@ -137,15 +136,14 @@ class AnalysisController {
     String choropleth(
             @RequestParam(name = "wskaznik", required = false) @Nullable String code,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
-            Model model,
-            HttpServletRequest request) {
+            Model model) {
         Choice choice = choice(code, year, model);
         model.addAttribute(
                 "chart",
                 choice.figures() == null || choice.year() == null
                         ? null
                         : AnalysisCharts.map(
-                                pages.of(request),
+                                (Page) model.getAttribute("page"),
                                 choice.figures(),
                                 choice.rows(),
                                 choice.year(),
@@ -159,15 +157,18 @@ class AnalysisController {
     String comparison(
             @RequestParam(name = "wskaznik", required = false) @Nullable String code,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
-            Model model,
-            HttpServletRequest request) {
+            Model model) {
         Choice choice = choice(code, year, model);
         model.addAttribute(
                 "chart",
                 choice.figures() == null || choice.year() == null
                         ? null
                         : AnalysisCharts.bars(
-                                pages.of(request), "porownanie", choice.figures(), choice.rows(), choice.year()));
+                                (Page) model.getAttribute("page"),
+                                "porownanie",
+                                choice.figures(),
+                                choice.rows(),
+                                choice.year()));
         return "monitoring/analysis/comparison";
     }
 

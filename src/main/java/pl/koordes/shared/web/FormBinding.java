@@ -22,7 +22,7 @@ import pl.koordes.shared.text.TextInput;
  * parameter or field whose name contains "password"): they are checked as typed, byte for byte; a
  * form record with a password normalises its other texts itself (see {@link #isRecordWithPassword}).
  *
- * <p>It is Spring MVC's binding initializer (installed by {@link WebConfiguration} around the one Spring Boot
+ * <p>It is Spring MVC's binding initializer (installed by {@link PageModel} around the one Spring Boot
  * configures), not an {@code @InitBinder} method of a controller advice: such a method is looked up, wrapped and
  * invoked through reflection with its arguments resolved for every binder of every request (issue 19, item 5).
  */

@@ -74,22 +74,6 @@ public class PageFactory {
         this.navigationLinks = navigationLinks.orderedStream().toList();
     }
 
-    /** Request attribute holding the page {@link #of} made. */
-    private static final String ATTRIBUTE = PageFactory.class.getName() + ".page";
-
-    /**
-     * The page of this request, made once and kept as a request attribute: what a controller reads while it builds its
-     * model and what the template gets ({@link PageModel}) are the same. Error pages make their own ({@link #create}).
-     */
-    public Page of(HttpServletRequest request) {
-        if (request.getAttribute(ATTRIBUTE) instanceof Page page) {
-            return page;
-        }
-        Page page = create(request);
-        request.setAttribute(ATTRIBUTE, page);
-        return page;
-    }
-
     public Page create(HttpServletRequest request) {
         Language language = LanguageResolver.resolve(request);
         String path = pathOf(request);

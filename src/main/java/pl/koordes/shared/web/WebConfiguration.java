@@ -3,18 +3,16 @@ package pl.koordes.shared.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
-import pl.koordes.shared.security.CurrentUserArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Language choice for every page; the error path closed to direct requests; the signed-in person as
@@ -31,15 +29,10 @@ class WebConfiguration implements WebMvcConfigurer {
     private final LanguageResolver languageResolver = new LanguageResolver();
     private final ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions;
     private final PublicPageProperties publicPages;
-    private final ObjectProvider<PageFactory> pages;
 
-    WebConfiguration(
-            ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions,
-            PublicPageProperties publicPages,
-            ObjectProvider<PageFactory> pages) {
+    WebConfiguration(ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions, PublicPageProperties publicPages) {
         this.onceOnlySubmissions = onceOnlySubmissions;
         this.publicPages = publicPages;
-        this.pages = pages;
     }
 
     @Bean
@@ -53,30 +46,26 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new DirectErrorPathInterceptor()).addPathPatterns("/error");
         registry.addInterceptor(new PublicAnswers(publicPages));
         registry.addInterceptor(onceOnlySubmissions.getObject());
-        registry.addInterceptor(new PageModel(pages.getObject()));
     }
 
     /**
-     * Text normalisation and the row limit for every data binder ({@link FormBinding}), around the binding initializer
-     * Spring Boot gives Spring MVC (conversion service, validator).
+     * Spring MVC's handler look-up with the mappings that can match a path kept per path ({@link HandlerLookup}), and
+     * its adapter giving every controller method the page in its model and every binder {@link FormBinding} ({@link
+     * PageModel}).
      */
     @Bean
-    static BeanPostProcessor formBinding() {
-        return new BeanPostProcessor() {
+    WebMvcRegistrations webStack(ObjectProvider<PageFactory> pages) {
+        return new WebMvcRegistrations() {
             @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof RequestMappingHandlerAdapter adapter
-                        && !(adapter.getWebBindingInitializer() instanceof FormBinding)) {
-                    adapter.setWebBindingInitializer(new FormBinding(adapter.getWebBindingInitializer()));
-                }
-                return bean;
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new HandlerLookup();
+            }
+
+            @Override
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return new PageModel(pages::getObject);
             }
         };
-    }
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CurrentUserArgumentResolver());
     }
 
     @Bean
