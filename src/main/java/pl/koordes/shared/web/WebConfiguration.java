@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Language choice for every page; the error path closed to direct requests; the signed-in person as
@@ -48,19 +47,10 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(onceOnlySubmissions.getObject());
     }
 
-    /**
-     * Spring MVC's handler look-up with the mappings that can match a path kept per path ({@link HandlerLookup}), and
-     * its adapter giving every controller method the page in its model and every binder {@link FormBinding} ({@link
-     * PageModel}).
-     */
+    /** Spring MVC's adapter giving every controller method the page in its model and every binder {@link FormBinding} ({@link PageModel}). */
     @Bean
-    WebMvcRegistrations webStack(ObjectProvider<PageFactory> pages) {
+    static WebMvcRegistrations webStack(ObjectProvider<PageFactory> pages) {
         return new WebMvcRegistrations() {
-            @Override
-            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new HandlerLookup();
-            }
-
             @Override
             public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
                 return new PageModel(pages::getObject);
