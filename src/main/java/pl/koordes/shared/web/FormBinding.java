@@ -9,10 +9,9 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.support.WebBindingInitializer;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import pl.koordes.shared.text.TextInput;
 
@@ -21,29 +20,12 @@ import pl.koordes.shared.text.TextInput;
  * fields of form records and single request parameters alike. Passwords are the exception (a
  * parameter or field whose name contains "password"): they are checked as typed, byte for byte; a
  * form record with a password normalises its other texts itself (see {@link #isRecordWithPassword}).
- *
- * <p>It is Spring MVC's binding initializer (installed by {@link PageModel} around the one Spring Boot
- * configures), not an {@code @InitBinder} method of a controller advice: such a method is looked up, wrapped and
- * invoked through reflection with its arguments resolved for every binder of every request (issue 19, item 5).
  */
-final class FormBinding implements WebBindingInitializer {
+@ControllerAdvice
+class FormBinding {
 
-    private final @Nullable WebBindingInitializer configured;
-
-    FormBinding(@Nullable WebBindingInitializer configured) {
-        this.configured = configured;
-    }
-
-    @Override
-    public void initBinder(WebDataBinder binder) {
-        if (configured != null) {
-            configured.initBinder(binder);
-        }
-        refuseRowsPastTheLimit();
-        normaliseText(binder);
-    }
-
-    private static void normaliseText(WebDataBinder binder) {
+    @InitBinder
+    void normaliseText(WebDataBinder binder) {
         if (isPasswordParameter(binder) || isRecordWithPassword(binder.getTargetType())) {
             return;
         }
@@ -57,12 +39,9 @@ final class FormBinding implements WebBindingInitializer {
     }
 
     /** A row of repeated fields far past any form's (see {@link RowIndexes}): a malformed request, 400. */
-    private static void refuseRowsPastTheLimit() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (!(attributes instanceof ServletRequestAttributes request)) {
-            return;
-        }
-        for (Iterator<String> names = request.getRequest().getParameterNames().asIterator(); names.hasNext(); ) {
+    @InitBinder
+    void refuseRowsPastTheLimit(WebRequest request) {
+        for (Iterator<String> names = request.getParameterNames(); names.hasNext(); ) {
             if (RowIndexes.pastTheLimit(names.next())) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a row index past the limit");
             }
@@ -79,24 +58,16 @@ final class FormBinding implements WebBindingInitializer {
      */
     private static boolean isRecordWithPassword(@Nullable ResolvableType type) {
         Class<?> resolved = type == null ? null : type.resolve();
-        return resolved != null && RECORDS_WITH_PASSWORD.get(resolved);
-    }
-
-    /** Whether a class is a record with a password component, worked out once per class. */
-    private static final ClassValue<Boolean> RECORDS_WITH_PASSWORD = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            if (!type.isRecord()) {
-                return false;
-            }
-            for (RecordComponent component : type.getRecordComponents()) {
-                if (isPassword(component.getName())) {
-                    return true;
-                }
-            }
+        if (resolved == null || !resolved.isRecord()) {
             return false;
         }
-    };
+        for (RecordComponent component : resolved.getRecordComponents()) {
+            if (isPassword(component.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * A single request parameter named like a password. A form object is judged by its fields, not by its

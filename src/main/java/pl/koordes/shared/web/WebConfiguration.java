@@ -3,21 +3,21 @@ package pl.koordes.shared.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import pl.koordes.shared.security.CurrentUserArgumentResolver;
 
 /**
  * Language choice for every page; the error path closed to direct requests; the signed-in person as
  * an argument; public pages answered as plain cacheable HTTP ({@link PublicAnswers}); forms that create sent once
- * ({@link OnceOnlySubmissions}); every page template's {@link Page} ({@link PageModel}); text normalised when bound
- * ({@link FormBinding}).
+ * ({@link OnceOnlySubmissions}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -47,15 +47,9 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(onceOnlySubmissions.getObject());
     }
 
-    /** Spring MVC's adapter giving every controller method the page in its model and every binder {@link FormBinding} ({@link PageModel}). */
-    @Bean
-    static WebMvcRegistrations webStack(ObjectProvider<PageFactory> pages) {
-        return new WebMvcRegistrations() {
-            @Override
-            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
-                return new PageModel(pages::getObject);
-            }
-        };
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
     }
 
     @Bean
