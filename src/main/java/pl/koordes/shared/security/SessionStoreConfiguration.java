@@ -1,6 +1,7 @@
 package pl.koordes.shared.security;
 
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** How sessions are kept in PostgreSQL (Spring Session JDBC, configured by Spring Boot). */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +47,24 @@ class SessionStoreConfiguration {
                     Object.class,
                     new KeptSessionAttributes(SessionStoreConfiguration.class.getClassLoader()));
             repository.setConversionService(conversions);
+        };
+    }
+
+    /**
+     * The store reads a session without a transaction of its own, and writes as before ({@link SessionReads}). Set on
+     * Spring Session's configuration before it builds the store, as its {@code springSessionTransactionOperations}
+     * would be; not a bean of that type, which would take the place of Spring Boot's {@code TransactionTemplate}.
+     */
+    @Bean
+    static BeanPostProcessor sessionReads(ObjectProvider<PlatformTransactionManager> transactionManager) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(new SessionReads(transactionManager));
+                }
+                return bean;
+            }
         };
     }
 

@@ -55,7 +55,7 @@ final class SparseSessionTouches<S extends Session>
 
     @Override
     public @Nullable Touched<S> findById(String id) {
-        S found = store.findById(id);
+        S found = SessionReads.reading(() -> store.findById(id));
         return found == null ? null : new Touched<>(found, interval);
     }
 

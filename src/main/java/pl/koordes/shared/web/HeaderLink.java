@@ -26,7 +26,9 @@ public interface HeaderLink {
     /**
      * A link to {@code href} labelled by the message {@code labelKey}, shown to whoever {@code allowed} accepts.
      *
-     * @param allowed the module's permission check, e.g. {@code permissions::canEditArticles}
+     * @param allowed the module's permission check, e.g. {@code permissions::canEditArticles}; it must depend on the
+     *     person alone (their roles), since its answer is kept per signed-in person ({@link PageFactory}). A link that
+     *     depends on anything else implements {@link #link} itself and is asked on every page.
      */
     static HeaderLink to(String href, String labelKey, int order, Predicate<CurrentUser> allowed) {
         return new Permitted(new Page.NavigationItem(href, labelKey), order, allowed);

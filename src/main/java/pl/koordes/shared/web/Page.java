@@ -3,9 +3,9 @@ package pl.koordes.shared.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.UriComponentsBuilder;
 import pl.koordes.shared.i18n.Formats;
 import pl.koordes.shared.i18n.Language;
@@ -21,7 +21,7 @@ public final class Page {
     private final Language language;
     private final Messages messages;
     private final Wording wording;
-    private final ResourceUrlProvider assets;
+    private final Function<String, String> assets;
     private final String path;
     private final String otherLanguageUrl;
     private final List<NavigationItem> navigation;
@@ -34,7 +34,7 @@ public final class Page {
     Page(
             Language language,
             Messages messages,
-            ResourceUrlProvider assets,
+            Function<String, String> assets,
             String path,
             String otherLanguageUrl,
             List<NavigationItem> navigation,
@@ -150,8 +150,7 @@ public final class Page {
 
     /** The fingerprinted address of a static file, cached for a year by browsers. */
     public String asset(String path) {
-        String url = assets.getForLookupPath(path);
-        return url != null ? url : path;
+        return assets.apply(path);
     }
 
     public List<NavigationItem> navigation() {

@@ -1,10 +1,15 @@
 package pl.koordes.shared.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
@@ -14,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.CurrentUsers;
 import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 
@@ -35,6 +41,22 @@ public class PageFactory {
     private final SiteProperties site;
     private final List<HeaderLink> headerLinks;
     private final List<NavigationLinks> navigationLinks;
+
+    /**
+     * The fingerprinted addresses of static files: fixed while the application runs (the files are in the jar), so
+     * each is resolved once instead of through the resource chain on every page.
+     */
+    private final Map<String, String> assetUrls = new ConcurrentHashMap<>();
+
+    /**
+     * The {@link HeaderLink#to} links of a signed-in person, judged once per principal: such a link depends on the
+     * person alone (their roles, as the permission beans read them), and the kept security context hands out the same
+     * {@link CurrentUser} on every request of a session until it changes (a new sign-in, a role change: a new object).
+     * Held by identity and weakly, so a session that ends lets its entry go. Other links (the notices' count) are
+     * asked on every page.
+     */
+    private final Cache<CurrentUser, List<Optional<Page.NavigationItem>>> permittedLinks =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     public PageFactory(
             Messages messages,
@@ -70,7 +92,7 @@ public class PageFactory {
         return new Page(
                 language,
                 messages,
-                assets,
+                this::asset,
                 path,
                 other,
                 mainNavigation(language),
@@ -99,13 +121,41 @@ public class PageFactory {
                         .toList();
     }
 
+    private String asset(String path) {
+        String known = assetUrls.get(path);
+        if (known != null) {
+            return known;
+        }
+        String url = assets.getForLookupPath(path);
+        String resolved = url != null ? url : path;
+        assetUrls.put(path, resolved);
+        return resolved;
+    }
+
     /** The header's links for the person signed in, each shown when that module's permissions allow it. */
     private List<Page.NavigationItem> personalLinks() {
-        return CurrentUsers.current()
-                .map(user -> headerLinks.stream()
-                        .flatMap(link -> link.link(user).stream())
-                        .toList())
-                .orElse(List.of());
+        Optional<CurrentUser> current = CurrentUsers.current();
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        CurrentUser user = current.get();
+        List<Optional<Page.NavigationItem>> permitted = permittedLinks.get(user, this::permitted);
+        List<Page.NavigationItem> links = new ArrayList<>(headerLinks.size());
+        for (int i = 0; i < headerLinks.size(); i++) {
+            HeaderLink link = headerLinks.get(i);
+            Optional<Page.NavigationItem> item =
+                    link instanceof HeaderLink.Permitted ? permitted.get(i) : link.link(user);
+            item.ifPresent(links::add);
+        }
+        return links;
+    }
+
+    /** The answers of the {@link HeaderLink.Permitted} links for this person, by position (others: empty). */
+    private List<Optional<Page.NavigationItem>> permitted(CurrentUser user) {
+        return headerLinks.stream()
+                .map(link ->
+                        link instanceof HeaderLink.Permitted ? link.link(user) : Optional.<Page.NavigationItem>empty())
+                .toList();
     }
 
     private static @Nullable SignedInPerson signedIn() {
