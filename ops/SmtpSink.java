@@ -3,9 +3,11 @@
  * every message and writes it, as received, to DIR/NNNNNNN.eml before answering "250", so a message on disk is
  * exactly a message the application was told was delivered. No dependencies: `java ops/SmtpSink.java HOST PORT DIR`.
  *
- * While the file DIR/refuse exists, every connection is refused with "421" (a server that is down for a while).
- * While the file DIR/hold exists, a new connection's greeting waits (up to 25 s, under the application's 30 s
- * SMTP timeout): the checks use it to keep a message in flight while they kill the node sending it.
+ * While the file DIR/refuse exists, every connection is refused with "421" (a server that is down for a while): a new
+ * one at its greeting, one the application keeps open between messages at its next message ("MAIL"), then closed.
+ * While the file DIR/hold exists, a new connection's greeting and a kept connection's next message wait (up to 25 s,
+ * under the application's 30 s SMTP timeout), and the sink creates DIR/holding: the checks use it to keep a message
+ * in flight while they kill the node sending it.
  * Each file starts with "X-Sink-Rcpt: <recipients>" and then the message's own headers (Message-ID, Subject …).
  */
 
@@ -18,6 +20,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +50,23 @@ public class SmtpSink {
         }
     }
 
+    /** While DIR/hold exists (at most 25 s): says so in DIR/holding and waits. */
+    private static void waitWhileHeld(Path dir) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 25_000;
+        while (Files.exists(dir.resolve("hold")) && System.currentTimeMillis() < deadline) {
+            try {
+                Files.createFile(dir.resolve("holding"));
+            } catch (FileAlreadyExistsException alreadySaid) {
+                // another connection is held too
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private static void serve(Socket socket, Path dir) {
         try (socket) {
             socket.setSoTimeout(60_000);
-            long deadline = System.currentTimeMillis() + 25_000;
-            while (Files.exists(dir.resolve("hold")) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
+            waitWhileHeld(dir);
             BufferedReader in = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = socket.getOutputStream();
@@ -70,6 +83,11 @@ public class SmtpSink {
                     case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
                     case "HELO", "NOOP" -> reply(out, "250 ok");
                     case "MAIL" -> {
+                        waitWhileHeld(dir);
+                        if (Files.exists(dir.resolve("refuse"))) {
+                            reply(out, "421 sink refusing for now");
+                            return;
+                        }
                         recipients.clear();
                         reply(out, "250 ok");
                     }
