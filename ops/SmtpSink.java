@@ -9,6 +9,9 @@
  * under the application's 30 s SMTP timeout), and the sink creates DIR/holding: the checks use it to keep a message
  * in flight while they kill the node sending it.
  * Each file starts with "X-Sink-Rcpt: <recipients>" and then the message's own headers (Message-ID, Subject …).
+ * When the sender vanishes right after a message was stored (the connection ends without another command, so it may
+ * never have read the "250"), the sink also writes DIR/NNNNNNN.cut: the kill check tells by it the one repeat a node
+ * killed at the end of a message can cause from any other.
  */
 
 import java.io.BufferedReader;
@@ -64,6 +67,7 @@ public class SmtpSink {
     }
 
     private static void serve(Socket socket, Path dir) {
+        long lastStored = 0;
         try (socket) {
             socket.setSoTimeout(60_000);
             waitWhileHeld(dir);
@@ -78,6 +82,8 @@ public class SmtpSink {
             List<String> recipients = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
+                lastStored = 0; // the sender went on after the last message
+
                 String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
                     case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
@@ -112,7 +118,7 @@ public class SmtpSink {
                         if (data == null) {
                             return; // the sender went away before the end of the message: nothing was delivered
                         }
-                        store(dir, message.toByteArray());
+                        lastStored = store(dir, message.toByteArray());
                         reply(out, "250 stored");
                     }
                     case "QUIT" -> {
@@ -125,13 +131,21 @@ public class SmtpSink {
         } catch (IOException | InterruptedException e) {
             System.out.println("connection ended: " + e);
         }
+        if (lastStored != 0) {
+            try {
+                Files.createFile(dir.resolve(String.format("%07d.cut", lastStored)));
+            } catch (IOException e) {
+                System.out.println("could not mark message " + lastStored + " cut: " + e);
+            }
+        }
     }
 
-    private static void store(Path dir, byte[] message) throws IOException {
+    private static long store(Path dir, byte[] message) throws IOException {
         long number = SEQUENCE.incrementAndGet();
         Path temporary = dir.resolve(String.format(".%07d.tmp", number));
         Files.write(temporary, message);
         Files.move(temporary, dir.resolve(String.format("%07d.eml", number)), StandardCopyOption.ATOMIC_MOVE);
+        return number;
     }
 
     private static void reply(OutputStream out, String text) throws IOException {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.shared.database.GroupCommit;
@@ -26,12 +30,14 @@ import pl.koordes.shared.mail.MailRequested;
  *
  * <p>Never two e-mails for one request: before talking to the mail server a delivery claims the message in
  * {@code notifications_mail_delivery} (for {@link #CLAIM}, longer than the SMTP timeouts allow a conversation
- * to last; {@code koordes.mail.delivery-claim}) and records it sent as soon as the server accepted it. A second run of the same publication (a
- * resubmission, or a node that took it for stale) finds it sent and completes without sending, or finds it
- * claimed by a delivery still under way and fails, to be looked at again later. Only a node dying in the
- * instant between the server's acceptance and that record can cause a repeat, and the repeat carries the same
- * Message-ID. The claims and the "sent" records of deliveries running at the same time are written together, one
- * statement for each group.
+ * to last; {@code koordes.mail.delivery-claim}) and records it sent around the line that ends the message: the
+ * record is written before that line and committed after it, before the server's answer is read
+ * ({@link HandOverSmtpTransport} says why that leaves only microseconds for a crash to repeat a message, and none to
+ * lose one). If the server then refuses the message, the record is taken back. A second run of the same publication
+ * (a resubmission, or a node that took it for stale) finds it sent and completes without sending, or finds it claimed
+ * by a delivery still under way and fails, to be looked at again later. The claims of deliveries running at the same
+ * time are written together, one statement for each group; each "sent" record is written by its own delivery, so
+ * that nothing stands between the end of the message and its commit.
  */
 @Component
 class MailDelivery {
@@ -55,16 +61,15 @@ class MailDelivery {
 
     private final MailTransport transport;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Duration claim;
 
     /**
-     * The claims and the "sent" records of the deliveries running at the same time on this node, each written in one
-     * statement per group ({@link GroupCommit}: whoever has the turn writes what the others queued meanwhile). Each
-     * delivery still talks to the mail server on its own thread, and its "sent" record is committed before it ends.
+     * The claims of the deliveries running at the same time on this node, written in one statement per group
+     * ({@link GroupCommit}: whoever has the turn writes what the others queued meanwhile). Each delivery still talks to
+     * the mail server on its own thread.
      */
     private final GroupCommit<Boolean, UUID, Claim> claims;
-
-    private final GroupCommit<Boolean, UUID, Boolean> sentRecords;
 
     @Autowired
     MailDelivery(
@@ -74,11 +79,10 @@ class MailDelivery {
             @Value("${koordes.mail.delivery-claim:PT3M}") Duration claim) {
         this.transport = transport;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.claim = claim;
         ReentrantLock claimTurn = new ReentrantLock(true);
-        ReentrantLock sentTurn = new ReentrantLock(true);
         this.claims = new GroupCommit<>(key -> claimTurn, transactions, (key, ids) -> claimAll(ids));
-        this.sentRecords = new GroupCommit<>(key -> sentTurn, transactions, (key, ids) -> recordSent(ids));
     }
 
     /** A delivery with the default claim (tests). */
@@ -98,11 +102,12 @@ class MailDelivery {
 
     private void deliver(MailRequested mail) {
         try {
-            transport.deliver(mail);
+            transport.deliver(mail, new SentRecord(mail.id()));
         } catch (RuntimeException e) {
-            jdbc.sql("update notifications_mail_delivery set claimed_until = now() where mail_id = :id")
-                    .param("id", mail.id())
-                    .update();
+            // Refused, or cut off: free for the next attempt, and not sent (the record is taken back if it was made).
+            jdbc.sql("""
+                            update notifications_mail_delivery set claimed_until = now(), sent_at = null
+                            where mail_id = :id""").param("id", mail.id()).update();
             log.warn(
                     "Mail {} ({}) not delivered, it stays queued for another attempt: {}",
                     mail.id(),
@@ -110,8 +115,59 @@ class MailDelivery {
                     e.toString());
             throw e;
         }
-        sentRecords.submit(Boolean.TRUE, mail.id());
         log.info("Mail {} ({}) delivered", mail.id(), mail.kind());
+    }
+
+    /**
+     * The record that one message was sent, in a transaction of its own that the transport holds open across the end
+     * of the message (a few writes, on the delivering thread): begun and written in {@link #prepare()}, committed or
+     * rolled back in the next step.
+     */
+    private final class SentRecord implements MailTransport.HandOver {
+
+        private final UUID id;
+        private @Nullable TransactionStatus open;
+
+        SentRecord(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public void prepare() {
+            PlatformTransactionManager manager = manager();
+            TransactionStatus status = manager.getTransaction(transactions);
+            try {
+                jdbc.sql("update notifications_mail_delivery set sent_at = now() where mail_id = :id")
+                        .param("id", id)
+                        .update();
+            } catch (RuntimeException e) {
+                manager.rollback(status);
+                throw e;
+            }
+            open = status;
+        }
+
+        @Override
+        public void commit() {
+            TransactionStatus status = open;
+            if (status != null) {
+                open = null;
+                manager().commit(status);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            TransactionStatus status = open;
+            if (status != null) {
+                open = null;
+                manager().rollback(status);
+            }
+        }
+
+        private PlatformTransactionManager manager() {
+            return Objects.requireNonNull(transactions.getTransactionManager(), "transaction manager");
+        }
     }
 
     /** Claims a group of messages in one statement: each is ours, sent already, or being delivered elsewhere. */
@@ -140,14 +196,6 @@ class MailDelivery {
             claimed.add(ours.remove(id) ? Claim.OURS : sent.contains(id) ? Claim.SENT : Claim.TAKEN);
         }
         return claimed;
-    }
-
-    /** Records a group of messages sent, in one statement. */
-    private List<Boolean> recordSent(List<UUID> ids) {
-        jdbc.sql("update notifications_mail_delivery set sent_at = now() where mail_id = any(cast(:ids as uuid[]))")
-                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
-                .update();
-        return ids.stream().map(id -> Boolean.TRUE).toList();
     }
 
     /** Forgets deliveries older than {@code days} days (no publication is retried that late). */

@@ -23,8 +23,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * message. A connection idle for longer than {@link #IDLE} is closed (servers drop idle clients after a while).
  *
  * <p>Nothing changes for the message: a send that fails on a connection kept open (the server dropped it meanwhile,
- * or answers that it is closing) is tried once more on a new connection, and that connection is not used again; a
- * failure on a new connection is thrown, and the delivery keeps the message for a later attempt as before.
+ * or answers that it is closing) before the end of its data is tried once more on a new connection, and that
+ * connection is not used again; a failure at the end of the data (perhaps an acceptance whose answer was lost) or on a
+ * new connection is thrown, and the delivery keeps the message for a later attempt as before.
  */
 final class SmtpConnections implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class SmtpConnections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpConnections.class);
 
-    private record Open(Transport transport, long since) {}
+    private record Open(HandOverSmtpTransport transport, long since) {}
 
     private final JavaMailSenderImpl sender;
     private final LongSupplier nanos;
@@ -49,30 +50,38 @@ final class SmtpConnections implements AutoCloseable {
         this.nanos = nanos;
     }
 
-    /** Sends a message whose headers are final ({@link MimeMessage#saveChanges()} done). */
-    void send(MimeMessage message) {
+    /**
+     * Sends a message whose headers are final ({@link MimeMessage#saveChanges()} done), with its "sent" record written
+     * around the end of its data ({@link HandOverSmtpTransport}).
+     */
+    void send(MimeMessage message, MailTransport.HandOver record) {
         Address[] to;
         try {
             to = message.getAllRecipients();
         } catch (MessagingException e) {
             throw new MailSendException("The message has no readable recipients", e);
         }
-        Transport kept = take();
+        HandOverSmtpTransport kept = take();
         if (kept != null) {
             try {
-                kept.sendMessage(message, to);
+                kept.send(message, to, record);
                 giveBack(kept);
                 return;
-            } catch (MessagingException | IllegalStateException e) {
-                // Dropped by the server while idle, or refused (perhaps "421 closing"): not accepted either way.
+            } catch (MessagingException | RuntimeException e) {
                 close(kept);
+                if (kept.endingReached()) {
+                    // Failed at the very end: perhaps accepted. Not sent again now; the delivery decides.
+                    throw new MailSendException("Sending over SMTP failed at the end of the message", e);
+                }
+                // Dropped by the server while idle, or refused (perhaps "421 closing") before the end of the message:
+                // not accepted.
                 log.debug("Sending on an SMTP connection kept open failed ({}), once more on a new one", e.toString());
             }
         }
-        Transport fresh = connect();
+        HandOverSmtpTransport fresh = connect();
         try {
-            fresh.sendMessage(message, to);
-        } catch (MessagingException e) {
+            fresh.send(message, to, record);
+        } catch (MessagingException | RuntimeException e) {
             close(fresh);
             throw new MailSendException("Sending over SMTP failed", e);
         }
@@ -82,7 +91,7 @@ final class SmtpConnections implements AutoCloseable {
     /** Closes the connections idle for longer than {@link #IDLE} (run every few seconds). */
     void closeIdle() {
         long now = nanos.getAsLong();
-        List<Transport> old = new ArrayList<>();
+        List<HandOverSmtpTransport> old = new ArrayList<>();
         synchronized (idle) {
             // The oldest are at the end: connections are taken and given back at the front.
             while (!idle.isEmpty() && now - idle.peekLast().since() > IDLE.toNanos()) {
@@ -106,7 +115,7 @@ final class SmtpConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Transport> all = new ArrayList<>();
+        List<HandOverSmtpTransport> all = new ArrayList<>();
         synchronized (idle) {
             closed = true;
             idle.forEach(open -> all.add(open.transport()));
@@ -115,7 +124,7 @@ final class SmtpConnections implements AutoCloseable {
         all.forEach(SmtpConnections::close);
     }
 
-    private @Nullable Transport take() {
+    private @Nullable HandOverSmtpTransport take() {
         long now = nanos.getAsLong();
         while (true) {
             Open open;
@@ -133,7 +142,7 @@ final class SmtpConnections implements AutoCloseable {
         }
     }
 
-    private void giveBack(Transport transport) {
+    private void giveBack(HandOverSmtpTransport transport) {
         synchronized (idle) {
             if (!closed && idle.size() < KEEP) {
                 idle.addFirst(new Open(transport, nanos.getAsLong()));
@@ -143,15 +152,16 @@ final class SmtpConnections implements AutoCloseable {
         close(transport);
     }
 
-    private Transport connect() {
+    private HandOverSmtpTransport connect() {
         try {
             // As JavaMailSenderImpl chooses the protocol.
             String protocol = sender.getProtocol();
             if (protocol == null) {
                 protocol = sender.getSession().getProperty("mail.transport.protocol");
             }
-            Transport transport =
-                    sender.getSession().getTransport(protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
+            // Not Session.getTransport: the connection must be the one that can run a step before the end of the data.
+            HandOverSmtpTransport transport = new HandOverSmtpTransport(
+                    sender.getSession(), protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
             String username = sender.getUsername();
             String password = sender.getPassword();
             if (username == null || username.isEmpty()) {

@@ -28,7 +28,8 @@ import pl.koordes.shared.mail.MailSettings;
 /**
  * Sends over SMTP ({@code spring.mail.*}) as multipart/alternative: a UTF-8 plain-text part and a
  * UTF-8 HTML part; with attachments, that pair goes into a multipart/mixed beside the files. The Message-ID comes from the message's id, so a delivery repeated after a crash
- * carries the same Message-ID as the first. Connections stay open between messages ({@link SmtpConnections}). A message that can be turned off carries the RFC 8058 one-click
+ * carries the same Message-ID as the first. Connections stay open between messages ({@link SmtpConnections}); the
+ * delivery's "sent" record is written around the end of the message's data ({@link HandOverSmtpTransport}). A message that can be turned off carries the RFC 8058 one-click
  * {@code List-Unsubscribe} headers.
  */
 @Component
@@ -46,6 +47,17 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
     static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
 
     static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    private static final HandOver NO_RECORD = new HandOver() {
+        @Override
+        public void prepare() {}
+
+        @Override
+        public void commit() {}
+
+        @Override
+        public void abandon() {}
+    };
 
     /**
      * Angus Mail enforces the write timeout with a scheduler; without one given, it starts a thread of its own for
@@ -106,8 +118,15 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
 
     @Override
     public void deliver(MailRequested mail) {
+        deliver(mail, NO_RECORD);
+    }
+
+    @Override
+    public void deliver(MailRequested mail, HandOver record) {
         MimeMessage message = toMimeMessage(mail);
         if (connections == null) {
+            record.prepare();
+            record.commit();
             sender.send(message);
             return;
         }
@@ -121,7 +140,7 @@ class SmtpMailTransport implements MailTransport, DisposableBean {
         } catch (MessagingException e) {
             throw new MailPreparationException("Mail " + mail.id() + " could not be prepared", e);
         }
-        connections.send(message);
+        connections.send(message, record);
     }
 
     /** How many SMTP connections wait open for the next message (tests). */

@@ -28,8 +28,8 @@ import pl.koordes.support.IntegrationTest;
  * Issue 19: never two e-mails for one request, whichever node runs the delivery and however often. A delivery
  * run again after the message went out sends nothing and completes; one run while another node is still
  * talking to the mail server sends nothing and fails (to be looked at again later); a delivery the server
- * refused leaves the message free for the next attempt; deliveries running at the same time, claimed and recorded in
- * groups, still send each message once.
+ * refused leaves the message free for the next attempt, also when it was refused after it had been recorded sent
+ * (at the end of its data); deliveries running at the same time, claimed in groups, still send each message once.
  */
 @IntegrationTest
 class MailDeliveryOnceIntegrationTests {
@@ -68,14 +68,23 @@ class MailDeliveryOnceIntegrationTests {
         MailRequested mail = message();
         CountDownLatch talking = new CountDownLatch(1);
         CountDownLatch accepted = new CountDownLatch(1);
-        MailDelivery slow = new MailDelivery(
-                m -> {
-                    talking.countDown();
-                    await(accepted);
-                    sent.incrementAndGet();
-                },
-                jdbc,
-                transactions);
+        // Still writing the message: not yet at its end, where the delivery records it sent.
+        MailTransport writing = new MailTransport() {
+            @Override
+            public void deliver(MailRequested m) {
+                throw new AssertionError("the delivery hands the message over with its record");
+            }
+
+            @Override
+            public void deliver(MailRequested m, HandOver record) {
+                talking.countDown();
+                await(accepted);
+                record.prepare();
+                record.commit();
+                sent.incrementAndGet();
+            }
+        };
+        MailDelivery slow = new MailDelivery(writing, jdbc, transactions);
         MailDelivery other = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> slow.on(mail));
@@ -108,6 +117,37 @@ class MailDeliveryOnceIntegrationTests {
                                 select count(*) from notifications_mail_delivery
                                 where mail_id = :id and sent_at is not null""").param("id", mail.id()).query(Long.class).single())
                 .isOne();
+    }
+
+    @Test
+    void aMessageRefusedAtItsEndIsRecordedUnsentAndFreeForTheNextAttempt() {
+        MailRequested mail = message();
+        MailTransport refusedAtTheEnd = new MailTransport() {
+            @Override
+            public void deliver(MailRequested m) {
+                throw new AssertionError("the delivery hands the message over with its record");
+            }
+
+            @Override
+            public void deliver(MailRequested m, HandOver record) {
+                record.prepare();
+                record.commit();
+                throw new IllegalStateException("554 refused at the end of the data");
+            }
+        };
+
+        assertThatThrownBy(() -> new MailDelivery(refusedAtTheEnd, jdbc, transactions).on(mail))
+                .hasMessageContaining("554");
+        assertThat(jdbc.sql("select sent_at is not null from notifications_mail_delivery where mail_id = :id")
+                        .param("id", mail.id())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        MailDelivery later = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
+        later.on(mail);
+        later.on(mail);
+
+        assertThat(sent).hasValue(1);
     }
 
     @Test

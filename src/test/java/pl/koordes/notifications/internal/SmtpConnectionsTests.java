@@ -28,6 +28,34 @@ import pl.koordes.support.TestSmtp;
  */
 class SmtpConnectionsTests {
 
+    private static final MailTransport.HandOver NOTHING = new Steps(() -> {});
+
+    /** A record that writes down the steps it was asked to take, running {@code onPrepare} as its first. */
+    private static final class Steps implements MailTransport.HandOver {
+        private final Runnable onPrepare;
+        private final List<String> taken = new ArrayList<>();
+
+        Steps(Runnable onPrepare) {
+            this.onPrepare = onPrepare;
+        }
+
+        @Override
+        public void prepare() {
+            taken.add("prepare");
+            onPrepare.run();
+        }
+
+        @Override
+        public void commit() {
+            taken.add("commit");
+        }
+
+        @Override
+        public void abandon() {
+            taken.add("abandon");
+        }
+    }
+
     private int port;
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private GreenMail smtp;
@@ -56,7 +84,7 @@ class SmtpConnectionsTests {
     @Test
     void messagesInARowShareOneConnection() throws Exception {
         for (int i = 0; i < 10; i++) {
-            connections.send(message("osoba" + i + "@example.org"));
+            connections.send(message("osoba" + i + "@example.org"), NOTHING);
         }
         assertThat(smtp.getReceivedMessages()).hasSize(10);
         assertThat(connections.openedCount()).isEqualTo(1);
@@ -71,7 +99,7 @@ class SmtpConnectionsTests {
             for (int i = 0; i < 60; i++) {
                 String to = "rownolegle" + i + "@example.org";
                 sent.add(threads.submit(() -> {
-                    connections.send(message(to));
+                    connections.send(message(to), NOTHING);
                     return null;
                 }));
             }
@@ -91,14 +119,14 @@ class SmtpConnectionsTests {
 
     @Test
     void aConnectionTheServerDroppedBetweenMessagesCostsNoMessage() throws Exception {
-        connections.send(message("przed@example.org"));
+        connections.send(message("przed@example.org"), NOTHING);
         // The server goes away and comes back: the connection kept open is dead.
         smtp.stop();
         smtp = server();
         smtp.start();
 
-        connections.send(message("po1@example.org"));
-        connections.send(message("po2@example.org"));
+        connections.send(message("po1@example.org"), NOTHING);
+        connections.send(message("po2@example.org"), NOTHING);
 
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(SmtpConnectionsTests::recipient))
                 .containsExactly("po1@example.org", "po2@example.org");
@@ -107,22 +135,23 @@ class SmtpConnectionsTests {
 
     @Test
     void aServerThatIsDownFailsTheMessageAndKeepsNothingOpen() throws Exception {
-        connections.send(message("przed@example.org"));
+        connections.send(message("przed@example.org"), NOTHING);
         smtp.stop();
 
-        assertThatThrownBy(() -> connections.send(message("nikt@example.org"))).isInstanceOf(MailSendException.class);
+        assertThatThrownBy(() -> connections.send(message("nikt@example.org"), NOTHING))
+                .isInstanceOf(MailSendException.class);
         assertThat(connections.idleCount()).isZero();
 
         smtp = server();
         smtp.start();
-        connections.send(message("znowu@example.org"));
+        connections.send(message("znowu@example.org"), NOTHING);
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(SmtpConnectionsTests::recipient))
                 .containsExactly("znowu@example.org");
     }
 
     @Test
     void connectionsIdleForLongAreClosed() throws Exception {
-        connections.send(message("raz@example.org"));
+        connections.send(message("raz@example.org"), NOTHING);
         connections.closeIdle();
         assertThat(connections.idleCount()).isEqualTo(1);
 
@@ -130,9 +159,43 @@ class SmtpConnectionsTests {
         connections.closeIdle();
         assertThat(connections.idleCount()).isZero();
 
-        connections.send(message("dwa@example.org"));
+        connections.send(message("dwa@example.org"), NOTHING);
         assertThat(connections.openedCount()).isEqualTo(2);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void theSentRecordIsPreparedBeforeTheEndOfTheDataAndCommittedBeforeTheAnswer() throws Exception {
+        connections.send(message("przed@example.org"), NOTHING);
+        List<Integer> receivedWhenPrepared = new ArrayList<>();
+        Steps record = new Steps(() -> receivedWhenPrepared.add(smtp.getReceivedMessages().length));
+
+        connections.send(message("zapisana@example.org"), record);
+
+        // When the record was written the server had the whole message but had not accepted it: only the first one.
+        assertThat(receivedWhenPrepared).containsExactly(1);
+        assertThat(record.taken).containsExactly("prepare", "commit");
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(SmtpConnectionsTests::recipient))
+                .containsExactly("przed@example.org", "zapisana@example.org");
+    }
+
+    @Test
+    void aMessageThatCouldNotBeRecordedSentIsNotDelivered() throws Exception {
+        connections.send(message("przed@example.org"), NOTHING);
+        Steps record = new Steps(() -> {
+            throw new IllegalStateException("the database is gone");
+        });
+
+        assertThatThrownBy(() -> connections.send(message("niezapisana@example.org"), record))
+                .isInstanceOf(MailSendException.class)
+                .hasRootCauseMessage("the database is gone");
+        connections.send(message("po@example.org"), NOTHING);
+
+        // The connection was dropped before the end of the data: the server threw that message away.
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(SmtpConnectionsTests::recipient))
+                .containsExactly("przed@example.org", "po@example.org");
+        // Tried on the kept connection, then once on a new one; the data was ended on neither.
+        assertThat(record.taken).containsExactly("prepare", "abandon", "prepare", "abandon");
     }
 
     private GreenMail server() {
