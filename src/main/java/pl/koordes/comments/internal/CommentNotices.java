@@ -2,7 +2,10 @@ package pl.koordes.comments.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +18,7 @@ import pl.koordes.comments.CommentAwaitingModeration;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.notice.NoticeRequested;
+import pl.koordes.shared.notice.NoticesRequested;
 import pl.koordes.shared.notice.NotificationKind;
 import pl.koordes.shared.security.Role;
 
@@ -99,16 +103,22 @@ class CommentNotices {
                         .query(String.class)
                         .optional()
                         .orElse("");
+        // One event for every moderator, and each language's sentence formatted once.
+        Map<Locale, String> texts = new HashMap<>();
+        List<NoticeRequested> notices = new ArrayList<>();
+        String link = ids.size() > 1 ? "/redakcja/komentarze" : "/redakcja/komentarze/" + ids.getFirst();
         for (RoleHolders.Holder editor : holders.active(List.of(Role.EDITOR, Role.ADMINISTRATOR), null)) {
-            var locale = Language.fromCode(editor.language()).locale();
-            events.publishEvent(NoticeRequested.of(
-                    editor.accountId(),
-                    NotificationKind.COMMENT_AWAITING,
-                    ids.size() > 1
-                            ? messages.get(locale, "comments.notification.awaitingMany", ids.size())
-                            : messages.get(locale, "comments.notification.awaiting", title),
-                    ids.size() > 1 ? "/redakcja/komentarze" : "/redakcja/komentarze/" + ids.getFirst(),
-                    clock.instant()));
+            Locale locale = Language.fromCode(editor.language()).locale();
+            String text = texts.computeIfAbsent(
+                    locale,
+                    l -> ids.size() > 1
+                            ? messages.get(l, "comments.notification.awaitingMany", ids.size())
+                            : messages.get(l, "comments.notification.awaiting", title));
+            notices.add(NoticeRequested.of(
+                    editor.accountId(), NotificationKind.COMMENT_AWAITING, text, link, clock.instant()));
+        }
+        if (!notices.isEmpty()) {
+            events.publishEvent(new NoticesRequested(notices));
         }
     }
 

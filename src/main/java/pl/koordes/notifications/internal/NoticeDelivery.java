@@ -7,6 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.notice.NoticeRequested;
+import pl.koordes.shared.notice.NoticesRequested;
 import pl.koordes.shared.scheduling.ClusterLock;
 
 /**
@@ -30,6 +31,12 @@ class NoticeDelivery {
     @ApplicationModuleListener
     void on(NoticeRequested notice) {
         notices.store(notice);
+    }
+
+    /** Several notices published together: stored in one delivery (its transaction). */
+    @ApplicationModuleListener
+    void on(NoticesRequested requested) {
+        requested.notices().forEach(notices::store);
     }
 
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT13M")
