@@ -126,15 +126,23 @@ public class PolandMap {
         for (List<double[]> ring : rings) {
             List<double[]> projected = ring.stream().map(project).toList();
             List<double[]> simple = LineSimplification.douglasPeucker(projected, TOLERANCE);
-            String previous = null;
+            // The first point absolute, the others relative to the one before ("l", implicit after it): the
+            // steps between whole map units are one or two digits where the coordinates are three. The map is on
+            // every home page, and each byte of it is encoded and compressed on every request.
+            long[] previous = null;
             for (double[] p : simple) {
-                String point = format(p[0]) + ',' + format(p[1]);
-                if (!point.equals(previous)) {
-                    path.append(previous == null ? 'M' : 'L').append(point);
-                    previous = point;
+                long x = Math.round(p[0]), y = Math.round(p[1]);
+                if (previous == null) {
+                    path.append('M').append(x).append(' ').append(y).append('l');
+                } else if (x != previous[0] || y != previous[1]) {
+                    appendNumber(path, x - previous[0]);
+                    appendNumber(path, y - previous[1]);
+                } else {
+                    continue;
                 }
+                previous = new long[] {x, y};
             }
-            path.append('Z');
+            path.append('z');
             // Area-weighted centroid (shoelace formula) places the label inside the region's body.
             for (int i = 0; i < projected.size() - 1; i++) {
                 double[] a = projected.get(i), b = projected.get(i + 1);
@@ -147,9 +155,19 @@ public class PolandMap {
         return new Outline(path.toString(), cx / (3 * areaSum), cy / (3 * areaSum));
     }
 
-    /** Whole map units: at 600 units across, finer coordinates only add bytes to every page. */
     private static String format(double value) {
         return Long.toString(Math.round(value));
+    }
+
+    /**
+     * Appends a step in whole map units (at 600 units across, finer ones only add bytes to every page), after a
+     * space unless a minus sign separates it or it follows the command letter.
+     */
+    private static void appendNumber(StringBuilder path, long value) {
+        if (value >= 0 && path.charAt(path.length() - 1) != 'l') {
+            path.append(' ');
+        }
+        path.append(value);
     }
 
     private record Outline(String path, double labelX, double labelY) {}
