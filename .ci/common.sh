@@ -96,11 +96,19 @@ pg_ensure_running() {
     fail "PostgreSQL did not accept connections on 127.0.0.1:$PG_PORT within 30 s"
 }
 
-# Stops the cluster only when pg_ensure_running started it.
+# Stops the cluster only when pg_ensure_running started it, and nobody else is connected: on a shared machine a
+# bench or check started at the same time may have found it running and still be using it.
 pg_stop_if_started() {
     if [[ $PG_STARTED_BY_US == true ]]; then
-        echo "  stopping PostgreSQL $PG_VERSION/$PG_CLUSTER (started by this script)"
-        pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop -m fast || true
+        local others
+        others=$(pg_admin_psql -Atc "select count(*) from pg_stat_activity
+            where backend_type = 'client backend' and pid <> pg_backend_pid()" 2>/dev/null) || others=0
+        if [[ ${others:-0} != 0 ]]; then
+            echo "  leaving PostgreSQL $PG_VERSION/$PG_CLUSTER running: $others other connection(s) use it"
+        else
+            echo "  stopping PostgreSQL $PG_VERSION/$PG_CLUSTER (started by this script)"
+            pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop -m fast || true
+        fi
         PG_STARTED_BY_US=false
     fi
 }
