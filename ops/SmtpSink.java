@@ -83,7 +83,6 @@ public class SmtpSink {
             String line;
             while ((line = in.readLine()) != null) {
                 lastStored = 0; // the sender went on after the last message
-
                 String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
                     case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");

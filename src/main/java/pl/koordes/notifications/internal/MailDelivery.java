@@ -149,18 +149,23 @@ class MailDelivery {
 
         @Override
         public void commit() {
-            TransactionStatus status = open;
-            if (status != null) {
-                open = null;
-                manager().commit(status);
-            }
+            end(true);
         }
 
         @Override
         public void abandon() {
+            end(false);
+        }
+
+        private void end(boolean commit) {
             TransactionStatus status = open;
-            if (status != null) {
-                open = null;
+            if (status == null) {
+                return;
+            }
+            open = null;
+            if (commit) {
+                manager().commit(status);
+            } else {
                 manager().rollback(status);
             }
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,21 +70,13 @@ class MailDeliveryOnceIntegrationTests {
         CountDownLatch talking = new CountDownLatch(1);
         CountDownLatch accepted = new CountDownLatch(1);
         // Still writing the message: not yet at its end, where the delivery records it sent.
-        MailTransport writing = new MailTransport() {
-            @Override
-            public void deliver(MailRequested m) {
-                throw new AssertionError("the delivery hands the message over with its record");
-            }
-
-            @Override
-            public void deliver(MailRequested m, HandOver record) {
-                talking.countDown();
-                await(accepted);
-                record.prepare();
-                record.commit();
-                sent.incrementAndGet();
-            }
-        };
+        MailTransport writing = handingOver(record -> {
+            talking.countDown();
+            await(accepted);
+            record.prepare();
+            record.commit();
+            sent.incrementAndGet();
+        });
         MailDelivery slow = new MailDelivery(writing, jdbc, transactions);
         MailDelivery other = new MailDelivery(m -> sent.incrementAndGet(), jdbc, transactions);
 
@@ -122,19 +115,11 @@ class MailDeliveryOnceIntegrationTests {
     @Test
     void aMessageRefusedAtItsEndIsRecordedUnsentAndFreeForTheNextAttempt() {
         MailRequested mail = message();
-        MailTransport refusedAtTheEnd = new MailTransport() {
-            @Override
-            public void deliver(MailRequested m) {
-                throw new AssertionError("the delivery hands the message over with its record");
-            }
-
-            @Override
-            public void deliver(MailRequested m, HandOver record) {
-                record.prepare();
-                record.commit();
-                throw new IllegalStateException("554 refused at the end of the data");
-            }
-        };
+        MailTransport refusedAtTheEnd = handingOver(record -> {
+            record.prepare();
+            record.commit();
+            throw new IllegalStateException("554 refused at the end of the data");
+        });
 
         assertThatThrownBy(() -> new MailDelivery(refusedAtTheEnd, jdbc, transactions).on(mail))
                 .hasMessageContaining("554");
@@ -191,6 +176,21 @@ class MailDeliveryOnceIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(mails.size());
+    }
+
+    /** A transport that runs {@code steps} with the delivery's record, as an SMTP conversation would around its end. */
+    private static MailTransport handingOver(Consumer<MailTransport.HandOver> steps) {
+        return new MailTransport() {
+            @Override
+            public void deliver(MailRequested m) {
+                throw new AssertionError("the delivery hands the message over with its record");
+            }
+
+            @Override
+            public void deliver(MailRequested m, HandOver record) {
+                steps.accept(record);
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
