@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 import pl.koordes.shared.text.TextInput;
 
 /**
@@ -26,7 +27,12 @@ class FormBinding {
 
     @InitBinder
     void normaliseText(WebDataBinder binder) {
-        if (isPasswordParameter(binder) || isRecordWithPassword(binder.getTargetType())) {
+        // A form's fields come from the form: Spring MVC would otherwise fill a field the request left out from a
+        // request header of the same name (a header "Email" into the field "email").
+        if (binder instanceof ExtendedServletRequestDataBinder extended) {
+            extended.setHeaderPredicate(header -> false);
+        }
+        if (isPasswordParameter(binder) || isRecordWithPassword(formType(binder))) {
             return;
         }
         binder.registerCustomEditor(String.class, new NormalisingEditor());
@@ -56,8 +62,7 @@ class FormBinding {
      * would be normalised like any text. Such a record gets no normalising editor; it normalises its
      * other texts itself with {@link TextInput#normalise} in its compact constructor.
      */
-    private static boolean isRecordWithPassword(@Nullable ResolvableType type) {
-        Class<?> resolved = type == null ? null : type.resolve();
+    private static boolean isRecordWithPassword(@Nullable Class<?> resolved) {
         if (resolved == null || !resolved.isRecord()) {
             return false;
         }
@@ -67,6 +72,16 @@ class FormBinding {
             }
         }
         return false;
+    }
+
+    /** The form's type: the one to be built, or that of the form already built (see {@link RecordForms}). */
+    private static @Nullable Class<?> formType(WebDataBinder binder) {
+        ResolvableType type = binder.getTargetType();
+        if (type != null) {
+            return type.resolve();
+        }
+        Object target = binder.getTarget();
+        return target == null ? null : target.getClass();
     }
 
     /**
