@@ -61,6 +61,8 @@ class RecordFormsIntegrationTests {
 
     @Test
     void everyFormRecordIsBoundAsSpringMvcBindsIt() throws Exception {
+        // The form rules are Spring MVC's binding initializer, so every binder below gets them.
+        assertThat(adapter.getWebBindingInitializer()).isInstanceOf(FormBinding.class);
         List<Case> cases = cases();
         Set<Class<?>> types = new LinkedHashSet<>();
         cases.forEach(c -> types.add(c.parameter().getParameterType()));
