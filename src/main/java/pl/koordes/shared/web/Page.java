@@ -212,6 +212,16 @@ public final class Page {
     }
 
     static String otherLanguageUrl(String path, String query, Language current) {
+        if ((query == null || query.isBlank())
+                && path.indexOf('?') < 0
+                && path.indexOf('#') < 0
+                && !path.contains("//")) {
+            // What the builder below gives for an address without a query (it folds "//" into "/"), without building
+            // it:
+            // every page asks.
+            return path + "?" + LanguageResolver.PARAMETER + "="
+                    + current.other().code();
+        }
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         if (query != null && !query.isBlank()) {
             builder.query(query);
