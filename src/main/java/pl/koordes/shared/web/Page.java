@@ -216,9 +216,7 @@ public final class Page {
                 && path.indexOf('?') < 0
                 && path.indexOf('#') < 0
                 && !path.contains("//")) {
-            // What the builder below gives for an address without a query (it folds "//" into "/"), without building
-            // it:
-            // every page asks.
+            // The builder's answer for an address without a query (it folds "//"), written directly: every page asks.
             return path + "?" + LanguageResolver.PARAMETER + "="
                     + current.other().code();
         }
