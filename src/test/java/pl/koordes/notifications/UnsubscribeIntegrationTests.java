@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -291,9 +292,11 @@ class UnsubscribeIntegrationTests {
                     .param("a", leaving)
                     .update();
 
-            // Today at 23:30 (their hour is 23): one digest, to the one who may still read the space.
-            LocalDate today = LocalDate.now(Formats.ZONE);
-            Instant evening = today.atTime(23, 30).atZone(Formats.ZONE).toInstant();
+            // The next 23:30 (their hour is 23): one digest, to the one who may still read the space. Not "today at
+            // 23:30", which is already past when the tests run between 23:30 and midnight in Warsaw.
+            ZonedDateTime now = ZonedDateTime.now(Formats.ZONE);
+            ZonedDateTime next = now.toLocalDate().atTime(23, 30).atZone(Formats.ZONE);
+            Instant evening = (next.isAfter(now) ? next : next.plusDays(1)).toInstant();
             assertThat(digests.sendDue(evening)).isEqualTo(1);
             String text = TestSmtp.part(smtp.awaitMessageTo(stays), "text/plain");
             assertThat(text).contains(DAILY_THREAD + " o naborze");
