@@ -46,8 +46,8 @@ import org.springframework.web.util.WebUtils;
  *
  * <p>What is kept, per record type: the canonical constructor, each component's {@link MethodParameter} (which keeps
  * its merged annotations once read) and whether it may be absent. Each request still gets its binder from Spring MVC's
- * factory (so every {@code @InitBinder} method, the normalising editor of {@link FormBinding} included, runs as
- * before), its values are looked up in the same order (request parameter, address variable, the {@code !} default
+ * factory (so its binding initializer, {@link FormBinding} with its normalising editor, and every {@code @InitBinder}
+ * method run as before), its values are looked up in the same order (request parameter, address variable, the {@code !} default
  * and {@code _} marker fields) and converted by that binder with the same {@link MethodParameter}. Whatever this
  * does not cover goes Spring MVC's own way, unchanged: a value that does not convert (Spring MVC's way then records
  * the error), a component that is not a simple value (nested objects, lists, {@code Optional}, files), {@code
