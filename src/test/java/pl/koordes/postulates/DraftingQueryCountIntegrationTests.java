@@ -73,7 +73,7 @@ class DraftingQueryCountIntegrationTests {
                                case when n % 3 = 0 then null else now() - interval '60 days' end,
                                case when n % 3 = 0 then null else now() - interval '46 days' end,
                                case when n % 3 = 2 then now() - interval '45 days' end,
-                               case when n % 3 = 2 then current_date - 10 end
+                               case when n % 3 = 2 then (now() at time zone 'Europe/Warsaw')::date - 10 end
                         from generate_series(:from, :to) n""").param("from", from).param("to", to).update();
         jdbc.sql("""
                         insert into postulates_signature (postulate_id, region_id, signed_at)

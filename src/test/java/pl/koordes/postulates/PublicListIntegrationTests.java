@@ -104,7 +104,8 @@ class PublicListIntegrationTests {
         assertThat(allIds("?rok=" + year))
                 .containsExactlyElementsOf(
                         expected("extract(year from p.submitted_at at time zone 'Europe/Warsaw') = " + year));
-        List<Long> overdue = expected("p.status in ('FORWARDED', 'IN_ANALYSIS') and p.answer_due < current_date");
+        List<Long> overdue = expected(
+                "p.status in ('FORWARDED', 'IN_ANALYSIS') and p.answer_due < (now() at time zone 'Europe/Warsaw')::date");
         assertThat(overdue).isNotEmpty();
         assertThat(allIds("?status=po-terminie")).containsExactlyElementsOf(overdue);
         assertThat(get("/postulaty?status=po-terminie").body()).contains("po terminie od ");

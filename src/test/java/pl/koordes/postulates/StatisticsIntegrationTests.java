@@ -170,7 +170,7 @@ class StatisticsIntegrationTests {
                 .single();
         assertThat(forwarded).isEqualTo(expected);
         long overdue = jdbc.sql("select count(*) from postulates_postulate where status in ('FORWARDED', 'IN_ANALYSIS')"
-                        + " and answer_due < current_date")
+                        + " and answer_due < (now() at time zone 'Europe/Warsaw')::date")
                 .query(Long.class)
                 .single();
         assertThat(Long.parseLong(total.get("po_terminie"))).isEqualTo(overdue);
