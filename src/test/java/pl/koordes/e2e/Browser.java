@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -117,8 +120,27 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return driver();
     }
 
+    /**
+     * A wait that also keeps waiting when the element it reads is replaced while it reads it: the page it waits for
+     * is loading. Chrome reports that as "Node with given id does not belong to the document", not as a stale
+     * element (which the conditions already wait through), and it failed a CI run once.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver(), WAIT);
+        return new WebDriverWait(driver(), WAIT) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
+                return super.<V>until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
     }
 
     public void open(String url) {
