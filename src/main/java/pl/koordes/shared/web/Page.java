@@ -220,6 +220,11 @@ public final class Page {
             return path + "?" + LanguageResolver.PARAMETER + "="
                     + current.other().code();
         }
+        return built(path, query, current);
+    }
+
+    /** The same address through {@link UriComponentsBuilder}: any query, kept, with the language replaced. */
+    static String built(String path, String query, Language current) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         if (query != null && !query.isBlank()) {
             builder.query(query);
