@@ -91,6 +91,15 @@ public final class SignedInClient {
         return send(request.GET());
     }
 
+    /** A GET with extra headers whose body is kept as bytes (e.g. a compressed answer); remembers cookies. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder request = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return send(request.GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A form POST carrying the CSRF token of the last page shown (if any) and the given name–value pairs. */
     public HttpResponse<String> post(String path, String... nameValuePairs) {
         List<String> pairs = new ArrayList<>(List.of(nameValuePairs));
@@ -235,9 +244,13 @@ public final class SignedInClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpResponse<String> response;
+        return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        HttpResponse<T> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client.send(request.build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -248,7 +261,7 @@ public final class SignedInClient {
         return response;
     }
 
-    private synchronized void remember(HttpResponse<String> response) {
+    private synchronized void remember(HttpResponse<?> response) {
         for (String header : response.headers().allValues("Set-Cookie")) {
             String[] parts = header.split(";");
             int equals = parts[0].indexOf('=');
@@ -270,7 +283,10 @@ public final class SignedInClient {
                 cookies.put(name, value);
             }
         }
-        Matcher csrf = CSRF.matcher(response.body() == null ? "" : response.body());
+        if (!(response.body() instanceof String body)) {
+            return;
+        }
+        Matcher csrf = CSRF.matcher(body);
         if (csrf.find()) {
             csrfParameter = csrf.group(1);
             csrfToken = csrf.group(2);

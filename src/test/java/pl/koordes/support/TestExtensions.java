@@ -1,6 +1,9 @@
 package pl.koordes.support;
 
 import gg.jte.Content;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -175,6 +178,26 @@ public class TestExtensions {
         @GetMapping("/test/number")
         String number(@RequestParam int n) {
             return Integer.toString(n);
+        }
+
+        /**
+         * Part of an HTML page, then trouble: an exception ({@code how=exception}), an error status
+         * ({@code how=error}), or a page started again from an empty buffer ({@code how=reset}).
+         */
+        @GetMapping("/test/half-page")
+        void halfPage(@RequestParam String how, HttpServletResponse response) throws IOException {
+            response.setContentType("text/html;charset=UTF-8");
+            PrintWriter writer = response.getWriter();
+            writer.write("<!doctype html><p>" + "pierwsza połowa strony ".repeat(200) + "</p>");
+            switch (how) {
+                case "exception" -> throw new IllegalStateException("the page broke half way");
+                case "error" -> response.sendError(HttpServletResponse.SC_CONFLICT);
+                case "reset" -> {
+                    response.resetBuffer();
+                    writer.write("<!doctype html><p>" + "druga strona od początku ".repeat(200) + "</p>");
+                }
+                default -> throw new IllegalArgumentException(how);
+            }
         }
     }
 

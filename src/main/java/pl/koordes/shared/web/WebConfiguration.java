@@ -25,6 +25,12 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Before Spring Session (MIN_VALUE + 50) and Spring Security (-100): a cached page costs neither. */
     private static final int PAGE_CACHE_ORDER = Integer.MIN_VALUE + 40;
 
+    /**
+     * Outside the page cache (which keeps and sends its own compressed copies) and Spring Session (whose save at the
+     * end of a request must come before the compressed body's end is written).
+     */
+    private static final int COMPRESSION_ORDER = Integer.MIN_VALUE + 20;
+
     private final LanguageResolver languageResolver = new LanguageResolver();
     private final ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions;
     private final PublicPageProperties publicPages;
@@ -50,6 +56,15 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    @Bean
+    FilterRegistrationBean<PageCompression> pageCompression(PageCompressionProperties properties) {
+        FilterRegistrationBean<PageCompression> registration =
+                new FilterRegistrationBean<>(new PageCompression(properties));
+        registration.setOrder(COMPRESSION_ORDER);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean
