@@ -65,7 +65,7 @@ public class TestExtensions {
          * unread notices left out. The session's are the same for every page, except that a page too long for the
          * response buffer is sent while still being written, and the session is then saved and read once more
          * whatever the page shows; the header's count is run at most once a page, and not at all while the account's
-         * count is kept (a few seconds, {@code Notices.unreadKept}).
+         * count is kept (a few seconds, {@code UnreadCounts.kept}).
          */
         public List<String> pageStatements() {
             return statements().stream().filter(StatementCounter::ofThePage).toList();

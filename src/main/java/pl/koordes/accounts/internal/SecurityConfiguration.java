@@ -1,6 +1,8 @@
 package pl.koordes.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -55,6 +58,21 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * Spring Security's default handling of the token (masked anew on every page, against BREACH), with the mask
+     * drawn from the JDK's DRBG instead of its default {@code NativePRNG}, whose every draw reads
+     * {@code /dev/urandom} under one lock shared by all requests.
+     */
+    private static XorCsrfTokenRequestAttributeHandler maskedTokens() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        try {
+            handler.setSecureRandom(SecureRandom.getInstance("DRBG"));
+        } catch (NoSuchAlgorithmException absent) {
+            // Every JDK since 9 has it; without it the default stays.
+        }
+        return handler;
+    }
 
     /**
      * No observation of each security filter, authentication and authorisation: Spring Security otherwise wraps
@@ -128,6 +146,7 @@ class SecurityConfiguration {
                 // In the session, for signed-in people only (shared.security.SessionBoundCsrfTokenRepository);
                 // anonymous forms are protected by where they come from (SameOriginRequests, below).
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(maskedTokens())
                         .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
                                 && SessionBoundCsrfTokenRepository.signedIn(request))
                         // Machine-sent POSTs whose path carries a signed token of its own

@@ -1,7 +1,5 @@
 package pl.koordes.notifications.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,20 +10,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import pl.koordes.shared.database.AfterTransaction;
 import pl.koordes.shared.notice.NoticeRequested;
 import pl.koordes.shared.web.Paged;
 
 /**
  * The in-application notices of each account: stored once per request (the request's id is the key), read
  * newest first, marked read one by one or all at once. The header's count of unread notices is kept per account
- * for {@link #UNREAD_KEPT} ({@link #unreadKept}): forgotten on this node as soon as a notice of the account is
+ * for {@link #UNREAD_KEPT} ({@link UnreadCounts}): forgotten on this node as soon as a notice of the account is
  * stored or read here; a notice stored or read through another node shows in this node's header within that time.
  */
 @Component
@@ -46,23 +41,19 @@ public class Notices {
         }
     }
 
-    /** How long the header's count of an account's unread notices is kept (see {@link #unreadKept}). */
+    /** How long the header's count of an account's unread notices is kept (see {@link UnreadCounts#kept}). */
     public static final Duration UNREAD_KEPT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final NoticeSettings settings;
-    private final Cache<Long, Long> unreadCounts = Caffeine.newBuilder()
-            .expireAfterWrite(UNREAD_KEPT)
-            .maximumSize(100_000)
-            .build();
-    /** Counts forgotten counts, so that a count read before a change is never kept after it. */
-    private final AtomicLong changes = new AtomicLong();
+    private final UnreadCounts unreadCounts;
 
-    Notices(JdbcClient jdbc, Clock clock, NoticeSettings settings) {
+    Notices(JdbcClient jdbc, Clock clock, NoticeSettings settings, UnreadCounts unreadCounts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.unreadCounts = unreadCounts;
     }
 
     /** Stores a requested notice; the same request delivered again stores nothing. */
@@ -88,38 +79,11 @@ public class Notices {
     /** The account's unread notices (the header's count). */
     @Transactional(readOnly = true)
     public long unread(long accountId) {
-        return jdbc.sql("select count(*) from notifications_notice where account_id = :account and read_at is null")
-                .param("account", accountId)
-                .query(Long.class)
-                .single();
+        return unreadCounts.count(accountId);
     }
 
-    /**
-     * The account's unread notices as counted at most {@link #UNREAD_KEPT} ago, for the header of every signed-in
-     * page: exact after a change made on this node, at most that much behind one made on another node. No
-     * statement and no transaction when kept.
-     */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public long unreadKept(long accountId) {
-        Long kept = unreadCounts.getIfPresent(accountId);
-        if (kept != null) {
-            return kept;
-        }
-        long seen = changes.get();
-        long unread = unread(accountId);
-        if (changes.get() == seen) {
-            unreadCounts.put(accountId, unread);
-        }
-        return unread;
-    }
-
-    /** Once the current transaction ends (at once without one), the account's kept count is read again. */
     private void forgetUnread(long accountId) {
-        changes.incrementAndGet();
-        AfterTransaction.run(() -> {
-            changes.incrementAndGet();
-            unreadCounts.invalidate(accountId);
-        });
+        unreadCounts.forget(accountId);
     }
 
     /** Page {@code number} of the account's notices, newest first. */

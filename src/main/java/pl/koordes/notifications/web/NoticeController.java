@@ -3,6 +3,7 @@ package pl.koordes.notifications.web;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import pl.koordes.notifications.internal.Notices;
+import pl.koordes.notifications.internal.UnreadCounts;
 import pl.koordes.shared.i18n.Messages;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
@@ -45,15 +47,15 @@ class NoticeController {
      * so a screen reader says it. Visitors get no link and no query (the header asks only for signed-in
      * people); a signed-in request costs at most one small count (an index of unread notices), however many times
      * the page's header is built in it (sections build pages of their own), and none while the account's count is
-     * kept ({@link Notices#unreadKept}, a few seconds).
+     * kept ({@link UnreadCounts#kept}, a few seconds).
      */
     @Bean
-    static HeaderLink noticeHeaderLink(Notices notices, Messages messages) {
+    static HeaderLink noticeHeaderLink(Notices notices, UnreadCounts counts, Messages messages) {
         return new HeaderLink() {
             @Override
             public Optional<Page.NavigationItem> link(CurrentUser user) {
                 Locale locale = LocaleContextHolder.getLocale();
-                long unread = unreadInThisRequest(notices, user.id(), true);
+                long unread = unreadInThisRequest(notices, counts, user.id(), true);
                 String text = unread == 0
                         ? messages.get(locale, "notifications.notices.link")
                         : messages.get(locale, "notifications.notices.linkUnread", unread);
@@ -69,17 +71,18 @@ class NoticeController {
 
     /**
      * The count once per request: kept as a request attribute. The header may take the count kept for a few seconds
-     * ({@link Notices#unreadKept}); the notification centre counts afresh, and its header then shows the same.
+     * ({@link UnreadCounts#kept}); the notification centre counts afresh, and its header then shows the same.
      */
-    private static long unreadInThisRequest(Notices notices, long accountId, boolean kept) {
+    private static long unreadInThisRequest(
+            Notices notices, @Nullable UnreadCounts counts, long accountId, boolean kept) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return kept ? notices.unreadKept(accountId) : notices.unread(accountId);
+            return kept && counts != null ? counts.kept(accountId) : notices.unread(accountId);
         }
         if (kept && request.getAttribute(UNREAD, RequestAttributes.SCOPE_REQUEST) instanceof Long known) {
             return known;
         }
-        long unread = kept ? notices.unreadKept(accountId) : notices.unread(accountId);
+        long unread = kept && counts != null ? counts.kept(accountId) : notices.unread(accountId);
         request.setAttribute(UNREAD, unread, RequestAttributes.SCOPE_REQUEST);
         return unread;
     }
@@ -87,7 +90,7 @@ class NoticeController {
     @GetMapping(BASE)
     String list(CurrentUser user, @RequestParam(name = "strona", defaultValue = "1") String number, Model model) {
         model.addAttribute("notices", notices.page(user.id(), Paged.number(number)));
-        model.addAttribute("unread", unreadInThisRequest(notices, user.id(), false));
+        model.addAttribute("unread", unreadInThisRequest(notices, null, user.id(), false));
         return "notifications/notices";
     }
 
