@@ -34,6 +34,7 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Paged;
 import pl.koordes.shared.web.PublicPage;
+import pl.koordes.shared.web.PublicReads;
 
 /** The public side of events: upcoming and past lists, the month calendar, an event's page and calendar files. */
 @Controller
@@ -47,6 +48,14 @@ class EventsController {
     private final MaterialFiles files;
     private final List<EventPageSection> sections;
 
+    /**
+     * The lists' pages for signed-in people, the same for everyone (a list shows only public events): kept as the
+     * page cache keeps them for visitors ({@link PublicReads}), which saves each page view its two statements.
+     */
+    private final PublicReads.Kept<ListKey, Paged<Event>> keptLists;
+
+    private record ListKey(EventFilter filter, boolean past, int page) {}
+
     EventsController(
             EventCatalogue catalogue,
             EventPermissions permissions,
@@ -54,7 +63,9 @@ class EventsController {
             Directory directory,
             IcsCalendar ics,
             MaterialFiles files,
-            List<EventPageSection> sections) {
+            List<EventPageSection> sections,
+            PublicReads publicReads) {
+        this.keptLists = publicReads.kept(1_000);
         this.files = files;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(EventPageSection::order))
@@ -70,19 +81,24 @@ class EventsController {
     @GetMapping("/wydarzenia")
     String upcoming(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
         model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
-        return list(query, false, model);
+        return list(query, false, user.isPresent(), model);
     }
 
     @PublicPage
     @GetMapping("/wydarzenia/archiwum")
     String past(@RequestParam Map<String, String> query, Optional<CurrentUser> user, Model model) {
         model.addAttribute("canOrganise", permissions.canOrganise(user.orElse(null)));
-        return list(query, true, model);
+        return list(query, true, user.isPresent(), model);
     }
 
-    private String list(Map<String, String> query, boolean past, Model model) {
+    private String list(Map<String, String> query, boolean past, boolean signedIn, Model model) {
         ListFilters filters = ListFilters.of(query, directory.regions());
-        Paged<Event> list = catalogue.search(filters.filter(), past, filters.page());
+        // Visitors' pages are kept whole by the page cache, which must render from a fresh read.
+        Paged<Event> list = signedIn
+                ? keptLists.get(
+                        new ListKey(filters.filter(), past, filters.page()),
+                        () -> catalogue.search(filters.filter(), past, filters.page()))
+                : catalogue.search(filters.filter(), past, filters.page());
         model.addAttribute("past", past);
         model.addAttribute("list", list);
         model.addAttribute("filters", filters);

@@ -100,8 +100,14 @@ class CoordinationController {
     @GetMapping(BASE + "/{slug}")
     String workspace(@PathVariable String slug, CurrentUser user, Model model) {
         Region region = region(slug, user);
+        RegionWorkspace workspace = workspaceOf(region);
         return show(
-                model, region, descriptionForm(region), contactForm(region), MembershipEnding.NONE, FormErrors.none());
+                model,
+                workspace,
+                descriptionForm(workspace),
+                contactForm(workspace),
+                MembershipEnding.NONE,
+                FormErrors.none());
     }
 
     @PostMapping(BASE + "/{slug}/opis")
@@ -123,7 +129,10 @@ class CoordinationController {
                     redirect.addFlashAttribute("notice", "directory.coordination.description.saved");
                     return "redirect:" + BASE + "/" + region.slug();
                 },
-                errors -> show(model, region, form, contactForm(region), MembershipEnding.NONE, errors));
+                errors -> {
+                    RegionWorkspace workspace = workspaceOf(region);
+                    return show(model, workspace, form, contactForm(workspace), MembershipEnding.NONE, errors);
+                });
     }
 
     @PostMapping(BASE + "/{slug}/kontakt")
@@ -148,7 +157,10 @@ class CoordinationController {
                     redirect.addFlashAttribute("notice", "directory.coordination.contact.saved");
                     return "redirect:" + BASE + "/" + region.slug();
                 },
-                errors -> show(model, region, descriptionForm(region), form, MembershipEnding.NONE, errors));
+                errors -> {
+                    RegionWorkspace workspace = workspaceOf(region);
+                    return show(model, workspace, descriptionForm(workspace), form, MembershipEnding.NONE, errors);
+                });
     }
 
     // Memberships of the committee in office
@@ -272,7 +284,14 @@ class CoordinationController {
                 },
                 errors -> {
                     MembershipEnding ending = MembershipEnding.of(member.id(), form, errors);
-                    return show(model, region, descriptionForm(region), contactForm(region), ending, ending.errors());
+                    RegionWorkspace workspace = workspaceOf(region);
+                    return show(
+                            model,
+                            workspace,
+                            descriptionForm(workspace),
+                            contactForm(workspace),
+                            ending,
+                            ending.errors());
                 });
     }
 
@@ -299,27 +318,30 @@ class CoordinationController {
         return coordination.member(region.id(), memberId).orElseThrow(() -> new NotFound("membership", memberId));
     }
 
-    private RegionDescriptionForm descriptionForm(Region region) {
-        RegionDescription description = profiles.description(region.id());
+    /**
+     * Everything the workspace shows, in one read (one transaction): the forms are filled from it, not read again
+     * (they were two more transactions per page view, for the same rows).
+     */
+    private RegionWorkspace workspaceOf(Region region) {
+        return coordination.workspace(region).orElseThrow(() -> new NotFound("region", region.id()));
+    }
+
+    private static RegionDescriptionForm descriptionForm(RegionWorkspace workspace) {
+        RegionDescription description = workspace.description();
         return new RegionDescriptionForm(description.pl(), description.en());
     }
 
-    private ContactForm contactForm(Region region) {
-        return coordination
-                .rops(region.id())
-                .map(ContactForm::of)
-                .orElse(new ContactForm(null, null, null, null, null, null));
+    private static ContactForm contactForm(RegionWorkspace workspace) {
+        return workspace.rops().map(ContactForm::of).orElse(new ContactForm(null, null, null, null, null, null));
     }
 
     private String show(
             Model model,
-            Region region,
+            RegionWorkspace workspace,
             RegionDescriptionForm description,
             ContactForm contact,
             MembershipEnding ending,
             FormErrors errors) {
-        RegionWorkspace workspace =
-                coordination.workspace(region).orElseThrow(() -> new NotFound("region", region.id()));
         model.addAttribute("workspace", workspace);
         model.addAttribute("description", description);
         model.addAttribute("contact", contact);
