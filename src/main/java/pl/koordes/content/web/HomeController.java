@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import pl.koordes.directory.Directory;
 import pl.koordes.directory.Region;
+import pl.koordes.shared.web.KeptFragment;
 import pl.koordes.shared.web.Page;
 import pl.koordes.shared.web.PublicPage;
 
@@ -37,7 +38,7 @@ class HomeController {
     private final Map<Locale, Rendered> rendered = new ConcurrentHashMap<>();
 
     /** The main content as rendered from these (kept, unchanging) objects. */
-    private record Rendered(HomeBlocks.Blocks blocks, List<Region> regions, String mapHtml, byte[] html) {
+    private record Rendered(HomeBlocks.Blocks blocks, List<Region> regions, String mapHtml, KeptFragment html) {
 
         boolean from(HomeBlocks.Blocks shown, List<Region> regionsNow, String mapNow) {
             return blocks == shown && regions == regionsNow && mapHtml == mapNow;
@@ -58,19 +59,19 @@ class HomeController {
         List<Region> regions = directory.regions();
         String mapHtml = map.html(page);
         HomeBlocks.Blocks shown = blocks.of(page.locale(), page.signedIn());
-        byte[] html;
+        Content main;
         if (page.signedIn()) {
             Rendered kept = rendered.get(page.locale());
-            if (kept != null && kept.from(shown, regions, mapHtml)) {
-                html = kept.html();
-            } else {
-                html = render(page, regions, mapHtml, shown);
-                rendered.put(page.locale(), new Rendered(shown, regions, mapHtml, html));
+            if (kept == null || !kept.from(shown, regions, mapHtml)) {
+                kept = new Rendered(shown, regions, mapHtml, KeptFragment.of(render(page, regions, mapHtml, shown)));
+                rendered.put(page.locale(), kept);
             }
+            // Also kept compressed: a compressed page takes it without compressing it again.
+            main = kept.html().content();
         } else {
-            html = render(page, regions, mapHtml, shown);
+            byte[] html = render(page, regions, mapHtml, shown);
+            main = output -> output.writeBinaryContent(html);
         }
-        Content main = output -> output.writeBinaryContent(html);
         model.addAttribute("main", main);
         return "content/home";
     }

@@ -13,8 +13,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,6 +38,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class PageCompression extends OncePerRequestFilter {
 
+    /**
+     * The request attribute under which a compressed answer takes a page in parts ({@link Splicer}): present once
+     * the answer's stream is compressed by this filter, after {@code getOutputStream()}.
+     */
+    static final String SPLICER = PageCompression.class.getName() + ".splicer";
+
+    /** Writes a page in parts, text and {@link KeptFragment}s, into the compressed answer. */
+    @FunctionalInterface
+    interface Splicer {
+        void write(List<?> segments) throws IOException;
+    }
+
     private final PageCompressionProperties properties;
 
     PageCompression(PageCompressionProperties properties) {
@@ -52,7 +64,7 @@ final class PageCompression extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        CompressingResponse compressing = new CompressingResponse(response, properties);
+        CompressingResponse compressing = new CompressingResponse(request, response, properties);
         boolean done = false;
         try {
             chain.doFilter(request, compressing);
@@ -81,27 +93,13 @@ final class PageCompression extends OncePerRequestFilter {
         return false;
     }
 
-    /** A gzip stream at a chosen level: the JDK's constructor fixes the default one, its deflater is ours to set. */
-    private static final class LevelledGzip extends GZIPOutputStream {
-
-        LevelledGzip(OutputStream out, int level) throws IOException {
-            super(out, 8192, true);
-            // Before any input: the level applies from the first byte.
-            def.setLevel(level);
-        }
-
-        /** Frees the deflater's native memory (closing would close the container's stream too). */
-        void end() {
-            def.end();
-        }
-    }
-
     /**
      * The response as the application sees it: which stream it gets is decided when it first asks for one, from
      * the status and headers set by then (a view sets its content type before it asks for the writer).
      */
     static final class CompressingResponse extends HttpServletResponseWrapper {
 
+        private final HttpServletRequest request;
         private final PageCompressionProperties properties;
         private long declaredLength = -1;
         private boolean decided;
@@ -111,8 +109,10 @@ final class PageCompression extends OncePerRequestFilter {
         private @Nullable PrintWriter writer;
         private @Nullable EncodingWriter encoder;
 
-        CompressingResponse(HttpServletResponse response, PageCompressionProperties properties) {
+        CompressingResponse(
+                HttpServletRequest request, HttpServletResponse response, PageCompressionProperties properties) {
             super(response);
+            this.request = request;
             this.properties = properties;
         }
 
@@ -128,6 +128,7 @@ final class PageCompression extends OncePerRequestFilter {
             compressing = worthCompressing();
             HttpServletResponse response = response();
             if (compressing) {
+                request.setAttribute(SPLICER, (Splicer) segments -> stream().writeSegments(segments));
                 response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
                 addVaryAcceptEncoding(response);
                 String etag = response.getHeader(HttpHeaders.ETAG);
@@ -312,6 +313,7 @@ final class PageCompression extends OncePerRequestFilter {
             super.reset();
             // Headers and the choice of stream or writer are gone too: decided again when asked.
             restartCompression();
+            request.removeAttribute(SPLICER);
             decided = false;
             compressing = false;
             declaredLength = -1;
@@ -341,10 +343,12 @@ final class PageCompression extends OncePerRequestFilter {
                 encoding.flushEncoded();
             }
             GzipStream gzip = stream;
+            boolean written = gzip != null && gzip.written();
             if (gzip != null) {
                 gzip.finish();
-            } else if (!isCommitted()) {
-                // Asked for nothing to be written: an empty answer carries no encoding.
+            }
+            if (!written && !isCommitted()) {
+                // Nothing was written: an empty answer carries no encoding (an empty body is no gzip stream).
                 response().setHeader(HttpHeaders.CONTENT_ENCODING, null);
             }
         }
@@ -358,6 +362,8 @@ final class PageCompression extends OncePerRequestFilter {
                 return;
             }
             abandoned = true;
+            // An error page rendered for this request afterwards is written plainly, not into this stream.
+            request.removeAttribute(SPLICER);
             GzipStream gzip = stream;
             if (gzip != null) {
                 gzip.discard();
@@ -370,26 +376,30 @@ final class PageCompression extends OncePerRequestFilter {
         }
     }
 
-    /** The compressed body, started on its first byte (so a reset buffer gets a fresh gzip header). */
+    /**
+     * The compressed body, started on its first byte (so a reset buffer gets a fresh gzip header); parts of the page
+     * compressed in advance go in as they are ({@link #writeSegments}).
+     */
     static final class GzipStream extends ServletOutputStream {
 
         private final ServletOutputStream target;
         private final int level;
-        private @Nullable LevelledGzip gzip;
+        private @Nullable SplicingGzip gzip;
         private boolean discarded;
+        private boolean written;
 
         GzipStream(ServletOutputStream target, int level) {
             this.target = target;
             this.level = level;
         }
 
-        private @Nullable LevelledGzip gzip() throws IOException {
+        private @Nullable SplicingGzip gzip() {
             if (discarded) {
                 return null;
             }
-            LevelledGzip current = gzip;
+            SplicingGzip current = gzip;
             if (current == null) {
-                current = new LevelledGzip(target, level);
+                current = new SplicingGzip(target, level);
                 gzip = current;
             }
             return current;
@@ -397,27 +407,48 @@ final class PageCompression extends OncePerRequestFilter {
 
         @Override
         public void write(int b) throws IOException {
-            LevelledGzip current = gzip();
-            if (current != null) {
-                current.write(b);
-            }
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            LevelledGzip current = gzip();
-            if (current != null) {
+            SplicingGzip current = gzip();
+            if (current != null && length > 0) {
+                written = true;
                 current.write(bytes, offset, length);
             }
         }
 
+        /** A page in parts: its text ({@code byte[]}) and parts compressed in advance ({@link KeptFragment}). */
+        void writeSegments(List<?> segments) throws IOException {
+            SplicingGzip current = gzip();
+            if (current == null) {
+                return;
+            }
+            for (Object segment : segments) {
+                if (segment instanceof KeptFragment fragment) {
+                    written = true;
+                    current.splice(fragment);
+                } else {
+                    byte[] bytes = (byte[]) segment;
+                    write(bytes, 0, bytes.length);
+                }
+            }
+        }
+
+        /** Whether any of the body was written (an empty body is sent without compression). */
+        boolean written() {
+            return written;
+        }
+
         @Override
         public void flush() throws IOException {
-            LevelledGzip current = gzip;
+            SplicingGzip current = gzip;
             if (current != null && !discarded) {
                 // A sync flush: what was written so far can be decoded by the client now.
                 current.flush();
             }
+            target.flush();
         }
 
         @Override
@@ -426,21 +457,23 @@ final class PageCompression extends OncePerRequestFilter {
         }
 
         void finish() throws IOException {
-            LevelledGzip current = gzip;
-            if (current != null && !discarded) {
+            SplicingGzip current = gzip;
+            if (current != null && !discarded && written) {
                 current.finish();
-                current.end();
                 gzip = null;
                 discarded = true;
+            } else {
+                restart();
             }
         }
 
         void restart() {
-            LevelledGzip current = gzip;
+            SplicingGzip current = gzip;
             if (current != null) {
                 current.end();
             }
             gzip = null;
+            written = false;
         }
 
         void discard() {
