@@ -249,27 +249,13 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_OK);
         byte[] gzip = entry.gzip();
         byte[] body = entry.plain();
-        if (gzip != null && acceptsGzip(request)) {
+        if (gzip != null && PageCompression.acceptsGzip(request)) {
             // The answer is already encoded: the connector's own compression leaves it alone.
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
             body = gzip;
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private static boolean acceptsGzip(HttpServletRequest request) {
-        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        if (accepted == null) {
-            return false;
-        }
-        for (String coding : accepted.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
-            }
-        }
-        return false;
     }
 
     private static boolean compressible(HttpServletResponse response, int length) {

@@ -49,7 +49,8 @@ final class SplicingGzip {
         length += count;
         deflater.setInput(bytes, offset, count);
         while (!deflater.needsInput()) {
-            drain(Deflater.NO_FLUSH);
+            int n = deflater.deflate(buffer, 0, buffer.length, Deflater.NO_FLUSH);
+            target.write(buffer, 0, n);
         }
     }
 
@@ -99,13 +100,6 @@ final class SplicingGzip {
             n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
             target.write(buffer, 0, n);
         } while (n == buffer.length);
-    }
-
-    private void drain(int flush) throws IOException {
-        int n = deflater.deflate(buffer, 0, buffer.length, flush);
-        if (n > 0) {
-            target.write(buffer, 0, n);
-        }
     }
 
     private void writeIntLittleEndian(int value) throws IOException {

@@ -100,14 +100,7 @@ class CoordinationController {
     @GetMapping(BASE + "/{slug}")
     String workspace(@PathVariable String slug, CurrentUser user, Model model) {
         Region region = region(slug, user);
-        RegionWorkspace workspace = workspaceOf(region);
-        return show(
-                model,
-                workspace,
-                descriptionForm(workspace),
-                contactForm(workspace),
-                MembershipEnding.NONE,
-                FormErrors.none());
+        return showAsSaved(model, region, MembershipEnding.NONE);
     }
 
     @PostMapping(BASE + "/{slug}/opis")
@@ -284,14 +277,7 @@ class CoordinationController {
                 },
                 errors -> {
                     MembershipEnding ending = MembershipEnding.of(member.id(), form, errors);
-                    RegionWorkspace workspace = workspaceOf(region);
-                    return show(
-                            model,
-                            workspace,
-                            descriptionForm(workspace),
-                            contactForm(workspace),
-                            ending,
-                            ending.errors());
+                    return showAsSaved(model, region, ending);
                 });
     }
 
@@ -333,6 +319,12 @@ class CoordinationController {
 
     private static ContactForm contactForm(RegionWorkspace workspace) {
         return workspace.rops().map(ContactForm::of).orElse(new ContactForm(null, null, null, null, null, null));
+    }
+
+    /** The workspace with both forms as saved, and the ending of a membership (and its errors) as given. */
+    private String showAsSaved(Model model, Region region, MembershipEnding ending) {
+        RegionWorkspace workspace = workspaceOf(region);
+        return show(model, workspace, descriptionForm(workspace), contactForm(workspace), ending, ending.errors());
     }
 
     private String show(
