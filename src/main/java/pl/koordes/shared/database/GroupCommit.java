@@ -111,9 +111,12 @@ public final class GroupCommit<K, R, A> {
                 }
             }
         } finally {
-            // Whatever happened (an Error included), nobody waits for an answer that will never come.
+            // Whatever happened (an Error included), nobody waits for an answer that will never come. Only the answers
+            // still open get the exception: building one (its stack trace) for every request cost more than the check.
             for (Queued<R, A> one : group) {
-                one.answer().completeExceptionally(new IllegalStateException("Request not written"));
+                if (!one.answer().isDone()) {
+                    one.answer().completeExceptionally(new IllegalStateException("Request not written"));
+                }
             }
         }
     }
