@@ -2,14 +2,11 @@ package pl.koordes.events.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -17,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.koordes.accounts.AccountManagement;
 import pl.koordes.events.EventStatus;
 import pl.koordes.events.RegistrationConfirmed;
-import pl.koordes.shared.database.GroupCommit;
 import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -31,10 +27,13 @@ import pl.koordes.shared.text.TextInput;
  * event ({@code select … for update}), so seats are counted and given out one registration at a time per
  * event however many nodes and requests there are; the counts are then exact under PostgreSQL's
  * read-committed isolation, because every writer holds that lock. Who gets a seat is
- * {@link SeatAllocation}'s rule; registrations for one event are written in groups ({@link GroupCommit}).
+ * {@link SeatAllocation}'s rule; registrations for one event are written in groups ({@link RegistrationGroups}).
  */
 @Service
 public class EventRegistrations {
+
+    /** The refusal of a visitor's registration over its address's limit (the web layer answers 429). */
+    public static final String TOO_MANY = RegistrationGroups.TOO_MANY;
 
     private final EventCatalogue catalogue;
     private final EventPermissions permissions;
@@ -46,15 +45,8 @@ public class EventRegistrations {
     private final WaitingList waitingList;
     private final EventTurns turns;
     private final ApplicationEventPublisher events;
-    private final GroupCommit<Long, Pending, Decided> groups;
+    private final RegistrationGroups groups;
     private final AccountManagement accountsByAddress;
-    /**
-     * Per event, for visitors and for signed-in people apart (a visitor may hold no seat while seats are free),
-     * whether the last registration got a seat: a hint only, for which e-mail to render before the event's turn.
-     */
-    private final Map<Hint, Boolean> likelySeat = new ConcurrentHashMap<>();
-
-    private record Hint(long eventId, boolean visitor) {}
 
     EventRegistrations(
             EventCatalogue catalogue,
@@ -67,7 +59,8 @@ public class EventRegistrations {
             WaitingList waitingList,
             EventTurns turns,
             ApplicationEventPublisher events,
-            AccountManagement accountsByAddress) {
+            AccountManagement accountsByAddress,
+            RegistrationGroups groups) {
         this.accountsByAddress = accountsByAddress;
         this.catalogue = catalogue;
         this.permissions = permissions;
@@ -79,7 +72,7 @@ public class EventRegistrations {
         this.waitingList = waitingList;
         this.turns = turns;
         this.events = events;
-        this.groups = new GroupCommit<>(turns::turn, turns.transactions(), this::registerAll);
+        this.groups = groups;
     }
 
     /**
@@ -102,6 +95,20 @@ public class EventRegistrations {
      * found visible to this person (the registration page), so that it is not read twice.
      */
     public RegistrationResult register(Event event, RegistrationForm form, @Nullable CurrentUser user, Locale locale) {
+        return register(event, form, user, locale, null);
+    }
+
+    /**
+     * As {@link #register(Event, RegistrationForm, CurrentUser, Locale)}, a visitor's registration counted against
+     * the limit of the address it came from ({@link RegistrationGroups#VISITOR_REGISTRATIONS}; the web layer gives
+     * it): over the limit it is refused ({@link RegistrationGroups#TOO_MANY}).
+     */
+    public RegistrationResult register(
+            Event event,
+            RegistrationForm form,
+            @Nullable CurrentUser user,
+            Locale locale,
+            @Nullable String visitorAddress) {
         // Everything that does not depend on the seats happens before the event's turn: checking the form, issuing
         // the tokens and rendering the e-mail the registration will most likely send. Only counting the seats,
         // inserting and queueing the chosen e-mail happen while the event is locked.
@@ -123,132 +130,11 @@ public class EventRegistrations {
                 language,
                 cancelToken,
                 confirmToken,
-                likelySeat.getOrDefault(new Hint(event.id(), user == null), true));
-        return groups.submit(event.id(), new Pending(checked, user, language, prepared))
-                .orThrow();
-    }
-
-    /** A registration waiting for its event's turn. */
-    private record Pending(Checked checked, @Nullable CurrentUser user, String language, PreparedMail prepared) {}
-
-    /**
-     * What became of one registration of a group: a result or a refusal, handed back rather than thrown,
-     * because throwing would roll back the others of the group.
-     */
-    private record Decided(
-            @Nullable RegistrationResult result, @Nullable Refused refused) {
-
-        static Decided of(RegistrationResult result) {
-            return new Decided(result, null);
-        }
-
-        static Decided refusal(Refused refused) {
-            return new Decided(null, refused);
-        }
-
-        /** The result to return, or the refusal thrown, now that the group's transaction is over. */
-        RegistrationResult orThrow() {
-            if (refused != null) {
-                throw refused;
-            }
-            return Objects.requireNonNull(result);
-        }
-    }
-
-    /**
-     * The seat decisions of a group, under the event's row lock: the seats taken are counted once (exact,
-     * since every writer holds this lock) and then kept up to date by {@link SeatAllocation} as the group
-     * takes them; the live registrations of the group's addresses are read once, and a repeated submission
-     * in the same group (a double click) is answered with the first one's registration.
-     */
-    private List<Decided> registerAll(Long eventId, List<Pending> group) {
-        Event event = rows.lockForSeats(eventId);
-        Instant now = clock.instant();
-        SeatAllocation seats =
-                rows.seats(event).holdLimits(settings.pendingHoldShare(), settings.pendingHoldsPerDomain());
-        Map<String, RegistrationResult> live =
-                rows.live(eventId, group.stream().map(p -> p.checked().email()).toList());
-        // Decide in arrival order, in memory; then write the new rows in one batch and queue their e-mails.
-        Decided[] decided = new Decided[group.size()];
-        List<Integer> added = new ArrayList<>();
-        List<RegistrationRows.NewRow> newRows = new ArrayList<>();
-        Map<String, Integer> addedByEmail = new HashMap<>();
-        for (int i = 0; i < group.size(); i++) {
-            Pending pending = group.get(i);
-            Checked checked = pending.checked();
-            CurrentUser user = pending.user();
-            if (!event.registrationOpen(now)) {
-                decided[i] = Decided.refusal(Refused.conflict("events.register.closed"));
-                continue;
-            }
-            if (event.audience() == Audience.ROLES
-                    && (user == null || event.audienceRoles().stream().noneMatch(user::has))) {
-                decided[i] = Decided.refusal(Refused.conflict("events.register.rolesOnly"));
-                continue;
-            }
-            if (!event.format().offers(checked.mode())) {
-                decided[i] = Decided.refusal(Refused.field("mode", "events.register.mode.required"));
-                continue;
-            }
-            String key = checked.email().toLowerCase(Locale.ROOT);
-            RegistrationResult existing = live.get(key);
-            if (existing != null) {
-                decided[i] = Decided.of(existing);
-                continue;
-            }
-            Integer earlier = addedByEmail.get(key);
-            if (earlier != null) {
-                // The same person twice in this group (a double click): the second names the first, once written.
-                decided[i] = null;
-                continue;
-            }
-            RegistrationStatus status = user == null
-                    ? seats.registerVisitor(checked.mode(), checked.regionId(), checked.email())
-                    : seats.register(checked.mode(), checked.regionId());
-            addedByEmail.put(key, added.size());
-            added.add(i);
-            PreparedMail prepared = pending.prepared();
-            newRows.add(new RegistrationRows.NewRow(
-                    checked,
-                    user == null ? null : user.id(),
-                    status,
-                    prepared.confirmToken(),
-                    user == null
-                            ? now.plus(
-                                    status == RegistrationStatus.PENDING
-                                            ? settings.pendingHold()
-                                            : settings.confirmationWindow())
-                            : null,
-                    prepared.cancelToken(),
-                    pending.language()));
-        }
-        // What the next registrations for this event will most likely get, so that they render that e-mail early.
-        for (RegistrationRows.NewRow row : newRows) {
-            likelySeat.put(
-                    new Hint(eventId, row.accountId() == null), row.status().holdsSeat());
-        }
-        long[] ids = rows.insertAll(eventId, newRows, now);
-        for (int n = 0; n < added.size(); n++) {
-            Pending pending = group.get(added.get(n));
-            RegistrationStatus status = newRows.get(n).status();
-            mail.send(pending.prepared().mail(status.holdsSeat()));
-            if (status == RegistrationStatus.CONFIRMED) {
-                events.publishEvent(new RegistrationConfirmed(
-                        ids[n],
-                        eventId,
-                        pending.user() == null ? null : pending.user().id(),
-                        pending.checked().mode()));
-            }
-            decided[added.get(n)] = Decided.of(new RegistrationResult(ids[n], status, false));
-        }
-        for (int i = 0; i < decided.length; i++) {
-            if (decided[i] == null) {
-                int first = addedByEmail.get(group.get(i).checked().email().toLowerCase(Locale.ROOT));
-                RegistrationResult written = decided[added.get(first)].result();
-                decided[i] = Decided.of(new RegistrationResult(written.id(), written.status(), true));
-            }
-        }
-        return List.of(decided);
+                groups.likelySeat(event.id(), user == null));
+        return groups.submit(
+                event.id(),
+                new RegistrationGroups.Pending(
+                        checked, user, language, prepared, user == null ? visitorAddress : null));
     }
 
     /** What following the confirmation link did. */

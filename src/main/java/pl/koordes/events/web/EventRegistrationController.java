@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -33,8 +32,6 @@ import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.FormErrors;
-import pl.koordes.shared.web.RateLimiter;
-import pl.koordes.shared.web.RateLimiter.Limit;
 
 /**
  * Registering for an event (one step when signed in; visitors give their details and confirm by an
@@ -43,14 +40,10 @@ import pl.koordes.shared.web.RateLimiter.Limit;
 @Controller
 class EventRegistrationController {
 
-    /** Visitors' registrations per client address: enough for an office behind one address, not for a flood. */
-    private static final Limit VISITOR_REGISTRATIONS = new Limit("event-registration", 30, Duration.ofHours(1));
-
     private final EventCatalogue catalogue;
     private final EventPermissions permissions;
     private final EventRegistrations registrations;
     private final Directory directory;
-    private final RateLimiter limiter;
     private final SpringValidatorAdapter visitorRules;
     private final RegistrationMeter meter;
 
@@ -59,7 +52,6 @@ class EventRegistrationController {
             EventPermissions permissions,
             EventRegistrations registrations,
             Directory directory,
-            RateLimiter limiter,
             Validator validator,
             RegistrationMeter meter) {
         this.meter = meter;
@@ -67,7 +59,6 @@ class EventRegistrationController {
         this.permissions = permissions;
         this.registrations = registrations;
         this.directory = directory;
-        this.limiter = limiter;
         this.visitorRules = new SpringValidatorAdapter(validator);
     }
 
@@ -92,47 +83,39 @@ class EventRegistrationController {
             HttpServletRequest request,
             HttpServletResponse response) {
         Event event = visible(id, user);
-        // Only registrations that send mail count against the limit: a visitor's token is taken first (one bucket
-        // operation) and given back when the form is refused or the person was registered already.
-        String client = request.getRemoteAddr();
-        if (user.isEmpty() && !limiter.tryConsume(VISITOR_REGISTRATIONS, client)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return show(model, event, false, form, FormErrors.none(), "events.register.tooMany");
+        if (user.isEmpty()) {
+            // A visitor gives what an account would: the form's Visitor group, beside the fields like the rest.
+            visitorRules.validate(form, result, RegistrationForm.Visitor.class);
         }
-        boolean counted = false;
+        FormErrors errors = FormErrors.check(form, result);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, event, user.isPresent(), form, errors, null);
+        }
+        RegistrationResult registered;
         try {
-            if (user.isEmpty()) {
-                // A visitor gives what an account would: the form's Visitor group, beside the fields like the rest.
-                visitorRules.validate(form, result, RegistrationForm.Visitor.class);
+            // A visitor's registration counts against the limit of its address, in the event's group: only those
+            // that send mail count (neither a refused form nor a repeated registration).
+            registered = meter.time(() -> registrations.register(
+                    event, form, user.orElse(null), locale, user.isEmpty() ? request.getRemoteAddr() : null));
+        } catch (Refused refused) {
+            if (EventRegistrations.TOO_MANY.equals(refused.messageKey())) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                return show(model, event, false, form, FormErrors.none(), refused.messageKey());
             }
-            FormErrors errors = FormErrors.check(form, result);
-            if (errors.any()) {
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                return show(model, event, user.isPresent(), form, errors, null);
+            if (refused.kind() == Refused.Kind.CONFLICT) {
+                // Closed, or not for this person: said once above the form, not beside a field.
+                response.setStatus(HttpStatus.CONFLICT.value());
+                return show(model, event, user.isPresent(), form, FormErrors.none(), refused.messageKey());
             }
-            RegistrationResult registered;
-            try {
-                registered = meter.time(() -> registrations.register(event, form, user.orElse(null), locale));
-            } catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.CONFLICT) {
-                    // Closed, or not for this person: said once above the form, not beside a field.
-                    response.setStatus(HttpStatus.CONFLICT.value());
-                    return show(model, event, user.isPresent(), form, FormErrors.none(), refused.messageKey());
-                }
-                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                return show(model, event, user.isPresent(), form, FormErrors.of(refused), null);
-            }
-            if (user.isPresent()) {
-                return "redirect:" + event.href() + "?zapis="
-                        + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
-            }
-            counted = !registered.repeated();
-            return "redirect:/wydarzenia/" + id + "/zapis/wyslano";
-        } finally {
-            if (user.isEmpty() && !counted) {
-                limiter.giveBack(VISITOR_REGISTRATIONS, client);
-            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(model, event, user.isPresent(), form, FormErrors.of(refused), null);
         }
+        if (user.isPresent()) {
+            return "redirect:" + event.href() + "?zapis="
+                    + (registered.status() == RegistrationStatus.CONFIRMED ? "potwierdzony" : "lista");
+        }
+        return "redirect:/wydarzenia/" + id + "/zapis/wyslano";
     }
 
     @GetMapping("/wydarzenia/{id}/zapis/wyslano")
