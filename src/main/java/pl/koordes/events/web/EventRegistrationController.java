@@ -23,6 +23,7 @@ import pl.koordes.events.internal.EventCatalogue;
 import pl.koordes.events.internal.EventPermissions;
 import pl.koordes.events.internal.EventRegistrations;
 import pl.koordes.events.internal.FeedbackForm;
+import pl.koordes.events.internal.KeptEvents;
 import pl.koordes.events.internal.Participant;
 import pl.koordes.events.internal.RegistrationForm;
 import pl.koordes.events.internal.RegistrationMeter;
@@ -41,6 +42,7 @@ import pl.koordes.shared.web.FormErrors;
 class EventRegistrationController {
 
     private final EventCatalogue catalogue;
+    private final KeptEvents keptEvents;
     private final EventPermissions permissions;
     private final EventRegistrations registrations;
     private final Directory directory;
@@ -49,6 +51,7 @@ class EventRegistrationController {
 
     EventRegistrationController(
             EventCatalogue catalogue,
+            KeptEvents keptEvents,
             EventPermissions permissions,
             EventRegistrations registrations,
             Directory directory,
@@ -56,6 +59,7 @@ class EventRegistrationController {
             RegistrationMeter meter) {
         this.meter = meter;
         this.catalogue = catalogue;
+        this.keptEvents = keptEvents;
         this.permissions = permissions;
         this.registrations = registrations;
         this.directory = directory;
@@ -211,8 +215,9 @@ class EventRegistrationController {
         return "redirect:" + event.href() + "?opinia";
     }
 
+    // The event kept in memory: what decides a registration is read again under the event's lock.
     private Event visible(long id, Optional<CurrentUser> user) {
-        return catalogue
+        return keptEvents
                 .find(id)
                 .filter(e -> permissions.canView(user.orElse(null), e))
                 .orElseThrow(() -> new NotFound("event", id));
