@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -23,52 +24,76 @@ public final class Page {
     private final Wording wording;
     private final Function<String, String> assets;
     private final String path;
-    private final String otherLanguageUrl;
-    private final List<NavigationItem> navigation;
+    private final Later<String> otherLanguageUrl;
+    private final Later<List<NavigationItem>> navigation;
     private final boolean demo;
-    private final @Nullable SignedInPerson person;
+    private final Later<@Nullable SignedInPerson> person;
     private final @Nullable CsrfToken csrf;
-    private final List<NavigationItem> personalLinks;
-    private final List<NavigationItem> footerNavigation;
+    private final Later<List<NavigationItem>> personalLinks;
+    private final Later<List<NavigationItem>> footerNavigation;
 
     Page(
             Language language,
             Messages messages,
             Function<String, String> assets,
             String path,
-            String otherLanguageUrl,
-            List<NavigationItem> navigation,
+            Supplier<String> otherLanguageUrl,
+            Supplier<List<NavigationItem>> navigation,
             boolean demo,
-            @Nullable SignedInPerson person,
+            Supplier<@Nullable SignedInPerson> person,
             @Nullable CsrfToken csrf,
-            List<NavigationItem> personalLinks,
-            List<NavigationItem> footerNavigation) {
+            Supplier<List<NavigationItem>> personalLinks,
+            Supplier<List<NavigationItem>> footerNavigation) {
         this.language = language;
         this.messages = messages;
         this.wording = new Wording(language, messages);
         this.assets = assets;
         this.path = path;
-        this.otherLanguageUrl = otherLanguageUrl;
-        this.navigation = navigation;
+        this.otherLanguageUrl = new Later<>(otherLanguageUrl);
+        this.navigation = new Later<>(navigation);
         this.demo = demo;
-        this.person = person;
+        this.person = new Later<>(person);
         this.csrf = csrf;
-        this.personalLinks = personalLinks;
-        this.footerNavigation = footerNavigation;
+        this.personalLinks = new Later<>(personalLinks);
+        this.footerNavigation = new Later<>(footerNavigation);
+    }
+
+    /**
+     * A part of the page worked out when the template first asks for it, then kept: a handler that answers with a
+     * redirect (every form that succeeds) never renders its page, and no longer pays for its navigation. A page
+     * belongs to one request, on one thread.
+     */
+    private static final class Later<T extends @Nullable Object> {
+
+        private @Nullable Supplier<T> supplier;
+        private @Nullable T value;
+
+        Later(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            Supplier<T> pending = supplier;
+            if (pending != null) {
+                value = pending.get();
+                supplier = null;
+            }
+            return value;
+        }
     }
 
     /** Links in the header for the person signed in (administration, coordination…), as their permissions allow. */
     public List<NavigationItem> personalLinks() {
-        return personalLinks;
+        return personalLinks.get();
     }
 
     /** The person signed in (fully, second factor included), or null for a visitor. */
     public @Nullable SignedInPerson person() {
-        return person;
+        return person.get();
     }
 
     public boolean signedIn() {
-        return person != null;
+        return person.get() != null;
     }
 
     /** Name of the hidden form field carrying the CSRF token. */
@@ -141,7 +166,7 @@ public final class Page {
 
     /** This page's address with the other language chosen, so the switch keeps the reader in place. */
     public String otherLanguageUrl() {
-        return otherLanguageUrl;
+        return otherLanguageUrl.get();
     }
 
     public String path() {
@@ -154,12 +179,12 @@ public final class Page {
     }
 
     public List<NavigationItem> navigation() {
-        return navigation;
+        return navigation.get();
     }
 
     /** Links in the footer (pages an editor placed there), in order. */
     public List<NavigationItem> footerNavigation() {
-        return footerNavigation;
+        return footerNavigation.get();
     }
 
     /** Whether this item is the section the reader is in (for {@code aria-current}). */

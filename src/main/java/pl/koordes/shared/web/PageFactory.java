@@ -79,7 +79,6 @@ public class PageFactory {
         String path = pathOf(request);
         String query =
                 request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null ? null : request.getQueryString();
-        String other = safeOtherLanguageUrl(path, query, language);
         // Only a signed-in person's page carries a token: a public page is the same for every visitor.
         CsrfToken csrf = SessionBoundCsrfTokenRepository.signedIn(request)
                 ? (CsrfToken) request.getAttribute(CsrfToken.class.getName())
@@ -89,18 +88,19 @@ public class PageFactory {
             // streaming: a form at the end of a long page would otherwise carry a token that nothing matches.
             csrf.getToken();
         }
+        // The rest is worked out only if the page is rendered (not for a redirect), on this request's thread.
         return new Page(
                 language,
                 messages,
                 this::asset,
                 path,
-                other,
-                mainNavigation(language),
+                () -> safeOtherLanguageUrl(path, query, language),
+                () -> mainNavigation(language),
                 site.demo(),
-                signedIn(),
+                PageFactory::signedIn,
                 csrf,
-                personalLinks(),
-                footerNavigation(language));
+                this::personalLinks,
+                () -> footerNavigation(language));
     }
 
     /** The fixed module links, then what modules add (pages an editor placed in the navigation). */
