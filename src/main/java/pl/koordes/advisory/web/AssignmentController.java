@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +36,6 @@ import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
-import pl.koordes.shared.web.Page;
 
 /**
  * The operator's decisions on one case: accept (with a limit and experts) or decline, assign and remove
@@ -260,9 +259,11 @@ class AssignmentController {
     private List<AssignmentQueries.ExpertLoad> experts(Model model, AdvisoryCase found) {
         int year = LocalDate.now(clock.withZone(Formats.ZONE)).getYear();
         model.addAttribute("year", year);
-        Page page = (Page) Objects.requireNonNull(model.getAttribute("page"), "the page's model");
         return queries.experts(
-                page.locale(), year, found.request().topicId(), found.request().regionId());
+                LocaleContextHolder.getLocale(),
+                year,
+                found.request().topicId(),
+                found.request().regionId());
     }
 
     private static AdvisoryCase.Expert assigned(AdvisoryCase found, long accountId) {

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +24,6 @@ import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.Role;
 import pl.koordes.shared.web.FormErrors;
 import pl.koordes.shared.web.FormSubmission;
-import pl.koordes.shared.web.Page;
 
 /**
  * The experts: every expert's load for the operator (open cases, hours this year, topics, regions), and one
@@ -59,7 +58,7 @@ class ExpertsController {
         operator(user);
         int year = year();
         model.addAttribute("year", year);
-        model.addAttribute("experts", queries.experts(page(model).locale(), year, null, null));
+        model.addAttribute("experts", queries.experts(LocaleContextHolder.getLocale(), year, null, null));
         return "advisory/assignment/expertList";
     }
 
@@ -119,16 +118,12 @@ class ExpertsController {
     private AssignmentQueries.ExpertLoad expert(Model model, long accountId) {
         int year = year();
         model.addAttribute("year", year);
-        return queries.expert(page(model).locale(), year, accountId)
+        return queries.expert(LocaleContextHolder.getLocale(), year, accountId)
                 .orElseThrow(() -> new NotFound("advisory expert", accountId));
     }
 
     private int year() {
         return LocalDate.now(clock.withZone(Formats.ZONE)).getYear();
-    }
-
-    private static Page page(Model model) {
-        return (Page) Objects.requireNonNull(model.getAttribute("page"), "the page's model");
     }
 
     private void operator(CurrentUser user) {

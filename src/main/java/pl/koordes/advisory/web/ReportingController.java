@@ -81,11 +81,11 @@ class ReportingController {
             CurrentUser user,
             @RequestParam(name = "rok", required = false) @Nullable String rok,
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
+            Page page,
             Model model) {
         if (!permissions.canReadAggregates(user)) {
             throw new AccessDeniedException("advisory aggregates");
         }
-        Page page = (Page) model.getAttribute("page");
         boolean operator = permissions.isOperator(user);
         int current = currentYear();
         int year = year(rok, current);

@@ -71,9 +71,10 @@ class CommentController {
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
+            Page page,
             Model model) {
         Subject article = lookups.article(slug).orElseThrow(() -> new NotFound("article", slug));
-        return submit(article, form, result, locale, request, response, model);
+        return submit(article, form, result, locale, request, response, page, model);
     }
 
     /**
@@ -88,13 +89,14 @@ class CommentController {
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
+            Page page,
             Model model) {
         if (!id.matches("\\d{1,18}")) {
             throw new NotFound("postulate", id);
         }
         Subject postulate =
                 Subjects.of(postulates.findPublic(Long.parseLong(id)).orElseThrow(() -> new NotFound("postulate", id)));
-        return submit(postulate, form, result, locale, request, response, model);
+        return submit(postulate, form, result, locale, request, response, page, model);
     }
 
     private String submit(
@@ -104,6 +106,7 @@ class CommentController {
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
+            Page page,
             Model model) {
         FormErrors errors = FormErrors.check(form, result);
         if (!errors.any()) {
@@ -121,7 +124,6 @@ class CommentController {
         if (response.getStatus() != HttpStatus.TOO_MANY_REQUESTS.value()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
-        Page page = (Page) model.getAttribute("page");
         // The refused form can be long (what was typed): set the CSRF cookie before the page streams.
         page.csrfToken();
         model.addAllAttributes(section.formModel(page, article, form.forRedisplay(REDISPLAY_MAX), prefixed(errors)));
@@ -137,9 +139,9 @@ class CommentController {
     }
 
     @GetMapping("/komentarze/{id}/zgloszenie")
-    String reportForm(@PathVariable String id, Model model) {
+    String reportForm(@PathVariable String id, Page page, Model model) {
         Comment comment = publicComment(id);
-        ((Page) model.getAttribute("page")).csrfToken();
+        page.csrfToken();
         Subject article = subjectOf(comment);
         model.addAttribute("comment", comment);
         model.addAttribute("subject", article);

@@ -54,8 +54,7 @@ class HomeController {
 
     @PublicPage
     @GetMapping("/")
-    String home(Model model) {
-        Page page = (Page) model.getAttribute("page");
+    String home(Page page, Model model) {
         List<Region> regions = directory.regions();
         String mapHtml = map.html(page);
         HomeBlocks.Blocks shown = blocks.of(page.locale(), page.signedIn());

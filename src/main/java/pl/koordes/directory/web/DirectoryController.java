@@ -42,9 +42,8 @@ class DirectoryController {
 
     @PublicPage
     @GetMapping("/regiony")
-    String regions(Model model) {
+    String regions(Page page, Model model) {
         DirectoryPageCache.Listing listing = cache.listing();
-        Page page = (Page) model.getAttribute("page");
         model.addAttribute("regions", listing.regions());
         model.addAttribute("macroregions", listing.macroregions());
         model.addAttribute("map", cache.map(page, null));
@@ -53,7 +52,7 @@ class DirectoryController {
 
     @PublicPage
     @GetMapping("/regiony/{slug}")
-    String region(@PathVariable String slug, Optional<CurrentUser> user, Model model, Locale locale) {
+    String region(@PathVariable String slug, Optional<CurrentUser> user, Page page, Model model, Locale locale) {
         RegionProfile profile = profiles.regionProfile(slug).orElseThrow(() -> new NotFound("region", slug));
         List<Content> extra = sections.stream()
                 .map(section -> section.render(profile.region(), locale))
@@ -63,9 +62,7 @@ class DirectoryController {
         model.addAttribute("sections", extra);
         model.addAttribute("permissions", permissions);
         model.addAttribute("user", user.orElse(null));
-        model.addAttribute(
-                "map",
-                cache.map((Page) model.getAttribute("page"), profile.region().slug()));
+        model.addAttribute("map", cache.map(page, profile.region().slug()));
         return "directory/region";
     }
 

@@ -62,7 +62,7 @@ class AnalysisController {
 
     @PublicPage
     @GetMapping("/monitoring/kpres/wskazniki/{code}")
-    String nationalIndicator(@PathVariable String code, Model model) {
+    String nationalIndicator(@PathVariable String code, Page page, Model model) {
         Snapshot snapshot = figures.snapshot();
         MonitoringFigures.NationalIndicator indicator =
                 snapshot.national(code).orElseThrow(() -> new NotFound("national-indicator", code));
@@ -74,7 +74,6 @@ class AnalysisController {
                 "direction", snapshot.direction(indicator.directionId()).orElse(null));
         model.addAttribute("year", year);
         List<MonitoringFigures.RegionRow> rows = year == null ? List.of() : snapshot.regionRows(national, year);
-        Page page = (Page) model.getAttribute("page");
         model.addAttribute("rows", rows);
         model.addAttribute("line", AnalysisCharts.national(page, national));
         model.addAttribute(
@@ -84,7 +83,7 @@ class AnalysisController {
 
     @PublicPage
     @GetMapping("/monitoring/regiony/{slug}/wskazniki/{code}")
-    String regionalIndicator(@PathVariable String slug, @PathVariable String code, Model model) {
+    String regionalIndicator(@PathVariable String slug, @PathVariable String code, Page page, Model model) {
         Snapshot snapshot = figures.snapshot();
         RegionalIndicator indicator =
                 snapshot.regional(slug, code).orElseThrow(() -> new NotFound("indicator", slug + "/" + code));
@@ -100,7 +99,7 @@ class AnalysisController {
         model.addAttribute("indicator", indicator);
         model.addAttribute("national", national);
         model.addAttribute("years", years);
-        model.addAttribute("line", AnalysisCharts.regional((Page) model.getAttribute("page"), indicator, years));
+        model.addAttribute("line", AnalysisCharts.regional(page, indicator, years));
         return "monitoring/analysis/regionalIndicator";
     }
 
@@ -136,6 +135,7 @@ class AnalysisController {
     String choropleth(
             @RequestParam(name = "wskaznik", required = false) @Nullable String code,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
+            Page page,
             Model model) {
         Choice choice = choice(code, year, model);
         model.addAttribute(
@@ -143,12 +143,7 @@ class AnalysisController {
                 choice.figures() == null || choice.year() == null
                         ? null
                         : AnalysisCharts.map(
-                                (Page) model.getAttribute("page"),
-                                choice.figures(),
-                                choice.rows(),
-                                choice.year(),
-                                map.shapes(),
-                                map.viewBox()));
+                                page, choice.figures(), choice.rows(), choice.year(), map.shapes(), map.viewBox()));
         return "monitoring/analysis/choropleth";
     }
 
@@ -157,18 +152,14 @@ class AnalysisController {
     String comparison(
             @RequestParam(name = "wskaznik", required = false) @Nullable String code,
             @RequestParam(name = "rok", required = false) @Nullable Integer year,
+            Page page,
             Model model) {
         Choice choice = choice(code, year, model);
         model.addAttribute(
                 "chart",
                 choice.figures() == null || choice.year() == null
                         ? null
-                        : AnalysisCharts.bars(
-                                (Page) model.getAttribute("page"),
-                                "porownanie",
-                                choice.figures(),
-                                choice.rows(),
-                                choice.year()));
+                        : AnalysisCharts.bars(page, "porownanie", choice.figures(), choice.rows(), choice.year()));
         return "monitoring/analysis/comparison";
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +25,7 @@ import pl.koordes.postulates.internal.Postulate;
 import pl.koordes.postulates.internal.PostulatePermissions;
 import pl.koordes.postulates.internal.PostulateStore;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.i18n.Language;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.web.Confirmation;
@@ -90,11 +92,10 @@ class AgendaController {
     }
 
     @GetMapping("/postulaty/{id}/porzadek/{eventId}/usun")
-    String confirmRemove(CurrentUser user, @PathVariable long id, @PathVariable long eventId, Model model) {
+    String confirmRemove(CurrentUser user, @PathVariable long id, @PathVariable long eventId, Page page, Model model) {
         Postulate postulate = visible(user, id);
         Optional<EventReference> event = onAgenda(postulate, eventId);
-        Page page = (Page) model.getAttribute("page");
-        boolean english = page != null && page.english();
+        boolean english = page.english();
         Confirmation confirmation = Confirmation.of(
                         postulate.href() + "/porzadek/" + eventId + "/usun",
                         postulate.href() + "#porzadek",
@@ -129,8 +130,7 @@ class AgendaController {
 
     private String form(CurrentUser user, Model model, Postulate postulate, AgendaForm form, FormErrors errors) {
         List<Long> already = agenda.events(postulate.id());
-        Page page = (Page) model.getAttribute("page");
-        boolean english = page != null && page.english();
+        boolean english = Language.of(LocaleContextHolder.getLocale()) == Language.EN;
         List<String[]> meetings = events.upcomingNational(MEETINGS_OFFERED).stream()
                 .filter(e -> !already.contains(e.id()))
                 .map(e ->

@@ -58,8 +58,7 @@ class PublicStatisticsController {
 
     @PublicPage
     @GetMapping("/postulaty/statystyki")
-    String page(@RequestParam(name = "rok", required = false) @Nullable String year, Model model) {
-        Page page = (Page) model.getAttribute("page");
+    String page(@RequestParam(name = "rok", required = false) @Nullable String year, Page page, Model model) {
         Integer y = year == null ? null : PublicListQuery.year(year);
         Statistics figures = statistics.of(y);
         List<StatisticsLine> lines = lines(figures);

@@ -79,9 +79,9 @@ class ReportController {
             @RequestParam(name = "od", required = false) @Nullable String od,
             @RequestParam(name = "do", required = false) @Nullable String doDnia,
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
+            Page page,
             Model model,
             HttpServletResponse response) {
-        Page page = (Page) model.getAttribute("page");
         Asked asked = ask(user, od, doDnia, wojewodztwo, page.locale());
         ReportRequest request = asked.request();
         model.addAttribute("request", request);
@@ -118,13 +118,14 @@ class ReportController {
             @RequestParam(name = "od", required = false) @Nullable String od,
             @RequestParam(name = "do", required = false) @Nullable String doDnia,
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
+            Page page,
             Model model,
             HttpServletResponse response)
             throws IOException {
         Locale polish = Locale.forLanguageTag("pl");
         Asked asked = ask(user, od, doDnia, wojewodztwo, polish);
         if (asked.scope() == null) {
-            return page(user, od, doDnia, wojewodztwo, model, response);
+            return page(user, od, doDnia, wojewodztwo, page, model, response);
         }
         ProgrammeReports.Report report = reports.build(asked.scope(), clock.instant());
         Downloads.attachment(response, SheetDownloads.XLSX, fileName(asked, "xlsx"));
@@ -151,14 +152,14 @@ class ReportController {
             @RequestParam(name = "od", required = false) @Nullable String od,
             @RequestParam(name = "do", required = false) @Nullable String doDnia,
             @RequestParam(name = "wojewodztwo", required = false) @Nullable String wojewodztwo,
+            Page page,
             Model model,
             HttpServletResponse response)
             throws IOException {
-        Page page = (Page) model.getAttribute("page");
         Asked asked = ask(user, od, doDnia, wojewodztwo, page.locale());
         ReportScope scope = asked.scope();
         if (scope == null) {
-            return page(user, od, doDnia, wojewodztwo, model, response);
+            return page(user, od, doDnia, wojewodztwo, page, model, response);
         }
         ProgrammeReports.Report report = reports.build(scope, clock.instant());
         String regionName = regionName(asked.region(), page.locale());

@@ -27,6 +27,11 @@ import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 @Component
 public class PageFactory {
 
+    /** The name under which page templates find their {@link Page}. */
+    public static final String MODEL_NAME = "page";
+
+    private static final String ATTRIBUTE = Page.class.getName();
+
     private static final List<Page.NavigationItem> NAVIGATION = List.of(
             new Page.NavigationItem("/", "nav.home"),
             new Page.NavigationItem("/aktualnosci", "nav.articles"),
@@ -72,6 +77,19 @@ public class PageFactory {
                 .sorted(Comparator.comparingInt(HeaderLink::order))
                 .toList();
         this.navigationLinks = navigationLinks.orderedStream().toList();
+    }
+
+    /**
+     * The request's {@link Page}: made once per request and kept with it, so that a handler that asks for it (a
+     * {@code Page} argument), the view that renders the template and an error page share one.
+     */
+    public Page of(HttpServletRequest request) {
+        if (request.getAttribute(ATTRIBUTE) instanceof Page kept) {
+            return kept;
+        }
+        Page page = create(request);
+        request.setAttribute(ATTRIBUTE, page);
+        return page;
     }
 
     public Page create(HttpServletRequest request) {

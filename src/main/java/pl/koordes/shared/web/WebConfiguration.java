@@ -34,8 +34,13 @@ class WebConfiguration implements WebMvcConfigurer {
     private final LanguageResolver languageResolver = new LanguageResolver();
     private final ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions;
     private final PublicPageProperties publicPages;
+    private final ObjectProvider<PageFactory> pages;
 
-    WebConfiguration(ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions, PublicPageProperties publicPages) {
+    WebConfiguration(
+            ObjectProvider<OnceOnlySubmissions> onceOnlySubmissions,
+            PublicPageProperties publicPages,
+            ObjectProvider<PageFactory> pages) {
+        this.pages = pages;
         this.onceOnlySubmissions = onceOnlySubmissions;
         this.publicPages = publicPages;
     }
@@ -56,6 +61,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
+        resolvers.add(new PageArgumentResolver(pages));
     }
 
     @Bean

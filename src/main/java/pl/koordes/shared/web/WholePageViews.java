@@ -34,22 +34,24 @@ class WholePageViews {
 
     /** Replaces the starter's resolver (it steps back for any other {@link JteViewResolver}). */
     @Bean
-    JteViewResolver jteViewResolver(TemplateEngine templateEngine, JteProperties properties) {
-        return new Resolver(templateEngine, properties);
+    JteViewResolver jteViewResolver(TemplateEngine templateEngine, JteProperties properties, PageFactory pages) {
+        return new Resolver(templateEngine, properties, pages);
     }
 
     static final class Resolver extends JteViewResolver {
 
         private final TemplateEngine templateEngine;
+        private final PageFactory pages;
 
-        Resolver(TemplateEngine templateEngine, JteProperties properties) {
+        Resolver(TemplateEngine templateEngine, JteProperties properties, PageFactory pages) {
             super(templateEngine, properties);
             this.templateEngine = templateEngine;
+            this.pages = pages;
         }
 
         @Override
         protected AbstractUrlBasedView instantiateView() {
-            return new WholePageView(templateEngine);
+            return new WholePageView(templateEngine, pages);
         }
     }
 
@@ -57,15 +59,20 @@ class WholePageViews {
     static final class WholePageView extends JteView {
 
         private final TemplateEngine templateEngine;
+        private final PageFactory pages;
 
-        WholePageView(TemplateEngine templateEngine) {
+        WholePageView(TemplateEngine templateEngine, PageFactory pages) {
             super(templateEngine);
             this.templateEngine = templateEngine;
+            this.pages = pages;
         }
 
         @Override
         protected void renderMergedTemplateModel(
                 Map<String, Object> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+            // Every page template's Page, given here rather than by a model attribute method before every handler
+            // (which Spring MVC invoked by reflection, with its annotations looked up, even for a redirect).
+            model.putIfAbsent(PageFactory.MODEL_NAME, pages.of(request));
             SegmentedOutput page = new SegmentedOutput();
             templateEngine.render(getUrl(), model, new PageHtmlOutput(page));
             List<Object> segments = page.segments();

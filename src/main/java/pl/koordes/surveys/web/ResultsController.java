@@ -92,8 +92,8 @@ class ResultsController {
             @PathVariable long id,
             @RequestParam Map<String, String> parameters,
             Optional<CurrentUser> user,
+            Page page,
             Model model) {
-        Page page = (Page) model.getAttribute("page");
         Survey survey = access.visible(id, user.orElse(null));
         SurveyDefinition definition = store.definition(survey);
         List<MapShape> shapes = map.shapes();
