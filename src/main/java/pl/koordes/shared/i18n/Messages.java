@@ -1,9 +1,12 @@
 package pl.koordes.shared.i18n;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,17 @@ public class Messages {
     private final Map<CacheKey, MessageFormat> formats = new ConcurrentHashMap<>();
     /** Messages without arguments (most of a page's words), formatted once. */
     private final Map<CacheKey, String> formatted = new ConcurrentHashMap<>();
+    /**
+     * Messages whose arguments are all whole numbers ("3 komentarze czekają", a page's counts), formatted once per
+     * number: ICU's number formatting was most of a comment submission's notice to the moderators. The words come from
+     * the application's own files, so a kept text never goes stale; the least used go first.
+     */
+    private final Cache<Counted, String> counted =
+            Caffeine.newBuilder().maximumSize(COUNTED).build();
+
+    private static final int COUNTED = 10_000;
+
+    private record Counted(CacheKey key, List<Object> numbers) {}
 
     public Messages(MessageSource messageSource) {
         this.source = messageSource;
@@ -44,8 +58,21 @@ public class Messages {
             formatted.put(cacheKey, text);
             return text;
         }
+        if (wholeNumbers(args)) {
+            return counted.get(
+                    new Counted(cacheKey, List.of(args)), k -> format.clone().format(args));
+        }
         // ICU formats keep mutable state while formatting; a clone per call keeps this thread-safe.
         return format.clone().format(args);
+    }
+
+    private static boolean wholeNumbers(Object[] args) {
+        for (Object arg : args) {
+            if (!(arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof Byte)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code key} exists; used by tests that keep both languages complete. */

@@ -190,6 +190,22 @@ class MessagesTests {
         assertThat(messages.get(EN, "home.regions.text", 16, 1)).startsWith("16 regions in 1 macroregion.");
     }
 
+    /**
+     * Texts with whole-number arguments are kept once formatted: asked again, in another order, with the same numbers
+     * as another type or in the other language, each still gets its own plural form.
+     */
+    @Test
+    void keptCountsStayRightWhenAskedAgain() {
+        for (int round = 0; round < 2; round++) {
+            assertThat(messages.get(PL, "committee.memberCount", 22)).startsWith("22 osoby ");
+            assertThat(messages.get(PL, "committee.memberCount", 25)).startsWith("25 osób ");
+            assertThat(messages.get(PL, "committee.memberCount", 1L)).startsWith("1 osoba ");
+            assertThat(messages.get(PL, "home.regions.text", 2, 1)).startsWith("2 regiony w 1 makroregionie");
+            assertThat(messages.get(PL, "home.regions.text", 1, 2)).startsWith("1 region w 2 makroregionach");
+            assertThat(messages.get(EN, "home.regions.text", 2, 1)).startsWith("2 regions in 1 macroregion.");
+        }
+    }
+
     @Test
     void numbersUseThePolishFormat() {
         // CLDR pl: a non-breaking space groups thousands from 10 000 on, and a comma marks decimals.
