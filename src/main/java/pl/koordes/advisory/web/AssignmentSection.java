@@ -55,7 +55,7 @@ class AssignmentSection implements CaseSection {
                 && status != AdvisoryStatus.DECLINED
                 && status != AdvisoryStatus.WITHDRAWN;
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("advisoryCase", advisoryCase);
         model.put("form", DecisionForm.empty());
         model.put("errors", FormErrors.none());

@@ -67,7 +67,7 @@ class RequestsCaseSection implements CaseSection {
         Object typed = request.getAttribute(FORM);
         Object errors = request.getAttribute(ERRORS);
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("advisoryCase", advisoryCase);
         model.put("needs", answered);
         // The needs' pages are for the programme's staff; others see the topic only.

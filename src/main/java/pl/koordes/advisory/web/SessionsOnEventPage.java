@@ -46,7 +46,7 @@ class SessionsOnEventPage implements EventPageSection {
             return Optional.empty();
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("links", links);
         model.put("regionNames", directory.regionsById());
         return Optional.of(output -> templates.render("advisory/sessions/eventSection.jte", model, output));

@@ -78,7 +78,7 @@ class SessionsSection implements CaseSection {
                 .toList();
         Map<Long, EventReference> linked = eventIds.isEmpty() ? Map.of() : events.findAny(eventIds);
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("advisoryCase", advisoryCase);
         model.put("sessions", list);
         model.put("tasks", tasks);

@@ -79,7 +79,7 @@ class CommentSection implements ArticlePageSection {
 
     /** The list and the form under a subject that the visitor may see. */
     Optional<Content> render(Subject article, HttpServletRequest request) {
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         // Loads the CSRF token now, while the response can still take headers: the cookie repository
         // sets its cookie on first use, and the form is written at the end of a long page, after the
         // response has begun streaming. Without this the form carries a token no cookie matches.

@@ -67,7 +67,7 @@ class AbsenceFlagsSection implements SpaceSection {
                 : directory.seats(space.committee().id()).stream()
                         .collect(Collectors.toMap(CommitteeSeat::id, Function.identity()));
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("base", CommitteePaths.space(space));
         model.put("flags", flags);
         model.put("seats", seats);

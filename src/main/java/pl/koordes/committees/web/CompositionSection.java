@@ -37,7 +37,7 @@ class CompositionSection implements SpaceSection {
     @Override
     public Optional<Content> render(CommitteeSpace space, CurrentUser user, HttpServletRequest request) {
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("space", space);
         model.put("composition", composition.composition(space));
         model.put("today", composition.today());

@@ -53,7 +53,7 @@ class MeetingsSpaceSection implements SpaceSection {
         MeetingQueries.Listing listing = queries.listing(
                 space.committee().id(), secretary, meetings.now(), Paged.number(request.getParameter("minione")));
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("base", CommitteePaths.space(space));
         model.put("secretary", secretary);
         model.put("upcoming", listing.upcoming());

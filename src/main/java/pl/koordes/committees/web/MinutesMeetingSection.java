@@ -60,7 +60,7 @@ class MinutesMeetingSection implements MeetingSection {
         MinutesStore.Minutes found = minutes.find(meeting.id()).orElse(null);
         boolean readable = found != null && (manage || found.status() != MinutesStatus.DRAFT);
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("space", space);
         model.put("meeting", meeting);
         model.put("minutes", readable ? found : null);

@@ -42,7 +42,7 @@ class ResolutionsSpaceSection implements SpaceSection {
     public Optional<Content> render(CommitteeSpace space, CurrentUser user, HttpServletRequest request) {
         long region = space.region().id();
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("space", space);
         model.put("resolutions", store.list(region, null, null, permissions.canSeeInternal(user, region), LATEST));
         model.put("canManage", permissions.canManage(user, region));

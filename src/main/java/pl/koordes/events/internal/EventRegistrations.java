@@ -101,7 +101,7 @@ public class EventRegistrations {
     /**
      * As {@link #register(Event, RegistrationForm, CurrentUser, Locale)}, a visitor's registration counted against
      * the limit of the address it came from ({@link RegistrationGroups#VISITOR_REGISTRATIONS}; the web layer gives
-     * it): over the limit it is refused ({@link RegistrationGroups#TOO_MANY}).
+     * the address, ignored for a signed-in person): over the limit it is refused ({@link #TOO_MANY}).
      */
     public RegistrationResult register(
             Event event,

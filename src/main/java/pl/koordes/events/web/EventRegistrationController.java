@@ -98,10 +98,10 @@ class EventRegistrationController {
         }
         RegistrationResult registered;
         try {
-            // A visitor's registration counts against the limit of its address, in the event's group: only those
-            // that send mail count (neither a refused form nor a repeated registration).
-            registered = meter.time(() -> registrations.register(
-                    event, form, user.orElse(null), locale, user.isEmpty() ? request.getRemoteAddr() : null));
+            // A visitor's registration counts against the limit of its address (the service counts only those that
+            // send mail, and no signed-in person's).
+            registered = meter.time(
+                    () -> registrations.register(event, form, user.orElse(null), locale, request.getRemoteAddr()));
         } catch (Refused refused) {
             if (EventRegistrations.TOO_MANY.equals(refused.messageKey())) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -189,7 +189,7 @@ class OrganiserParticipantsController {
             throws IOException {
         Event event = events.managed(user, id);
         List<Participant> list = registrations.export(user, id, "CSV", false);
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(response, "text/csv;charset=UTF-8", "uczestnicy-" + event.id() + ".csv");
         ParticipantCsv.write(response.getOutputStream(), page, list, directory.regionsById());
     }
@@ -199,7 +199,7 @@ class OrganiserParticipantsController {
             throws IOException {
         Event event = events.managed(user, id);
         List<Participant> list = registrations.export(user, id, "XLSX", false);
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(
                 response,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -214,7 +214,7 @@ class OrganiserParticipantsController {
             throws IOException {
         Event event = events.managed(user, id);
         List<Participant> confirmed = registrations.export(user, id, "PDF", true);
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(response, "application/pdf", "lista-obecnosci-" + event.id() + ".pdf");
         SignInSheetPdf.write(
                 response.getOutputStream(),

@@ -42,7 +42,7 @@ class LibraryOnEventPage implements EventPageSection {
             return Optional.empty();
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("documents", documents);
         return Optional.of(output -> templates.render("knowledge/library/eventSection.jte", model, output));
     }

@@ -113,7 +113,7 @@ class AnalysisController {
 
     @GetMapping("/monitoring/spojnosc.csv")
     void matrixCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         MonitoringFigures.Matrix matrix = figures.snapshot().matrix();
         Downloads.attachment(response, "text/csv;charset=UTF-8", "spojnosc-programow.csv");
         CoherenceDownloads.csv(response.getOutputStream(), page, matrix);
@@ -121,7 +121,7 @@ class AnalysisController {
 
     @GetMapping("/monitoring/spojnosc.xlsx")
     void matrixXlsx(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         MonitoringFigures.Matrix matrix = figures.snapshot().matrix();
         Downloads.attachment(
                 response,

@@ -86,7 +86,7 @@ class TransferController {
         TransferStore.Period period = period(periodId);
         List<TransferStore.Line> lines = store.lines(region.id(), period);
         drafts.templateDownloaded(region.id(), period.id(), lines.size());
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(response, XLSX, "szablon-" + region.slug() + "-" + fileLabel(period) + ".xlsx");
         template.write(response.getOutputStream(), page.locale(), region, period, lines);
     }
@@ -105,7 +105,7 @@ class TransferController {
             throw new AccessDeniedException("monitoring values");
         }
         TransferStore.Period period = period(periodId);
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(response, XLSX, "wartosci-" + region.slug() + "-" + fileLabel(period) + ".xlsx");
         exports.regionXlsx(
                 response.getOutputStream(),

@@ -81,7 +81,7 @@ class TimelineSection implements PostulatePageSection {
             return Optional.empty();
         }
         Postulate postulate = found.get();
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         List<TimelineEntry> entries = entries(page, steps(postulate.id()));
         LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
         String waiting = null;

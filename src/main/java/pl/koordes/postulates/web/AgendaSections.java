@@ -61,7 +61,7 @@ class AgendaSections {
                         ? List.of()
                         : List.copyOf(events.findByIds(ids).values());
                 Map<String, Object> model = new HashMap<>();
-                model.put("page", pages.create(request));
+                model.put("page", pages.of(request));
                 model.put("postulate", postulate);
                 model.put("meetings", meetings);
                 model.put("operator", operator);
@@ -91,7 +91,7 @@ class AgendaSections {
                     return Optional.empty();
                 }
                 Map<String, Object> model = new HashMap<>();
-                Page page = pages.create(request);
+                Page page = pages.of(request);
                 Map<Long, String> regionNames = new HashMap<>();
                 directory.regionsById().forEach((id, region) -> regionNames.put(id, region.name(page.locale())));
                 model.put("page", page);

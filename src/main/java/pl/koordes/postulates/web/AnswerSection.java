@@ -70,7 +70,7 @@ class AnswerSection implements PostulatePageSection {
         if (versions.isEmpty() && !canForward && !canMerge && !canAnswer) {
             return Optional.empty();
         }
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);

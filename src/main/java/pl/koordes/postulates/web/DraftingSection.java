@@ -49,7 +49,7 @@ class DraftingSection implements PostulatePageSection {
         if (!permissions.canDraft(user, postulate.regionId()) && notice == null) {
             return Optional.empty();
         }
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         page.csrfToken();
         boolean region = permissions.canDraft(user, postulate.regionId());
         boolean draft = postulate.status() == PostulateStatus.DRAFT;

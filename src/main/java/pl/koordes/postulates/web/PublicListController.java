@@ -118,7 +118,7 @@ class PublicListController {
         List<CentralInstitution> institutions = directory.centralInstitutions();
         PublicListQuery query = PublicListQuery.of(parameters, regions, institutions, areas.all());
         return new Export(
-                pages.create(request),
+                pages.of(request),
                 query,
                 regions.stream().collect(Collectors.toMap(Region::id, Function.identity())),
                 institutions.stream().collect(Collectors.toMap(CentralInstitution::id, Function.identity())));

@@ -91,7 +91,7 @@ class PublicStatisticsController {
             throws IOException {
         Integer y = year == null ? null : PublicListQuery.year(year);
         Statistics figures = statistics.of(y);
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(response, SheetDownloads.CSV, name(y, "csv"));
         SheetDownloads.csv(response.getOutputStream(), HEADER, writer -> rows(page, figures, writer));
     }
@@ -104,7 +104,7 @@ class PublicStatisticsController {
             throws IOException {
         Integer y = year == null ? null : PublicListQuery.year(year);
         Statistics figures = statistics.of(y);
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         Downloads.attachment(response, SheetDownloads.XLSX, name(y, "xlsx"));
         SheetDownloads.xlsx(
                 response.getOutputStream(),

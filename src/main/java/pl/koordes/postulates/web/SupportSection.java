@@ -94,7 +94,7 @@ class SupportSection implements PostulatePageSection {
         if (postulate == null) {
             return Optional.empty();
         }
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         // Loads the CSRF token while the response can still take headers (the section is written late).
         page.csrfToken();
         @Nullable CurrentUser user = CurrentUsers.current().orElse(null);

@@ -29,7 +29,9 @@ class ErrorPages implements ErrorViewResolver {
         // 401 means "not allowed without signing in": to a reader that is the access-denied page.
         int shown = OWN_PAGES.contains(code) ? code : code == 401 ? 403 : (status.is4xxClientError() ? 400 : 500);
         ModelAndView view = new ModelAndView("shared/error", status);
-        view.addObject("page", pages.create(request));
+        // A page of its own, not the failed request's (PageFactory.of): the error dispatch has its own address and
+        // no query, and whatever the failed handler left on the request stays out of the error page.
+        view.addObject(PageFactory.MODEL_NAME, pages.create(request));
         view.addObject("error", new ErrorView(code, shown));
         return view;
     }

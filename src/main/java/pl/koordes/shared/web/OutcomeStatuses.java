@@ -1,6 +1,5 @@
 package pl.koordes.shared.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -19,17 +18,10 @@ import pl.koordes.shared.outcome.Refused;
 @ControllerAdvice
 class OutcomeStatuses {
 
-    private final PageFactory pages;
-
-    OutcomeStatuses(PageFactory pages) {
-        this.pages = pages;
-    }
-
+    // The page itself comes from the view (WholePageViews), as for any handler's page.
     @ExceptionHandler(OnceOnlySubmissions.StillRunning.class)
-    ModelAndView stillRunning(HttpServletRequest request) {
-        ModelAndView view = new ModelAndView("shared/oncePending", HttpStatus.CONFLICT);
-        view.addObject("page", pages.create(request));
-        return view;
+    ModelAndView stillRunning() {
+        return new ModelAndView("shared/oncePending", HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(NotFound.class)

@@ -23,7 +23,10 @@ import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.CurrentUsers;
 import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 
-/** Builds the {@link Page} of a request, for controllers (through the model) and for error pages. */
+/**
+ * Builds the {@link Page} of a request: one per request ({@link #of}) for the view that renders a template, a
+ * handler's {@code Page} argument and the sections a page includes; a fresh one for the error page.
+ */
 @Component
 public class PageFactory {
 
@@ -92,7 +95,8 @@ public class PageFactory {
         return page;
     }
 
-    public Page create(HttpServletRequest request) {
+    /** A new page for this request (only the error page needs one of its own: everything else asks {@link #of}). */
+    Page create(HttpServletRequest request) {
         Language language = LanguageResolver.resolve(request);
         String path = pathOf(request);
         String query =

@@ -48,7 +48,7 @@ class NeedsOnEventPage implements EventPageSection {
             return Optional.empty();
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("page", pages.create(request));
+        model.put("page", pages.of(request));
         model.put("needs", needs);
         model.put("regionNames", directory.regionsById());
         return Optional.of(output -> templates.render("surveys/needs/eventSection.jte", model, output));

@@ -102,7 +102,7 @@ class AuditAdminController {
         if (parameters.errors().any()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        Page page = pages.create(request);
+        Page page = pages.of(request);
         String name = page.t(
                 "admin.audit.csv.fileName",
                 LocalDate.now(clock.withZone(Formats.ZONE)).toString());
