@@ -30,6 +30,7 @@ import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.personaldata.PersonalData;
 import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.shared.security.RoleAssignment;
+import pl.koordes.shared.security.SecureRandoms;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -352,7 +353,7 @@ public class Profiles {
     /** How the audit log stores an erased person as the actor; the audit page shows it in the reader's language. */
     public static final String PSEUDONYM_PREFIX = "Osoba usunięta #";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     /**
      * How an erased person's past actions are shown in the audit log: the same label on all their lines,

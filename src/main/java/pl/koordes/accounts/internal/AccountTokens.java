@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import pl.koordes.accounts.AccountStatus;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * Single-use, expiring tokens for links sent by e-mail (invitation, password reset, e-mail
@@ -38,7 +39,7 @@ public class AccountTokens {
     /** A used token: its account and the address it carried (null for tokens without one). */
     public record Used(long accountId, @Nullable String address) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     private final JdbcClient jdbc;
     private final Clock clock;

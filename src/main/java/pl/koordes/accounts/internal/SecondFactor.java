@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * TOTP codes (RFC 6238, 6 digits, 30 s) from an authenticator app, enrolled by a QR code made here,
@@ -28,7 +29,7 @@ public class SecondFactor {
 
     private static final int RECOVERY_CODES = 10;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     private static final long PERIOD_SECONDS = 30;
 

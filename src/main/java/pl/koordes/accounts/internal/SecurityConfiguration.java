@@ -1,8 +1,6 @@
 package pl.koordes.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +40,7 @@ import pl.koordes.shared.observability.MetricsScrapeAccess;
 import pl.koordes.shared.security.Cookies;
 import pl.koordes.shared.security.CsrfExemption;
 import pl.koordes.shared.security.SameOriginRequests;
+import pl.koordes.shared.security.SecureRandoms;
 import pl.koordes.shared.security.SessionBoundCsrfTokenRepository;
 import pl.koordes.shared.web.PublicAddress;
 import pl.koordes.shared.web.SecurityHeaders;
@@ -61,16 +60,12 @@ class SecurityConfiguration {
 
     /**
      * Spring Security's default handling of the token (masked anew on every page, against BREACH), with the mask
-     * drawn from the JDK's DRBG instead of its default {@code NativePRNG}, whose every draw reads
-     * {@code /dev/urandom} under one lock shared by all requests.
+     * drawn from a DRBG per thread ({@link SecureRandoms}) instead of its default {@code NativePRNG}, whose every draw
+     * reads {@code /dev/urandom} under one lock shared by all requests.
      */
     private static XorCsrfTokenRequestAttributeHandler maskedTokens() {
         XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
-        try {
-            handler.setSecureRandom(SecureRandom.getInstance("DRBG"));
-        } catch (NoSuchAlgorithmException absent) {
-            // Every JDK since 9 has it; without it the default stays.
-        }
+        handler.setSecureRandom(SecureRandoms.perThread());
         return handler;
     }
 

@@ -17,6 +17,7 @@ import pl.koordes.accounts.AccountAction;
 import pl.koordes.accounts.AccountStatus;
 import pl.koordes.shared.mail.Mailer;
 import pl.koordes.shared.personaldata.PersonalData;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * The rights of the GDPR for people without an account (a visitor who registered for an event or left a
@@ -30,7 +31,7 @@ public class VisitorDataAccess {
     /** How long the link works. */
     static final Duration VALIDITY = Duration.ofHours(2);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     private final JdbcClient jdbc;
     private final Accounts accounts;

@@ -26,7 +26,8 @@ public class PageNavigation implements NavigationLinks {
 
     private final JdbcClient jdbc;
     private final ClusterChanges changes;
-    private @Nullable Links links;
+    /** Read without a lock: every page reads it, and a lock every request threads takes was contended. */
+    private volatile @Nullable Links links;
     /** Counts changes, so that a read that started before a change never stores what it read. */
     private long generation;
 
@@ -69,11 +70,12 @@ public class PageNavigation implements NavigationLinks {
     }
 
     private Links links() {
+        Links kept = links;
+        if (kept != null) {
+            return kept;
+        }
         long seen;
         synchronized (this) {
-            if (links != null) {
-                return links;
-            }
             seen = generation;
         }
         Links fresh = load();

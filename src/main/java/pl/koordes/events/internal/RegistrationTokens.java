@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * The random tokens of the confirmation and cancellation links in registration e-mails; only their
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegistrationTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     private RegistrationTokens() {}
 

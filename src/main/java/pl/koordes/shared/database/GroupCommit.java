@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.transaction.support.TransactionTemplate;
+import pl.koordes.shared.web.RunningRequests;
 
 /**
  * Group commit of one kind of write per key (an event's registrations, a node's comment submissions): a request
@@ -60,20 +61,27 @@ public final class GroupCommit<K, R, A> {
         Queue<Queued<R, A>> queue = waiting.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
         queue.add(queued);
         ReentrantLock turn = turns.apply(key);
-        turn.lock();
+        // While it waits for the turn (and writes the group, if it gets it) another request may run: the wait is
+        // for another's commit, and the writer's own work is one thread per key.
+        RunningRequests.Waiting waiting = RunningRequests.waiting();
         try {
-            while (!queued.answer().isDone()) {
-                List<Queued<R, A>> group = new ArrayList<>();
-                for (Queued<R, A> next; group.size() < GROUP && (next = queue.poll()) != null; ) {
-                    group.add(next);
+            turn.lock();
+            try {
+                while (!queued.answer().isDone()) {
+                    List<Queued<R, A>> group = new ArrayList<>();
+                    for (Queued<R, A> next; group.size() < GROUP && (next = queue.poll()) != null; ) {
+                        group.add(next);
+                    }
+                    if (group.isEmpty()) {
+                        break;
+                    }
+                    write(key, group);
                 }
-                if (group.isEmpty()) {
-                    break;
-                }
-                write(key, group);
+            } finally {
+                turn.unlock();
             }
         } finally {
-            turn.unlock();
+            waiting.close();
         }
         try {
             return queued.answer().join();

@@ -21,6 +21,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import pl.koordes.shared.scheduling.ClusterLock;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * Once-only form submissions: the one mechanism that makes a form which creates something safe to send
@@ -55,7 +56,7 @@ public class OnceOnlySubmissions implements HandlerInterceptor {
 
     private static final String CLAIM = OnceOnlySubmissions.class.getName() + ".claim";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     private final JdbcClient jdbc;
     private final CsrfTokenRepository csrfTokens;

@@ -2,6 +2,9 @@ package pl.koordes.shared.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -15,12 +18,22 @@ import java.util.zip.Deflater;
  * themselves, and ending on a byte boundary too), and the deflater starts afresh, so that nothing after refers back
  * across the part. The checksum and the length cover the plain text of everything. The result is one ordinary gzip
  * member that any client decodes.
+ *
+ * <p>Deflaters are reused between pages: a new one allocates a quarter of a megabyte of native memory and registers
+ * with the JVM's cleaner under a lock all threads share, which profiling found contended on every compressed page
+ * (bench/README.md, "Seventh round").
  */
 final class SplicingGzip {
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
+    /** Idle deflaters kept per level: more than pages are compressed at once on one node are never needed. */
+    private static final int KEPT_PER_LEVEL = 64;
+
+    private static final ConcurrentMap<Integer, ArrayBlockingQueue<Deflater>> IDLE = new ConcurrentHashMap<>();
+
     private final OutputStream target;
+    private final int level;
     private final Deflater deflater;
     private final CRC32 crc = new CRC32();
     private final byte[] buffer = new byte[8192];
@@ -30,10 +43,16 @@ final class SplicingGzip {
 
     SplicingGzip(OutputStream target, int level) {
         this.target = target;
-        this.deflater = new Deflater(level, true);
+        this.level = level;
+        Deflater idle = idle(level).poll();
+        this.deflater = idle != null ? idle : new Deflater(level, true);
     }
 
     private void start() throws IOException {
+        if (finished) {
+            // Its deflater may already compress another page.
+            throw new IllegalStateException("The gzip stream was finished");
+        }
         if (!started) {
             started = true;
             target.write(HEADER);
@@ -72,7 +91,7 @@ final class SplicingGzip {
         deflater.reset();
     }
 
-    /** The last block and the gzip trailer; the deflater's memory is freed. */
+    /** The last block and the gzip trailer; the deflater goes back for the next page. */
     void finish() throws IOException {
         if (finished) {
             return;
@@ -88,10 +107,20 @@ final class SplicingGzip {
         end();
     }
 
-    /** Frees the deflater's memory without writing anything more. */
+    /** Gives the deflater back without writing anything more (its memory is freed when enough are idle). */
     void end() {
+        if (finished) {
+            return;
+        }
         finished = true;
-        deflater.end();
+        deflater.reset();
+        if (!idle(level).offer(deflater)) {
+            deflater.end();
+        }
+    }
+
+    private static ArrayBlockingQueue<Deflater> idle(int level) {
+        return IDLE.computeIfAbsent(level, any -> new ArrayBlockingQueue<>(KEPT_PER_LEVEL));
     }
 
     private void syncFlush() throws IOException {

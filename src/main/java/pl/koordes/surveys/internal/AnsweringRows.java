@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import pl.koordes.directory.InstitutionKind;
 import pl.koordes.shared.i18n.Formats;
+import pl.koordes.shared.security.SecureRandoms;
 import pl.koordes.surveys.internal.AnswerSheet.AnswerRow;
 
 /** The SQL of answering: a respondent's response, its answers, and participation in anonymous surveys. */
@@ -28,7 +29,7 @@ public class AnsweringRows {
     private static final long RANDOM_FLOOR = 1L << 52;
 
     private final JdbcClient jdbc;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = SecureRandoms.perThread();
 
     AnsweringRows(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -25,6 +25,7 @@ import pl.koordes.directory.Region;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
 import pl.koordes.shared.security.Role;
+import pl.koordes.shared.security.SecureRandoms;
 import pl.koordes.surveys.SurveyAction;
 import pl.koordes.surveys.SurveyChanged;
 import pl.koordes.surveys.SurveyPhase;
@@ -57,7 +58,7 @@ public class BuilderSurveys {
 
     private static final int TITLE_MAX = 300;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = SecureRandoms.perThread();
 
     private final JdbcClient jdbc;
     private final SurveyStore store;

@@ -1,6 +1,7 @@
 package pl.koordes.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,6 +63,31 @@ class SplicingGzipTests {
     void aStreamWithNothingSplicedIsOrdinaryGzip() throws IOException {
         assertDecodes(1, PAGE_START, PAGE_END);
         assertDecodes(6, PAGE_START);
+    }
+
+    @Test
+    void aStreamGivenUpHalfWayLeavesNothingInTheNextPages() throws IOException {
+        // Its deflater goes back for reuse mid-page (a reset answer): the pages compressed after it must not carry
+        // any of its text or its window, whichever deflater they get.
+        for (int i = 0; i < 100; i++) {
+            SplicingGzip abandoned = new SplicingGzip(new ByteArrayOutputStream(), 1);
+            byte[] half = text("<p>porzucona strona numer " + i + "</p>".repeat(200));
+            abandoned.write(half, 0, half.length);
+            abandoned.end();
+            assertDecodes(1, PAGE_START, PAGE_END);
+        }
+    }
+
+    @Test
+    void aFinishedStreamRefusesMoreText() throws IOException {
+        SplicingGzip gzip = new SplicingGzip(new ByteArrayOutputStream(), 1);
+        gzip.write(PAGE_START, 0, PAGE_START.length);
+        gzip.finish();
+        assertThatThrownBy(() -> gzip.write(PAGE_END, 0, PAGE_END.length)).isInstanceOf(IllegalStateException.class);
+        // Finishing or giving up again does nothing (its deflater may already compress another page).
+        gzip.finish();
+        gzip.end();
+        assertDecodes(1, PAGE_START, PAGE_END);
     }
 
     private static void assertDecodes(int level, Object... parts) throws IOException {
