@@ -3,11 +3,11 @@ package pl.koordes.comments.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * The key behind the comment form's challenges and the hashes of reporters' addresses. Set
@@ -22,7 +22,7 @@ public class CommentSecret {
         String configured = properties.secret();
         if (configured == null || configured.isBlank()) {
             byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
+            SecureRandoms.perThread().nextBytes(random);
             this.key = HexFormat.of().formatHex(random);
         } else {
             this.key = configured;

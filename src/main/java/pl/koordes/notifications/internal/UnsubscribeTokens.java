@@ -3,7 +3,6 @@ package pl.koordes.notifications.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import pl.koordes.shared.notice.NotificationKind;
+import pl.koordes.shared.security.SecureRandoms;
 
 /**
  * The signed tokens of unsubscribe links: {@code 1.<account>.<kind>.<HMAC-SHA256>}, one per account and kind of
@@ -53,7 +53,7 @@ public class UnsubscribeTokens {
             this.key = secret.getBytes(StandardCharsets.UTF_8);
         } else {
             this.key = new byte[32];
-            new SecureRandom().nextBytes(key);
+            SecureRandoms.perThread().nextBytes(key);
         }
     }
 

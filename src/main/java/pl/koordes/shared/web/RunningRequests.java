@@ -52,15 +52,12 @@ public class RunningRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (HELD.get() != null) {
-            chain.doFilter(request, response);
-            return;
-        }
         turns.acquireUninterruptibly();
         HELD.set(turns);
         try {
             chain.doFilter(request, response);
         } finally {
+            // Null if the request gave its turn up and never took it back: then there is nothing to give back.
             Semaphore held = HELD.get();
             HELD.remove();
             if (held != null) {

@@ -31,18 +31,24 @@ class RunningRequestsTests {
         CountDownLatch leave = new CountDownLatch(1);
         CountDownLatch leaveAll = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
-            Future<?> first = threads.submit(() -> request(leave));
-            threads.submit(() -> request(leaveAll));
-            await().atMost(LIMIT).until(() -> inside.get() == 2);
-            Future<?> third = threads.submit(() -> request(leaveAll));
-            await().atMost(LIMIT).until(() -> running.turns() == 0 && waitingThreads() == 1);
-            assertThat(inside.get()).as("the third has not started").isEqualTo(2);
+            try {
+                Future<?> first = threads.submit(() -> request(leave));
+                threads.submit(() -> request(leaveAll));
+                await().atMost(LIMIT).until(() -> inside.get() == 2);
+                Future<?> third = threads.submit(() -> request(leaveAll));
+                await().atMost(LIMIT).until(() -> running.turns() == 0 && waitingThreads() == 1);
+                assertThat(inside.get()).as("the third has not started").isEqualTo(2);
 
-            leave.countDown();
-            first.get();
-            await().atMost(LIMIT).until(() -> inside.get() == 2 && waitingThreads() == 0);
-            leaveAll.countDown();
-            third.get();
+                leave.countDown();
+                first.get();
+                await().atMost(LIMIT).until(() -> inside.get() == 2 && waitingThreads() == 0);
+                leaveAll.countDown();
+                third.get();
+            } finally {
+                // A failed assertion must not leave the threads waiting (closing the pool waits for them).
+                leave.countDown();
+                leaveAll.countDown();
+            }
         }
         assertThat(running.turns()).as("every turn given back").isEqualTo(2);
     }
@@ -53,31 +59,38 @@ class RunningRequestsTests {
         CountDownLatch leave = new CountDownLatch(1);
         AtomicInteger turnsDuringTheWait = new AtomicInteger(-1);
         try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
-            threads.submit(() -> request(leave));
-            Future<?> writer = threads.submit(() -> filter((request, response) -> {
-                RunningRequests.Waiting waiting = RunningRequests.waiting();
-                try {
-                    turnsDuringTheWait.set(running.turns());
-                    waited.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    waiting.close();
-                }
-            }));
-            await().atMost(LIMIT).until(() -> turnsDuringTheWait.get() >= 0);
-            assertThat(turnsDuringTheWait.get())
-                    .as("the waiting request's turn is free")
-                    .isEqualTo(1);
-            Future<?> other = threads.submit(() -> request(leave));
-            await().atMost(LIMIT).until(() -> inside.get() == 2);
+            try {
+                threads.submit(() -> request(leave));
+                // The other request runs first, so that the turn the waiting one gives up is the only one free.
+                await().atMost(LIMIT).until(() -> inside.get() == 1);
+                Future<?> writer = threads.submit(() -> filter((request, response) -> {
+                    RunningRequests.Waiting waiting = RunningRequests.waiting();
+                    try {
+                        turnsDuringTheWait.set(running.turns());
+                        waited.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        waiting.close();
+                    }
+                }));
+                await().atMost(LIMIT).until(() -> turnsDuringTheWait.get() >= 0);
+                assertThat(turnsDuringTheWait.get())
+                        .as("the waiting request's turn is free")
+                        .isEqualTo(1);
+                Future<?> other = threads.submit(() -> request(leave));
+                await().atMost(LIMIT).until(() -> inside.get() == 2);
 
-            // Both turns are taken now: the waiting request takes its turn back once one is free.
-            waited.countDown();
-            await().atMost(LIMIT).until(() -> waitingThreads() == 1);
-            leave.countDown();
-            writer.get();
-            other.get();
+                // Both turns are taken now: the waiting request takes its turn back once one is free.
+                waited.countDown();
+                await().atMost(LIMIT).until(() -> waitingThreads() == 1);
+                leave.countDown();
+                writer.get();
+                other.get();
+            } finally {
+                waited.countDown();
+                leave.countDown();
+            }
         }
         assertThat(running.turns()).isEqualTo(2);
     }
