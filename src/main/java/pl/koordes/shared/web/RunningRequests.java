@@ -5,7 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -32,11 +35,31 @@ public class RunningRequests extends OncePerRequestFilter {
     /** The turn this thread holds, if any. */
     private static final ThreadLocal<@Nullable Semaphore> HELD = new ThreadLocal<>();
 
+    /**
+     * The longest one wait for a quiet moment ({@link #awaitQuiet(Duration)}) sleeps before it looks again: a safety
+     * net only, as the end of every request wakes the waiters once fewer requests are on the node than turns.
+     */
+    private static final long LOOK_AGAIN_MILLIS = 100;
+
     private final Semaphore turns;
+
+    /** How many background threads wait for a quiet moment: the end of a request wakes them only when there are some. */
+    private final AtomicInteger waitingForQuiet = new AtomicInteger();
+
+    private final Object quiet = new Object();
+
+    /**
+     * The requests on this node between the start and the end of this filter, waiting for a turn or for a group
+     * commit included: a burst of writes mostly waits for its groups' commits, with turns free.
+     */
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private final int turnCount;
 
     RunningRequests(@Value("${koordes.web.running-requests:0}") int configured) {
         int turns = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors();
         this.turns = new Semaphore(turns, true);
+        this.turnCount = turns;
     }
 
     /** How many turns are free now. */
@@ -52,6 +75,20 @@ public class RunningRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        inFlight.incrementAndGet();
+        try {
+            run(request, response, chain);
+        } finally {
+            if (inFlight.decrementAndGet() < turnCount && waitingForQuiet.get() > 0) {
+                synchronized (quiet) {
+                    quiet.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         turns.acquireUninterruptibly();
         HELD.set(turns);
         try {
@@ -63,6 +100,44 @@ public class RunningRequests extends OncePerRequestFilter {
             if (held != null) {
                 held.release();
             }
+        }
+    }
+
+    /**
+     * Fewer requests on this node than turns: the visitors leave processor time to spare. (Free turns alone say little:
+     * in a burst of writes most requests wait for their group's commit, with their turns given up.)
+     */
+    private boolean isQuiet() {
+        return inFlight.get() < turnCount;
+    }
+
+    /**
+     * Waits, at most {@code longest}, until fewer requests are on this node than turns: background work that can wait a little (an
+     * e-mail's delivery) lets a burst of visitors have the processors first. Returns whether the moment came (false:
+     * the wait ran out, or the thread was interrupted, and the work goes ahead anyway).
+     */
+    public boolean awaitQuiet(Duration longest) {
+        if (isQuiet() || longest.isZero() || longest.isNegative()) {
+            return true;
+        }
+        long until = System.nanoTime() + longest.toNanos();
+        waitingForQuiet.incrementAndGet();
+        try {
+            synchronized (quiet) {
+                while (!isQuiet()) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    quiet.wait(Math.max(1, Math.min(LOOK_AGAIN_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
+                }
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waitingForQuiet.decrementAndGet();
         }
     }
 

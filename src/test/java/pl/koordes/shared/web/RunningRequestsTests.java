@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -110,6 +111,34 @@ class RunningRequestsTests {
             }
         });
         assertThat(running.turns()).isEqualTo(2);
+    }
+
+    @Test
+    void backgroundWorkWaitsForFewerRequestsThanTurns() throws Exception {
+        assertThat(running.awaitQuiet(Duration.ofMinutes(1)))
+                .as("no request: quiet at once")
+                .isTrue();
+        CountDownLatch leave = new CountDownLatch(1);
+        CountDownLatch leaveAll = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
+            try {
+                Future<?> first = threads.submit(() -> request(leave));
+                threads.submit(() -> request(leaveAll));
+                await().atMost(LIMIT).until(() -> inside.get() == 2);
+                assertThat(running.awaitQuiet(Duration.ofMillis(50)))
+                        .as("two requests on two turns: the wait runs out")
+                        .isFalse();
+
+                Future<Boolean> background = threads.submit(() -> running.awaitQuiet(Duration.ofMinutes(5)));
+                leave.countDown();
+                first.get();
+                // Woken by the end of the first request, long before its five minutes.
+                assertThat(background.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            } finally {
+                leave.countDown();
+                leaveAll.countDown();
+            }
+        }
     }
 
     private void request(CountDownLatch leave) {
