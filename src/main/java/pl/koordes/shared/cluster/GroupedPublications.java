@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,9 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -26,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Nothing else changes: outside a transaction a publication is inserted at once, as before; a transaction that rolls
  * back stores none (as before, with nothing to take back); the listeners run after the commit, by which time the rows
- * are written. A publication made after the insert (by another before-commit step) is inserted on its own.
+ * are written. The insert comes after every before-commit step of the transaction (which may publish too: the
+ * comments' notices to moderators are published there) and a failed insert rolls the transaction back.
  */
 @Configuration(proxyBeanMethods = false)
 class GroupedPublications {
@@ -34,14 +39,42 @@ class GroupedPublications {
     @Bean
     static BeanPostProcessor groupedPublicationInserts(
             ObjectProvider<JdbcClient> jdbc, ObjectProvider<EventSerializer> serializer) {
+        WriteBeforeCommit writer = new WriteBeforeCommit();
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof EventPublicationRepository repository && !(bean instanceof GroupedInserts)
-                        ? new GroupedInserts(repository, jdbc.getObject(), serializer.getObject())
-                        : bean;
+                if (bean instanceof AbstractPlatformTransactionManager manager) {
+                    manager.addListener(writer);
+                }
+                if (bean instanceof EventPublicationRepository repository && !(bean instanceof GroupedInserts)) {
+                    GroupedInserts grouped = new GroupedInserts(repository, jdbc.getObject(), serializer.getObject());
+                    writer.inserts = grouped;
+                    return grouped;
+                }
+                return bean;
             }
         };
+    }
+
+    /**
+     * Writes the committing transaction's publications at the last moment before its commit: after every
+     * synchronization's before-commit step, which may publish events too (the comments' notices to moderators do). A
+     * synchronization registered during those steps would not be called itself (Spring calls the ones it had when they
+     * began), and a failure there would be only logged; a listener's failure here rolls the transaction back.
+     */
+    static final class WriteBeforeCommit implements TransactionExecutionListener {
+
+        private volatile @Nullable GroupedInserts inserts;
+
+        @Override
+        public void beforeCommit(TransactionExecution transaction) {
+            GroupedInserts grouped = inserts;
+            if (grouped != null
+                    && TransactionSynchronizationManager.getResource(grouped)
+                            instanceof GroupedInserts.Pending pending) {
+                pending.write();
+            }
+        }
     }
 
     /** The repository with {@link #create} deferred to the transaction's end; every other call goes through. */
@@ -84,19 +117,22 @@ class GroupedPublications {
             return publication;
         }
 
-        /** The publications of one transaction not yet inserted; inserted before the commit, forgotten after it. */
-        private final class Pending implements TransactionSynchronization {
+        /**
+         * The publications of one transaction not yet inserted: inserted by {@link WriteBeforeCommit}, forgotten
+         * after the transaction ends; put aside while a transaction of its own runs in between.
+         */
+        final class Pending implements TransactionSynchronization {
 
             private final List<TargetEventPublication> publications = new ArrayList<>();
             private boolean written;
 
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                written = true;
-                insertAll(publications);
+            void write() {
+                if (!written) {
+                    written = true;
+                    insertAll(publications);
+                }
             }
 
-            // A transaction of its own started meanwhile (REQUIRES_NEW) keeps its publications apart.
             @Override
             public void suspend() {
                 TransactionSynchronizationManager.unbindResource(GroupedInserts.this);
@@ -110,12 +146,6 @@ class GroupedPublications {
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(GroupedInserts.this);
-            }
-
-            // After the other steps before the commit, which may publish events too.
-            @Override
-            public int getOrder() {
-                return LOWEST_PRECEDENCE;
             }
         }
 

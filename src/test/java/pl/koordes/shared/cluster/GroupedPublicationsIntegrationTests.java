@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -17,6 +19,8 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import pl.koordes.support.IntegrationTest;
 
@@ -117,6 +121,49 @@ class GroupedPublicationsIntegrationTests {
                         .query(String.class)
                         .list())
                 .containsExactly(serializer.serialize(new Probe("własna")).toString());
+    }
+
+    @Test
+    void aPublicationMadeInAnotherStepBeforeTheCommitIsWrittenToo() {
+        // As the comments' notices to moderators are published: the transaction's first publication, made while
+        // Spring runs the synchronizations' before-commit steps.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    publications.create(publication(new Probe("przed zatwierdzeniem"), Instant.now()));
+                }
+            });
+            publications.create(publication(new Probe("w transakcji"), Instant.now()));
+        });
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    publications.create(publication(new Probe("jedyna"), Instant.now()));
+                }
+            });
+        });
+
+        assertThat(stored()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailedWriteRollsTheTransactionBack() {
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    // The transaction's own write, to be rolled back with it.
+                    jdbc.sql("""
+                                    insert into event_publication (id, listener_id, event_type, serialized_event,
+                                                                   publication_date)
+                                    values (?, ?, 'x', '{}', now())""").param(UUID.randomUUID()).param(LISTENER).update();
+                    TargetEventPublication made = publication(new Probe("pierwsza"), Instant.now());
+                    publications.create(made);
+                    // The same id twice: the insert at the commit fails on the primary key.
+                    publications.create(made);
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(stored()).as("nothing of the transaction stays").isZero();
     }
 
     @Test
