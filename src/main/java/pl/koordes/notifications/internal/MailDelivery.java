@@ -81,7 +81,7 @@ class MailDelivery {
             TransactionTemplate transactions,
             @Value("${koordes.mail.delivery-claim:PT3M}") Duration claim,
             @Nullable RunningRequests requests,
-            @Value("${koordes.mail.yield-to-requests:PT10S}") Duration yieldAtMost) {
+            @Value("${koordes.events.yield-to-requests:PT10S}") Duration yieldAtMost) {
         this.transport = transport;
         this.jdbc = jdbc;
         this.transactions = transactions;
