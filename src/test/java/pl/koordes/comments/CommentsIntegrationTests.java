@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.comments.internal.CommentManagement;
+import pl.koordes.comments.internal.ProofOfWork;
 import pl.koordes.content.ArticleReference;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
@@ -119,6 +120,24 @@ class CommentsIntegrationTests {
         assertThat(samples.byTitle(first).flags()).isEmpty();
         assertThat(samples.byTitle(reused).flags()).containsExactly(CommentManagement.INVALID_PROOF_OF_WORK);
         assertThat(samples.byTitle(forged).flags()).containsExactly(CommentManagement.INVALID_PROOF_OF_WORK);
+    }
+
+    @Test
+    void usedProofsAreForgottenOnlyOnceExpiredSoAReusedOneStaysRefused() {
+        String expired = "a0" + Long.toHexString(System.nanoTime());
+        String live = "b0" + Long.toHexString(System.nanoTime());
+        jdbc.sql("""
+                        insert into comments_used_challenge (signature, expires_at)
+                        values (:expired, now() - interval '1 minute'), (:live, now() + interval '5 minutes')""").param("expired", expired).param("live", live).update();
+
+        assertThat(context.getBean(ProofOfWork.class).forgetExpiredNow()).isPositive();
+
+        assertThat(jdbc.sql("select signature from comments_used_challenge where signature in (:expired, :live)")
+                        .param("expired", expired)
+                        .param("live", live)
+                        .query(String.class)
+                        .list())
+                .containsExactly(live);
     }
 
     @Test

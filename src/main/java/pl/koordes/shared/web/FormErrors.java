@@ -123,6 +123,11 @@ public final class FormErrors {
      * field ({@code agenda[0].title}) goes where its component is.
      */
     private FormErrors inOrderOf(Class<?> record) {
+        if (fieldKeys.size() < 2) {
+            // Nothing to order (the usual case, a form without errors): the record's components are looked up by
+            // reflection, a new array each time.
+            return this;
+        }
         List<String> order = Arrays.stream(record.getRecordComponents())
                 .map(RecordComponent::getName)
                 .toList();

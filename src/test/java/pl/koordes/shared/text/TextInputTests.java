@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.text.Normalizer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -83,5 +84,47 @@ class TextInputTests {
         return validator.validate(form).stream()
                 .map(ConstraintViolation::getMessage)
                 .collect(Collectors.toSet());
+    }
+
+    @Test
+    void theQuickLookLetsThroughOnlyWhatTheFourPassesLeaveAsItIsAloneAndInEveryPair() {
+        StringBuilder kept = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (TextInput.kept(c)) {
+                String alone = String.valueOf(c);
+                assertThat(TextInput.fully("a" + alone + "b"))
+                        .as("U+%04X", (int) c)
+                        .isEqualTo("a" + alone + "b");
+                kept.append(c);
+            }
+        }
+        assertThat(kept.length())
+                .as("Polish letters, quotes and dashes among them")
+                .isGreaterThan(700);
+        assertThat(TextInput.unchangedButStrip("ĄĘÓŁŚŻŹĆŃąęółśżźćń „”–—…"))
+                .as("Polish letters, quotes and dashes")
+                .isTrue();
+        // Only NFC looks at characters together (the other passes replace single characters; CR LF is not let through).
+        for (int i = 0; i < kept.length(); i++) {
+            for (int j = 0; j < kept.length(); j++) {
+                String pair = "" + kept.charAt(i) + kept.charAt(j);
+                if (!Normalizer.isNormalized(pair, Normalizer.Form.NFC)) {
+                    throw new AssertionError("U+%04X U+%04X change under the four passes"
+                            .formatted((int) kept.charAt(i), (int) kept.charAt(j)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void whatTheQuickLookRefusesIsStillNormalised() {
+        assertThat(TextInput.unchangedButStrip("  Zażółć gęślą jaźń – „cytat”…  "))
+                .isTrue();
+        assertThat(TextInput.normalise("  Zażółć gęślą jaźń – „cytat”…  ")).isEqualTo("Zażółć gęślą jaźń – „cytat”…");
+        assertThat(TextInput.unchangedButStrip("a\r\nb")).isFalse();
+        assertThat(TextInput.normalise("a\r\nb")).isEqualTo("a\nb");
+        assertThat(TextInput.normalise("e\u0301\u200B")).isEqualTo("\u00E9");
+        assertThat(TextInput.normalise("a\u0000b")).isEqualTo("a\uFFFDb");
+        assertThat(TextInput.normalise("\u2000x")).isEqualTo("x");
     }
 }
