@@ -4,6 +4,14 @@
 # Every function prints what it does; failures go through `fail`, which the caller defines
 # (it prints the logs it knows about and exits non-zero).
 
+# --- the JVM ---------------------------------------------------------------------------------
+
+# G1's marking started at a fixed old-generation occupancy, as in production (docs/operations.md, the unit file):
+# with its adaptive threshold, on a 512 MiB heap whose young generation takes 300 MiB, G1 ran a concurrent marking
+# cycle every 2.5 s under load (each 240 ms of a core, and a 13 ms remark pause) though the old generation held a
+# steady 110 MiB (bench/README.md, "Eighth round"). Every bench and the two-node set-up start the application with these.
+G1_FLAGS=(-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60)
+
 # --- output -------------------------------------------------------------------------------
 
 section() {
