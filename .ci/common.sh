@@ -10,6 +10,7 @@
 # with its adaptive threshold, on a 512 MiB heap whose young generation takes 300 MiB, G1 ran a concurrent marking
 # cycle every 2.5 s under load (each 240 ms of a core, and a 13 ms remark pause) though the old generation held a
 # steady 110 MiB (bench/README.md, "Eighth round"). Every bench and the two-node set-up start the application with these.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 G1_FLAGS=(-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60)
 
 # --- output -------------------------------------------------------------------------------
