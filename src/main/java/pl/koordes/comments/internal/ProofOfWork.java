@@ -1,17 +1,13 @@
 package pl.koordes.comments.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.altcha.altcha.Altcha;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +37,12 @@ public class ProofOfWork {
     /** What the form carries for the script. */
     public record Challenge(String algorithm, String challenge, long maxNumber, String salt, String signature) {}
 
-    /** The signature inside a payload the library has verified already. */
-    private static final Pattern SIGNATURE = Pattern.compile("\"signature\"\\s*:\\s*\"([0-9a-fA-F]{1,128})\"");
-
     private final CommentSecret secret;
     private final CommentsProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ClusterLock lock;
+    private final SolutionCheck solutions;
 
     ProofOfWork(CommentSecret secret, CommentsProperties properties, JdbcClient jdbc, Clock clock, ClusterLock lock) {
         this.secret = secret;
@@ -56,6 +50,7 @@ public class ProofOfWork {
         this.jdbc = jdbc;
         this.clock = clock;
         this.lock = lock;
+        this.solutions = new SolutionCheck(secret.key(), clock);
     }
 
     public Challenge issue() {
@@ -97,19 +92,8 @@ public class ProofOfWork {
         if (payload.length() > 2000) {
             return new Checked(Verdict.INVALID, null);
         }
-        boolean valid;
-        String signature;
-        try {
-            valid = Altcha.verifySolution(payload, secret.key(), true);
-            Matcher m = SIGNATURE.matcher(new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8));
-            if (!m.find()) {
-                return new Checked(Verdict.INVALID, null);
-            }
-            signature = m.group(1);
-        } catch (Exception malformed) {
-            return new Checked(Verdict.INVALID, null);
-        }
-        if (!valid || signature.length() > 128) {
+        String signature = solutions.signatureOf(payload);
+        if (signature == null || signature.length() > 128) {
             return new Checked(Verdict.INVALID, null);
         }
         return new Checked(Verdict.SOLVED, signature);

@@ -69,7 +69,7 @@ public final class TextInput {
      * passes this one look instead of the four passes below: 7 % of a comment submission's samples went to them.
      * {@code TextInputTests} checks every such character, alone and in every pair, against the four passes.
      */
-    static boolean unchangedButStrip(String text) {
+    public static boolean unchangedButStrip(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (!kept(text.charAt(i))) {
                 return false;
@@ -79,7 +79,7 @@ public final class TextInput {
     }
 
     /** A character {@link #unchangedButStrip} lets through (see there). */
-    static boolean kept(char c) {
+    public static boolean kept(char c) {
         return (c >= 0x20 && c <= 0x7E)
                 || c == '\n'
                 || c == '\t'
