@@ -9,7 +9,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,17 +31,7 @@ final class SolutionCheck {
 
     private static final String ALGORITHM = "SHA-256";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
-    /** What the payload's JSON holds; a field it lacks is null (or 0). */
-    private record Payload(
-            @Nullable String algorithm,
-            @Nullable String challenge,
-            @Nullable Long number,
-            @Nullable String salt,
-            @Nullable String signature) {}
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Clock clock;
     private final ThreadLocal<Mac> macs;
@@ -69,22 +60,37 @@ final class SolutionCheck {
     /** The solution's signature when it is solved, signed with the key and not expired; null for anything else. */
     @Nullable
     String signatureOf(String payload) {
-        Payload p;
-        try {
-            p = JSON.readValue(Base64.getDecoder().decode(payload), Payload.class);
+        String algorithm = null;
+        String challenge = null;
+        String salt = null;
+        String signature = null;
+        Long number = null;
+        // Read token by token: binding the JSON to a record cost as much again as the hashes (its constructor is
+        // called through a spreading method handle).
+        try (JsonParser json = JSON.createParser(Base64.getDecoder().decode(payload))) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (String name = json.nextName(); name != null; name = json.nextName()) {
+                JsonToken value = json.nextToken();
+                String text = value == JsonToken.VALUE_STRING ? json.getString() : null;
+                switch (name) {
+                    case "algorithm" -> algorithm = text;
+                    case "challenge" -> challenge = text;
+                    case "salt" -> salt = text;
+                    case "signature" -> signature = text;
+                    case "number" -> number = value == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : null;
+                    default -> {
+                        // Another field: skipped, as the library ignores it.
+                    }
+                }
+                json.skipChildren();
+            }
         } catch (RuntimeException malformed) {
-            // Not base64, not JSON, not an object, a field of the wrong type: not a solution.
+            // Not base64, not JSON, a number too large: not a solution.
             return null;
         }
-        String challenge = p.challenge();
-        String salt = p.salt();
-        String signature = p.signature();
-        Long number = p.number();
-        if (!ALGORITHM.equals(p.algorithm())
-                || challenge == null
-                || salt == null
-                || signature == null
-                || number == null) {
+        if (!ALGORITHM.equals(algorithm) || challenge == null || salt == null || signature == null || number == null) {
             return null;
         }
         Long expires = expiresOf(salt);
