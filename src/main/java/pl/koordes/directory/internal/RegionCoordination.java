@@ -25,21 +25,42 @@ public class RegionCoordination {
 
     private final JdbcClient jdbc;
     private final Directory directory;
-    private final DirectoryProfiles profiles;
     private final Clock clock;
 
-    public RegionCoordination(JdbcClient jdbc, Directory directory, DirectoryProfiles profiles, Clock clock) {
+    public RegionCoordination(JdbcClient jdbc, Directory directory, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
-        this.profiles = profiles;
         this.clock = clock;
     }
 
+    /**
+     * Everything the workspace shows in two statements: the region's description, its ROPS and its committee in office
+     * in one (each at most one row, joined to the region), that committee's memberships in the other. They were four,
+     * and the page is the one a coordinator keeps open.
+     */
     public Optional<RegionWorkspace> workspace(Region region) {
         LocalDate today = today();
-        RegionDescription description = profiles.description(region.id());
-        Optional<Institution> rops = rops(region.id());
-        Optional<Committee> committee = profiles.committeeInOffice(region.id());
+        Optional<Heading> heading = jdbc.sql("""
+                        select r.description_pl, r.description_en,
+                               i.id, i.kind, i.name, i.street, i.postal_code, i.city, i.email, i.phone, i.website,
+                               c.id as committee_id, c.name as committee_name, c.term_start as committee_term_start,
+                               c.term_end as committee_term_end
+                        from region r
+                        left join lateral (
+                            select id, kind, name, street, postal_code, city, email, phone, website from institution
+                            where region_id = r.id and kind = 'ROPS' order by id limit 1) i on true
+                        left join lateral (
+                            select id, name, term_start, term_end from committee
+                            where region_id = r.id and term_start <= :today order by term_end desc limit 1) c on true
+                        where r.id = :region
+                        """)
+                .param("region", region.id())
+                .param("today", today)
+                .query(RegionCoordination::heading)
+                .optional();
+        RegionDescription description = heading.map(Heading::description).orElse(RegionDescription.NONE);
+        Optional<Institution> rops = heading.flatMap(Heading::rops);
+        Optional<Committee> committee = heading.flatMap(Heading::committee);
         List<MemberWithContact> members = committee.map(c -> members(c.id())).orElse(List.of());
         List<MemberWithContact> current = members.stream()
                 .filter(m ->
@@ -50,6 +71,26 @@ public class RegionCoordination {
                         m.member().termEnd() != null && m.member().termEnd().isBefore(today))
                 .toList();
         return Optional.of(new RegionWorkspace(region, description, rops, committee, current, past));
+    }
+
+    /** The workspace's first statement: the region's description, its ROPS and its committee in office. */
+    private record Heading(RegionDescription description, Optional<Institution> rops, Optional<Committee> committee) {}
+
+    private static Heading heading(ResultSet rs, int row) throws SQLException {
+        RegionDescription description =
+                new RegionDescription(rs.getString("description_pl"), rs.getString("description_en"));
+        rs.getLong("id");
+        Optional<Institution> rops = rs.wasNull() ? Optional.empty() : Optional.of(Institution.of(rs, row));
+        long committeeId = rs.getLong("committee_id");
+        Optional<Committee> committee = rs.wasNull()
+                ? Optional.empty()
+                : Optional.of(new Committee(
+                        committeeId,
+                        rs.getString("committee_name"),
+                        rs.getObject("committee_term_start", LocalDate.class),
+                        rs.getObject("committee_term_end", LocalDate.class),
+                        List.of()));
+        return new Heading(description, rops, committee);
     }
 
     /** One membership of the region's committee in office; empty for any other id, another region's included. */

@@ -107,6 +107,39 @@ class CoordinationIntegrationTests {
     }
 
     @Test
+    void aRegionWithoutARopsOrACommitteeInOfficeStillHasItsWorkspaceWithItsDescription() throws Exception {
+        long region = regionId(OWN);
+        String ropsEmail = jdbc.sql("select email from institution where region_id = :region and kind = 'ROPS'")
+                .param("region", region)
+                .query(String.class)
+                .single();
+        String memberEmail = jdbc.sql("select email from committee_membership where id = :id")
+                .param("id", ownMember)
+                .query(String.class)
+                .single();
+        assertThat(page(coordinator, "/koordynacja/" + OWN)).contains(ropsEmail).contains(memberEmail);
+
+        inRolledBackTransaction(() -> {
+            jdbc.sql("update region set description_pl = 'Opis bez komitetu' where id = :region")
+                    .param("region", region)
+                    .update();
+            jdbc.sql("update institution set kind = 'OWES' where region_id = :region and kind = 'ROPS'")
+                    .param("region", region)
+                    .update();
+            jdbc.sql("""
+                            update committee set term_start = current_date + 400, term_end = current_date + 1800
+                            where region_id = :region""").param("region", region).update();
+
+            String workspace = page(coordinator, "/koordynacja/" + OWN);
+            assertThat(workspace)
+                    .contains("Koordynacja: województwo małopolskie")
+                    .contains("Opis bez komitetu")
+                    .doesNotContain(ropsEmail)
+                    .doesNotContain(memberEmail);
+        });
+    }
+
+    @Test
     void theListOffersOnlyTheRegionsICoordinateAndTheHeaderLinksFollowThePermissions() throws Exception {
         String mine = page(coordinator, "/koordynacja");
         assertThat(mine)
