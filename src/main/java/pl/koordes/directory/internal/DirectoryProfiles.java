@@ -75,11 +75,7 @@ public class DirectoryProfiles {
 
     /** The committee whose term has begun most recently (the public page's committee), without members. */
     public Optional<Committee> committeeInOffice(long regionId) {
-        return jdbc.sql("""
-                        select id, name, term_start, term_end from committee
-                        where region_id = :region and term_start <= :today
-                        order by term_end desc limit 1
-                        """)
+        return jdbc.sql(committeeInOfficeOf(":region"))
                 .param("region", regionId)
                 .param("today", today())
                 .query((rs, n) -> new Committee(
@@ -89,6 +85,18 @@ public class DirectoryProfiles {
                         rs.getObject("term_end", LocalDate.class),
                         List.of()))
                 .optional();
+    }
+
+    /**
+     * The statement that finds a region's committee in office ({@link #committeeInOffice}), for the region given as
+     * SQL ({@code :region}, or a column of an enclosing statement), with the date as {@code :today}: the one rule,
+     * kept in one place, for the workspace's statements too ({@code RegionCoordination}).
+     */
+    static String committeeInOfficeOf(String region) {
+        return """
+                select id, name, term_start, term_end from committee
+                where region_id = %s and term_start <= :today
+                order by term_end desc limit 1""".formatted(region);
     }
 
     private List<CommitteeMember> currentMembers(long committeeId) {

@@ -40,20 +40,17 @@ public class RegionCoordination {
      */
     public Optional<RegionWorkspace> workspace(Region region) {
         LocalDate today = today();
-        Optional<Heading> heading = jdbc.sql("""
+        Optional<Heading> heading = jdbc.sql(
+                        """
                         select r.description_pl, r.description_en,
                                i.id, i.kind, i.name, i.street, i.postal_code, i.city, i.email, i.phone, i.website,
                                c.id as committee_id, c.name as committee_name, c.term_start as committee_term_start,
                                c.term_end as committee_term_end
                         from region r
-                        left join lateral (
-                            select id, kind, name, street, postal_code, city, email, phone, website from institution
-                            where region_id = r.id and kind = 'ROPS' order by id limit 1) i on true
-                        left join lateral (
-                            select id, name, term_start, term_end from committee
-                            where region_id = r.id and term_start <= :today order by term_end desc limit 1) c on true
+                        left join lateral (%s) i on true
+                        left join lateral (%s) c on true
                         where r.id = :region
-                        """)
+                        """.formatted(ropsOf("r.id"), DirectoryProfiles.committeeInOfficeOf("r.id")))
                 .param("region", region.id())
                 .param("today", today)
                 .query(RegionCoordination::heading)
@@ -79,13 +76,12 @@ public class RegionCoordination {
     private static Heading heading(ResultSet rs, int row) throws SQLException {
         RegionDescription description =
                 new RegionDescription(rs.getString("description_pl"), rs.getString("description_en"));
-        rs.getLong("id");
-        Optional<Institution> rops = rs.wasNull() ? Optional.empty() : Optional.of(Institution.of(rs, row));
-        long committeeId = rs.getLong("committee_id");
-        Optional<Committee> committee = rs.wasNull()
+        Optional<Institution> rops =
+                rs.getObject("id") == null ? Optional.empty() : Optional.of(Institution.of(rs, row));
+        Optional<Committee> committee = rs.getObject("committee_id") == null
                 ? Optional.empty()
                 : Optional.of(new Committee(
-                        committeeId,
+                        rs.getLong("committee_id"),
                         rs.getString("committee_name"),
                         rs.getObject("committee_term_start", LocalDate.class),
                         rs.getObject("committee_term_end", LocalDate.class),
@@ -96,10 +92,8 @@ public class RegionCoordination {
     /** One membership of the region's committee in office; empty for any other id, another region's included. */
     public Optional<MemberWithContact> member(long regionId, long membershipId) {
         return jdbc.sql(MEMBER_SELECT + """
-                         where m.id = :id and m.committee_id = (
-                             select c.id from committee c where c.region_id = :region and c.term_start <= :today
-                             order by c.term_end desc limit 1)
-                        """)
+                         where m.id = :id and m.committee_id = (select c.id from (%s) as c)
+                        """.formatted(DirectoryProfiles.committeeInOfficeOf(":region")))
                 .param("id", membershipId)
                 .param("region", regionId)
                 .param("today", today())
@@ -109,10 +103,17 @@ public class RegionCoordination {
 
     /** The region's ROPS: the first one when, unusually, there are several. */
     public Optional<Institution> rops(long regionId) {
-        return jdbc.sql("""
-                        select id, kind, name, street, postal_code, city, email, phone, website from institution
-                        where region_id = :region and kind = 'ROPS' order by id limit 1
-                        """).param("region", regionId).query(Institution::of).optional();
+        return jdbc.sql(ropsOf(":region"))
+                .param("region", regionId)
+                .query(Institution::of)
+                .optional();
+    }
+
+    /** The statement that finds a region's ROPS ({@link #rops}), for the region given as SQL. */
+    private static String ropsOf(String region) {
+        return """
+                select id, kind, name, street, postal_code, city, email, phone, website from institution
+                where region_id = %s and kind = 'ROPS' order by id limit 1""".formatted(region);
     }
 
     /** The regions in Polish alphabetical order whose ids are given. */

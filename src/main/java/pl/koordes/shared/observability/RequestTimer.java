@@ -2,6 +2,7 @@ package pl.koordes.shared.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -102,7 +103,7 @@ final class RequestTimer extends ServerHttpObservationFilter {
                 .tag("method", key.method())
                 .tag("uri", key.uri())
                 .tag("status", Integer.toString(key.status()))
-                .tag("outcome", outcome(key.status()))
+                .tag("outcome", Outcome.forStatus(key.status()).name())
                 .tag("exception", key.exception())
                 // Micrometer's observation handler adds the observation's error under this name: the same keys as
                 // before, as Prometheus wants every series of one name to have.
@@ -118,22 +119,6 @@ final class RequestTimer extends ServerHttpObservationFilter {
             return "REDIRECTION";
         }
         return status == HttpServletResponse.SC_NOT_FOUND ? "NOT_FOUND" : "UNKNOWN";
-    }
-
-    private static String outcome(int status) {
-        if (status >= 100 && status < 200) {
-            return "INFORMATIONAL";
-        }
-        if (status >= 200 && status < 300) {
-            return "SUCCESS";
-        }
-        if (status >= 300 && status < 400) {
-            return "REDIRECTION";
-        }
-        if (status >= 400 && status < 500) {
-            return "CLIENT_ERROR";
-        }
-        return status >= 500 && status < 600 ? "SERVER_ERROR" : "UNKNOWN";
     }
 
     private static String simpleName(Throwable error) {
