@@ -10,8 +10,8 @@
  *     latch releases all PEOPLE posts at the same moment; latency from the latch to each answer.
  *
  * Every request names its visitor in X-Forwarded-For, as the proxy in front does (the application believes it from
- * the loopback address only): 2 registrations per address in 127.0.57.x and 127.0.58.x, far under the visitors'
- * limit of 30 per address and hour, so the limit stays as it is and is counted for real. Every post carries the
+ * the loopback address only): 2 registrations per address in 127.0.57.x and 127.0.58.x (a warm-up round's in blocks
+ * of its own), far under the visitors' limit of 30 per address and hour, so the limit stays as it is and is counted for real. Every post carries the
  * site's Origin, as a browser sends it. A registration succeeded when the answer is the redirect to
  * ".../zapis/wyslano". CPU is read from /proc/PID/stat around each measured part: of the application (APP_PID), of
  * this JVM, and of the PostgreSQL backends serving DATABASE (found by their process titles, "postgres: … ROLE DATABASE
@@ -172,9 +172,17 @@ public class Registrations {
             this.origin = base.getScheme() + "://" + base.getAuthority();
         }
 
-        /** The visitor's client address, as the proxy names it: two people per address. */
-        private static String address(int person) {
+        /**
+         * The visitor's client address, as the proxy names it: two people per address. The measured run uses
+         * 127.0.57.x and 127.0.58.x; warm-up round k (tag "warmK") 127.1.k.x and 127.2.k.x, so that however many rounds
+         * the warm-up takes, no address comes near the visitors' limit.
+         */
+        private String address(int person) {
             int n = person / 2 % 500;
+            if (tag.matches("warm\\d+")) {
+                int round = Integer.parseInt(tag.substring(4));
+                return (n < 250 ? "127.1." : "127.2.") + round + "." + (n % 250 + 1);
+            }
             return (n < 250 ? "127.0.57." : "127.0.58.") + (n % 250 + 1);
         }
 
