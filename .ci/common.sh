@@ -175,6 +175,24 @@ free_port() {
     return 1
 }
 
+# jvm_jit_ticks PID: "whole process, its JIT compiler threads" CPU (user + system, clock ticks) of a HotSpot JVM. The
+# benches warm up until the compiler's share is small: on 2 cores C2 reaches a method called once per request only
+# after thousands of requests.
+jvm_jit_ticks() {
+    local pid=$1 jit=0 t comm
+    for t in /proc/"$pid"/task/*; do
+        read -r comm <"$t/comm" 2>/dev/null || continue
+        [[ $comm == C[12]\ CompilerThre* ]] || continue
+        jit=$((jit + $(awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "$t/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$(awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$pid/stat" 2>/dev/null || echo 0) $jit"
+}
+
+# jit_share JVM0 JIT0 JVM1 JIT1: the compiler's share, in whole per cent, of the JVM's CPU between two jvm_jit_ticks.
+jit_share() {
+    echo $((($4 - $2) * 100 / ($3 - $1 > 0 ? $3 - $1 : 1)))
+}
+
 now_ms() {
     echo $(($(date +%s%N) / 1000000))
 }
