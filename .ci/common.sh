@@ -193,6 +193,23 @@ jit_share() {
     echo $((($4 - $2) * 100 / ($3 - $1 > 0 ? $3 - $1 : 1)))
 }
 
+# wait_for_idle [PERCENT] [SECONDS]: waits until the machine's processors were at least PERCENT (90) idle over a second,
+# for at most SECONDS (30); prints the idle share it ended with. A bench measures after it, so that work left over from
+# its warm-up (the JIT compiling what the warm-up made hot, mail, a collection) is not counted in the measured part.
+wait_for_idle() {
+    local want=${1:-90} limit=${2:-30} start=$SECONDS idle=0 a b
+    while :; do
+        read -r -a a < <(head -n 1 /proc/stat)
+        sleep 1
+        read -r -a b < <(head -n 1 /proc/stat)
+        local total=0 i
+        for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+        idle=$(((b[4] + b[5] - a[4] - a[5]) * 100 / (total > 0 ? total : 1)))
+        ((idle >= want || SECONDS - start >= limit)) && break
+    done
+    echo "$idle"
+}
+
 now_ms() {
     echo $(($(date +%s%N) / 1000000))
 }
