@@ -182,10 +182,14 @@ jvm_jit_ticks() {
     local pid=$1 jit=0 t comm
     for t in /proc/"$pid"/task/*; do
         read -r comm <"$t/comm" 2>/dev/null || continue
-        [[ $comm == C[12]\ CompilerThre* ]] || continue
-        jit=$((jit + $(awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "$t/stat" 2>/dev/null || echo 0)))
+        [[ $comm == C[12]\ CompilerThre* ]] && jit=$((jit + $(stat_ticks "$t/stat")))
     done
-    echo "$(awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$pid/stat" 2>/dev/null || echo 0) $jit"
+    echo "$(stat_ticks "/proc/$pid/stat") $jit"
+}
+
+# stat_ticks FILE: user + system clock ticks from a /proc stat file (0 when it is gone).
+stat_ticks() {
+    awk '{ sub(/.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "$1" 2>/dev/null || echo 0
 }
 
 # jit_share JVM0 JIT0 JVM1 JIT1: the compiler's share, in whole per cent, of the JVM's CPU between two jvm_jit_ticks.

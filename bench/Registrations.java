@@ -159,6 +159,10 @@ public class Registrations {
         private final long appPid;
         private final String backendTitle;
         private final String tag;
+        /** The two address blocks of this run, "127.0.57." and "127.0.58." or a warm-up round's. */
+        private final String lowBlock;
+
+        private final String highBlock;
         private final String origin;
         private int person;
 
@@ -169,6 +173,9 @@ public class Registrations {
             this.appPid = appPid;
             this.backendTitle = " " + database + " " + database + " ";
             this.tag = tag;
+            boolean warmUp = tag.matches("warm\\d+");
+            this.lowBlock = warmUp ? "127.1." + tag.substring(4) + "." : "127.0.57.";
+            this.highBlock = warmUp ? "127.2." + tag.substring(4) + "." : "127.0.58.";
             this.origin = base.getScheme() + "://" + base.getAuthority();
         }
 
@@ -179,11 +186,7 @@ public class Registrations {
          */
         private String address(int person) {
             int n = person / 2 % 500;
-            if (tag.matches("warm\\d+")) {
-                int round = Integer.parseInt(tag.substring(4));
-                return (n < 250 ? "127.1." : "127.2.") + round + "." + (n % 250 + 1);
-            }
-            return (n < 250 ? "127.0.57." : "127.0.58.") + (n % 250 + 1);
+            return (n < 250 ? lowBlock : highBlock) + (n % 250 + 1);
         }
 
         private String get(int who, String path) {

@@ -34,7 +34,7 @@ class NamedTransactionManager {
      * made before then (at start-up) are unchanged.
      */
     @Bean
-    static SmartInitializingSingleton transactionManagerNamedInAttributes(ListableBeanFactory beans) {
+    SmartInitializingSingleton transactionManagerNamedInAttributes(ListableBeanFactory beans) {
         return () -> {
             for (TransactionInterceptor interceptor : beans.getBeansOfType(TransactionInterceptor.class, false, false)
                     .values()) {

@@ -27,8 +27,8 @@ public class Messages {
     private final Map<CacheKey, MessageFormat> formats = new ConcurrentHashMap<>();
     /**
      * Messages without arguments (most of a page's words), formatted once; per locale, then by key, so that a look-up
-     * is two hash look-ups on objects whose hashes are kept (a page makes hundreds: with a record key made and compared per
-     * look-up, this method was 4 % of the coordinator's page's CPU, JFR).
+     * is two hash look-ups on objects whose hashes are kept. A page makes hundreds: with a record key made and compared
+     * per look-up, this method was 4 % of the coordinator's page's CPU (JFR).
      */
     private final Map<Locale, Map<String, String>> formatted = new ConcurrentHashMap<>();
     /**
@@ -49,27 +49,27 @@ public class Messages {
 
     /** The message for {@code key} in {@code locale}, with {@code args} put in its placeholders. */
     public String get(Locale locale, String key, Object... args) {
-        Map<String, String> words = null;
         if (args.length == 0) {
-            words = formatted.computeIfAbsent(locale, l -> new ConcurrentHashMap<>());
+            Map<String, String> words = formatted.computeIfAbsent(locale, l -> new ConcurrentHashMap<>());
             String known = words.get(key);
-            if (known != null) {
-                return known;
+            if (known == null) {
+                known = format(locale, key).clone().format(args);
+                words.put(key, known);
             }
+            return known;
         }
-        CacheKey cacheKey = new CacheKey(locale, key);
-        MessageFormat format = formats.computeIfAbsent(cacheKey, this::compile);
-        if (words != null) {
-            String text = format.clone().format(args);
-            words.put(key, text);
-            return text;
-        }
+        MessageFormat format = format(locale, key);
         if (wholeNumbers(args)) {
             return counted.get(
-                    new Counted(cacheKey, List.of(args)), k -> format.clone().format(args));
+                    new Counted(new CacheKey(locale, key), List.of(args)),
+                    k -> format.clone().format(args));
         }
         // ICU formats keep mutable state while formatting; a clone per call keeps this thread-safe.
         return format.clone().format(args);
+    }
+
+    private MessageFormat format(Locale locale, String key) {
+        return formats.computeIfAbsent(new CacheKey(locale, key), this::compile);
     }
 
     private static boolean wholeNumbers(Object[] args) {

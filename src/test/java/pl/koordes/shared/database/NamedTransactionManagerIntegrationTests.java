@@ -10,11 +10,13 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import pl.koordes.events.internal.EventRegistrations;
+import pl.koordes.shared.security.CurrentUser;
 import pl.koordes.support.IntegrationTest;
 
 /**
@@ -33,10 +35,10 @@ class NamedTransactionManagerIntegrationTests {
     @Test
     void aTransactionalMethodsAttributeNamesTheOneManagerAndKeepsTheRest() throws Exception {
         assertThat(interceptor.getTransactionAttributeSource()).isInstanceOf(NamedTransactionManager.Named.class);
-        String[] managers = beans.getBeanNamesForType(org.springframework.transaction.TransactionManager.class);
+        String[] managers = beans.getBeanNamesForType(TransactionManager.class);
         assertThat(managers).hasSize(1);
 
-        Method mine = EventRegistrations.class.getMethod("mine", pl.koordes.shared.security.CurrentUser.class);
+        Method mine = EventRegistrations.class.getMethod("mine", CurrentUser.class);
         TransactionAttribute attribute =
                 interceptor.getTransactionAttributeSource().getTransactionAttribute(mine, EventRegistrations.class);
         assertThat(attribute).isNotNull();
