@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.directory.internal.KeptWorkspaces;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.SignedInClient;
@@ -37,6 +39,9 @@ class AbsenceFlagsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KeptWorkspaces workspaces;
+
     MeetingsTesting testing;
 
     @BeforeEach
@@ -48,6 +53,7 @@ class AbsenceFlagsIntegrationTests {
     @AfterEach
     void cleanUp() {
         testing.cleanUp(PREFIX);
+        workspaces.forget();
     }
 
     @Test
@@ -66,6 +72,9 @@ class AbsenceFlagsIntegrationTests {
         long around = testing.member(
                 "malopolskie", PREFIX + " Celina Obok", days[1].minusDays(5), "celina@test.koordes.example", null);
         SignedInClient secretary = testing.signedIn(DemoAccounts.COORDINATOR_MALOPOLSKIE, "127.0.35.10");
+        // Added by hand in SQL, past the write paths that tell the coordinators' workspaces kept in memory.
+        workspaces.forget();
+        assertThat(workspaceRow(secretary, "Anna Zawsze")).contains("bez terminu");
 
         record(secretary, meetings[1], days[1], Map.of(always, "ABSENT"));
         record(secretary, meetings[2], days[2], Map.of(always, "ABSENT", around, "ABSENT"));
@@ -155,10 +164,22 @@ class AbsenceFlagsIntegrationTests {
                         .query(LocalDate.class)
                         .single())
                 .isEqualTo(today);
+        // The coordinator's workspace, kept in memory, shows the end at once.
+        assertThat(workspaceRow(secretary, "Anna Zawsze"))
+                .contains(today.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                .doesNotContain("bez terminu");
         assertThat(testing.audits("COMMITTEE_ABSENCE_DECIDED", always)).isEqualTo(1);
         HttpResponse<String> again = secretary.post(
                 decisionPath, "decision", "KEPT", "decisionDate", today.toString(), "potwierdzenie", "tak");
         assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    /** The member's row in the coordinator's workspace of małopolskie. */
+    private static String workspaceRow(SignedInClient coordinator, String name) {
+        String page = coordinator.get("/koordynacja/malopolskie").body();
+        int start = page.indexOf(PREFIX + " " + name);
+        assertThat(start).as(name + " in the workspace").isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private void record(SignedInClient secretary, long meeting, LocalDate day, Map<Long, String> presence) {

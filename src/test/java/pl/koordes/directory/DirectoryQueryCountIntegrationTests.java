@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.directory.internal.KeptWorkspaces;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
@@ -30,6 +31,9 @@ class DirectoryQueryCountIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KeptWorkspaces workspaces;
 
     @AfterEach
     void removeAddedMembers() {
@@ -104,13 +108,22 @@ class DirectoryQueryCountIntegrationTests {
                     .param("email", "osoba" + i + "@test.koordes.example")
                     .update();
         }
+        // Added by hand in SQL, past the write paths that tell the kept workspaces.
+        workspaces.forget();
         assertThat(administrator.get(workspace).body())
                 .contains("osoba494@test.koordes.example")
                 .contains("Osoba Testowa 493");
         assertThat(statementsFor(administrator, workspace)).isEqualTo(few);
+
+        // Viewed again, the workspace comes from memory: only the session is read.
+        statements.reset();
+        assertThat(administrator.get(workspace).body()).contains("osoba494@test.koordes.example");
+        assertThat(statements.count()).isLessThan(few);
     }
 
+    /** The statements of a view that reads the workspace from the database. */
     private int statementsFor(SignedInClient client, String path) {
+        workspaces.forget();
         statements.reset();
         assertThat(client.get(path).statusCode()).isEqualTo(200);
         return statements.count();

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.directory.internal.KeptWorkspaces;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 
@@ -33,6 +34,9 @@ class CoordinationBrowserIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KeptWorkspaces workspaces;
 
     @Test
     void aCoordinatorWorksOnTheirRegionInTheBrowser() throws Exception {
@@ -120,6 +124,8 @@ class CoordinationBrowserIntegrationTests {
             jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'")
                     .param("d", descriptionBefore)
                     .update();
+            // Put back past the write paths, which would have told the workspaces kept in memory.
+            workspaces.forget();
         }
     }
 
@@ -169,6 +175,8 @@ class CoordinationBrowserIntegrationTests {
             jdbc.sql("update region set description_pl = :d where slug = 'malopolskie'")
                     .param("d", descriptionBefore)
                     .update();
+            // Put back past the write paths, which would have told the workspaces kept in memory.
+            workspaces.forget();
         }
     }
 

@@ -12,7 +12,7 @@ import pl.koordes.shared.database.AfterTransaction;
  * is for), kept in this node's memory by key, and forgotten on every change: on this node once the change's
  * transaction has ended, on every node when it hears of it through {@link ClusterChanges} (within
  * {@link ClusterChanges#BOUND}). A reading that started before a change is never kept (a generation counts the
- * changes), and a transaction that writes always reads the database. The owner calls {@link #changed} in the
+ * changes), and a transaction that writes always reads the database and keeps nothing it read (it may roll back). The owner calls {@link #changed} in the
  * transaction of each change, and {@link #forget} now and then as a second line, for a change made without the write
  * paths (by hand in SQL, say).
  *
@@ -41,8 +41,12 @@ public final class KeptReads<K, V> {
 
     /** The value of {@code key} from memory, else what {@code read} finds (kept only when found). */
     public Optional<V> find(K key, Supplier<Optional<V>> read) {
+        if (writing()) {
+            // It may see its own changes, which can still roll back: neither served from memory nor kept.
+            return read.get();
+        }
         V value = kept.get(key);
-        if (value != null && !writing()) {
+        if (value != null) {
             return Optional.of(value);
         }
         long seen = generation();

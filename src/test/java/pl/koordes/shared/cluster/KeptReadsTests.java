@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What {@link KeptReads} keeps: a found value until it is forgotten, never an absent one, never a value read while
@@ -53,6 +54,23 @@ class KeptReadsTests {
                 .contains("old");
         assertThat(kept.find("a", () -> read("new"))).contains("new");
         assertThat(kept.find("a", () -> read("newer"))).contains("new");
+    }
+
+    @Test
+    void aTransactionThatWritesReadsTheDatabaseAndKeepsNothing() {
+        assertThat(kept.find("a", () -> read("A"))).contains("A");
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+        try {
+            assertThat(kept.find("a", () -> read("changed, not yet committed"))).contains("changed, not yet committed");
+            assertThat(kept.find("b", () -> read("B, not yet committed"))).contains("B, not yet committed");
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+        // Rolled back, say: what the transaction read was not kept.
+        assertThat(kept.find("a", () -> read("A again"))).contains("A");
+        assertThat(kept.find("b", () -> read("B"))).contains("B");
+        assertThat(reads).hasValue(4);
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.directory.internal.KeptWorkspaces;
 import pl.koordes.events.MaterialSamples;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
@@ -56,6 +57,9 @@ class OnceOnlySubmissionsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KeptWorkspaces workspaces;
 
     @Autowired
     OnceOnlySubmissions submissions;
@@ -137,6 +141,8 @@ class OnceOnlySubmissionsIntegrationTests {
                 "delete from comments_banned_phrase where phrase like :m")) {
             jdbc.sql(delete).param("m", like).update();
         }
+        // Deleted past the write paths, which would have told the coordinators' workspaces kept in memory.
+        workspaces.forget();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,6 +24,7 @@ import pl.koordes.directory.internal.ContactForm;
 import pl.koordes.directory.internal.DirectoryPermissions;
 import pl.koordes.directory.internal.DirectoryProfiles;
 import pl.koordes.directory.internal.InstitutionManagement;
+import pl.koordes.directory.internal.KeptWorkspaces;
 import pl.koordes.directory.internal.MemberContactForm;
 import pl.koordes.directory.internal.MemberWithContact;
 import pl.koordes.directory.internal.MembershipEndForm;
@@ -62,6 +63,7 @@ class CoordinationController {
 
     private final Directory directory;
     private final RegionCoordination coordination;
+    private final KeptWorkspaces workspaces;
     private final DirectoryProfiles profiles;
     private final RegionManagement regions;
     private final InstitutionManagement institutions;
@@ -71,6 +73,7 @@ class CoordinationController {
     CoordinationController(
             Directory directory,
             RegionCoordination coordination,
+            KeptWorkspaces workspaces,
             DirectoryProfiles profiles,
             RegionManagement regions,
             InstitutionManagement institutions,
@@ -78,6 +81,7 @@ class CoordinationController {
             DirectoryPermissions permissions) {
         this.directory = directory;
         this.coordination = coordination;
+        this.workspaces = workspaces;
         this.profiles = profiles;
         this.regions = regions;
         this.institutions = institutions;
@@ -305,11 +309,11 @@ class CoordinationController {
     }
 
     /**
-     * Everything the workspace shows, in one read (one transaction): the forms are filled from it, not read again
-     * (they were two more transactions per page view, for the same rows).
+     * Everything the workspace shows, in one read (one transaction), kept in memory until something in it changes:
+     * the forms are filled from it, not read again (they were two more transactions per page view, for the same rows).
      */
     private RegionWorkspace workspaceOf(Region region) {
-        return coordination.workspace(region).orElseThrow(() -> new NotFound("region", region.id()));
+        return workspaces.workspace(region).orElseThrow(() -> new NotFound("region", region.id()));
     }
 
     private static RegionDescriptionForm descriptionForm(RegionWorkspace workspace) {

@@ -1,0 +1,61 @@
+package pl.koordes.directory.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import pl.koordes.directory.DirectoryChanged;
+import pl.koordes.directory.Region;
+import pl.koordes.shared.cluster.ClusterChanges;
+import pl.koordes.shared.cluster.KeptReads;
+
+/**
+ * The coordinators' workspaces as {@link RegionCoordination#workspace} reads them, kept per node ({@link KeptReads}):
+ * a coordinator keeps the page open and comes back to it after every form, and its two statements in a transaction of
+ * their own were a quarter of the page's cost, though the region's description, ROPS and committee change only when
+ * someone saves them. Forgotten on every change to the directory ({@link DirectoryChanged}: the workspace's own forms,
+ * the administrator's directory), on a change another module makes to a membership
+ * ({@link pl.koordes.directory.CommitteeMemberships#changed}), and every minute as a second line. Kept by region and
+ * day, because the day decides which members are past.
+ *
+ * <p>It holds members' non-public contacts, as the page does: callers check {@link DirectoryPermissions} first.
+ */
+@Component
+public class KeptWorkspaces {
+
+    /** At most this many workspaces are kept: one per region and day. */
+    static final int WORKSPACES = 64;
+
+    private record Key(long region, LocalDate day) {}
+
+    private final RegionCoordination coordination;
+    private final KeptReads<Key, RegionWorkspace> kept;
+
+    KeptWorkspaces(RegionCoordination coordination, ClusterChanges changes) {
+        this.coordination = coordination;
+        // The directory's own kind: a change on another node is heard with the directory's other caches.
+        this.kept = new KeptReads<>(changes, DirectoryChanged.CLUSTER_KIND, WORKSPACES);
+    }
+
+    /** The region's workspace as {@link RegionCoordination#workspace} gives it, from memory when kept. */
+    public Optional<RegionWorkspace> workspace(Region region) {
+        return kept.find(new Key(region.id(), coordination.today()), () -> coordination.workspace(region));
+    }
+
+    /** A membership changed outside the directory's write paths; in the transaction of the change. */
+    public void changed() {
+        kept.changed();
+    }
+
+    @EventListener
+    void directoryChanged(DirectoryChanged change) {
+        kept.changed();
+    }
+
+    /** The second line, for a change made without the write paths (by hand in SQL). */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    public void forget() {
+        kept.forget();
+    }
+}
