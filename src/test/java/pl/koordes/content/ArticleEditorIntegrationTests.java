@@ -22,6 +22,8 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
     @AfterEach
     void cleanUp() {
         jdbc.sql("delete from article where author_name like 'Autor testowy%'").update();
+        // Deleted past the write paths, which would have told the editors' list kept in memory.
+        articleList.forget();
         jdbc.sql(
                         "delete from content_image where alt like 'test:%' and id not in (select image_id from article where image_id is not null)")
                 .update();
@@ -108,6 +110,8 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
 
     @Test
     void savingKeepsRevisionsThatCanBeComparedAndRestored() {
+        // The list is kept in memory from here on: every save below must show in it at once.
+        assertThat(editor.get("/redakcja").statusCode()).isEqualTo(200);
         editor.get("/redakcja/artykuly/nowy");
         HttpResponse<String> created = editor.post(
                 "/redakcja/artykuly/nowy",
@@ -134,6 +138,7 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
         long id = Long.parseLong(edit.substring(edit.lastIndexOf('/') + 1));
         assertThat(slug(id)).isEqualTo("ekonomia-spoleczna-w-regionach-2");
         assertThat(editor.get(edit).body()).contains("Zapisano artykuł.").contains("1 wersja");
+        assertThat(listRow(id)).contains("Ekonomia społeczna w regionach").contains("1 wersja");
 
         HttpResponse<String> saved = editor.post(
                 edit,
@@ -168,6 +173,7 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
                 .contains("<th scope=\"row\">2</th>")
                 .doesNotContain("Różnice między");
         assertThat(editor.get(edit).body()).contains("2 wersje");
+        assertThat(listRow(id)).contains("2 wersje");
         String diff = editor.get(edit + "/historia?od=1&do=2").body();
         assertThat(diff)
                 .contains("Różnice między wersją 1 a 2")
@@ -186,6 +192,7 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
                 .contains("Akapit drugi.")
                 .doesNotContain("Akapit zmieniony.");
         assertThat(editor.get(edit).body()).contains("3 wersje");
+        assertThat(listRow(id)).contains("3 wersje");
         assertThat(editor.post(edit + "/historia/77/przywroc", "potwierdzenie", "tak")
                         .statusCode())
                 .isEqualTo(404);
@@ -194,6 +201,15 @@ class ArticleEditorIntegrationTests extends SignedInEditorTest {
         assertThat(editor.post(edit + "/usun", "potwierdzenie", "tak").statusCode())
                 .isEqualTo(302);
         assertThat(new Http(port).get(address).statusCode()).isEqualTo(404);
+        assertThat(editor.get("/redakcja").body()).doesNotContain("href=\"/redakcja/artykuly/" + id + "\"");
+    }
+
+    /** The article's row in the editors' list (its first page: the newest change comes first). */
+    private String listRow(long id) {
+        String list = editor.get("/redakcja").body();
+        int start = list.indexOf("href=\"/redakcja/artykuly/" + id + "\"");
+        assertThat(start).as("article " + id + " in the list").isNotNegative();
+        return list.substring(start, list.indexOf("</tr>", start));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.content.internal.KeptArticleList;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.Http;
 import pl.koordes.support.IntegrationTest;
@@ -29,11 +30,15 @@ class ContentQueryCountIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KeptArticleList articleList;
+
     @AfterEach
     void removeAdded() {
         jdbc.sql("delete from article where author_name = 'query-count test'").update();
         jdbc.sql("delete from tag where slug like 'query-count-%'").update();
         jdbc.sql("delete from partner where name like 'query-count test%'").update();
+        articleList.forget();
     }
 
     @Test
@@ -70,6 +75,10 @@ class ContentQueryCountIntegrationTests {
                     .isEqualTo(few[i]);
         }
         assertThat(statementsFor(editor, "/redakcja")).isEqualTo(editorFew);
+        // Viewed again, the list comes from memory: only the session is read.
+        statements.reset();
+        assertThat(editor.get("/redakcja").statusCode()).isEqualTo(200);
+        assertThat(statements.count()).isLessThan(editorFew);
         assertThat(few[0]).as("home").isLessThanOrEqualTo(8);
         assertThat(few[3]).as("article page").isLessThanOrEqualTo(2);
     }
@@ -101,7 +110,9 @@ class ContentQueryCountIntegrationTests {
         return statements.count();
     }
 
+    /** The statements of a view that reads the editors' list from the database (the articles were added in SQL). */
     private int statementsFor(SignedInClient client, String path) {
+        articleList.forget();
         statements.reset();
         assertThat(client.get(path).statusCode()).as(path).isEqualTo(200);
         return statements.count();

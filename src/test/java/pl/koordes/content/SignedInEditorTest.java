@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import pl.koordes.content.internal.KeptArticleList;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 import pl.koordes.support.Multipart;
@@ -27,6 +28,9 @@ abstract class SignedInEditorTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KeptArticleList articleList;
 
     SignedInClient editor;
 

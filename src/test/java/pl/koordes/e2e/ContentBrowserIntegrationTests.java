@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import pl.koordes.content.ArticleForm;
 import pl.koordes.content.internal.ArticleManagement;
 import pl.koordes.content.internal.ImageManagement;
+import pl.koordes.content.internal.KeptArticleList;
 import pl.koordes.support.DemoAccounts;
 import pl.koordes.support.IntegrationTest;
 
@@ -53,9 +54,14 @@ class ContentBrowserIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KeptArticleList articleList;
+
     @AfterEach
     void cleanUp() {
         jdbc.sql("delete from article where author_name like '%hostile%'").update();
+        // Deleted past the write paths, which would have told the editors' list kept in memory.
+        articleList.forget();
     }
 
     @TestFactory

@@ -40,6 +40,7 @@ public class ArticleManagement {
     private final Markdown markdown;
     private final Clock clock;
     private final EditorArticles editorArticles;
+    private final KeptArticleList list;
 
     private final ApplicationEventPublisher events;
     private final ContentAudit audit;
@@ -49,12 +50,14 @@ public class ArticleManagement {
             Markdown markdown,
             Clock clock,
             EditorArticles editorArticles,
+            KeptArticleList list,
             ApplicationEventPublisher events,
             ContentAudit audit) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
         this.editorArticles = editorArticles;
+        this.list = list;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -69,6 +72,7 @@ public class ArticleManagement {
                         values (:slug, :title, :lead, :body, :html, :author, :status, :publishedAt, :image,
                                 :titleEn, :leadEn, :bodyEn, :htmlEn)
                         returning id""").params(parameters(slug, v)).query(Long.class).single();
+        list.changed();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
         audit.publish(
@@ -169,6 +173,7 @@ public class ArticleManagement {
                 .param("touch", wasPublic && textChanged && "PUBLISHED".equals(v.status()))
                 .param("id", id)
                 .update();
+        list.changed();
         replaceTags(id, v.tags());
         keepRevision(id, v, editor);
         Map<String, @Nullable Object> saved =
@@ -202,6 +207,7 @@ public class ArticleManagement {
         if (jdbc.sql("delete from article where id = :id").param("id", id).update() != 1) {
             throw new NotFound("article", id);
         }
+        list.changed();
         audit.publish(ContentAction.ARTICLE_DELETED, "article", id, before.orElseThrow(), null);
     }
 

@@ -38,7 +38,15 @@ public class EditorArticles {
             String state,
             @Nullable Instant publishedAt,
             Instant modifiedAt,
-            int revisions) {}
+            int revisions) {
+
+        /** The row at {@code now}: a scheduled article whose time has come is published. */
+        public Row at(Instant now) {
+            return "SCHEDULED".equals(state) && publishedAt != null && !publishedAt.isAfter(now)
+                    ? new Row(id, slug, title, "PUBLISHED", publishedAt, modifiedAt, revisions)
+                    : this;
+        }
+    }
 
     /** An article being edited: the form's values and what the form does not hold. */
     public record Editable(long id, String slug, String title, String state, ArticleForm form, int revisions) {}

@@ -20,6 +20,7 @@ import pl.koordes.content.internal.ContentPermissions;
 import pl.koordes.content.internal.ContentProperties;
 import pl.koordes.content.internal.EditorArticles;
 import pl.koordes.content.internal.Images;
+import pl.koordes.content.internal.KeptArticleList;
 import pl.koordes.content.internal.RevisionDiff;
 import pl.koordes.shared.outcome.NotFound;
 import pl.koordes.shared.outcome.Refused;
@@ -51,6 +52,7 @@ class EditorArticleController {
 
     private final ContentPermissions permissions;
     private final EditorArticles articles;
+    private final KeptArticleList list;
     private final ArticleManagement management;
     private final Markdown markdown;
     private final Images images;
@@ -59,12 +61,14 @@ class EditorArticleController {
     EditorArticleController(
             ContentPermissions permissions,
             EditorArticles articles,
+            KeptArticleList list,
             ArticleManagement management,
             Markdown markdown,
             Images images,
             ContentProperties properties) {
         this.permissions = permissions;
         this.articles = articles;
+        this.list = list;
         this.management = management;
         this.markdown = markdown;
         this.images = images;
@@ -74,7 +78,7 @@ class EditorArticleController {
     @GetMapping("/redakcja")
     String list(CurrentUser user, @RequestParam(name = "strona", required = false) @Nullable String page, Model model) {
         permissions.requireEditor(Optional.of(user));
-        Paged<EditorArticles.Row> paged = articles.list(Paged.number(page), properties.pageSize() * 2);
+        Paged<EditorArticles.Row> paged = list.list(Paged.number(page), properties.pageSize() * 2);
         model.addAttribute("articles", paged);
         return "content/editor/articles";
     }

@@ -1,5 +1,6 @@
 package pl.koordes.directory.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -9,6 +10,7 @@ import pl.koordes.directory.DirectoryChanged;
 import pl.koordes.directory.Region;
 import pl.koordes.shared.cluster.ClusterChanges;
 import pl.koordes.shared.cluster.KeptReads;
+import pl.koordes.shared.i18n.Formats;
 
 /**
  * The coordinators' workspaces as {@link RegionCoordination#workspace} reads them, kept per node ({@link KeptReads}):
@@ -30,17 +32,27 @@ public class KeptWorkspaces {
     private record Key(long region, LocalDate day) {}
 
     private final RegionCoordination coordination;
+    private final Clock clock;
     private final KeptReads<Key, RegionWorkspace> kept;
 
-    KeptWorkspaces(RegionCoordination coordination, ClusterChanges changes) {
+    KeptWorkspaces(RegionCoordination coordination, Clock clock, ClusterChanges changes) {
         this.coordination = coordination;
+        this.clock = clock;
         // The directory's own kind: a change on another node is heard with the directory's other caches.
         this.kept = new KeptReads<>(changes, DirectoryChanged.CLUSTER_KIND, WORKSPACES);
     }
 
     /** The region's workspace as {@link RegionCoordination#workspace} gives it, from memory when kept. */
     public Optional<RegionWorkspace> workspace(Region region) {
-        return kept.find(new Key(region.id(), coordination.today()), () -> coordination.workspace(region));
+        return kept.find(new Key(region.id(), today()), () -> coordination.workspace(region));
+    }
+
+    /**
+     * Today in Warsaw, as {@link RegionCoordination#today}, without its transaction (that class's methods each open
+     * one, and a page served from memory needs none).
+     */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Formats.ZONE));
     }
 
     /** A membership changed outside the directory's write paths; in the transaction of the change. */

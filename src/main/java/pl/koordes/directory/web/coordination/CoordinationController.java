@@ -166,7 +166,7 @@ class CoordinationController {
     String newMember(@PathVariable String slug, CurrentUser user, Model model) {
         Region region = region(slug, user);
         Committee committee = committee(region);
-        LocalDate today = coordination.today();
+        LocalDate today = workspaces.today();
         LocalDate start = committee.termStart().isAfter(today) ? committee.termStart() : today;
         return showMember(
                 model,
@@ -343,7 +343,7 @@ class CoordinationController {
         model.addAttribute("contact", contact);
         model.addAttribute("ending", ending);
         model.addAttribute("errors", errors);
-        model.addAttribute("today", coordination.today().toString());
+        model.addAttribute("today", workspaces.today().toString());
         return "directory/coordination/workspace";
     }
 
