@@ -48,8 +48,9 @@ public class KeptWorkspaces {
     }
 
     /**
-     * Today in Warsaw, as {@link RegionCoordination#today}, without its transaction (that class's methods each open
-     * one, and a page served from memory needs none).
+     * Today in Warsaw: the default last day of an ended membership, and the first of a new one. Worked out here, not
+     * by {@link RegionCoordination}, whose public methods each open a transaction that a page served from memory does
+     * not need.
      */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(Formats.ZONE));
@@ -60,6 +61,10 @@ public class KeptWorkspaces {
         kept.changed();
     }
 
+    /**
+     * Announces the notice {@code directory} that {@code DirectoryPageCache} announces for the same change too:
+     * PostgreSQL delivers a transaction's identical notices once, and this cache does not depend on a web class.
+     */
     @EventListener
     void directoryChanged(DirectoryChanged change) {
         kept.changed();

@@ -141,8 +141,8 @@ public class RegionCoordination {
         return new MemberWithContact(CommitteeMember.of(rs, row), rs.getString("email"), rs.getString("phone"));
     }
 
-    /** Today in Warsaw: the default last day of an ended membership, and the first of a new one. */
-    public LocalDate today() {
+    /** Today in Warsaw, which splits the members into current and past ({@link KeptWorkspaces#today} is the page's). */
+    private LocalDate today() {
         return LocalDate.now(clock.withZone(Formats.ZONE));
     }
 }

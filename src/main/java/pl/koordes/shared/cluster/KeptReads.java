@@ -12,9 +12,9 @@ import pl.koordes.shared.database.AfterTransaction;
  * is for), kept in this node's memory by key, and forgotten on every change: on this node once the change's
  * transaction has ended, on every node when it hears of it through {@link ClusterChanges} (within
  * {@link ClusterChanges#BOUND}). A reading that started before a change is never kept (a generation counts the
- * changes), and a transaction that writes always reads the database and keeps nothing it read (it may roll back). The owner calls {@link #changed} in the
- * transaction of each change, and {@link #forget} now and then as a second line, for a change made without the write
- * paths (by hand in SQL, say).
+ * changes), and a transaction that writes always reads the database and keeps nothing it read (it may roll back).
+ * The owner calls {@link #changed} in the transaction of each change, and {@link #forget} now and then as a second
+ * line, for a change made without the write paths (by hand in SQL, say).
  *
  * @param <K> what a value is kept by
  * @param <V> the value; it must not change once read
